@@ -1,0 +1,64 @@
+# Newsdesk. `make run` serves the demo, `make test` runs every test. See README.md.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PORT ?= 8000
+UV_VERSION := 0.13.8
+VENV := .venv
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+PY := $(VENV)/bin/python
+PYTEST_ARGS ?=
+
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.PHONY: help install run test lint format bench messages clean
+
+help:
+	@echo "make run    - install, set up the demo database (SQLite under var/) and serve on 127.0.0.1:$(PORT)"
+	@echo "make test   - run the whole test suite (DATABASE_URL picks the database)"
+	@echo "make lint   - ruff, mypy and the migrations check"
+	@echo "make bench  - import benchmarks, written to docs/benchmarks.md"
+
+$(UV):
+	@python=$$(scripts/find-python) && \
+	  echo "Using $$python" && \
+	  "$$python" -m venv $(TOOLS) && \
+	  $(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+# The environment is (re)synced whenever the lock file or pyproject changes.
+$(VENV)/.synced: $(UV) uv.lock pyproject.toml
+	@python=$$(scripts/find-python) && \
+	  $(UV) sync --frozen --python "$$python" --quiet
+	@touch $@
+
+install: $(VENV)/.synced
+
+run: install
+	DEBUG=1 $(PY) manage.py setup_demo
+	DEBUG=1 exec $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy .
+	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+bench: install
+	$(PY) scripts/bench_import.py --output docs/benchmarks.md
+
+# Regenerate the translation catalogues (needs GNU gettext); the compiled .mo files are
+# committed so that a fresh machine needs no gettext.
+messages: install
+	DEBUG=1 $(PY) manage.py makemessages --locale de --locale en --ignore '.venv/*' --ignore '.tools/*'
+	DEBUG=1 $(PY) manage.py compilemessages --ignore '.venv/*' --ignore '.tools/*'
+
+clean:
+	rm -rf $(VENV) $(TOOLS) staticfiles

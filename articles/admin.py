@@ -1,0 +1,150 @@
+"""Django admin for sources, articles (read-only text, revisions inline) and entities."""
+
+from django.contrib import admin
+from django.db.models import Count, QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import (
+    Article,
+    ArticleRevision,
+    Entity,
+    EntityAlias,
+    Mention,
+    Source,
+    SourceAlias,
+)
+
+
+class SourceAliasInline(admin.TabularInline[SourceAlias, Source]):
+    model = SourceAlias
+    extra = 1
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin[Source]):
+    list_display = ["name", "kind", "needs_review", "published_count", "cited_count", "homepage"]
+    list_filter = ["kind", "needs_review"]
+    list_editable = ["needs_review"]
+    search_fields = ["name", "aliases__name", "notes"]
+    inlines = [SourceAliasInline]
+    actions = ["mark_reviewed"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Source]:
+        queryset: QuerySet[Source] = super().get_queryset(request)
+        return queryset.annotate(
+            published_total=Count("published_articles", distinct=True),
+            cited_total=Count("cited_in", distinct=True),
+        )
+
+    @admin.display(description=_("published"), ordering="published_total")
+    def published_count(self, source: Source) -> int:
+        return source.published_total  # type: ignore[attr-defined, no-any-return]
+
+    @admin.display(description=_("cited in"), ordering="cited_total")
+    def cited_count(self, source: Source) -> int:
+        return source.cited_total  # type: ignore[attr-defined, no-any-return]
+
+    @admin.action(description=_("Mark selected sources as reviewed"))
+    def mark_reviewed(self, request: HttpRequest, queryset: QuerySet[Source]) -> None:
+        updated = queryset.update(needs_review=False)
+        self.message_user(request, _("%(count)d sources marked as reviewed.") % {"count": updated})
+
+
+class ArticleRevisionInline(admin.TabularInline[ArticleRevision, Article]):
+    model = ArticleRevision
+    extra = 0
+    can_delete = False
+    fields = ("number", "imported_at", "encoding", "content_hash", "raw_text")
+    readonly_fields = fields
+    show_change_link = False
+
+    def has_add_permission(self, request: HttpRequest, obj: Article | None = None) -> bool:
+        return False
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin[Article]):
+    list_display = [
+        "title",
+        "publisher",
+        "published_on",
+        "date_precision",
+        "dateline_place",
+        "word_count",
+        "origin",
+    ]
+    list_filter = ["date_precision", "language", "publisher", "published_on"]
+    list_select_related = ["publisher"]
+    search_fields = ["title", "origin", "dateline_place"]
+    date_hierarchy = "published_on"
+    autocomplete_fields = ["publisher"]
+    filter_horizontal = ["cited_sources"]
+    readonly_fields = [
+        "body",
+        "blocks",
+        "word_count",
+        "content_hash",
+        "origin",
+        "created_at",
+        "updated_at",
+    ]
+    fieldsets = [
+        (None, {"fields": ["title", "title_derived", "origin"]}),
+        (
+            _("Metadata"),
+            {
+                "fields": [
+                    "publisher",
+                    "cited_sources",
+                    "dateline_place",
+                    "published_on",
+                    "date_precision",
+                    "language",
+                ]
+            },
+        ),
+        (
+            _("Text (changed only by importing a new revision)"),
+            {"fields": ["body", "blocks", "word_count", "content_hash"]},
+        ),
+        (_("History"), {"fields": ["created_at", "updated_at"]}),
+    ]
+    inlines = [ArticleRevisionInline]
+
+
+class EntityAliasInline(admin.TabularInline[EntityAlias, Entity]):
+    model = EntityAlias
+    extra = 1
+
+
+@admin.register(Entity)
+class EntityAdmin(admin.ModelAdmin[Entity]):
+    list_display = ["name", "kind", "external_id", "alias_count", "mention_count"]
+    list_filter = ["kind"]
+    search_fields = ["name", "aliases__name", "external_id"]
+    inlines = [EntityAliasInline]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Entity]:
+        queryset: QuerySet[Entity] = super().get_queryset(request)
+        return queryset.annotate(
+            alias_total=Count("aliases", distinct=True),
+            mention_total=Count("mentions", distinct=True),
+        )
+
+    @admin.display(description=_("aliases"), ordering="alias_total")
+    def alias_count(self, entity: Entity) -> int:
+        return entity.alias_total  # type: ignore[attr-defined, no-any-return]
+
+    @admin.display(description=_("mentions"), ordering="mention_total")
+    def mention_count(self, entity: Entity) -> int:
+        return entity.mention_total  # type: ignore[attr-defined, no-any-return]
+
+
+@admin.register(Mention)
+class MentionAdmin(admin.ModelAdmin[Mention]):
+    list_display = ["surface", "entity", "article", "start", "end", "method", "confidence"]
+    list_filter = ["method", "entity__kind"]
+    list_select_related = ["entity", "article"]
+    search_fields = ["surface", "entity__name", "article__title"]
+    raw_id_fields = ["article", "entity", "confirmed_by"]

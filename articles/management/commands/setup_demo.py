@@ -1,0 +1,42 @@
+"""`manage.py setup_demo`: everything `make run` does before serving, idempotently."""
+
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from articles.demo import DEMO_USERS, demo_labels_ensure, demo_user_ensure
+from newsdesk.roles import roles_ensure
+
+SEEDS_DIR = Path(settings.BASE_DIR) / "fixtures" / "seeds"
+
+
+class Command(BaseCommand):
+    help = (
+        "Migrate, import the seed articles, create the label set, roles and demo accounts "
+        "(admin, editor, reviewer; passwords printed once, when created). Safe to repeat."
+    )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        verbosity = options["verbosity"]
+        call_command("migrate", interactive=False, verbosity=max(0, verbosity - 1))
+        try:
+            call_command("import_articles", str(SEEDS_DIR), quiet_unchanged=True)
+        except CommandError as error:
+            raise CommandError(f"seed import failed: {error}") from error
+        demo_labels_ensure()
+        roles_ensure()
+        for spec in DEMO_USERS:
+            password = demo_user_ensure(spec)
+            if password:
+                self.stdout.write(
+                    self.style.SUCCESS(
+                        f"Created {spec.role} account: user {spec.username!r}, "
+                        f"password {password!r} (shown only now)."
+                    )
+                )
+            elif verbosity > 1:
+                self.stdout.write(f"Account {spec.username!r} exists, left as it is.")
+        self.stdout.write("Demo data is ready.")

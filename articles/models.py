@@ -1,0 +1,232 @@
+"""Sources, articles and their revisions, entities and their mentions."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from articles.parsing import DatePrecision
+
+DATE_PRECISION_CHOICES = [
+    (DatePrecision.DAY.value, _("day")),
+    (DatePrecision.MONTH.value, _("month")),
+    (DatePrecision.UNKNOWN.value, _("unknown")),
+]
+
+
+class Source(models.Model):
+    """An outlet, agency, institution or official that publishes or is cited."""
+
+    class Kind(models.TextChoices):
+        AGENCY = "agency", _("news agency")
+        OUTLET = "outlet", _("outlet")
+        INSTITUTION = "institution", _("institution")
+        OFFICIAL = "official", _("official or person")
+        OTHER = "other", _("other")
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.OTHER)
+    homepage = models.URLField(_("homepage"), blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    needs_review = models.BooleanField(
+        _("needs review"),
+        default=False,
+        help_text=_("Created by an import or an editor; an admin has not curated it yet."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(Lower("name"), name="source_name_unique_ci"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SourceAlias(models.Model):
+    """Another name under which a source appears ("Deutsche Presse-Agentur" for dpa)."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(_("alias"), max_length=200)
+
+    class Meta:
+        verbose_name = _("source alias")
+        verbose_name_plural = _("source aliases")
+        constraints = [
+            models.UniqueConstraint(Lower("name"), name="source_alias_unique_ci"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Article(models.Model):
+    """One news text. `body` is NFC text; every offset in Newsdesk indexes into it."""
+
+    title = models.CharField(_("title"), max_length=300)
+    title_derived = models.BooleanField(
+        _("title derived"),
+        default=False,
+        help_text=_("The file had no title; this one was taken from the first sentence."),
+    )
+    origin = models.CharField(
+        _("origin"), max_length=255, unique=True, help_text=_("File name it was imported from.")
+    )
+    publisher = models.ForeignKey(
+        Source,
+        verbose_name=_("publisher"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="published_articles",
+    )
+    cited_sources = models.ManyToManyField(
+        Source, verbose_name=_("cited sources"), blank=True, related_name="cited_in"
+    )
+    dateline_place = models.CharField(_("dateline place"), max_length=100, blank=True)
+    published_on = models.DateField(_("published"), null=True, blank=True)
+    date_precision = models.CharField(
+        _("date precision"),
+        max_length=10,
+        choices=DATE_PRECISION_CHOICES,
+        default=DatePrecision.UNKNOWN.value,
+    )
+    language = models.CharField(_("language"), max_length=10, default="de")
+    body = models.TextField(_("body"))
+    blocks = models.JSONField(
+        _("blocks"), default=list, help_text=_("Paragraphs and subheadings as ranges of the body.")
+    )
+    word_count = models.PositiveIntegerField(_("words"), default=0)
+    content_hash = models.CharField(_("content hash"), max_length=64)
+    created_at = models.DateTimeField(_("imported"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        ordering = [models.F("published_on").desc(nulls_last=True), "origin"]
+        indexes = [models.Index(fields=["published_on", "origin"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:detail", args=[self.pk])
+
+    def block_texts(self) -> list[tuple[str, str]]:
+        """(kind, text) for every block, in order: what the article page renders."""
+        return [(block["kind"], self.body[block["start"] : block["end"]]) for block in self.blocks]
+
+
+class ArticleRevision(models.Model):
+    """Every imported version of an article, with the decoded text exactly as read."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField(_("revision"))
+    raw_text = models.TextField(_("raw text"), help_text=_("Decoded file content, unchanged."))
+    encoding = models.CharField(_("encoding"), max_length=40)
+    body = models.TextField(_("body"))
+    content_hash = models.CharField(_("content hash"), max_length=64)
+    imported_at = models.DateTimeField(_("imported"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        ordering = ["article", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "number"], name="revision_number_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article.origin} r{self.number}"
+
+
+class Entity(models.Model):
+    """A person, organisation, place or other named thing, across articles."""
+
+    class Kind(models.TextChoices):
+        PERSON = "PER", _("person")
+        ORGANISATION = "ORG", _("organisation")
+        PLACE = "LOC", _("place")
+        OTHER = "OTHER", _("other")
+
+    name = models.CharField(_("canonical name"), max_length=200)
+    kind = models.CharField(_("type"), max_length=5, choices=Kind)
+    external_id = models.CharField(
+        _("external id"), max_length=100, blank=True, help_text=_("For example a Wikidata QID.")
+    )
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        verbose_name = _("entity")
+        verbose_name_plural = _("entities")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(Lower("name"), "kind", name="entity_name_kind_unique_ci"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class EntityAlias(models.Model):
+    """A spelling variant or inflected form that resolves to an entity."""
+
+    class Kind(models.TextChoices):
+        VARIANT = "variant", _("spelling variant")
+        INFLECTION = "inflection", _("inflected form")
+        DERIVED = "derived", _("derived form")
+
+    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(_("alias"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind, default=Kind.VARIANT)
+
+    class Meta:
+        verbose_name = _("entity alias")
+        verbose_name_plural = _("entity aliases")
+        constraints = [
+            models.UniqueConstraint("entity", Lower("name"), name="entity_alias_unique_ci"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Mention(models.Model):
+    """An entity found at a range of an article's body."""
+
+    class Method(models.TextChoices):
+        AUTOMATIC = "auto", _("automatic")
+        CONFIRMED = "confirmed", _("confirmed by an editor")
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
+    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="mentions")
+    start = models.PositiveIntegerField(_("start"))
+    end = models.PositiveIntegerField(_("end"))
+    surface = models.CharField(_("surface form"), max_length=200)
+    method = models.CharField(_("method"), max_length=10, choices=Method, default=Method.AUTOMATIC)
+    confidence = models.FloatField(_("confidence"), default=1.0)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    class Meta:
+        verbose_name = _("mention")
+        verbose_name_plural = _("mentions")
+        ordering = ["article", "start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__gt=models.F("start")), name="mention_range"
+            ),
+            models.UniqueConstraint(
+                fields=["article", "entity", "start", "end"], name="mention_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.surface} → {self.entity}"

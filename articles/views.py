@@ -1,0 +1,26 @@
+"""Article pages: the list and one article."""
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from articles.selectors import article_detail_queryset, article_list
+
+ARTICLES_PER_PAGE = 50
+
+
+@require_GET
+def article_list_view(request: HttpRequest) -> HttpResponse:
+    page = Paginator(article_list(), ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "articles/article_list.html", {"page": page})
+
+
+@require_GET
+def article_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+    article = get_object_or_404(article_detail_queryset(), pk=pk)
+    return render(
+        request,
+        "articles/article_detail.html",
+        {"article": article, "revision_count": article.revisions.count()},
+    )

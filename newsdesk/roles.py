@@ -1,0 +1,46 @@
+"""The newsroom roles as Django groups, and the permissions each one holds."""
+
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
+
+EDITORS = "Editors"
+REVIEWERS = "Reviewers"
+
+# (app_label, codename) pairs per role. Admins are superusers and need none.
+ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
+    EDITORS: [
+        ("articles", "view_article"),
+        ("articles", "view_source"),
+        ("articles", "add_source"),
+        ("articles", "view_entity"),
+        ("annotations", "view_label"),
+        ("annotations", "view_annotation"),
+        ("annotations", "add_annotation"),
+        ("annotations", "change_annotation"),
+        ("annotations", "delete_annotation"),
+    ],
+    REVIEWERS: [
+        ("articles", "view_article"),
+        ("articles", "view_source"),
+        ("articles", "view_entity"),
+        ("annotations", "view_label"),
+        ("annotations", "view_annotation"),
+        ("annotations", "change_annotation"),
+    ],
+}
+
+
+def roles_ensure() -> dict[str, Group]:
+    """Create the role groups if missing and give them exactly their permissions."""
+    groups = {}
+    for name, wanted in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        query = Q()
+        for app_label, codename in wanted:
+            query |= Q(content_type__app_label=app_label, codename=codename)
+        permissions = list(Permission.objects.filter(query))
+        if len(permissions) != len(wanted):
+            raise LookupError(f"missing permissions for {name}; run migrate first")
+        group.permissions.set(permissions)
+        groups[name] = group
+    return groups

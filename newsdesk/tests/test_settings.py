@@ -1,0 +1,109 @@
+"""Settings from the environment, and the production settings docker-compose relies on."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+from newsdesk.env import env_bool, env_int, env_list
+
+BASE_DIR = Path(settings.BASE_DIR)
+PRODUCTION_ENV = {
+    "DEBUG": "0",
+    "SECRET_KEY": "a-long-production-secret-key-with-enough-entropy-0123456789abcdef",
+    "ALLOWED_HOSTS": "news.example.org",
+    "DATABASE_URL": "postgres://newsdesk@db:5432/newsdesk",
+}
+
+
+def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DATABASE_URL"}
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "newsdesk.settings", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"), [("1", True), ("true", True), ("off", False), ("0", False)]
+)
+def test_env_bool(monkeypatch, raw, expected):
+    monkeypatch.setenv("FLAG", raw)
+    assert env_bool("FLAG", default=not expected) is expected
+
+
+def test_env_bool_refuses_nonsense(monkeypatch):
+    monkeypatch.setenv("FLAG", "maybe")
+    with pytest.raises(ImproperlyConfigured, match="FLAG='maybe' is not a boolean"):
+        env_bool("FLAG", default=False)
+
+
+def test_env_int_and_list(monkeypatch):
+    monkeypatch.setenv("N", "12")
+    monkeypatch.setenv("HOSTS", "a.example, b.example,")
+    assert env_int("N", default=1) == 12
+    assert env_list("HOSTS", default=[]) == ["a.example", "b.example"]
+    monkeypatch.setenv("N", "twelve")
+    with pytest.raises(ImproperlyConfigured, match="N='twelve' is not an integer"):
+        env_int("N", default=1)
+
+
+def test_secret_key_is_required_without_debug():
+    result = manage("check", env={"DEBUG": "0"})
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set when DEBUG is off." in result.stderr
+
+
+def test_debug_has_a_development_key_and_sqlite_under_var():
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings as s; print(s.DATABASES['default']['NAME'])",
+        env={"DEBUG": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == str(BASE_DIR / "var" / "newsdesk.sqlite3")
+
+
+def test_production_settings_pass_the_deploy_check():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_static_files_collect_with_the_manifest(tmp_path):
+    result = manage(
+        "collectstatic", "--noinput", env={**PRODUCTION_ENV, "STATIC_ROOT": str(tmp_path)}
+    )
+    assert result.returncode == 0, result.stderr
+    assert any((tmp_path / "vendor" / "htmx-2.0.11").glob("htmx.min.*.js"))
+    assert (tmp_path / "staticfiles.json").exists()
+
+
+def test_docker_compose_runs_postgres_and_the_app_with_the_settings_it_needs():
+    compose = yaml.safe_load((BASE_DIR / "docker-compose.yml").read_text())
+    services = compose["services"]
+    assert services["db"]["image"].startswith("postgres:")
+    app = services["app"]
+    environment = app["environment"]
+    for name in ("DATABASE_URL", "SECRET_KEY", "ALLOWED_HOSTS", "DEBUG"):
+        assert name in environment
+    assert environment["DATABASE_URL"].startswith("postgres://")
+    assert "gunicorn newsdesk.wsgi" in " ".join(app["command"])
+    assert "db" in app["depends_on"]
+    dockerfile = (BASE_DIR / app["build"]["dockerfile"]).read_text()
+    assert "uv sync --frozen" in dockerfile
+    assert "collectstatic" in dockerfile
