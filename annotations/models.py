@@ -87,6 +87,7 @@ class Annotation(models.Model):
         verbose_name_plural = _("annotations")
         ordering = ["article", "start", "end", "pk"]
         indexes = [models.Index(fields=["article", "start"])]
+        permissions = [("view_all_annotations", _("Can see every editor's annotations"))]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(end__gt=models.F("start")), name="annotation_range"

@@ -25,6 +25,7 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
         ("articles", "view_entity"),
         ("annotations", "view_label"),
         ("annotations", "view_annotation"),
+        ("annotations", "view_all_annotations"),
         ("annotations", "change_annotation"),
     ],
 }

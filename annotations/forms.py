@@ -1,0 +1,67 @@
+"""Forms of the annotation workspace."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from annotations.models import Annotation, Label
+from annotations.services import AnnotationContent
+
+MAX_QUOTE_CHARS = 20_000
+
+
+class LabelChoiceField(forms.ModelChoiceField[Label]):
+    def label_from_instance(self, obj: Label) -> str:
+        return obj.name
+
+
+class AnnotationContentForm(forms.Form):
+    label = LabelChoiceField(
+        label=_("Label"),
+        queryset=Label.objects.filter(is_active=True),
+        widget=forms.RadioSelect,
+        empty_label=None,
+    )
+    sources = forms.CharField(
+        label=_("Attributed to"),
+        required=False,
+        max_length=1000,
+        help_text=_("Sources, separated by commas."),
+    )
+    note = forms.CharField(
+        label=_("Note"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def content(self) -> AnnotationContent:
+        data = self.cleaned_data
+        names = [name.strip() for name in data["sources"].split(",") if name.strip()]
+        return AnnotationContent(label=data["label"], note=data["note"].strip(), source_names=names)
+
+
+class AnnotationCreateForm(AnnotationContentForm):
+    """A new annotation: the browser's selection (UTF-16 offsets and quote) plus content."""
+
+    start = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+    end = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+    exact = forms.CharField(max_length=MAX_QUOTE_CHARS, strip=False, widget=forms.HiddenInput)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if "start" in data and "end" in data and data["end"] <= data["start"]:
+            raise forms.ValidationError(_("Select some text first."))
+        return data
+
+
+class AnnotationEditForm(AnnotationContentForm):
+    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+
+    @classmethod
+    def for_annotation(cls, annotation: Annotation, **kwargs: Any) -> "AnnotationEditForm":
+        initial = {
+            "label": annotation.label_id,
+            "note": annotation.note,
+            "sources": ", ".join(s.name for s in annotation.sources.all()),
+            "version": annotation.version,
+        }
+        return cls(initial=initial, **kwargs)

@@ -1,0 +1,123 @@
+"""Writes to annotations: each one service function, one transaction."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.db.models import F, Q
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from annotations.anchoring import quote_context
+from annotations.models import Annotation, Label
+from annotations.offsets import CodePointRange
+from articles.models import Article, Source, SourceAlias
+
+
+class UnknownSource(ValueError):
+    """A source name that is not known and that this user may not create."""
+
+
+class StaleAnnotation(Exception):
+    """The annotation changed since the editor loaded it; nothing was written."""
+
+    def __init__(self, current: Annotation) -> None:
+        super().__init__(f"annotation {current.pk} is at version {current.version}")
+        self.current = current
+
+
+@dataclass(frozen=True)
+class AnnotationContent:
+    label: Label
+    note: str
+    source_names: list[str]
+
+
+def sources_resolve(*, names: list[str], user: User) -> list[Source]:
+    """Sources by name or alias (case-insensitive); editors may add missing ones.
+
+    New sources are flagged `needs_review` for an admin to curate.
+    """
+    result: list[Source] = []
+    for name in dict.fromkeys(n.strip() for n in names if n.strip()):
+        source: Source | None = (
+            Source.objects.annotate(key=Lower("name"))
+            .filter(Q(key=name.lower()) | Q(name=name))
+            .first()
+        )
+        if source is None:
+            alias = (
+                SourceAlias.objects.annotate(key=Lower("name"))
+                .filter(Q(key=name.lower()) | Q(name=name))
+                .select_related("source")
+                .first()
+            )
+            source = alias.source if alias else None
+        if source is None:
+            if not user.has_perm("articles.add_source"):
+                raise UnknownSource(_("Unknown source “%(name)s”.") % {"name": name})
+            source = Source.objects.create(name=name[:200], needs_review=True)
+        result.append(source)
+    return result
+
+
+@transaction.atomic
+def annotation_create(
+    *, article: Article, author: User, span: CodePointRange, content: AnnotationContent
+) -> Annotation:
+    """Create an annotation on a verified range of the article's body."""
+    prefix, suffix = quote_context(article.body, span.start, span.end)
+    annotation = Annotation(
+        article=article,
+        author=author,
+        label=content.label,
+        note=content.note,
+        start=span.start,
+        end=span.end,
+        exact=article.body[span.start : span.end],
+        prefix=prefix,
+        suffix=suffix,
+    )
+    annotation.full_clean()
+    annotation.save()
+    annotation.sources.set(sources_resolve(names=content.source_names, user=author))
+    return annotation
+
+
+@transaction.atomic
+def annotation_update(
+    *, annotation: Annotation, user: User, version: int, content: AnnotationContent
+) -> Annotation:
+    """Change label, note and sources if nobody changed the annotation since `version`."""
+    sources = sources_resolve(names=content.source_names, user=user)
+    updated = Annotation.objects.filter(pk=annotation.pk, version=version).update(
+        label=content.label,
+        note=content.note,
+        version=F("version") + 1,
+        updated_at=timezone.now(),
+    )
+    if not updated:
+        raise StaleAnnotation(
+            Annotation.objects.select_related("label", "author").get(pk=annotation.pk)
+        )
+    annotation.refresh_from_db()
+    annotation.sources.set(sources)
+    return annotation
+
+
+@transaction.atomic
+def annotation_delete(*, annotation: Annotation) -> Annotation:
+    """Soft delete: the annotation disappears from the text but can be restored."""
+    Annotation.objects.filter(pk=annotation.pk).update(
+        deleted_at=timezone.now(), version=F("version") + 1
+    )
+    annotation.refresh_from_db()
+    return annotation
+
+
+@transaction.atomic
+def annotation_restore(*, annotation: Annotation) -> Annotation:
+    Annotation.objects.filter(pk=annotation.pk).update(deleted_at=None, version=F("version") + 1)
+    annotation.refresh_from_db()
+    return annotation

@@ -1,0 +1,218 @@
+import pytest
+from django.urls import reverse
+
+from annotations.models import Annotation
+from annotations.tests.conftest import selection
+from articles.importing import articles_import
+from articles.models import Article, Source
+
+QUOTE = "38 Menschen starben im Dezember bei dem Absturz in Kasachstan"
+HTMX = {"HX-Request": "true", "Accept-Language": "en"}
+
+
+def create(client, article, labels, quote=QUOTE, **extra):
+    data = {**selection(article, quote), "label": labels["claim"].pk, **extra}
+    return client.post(reverse("annotations:create", args=[article.pk]), data, headers=HTMX)
+
+
+def test_workspace_shows_text_and_annotations_side_by_side(
+    client, editor, article, make_annotation
+):
+    make_annotation(article, editor, QUOTE, note="Zahl prüfen")
+    client.force_login(editor)
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert 'id="article-text"' in html
+    assert 'id="annotation-list"' in html
+    assert 'id="annotation-form"' in html
+    assert f'data-ids="{Annotation.objects.get().pk}">{QUOTE}</mark>' in html
+    assert "Zahl prüfen" in html
+    assert "<h2>" in html  # subheadings still render as headings
+
+
+def test_create_stores_position_and_quote_and_answers_fragments(client, editor, article, labels):
+    Source.objects.create(name="Kreml", kind=Source.Kind.INSTITUTION)
+    client.force_login(editor)
+    response = create(client, article, labels, sources="kreml", note="Opferzahl")
+    assert response.status_code == 200
+    annotation = Annotation.objects.get()
+    assert article.body[annotation.start : annotation.end] == QUOTE
+    assert annotation.exact == QUOTE
+    assert article.body.endswith(annotation.suffix) or annotation.suffix in article.body
+    assert (
+        article.body[annotation.start - len(annotation.prefix) : annotation.start]
+        == annotation.prefix
+    )
+    assert [s.name for s in annotation.sources.all()] == ["Kreml"]
+    assert annotation.author == editor
+    html = response.content.decode()
+    assert "<html" not in html
+    assert 'id="annotation-form"' in html
+    assert 'id="annotation-list" class="annotation-list" hx-swap-oob="outerHTML"' in html
+    assert 'id="article-text" class="article-body" hx-swap-oob="outerHTML"' in html
+    assert response["HX-Trigger"] == f'{{"annotation-saved": {{"id": {annotation.pk}}}}}'
+
+
+def test_editor_may_add_a_missing_source_flagged_for_review(client, editor, article, labels):
+    client.force_login(editor)
+    create(client, article, labels, sources="Kreml, Neue Quelle")
+    names = {s.name: s.needs_review for s in Annotation.objects.get().sources.all()}
+    assert names == {"Kreml": True, "Neue Quelle": True}
+
+
+def test_known_alias_resolves_to_its_source(client, editor, article, labels):
+    dpa = Source.objects.get(name="dpa")
+    dpa.aliases.create(name="Deutsche Presse-Agentur")
+    client.force_login(editor)
+    create(client, article, labels, sources="deutsche presse-agentur")
+    assert list(Annotation.objects.get().sources.all()) == [dpa]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"exact": QUOTE + "!"}, "does not match"),
+        ({"start": 10**6, "end": 10**6 + 5}, "outside the text"),
+        ({"start": 20, "end": 10}, "Select some text first"),
+        ({"label": 999}, "Select a valid choice"),
+    ],
+)
+def test_bad_selection_gets_a_400_fragment_and_writes_nothing(
+    client, editor, article, labels, change, message
+):
+    client.force_login(editor)
+    response = create(client, article, labels, **change)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'id="annotation-form"' in html
+    assert message in html
+    assert not Annotation.objects.exists()
+
+
+def test_emoji_in_the_text_does_not_shift_offsets(client, editor, labels, db, tmp_path):
+    (tmp_path / "emoji.txt").write_text(
+        "Die Rakete 🚀 traf 𝔡𝔞𝔰 Flugzeug nicht, sagte Putin.\n", encoding="utf-8"
+    )
+    list(articles_import([tmp_path], max_bytes=10**6))
+    article = Article.objects.get()
+    client.force_login(editor)
+    response = create(client, article, labels, quote="Flugzeug nicht")
+    assert response.status_code == 200
+    annotation = Annotation.objects.get()
+    assert article.body[annotation.start : annotation.end] == "Flugzeug nicht"
+    page = client.get(article.get_absolute_url()).content.decode()
+    # the run after the highlight starts at the UTF-16 offset the browser will count
+    assert f'data-o="{selection(article, "Flugzeug nicht")["start"]}"' in page
+
+
+def test_edit_changes_label_note_sources_and_bumps_version(
+    client, editor, article, labels, make_annotation
+):
+    annotation = make_annotation(article, editor, QUOTE)
+    client.force_login(editor)
+    form = client.get(reverse("annotations:edit", args=[annotation.pk]), headers=HTMX)
+    assert f'id="annotation-{annotation.pk}"' in form.content.decode()
+    response = client.post(
+        reverse("annotations:update", args=[annotation.pk]),
+        {"label": labels["quote"].pk, "note": "geprüft", "sources": "dpa", "version": 1},
+        headers=HTMX,
+    )
+    assert response.status_code == 200
+    annotation.refresh_from_db()
+    assert (annotation.label, annotation.note, annotation.version) == (
+        labels["quote"],
+        "geprüft",
+        2,
+    )
+    assert [s.name for s in annotation.sources.all()] == ["dpa"]
+    assert 'hx-swap-oob="outerHTML"' in response.content.decode()
+
+
+def test_stale_edit_gets_409_with_the_newer_version_and_overwrites_nothing(
+    client, editor, article, labels, make_annotation
+):
+    annotation = make_annotation(article, editor, QUOTE, note="erste Fassung")
+    client.force_login(editor)
+    url = reverse("annotations:update", args=[annotation.pk])
+    first = client.post(
+        url, {"label": labels["claim"].pk, "note": "aus Tab A", "version": 1}, headers=HTMX
+    )
+    assert first.status_code == 200
+    second = client.post(
+        url, {"label": labels["quote"].pk, "note": "aus Tab B", "version": 1}, headers=HTMX
+    )
+    assert second.status_code == 409
+    html = second.content.decode()
+    assert "aus Tab A" in html  # the newer version is shown
+    assert "aus Tab B" in html  # and what the editor tried, to merge by hand
+    assert 'name="version" value="2"' in html
+    annotation.refresh_from_db()
+    assert (annotation.note, annotation.label, annotation.version) == (
+        "aus Tab A",
+        labels["claim"],
+        2,
+    )
+
+
+def test_delete_is_soft_and_restorable(client, editor, article, make_annotation):
+    annotation = make_annotation(article, editor, QUOTE)
+    client.force_login(editor)
+    response = client.post(reverse("annotations:delete", args=[annotation.pk]), headers=HTMX)
+    assert response.status_code == 200
+    annotation.refresh_from_db()
+    assert annotation.deleted_at is not None
+    html = response.content.decode()
+    assert f'id="deleted-{annotation.pk}"' in html
+    assert "<mark" not in html.split('id="article-text"')[1]
+    client.post(reverse("annotations:restore", args=[annotation.pk]), headers=HTMX)
+    annotation.refresh_from_db()
+    assert annotation.deleted_at is None
+
+
+def test_source_suggestions_match_names_and_aliases(client, editor, article):
+    Source.objects.create(name="Kreml").aliases.create(name="Präsidialverwaltung")
+    client.force_login(editor)
+    html = client.get(
+        reverse("annotations:source-suggestions"), {"sources": "dpa, präsidial"}
+    ).content.decode()
+    assert '<option value="dpa, Kreml">' in html
+
+
+def test_label_styles_carry_only_valid_colours(client, editor, labels):
+    labels["claim"].colour = "red;}</style><script>"
+    labels["claim"].save()
+    client.force_login(editor)
+    css = client.get(reverse("annotations:label-styles")).content.decode()
+    assert f".label-{labels['quote'].pk} {{ --label-colour: #81d4fa; }}" in css
+    assert "script" not in css
+
+
+def test_notes_are_escaped(client, editor, article, make_annotation):
+    make_annotation(article, editor, QUOTE, note='<img src=x onerror="alert(1)">')
+    client.force_login(editor)
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert '<img src=x onerror="alert(1)">' not in html
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
+
+
+@pytest.mark.parametrize("count", [3, 300])
+def test_workspace_queries_do_not_grow_with_annotations(
+    client, editor, article, make_annotation, labels, django_assert_num_queries, count
+):
+    source = Source.objects.create(name="Kreml")
+    size = len(article.body) - 60
+    for i in range(count):  # overlapping and nested ranges all over the text
+        start = (i * 37) % size
+        end = start + 5 + i % 40
+        annotation = Annotation.objects.create(
+            article=article,
+            author=editor,
+            label=labels["claim"],
+            start=start,
+            end=end,
+            exact=article.body[start:end],
+        )
+        annotation.sources.add(source)
+    client.force_login(editor)
+    with django_assert_num_queries(11):
+        response = client.get(article.get_absolute_url())
+    assert response.content.decode().count('class="card label-') == count

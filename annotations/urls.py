@@ -1,0 +1,16 @@
+from django.urls import path
+
+from annotations import views
+
+app_name = "annotations"
+
+urlpatterns = [
+    path("articles/<int:article_id>/annotations/", views.annotation_create_view, name="create"),
+    path("annotations/<int:annotation_id>/", views.annotation_card_view, name="card"),
+    path("annotations/<int:annotation_id>/edit/", views.annotation_edit_view, name="edit"),
+    path("annotations/<int:annotation_id>/update/", views.annotation_update_view, name="update"),
+    path("annotations/<int:annotation_id>/delete/", views.annotation_delete_view, name="delete"),
+    path("annotations/<int:annotation_id>/restore/", views.annotation_restore_view, name="restore"),
+    path("annotations/sources/suggest/", views.source_suggestions_view, name="source-suggestions"),
+    path("annotations/labels.css", views.label_styles_view, name="label-styles"),
+]

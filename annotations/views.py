@@ -1,0 +1,174 @@
+"""htmx endpoints of the annotation workspace.
+
+Every mutation answers with fragments of `articles/article_detail.html` (the workspace
+screen), so a full page and an htmx swap render the same markup.
+"""
+
+import re
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import trigger_client_event
+
+from annotations.access import (
+    access_annotation,
+    access_annotation_for_change,
+    access_article_for_annotating,
+)
+from annotations.forms import AnnotationCreateForm, AnnotationEditForm
+from annotations.models import Label
+from annotations.offsets import SelectionError, verify_selection
+from annotations.selectors import workspace_context
+from annotations.services import (
+    StaleAnnotation,
+    UnknownSource,
+    annotation_create,
+    annotation_delete,
+    annotation_restore,
+    annotation_update,
+)
+from articles.models import Source, SourceAlias
+from newsdesk.http import AuthenticatedHttpRequest
+
+WORKSPACE = "articles/article_detail.html"
+COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+SUGGESTIONS = 12
+
+
+def _fragments(
+    request: HttpRequest, context: dict[str, object], *names: str, status: int = 200
+) -> HttpResponse:
+    """Several partials of the workspace in one response (all but the first swapped out of band)."""
+    html = "".join(
+        render_to_string(f"{WORKSPACE}#{name}", {**context, "oob": index > 0}, request=request)
+        for index, name in enumerate(names)
+    )
+    return HttpResponse(html, status=status)
+
+
+@require_POST
+def annotation_create_view(request: AuthenticatedHttpRequest, article_id: int) -> HttpResponse:
+    article = access_article_for_annotating(request.user, article_id)
+    form = AnnotationCreateForm(request.POST)
+    context = workspace_context(request.user, article)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            span = verify_selection(article.body, data["start"], data["end"], data["exact"])
+            annotation = annotation_create(
+                article=article, author=request.user, span=span, content=form.content()
+            )
+        except SelectionError as error:
+            form.add_error(None, str(error))
+        except UnknownSource as error:
+            form.add_error("sources", str(error))
+        else:
+            context = workspace_context(request.user, article)
+            context["form"] = AnnotationCreateForm()
+            response = _fragments(
+                request, context, "annotation-form", "annotation-list", "article-text"
+            )
+            return trigger_client_event(response, "annotation-saved", {"id": annotation.pk})
+    context["form"] = form
+    return _fragments(request, context, "annotation-form", status=400)
+
+
+@require_GET
+def annotation_card_view(request: AuthenticatedHttpRequest, annotation_id: int) -> HttpResponse:
+    annotation = access_annotation(request.user, annotation_id)
+    return render(request, f"{WORKSPACE}#annotation-card", {"annotation": annotation})
+
+
+@require_GET
+def annotation_edit_view(request: AuthenticatedHttpRequest, annotation_id: int) -> HttpResponse:
+    annotation = access_annotation_for_change(request.user, annotation_id)
+    form = AnnotationEditForm.for_annotation(annotation)
+    return render(
+        request, f"{WORKSPACE}#annotation-edit", {"annotation": annotation, "edit_form": form}
+    )
+
+
+@require_POST
+def annotation_update_view(request: AuthenticatedHttpRequest, annotation_id: int) -> HttpResponse:
+    annotation = access_annotation_for_change(request.user, annotation_id)
+    form = AnnotationEditForm(request.POST)
+    context: dict[str, object] = {"annotation": annotation, "edit_form": form}
+    if not form.is_valid():
+        return render(request, f"{WORKSPACE}#annotation-edit", context, status=400)
+    try:
+        annotation = annotation_update(
+            annotation=annotation,
+            user=request.user,
+            version=form.cleaned_data["version"],
+            content=form.content(),
+        )
+    except UnknownSource as error:
+        form.add_error("sources", str(error))
+        return render(request, f"{WORKSPACE}#annotation-edit", context, status=400)
+    except StaleAnnotation as stale:
+        current = stale.current
+        context = {
+            "annotation": current,
+            "edit_form": AnnotationEditForm.for_annotation(current),
+            "conflict": form.cleaned_data,
+        }
+        return render(request, f"{WORKSPACE}#annotation-edit", context, status=409)
+    context = workspace_context(request.user, annotation.article)
+    context["annotation"] = annotation
+    response = _fragments(request, context, "annotation-card", "article-text")
+    return trigger_client_event(response, "annotation-saved", {"id": annotation.pk})
+
+
+@require_POST
+def annotation_delete_view(request: AuthenticatedHttpRequest, annotation_id: int) -> HttpResponse:
+    annotation = access_annotation_for_change(request.user, annotation_id)
+    annotation_delete(annotation=annotation)
+    context = workspace_context(request.user, annotation.article)
+    context["message"] = _(
+        "Annotation deleted. You can restore it from the list of deleted annotations."
+    )
+    return _fragments(request, context, "annotation-list", "article-text")
+
+
+@require_POST
+def annotation_restore_view(request: AuthenticatedHttpRequest, annotation_id: int) -> HttpResponse:
+    annotation = access_annotation_for_change(request.user, annotation_id)
+    annotation_restore(annotation=annotation)
+    context = workspace_context(request.user, annotation.article)
+    response = _fragments(request, context, "annotation-list", "article-text")
+    return trigger_client_event(response, "annotation-saved", {"id": annotation.pk})
+
+
+@require_GET
+def source_suggestions_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """`<option>`s for the sources field: names and aliases matching the last typed name."""
+    typed = request.GET.get("sources", "")
+    *done, current = typed.split(",") if typed else [""]
+    current = current.strip()
+    names: list[str] = []
+    if current:
+        names = list(
+            Source.objects.filter(name__icontains=current)
+            .order_by("name")
+            .values_list("name", flat=True)[:SUGGESTIONS]
+        )
+        aliases = SourceAlias.objects.filter(name__icontains=current).select_related("source")[
+            :SUGGESTIONS
+        ]
+        names += [alias.source.name for alias in aliases if alias.source.name not in names]
+    head = ", ".join(part.strip() for part in done if part.strip())
+    values = [f"{head}, {name}" if head else name for name in names]
+    return render(request, f"{WORKSPACE}#source-options", {"values": values})
+
+
+@require_GET
+@cache_control(private=True, max_age=60)
+def label_styles_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The label colours as a stylesheet: CSP forbids inline styles."""
+    labels = [label for label in Label.objects.order_by("pk") if COLOUR.fullmatch(label.colour)]
+    css = render_to_string("annotations/labels.css", {"labels": labels})
+    return HttpResponse(css, content_type="text/css; charset=utf-8")

@@ -1,0 +1,170 @@
+// The annotation workspace: turns a text selection into form fields, links highlights
+// and cards, and handles the keyboard. Everything else is server-rendered htmx.
+// Offsets sent to the server are UTF-16 code units into the article body (what
+// JavaScript strings count); the server converts them to code points and checks them.
+
+const body = JSON.parse(document.getElementById("article-body")?.textContent ?? '""');
+
+function textRoot() {
+  return document.getElementById("article-text");
+}
+
+function form() {
+  return document.getElementById("annotation-form");
+}
+
+// UTF-16 offset into the body of a DOM position inside #article-text, or null.
+function bodyOffset(node, offset) {
+  const root = textRoot();
+  if (!root || !root.contains(node)) return null;
+  if (node.nodeType === Node.TEXT_NODE) {
+    const run = node.parentElement.closest("[data-o]");
+    return run ? Number(run.dataset.o) + offset : null;
+  }
+  const element = node.closest ? node : node.parentElement;
+  if (element.matches("[data-o]")) {
+    return Number(element.dataset.o) + (offset > 0 ? element.textContent.length : 0);
+  }
+  const runs = [...element.querySelectorAll("[data-o]")];
+  if (runs.length === 0) return null;
+  const after = element.childNodes[offset];
+  const next = after && (after.matches?.("[data-o]") ? after : after.querySelector?.("[data-o]"));
+  if (next) return Number(next.dataset.o);
+  const last = runs[runs.length - 1];
+  return Number(last.dataset.o) + last.textContent.length;
+}
+
+function captureSelection() {
+  const f = form();
+  const selection = window.getSelection();
+  if (!f || !selection || selection.rangeCount === 0 || selection.isCollapsed) return;
+  const range = selection.getRangeAt(0);
+  let start = bodyOffset(range.startContainer, range.startOffset);
+  let end = bodyOffset(range.endContainer, range.endOffset);
+  if (start === null || end === null || end <= start) return;
+  // Trim white space at the edges, as editors rarely mean to include it.
+  while (start < end && /\s/.test(body[start])) start += 1;
+  while (end > start && /\s/.test(body[end - 1])) end -= 1;
+  if (end <= start) return;
+  const exact = body.slice(start, end);
+  f.elements.start.value = String(start);
+  f.elements.end.value = String(end);
+  f.elements.exact.value = exact;
+  const preview = document.getElementById("selection-preview");
+  if (preview) preview.textContent = exact;
+  f.classList.add("has-selection");
+}
+
+function clearSelection() {
+  const f = form();
+  window.getSelection()?.removeAllRanges();
+  if (!f) return;
+  for (const name of ["start", "end", "exact"]) f.elements[name].value = "";
+  const preview = document.getElementById("selection-preview");
+  if (preview) preview.textContent = preview.dataset.empty ?? "";
+  f.classList.remove("has-selection");
+}
+
+function cards() {
+  return [...document.querySelectorAll("#annotation-list .cards > li.card[data-id]")];
+}
+
+function focusCard(id, { scroll = true } = {}) {
+  const card = document.getElementById(`annotation-${id}`);
+  if (!card) return;
+  for (const other of document.querySelectorAll(".card.focused")) other.classList.remove("focused");
+  card.classList.add("focused");
+  card.focus({ preventScroll: !scroll });
+  if (scroll) card.scrollIntoView({ block: "nearest" });
+  markHighlights(id);
+}
+
+function markHighlights(id) {
+  for (const mark of document.querySelectorAll("#article-text mark.active")) mark.classList.remove("active");
+  let first = null;
+  for (const mark of document.querySelectorAll("#article-text mark[data-ids]")) {
+    if (mark.dataset.ids.split(" ").includes(String(id))) {
+      mark.classList.add("active");
+      first ??= mark;
+    }
+  }
+  first?.scrollIntoView({ block: "nearest" });
+}
+
+function focusedCard() {
+  return document.activeElement?.closest?.("li.card[data-id]") ?? document.querySelector(".card.focused");
+}
+
+function moveFocus(step) {
+  const list = cards();
+  if (list.length === 0) return;
+  const current = list.indexOf(focusedCard());
+  const next = current === -1 ? (step > 0 ? 0 : list.length - 1) : (current + step + list.length) % list.length;
+  focusCard(list[next].dataset.id);
+}
+
+function typing(target) {
+  return target.closest?.("input, textarea, select, [contenteditable]") !== null;
+}
+
+document.addEventListener("mouseup", (event) => {
+  if (textRoot()?.contains(event.target)) captureSelection();
+});
+
+document.addEventListener("keyup", (event) => {
+  if (event.shiftKey && textRoot()?.contains(window.getSelection()?.anchorNode)) captureSelection();
+});
+
+document.addEventListener("click", (event) => {
+  const mark = event.target.closest("#article-text mark[data-ids]");
+  if (mark && window.getSelection()?.isCollapsed) {
+    focusCard(mark.dataset.ids.split(" ")[0]);
+    return;
+  }
+  const card = event.target.closest("#annotation-list li.card[data-id]");
+  if (card && !event.target.closest("a, button, form")) focusCard(card.dataset.id, { scroll: false });
+});
+
+document.addEventListener("keydown", (event) => {
+  const help = document.getElementById("help");
+  if (event.key === "Escape") {
+    if (help?.open) return; // the dialog closes itself
+    const editing = document.querySelector("li.card.editing .cancel-link");
+    if (editing) {
+      editing.click();
+    } else {
+      clearSelection();
+    }
+    return;
+  }
+  if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && form()?.contains(event.target)) {
+    event.preventDefault();
+    form().requestSubmit();
+    return;
+  }
+  if (typing(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (event.key === "?") {
+    help?.showModal();
+  } else if (/^[1-9]$/.test(event.key)) {
+    const radio = form()?.querySelector(`input[name="label"][data-key="${event.key}"]`);
+    if (radio) {
+      radio.checked = true;
+      radio.focus();
+      event.preventDefault();
+    }
+  } else if (event.key === "j") {
+    moveFocus(1);
+  } else if (event.key === "k") {
+    moveFocus(-1);
+  } else if (event.key === "e") {
+    focusedCard()?.querySelector(".edit-link")?.click();
+  } else if (event.key === "Delete" || event.key === "d") {
+    focusedCard()?.querySelector(".delete-form button")?.click();
+  }
+});
+
+document.body.addEventListener("annotation-saved", (event) => {
+  clearSelection();
+  // Wait for the out-of-band swaps to settle before focusing the new card.
+  window.setTimeout(() => focusCard(event.detail.id), 0);
+});
