@@ -1,0 +1,113 @@
+"""The workspace in a real Chromium: what an editor does with mouse and keyboard."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from playwright.sync_api import Page, expect
+
+from annotations.models import Annotation
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+QUOTE = "38 Menschen starben im Dezember bei dem Absturz in Kasachstan"
+SCREENSHOT = Path(settings.BASE_DIR) / "docs" / "screenshots" / "workspace.png"
+
+# Select body[start:end] (UTF-16 offsets) in #article-text the way a mouse drag would,
+# then release the mouse button there.
+SELECT_JS = """([start, end]) => {
+  const runs = [...document.querySelectorAll('#article-text [data-o]')];
+  const find = (offset) => {
+    for (const run of runs) {
+      const from = Number(run.dataset.o);
+      if (offset >= from && offset <= from + run.textContent.length) {
+        return [run.firstChild, offset - from];
+      }
+    }
+    throw new Error('offset ' + offset + ' not rendered');
+  };
+  const range = document.createRange();
+  range.setStart(...find(start));
+  range.setEnd(...find(end));
+  const selection = window.getSelection();
+  selection.removeAllRanges();
+  selection.addRange(range);
+  range.startContainer.parentElement.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
+}"""
+
+
+def select_quote(page: Page, quote: str) -> None:
+    body = page.evaluate("JSON.parse(document.getElementById('article-body').textContent)")
+    start = body.index(quote)  # Python index == UTF-16 offset here: the seed is all BMP
+    page.evaluate(SELECT_JS, [start, start + len(quote)])
+
+
+@pytest.fixture
+def demo_editor_password(capsys):
+    call_command("setup_demo")
+    out = capsys.readouterr().out
+    return re.search(r"user 'editor', password '([^']+)'", out)[1]
+
+
+def test_editor_annotates_edits_deletes_and_restores(live_server, page, demo_editor_password):
+    problems: list[str] = []
+    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+
+    page.goto(f"{live_server.url}/articles/")
+    expect(page).to_have_url(re.compile(r"/accounts/login/"))
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", demo_editor_password)
+    page.click(".login button[type=submit]")
+    page.get_by_role("link", name=re.compile("^Kremlchef Wladimir Putin")).click()
+    expect(page.locator("#article-text")).to_contain_text(QUOTE)
+
+    select_quote(page, QUOTE)
+    expect(page.locator("#selection-preview")).to_have_text(QUOTE)
+    page.locator("body").press("1")  # label key 1: Behauptung
+    expect(page.locator("input[name=label][data-key='1']")).to_be_checked()
+    page.fill("#id_sources", "Kreml")
+    page.fill("#id_note", "Opferzahl gegenprüfen")
+    page.locator("#id_note").press("Control+Enter")
+
+    mark = page.locator("#article-text mark", has_text="Kasachstan")
+    expect(mark).to_have_count(1)
+    annotation = Annotation.objects.get(exact=QUOTE)
+    card = page.locator(f"#annotation-{annotation.pk}")
+    expect(card).to_contain_text("Kreml")
+    expect(card).to_contain_text("Opferzahl gegenprüfen")
+    assert annotation.label.key == "1"
+    assert [s.name for s in annotation.sources.all()] == ["Kreml"]
+
+    page.reload()
+    expect(page.locator(f"#annotation-{annotation.pk}")).to_contain_text("Opferzahl gegenprüfen")
+    expect(page.locator("#article-text mark", has_text="Kasachstan")).to_have_count(1)
+    # clicking the highlight focuses its card
+    page.locator("#article-text mark", has_text="Kasachstan").click()
+    expect(page.locator(f"#annotation-{annotation.pk}")).to_have_class(re.compile("focused"))
+    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOT))
+
+    page.locator(f"#annotation-{annotation.pk}").press("e")
+    page.locator(f"#annotation-{annotation.pk} textarea[name=note]").fill("Zahl bestätigt (dpa)")
+    page.locator(f"#annotation-{annotation.pk} button[type=submit]").click()
+    expect(page.locator(f"#annotation-{annotation.pk}")).to_contain_text("Zahl bestätigt (dpa)")
+    annotation.refresh_from_db()
+    assert annotation.note == "Zahl bestätigt (dpa)"
+    assert annotation.version == 2
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator(f"#annotation-{annotation.pk}").press("Delete")
+    expect(page.locator(f"#annotation-{annotation.pk}")).to_have_count(0)
+    expect(page.locator("#article-text mark", has_text="Kasachstan")).to_have_count(0)
+    page.locator("details.deleted summary").click()
+    page.locator(f"#deleted-{annotation.pk} button").click()
+    expect(page.locator(f"#annotation-{annotation.pk}")).to_be_visible()
+    annotation.refresh_from_db()
+    assert annotation.deleted_at is None
+
+    page.locator("body").press("?")
+    expect(page.locator("#help")).to_be_visible()
+    assert problems == []
