@@ -19,9 +19,10 @@ class DemoUser:
     is_superuser: bool = False
 
 
+DEMO_EDITOR = "editor"
 DEMO_USERS = [
     DemoUser("admin", "admin", None, is_superuser=True),
-    DemoUser("editor", "editor", EDITORS),
+    DemoUser(DEMO_EDITOR, "editor", EDITORS),
     DemoUser("reviewer", "reviewer", REVIEWERS),
 ]
 

@@ -4,13 +4,16 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.demo import DEMO_USERS, demo_labels_ensure, demo_user_ensure
+from annotations.demo import demo_annotations_load
+from articles.demo import DEMO_EDITOR, DEMO_USERS, demo_labels_ensure, demo_user_ensure
 from newsdesk.roles import roles_ensure
 
 SEEDS_DIR = Path(settings.BASE_DIR) / "fixtures" / "seeds"
+DEMO_ANNOTATIONS = Path(settings.BASE_DIR) / "fixtures" / "demo_annotations.json"
 
 
 class Command(BaseCommand):
@@ -39,4 +42,11 @@ class Command(BaseCommand):
                 )
             elif verbosity > 1:
                 self.stdout.write(f"Account {spec.username!r} exists, left as it is.")
+        report = demo_annotations_load(
+            DEMO_ANNOTATIONS, author=User.objects.get(username=DEMO_EDITOR)
+        )
+        if report.created:
+            self.stdout.write(f"Loaded {report.created} demo annotations by {DEMO_EDITOR!r}.")
+        for reason in report.skipped:
+            self.stderr.write(f"Demo annotation skipped: {reason}")
         self.stdout.write("Demo data is ready.")
