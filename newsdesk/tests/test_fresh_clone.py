@@ -6,6 +6,7 @@ import re
 import signal
 import socket
 import subprocess
+import threading
 import time
 import urllib.parse
 import urllib.request
@@ -33,26 +34,23 @@ def clean_env(**extra: str) -> dict[str, str]:
     return {**env, **extra}
 
 
-def serve(clone: Path, port: int) -> tuple[subprocess.Popen[str], str]:
-    """Start `make run`, wait until the app answers; return the process and its output so far."""
+def serve(clone: Path, port: int) -> tuple[subprocess.Popen[str], list[str]]:
+    """Start `make run` and wait until the app answers; output lines are collected as they come."""
     process = subprocess.Popen(
         ["make", "run"], cwd=clone, env=clean_env(PORT=str(port)), stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT, text=True, start_new_session=True,
     )
     output: list[str] = []
-    deadline = time.monotonic() + 600
     assert process.stdout is not None
-    os.set_blocking(process.stdout.fileno(), False)
+    threading.Thread(target=lambda: output.extend(process.stdout), daemon=True).start()  # type: ignore[arg-type]
+    deadline = time.monotonic() + 600
     while time.monotonic() < deadline:
-        chunk = process.stdout.read()
-        if chunk:
-            output.append(chunk)
         if process.poll() is not None:
             raise AssertionError("make run stopped:\n" + "".join(output))
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/accounts/login/", timeout=2) as response:
                 if response.status == 200:
-                    return process, "".join(output)
+                    return process, output
         except OSError:
             time.sleep(0.5)
     stop(process)
@@ -84,8 +82,9 @@ def test_readme_commands_from_a_fresh_clone(tmp_path):
     subprocess.run(["git", "clone", "--quiet", str(BASE_DIR), str(clone)], check=True)
 
     port = free_port()
-    process, output = serve(clone, port)
+    process, lines = serve(clone, port)
     try:
+        output = "".join(lines)
         passwords = dict(re.findall(r"user '(\w+)', password '([^']+)'", output))
         assert set(passwords) == {"admin", "editor", "reviewer"}, output
         assert (clone / "var" / "newsdesk.sqlite3").exists()
@@ -95,9 +94,9 @@ def test_readme_commands_from_a_fresh_clone(tmp_path):
         stop(process)
 
     started = time.monotonic()
-    process, output = serve(clone, port)
+    process, lines = serve(clone, port)
     stop(process)
-    assert "password" not in output
+    assert "password" not in "".join(lines)
     assert time.monotonic() - started < 60
 
     tests = subprocess.run(
