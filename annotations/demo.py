@@ -7,7 +7,6 @@ from pathlib import Path
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from annotations.anchoring import locate
 from annotations.models import Annotation, Label
 from annotations.offsets import CodePointRange
 from annotations.services import AnnotationContent, annotation_create
@@ -34,13 +33,12 @@ def demo_annotations_read(path: Path) -> list[DemoAnnotation]:
 
 
 def _place(body: str, entry: DemoAnnotation) -> CodePointRange:
-    hint = 0
+    start = -1
     for _ in range(entry.occurrence + 1):
-        found = locate(body, entry.quote, "", "", hint)
-        if found is None:
+        start = body.find(entry.quote, start + 1)
+        if start == -1:
             raise DemoFixtureError(f"{entry.article}: quote not found: {entry.quote[:60]!r}")
-        hint = found[1]
-    return CodePointRange(*found)
+    return CodePointRange(start, start + len(entry.quote))
 
 
 @dataclass

@@ -6,6 +6,7 @@ app_name = "annotations"
 
 urlpatterns = [
     path("articles/<int:article_id>/annotations/", views.annotation_create_view, name="create"),
+    path("articles/<int:article_id>/annotations/cards/", views.annotation_cards_view, name="cards"),
     path("annotations/<int:annotation_id>/", views.annotation_card_view, name="card"),
     path("annotations/<int:annotation_id>/edit/", views.annotation_edit_view, name="edit"),
     path("annotations/<int:annotation_id>/update/", views.annotation_update_view, name="update"),

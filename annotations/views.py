@@ -6,8 +6,8 @@ screen), so a full page and an htmx swap render the same markup.
 
 import re
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
@@ -22,7 +22,13 @@ from annotations.access import (
 from annotations.forms import AnnotationCreateForm, AnnotationEditForm
 from annotations.models import Label
 from annotations.offsets import SelectionError, verify_selection
-from annotations.selectors import workspace_context
+from annotations.selectors import (
+    CARDS_PER_PAGE,
+    active_labels,
+    annotation_cards,
+    highlighted_text_context,
+    workspace_context,
+)
 from annotations.services import (
     StaleAnnotation,
     UnknownSource,
@@ -31,7 +37,7 @@ from annotations.services import (
     annotation_restore,
     annotation_update,
 )
-from articles.models import Source, SourceAlias
+from articles.models import Article, Source, SourceAlias
 from newsdesk.http import AuthenticatedHttpRequest
 
 WORKSPACE = "articles/article_detail.html"
@@ -54,7 +60,6 @@ def _fragments(
 def annotation_create_view(request: AuthenticatedHttpRequest, article_id: int) -> HttpResponse:
     article = access_article_for_annotating(request.user, article_id)
     form = AnnotationCreateForm(request.POST)
-    context = workspace_context(request.user, article)
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -73,8 +78,21 @@ def annotation_create_view(request: AuthenticatedHttpRequest, article_id: int) -
                 request, context, "annotation-form", "annotation-list", "article-text"
             )
             return trigger_client_event(response, "annotation-saved", {"id": annotation.pk})
-    context["form"] = form
+    context = {"article": article, "form": form, "labels": list(active_labels())}
     return _fragments(request, context, "annotation-form", status=400)
+
+
+@require_GET
+def annotation_cards_view(request: AuthenticatedHttpRequest, article_id: int) -> HttpResponse:
+    """The next page of cards (or, with `all`, every remaining one) for "show more"."""
+    article = get_object_or_404(Article, pk=article_id)
+    try:
+        offset = max(0, int(request.GET.get("offset", "0")))
+    except ValueError:
+        return HttpResponseBadRequest(_("offset must be a number"))
+    limit = None if request.GET.get("all") else CARDS_PER_PAGE
+    page = annotation_cards(request.user, article, offset=offset, limit=limit)
+    return render(request, f"{WORKSPACE}#annotation-cards", {"article": article, "card_page": page})
 
 
 @require_GET
@@ -117,7 +135,7 @@ def annotation_update_view(request: AuthenticatedHttpRequest, annotation_id: int
             "conflict": form.cleaned_data,
         }
         return render(request, f"{WORKSPACE}#annotation-edit", context, status=409)
-    context = workspace_context(request.user, annotation.article)
+    context = highlighted_text_context(request.user, annotation.article)
     context["annotation"] = annotation
     response = _fragments(request, context, "annotation-card", "article-text")
     return trigger_client_event(response, "annotation-saved", {"id": annotation.pk})

@@ -1,5 +1,6 @@
 """The demo annotation fixture stays valid: every quote is found in the imported seeds."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -43,7 +44,10 @@ def test_a_quote_missing_from_its_article_is_a_clear_error(seeded, editor, tmp_p
         '{"annotations": [{"article": "002_e97f530385a949cd.txt", "label": "Zahl",'
         ' "quote": "99 Menschen", "sources": [], "note": ""}]}'
     )
-    with pytest.raises(DemoFixtureError, match="002_e97f530385a949cd.txt: quote not found: '99 Menschen'"):
+    with pytest.raises(
+        DemoFixtureError,
+        match=re.escape("002_e97f530385a949cd.txt: quote not found: '99 Menschen'"),
+    ):
         demo_annotations_load(broken, author=editor)
     assert not Annotation.objects.exists()
     assert Article.objects.count() == 5

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from annotations.models import Annotation
+from annotations.selectors import CARDS_PER_PAGE
 from annotations.tests.conftest import selection
 from articles.importing import articles_import
 from articles.models import Article, Source
@@ -213,6 +214,29 @@ def test_workspace_queries_do_not_grow_with_annotations(
         )
         annotation.sources.add(source)
     client.force_login(editor)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(13):
         response = client.get(article.get_absolute_url())
-    assert response.content.decode().count('class="card label-') == count
+    html = response.content.decode()
+    assert html.count('class="card label-') == min(count, CARDS_PER_PAGE)
+    assert html.count("<mark ") >= min(count, 100)
+    if count > CARDS_PER_PAGE:
+        assert f"Show {count - CARDS_PER_PAGE} more annotations" in html
+
+
+def test_more_cards_continue_in_text_order(client, editor, article, labels):
+    size = len(article.body) - 60
+    Annotation.objects.bulk_create(
+        Annotation(article=article, author=editor, label=labels["claim"], start=i * 7 % size,
+                   end=i * 7 % size + 4, exact=article.body[i * 7 % size : i * 7 % size + 4])
+        for i in range(CARDS_PER_PAGE + 5)
+    )
+    client.force_login(editor)
+    url = reverse("annotations:cards", args=[article.pk])
+    page = client.get(url, {"offset": CARDS_PER_PAGE}, headers=HTMX)
+    html = page.content.decode()
+    assert html.count('class="card label-') == 5
+    assert "more-cards" not in html
+    starts = [a.start for a in Annotation.objects.order_by("start", "end", "pk")]
+    last = Annotation.objects.order_by("start", "end", "pk")[len(starts) - 1]
+    assert f'id="annotation-{last.pk}"' in html
+    assert client.get(url, {"offset": "x"}, headers=HTMX).status_code == 400

@@ -53,7 +53,10 @@ def demo_editor_password(capsys):
 
 def test_editor_annotates_edits_deletes_and_restores(live_server, page, demo_editor_password):
     problems: list[str] = []
-    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    page.on(
+        "console",
+        lambda message: problems.append(message.text) if message.type == "error" else None,
+    )
     page.on("pageerror", lambda error: problems.append(str(error)))
 
     page.goto(f"{live_server.url}/articles/")

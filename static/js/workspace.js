@@ -71,7 +71,16 @@ function cards() {
 
 function focusCard(id, { scroll = true } = {}) {
   const card = document.getElementById(`annotation-${id}`);
-  if (!card) return;
+  if (!card) {
+    // Cards come in pages: load the rest, then focus.
+    const more = document.querySelector("#more-cards a[data-all-url]");
+    if (more) {
+      htmx
+        .ajax("GET", more.dataset.allUrl, { target: "#more-cards", swap: "outerHTML" })
+        .then(() => focusCard(id, { scroll }));
+    }
+    return;
+  }
   for (const other of document.querySelectorAll(".card.focused")) other.classList.remove("focused");
   card.classList.add("focused");
   card.focus({ preventScroll: !scroll });

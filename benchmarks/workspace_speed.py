@@ -1,0 +1,191 @@
+"""Workspace speed: server time to render an annotation workspace and to create one
+annotation, on an article with 300 annotations and 200 mentions, per database.
+
+Each backend runs in its own process on a fresh database (see benchmarks/databases.py);
+the time measured is Django's whole request handling (middleware, view, queries,
+template) through the test client, without network or browser.
+Run one case by hand: `python -m benchmarks.workspace_speed --case` with DATABASE_URL set.
+"""
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from benchmarks.databases import (
+    BASE_DIR,
+    POSTGRESQL,
+    SQLITE,
+    Backend,
+    django_environment,
+    fresh_database,
+    postgres_version,
+)
+
+ANNOTATIONS = 300
+MENTIONS = 200
+RENDERS = 200
+CREATES = 200
+QUICK_RENDERS = 30
+TARGET_RENDER_MS = 25
+TARGET_CREATE_MS = 20
+SEED = "000_2881edf72164acbb.txt"
+
+
+def run_suite(*, quick: bool) -> str:
+    """Run both backends and return the markdown section."""
+    rows = []
+    for backend in (SQLITE, POSTGRESQL):
+        if backend is POSTGRESQL and postgres_version() is None:
+            rows.append(f"| {backend.name} | not reachable | | | |")
+            continue
+        with tempfile.TemporaryDirectory() as folder, fresh_database(
+            backend, folder=Path(folder)
+        ) as url:
+            completed = subprocess.run(  # noqa: S603 - our own interpreter and module
+                [sys.executable, "-m", "benchmarks.workspace_speed", "--case"]
+                + (["--quick"] if quick else []),
+                cwd=BASE_DIR,
+                env=django_environment(url),
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+        result = json.loads(completed.stdout.strip().splitlines()[-1])
+        rows.append(_row(backend, result))
+    runs = QUICK_RENDERS if quick else RENDERS
+    return "\n".join(
+        [
+            "## Annotation workspace",
+            "",
+            f"Article `{SEED}` with {ANNOTATIONS} overlapping annotations (each with a source) "
+            f"and {MENTIONS} entity mentions; {runs} workspace renders and {runs} annotation "
+            "creations (htmx POST answering the form, the card list and the highlighted text) "
+            "by one editor, timed inside Django (test client: middleware, view, queries, "
+            "templates; no network).",
+            f"Targets: workspace p50 under {TARGET_RENDER_MS} ms, create p50 under "
+            f"{TARGET_CREATE_MS} ms. For scale, Label Studio 1.23 on this kind of machine: "
+            "labelling page p50 124 ms, creating one span annotation p50 132 ms.",
+            "",
+            "| database | workspace p50 | workspace p95 | create p50 | create p95 |",
+            "| --- | ---: | ---: | ---: | ---: |",
+            *rows,
+        ]
+    )
+
+
+def _row(backend: Backend, result: dict[str, Any]) -> str:
+    return (
+        f"| {backend.name} | {result['render_p50']:.1f} ms | {result['render_p95']:.1f} ms "
+        f"| {result['create_p50']:.1f} ms | {result['create_p95']:.1f} ms |"
+    )
+
+
+def _percentiles(samples: list[float]) -> tuple[float, float]:
+    cuts = statistics.quantiles(samples, n=20)
+    return statistics.median(samples), cuts[18]
+
+
+def measure(*, quick: bool) -> dict[str, float]:
+    """Build the article and time renders and creations (Django must be set up)."""
+    from django.contrib.auth.models import Group, User
+    from django.test import Client
+    from django.urls import reverse
+
+    from annotations.models import Annotation, Label
+    from annotations.offsets import code_point_to_utf16
+    from articles.demo import demo_labels_ensure
+    from articles.importing import articles_import
+    from articles.models import Article, Entity, Mention, Source
+    from newsdesk.roles import EDITORS, roles_ensure
+
+    list(articles_import([BASE_DIR / "fixtures" / "seeds" / SEED], max_bytes=10**7))
+    article = Article.objects.get()
+    demo_labels_ensure()
+    roles_ensure()
+    editor = User.objects.create_user("bench-editor")
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    label = Label.objects.order_by("pk").first()
+    assert label is not None
+    source = Source.objects.create(name="Kreml")
+    size = len(article.body) - 80
+    annotations = Annotation.objects.bulk_create(
+        Annotation(
+            article=article,
+            author=editor,
+            label=label,
+            start=(i * 37) % size,
+            end=(i * 37) % size + 5 + i % 60,
+            exact=article.body[(i * 37) % size : (i * 37) % size + 5 + i % 60],
+        )
+        for i in range(ANNOTATIONS)
+    )
+    Annotation.sources.through.objects.bulk_create(
+        Annotation.sources.through(annotation_id=a.pk, source_id=source.pk) for a in annotations
+    )
+    entity = Entity.objects.create(name="Wladimir Putin", kind=Entity.Kind.PERSON)
+    Mention.objects.bulk_create(
+        Mention(article=article, entity=entity, start=i * 11, end=i * 11 + 5, surface="x")
+        for i in range(MENTIONS)
+    )
+
+    client = Client(SERVER_NAME="127.0.0.1")
+    client.force_login(editor)
+    url = article.get_absolute_url()
+    runs = QUICK_RENDERS if quick else RENDERS
+    client.get(url)  # warm up caches and template loading
+    renders = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        response = client.get(url)
+        renders.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200
+    creates = []
+    create_url = reverse("annotations:create", args=[article.pk])
+    words = [w for w in article.body.split() if len(w) > 3]
+    for i in range(runs):
+        word = words[i % len(words)]
+        start = article.body.index(word)
+        data = {
+            "start": code_point_to_utf16(article.body, start),
+            "end": code_point_to_utf16(article.body, start + len(word)),
+            "exact": word,
+            "label": label.pk,
+            "sources": "Kreml",
+        }
+        started = time.perf_counter()
+        response = client.post(create_url, data, headers={"HX-Request": "true"})
+        creates.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, response.content[:500]
+    render_p50, render_p95 = _percentiles(renders)
+    create_p50, create_p95 = _percentiles(creates)
+    return {
+        "render_p50": render_p50,
+        "render_p95": render_p95,
+        "create_p50": create_p50,
+        "create_p95": create_p95,
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--case", action="store_true", help="run one case in this process")
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args(argv)
+    if args.case:
+        import django
+
+        django.setup()
+        print(json.dumps(measure(quick=args.quick)))  # noqa: T201 - the parent reads it
+    else:
+        print(run_suite(quick=args.quick))  # noqa: T201
+
+
+if __name__ == "__main__":
+    main()
