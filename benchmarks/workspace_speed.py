@@ -45,9 +45,10 @@ def run_suite(*, quick: bool) -> str:
         if backend is POSTGRESQL and postgres_version() is None:
             rows.append(f"| {backend.name} | not reachable | | | |")
             continue
-        with tempfile.TemporaryDirectory() as folder, fresh_database(
-            backend, folder=Path(folder)
-        ) as url:
+        with (
+            tempfile.TemporaryDirectory() as folder,
+            fresh_database(backend, folder=Path(folder)) as url,
+        ):
             completed = subprocess.run(  # noqa: S603 - our own interpreter and module
                 [sys.executable, "-m", "benchmarks.workspace_speed", "--case"]
                 + (["--quick"] if quick else []),
@@ -182,9 +183,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         import django
 
         django.setup()
-        print(json.dumps(measure(quick=args.quick)))  # noqa: T201 - the parent reads it
+        print(json.dumps(measure(quick=args.quick)))
     else:
-        print(run_suite(quick=args.quick))  # noqa: T201
+        print(run_suite(quick=args.quick))
 
 
 if __name__ == "__main__":

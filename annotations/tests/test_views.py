@@ -226,8 +226,14 @@ def test_workspace_queries_do_not_grow_with_annotations(
 def test_more_cards_continue_in_text_order(client, editor, article, labels):
     size = len(article.body) - 60
     Annotation.objects.bulk_create(
-        Annotation(article=article, author=editor, label=labels["claim"], start=i * 7 % size,
-                   end=i * 7 % size + 4, exact=article.body[i * 7 % size : i * 7 % size + 4])
+        Annotation(
+            article=article,
+            author=editor,
+            label=labels["claim"],
+            start=i * 7 % size,
+            end=i * 7 % size + 4,
+            exact=article.body[i * 7 % size : i * 7 % size + 4],
+        )
         for i in range(CARDS_PER_PAGE + 5)
     )
     client.force_login(editor)
