@@ -1,0 +1,147 @@
+"""The gazetteer: known entities, their names and the surface forms derived from them.
+
+Pure code (no Django): the shipped seed gazetteer is read from `fixtures/gazetteer.json`,
+the database one is built by `articles.entities.db` into the same `Gazetteer` shape.
+
+Surface forms generated from every name (all matched by one automaton, `matching.py`):
+- the name itself (method `alias`; the canonical name counts as an alias);
+- the genitive in -s ("Putins", "Russlands", "Kremls"), method `inflection`;
+- for persons, the surname alone and its genitive ("Aliyev", "Aliyevs");
+- derived forms listed per entity (adjective stems and inhabitant nouns:
+  "aserbaidschanisch" → Aserbaidschan) with the German adjective endings, method `derived`.
+"""
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+
+SEED_GAZETTEER_FILE = Path(__file__).resolve().parents[2] / "fixtures" / "gazetteer.json"
+
+ADJECTIVE_ENDINGS = ("", "e", "en", "em", "er", "es")
+# A genitive -s is not added after a sibilant: "des Kaukasus", "von Paris".
+_NO_GENITIVE_S = ("s", "ß", "x", "z", "ce")
+
+
+class Kind(StrEnum):
+    PERSON = "PER"
+    ORGANISATION = "ORG"
+    PLACE = "LOC"
+    OTHER = "OTHER"
+
+
+class Method(StrEnum):
+    """How a mention was found; the values are those stored on `Mention.method`."""
+
+    ALIAS = "alias"
+    INFLECTION = "inflection"
+    DERIVED = "derived"
+    DISCOVERY = "discovery"
+    FUZZY = "fuzzy"
+    EDITOR = "editor"
+
+
+@dataclass(frozen=True)
+class EntityRecord:
+    """One known entity: `key` is its database id, or its canonical name in the fixture."""
+
+    key: int | str
+    name: str
+    kind: Kind
+    aliases: tuple[str, ...] = ()
+    derived: tuple[str, ...] = ()  # adjective stems or inhabitant nouns, lower or upper case
+    external_id: str = ""
+
+
+@dataclass(frozen=True)
+class SurfaceForm:
+    """A string the automaton matches, and what it stands for."""
+
+    text: str
+    entity: EntityRecord
+    method: Method
+    confidence: float
+
+
+@dataclass
+class Gazetteer:
+    """Known entities, with every surface form they can appear under."""
+
+    entities: list[EntityRecord]
+    # Names an editor rejected: never proposed as candidates again (lower-cased).
+    rejected_names: frozenset[str] = frozenset()
+    # Every surface form, lower-cased; several entities may share one (ambiguous).
+    forms: dict[str, list[SurfaceForm]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.forms:
+            for form in surface_forms(self.entities):
+                self.forms.setdefault(form.text.lower(), []).append(form)
+
+    @property
+    def surnames(self) -> dict[str, EntityRecord]:
+        """Persons by lower-cased surname: where fuzzy variants are looked for."""
+        return {
+            record.name.split()[-1].lower(): record
+            for record in self.entities
+            if record.kind == Kind.PERSON
+        }
+
+
+def genitive(name: str) -> str | None:
+    """The -s genitive of a name, or None where German adds none."""
+    if name.lower().endswith(_NO_GENITIVE_S) or not name[-1:].isalpha():
+        return None
+    return name + "s"
+
+
+def surface_forms(records: Iterable[EntityRecord]) -> Iterator[SurfaceForm]:
+    """Every surface form of every entity, with how it relates to the entity."""
+    for record in records:
+        names = [record.name, *record.aliases]
+        if record.kind == Kind.PERSON:
+            names += [name.split()[-1] for name in names if " " in name]
+        seen: set[str] = set()
+        for name in names:
+            if name.lower() in seen:
+                continue
+            seen.add(name.lower())
+            yield SurfaceForm(name, record, Method.ALIAS, 1.0)
+            inflected = genitive(name)
+            if inflected and not name.isupper():
+                yield SurfaceForm(inflected, record, Method.INFLECTION, 0.95)
+        for stem in record.derived:
+            if stem[:1].isupper():  # an inhabitant noun: Aserbaidschaner, Russen
+                yield SurfaceForm(stem, record, Method.DERIVED, 0.9)
+                if stem.endswith("er"):  # plural dative: den Aserbaidschanern
+                    yield SurfaceForm(stem + "n", record, Method.DERIVED, 0.9)
+            else:
+                for ending in ADJECTIVE_ENDINGS:
+                    yield SurfaceForm(stem + ending, record, Method.DERIVED, 0.9)
+
+
+def records_from_json(data: dict[str, list[dict[str, object]]]) -> list[EntityRecord]:
+    """Entity records from the fixture's JSON structure (see fixtures/gazetteer.json)."""
+    records = []
+    for item in data["entities"]:
+        name = str(item["name"])
+        records.append(
+            EntityRecord(
+                key=name,
+                name=name,
+                kind=Kind(str(item["kind"])),
+                aliases=tuple(str(a) for a in item.get("aliases", []) or []),  # type: ignore[attr-defined]
+                derived=tuple(str(d) for d in item.get("derived", []) or []),  # type: ignore[attr-defined]
+                external_id=str(item.get("external_id", "")),
+            )
+        )
+    return records
+
+
+@cache
+def seed_gazetteer() -> Gazetteer:
+    """The gazetteer shipped in `fixtures/gazetteer.json` (the five seeds' entities)."""
+    data = json.loads(SEED_GAZETTEER_FILE.read_text(encoding="utf-8"))
+    return Gazetteer(records_from_json(data))

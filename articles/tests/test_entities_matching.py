@@ -1,0 +1,160 @@
+"""find_mentions on plain strings and on the seeds' gold list (no database)."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from articles.entities import Kind, Matcher, Method, find_mentions, seed_matcher
+from articles.entities.discovery import fuzzy_surname, phonetic
+from articles.entities.gazetteer import EntityRecord, Gazetteer, genitive
+from articles.parsing import parse_article
+from articles.text import normalise_text
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLD_FILE = ROOT / "fixtures" / "entities_gold.json"
+
+
+def found(text: str, **kwargs: object) -> list[tuple[str, str | None, str]]:
+    return [
+        (m.surface, m.entity.name if m.entity else None, str(m.method))
+        for m in find_mentions(text, matcher=seed_matcher(), **kwargs)  # type: ignore[arg-type]
+    ]
+
+
+def test_inflected_names_resolve_to_the_entity() -> None:
+    assert found(
+        "Putins Sprecher reiste nach Russlands Hauptstadt, nicht nach Bakus Altstadt."
+    ) == [
+        ("Putins", "Wladimir Putin", "inflection"),
+        ("Russlands", "Russland", "inflection"),
+        ("Bakus", "Baku", "inflection"),
+    ]
+
+
+def test_adjectives_are_derived_mentions_of_the_place() -> None:
+    mentions = find_mentions(
+        "Die aserbaidschanischen Behörden. Russische Medien.", matcher=seed_matcher()
+    )
+    assert [(m.surface, m.entity and m.entity.name, m.derived) for m in mentions] == [
+        ("aserbaidschanischen", "Aserbaidschan", True),
+        ("Russische", "Russland", True),
+    ]
+
+
+def test_kremlchef_is_a_role_not_a_mention_of_the_kreml() -> None:
+    assert found("Kremlchef Wladimir Putin sprach. Der Kremlchef schwieg.") == [
+        ("Wladimir Putin", "Wladimir Putin", "alias")
+    ]
+    assert found("Nach Kreml-Angaben") == [("Kreml", "Kreml", "alias")]
+
+
+def test_longest_match_and_word_boundaries() -> None:
+    assert found("Wladimir Putin, Putinismus, Moskauer, Moskaus") == [
+        ("Wladimir Putin", "Wladimir Putin", "alias"),
+        ("Moskauer", "Moskau", "derived"),
+        ("Moskaus", "Moskau", "inflection"),
+    ]
+
+
+def test_proper_names_need_their_capital_acronyms_may_be_words() -> None:
+    assert found("china und Nato und NATO") == [
+        ("Nato", "NATO", "alias"),
+        ("NATO", "NATO", "alias"),
+    ]
+
+
+def test_offsets_are_code_points() -> None:
+    text = "🙂 Ünïcode: Putin in Baku"
+    for mention in find_mentions(text, matcher=seed_matcher()):
+        assert text[mention.start : mention.end] == mention.surface
+
+
+def test_genitive_is_not_added_after_a_sibilant() -> None:
+    assert genitive("Kaukasus") is None
+    assert genitive("Putin") == "Putins"
+
+
+def test_aliyev_and_alijew_are_one_person_with_evidence() -> None:
+    (mention,) = find_mentions(
+        "Präsident Ilham Alijew traf die Delegation.", matcher=seed_matcher()
+    )
+    assert mention.surface == "Ilham Alijew"
+    assert mention.entity is not None
+    assert mention.entity.name == "Ilham Aliyev"
+    assert mention.method == Method.FUZZY
+    assert "Jaro-Winkler 0.84" in mention.evidence
+    assert "053" in mention.evidence
+    assert "same first name" in mention.evidence
+    assert phonetic("Alijew") == phonetic("Aliyev")
+
+
+def test_fuzzy_matching_stays_away_from_short_words_and_other_letters() -> None:
+    gazetteer = Gazetteer([EntityRecord(1, "Wladimir Putin", Kind.PERSON)])
+    assert fuzzy_surname("Puten", tuple(gazetteer.surnames)) is None  # turkeys
+    assert fuzzy_surname("Baliyev", ("aliyev",)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("die Journalistin Nigar Hasanova schreibt", "Nigar Hasanova", Kind.PERSON),
+        ("des ehemaligen Beraters Ramiz Mehdiyev –", "Ramiz Mehdiyev", Kind.PERSON),
+        ("einer der Soldaten sei Ivan Kovgan, Chef", "Ivan Kovgan", Kind.PERSON),
+        ("ein Flugzeug der Azerbaijan Airlines", "Azerbaijan Airlines", Kind.ORGANISATION),
+        ("in der Stadt Jevlah fanden", "Jevlah", Kind.PLACE),
+    ],
+)
+def test_unknown_names_are_proposed_as_candidates(text: str, name: str, kind: Kind) -> None:
+    (mention,) = find_mentions(text, matcher=seed_matcher())
+    assert (mention.candidate, mention.kind, mention.entity) == (name, kind, None)
+    assert mention.method == Method.DISCOVERY
+    assert mention.evidence
+
+
+def test_noun_phrases_are_not_candidates() -> None:
+    text = "Gespannte Beziehungen. Mehrere Tausend Soldaten vor internationalen Gerichten Klage."
+    assert found(text) == []
+
+
+def test_rejected_names_are_not_proposed_again() -> None:
+    gazetteer = Gazetteer(
+        seed_matcher().gazetteer.entities, rejected_names=frozenset({"ivan kovgan"})
+    )
+    assert find_mentions("sei Ivan Kovgan, Chef", matcher=Matcher(gazetteer)) == []
+
+
+def test_works_without_django_on_the_seed_gazetteer() -> None:
+    assert found("Aliyev") == [("Aliyev", "Ilham Aliyev", "alias")]
+
+
+def _gold_spans(body: str, items: list[list[str | None]]) -> set[tuple[int, int, str]]:
+    spans, position = set(), 0
+    for surface, entity, kind in items:
+        assert surface is not None
+        match = re.compile(rf"(?<!\w){re.escape(surface)}(?!\w)").search(body, position)
+        assert match, f"gold surface {surface!r} not found after {position}"
+        spans.add((match.start(), match.end(), entity or f"candidate:{kind}"))
+        position = match.start() + 1
+    return spans
+
+
+def test_precision_and_recall_on_the_seed_gold_list(seeds_dir: Path) -> None:
+    gold = json.loads(GOLD_FILE.read_text(encoding="utf-8"))["articles"]
+    assert sorted(gold) == sorted(p.name for p in seeds_dir.glob("*.txt"))
+    true_positives = predicted = expected = 0
+    for name, items in gold.items():
+        body = parse_article(normalise_text((seeds_dir / name).read_text(encoding="utf-8"))).body
+        wanted = _gold_spans(body, items)
+        got = {
+            (m.start, m.end, m.entity.name if m.entity else f"candidate:{m.kind}")
+            for m in find_mentions(body, matcher=seed_matcher())
+        }
+        true_positives += len(wanted & got)
+        predicted += len(got)
+        expected += len(wanted)
+    precision, recall = true_positives / predicted, true_positives / expected
+    assert expected > 200
+    assert precision >= 0.95, precision
+    assert recall >= 0.90, recall
