@@ -5,6 +5,7 @@ renders the runs in Python; the cards are full objects but come in pages, so a r
 does the same, bounded work whether an article has 3 or 3,000 annotations.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -16,7 +17,7 @@ from annotations.access import can_annotate, visible_annotations
 from annotations.models import Annotation, Label
 from annotations.offsets import utf16_starts
 from annotations.segments import Highlight, segment_blocks
-from articles.models import Article, Source
+from articles.models import Article, Mention, Source
 
 CARDS_PER_PAGE = 25
 HEADING = "heading"
@@ -74,19 +75,27 @@ def deleted_annotations(user: User | AnonymousUser, article: Article) -> QuerySe
     )
 
 
-def article_text_html(article: Article, highlights: list[tuple[int, int, int, int]]) -> SafeString:
-    """The article's blocks as `<p>`/`<h2>` of runs cut by the (overlapping) highlights.
+def article_text_html(
+    article: Article,
+    highlights: list[tuple[int, int, int, int]],
+    mentions: Sequence[tuple[int, int, int, str]] = (),
+) -> SafeString:
+    """The article's blocks as `<p>`/`<h2>` of runs cut by highlights and entity mentions.
 
-    `highlights` are (annotation id, start, end, label id). Every run carries `data-o`,
-    its UTF-16 offset in the body, which the browser uses to turn a selection into
-    offsets; highlighted runs are `<mark>`s listing the covering annotations, innermost
-    first, coloured by the innermost one's label. Text is escaped here.
+    `highlights` are (annotation id, start, end, label id), `mentions` (mention id, start,
+    end, entity type). Every run carries `data-o`, its UTF-16 offset in the body, which
+    the browser uses to turn a selection into offsets; highlighted runs are `<mark>`s
+    listing the covering annotations, innermost first, coloured by the innermost one's
+    label; runs inside an entity mention carry the class `ent ent-TYPE`, a separate layer
+    the editor can toggle. Text is escaped here.
     """
     label_of = {pk: label for pk, _, _, label in highlights}
+    kind_of = {-pk: kind for pk, _, _, kind in mentions}
     blocks = [(b["kind"], b["start"], b["end"]) for b in article.blocks]
-    grouped = segment_blocks(
-        article.body, blocks, [Highlight(pk, start, end) for pk, start, end, _ in highlights]
-    )
+    # Mentions ride along as highlights with negative keys (annotation ids are positive).
+    ranges = [Highlight(pk, start, end) for pk, start, end, _ in highlights]
+    ranges += [Highlight(-pk, start, end) for pk, start, end, _ in mentions]
+    grouped = segment_blocks(article.body, blocks, ranges)
     starts16 = iter(utf16_starts(article.body, [s.start for g in grouped for s in g.segments]))
     parts: list[str] = []
     for group in grouped:
@@ -95,14 +104,19 @@ def article_text_html(article: Article, highlights: list[tuple[int, int, int, in
         for seg in group.segments:
             text = escape(seg.text, quote=False)
             offset = next(starts16)
-            if seg.keys:
-                ids = " ".join(map(str, seg.keys))
-                depth = min(len(seg.keys), 3)
-                label = label_of[seg.keys[0]]
+            keys = [key for key in seg.keys if key > 0]
+            entity = next((kind_of[key] for key in seg.keys if key < 0), None)
+            layer = f" ent ent-{entity}" if entity else ""
+            if keys:
+                ids = " ".join(map(str, keys))
+                depth = min(len(keys), 3)
+                label = label_of[keys[0]]
                 parts.append(
-                    f'<mark class="hl label-{label} depth-{depth}" data-o="{offset}" '
+                    f'<mark class="hl label-{label} depth-{depth}{layer}" data-o="{offset}" '
                     f'data-ids="{ids}">{text}</mark>'
                 )
+            elif entity:
+                parts.append(f'<span class="{layer.strip()}" data-o="{offset}">{text}</span>')
             else:
                 parts.append(f'<span data-o="{offset}">{text}</span>')
         parts.append(f"</{tag}>\n")
@@ -116,7 +130,14 @@ def highlighted_text_context(user: User | AnonymousUser, article: Article) -> di
         .filter(is_orphaned=False)
         .values_list("pk", "start", "end", "label_id")
     )
-    return {"article": article, "article_html": article_text_html(article, highlights)}
+    mentions = list(
+        Mention.objects.filter(article=article).values_list("pk", "start", "end", "entity__kind")
+    )
+    return {
+        "article": article,
+        "article_html": article_text_html(article, highlights, mentions),
+        "mention_count": len(mentions),
+    }
 
 
 def workspace_context(user: User | AnonymousUser, article: Article) -> dict[str, object]:

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -214,7 +216,7 @@ def test_workspace_queries_do_not_grow_with_annotations(
         )
         annotation.sources.add(source)
     client.force_login(editor)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):
         response = client.get(article.get_absolute_url())
     html = response.content.decode()
     assert html.count('class="card label-') == min(count, CARDS_PER_PAGE)
@@ -246,3 +248,26 @@ def test_more_cards_continue_in_text_order(client, editor, article, labels):
     last = Annotation.objects.order_by("start", "end", "pk")[len(starts) - 1]
     assert f'id="annotation-{last.pk}"' in html
     assert client.get(url, {"offset": "x"}, headers=HTMX).status_code == 400
+
+
+def test_entity_mentions_are_a_separate_layer_under_highlights(
+    client, editor, article, make_annotation
+):
+    from articles.models import Entity, Mention
+
+    putin = Entity.objects.create(name="Wladimir Putin", kind=Entity.Kind.PERSON)
+    start = article.body.index("Wladimir Putin")
+    Mention.objects.create(
+        article=article, entity=putin, start=start, end=start + 14, surface="Wladimir Putin"
+    )
+    make_annotation(article, editor, "Kremlchef Wladimir")
+    client.force_login(editor)
+    html = client.get(article.get_absolute_url()).content.decode()
+    text = html.split('id="article-text"')[1]
+    # "Wladimir" is both highlighted and a mention; " Putin" is only a mention
+    assert re.search(
+        r'<mark class="hl label-\d+ depth-1 ent ent-PER" data-o="\d+" data-ids="\d+">Wladimir</mark>',
+        text,
+    )
+    assert re.search(r'<span class="ent ent-PER" data-o="\d+"> Putin</span>', text)
+    assert 'id="toggle-entities"' in html

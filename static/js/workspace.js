@@ -177,3 +177,15 @@ document.body.addEventListener("annotation-saved", (event) => {
   // Wait for the out-of-band swaps to settle before focusing the new card.
   window.setTimeout(() => focusCard(event.detail.id), 0);
 });
+
+// The entity-mention layer can be hidden; the choice is remembered in this browser.
+const toggle = document.getElementById("toggle-entities");
+if (toggle) {
+  const workspace = document.getElementById("workspace");
+  toggle.checked = window.localStorage.getItem("newsdesk.entities") !== "hidden";
+  workspace.classList.toggle("show-entities", toggle.checked);
+  toggle.addEventListener("change", () => {
+    workspace.classList.toggle("show-entities", toggle.checked);
+    window.localStorage.setItem("newsdesk.entities", toggle.checked ? "shown" : "hidden");
+  });
+}
