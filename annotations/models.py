@@ -81,6 +81,16 @@ class Annotation(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    review_comment = models.TextField(_("review comment"), blank=True)
 
     class Meta:
         verbose_name = _("annotation")
@@ -96,3 +106,43 @@ class Annotation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.label}: {self.exact[:60]}"
+
+
+class ReviewDecision(models.Model):
+    """One reviewer's decision on an annotation: the history behind its review status.
+
+    The annotation itself keeps only the latest decision (`status`, `reviewed_by`,
+    `reviewed_at`, `review_comment`); every decision ever made stays here.
+    """
+
+    class Kind(models.TextChoices):
+        ACCEPT = "accept", _("accepted")
+        REJECT = "reject", _("rejected")
+        CORRECT = "correct", _("corrected")
+
+    annotation = models.ForeignKey(
+        Annotation, on_delete=models.CASCADE, related_name="review_decisions"
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="review_decisions"
+    )
+    kind = models.CharField(_("decision"), max_length=10, choices=Kind)
+    status = models.CharField(
+        _("review status"), max_length=10, choices=Annotation.Status, help_text=_("After it.")
+    )
+    label_before = models.ForeignKey(
+        Label, on_delete=models.PROTECT, related_name="+", verbose_name=_("label before")
+    )
+    label_after = models.ForeignKey(
+        Label, on_delete=models.PROTECT, related_name="+", verbose_name=_("label after")
+    )
+    comment = models.TextField(_("comment"), blank=True)
+    decided_at = models.DateTimeField(_("decided"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("review decision")
+        verbose_name_plural = _("review decisions")
+        ordering = ["annotation", "decided_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.annotation_id}"

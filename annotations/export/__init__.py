@@ -1,0 +1,41 @@
+"""Exports of annotated sets in the formats other tools read.
+
+Every format is a module with `render(selection, *, base_url, chunk_size)` yielding the
+file in pieces (text or bytes), so that the command line writes and the browser download
+streams the same bytes. Offsets are exported exactly as stored: Unicode code points into
+the article's body, end exclusive.
+"""
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from annotations.export import csvfile, doccano, labelstudio, spacy_docbin, w3c
+from annotations.export.selection import CHUNK_SIZE, Selection
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    name: str
+    extension: str
+    content_type: str
+    render: Callable[..., Iterable[str] | Iterable[bytes]]
+
+
+FORMATS: dict[str, ExportFormat] = {
+    f.name: f
+    for f in (
+        ExportFormat("w3c", "jsonld", w3c.MEDIA_TYPE, w3c.render),
+        ExportFormat("doccano", "jsonl", "application/jsonl; charset=utf-8", doccano.render),
+        ExportFormat("labelstudio", "json", "application/json", labelstudio.render),
+        ExportFormat("csv", "csv", "text/csv; charset=utf-8", csvfile.render),
+        ExportFormat("spacy", "spacy", "application/octet-stream", spacy_docbin.render),
+    )
+}
+
+
+def export_chunks(
+    format_name: str, selection: Selection, *, base_url: str, chunk_size: int = CHUNK_SIZE
+) -> Iterator[bytes]:
+    """The export file in the named format, as UTF-8 (or binary) pieces."""
+    for piece in FORMATS[format_name].render(selection, base_url=base_url, chunk_size=chunk_size):
+        yield piece.encode("utf-8") if isinstance(piece, str) else piece

@@ -1,0 +1,268 @@
+"""Which annotations an export (or a review page) covers, and reading them in bounded memory.
+
+The filter is one form for the command line, the export download and the review page, so
+the three always mean the same set. Rows are read with a server-side cursor
+(`QuerySet.iterator`) in text order per article; each chunk fetches its sources and its
+articles' texts in one query each, so memory holds one chunk and one article at a time.
+"""
+
+import itertools
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from django import forms
+from django.contrib.auth.models import User
+from django.db.models import F, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from annotations.models import Annotation, Label
+from articles.models import Article
+
+CHUNK_SIZE = 2000
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The filters of an export or review set; None means "any"."""
+
+    article_id: int | None = None
+    label: str | None = None
+    status: str | None = None
+    author: str | None = None
+    date_from: date | None = None  # the article's published date, inclusive
+    date_to: date | None = None
+
+    def as_params(self) -> dict[str, str]:
+        """The filters as GET parameters (for links that keep the current filter)."""
+        values = {
+            "article": self.article_id,
+            "label": self.label,
+            "status": self.status,
+            "author": self.author,
+            "date_from": self.date_from,
+            "date_to": self.date_to,
+        }
+        return {key: str(value) for key, value in values.items() if value is not None}
+
+
+class SelectionForm(forms.Form):
+    """The filters as typed on the command line or in a URL's query string."""
+
+    article = forms.IntegerField(label=_("article"), required=False, min_value=1)
+    label = forms.CharField(label=_("label"), required=False, max_length=60)
+    status = forms.ChoiceField(
+        label=_("review status"),
+        required=False,
+        choices=[("", _("any")), *Annotation.Status.choices],
+    )
+    author = forms.CharField(label=_("annotator"), required=False, max_length=150)
+    date_from = forms.DateField(label=_("published from"), required=False)
+    date_to = forms.DateField(label=_("published until"), required=False)
+
+    def clean_label(self) -> str:
+        name: str = self.cleaned_data["label"].strip()
+        if name and not Label.objects.filter(name=name).exists():
+            raise forms.ValidationError(_("Unknown label “%(name)s”."), params={"name": name})
+        return name
+
+    def clean_author(self) -> str:
+        username: str = self.cleaned_data["author"].strip()
+        if username and not User.objects.filter(username=username).exists():
+            raise forms.ValidationError(_("Unknown user “%(name)s”."), params={"name": username})
+        return username
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            raise forms.ValidationError(_("The start date is after the end date."))
+        return data
+
+    def selection(self) -> Selection:
+        data = self.cleaned_data
+        return Selection(
+            article_id=data.get("article"),
+            label=data.get("label") or None,
+            status=data.get("status") or None,
+            author=data.get("author") or None,
+            date_from=data.get("date_from"),
+            date_to=data.get("date_to"),
+        )
+
+
+def selected_annotations(selection: Selection) -> QuerySet[Annotation]:
+    """Live, placed annotations in the selection (deleted and orphaned ones are left out)."""
+    queryset = Annotation.objects.filter(deleted_at__isnull=True, is_orphaned=False)
+    if selection.article_id is not None:
+        queryset = queryset.filter(article_id=selection.article_id)
+    if selection.label:
+        queryset = queryset.filter(label__name=selection.label)
+    if selection.status:
+        queryset = queryset.filter(status=selection.status)
+    if selection.author:
+        queryset = queryset.filter(author__username=selection.author)
+    if selection.date_from:
+        queryset = queryset.filter(article__published_on__gte=selection.date_from)
+    if selection.date_to:
+        queryset = queryset.filter(article__published_on__lte=selection.date_to)
+    return queryset
+
+
+@dataclass(frozen=True, slots=True)
+class LabelEntry:
+    name: str
+    name_en: str
+    description: str
+    colour: str
+    key: str
+    is_active: bool
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "name": self.name,
+            "name_en": self.name_en,
+            "description": self.description,
+            "colour": self.colour,
+            "key": self.key,
+            "active": self.is_active,
+        }
+
+
+def label_set() -> list[LabelEntry]:
+    """The whole label set, in its configured order: every export file carries it."""
+    return [
+        LabelEntry(**row)
+        for row in Label.objects.values(
+            "name", "name_en", "description", "colour", "key", "is_active"
+        )
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportArticle:
+    pk: int
+    origin: str
+    title: str
+    body: str
+    language: str
+    content_hash: str
+    published_on: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class ExportAnnotation:
+    pk: int
+    start: int  # code points into the article's body, end exclusive
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+    label: str
+    note: str
+    status: str
+    author: str
+    created_at: datetime
+    updated_at: datetime
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleAnnotations:
+    """One article and its selected annotations, in text order."""
+
+    article: ExportArticle
+    annotations: list[ExportAnnotation]
+
+
+ANNOTATION_FIELDS = (
+    "pk",
+    "article_id",
+    "start",
+    "end",
+    "exact",
+    "prefix",
+    "suffix",
+    "note",
+    "status",
+    "created_at",
+    "updated_at",
+)
+ARTICLE_FIELDS = ("pk", "origin", "title", "body", "language", "content_hash", "published_on")
+
+
+def article_groups(
+    selection: Selection, *, chunk_size: int = CHUNK_SIZE, texts: bool = True
+) -> Iterator[ArticleAnnotations]:
+    """The selection, one article at a time, reading `chunk_size` annotations per fetch.
+
+    With `texts=False` the articles' bodies are not read (they are left empty).
+    """
+    fields = ARTICLE_FIELDS if texts else tuple(f for f in ARTICLE_FIELDS if f != "body")
+    rows = (
+        selected_annotations(selection)
+        .order_by("article_id", "start", "end", "pk")
+        .values(*ANNOTATION_FIELDS, label_name=F("label__name"), author_name=F("author__username"))
+        .iterator(chunk_size=chunk_size)
+    )
+    current: ExportArticle | None = None
+    annotations: list[ExportAnnotation] = []
+    for batch in itertools.batched(rows, chunk_size):
+        sources = _sources_of([row["pk"] for row in batch])
+        needed = {row["article_id"] for row in batch} - ({current.pk} if current else set())
+        articles = {
+            values["pk"]: ExportArticle(**{"body": "", **values})
+            for values in Article.objects.filter(pk__in=needed).values(*fields)
+        }
+        for row in batch:
+            if current is None or row["article_id"] != current.pk:
+                if current is not None:
+                    yield ArticleAnnotations(current, annotations)
+                current, annotations = articles[row["article_id"]], []
+            annotations.append(
+                ExportAnnotation(
+                    pk=row["pk"],
+                    start=row["start"],
+                    end=row["end"],
+                    exact=row["exact"],
+                    prefix=row["prefix"],
+                    suffix=row["suffix"],
+                    label=row["label_name"],
+                    note=row["note"],
+                    status=row["status"],
+                    author=row["author_name"],
+                    created_at=row["created_at"],
+                    updated_at=row["updated_at"],
+                    sources=sources.get(row["pk"], []),
+                )
+            )
+    if current is not None:
+        yield ArticleAnnotations(current, annotations)
+
+
+def _sources_of(annotation_ids: list[int]) -> dict[int, list[str]]:
+    through = Annotation.sources.through
+    names: dict[int, list[str]] = defaultdict(list)
+    for annotation_id, name in (
+        through.objects.filter(annotation_id__in=annotation_ids)
+        .order_by("source__name")
+        .values_list("annotation_id", "source__name")
+    ):
+        names[annotation_id].append(name)
+    return names
+
+
+def selected_articles(
+    selection: Selection, *, chunk_size: int = CHUNK_SIZE
+) -> Iterator[ExportArticle]:
+    """The articles the selection's annotations are on, by id, read with a cursor."""
+    article_ids = selected_annotations(selection).values("article_id")
+    rows = (
+        Article.objects.filter(pk__in=article_ids)
+        .order_by("pk")
+        .values(*ARTICLE_FIELDS)
+        .iterator(chunk_size=chunk_size)
+    )
+    for row in rows:
+        yield ExportArticle(**row)
