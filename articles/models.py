@@ -66,7 +66,18 @@ class SourceAlias(models.Model):
 
 
 class Article(models.Model):
-    """One news text. `body` is NFC text; every offset in Newsdesk indexes into it."""
+    """One news text. `body` is NFC text; every offset in Newsdesk indexes into it.
+
+    On PostgreSQL the table also has a `search_vector` column (migration 0003) that
+    Django does not know as a field; `articles/search.py` reads it.
+    """
+
+    class AnnotationStatus(models.TextChoices):
+        """How far the editors are with annotating the article; they set it themselves."""
+
+        NOT_STARTED = "not_started", _("not started")
+        IN_PROGRESS = "in_progress", _("in progress")
+        DONE = "done", _("done")
 
     title = models.CharField(_("title"), max_length=300)
     title_derived = models.BooleanField(
@@ -103,6 +114,13 @@ class Article(models.Model):
     )
     word_count = models.PositiveIntegerField(_("words"), default=0)
     content_hash = models.CharField(_("content hash"), max_length=64)
+    annotation_status = models.CharField(
+        _("annotation status"),
+        max_length=12,
+        choices=AnnotationStatus,
+        default=AnnotationStatus.NOT_STARTED,
+        db_index=True,
+    )
     created_at = models.DateTimeField(_("imported"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

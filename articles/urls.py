@@ -7,4 +7,5 @@ app_name = "articles"
 urlpatterns = [
     path("", views.article_list_view, name="list"),
     path("<int:pk>/", views.article_detail_view, name="detail"),
+    path("<int:pk>/status/", views.article_status_view, name="status"),
 ]

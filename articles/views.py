@@ -1,22 +1,30 @@
-"""Article pages: the list and one article."""
+"""Article pages: the list, one article, and the annotation status of an article."""
 
-from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_POST
 
 from annotations.forms import AnnotationCreateForm
 from annotations.selectors import workspace_context
-from articles.selectors import article_detail_queryset, article_list
+from articles.forms import ArticleFilterForm, ArticleStatusForm
+from articles.selectors import access_article_for_status, article_detail_queryset, article_list_page
+from articles.services import article_status_set
 from newsdesk.http import AuthenticatedHttpRequest
 
 ARTICLES_PER_PAGE = 50
 
 
 @require_GET
-def article_list_view(request: HttpRequest) -> HttpResponse:
-    page = Paginator(article_list(), ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "articles/article_list.html", {"page": page})
+def article_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The filtered list; an htmx request aimed at the results gets only the results."""
+    form = ArticleFilterForm(request.GET)
+    page = article_list_page(
+        form.filters(), number=request.GET.get("page"), per_page=ARTICLES_PER_PAGE
+    )
+    template = "articles/article_list.html"
+    if request.htmx.target == "article-results":
+        template += "#article-results"
+    return render(request, template, {"form": form, "page": page})
 
 
 @require_GET
@@ -27,3 +35,19 @@ def article_detail_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
     context["revision_count"] = article.revisions.count()
     context["form"] = AnnotationCreateForm()
     return render(request, "articles/article_detail.html", context)
+
+
+@require_POST
+def article_status_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Set the annotation status: htmx gets the status form back, a plain form post the
+    article page."""
+    article = access_article_for_status(request.user, pk)
+    form = ArticleStatusForm(request.POST)
+    if not form.is_valid():
+        context = {"article": article, "status_form": form}
+        return render(request, "articles/_status.html#status-form", context, status=400)
+    article_status_set(article=article, status=form.cleaned_data["status"], user=request.user)
+    if not request.htmx:
+        return redirect(article)
+    context = {"article": article, "status_form": form, "status_saved": True}
+    return render(request, "articles/_status.html#status-form", context)

@@ -1,0 +1,82 @@
+"""Forms of the article pages: the list filters and the annotation status."""
+
+from typing import Any
+
+from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from annotations.models import Label
+from articles.models import Article, Source
+from articles.selectors import ArticleFilters
+
+
+class ArticleFilterForm(forms.Form):
+    """The filters of the article list, read from the query string (GET)."""
+
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=200,
+        # The quotes and the minus are syntax, not words to translate.
+        widget=forms.SearchInput(
+            attrs={
+                "placeholder": format_lazy(
+                    '{} "{}" -{}', _("search words"), _("exact phrase"), _("excluded")
+                )
+            }
+        ),
+    )
+    publisher = forms.ModelChoiceField(
+        label=_("Published or cited by"),
+        queryset=Source.objects.order_by("name"),
+        required=False,
+        empty_label=_("any source"),
+    )
+    date_from = forms.DateField(
+        label=_("Published from"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    date_to = forms.DateField(
+        label=_("Published until"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    label = forms.ModelChoiceField(
+        label=_("With annotations labelled"),
+        queryset=Label.objects.order_by("position", "name"),
+        required=False,
+        empty_label=_("any label"),
+    )
+    status = forms.ChoiceField(
+        label=_("Annotation status"),
+        choices=[("", _("any status")), *Article.AnnotationStatus.choices],
+        required=False,
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        date_from, date_to = cleaned.get("date_from"), cleaned.get("date_to")
+        if date_from and date_to and date_from > date_to:
+            self.add_error("date_to", _("The end date is before the start date."))
+        return cleaned
+
+    def filters(self) -> ArticleFilters:
+        """The valid filters; a field with an error (shown to the user) filters nothing."""
+        self.is_valid()  # cleans once; a field with an error is left out of cleaned_data
+        data: dict[str, Any] = getattr(self, "cleaned_data", {})
+        return ArticleFilters(
+            q=data.get("q") or "",
+            publisher=data.get("publisher"),
+            date_from=data.get("date_from"),
+            date_to=data.get("date_to"),
+            label=data.get("label"),
+            status=data.get("status") or "",
+        )
+
+
+class ArticleStatusForm(forms.Form):
+    """The annotation status an editor sets on an article."""
+
+    status = forms.ChoiceField(label=_("Annotation status"), choices=Article.AnnotationStatus)

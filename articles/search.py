@@ -1,0 +1,156 @@
+"""Full-text search over articles: German stemming on PostgreSQL, substrings on SQLite.
+
+PostgreSQL: migration 0003 adds `articles_article.search_vector`, a stored generated
+tsvector (title weight A, body weight B, German snowball stemming) under a GIN index.
+The user's text goes through `websearch_to_tsquery('german', …)`, so "Flugzeuge" finds
+"Flugzeug", `"russische Flugabwehr"` is a phrase and `-Kreml` excludes a word. Ranking
+(`ts_rank`) reads every candidate's vector, so it is bounded: the newest
+`SEARCH_RESULTS_CAP + 1` matches (by publication date, read in the order of the index
+`article_newest_first`) are the candidates, and only they are ranked and counted.
+
+Elsewhere (SQLite): every word or quoted phrase must occur in the title or body as a
+substring (`-word` must not); no stemming, and SQLite ignores case only for ASCII
+letters, so a few spellings of each term are tried. Title matches come first.
+"""
+
+import operator
+import re
+from dataclasses import dataclass
+from functools import reduce
+from typing import TYPE_CHECKING, Any
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.db import NotSupportedError, connections
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import Case, Expression, Q, QuerySet, Value, When
+
+from articles.models import Article
+
+if TYPE_CHECKING:
+    from django.db.models.sql.compiler import SQLCompiler, _AsSqlType
+
+SEARCH_CONFIG = "german"
+SEARCH_VECTOR_COLUMN = "search_vector"
+# Search shows (and counts) at most this many results; more say "more than 1,000".
+SEARCH_RESULTS_CAP = 1000
+# ts_rank normalisation 1: divide by 1 + log(document length), so that a long article
+# does not win only by being long.
+RANK_NORMALISATION = 1
+
+NEWEST_FIRST = Article._meta.ordering or ()
+
+_TERM = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
+_WORD = re.compile(r"\w")
+
+
+@dataclass(frozen=True)
+class SearchTerm:
+    """A word or quoted phrase of the search text; `excluded` when it had a leading `-`."""
+
+    text: str
+    excluded: bool = False
+
+
+def search_terms(text: str) -> list[SearchTerm]:
+    """The words and "quoted phrases" of a search text, as websearch syntax reads them."""
+    terms = []
+    for match in _TERM.finditer(text):
+        if match.group(2) is not None:
+            minus, words = match.group(1), " ".join(match.group(2).split())
+        else:
+            minus, words = match.group(3), match.group(4).strip('"')
+        if _WORD.search(words):  # "-" or a lone quote is no term
+            terms.append(SearchTerm(words, excluded=bool(minus)))
+    return terms
+
+
+class StoredSearchVector(Expression):
+    """The `search_vector` column of the articles table (PostgreSQL only, see module doc)."""
+
+    def __init__(self, alias: str | None = None) -> None:
+        super().__init__(output_field=SearchVectorField())
+        self.alias = alias
+
+    def resolve_expression(
+        self,
+        query: Any | None = None,
+        allow_joins: bool = True,
+        reuse: set[str] | None = None,
+        summarize: bool = False,
+        for_save: bool = False,
+    ) -> "StoredSearchVector":
+        if query is None or query.model is not Article:
+            raise ValueError("StoredSearchVector works only in queries on Article")
+        clone = self.copy()
+        clone.alias = query.get_initial_alias()
+        return clone
+
+    def relabeled_clone(self, change_map: Any) -> "StoredSearchVector":
+        # A subquery gets its tables renamed (U0, …): follow the rename like a column.
+        clone = self.copy()
+        clone.alias = change_map.get(self.alias, self.alias)
+        return clone
+
+    def get_group_by_cols(self) -> list[Any]:
+        return [self]
+
+    def as_sql(self, compiler: "SQLCompiler", connection: BaseDatabaseWrapper) -> "_AsSqlType":
+        if connection.vendor != "postgresql" or self.alias is None:
+            raise NotSupportedError("the stored search vector exists only on PostgreSQL")
+        table = compiler.quote_name(self.alias)
+        return f"{table}.{connection.ops.quote_name(SEARCH_VECTOR_COLUMN)}", ()
+
+
+def stemmed_search_available(using: str = "default") -> bool:
+    """Whether the database has the stored search vector (PostgreSQL)."""
+    return connections[using].vendor == "postgresql"
+
+
+def articles_search(articles: QuerySet[Article], text: str) -> QuerySet[Article]:
+    """The articles of `articles` that match the search text, best first.
+
+    On PostgreSQL the result holds at most SEARCH_RESULTS_CAP + 1 articles (see the
+    module doc); elsewhere every match, ordered by title matches, then newest first.
+    """
+    if stemmed_search_available(articles.db):
+        return _search_postgresql(articles, text)
+    return _search_substrings(articles, text)
+
+
+def _search_postgresql(articles: QuerySet[Article], text: str) -> QuerySet[Article]:
+    # The candidates are fetched right away (one query) rather than kept as a subquery:
+    # the page and its count would otherwise both run the search.
+    query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
+    candidates = list(
+        articles.alias(search_vector=StoredSearchVector())
+        .filter(search_vector=query)
+        .order_by(*NEWEST_FIRST)
+        .values_list("pk", flat=True)[: SEARCH_RESULTS_CAP + 1]
+    )
+    return (
+        Article.objects.using(articles.db)
+        .filter(pk__in=candidates)
+        .annotate(rank=SearchRank(StoredSearchVector(), query, normalization=RANK_NORMALISATION))
+        .order_by("-rank", *NEWEST_FIRST)
+    )
+
+
+def _search_substrings(articles: QuerySet[Article], text: str) -> QuerySet[Article]:
+    title_hits: list[Case] = []
+    for term in search_terms(text):
+        spellings = {term.text, term.text.lower(), term.text.upper(), term.text.capitalize()}
+        in_title = Q()
+        in_body = Q()
+        for spelling in spellings:
+            in_title |= Q(title__icontains=spelling)
+            in_body |= Q(body__icontains=spelling)
+        if term.excluded:
+            articles = articles.exclude(in_title | in_body)
+        else:
+            articles = articles.filter(in_title | in_body)
+            title_hits.append(Case(When(in_title, then=Value(1)), default=Value(0)))
+    if not title_hits:
+        return articles
+    return articles.alias(title_hits=reduce(operator.add, title_hits)).order_by(
+        "-title_hits", *NEWEST_FIRST
+    )

@@ -1,0 +1,133 @@
+"""Full-text search: German stemming on PostgreSQL, the substring fallback elsewhere.
+
+Every test runs on both databases and asserts what that database does.
+"""
+
+import pytest
+from django.db import NotSupportedError, connection
+
+from articles import search, selectors
+from articles.importing import articles_import
+from articles.models import Article
+from articles.search import SearchTerm, StoredSearchVector, articles_search, search_terms
+from articles.selectors import ArticleFilters, article_list, article_list_page
+
+POSTGRESQL = connection.vendor == "postgresql"
+
+
+@pytest.fixture
+def seeded(db, seeds_dir):
+    list(articles_import([seeds_dir], max_bytes=10**7))
+    return {a.origin[:3]: a for a in Article.objects.all()}
+
+
+def found(text: str) -> list[str]:
+    """Seed numbers of the articles the search finds, best first."""
+    return [article.origin[:3] for article in article_list(ArticleFilters(q=text))]
+
+
+def test_search_terms_read_words_phrases_and_exclusions():
+    assert search_terms('Putin  "russische   Flugabwehr" -Kreml -"Baku heute" "offen') == [
+        SearchTerm("Putin"),
+        SearchTerm("russische Flugabwehr"),
+        SearchTerm("Kreml", excluded=True),
+        SearchTerm("Baku heute", excluded=True),
+        SearchTerm("offen"),
+    ]
+    assert search_terms('  "" - ') == []
+
+
+def test_stemming_on_postgresql_only(seeded):
+    # No seed has the word "Flugzeuge"; 000, 001, 002 and 004 have "Flugzeug(s)".
+    if POSTGRESQL:
+        assert sorted(found("Flugzeuge")) == ["000", "001", "002", "004"]
+        assert sorted(found("russischen")) == sorted(found("russische"))
+    else:
+        assert found("Flugzeuge") == []
+        assert sorted(found("Flugzeug")) == ["000", "001", "002", "004"]
+
+
+def test_search_ignores_case(seeded):
+    assert sorted(found("flugzeug")) == sorted(found("FLUGZEUG")) == ["000", "001", "002", "004"]
+
+
+def test_fallback_ignores_case_of_umlauts_too(db, tmp_path):
+    (tmp_path / "a.txt").write_text("Der Überflug wurde verboten. Öl wurde teurer.")
+    list(articles_import([tmp_path], max_bytes=10**6))
+    assert found("überflug") == ["a.t"]
+    assert found("ÖL") == ["a.t"]
+
+
+def test_phrase_search(seeded):
+    # "russische Flugabwehr" stands in 000, 001 and 002.
+    assert sorted(found('"russische Flugabwehr"')) == ["000", "001", "002"]
+    # The same words in another order are no phrase of any seed, but all of them have both.
+    assert found('"Flugabwehr russische"') == []
+    assert sorted(found("Flugabwehr russische")) == ["000", "001", "002"]
+
+
+def test_every_word_must_match_and_minus_excludes(seeded):
+    assert sorted(found("Bergkarabach")) == ["003", "004"]
+    assert found("Bergkarabach Soldaten") == ["003"]
+    assert sorted(found("Russland -Bergkarabach")) == ["000", "001", "002"]
+
+
+def test_title_match_ranks_first(seeded):
+    # Only 002's title has the word ("… eines aserbaidschanischen Flugzeugs in Kasachstan");
+    # 000 and 001 have it more often in the body.
+    assert found("Flugzeug")[0] == "002"
+    assert found("Kasachstan")[0] == "002"
+
+
+def test_search_follows_a_revised_article(db, tmp_path):
+    path = tmp_path / "meldung.txt"
+    path.write_text("Die Regierung kündigte Gespräche an.")
+    list(articles_import([path], max_bytes=10**6))
+    assert found("Gespräche") == ["mel"]
+    path.write_text("Die Regierung sagte das Treffen ab.")
+    list(articles_import([path], max_bytes=10**6))
+    assert found("Gespräche") == []
+    assert found("Treffen") == ["mel"]
+
+
+def test_a_search_of_only_signs_searches_nothing(seeded):
+    assert ArticleFilters(q=' " - ').searching is False
+    assert len(found(' " - ')) == 5
+
+
+def test_search_results_are_capped_on_postgresql(seeded, monkeypatch):
+    monkeypatch.setattr(search, "SEARCH_RESULTS_CAP", 2)
+    monkeypatch.setattr(selectors, "SEARCH_RESULTS_CAP", 2)
+    page = article_list_page(ArticleFilters(q="Russland"), number="1", per_page=50)
+    assert page.paginator.capped is True
+    assert page.paginator.count == 2
+    assert len(page.object_list) == 2
+    if POSTGRESQL:
+        # Only the newest three matches (cap + 1) were ranked.
+        assert len(articles_search(Article.objects.all(), "Russland")) == 3
+    else:
+        assert len(articles_search(Article.objects.all(), "Russland")) == 5
+
+
+def test_uncapped_counts_are_exact(seeded):
+    page = article_list_page(ArticleFilters(q="Russland"), number="1", per_page=2)
+    assert page.paginator.capped is False
+    assert page.paginator.count == 5
+    assert page.paginator.num_pages == 3
+
+
+def test_capped_list_page_says_more_than(client, editor, seeded, monkeypatch):
+    monkeypatch.setattr(selectors, "SEARCH_RESULTS_CAP", 3)
+    monkeypatch.setattr(search, "SEARCH_RESULTS_CAP", 3)
+    client.force_login(editor)
+    response = client.get("/articles/", {"q": "Russland"}, headers={"Accept-Language": "en"})
+    assert "More than 3 articles; showing the best 3." in response.content.decode()
+
+
+def test_stored_search_vector_exists_only_on_postgresql(seeded):
+    vectors = Article.objects.annotate(vector=StoredSearchVector()).values_list("origin", "vector")
+    if POSTGRESQL:
+        assert "'flugzeug'" in dict(vectors)[seeded["002"].origin]
+    else:
+        with pytest.raises(NotSupportedError):
+            list(vectors)
