@@ -73,7 +73,7 @@ def match_spans(
     reference: Sequence[Span], candidate: Sequence[Span], *, mode: MatchMode, labelled: bool = True
 ) -> list[tuple[Span, Span]]:
     """One-to-one matches: exact ranges first, then (for `overlap`) the largest overlaps."""
-    pairs: list[tuple[int, int, int]] = []
+    pairs: list[tuple[float, int, int]] = []
     for i, a in enumerate(reference):
         for j, b in enumerate(candidate):
             if labelled and a.label != b.label:
@@ -166,17 +166,18 @@ def krippendorff_alpha(units: Iterable[Sequence[str | None]]) -> float | None:
     Units with fewer than two values do not count. None when undefined (no pairable
     values, or every value the same).
     """
-    coincidence: Counter[tuple[str, str]] = Counter()
+    coincidence: dict[tuple[str, str], float] = {}
     for unit in units:
         values = [v for v in unit if v is not None]
         m = len(values)
         if m < 2:
             continue
         for i, j in itertools.permutations(range(m), 2):
-            coincidence[values[i], values[j]] += 1 / (m - 1)
-    totals: Counter[str] = Counter()
+            pair = (values[i], values[j])
+            coincidence[pair] = coincidence.get(pair, 0) + 1 / (m - 1)
+    totals: dict[str, float] = {}
     for (c, _), count in coincidence.items():
-        totals[c] += count
+        totals[c] = totals.get(c, 0) + count
     n = sum(totals.values())
     if n <= 1:
         return None
