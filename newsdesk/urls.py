@@ -10,6 +10,7 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="articles:list"), name="home"),
     path("articles/", include("articles.urls")),
     path("", include("annotations.urls")),
+    path("review/", include("annotations.review_urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
