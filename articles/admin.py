@@ -1,15 +1,24 @@
 """Django admin for sources, articles (read-only text, revisions inline) and entities."""
 
-from django.contrib import admin
+from typing import Any
+
+from django.contrib import admin, messages
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from articles.entities.db import gazetteer_changed
+from articles.mentions import entity_merge, entity_merge_undo, mentions_detect
 from articles.models import (
     Article,
     ArticleRevision,
+    CandidateOccurrence,
     Entity,
     EntityAlias,
+    EntityCandidate,
+    EntityMerge,
     Mention,
     Source,
     SourceAlias,
@@ -124,6 +133,7 @@ class EntityAdmin(admin.ModelAdmin[Entity]):
     list_filter = ["kind"]
     search_fields = ["name", "aliases__name", "external_id"]
     inlines = [EntityAliasInline]
+    actions = ["merge_entities", "detect_again"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Entity]:
         queryset: QuerySet[Entity] = super().get_queryset(request)
@@ -140,11 +150,88 @@ class EntityAdmin(admin.ModelAdmin[Entity]):
     def mention_count(self, entity: Entity) -> int:
         return entity.mention_total  # type: ignore[attr-defined, no-any-return]
 
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        # An alias added or changed here is matched from the next detection on.
+        gazetteer_changed()
+
+    @admin.action(description=_("Merge selected entities into the one with most mentions"))
+    def merge_entities(self, request: HttpRequest, queryset: QuerySet[Entity]) -> None:
+        entities = sorted(queryset, key=lambda e: (-e.mention_total, e.pk))  # type: ignore[attr-defined]
+        if len(entities) < 2:
+            self.message_user(request, _("Select at least two entities to merge."), messages.ERROR)
+            return
+        kept, *merged = entities
+        for entity in merged:
+            record = entity_merge(kept=kept, merged=entity, user=request.user)  # type: ignore[arg-type]
+            url = reverse("admin:articles_entitymerge_change", args=[record.pk])
+            self.message_user(
+                request,
+                format_html(
+                    str(_('Merged {merged} into {kept}. <a href="{url}">Undo</a> it there.')),
+                    merged=record.merged_name,
+                    kept=kept.name,
+                    url=url,
+                ),
+            )
+
+    @admin.action(description=_("Detect entities again in the articles mentioning them"))
+    def detect_again(self, request: HttpRequest, queryset: QuerySet[Entity]) -> None:
+        articles = Article.objects.filter(mentions__entity__in=queryset).distinct()
+        report = mentions_detect(articles=articles.only("id", "body"))
+        self.message_user(request, str(report))
+
 
 @admin.register(Mention)
 class MentionAdmin(admin.ModelAdmin[Mention]):
-    list_display = ["surface", "entity", "article", "start", "end", "method", "confidence"]
-    list_filter = ["method", "entity__kind"]
+    list_display = [
+        "surface",
+        "entity",
+        "article",
+        "start",
+        "end",
+        "method",
+        "decision",
+        "confidence",
+    ]
+    list_filter = ["method", "decision", "entity__kind"]
     list_select_related = ["entity", "article"]
     search_fields = ["surface", "entity__name", "article__title"]
     raw_id_fields = ["article", "entity", "confirmed_by"]
+    readonly_fields = ["evidence"]
+
+
+class CandidateOccurrenceInline(admin.TabularInline[CandidateOccurrence, EntityCandidate]):
+    model = CandidateOccurrence
+    extra = 0
+    can_delete = False
+    fields = ["article", "start", "end", "surface"]
+    readonly_fields = ["article", "start", "end", "surface"]
+
+    def has_add_permission(self, request: HttpRequest, obj: EntityCandidate | None = None) -> bool:
+        return False
+
+
+@admin.register(EntityCandidate)
+class EntityCandidateAdmin(admin.ModelAdmin[EntityCandidate]):
+    list_display = ["name", "kind", "status", "proposed_entity", "evidence", "decided_by"]
+    list_filter = ["status", "kind"]
+    search_fields = ["name"]
+    raw_id_fields = ["proposed_entity", "entity", "decided_by"]
+    inlines = [CandidateOccurrenceInline]
+
+
+@admin.register(EntityMerge)
+class EntityMergeAdmin(admin.ModelAdmin[EntityMerge]):
+    list_display = ["merged_name", "kept", "merged_by", "merged_at", "undone_at"]
+    readonly_fields = ["kept", "merged_name", "snapshot", "merged_by", "merged_at", "undone_at"]
+    actions = ["undo_merges"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    @admin.action(description=_("Undo selected merges"))
+    def undo_merges(self, request: HttpRequest, queryset: QuerySet[EntityMerge]) -> None:
+        for merge in queryset.filter(undone_at__isnull=True).order_by("-merged_at"):
+            restored = entity_merge_undo(merge=merge)
+            self.message_user(request, _("Restored %(name)s.") % {"name": restored.name})

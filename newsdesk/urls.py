@@ -9,6 +9,7 @@ from django.views.i18n import set_language
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="articles:list"), name="home"),
     path("articles/", include("articles.urls")),
+    path("entities/", include("articles.entity_urls")),
     path("", include("annotations.urls")),
     path("review/", include("annotations.review_urls")),
     path("accounts/", include("django.contrib.auth.urls")),

@@ -6,8 +6,10 @@ The gazetteer is the database's when Django is set up and has entities, the ship
 seed gazetteer (`fixtures/gazetteer.json`) otherwise.
 """
 
+import re
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 
 from articles.entities.discovery import discover
 from articles.entities.gazetteer import (
@@ -46,12 +48,36 @@ def find_mentions(
     matcher = matcher or current_matcher()
     known = matcher.find(text)
     if not candidates:
-        return known
+        return [m for m in known if m.entity is not None]
     found = list(discover(text, known, matcher.gazetteer))
     if not found:
         return known
+    found += _repeated_names(text, known + found)
     # A candidate may swallow known names ("Azerbaijan Airlines"): longest wins.
     return longest_first(known + found)
+
+
+def _repeated_names(text: str, mentions: list[FoundMention]) -> list[FoundMention]:
+    """A name proposed once in a text is proposed wherever else it stands in that text."""
+    taken = [(m.start, m.end) for m in mentions]
+    proposed = {m.candidate: m for m in mentions if m.method == Method.DISCOVERY}
+    repeated = []
+    for name, first in proposed.items():
+        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            taken.append((match.start(), match.end()))
+            repeated.append(
+                replace(
+                    first,
+                    start=match.start(),
+                    end=match.end(),
+                    surface=match.group(),
+                    confidence=first.confidence * 0.9,
+                    evidence=f"proposed elsewhere in the text ({first.evidence})",
+                )
+            )
+    return repeated
 
 
 def current_matcher() -> Matcher:

@@ -9,7 +9,7 @@ from django.db.models import Count, Max
 
 from articles.entities.gazetteer import EntityRecord, Gazetteer, Kind
 from articles.entities.matching import Matcher
-from articles.models import Entity, EntityAlias
+from articles.models import Entity, EntityAlias, EntityCandidate
 
 _cached: tuple[tuple[object, ...], Matcher] | None = None
 
@@ -39,22 +39,24 @@ def database_gazetteer() -> Gazetteer:
         )
         for entity in Entity.objects.only("id", "name", "kind", "external_id")
     ]
-    return Gazetteer(records, rejected_names=_rejected_names())
+    waiting = EntityCandidate.objects.filter(status=EntityCandidate.Status.OPEN)
+    candidates = {
+        name.lower(): (name, Kind(kind)) for name, kind in waiting.values_list("name", "kind")
+    }
+    return Gazetteer(records, rejected_names=_rejected_names(), candidates=candidates)
 
 
 def _rejected_names() -> frozenset[str]:
-    try:
-        from articles.models import EntityCandidate  # type: ignore[attr-defined]
-    except ImportError:
-        return frozenset()
-    names = EntityCandidate.objects.filter(status="rejected").values_list("name", flat=True)
-    return frozenset(name.lower() for name in names)
+    rejected = EntityCandidate.objects.filter(status=EntityCandidate.Status.REJECTED)
+    return frozenset(name.lower() for name in rejected.values_list("name", flat=True))
 
 
 def _signature() -> tuple[object, ...]:
     entities = Entity.objects.aggregate(n=Count("id"), last=Max("id"))
     aliases = EntityAlias.objects.aggregate(n=Count("id"), last=Max("id"))
-    return (entities["n"], entities["last"], aliases["n"], aliases["last"])
+    candidates = EntityCandidate.objects.values("status").annotate(n=Count("id"), last=Max("id"))
+    by_status = tuple(sorted((c["status"], c["n"], c["last"]) for c in candidates))
+    return (entities["n"], entities["last"], aliases["n"], aliases["last"], by_status)
 
 
 def database_matcher() -> Matcher | None:

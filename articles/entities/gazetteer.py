@@ -72,6 +72,8 @@ class Gazetteer:
     entities: list[EntityRecord]
     # Names an editor rejected: never proposed as candidates again (lower-cased).
     rejected_names: frozenset[str] = frozenset()
+    # Names waiting in the candidate queue, by lower-cased name: proposed wherever they stand.
+    candidates: dict[str, tuple[str, Kind]] = field(default_factory=dict)
     # Every surface form, lower-cased; several entities may share one (ambiguous).
     forms: dict[str, list[SurfaceForm]] = field(default_factory=dict)
 
@@ -79,6 +81,8 @@ class Gazetteer:
         if not self.forms:
             for form in surface_forms(self.entities):
                 self.forms.setdefault(form.text.lower(), []).append(form)
+            for forms in self.forms.values():
+                forms.sort(key=lambda form: -form.confidence)  # a listed name before a guess
 
     @property
     def surnames(self) -> dict[str, EntityRecord]:
@@ -100,18 +104,18 @@ def genitive(name: str) -> str | None:
 def surface_forms(records: Iterable[EntityRecord]) -> Iterator[SurfaceForm]:
     """Every surface form of every entity, with how it relates to the entity."""
     for record in records:
-        names = [record.name, *record.aliases]
-        if record.kind == Kind.PERSON:
-            names += [name.split()[-1] for name in names if " " in name]
+        names = [(name, 1.0) for name in (record.name, *record.aliases)]
+        if record.kind == Kind.PERSON:  # the surname alone, below the listed names
+            names += [(name.split()[-1], 0.9) for name, _ in names if " " in name]
         seen: set[str] = set()
-        for name in names:
+        for name, confidence in names:
             if name.lower() in seen:
                 continue
             seen.add(name.lower())
-            yield SurfaceForm(name, record, Method.ALIAS, 1.0)
+            yield SurfaceForm(name, record, Method.ALIAS, confidence)
             inflected = genitive(name)
             if inflected and not name.isupper():
-                yield SurfaceForm(inflected, record, Method.INFLECTION, 0.95)
+                yield SurfaceForm(inflected, record, Method.INFLECTION, confidence - 0.05)
         for stem in record.derived:
             if stem[:1].isupper():  # an inhabitant noun: Aserbaidschaner, Russen
                 yield SurfaceForm(stem, record, Method.DERIVED, 0.9)

@@ -47,12 +47,16 @@ class Matcher:
         self.automaton: Any = ahocorasick.Automaton()
         for key in gazetteer.forms:
             self.automaton.add_word(key, (len(key), key))
-        if gazetteer.forms:
+        for key in gazetteer.candidates:
+            if key not in gazetteer.forms:
+                self.automaton.add_word(key, (len(key), key))
+        self.empty = not gazetteer.forms and not gazetteer.candidates
+        if not self.empty:
             self.automaton.make_automaton()
 
     def find(self, text: str) -> list[FoundMention]:
         """Known entities in `text`, longest match first, not overlapping, in text order."""
-        if not self.gazetteer.forms:
+        if self.empty:
             return []
         lowered = lower_same_length(text)
         length = len(text)
@@ -62,10 +66,29 @@ class Matcher:
             if (start > 0 and text[start - 1].isalnum()) or (end < length and text[end].isalnum()):
                 continue
             surface = text[start:end]
+            if key not in self.gazetteer.forms:
+                name, kind = self.gazetteer.candidates[key]
+                if surface == name:
+                    found.append(
+                        FoundMention(
+                            start=start,
+                            end=end,
+                            surface=surface,
+                            kind=kind,
+                            method=Method.DISCOVERY,
+                            confidence=0.6,
+                            candidate=name,
+                            evidence="in the candidate queue",
+                        )
+                    )
+                continue
             form = _form_fitting_case(self.gazetteer.forms[key], surface)
             if form is None:
                 continue
-            ambiguous = len({f.entity.key for f in self.gazetteer.forms[key]}) > 1
+            rivals = {
+                f.entity.key for f in self.gazetteer.forms[key] if f.confidence >= form.confidence
+            }
+            ambiguous = len(rivals) > 1
             found.append(
                 FoundMention(
                     start=start,

@@ -1,0 +1,186 @@
+"""Reads for the entity pages and the candidate queue, and who may do what there."""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, QuerySet
+from django.db.models.functions import TruncMonth
+from django.shortcuts import get_object_or_404
+
+from articles.models import CandidateOccurrence, Entity, EntityCandidate, Mention
+from newsdesk.roles import EDITORS
+
+KWIC_CHARS = 60
+MENTIONS_PER_PAGE = 50
+CANDIDATES_PER_PAGE = 30
+COOCCURRING = 10
+
+
+@dataclass(frozen=True)
+class KwicLine:
+    """A keyword-in-context line: the name with the text either side."""
+
+    article_id: int
+    article_title: str
+    published_on: date | None
+    start: int
+    end: int
+    left: str
+    keyword: str
+    right: str
+    method: str
+    mention_id: int | None = None
+
+
+def can_decide_entities(user: User | AnonymousUser) -> bool:
+    """Editors and admins decide candidates and edit external ids; reviewers only read."""
+    if user.is_superuser:
+        return True
+    return user.is_authenticated and user.groups.filter(name=EDITORS).exists()
+
+
+def access_entity(user: User | AnonymousUser, pk: int, *, change: bool = False) -> Entity:
+    """The entity, if `user` may read it (and change it, with `change`)."""
+    if not user.has_perm("articles.view_entity"):
+        raise PermissionDenied
+    if change and not can_decide_entities(user):
+        raise PermissionDenied
+    return get_object_or_404(Entity.objects.prefetch_related("aliases"), pk=pk)
+
+
+def access_candidate(user: User | AnonymousUser, pk: int) -> EntityCandidate:
+    """An open or decided candidate, if `user` may decide candidates."""
+    if not can_decide_entities(user):
+        raise PermissionDenied
+    return get_object_or_404(EntityCandidate.objects.select_related("proposed_entity"), pk=pk)
+
+
+def kwic(body: str, start: int, end: int) -> tuple[str, str, str]:
+    left = body[max(0, start - KWIC_CHARS) : start]
+    right = body[end : end + KWIC_CHARS]
+    left = (" " + left.split(" ", 1)[1]) if start > KWIC_CHARS and " " in left else left
+    right = (
+        (right.rsplit(" ", 1)[0] + " ") if len(body) > end + KWIC_CHARS and " " in right else right
+    )
+    return left.replace("\n", " "), body[start:end], right.replace("\n", " ")
+
+
+def entity_mentions_page(entity: Entity, number: str | None) -> Page[KwicLine]:
+    """The entity's mentions (not rejected ones) as KWIC lines, newest articles first."""
+    mentions = (
+        Mention.objects.filter(entity=entity)
+        .exclude(decision=Mention.Decision.REJECTED)
+        .select_related("article")
+        .only(
+            "id",
+            "start",
+            "end",
+            "method",
+            "article__id",
+            "article__title",
+            "article__published_on",
+            "article__body",
+        )
+        .order_by("-article__published_on", "article_id", "start")
+    )
+    page = Paginator(mentions, MENTIONS_PER_PAGE).get_page(number)
+    lines = []
+    for mention in page.object_list:
+        left, keyword, right = kwic(mention.article.body, mention.start, mention.end)
+        lines.append(
+            KwicLine(
+                article_id=mention.article.pk,
+                article_title=mention.article.title,
+                published_on=mention.article.published_on,
+                start=mention.start,
+                end=mention.end,
+                left=left,
+                keyword=keyword,
+                right=right,
+                method=mention.method,
+                mention_id=mention.pk,
+            )
+        )
+    page.object_list = lines  # type: ignore[assignment]
+    return page  # type: ignore[return-value]
+
+
+def cooccurring_entities(entity: Entity) -> list[Any]:
+    """The entities mentioned in most of the articles that mention this one."""
+    articles = (
+        Mention.objects.filter(entity=entity)
+        .exclude(decision=Mention.Decision.REJECTED)
+        .values("article_id")
+    )
+    return list(
+        Mention.objects.filter(article_id__in=articles)
+        .exclude(entity=entity)
+        .exclude(decision=Mention.Decision.REJECTED)
+        .values("entity_id", "entity__name", "entity__kind")
+        .annotate(articles=Count("article_id", distinct=True))
+        .order_by("-articles", "entity__name")[:COOCCURRING]
+    )
+
+
+def mentions_over_time(entity: Entity) -> list[Any]:
+    """Mentions per month of publication (undated articles last)."""
+    return list(
+        Mention.objects.filter(entity=entity)
+        .exclude(decision=Mention.Decision.REJECTED)
+        .annotate(month=TruncMonth("article__published_on"))
+        .values("month")
+        .annotate(mentions=Count("id"), articles=Count("article_id", distinct=True))
+        .order_by("month")
+    )
+
+
+def open_candidates() -> QuerySet[EntityCandidate]:
+    return (
+        EntityCandidate.objects.filter(status=EntityCandidate.Status.OPEN)
+        .select_related("proposed_entity")
+        .annotate(seen=Count("occurrences"))
+        .order_by("-seen", "name")
+    )
+
+
+def candidate_examples(candidates: list[EntityCandidate], per_candidate: int = 2) -> None:
+    """Attach up to `per_candidate` KWIC lines to each candidate as `examples`."""
+    examples: dict[int, list[KwicLine]] = {c.pk: [] for c in candidates}
+    occurrences = (
+        CandidateOccurrence.objects.filter(candidate__in=candidates)
+        .select_related("article")
+        .only(
+            "candidate_id",
+            "start",
+            "end",
+            "article__id",
+            "article__title",
+            "article__published_on",
+            "article__body",
+        )
+        .order_by("candidate_id", "article_id", "start")
+    )
+    for occurrence in occurrences:
+        lines = examples[occurrence.candidate_id]
+        if len(lines) >= per_candidate:
+            continue
+        left, keyword, right = kwic(occurrence.article.body, occurrence.start, occurrence.end)
+        lines.append(
+            KwicLine(
+                article_id=occurrence.article.pk,
+                article_title=occurrence.article.title,
+                published_on=occurrence.article.published_on,
+                start=occurrence.start,
+                end=occurrence.end,
+                left=left,
+                keyword=keyword,
+                right=right,
+                method="discovery",
+            )
+        )
+    for candidate in candidates:
+        candidate.examples = examples[candidate.pk]  # type: ignore[attr-defined]

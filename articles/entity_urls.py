@@ -1,0 +1,14 @@
+from django.urls import path
+
+from articles import entity_views
+
+app_name = "entities"
+
+urlpatterns = [
+    path("candidates/", entity_views.candidate_queue_view, name="candidates"),
+    path(
+        "candidates/<int:pk>/decide/", entity_views.candidate_decide_view, name="candidate_decide"
+    ),
+    path("<int:pk>/", entity_views.entity_detail_view, name="detail"),
+    path("<int:pk>/external-id/", entity_views.entity_external_id_view, name="external_id"),
+]

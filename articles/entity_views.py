@@ -1,0 +1,160 @@
+"""Entity pages: one entity with its mentions in context, and the candidate queue."""
+
+import re
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.db.models.functions import Lower
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET, require_POST
+
+from articles.entity_selectors import (
+    CANDIDATES_PER_PAGE,
+    access_candidate,
+    access_entity,
+    can_decide_entities,
+    candidate_examples,
+    cooccurring_entities,
+    entity_mentions_page,
+    mentions_over_time,
+    open_candidates,
+)
+from articles.mentions import (
+    candidate_accept_alias,
+    candidate_accept_new,
+    candidate_reject,
+    entity_external_id_set,
+)
+from articles.models import Entity, EntityCandidate
+from newsdesk.http import AuthenticatedHttpRequest
+
+MAX_ENTITY_SUGGESTIONS = 1000
+
+
+class ExternalIdForm(forms.Form):
+    external_id = forms.CharField(
+        label=_("External id"),
+        required=False,
+        max_length=100,
+        help_text=_("For example a Wikidata QID such as Q7747."),
+    )
+
+    def clean_external_id(self) -> str:
+        value: str = self.cleaned_data["external_id"].strip()
+        if value and not re.fullmatch(r"[A-Za-z][\w:.-]*", value):
+            raise forms.ValidationError(_("Use letters, digits and : . - only, e.g. Q7747."))
+        return value
+
+
+class CandidateDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[("new", _("new entity")), ("alias", _("alias")), ("reject", _("reject"))]
+    )
+    entity = forms.CharField(label=_("Alias of"), required=False, max_length=200)
+
+    def clean(self) -> dict[str, object]:
+        data: dict[str, object] = super().clean() or {}
+        if data.get("decision") == "alias":
+            name = str(data.get("entity") or "").strip()
+            entity = (
+                Entity.objects.annotate(key=Lower("name"))
+                .filter(key=name.lower())
+                .order_by("pk")
+                .first()
+                or Entity.objects.filter(name=name).first()
+            )
+            if entity is None:
+                raise forms.ValidationError(_("No entity is called “%(name)s”.") % {"name": name})
+            data["target"] = entity
+        return data
+
+
+@require_GET
+def entity_detail_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Canonical name, type, aliases, external id, mentions in context, co-occurrences."""
+    entity = access_entity(request.user, pk)
+    page = entity_mentions_page(entity, request.GET.get("page"))
+    context = {
+        "entity": entity,
+        "page": page,
+        "can_edit": can_decide_entities(request.user),
+        "external_id_form": ExternalIdForm(initial={"external_id": entity.external_id}),
+    }
+    if request.htmx.target == "entity-mentions":
+        return render(request, "entities/entity_detail.html#entity-mentions", context)
+    timeline = mentions_over_time(entity)
+    context["cooccurring"] = cooccurring_entities(entity)
+    context["timeline"] = timeline
+    context["timeline_max"] = max((row["mentions"] for row in timeline), default=1)
+    return render(request, "entities/entity_detail.html", context)
+
+
+@require_POST
+def entity_external_id_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Set the external id: htmx gets the facts fragment back, a plain post the page."""
+    entity = access_entity(request.user, pk, change=True)
+    form = ExternalIdForm(request.POST)
+    context = {"entity": entity, "can_edit": True, "external_id_form": form}
+    if not form.is_valid():
+        return render(request, "entities/entity_detail.html#entity-facts", context)
+    entity_external_id_set(
+        entity=entity, external_id=form.cleaned_data["external_id"], user=request.user
+    )
+    if not request.htmx:
+        return redirect("entities:detail", pk=entity.pk)
+    context["saved"] = True
+    return render(request, "entities/entity_detail.html#entity-facts", context)
+
+
+@require_GET
+def candidate_queue_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Names detection found but nobody knows yet, most often seen first."""
+    access_candidate_queue(request)
+    candidates = list(open_candidates()[:CANDIDATES_PER_PAGE])
+    candidate_examples(candidates)
+    context = {
+        "candidates": candidates,
+        "open_total": EntityCandidate.objects.filter(status=EntityCandidate.Status.OPEN).count(),
+        "entity_names": Entity.objects.order_by("name").values_list("name", flat=True)[
+            :MAX_ENTITY_SUGGESTIONS
+        ],
+    }
+    return render(request, "entities/candidate_queue.html", context)
+
+
+@require_POST
+def candidate_decide_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Accept as a new entity, accept as an alias of an entity, or reject; htmx gets the
+    decided row back (or the row with the error, status 200 so that htmx swaps it)."""
+    candidate = access_candidate(request.user, pk)
+    form = CandidateDecisionForm(request.POST)
+    context: dict[str, object] = {"candidate": candidate}
+    if candidate.status != EntityCandidate.Status.OPEN:
+        form.add_error(None, _("This name was already decided."))
+    elif form.is_valid():
+        decision = form.cleaned_data["decision"]
+        if decision == "new":
+            context["entity"] = candidate_accept_new(candidate=candidate, user=request.user)
+        elif decision == "alias":
+            context["entity"] = candidate_accept_alias(
+                candidate=candidate, entity=form.cleaned_data["target"], user=request.user
+            )
+        else:
+            candidate_reject(candidate=candidate, user=request.user)
+        if not request.htmx:
+            return redirect("entities:candidates")
+        return render(request, "entities/candidate_queue.html#candidate-row", context)
+    candidate_examples([candidate])
+    context["error"] = " ".join(str(e) for e in form.errors.get("__all__", [])) or _(
+        "Choose a decision."
+    )
+    status = 200 if request.htmx else 400
+    return render(request, "entities/candidate_queue.html#candidate-row", context, status=status)
+
+
+def access_candidate_queue(request: AuthenticatedHttpRequest) -> None:
+    """Only those who decide candidates see the queue."""
+    if not can_decide_entities(request.user):
+        raise PermissionDenied

@@ -1,0 +1,382 @@
+"""Writing entity mentions and candidates: detection, editor decisions, merges.
+
+Every write goes through a function here, each in one transaction:
+- `mentions_detect` runs `find_mentions` over articles and brings their automatic
+  mentions and the candidate queue up to date. It is idempotent (a second run changes
+  nothing) and never touches a mention an editor confirmed or rejected, nor writes an
+  automatic one over its range.
+- `candidate_accept_new`, `candidate_accept_alias`, `candidate_reject`: the editors'
+  queue. An accepted name is in the gazetteer from then on; a rejected one is never
+  proposed again. Both re-detect only the articles the name occurs in.
+- `entity_merge` and `entity_merge_undo`: an admin merges one entity into another.
+"""
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.utils import timezone
+
+from articles.entities import FoundMention, Matcher, find_mentions
+from articles.entities.db import database_matcher, gazetteer_changed
+from articles.entities.gazetteer import SEED_GAZETTEER_FILE, Method
+from articles.models import (
+    Article,
+    CandidateOccurrence,
+    Entity,
+    EntityAlias,
+    EntityCandidate,
+    EntityMerge,
+    Mention,
+)
+
+
+@dataclass
+class DetectionReport:
+    """What one detection run changed."""
+
+    articles: int = 0
+    created: int = 0
+    removed: int = 0
+    kept_decided: int = 0
+    candidates: set[str] = field(default_factory=set)
+
+    def __str__(self) -> str:
+        return (
+            f"{self.articles} articles: {self.created} mentions added, {self.removed} removed, "
+            f"{self.kept_decided} editor decisions kept, {len(self.candidates)} candidates"
+        )
+
+
+def gazetteer_seed_ensure() -> int:
+    """Load the shipped seed gazetteer when the database has no entities; the number added."""
+    if Entity.objects.exists():
+        return 0
+    data = json.loads(SEED_GAZETTEER_FILE.read_text(encoding="utf-8"))
+    with transaction.atomic():
+        entities = Entity.objects.bulk_create(
+            Entity(name=item["name"], kind=item["kind"], external_id=item.get("external_id", ""))
+            for item in data["entities"]
+        )
+        EntityAlias.objects.bulk_create(
+            [
+                EntityAlias(entity=entity, name=name, kind=kind)
+                for entity, item in zip(entities, data["entities"], strict=True)
+                for names, kind in (
+                    (item.get("aliases", []), EntityAlias.Kind.VARIANT),
+                    (item.get("derived", []), EntityAlias.Kind.DERIVED),
+                )
+                for name in names
+            ],
+            ignore_conflicts=True,
+        )
+    gazetteer_changed()
+    return len(entities)
+
+
+def detection_matcher() -> Matcher:
+    """The matcher over the database gazetteer, seeded from the fixture when empty."""
+    gazetteer_seed_ensure()
+    matcher = database_matcher()
+    assert matcher is not None  # the seed gazetteer is not empty
+    return matcher
+
+
+def mentions_detect(
+    *, articles: Iterable[Article], matcher: Matcher | None = None
+) -> DetectionReport:
+    """Detect the mentions of these articles and update them and the candidate queue."""
+    matcher = matcher or detection_matcher()
+    report = DetectionReport()
+    articles = list(articles)
+    if not articles:
+        return report
+    found = {article.pk: find_mentions(article.body, matcher=matcher) for article in articles}
+    existing: dict[int, list[Mention]] = {}
+    for mention in Mention.objects.filter(article__in=[a.pk for a in articles]):
+        existing.setdefault(mention.article_id, []).append(mention)
+
+    with transaction.atomic():
+        to_create: list[Mention] = []
+        to_delete: list[int] = []
+        for article in articles:
+            decided = [m for m in existing.get(article.pk, []) if m.decision]
+            report.kept_decided += len(decided)
+            wanted = {
+                (m.entity.key, m.start, m.end): m
+                for m in found[article.pk]
+                if m.entity is not None and not _overlaps_any(m, decided)
+            }
+            for mention in existing.get(article.pk, []):
+                if mention.decision:
+                    continue
+                key = (mention.entity_id, mention.start, mention.end)
+                if key in wanted and _same(mention, wanted[key]):
+                    del wanted[key]
+                else:
+                    to_delete.append(mention.pk)
+            to_create += [_mention(article, m) for m in wanted.values()]
+        Mention.objects.filter(pk__in=to_delete).delete()
+        Mention.objects.bulk_create(to_create)
+        report.created, report.removed = len(to_create), len(to_delete)
+        report.articles = len(articles)
+        report.candidates = _candidates_update(found)
+    return report
+
+
+def mentions_redetect_containing(*, names: Sequence[str]) -> DetectionReport:
+    """Re-detect only the articles whose body contains one of `names` (case-insensitive)."""
+    condition = Q()
+    for name in names:
+        condition |= Q(body__icontains=name)
+    if not names:
+        return DetectionReport()
+    articles = Article.objects.filter(condition).only("id", "body")
+    return mentions_detect(articles=articles.iterator(chunk_size=500))
+
+
+def mention_decide(*, mention: Mention, decision: str, user: User) -> Mention:
+    """An editor confirms or rejects a mention; automatic runs leave it alone from then on."""
+    if decision not in Mention.Decision.values or not decision:
+        raise ValueError(f"unknown decision {decision!r}")
+    mention.decision = decision
+    mention.confirmed_by = user
+    mention.save(update_fields=["decision", "confirmed_by"])
+    return mention
+
+
+def _overlaps_any(found: FoundMention, mentions: list[Mention]) -> bool:
+    return any(found.start < m.end and m.start < found.end for m in mentions)
+
+
+def _same(mention: Mention, found: FoundMention) -> bool:
+    return mention.method == found.method and mention.surface == found.surface
+
+
+def _mention(article: Article, found: FoundMention) -> Mention:
+    assert found.entity is not None
+    return Mention(
+        article=article,
+        entity_id=int(found.entity.key),
+        start=found.start,
+        end=found.end,
+        surface=found.surface[:200],
+        method=str(found.method),
+        confidence=round(found.confidence, 3),
+        evidence=found.evidence[:300],
+    )
+
+
+def _candidates_update(found: dict[int, list[FoundMention]]) -> set[str]:
+    """Record where every candidate name (and fuzzy variant) was seen in these articles."""
+    sightings: dict[str, list[tuple[int, FoundMention]]] = {}
+    for article_id, mentions in found.items():
+        for mention in mentions:
+            if mention.method in (Method.DISCOVERY, Method.FUZZY) and mention.candidate:
+                sightings.setdefault(mention.candidate.lower(), []).append((article_id, mention))
+    CandidateOccurrence.objects.filter(article_id__in=list(found)).delete()
+    if not sightings:
+        return set()
+    candidates = _candidates_by_name(sightings)
+    missing = [
+        EntityCandidate(
+            name=first.candidate,
+            kind=str(first.kind),
+            evidence=first.evidence[:300],
+            proposed_entity_id=int(first.entity.key) if first.entity is not None else None,
+        )
+        for key, [(_, first), *_] in sightings.items()
+        if key not in candidates
+    ]
+    if missing:
+        EntityCandidate.objects.bulk_create(missing, ignore_conflicts=True)
+        candidates = _candidates_by_name(sightings)
+    CandidateOccurrence.objects.bulk_create(
+        CandidateOccurrence(
+            candidate=candidates[key],
+            article_id=article_id,
+            start=mention.start,
+            end=mention.end,
+            surface=mention.surface[:200],
+        )
+        for key, seen in sightings.items()
+        if key in candidates and candidates[key].status == EntityCandidate.Status.OPEN
+        for article_id, mention in seen
+    )
+    return set(sightings)
+
+
+def _candidates_by_name(
+    sightings: dict[str, list[tuple[int, FoundMention]]],
+) -> dict[str, EntityCandidate]:
+    """Candidates by lower-cased name; exact names too, as SQLite lowers only ASCII."""
+    names = [seen[0][1].candidate for seen in sightings.values()]
+    found: dict[str, EntityCandidate] = {}
+    for known in EntityCandidate.objects.annotate(key=Lower("name")).filter(
+        Q(key__in=list(sightings)) | Q(name__in=names)
+    ):
+        found[known.name.lower()] = known
+    return found
+
+
+# The editors' queue ------------------------------------------------------------------
+
+
+def candidate_accept_new(
+    *, candidate: EntityCandidate, user: User, kind: str | None = None
+) -> Entity:
+    """The candidate becomes a new entity; its articles are re-detected."""
+    with transaction.atomic():
+        entity = Entity.objects.create(name=candidate.name, kind=kind or candidate.kind)
+        _decided(candidate, EntityCandidate.Status.ACCEPTED, user, entity)
+    gazetteer_changed()
+    _redetect_candidate(candidate)
+    return entity
+
+
+def candidate_accept_alias(*, candidate: EntityCandidate, entity: Entity, user: User) -> Entity:
+    """The candidate becomes an alias of `entity`; matched everywhere from then on."""
+    with transaction.atomic():
+        EntityAlias.objects.get_or_create(
+            entity=entity, name=candidate.name, defaults={"kind": EntityAlias.Kind.VARIANT}
+        )
+        _decided(candidate, EntityCandidate.Status.ACCEPTED, user, entity)
+    gazetteer_changed()
+    _redetect_candidate(candidate)
+    return entity
+
+
+def candidate_reject(*, candidate: EntityCandidate, user: User) -> EntityCandidate:
+    """The name is not an entity: it is never proposed again."""
+    with transaction.atomic():
+        _decided(candidate, EntityCandidate.Status.REJECTED, user, None)
+    gazetteer_changed()
+    _redetect_candidate(candidate)
+    return candidate
+
+
+def _decided(candidate: EntityCandidate, status: str, user: User, entity: Entity | None) -> None:
+    candidate.status = status
+    candidate.entity = entity
+    candidate.decided_by = user
+    candidate.decided_at = timezone.now()
+    candidate.save(update_fields=["status", "entity", "decided_by", "decided_at"])
+
+
+def _redetect_candidate(candidate: EntityCandidate) -> DetectionReport:
+    # Only articles that contain the name can change.
+    return mentions_redetect_containing(names=[candidate.name])
+
+
+# Merging entities ----------------------------------------------------------------------
+
+
+def entity_merge(*, kept: Entity, merged: Entity, user: User) -> EntityMerge:
+    """Move `merged`'s mentions and aliases to `kept`, its name becoming an alias; undoable."""
+    if kept.pk == merged.pk:
+        raise ValueError("an entity cannot be merged into itself")
+    with transaction.atomic():
+        mentions = list(Mention.objects.filter(entity=merged))
+        taken = set(Mention.objects.filter(entity=kept).values_list("article_id", "start", "end"))
+        moved = [m for m in mentions if (m.article_id, m.start, m.end) not in taken]
+        dropped = [m for m in mentions if (m.article_id, m.start, m.end) in taken]
+        aliases = list(merged.aliases.values_list("name", "kind"))
+        snapshot = {
+            "entity": {
+                "id": merged.pk,
+                "name": merged.name,
+                "kind": merged.kind,
+                "external_id": merged.external_id,
+                "notes": merged.notes,
+            },
+            "aliases": [{"name": name, "kind": kind} for name, kind in aliases],
+            "moved_mentions": [m.pk for m in moved],
+            "dropped_mentions": [_mention_data(m) for m in dropped],
+            "candidates": list(
+                EntityCandidate.objects.filter(
+                    Q(entity=merged) | Q(proposed_entity=merged)
+                ).values_list("pk", flat=True)
+            ),
+        }
+        known = {name.lower() for name in kept.aliases.values_list("name", flat=True)}
+        known.add(kept.name.lower())
+        added = [
+            EntityAlias(entity=kept, name=name, kind=kind)
+            for name, kind in [(merged.name, str(EntityAlias.Kind.VARIANT)), *aliases]
+            if name.lower() not in known
+        ]
+        EntityAlias.objects.bulk_create(added)
+        snapshot["added_aliases"] = [a.pk for a in added]
+        Mention.objects.filter(pk__in=[m.pk for m in moved]).update(entity=kept)
+        EntityCandidate.objects.filter(entity=merged).update(entity=kept)
+        EntityCandidate.objects.filter(proposed_entity=merged).update(proposed_entity=kept)
+        record = EntityMerge.objects.create(
+            kept=kept,
+            merged_name=merged.name,
+            snapshot=snapshot,
+            merged_by=user,
+        )
+        merged.delete()
+    gazetteer_changed()
+    return record
+
+
+def entity_merge_undo(*, merge: EntityMerge) -> Entity:
+    """Bring the merged entity back with its aliases and mentions, as before the merge."""
+    if merge.undone_at is not None:
+        raise ValueError("this merge was already undone")
+    snapshot = merge.snapshot
+    with transaction.atomic():
+        data = snapshot["entity"]
+        restored = Entity.objects.create(
+            name=data["name"],
+            kind=data["kind"],
+            external_id=data["external_id"],
+            notes=data["notes"],
+        )
+        EntityAlias.objects.filter(pk__in=snapshot["added_aliases"]).delete()
+        EntityAlias.objects.bulk_create(
+            EntityAlias(entity=restored, name=a["name"], kind=a["kind"])
+            for a in snapshot["aliases"]
+        )
+        Mention.objects.filter(pk__in=snapshot["moved_mentions"]).update(entity=restored)
+        Mention.objects.bulk_create(
+            (Mention(entity=restored, **m) for m in snapshot["dropped_mentions"]),
+            ignore_conflicts=True,
+        )
+        EntityCandidate.objects.filter(pk__in=snapshot["candidates"], entity=merge.kept).update(
+            entity=restored
+        )
+        EntityCandidate.objects.filter(
+            pk__in=snapshot["candidates"], proposed_entity=merge.kept
+        ).update(proposed_entity=restored)
+        merge.undone_at = timezone.now()
+        merge.save(update_fields=["undone_at"])
+    gazetteer_changed()
+    return restored
+
+
+def _mention_data(mention: Mention) -> dict[str, object]:
+    return {
+        "article_id": mention.article_id,
+        "start": mention.start,
+        "end": mention.end,
+        "surface": mention.surface,
+        "method": mention.method,
+        "confidence": mention.confidence,
+        "decision": mention.decision,
+        "evidence": mention.evidence,
+        "confirmed_by_id": mention.confirmed_by_id,
+    }
+
+
+def entity_external_id_set(*, entity: Entity, external_id: str, user: User) -> Entity:
+    """An editor records the entity's external id (e.g. a Wikidata QID)."""
+    entity.external_id = external_id.strip()
+    entity.full_clean(validate_unique=False)
+    entity.save(update_fields=["external_id"])
+    return entity

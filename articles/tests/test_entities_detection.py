@@ -1,0 +1,202 @@
+"""Detection services: mentions written idempotently, editor decisions kept, candidates."""
+
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import CommandError, call_command
+
+from articles.importing import articles_import
+from articles.mentions import (
+    candidate_accept_alias,
+    candidate_accept_new,
+    candidate_reject,
+    entity_merge,
+    entity_merge_undo,
+    gazetteer_seed_ensure,
+    mention_decide,
+    mentions_detect,
+)
+from articles.models import (
+    Article,
+    CandidateOccurrence,
+    Entity,
+    EntityAlias,
+    EntityCandidate,
+    EntityMerge,
+    Mention,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def article(body: str, origin: str = "a.txt") -> Article:
+    return Article.objects.create(title="t", origin=origin, body=body, content_hash=origin)
+
+
+def mentions_of(item: Article) -> list[tuple[str, str, str]]:
+    return [
+        (m.surface, m.entity.name, m.method)
+        for m in Mention.objects.filter(article=item).select_related("entity").order_by("start")
+    ]
+
+
+def test_the_seed_gazetteer_is_loaded_once() -> None:
+    assert gazetteer_seed_ensure() > 30
+    assert gazetteer_seed_ensure() == 0
+    assert EntityAlias.objects.filter(name="aserbaidschanisch", kind="derived").exists()
+
+
+def test_detection_writes_mentions_and_is_idempotent() -> None:
+    item = article("Putins Gespräch mit Aliyev in Baku. Die aserbaidschanische Seite.")
+    first = mentions_detect(articles=[item])
+    assert mentions_of(item) == [
+        ("Putins", "Wladimir Putin", "inflection"),
+        ("Aliyev", "Ilham Aliyev", "alias"),
+        ("Baku", "Baku", "alias"),
+        ("aserbaidschanische", "Aserbaidschan", "derived"),
+    ]
+    assert first.created == 4
+    ids = set(Mention.objects.values_list("pk", flat=True))
+    second = mentions_detect(articles=[item])
+    assert (second.created, second.removed) == (0, 0)
+    assert set(Mention.objects.values_list("pk", flat=True)) == ids
+
+
+def test_editor_decisions_are_never_overwritten(editor: User) -> None:
+    item = article("Putin traf Aliyev.")
+    mentions_detect(articles=[item])
+    putin = Mention.objects.get(surface="Putin")
+    aliyev = Mention.objects.get(surface="Aliyev")
+    mention_decide(mention=putin, decision="rejected", user=editor)
+    mention_decide(mention=aliyev, decision="confirmed", user=editor)
+    Article.objects.filter(pk=item.pk).update(body="Putin traf Aliyev nicht.")
+    item.refresh_from_db()
+    report = mentions_detect(articles=[item])
+    assert report.kept_decided == 2
+    assert Mention.objects.get(pk=putin.pk).decision == "rejected"
+    assert Mention.objects.get(pk=aliyev.pk).confirmed_by == editor
+    assert Mention.objects.count() == 2
+
+
+def test_changed_text_moves_automatic_mentions() -> None:
+    item = article("Putin in Baku.")
+    mentions_detect(articles=[item])
+    Article.objects.filter(pk=item.pk).update(body="In Baku war Putin nicht.")
+    item.refresh_from_db()
+    mentions_detect(articles=[item])
+    assert [(m.surface, m.start) for m in Mention.objects.order_by("start")] == [
+        ("Baku", 3),
+        ("Putin", 12),
+    ]
+
+
+def test_candidates_are_queued_with_their_occurrences() -> None:
+    first = article("Die Journalistin Nigar Hasanova schreibt.", "a.txt")
+    second = article("Das sagte Nigar Hasanova in Baku.", "b.txt")
+    mentions_detect(articles=[first, second])
+    candidate = EntityCandidate.objects.get(name="Nigar Hasanova")
+    assert (candidate.kind, candidate.status) == ("PER", "open")
+    assert "Journalistin" in candidate.evidence
+    assert candidate.occurrences.count() == 1  # "sagte" may end an adjective: no evidence
+    # Once in the queue, the name is proposed wherever it stands.
+    mentions_detect(articles=[first, second])
+    assert candidate.occurrences.count() == 2
+    mentions_detect(articles=[first, second])
+    assert candidate.occurrences.count() == 2
+
+
+def test_fuzzy_variant_is_a_mention_and_an_alias_proposal() -> None:
+    item = article("Präsident Ilham Alijew traf die Delegation.")
+    mentions_detect(articles=[item])
+    (mention,) = Mention.objects.all()
+    assert (mention.entity.name, mention.method) == ("Ilham Aliyev", "fuzzy")
+    assert "Jaro-Winkler" in mention.evidence
+    candidate = EntityCandidate.objects.get(name="Alijew")
+    assert candidate.proposed_entity == mention.entity
+
+
+def test_accepting_as_alias_teaches_the_gazetteer(editor: User) -> None:
+    item = article("Präsident Ilham Alijew traf die Delegation. Alijew sprach.")
+    other = article("Alijew sagte nichts.", "b.txt")
+    untouched = article("Nichts.", "c.txt")
+    mentions_detect(articles=[item, other, untouched])
+    candidate = EntityCandidate.objects.get(name="Alijew")
+    aliyev = Entity.objects.get(name="Ilham Aliyev")
+    candidate_accept_alias(candidate=candidate, entity=aliyev, user=editor)
+    assert aliyev.aliases.filter(name="Alijew").exists()
+    assert mentions_of(other) == [("Alijew", "Ilham Aliyev", "alias")]
+    candidate.refresh_from_db()
+    assert (candidate.status, candidate.decided_by) == ("accepted", editor)
+
+
+def test_accepting_as_new_entity(editor: User) -> None:
+    item = article("sei Ivan Kovgan, Chef der Nordflotte.")
+    mentions_detect(articles=[item])
+    candidate = EntityCandidate.objects.get(name="Ivan Kovgan")
+    entity = candidate_accept_new(candidate=candidate, user=editor)
+    assert (entity.name, entity.kind) == ("Ivan Kovgan", "PER")
+    assert ("Ivan Kovgan", "Ivan Kovgan", "alias") in mentions_of(item)
+    assert not CandidateOccurrence.objects.filter(candidate=candidate).exists()
+
+
+def test_rejected_names_are_never_proposed_again(editor: User) -> None:
+    item = article("sei Ivan Kovgan, Chef.")
+    mentions_detect(articles=[item])
+    candidate = EntityCandidate.objects.get(name="Ivan Kovgan")
+    candidate_reject(candidate=candidate, user=editor)
+    later = article("Auch Ivan Kovgan kam.", "b.txt")
+    mentions_detect(articles=[item, later])
+    assert not CandidateOccurrence.objects.exists()
+    assert EntityCandidate.objects.get().status == "rejected"
+
+
+def test_rejecting_a_fuzzy_proposal_removes_its_mentions(editor: User) -> None:
+    item = article("Präsident Ilham Alijew kam.")
+    mentions_detect(articles=[item])
+    candidate_reject(candidate=EntityCandidate.objects.get(name="Alijew"), user=editor)
+    assert not Mention.objects.exists()
+
+
+def test_merge_moves_mentions_and_aliases_and_can_be_undone(admin_user: User) -> None:
+    item = article("Putin und Präsident Wladimir Putin.")
+    kept = Entity.objects.create(name="Wladimir Putin", kind="PER")
+    merged = Entity.objects.create(name="W. Putin", kind="PER")
+    EntityAlias.objects.create(entity=merged, name="Putin")
+    mentions_detect(articles=[item])
+    assert mentions_of(item) == [
+        ("Putin", "W. Putin", "alias"),
+        ("Wladimir Putin", "Wladimir Putin", "alias"),
+    ]
+    record = entity_merge(kept=kept, merged=merged, user=admin_user)
+    assert not Entity.objects.filter(name="W. Putin").exists()
+    assert set(kept.aliases.values_list("name", flat=True)) == {"W. Putin", "Putin"}
+    assert [m[1] for m in mentions_of(item)] == ["Wladimir Putin", "Wladimir Putin"]
+
+    restored = entity_merge_undo(merge=EntityMerge.objects.get(pk=record.pk))
+    assert restored.name == "W. Putin"
+    assert list(restored.aliases.values_list("name", flat=True)) == ["Putin"]
+    assert not kept.aliases.exists()
+    assert [m[1] for m in mentions_of(item)] == ["W. Putin", "Wladimir Putin"]
+    with pytest.raises(ValueError, match="already undone"):
+        entity_merge_undo(merge=EntityMerge.objects.get(pk=record.pk))
+
+
+def test_command_detects_all_or_one_article() -> None:
+    item = article("Putin in Baku.")
+    article("Aliyev in Moskau.", "b.txt")
+    out = StringIO()
+    call_command("detect_entities", "--article", str(item.pk), stdout=out)
+    assert "1 articles: 2 mentions added" in out.getvalue()
+    call_command("detect_entities", stdout=out)
+    assert Mention.objects.count() == 4
+    with pytest.raises(CommandError, match="no article with id 999"):
+        call_command("detect_entities", "--article", "999")
+
+
+def test_the_seeds_get_their_mentions(seeds_dir: Path) -> None:
+    list(articles_import([seeds_dir], max_bytes=10**6))
+    call_command("detect_entities", stdout=StringIO())
+    assert Mention.objects.filter(entity__name="Wladimir Putin").count() > 20
+    assert EntityCandidate.objects.filter(name="Azerbaijan Airlines", kind="ORG").exists()
