@@ -4,14 +4,102 @@ decisions on single annotations (htmx), and the export download.
 All of it is for reviewers and admins only (`annotations.review_access`); editors get 403.
 """
 
+from urllib.parse import urlencode
+
+from django import forms
 from django.http import HttpResponse, HttpResponseBase, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_POST
 
 from annotations.export import FORMATS, export_chunks
-from annotations.export.selection import SelectionForm
-from annotations.review_access import check_reviewer
+from annotations.export.selection import Selection, SelectionForm
+from annotations.models import Label, ReviewDecision
+from annotations.review_access import access_annotation_for_review, check_reviewer
+from annotations.review_selectors import review_page, review_row, selection_agreement
+from annotations.reviewing import ReviewError, annotation_review
+from annotations.services import StaleAnnotation
+from articles.models import Article
 from newsdesk.http import AuthenticatedHttpRequest
+
+REVIEW = "review/review.html"
+
+
+class DecisionForm(forms.Form):
+    kind = forms.ChoiceField(choices=ReviewDecision.Kind.choices)
+    version = forms.IntegerField(min_value=1)
+    label = forms.ModelChoiceField(queryset=Label.objects.all(), required=False)
+    comment = forms.CharField(
+        label=gettext_lazy("comment"), required=False, max_length=5000, strip=True
+    )
+
+
+def _review_context(
+    request: AuthenticatedHttpRequest, form: SelectionForm, article: Article | None
+) -> dict[str, object]:
+    selection = form.selection() if form.is_valid() else Selection(article_id=-1)
+    query = urlencode(selection.as_params())
+    return {
+        "form": form,
+        "article": article,
+        "page": review_page(selection, request.GET.get("page")),
+        "agreement": selection_agreement(selection) if form.is_valid() else None,
+        "labels": list(Label.objects.filter(is_active=True)),
+        "formats": sorted(FORMATS),
+        "export_query": query,
+    }
+
+
+@require_GET
+def review_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The review page for the filtered set of annotations."""
+    check_reviewer(request.user)
+    form = SelectionForm(request.GET)
+    return render(request, REVIEW, _review_context(request, form, None))
+
+
+@require_GET
+def review_article_view(request: AuthenticatedHttpRequest, article_id: int) -> HttpResponse:
+    """The review page of one article: its annotations, agreement and disagreements."""
+    check_reviewer(request.user)
+    article = get_object_or_404(Article.objects.defer("body", "blocks"), pk=article_id)
+    form = SelectionForm({**request.GET.dict(), "article": str(article.pk)})
+    return render(request, REVIEW, _review_context(request, form, article))
+
+
+@require_POST
+def review_decide_view(request: AuthenticatedHttpRequest, annotation_id: int) -> HttpResponse:
+    """Accept, reject or correct one annotation; answers with its row."""
+    annotation = access_annotation_for_review(request.user, annotation_id)
+    form = DecisionForm(request.POST)
+    context: dict[str, object] = {"labels": list(Label.objects.filter(is_active=True))}
+    status = 200
+    if not form.is_valid():
+        context["error"] = " ".join(str(e) for errors in form.errors.values() for e in errors)
+        status = 400
+    else:
+        kind = ReviewDecision.Kind(form.cleaned_data["kind"])
+        try:
+            annotation_review(
+                annotation=annotation,
+                reviewer=request.user,
+                kind=kind,
+                version=form.cleaned_data["version"],
+                label=form.cleaned_data["label"] if kind == ReviewDecision.Kind.CORRECT else None,
+                comment=form.cleaned_data["comment"],
+            )
+        except ReviewError as error:
+            context["error"] = str(error)
+            status = 400
+        except StaleAnnotation:
+            context["error"] = _(
+                "Someone changed this annotation in the meantime; here is the current version."
+            )
+            status = 409
+    context["annotation"] = review_row(annotation.pk)
+    return render(request, f"{REVIEW}#review-row", context, status=status)
 
 
 @require_GET

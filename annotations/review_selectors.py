@@ -1,0 +1,71 @@
+"""What the review pages read: a page of annotations of the selection, and the agreement of
+the annotators on it (bounded, so that a page does not read a whole archive)."""
+
+from collections import defaultdict
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Prefetch
+
+from annotations.agreement import Agreement, Span, agreement
+from annotations.export.selection import Selection, selected_annotations
+from annotations.models import Annotation, ReviewDecision
+from articles.models import Source
+
+ROWS_PER_PAGE = 50
+# Agreement is computed on the page from at most this many annotations of the selection.
+AGREEMENT_MAX_ANNOTATIONS = 20_000
+
+
+def review_page(selection: Selection, page_number: str | int | None) -> Page[Annotation]:
+    """One page of the selection's annotations, by article and in text order."""
+    queryset = (
+        selected_annotations(selection)
+        .select_related("label", "author", "article", "reviewed_by")
+        .defer("article__body", "article__blocks")
+        .prefetch_related(
+            Prefetch("sources", queryset=Source.objects.order_by("name")),
+            Prefetch(
+                "review_decisions",
+                queryset=ReviewDecision.objects.select_related("reviewer", "label_after").order_by(
+                    "-decided_at", "-pk"
+                ),
+            ),
+        )
+        .order_by("article_id", "start", "end", "pk")
+    )
+    return Paginator(queryset, ROWS_PER_PAGE).get_page(page_number)
+
+
+def review_row(annotation_id: int) -> Annotation:
+    """One annotation with what its review row shows."""
+    return (
+        Annotation.objects.select_related("label", "author", "article", "reviewed_by")
+        .defer("article__body", "article__blocks")
+        .prefetch_related(
+            Prefetch("sources", queryset=Source.objects.order_by("name")),
+            Prefetch(
+                "review_decisions",
+                queryset=ReviewDecision.objects.select_related("reviewer", "label_after").order_by(
+                    "-decided_at", "-pk"
+                ),
+            ),
+        )
+        .get(pk=annotation_id)
+    )
+
+
+def selection_agreement(selection: Selection) -> Agreement | None:
+    """Agreement of the annotators on the selection's articles; None if it is too large."""
+    rows = list(
+        selected_annotations(selection)
+        .order_by("article_id", "start", "end", "pk")
+        .values_list("article_id", "author__username", "start", "end", "label__name", "pk")[
+            : AGREEMENT_MAX_ANNOTATIONS + 1
+        ]
+    )
+    if len(rows) > AGREEMENT_MAX_ANNOTATIONS:
+        return None
+    documents: dict[int, dict[str, list[Span]]] = defaultdict(lambda: defaultdict(list))
+    for article_id, author, start, end, label, pk in rows:
+        documents[article_id][author].append(Span(start, end, label, key=pk))
+    return agreement(documents.values())
