@@ -15,9 +15,10 @@ letters, so a few spellings of each term are tried. Title matches come first.
 
 import operator
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import reduce
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import NotSupportedError, connections
@@ -106,33 +107,61 @@ def stemmed_search_available(using: str = "default") -> bool:
     return connections[using].vendor == "postgresql"
 
 
-def articles_search(articles: QuerySet[Article], text: str) -> QuerySet[Article]:
+class RankedArticles(Sequence[Article]):
+    """Search results in rank order: ranked in one query, each page's rows fetched by id.
+
+    What a Paginator needs (a length and slices), without a query for the count and
+    without fetching the rows of the pages not shown.
+    """
+
+    def __init__(self, ids: list[int], articles: QuerySet[Article]) -> None:
+        self.ids = ids
+        self.articles = articles
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __iter__(self) -> Iterator[Article]:
+        return iter(self[:])  # one query, not one per article
+
+    @overload
+    def __getitem__(self, index: int) -> Article: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Article]: ...
+    def __getitem__(self, index: int | slice) -> Article | list[Article]:
+        if isinstance(index, int):
+            return self[index : index + 1 or None][0]
+        wanted = self.ids[index]
+        found = self.articles.in_bulk(wanted)
+        # An article deleted since the search is left out.
+        return [found[pk] for pk in wanted if pk in found]
+
+
+def articles_search(articles: QuerySet[Article], text: str) -> QuerySet[Article] | RankedArticles:
     """The articles of `articles` that match the search text, best first.
 
-    On PostgreSQL the result holds at most SEARCH_RESULTS_CAP + 1 articles (see the
-    module doc); elsewhere every match, ordered by title matches, then newest first.
+    On PostgreSQL at most SEARCH_RESULTS_CAP + 1 articles, ranked (see the module doc);
+    elsewhere every match, ordered by title matches, then newest first.
     """
     if stemmed_search_available(articles.db):
         return _search_postgresql(articles, text)
     return _search_substrings(articles, text)
 
 
-def _search_postgresql(articles: QuerySet[Article], text: str) -> QuerySet[Article]:
-    # The candidates are fetched right away (one query) rather than kept as a subquery:
-    # the page and its count would otherwise both run the search.
+def _search_postgresql(articles: QuerySet[Article], text: str) -> RankedArticles:
+    # One query finds the newest matches and ranks them while it has their vectors at
+    # hand; fetching the rows again only to rank them would cost as much as the search.
     query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
     candidates = list(
         articles.alias(search_vector=StoredSearchVector())
         .filter(search_vector=query)
-        .order_by(*NEWEST_FIRST)
-        .values_list("pk", flat=True)[: SEARCH_RESULTS_CAP + 1]
-    )
-    return (
-        Article.objects.using(articles.db)
-        .filter(pk__in=candidates)
         .annotate(rank=SearchRank(StoredSearchVector(), query, normalization=RANK_NORMALISATION))
-        .order_by("-rank", *NEWEST_FIRST)
+        .order_by(*NEWEST_FIRST)
+        .values_list("pk", "rank")[: SEARCH_RESULTS_CAP + 1]
     )
+    # A stable sort: among equal ranks the newest stays first.
+    candidates.sort(key=lambda candidate: -candidate[1])
+    return RankedArticles([pk for pk, _rank in candidates], articles)
 
 
 def _search_substrings(articles: QuerySet[Article], text: str) -> QuerySet[Article]:

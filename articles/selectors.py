@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 
 from annotations.models import Annotation, Label
 from articles.models import Article, Source
-from articles.search import SEARCH_RESULTS_CAP, articles_search, search_terms
+from articles.search import SEARCH_RESULTS_CAP, RankedArticles, articles_search, search_terms
 
 
 @dataclass(frozen=True)
@@ -31,11 +31,11 @@ class ArticleFilters:
         return bool(search_terms(self.q))
 
 
-def article_list(filters: ArticleFilters | None = None) -> QuerySet[Article]:
+def article_list(filters: ArticleFilters | None = None) -> QuerySet[Article] | RankedArticles:
     """Articles for the list page without their (long) bodies: best search match first,
-    otherwise newest first."""
+    otherwise newest first. A search on PostgreSQL gives RankedArticles (see search.py)."""
     filters = filters or ArticleFilters()
-    articles = Article.objects.all()
+    articles = Article.objects.select_related("publisher").defer("body", "blocks")
     if filters.publisher is not None:
         cited = Article.cited_sources.through.objects.filter(
             article=OuterRef("pk"), source=filters.publisher
@@ -54,8 +54,8 @@ def article_list(filters: ArticleFilters | None = None) -> QuerySet[Article]:
     if filters.status:
         articles = articles.filter(annotation_status=filters.status)
     if filters.searching:
-        articles = articles_search(articles, filters.q)
-    return articles.select_related("publisher").defer("body", "blocks")
+        return articles_search(articles, filters.q)
+    return articles
 
 
 class CappedPaginator(Paginator[Article]):
@@ -65,9 +65,11 @@ class CappedPaginator(Paginator[Article]):
     1,000 results" is what a reader needs.
     """
 
-    def __init__(self, object_list: QuerySet[Article], per_page: int, *, cap: int | None):
-        super().__init__(object_list, per_page)
-        self.queryset = object_list
+    def __init__(
+        self, articles: QuerySet[Article] | RankedArticles, per_page: int, *, cap: int | None
+    ) -> None:
+        super().__init__(articles, per_page)
+        self.articles = articles
         self.cap = cap
 
     @cached_property
@@ -75,7 +77,10 @@ class CappedPaginator(Paginator[Article]):
         """How many objects there are, counting at most `cap` + 1."""
         if self.cap is None:
             return super().count
-        return self.queryset[: self.cap + 1].count()
+        if isinstance(self.articles, QuerySet):
+            # Without the order: a count needs no ranking.
+            return self.articles.order_by()[: self.cap + 1].count()
+        return min(len(self.articles), self.cap + 1)
 
     @cached_property
     def count(self) -> int:
