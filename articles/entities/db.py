@@ -7,7 +7,7 @@ signature query (counts and latest ids) decides, and services that change names 
 
 from django.db.models import Count, Max
 
-from articles.entities.gazetteer import EntityRecord, Gazetteer, Kind
+from articles.entities.gazetteer import EntityRecord, Gazetteer, Kind, known_place_candidates
 from articles.entities.matching import Matcher
 from articles.models import Entity, EntityAlias, EntityCandidate
 
@@ -40,10 +40,12 @@ def database_gazetteer() -> Gazetteer:
         for entity in Entity.objects.only("id", "name", "kind", "external_id")
     ]
     waiting = EntityCandidate.objects.filter(status=EntityCandidate.Status.OPEN)
-    candidates = {
-        name.lower(): (name, Kind(kind)) for name, kind in waiting.values_list("name", "kind")
+    gazetteer = Gazetteer(records, rejected_names=_rejected_names())
+    gazetteer.candidates = known_place_candidates(gazetteer) | {
+        name.lower(): (name, Kind(kind), "in the candidate queue")
+        for name, kind in waiting.values_list("name", "kind")
     }
-    return Gazetteer(records, rejected_names=_rejected_names(), candidates=candidates)
+    return gazetteer
 
 
 def _rejected_names() -> frozenset[str]:

@@ -16,7 +16,9 @@ Jaro-Winkler similarity of at least 0.8, is proposed as a variant of that person
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
 
 import cologne_phonetics
 from rapidfuzz.distance import JaroWinkler
@@ -24,6 +26,7 @@ from rapidfuzz.distance import JaroWinkler
 from articles.entities.gazetteer import Gazetteer, Kind, Method
 from articles.entities.matching import FoundMention
 
+FIRST_NAMES_FILE = Path(__file__).parent / "data" / "first_names.txt"
 FUZZY_MIN_LENGTH = 6
 FUZZY_MIN_SIMILARITY = 0.8
 MAX_RUN_WORDS = 4
@@ -106,6 +109,39 @@ FUNCTION_WORDS = frozenset(
     )
 )
 CUES = PERSON_CUES | PLACE_CUES | ORGANISATION_CUES
+# Compounds ending in a cue are cues too: "Bildungsminister", "FDP-Chef", "Chemiekonzern".
+_CUE_ENDINGS = {
+    Kind.PERSON: tuple(c.lower() for c in PERSON_CUES if len(c) >= 4),
+    Kind.PLACE: tuple(c.lower() for c in PLACE_CUES if len(c) >= 4),
+    Kind.ORGANISATION: tuple(c.lower() for c in ORGANISATION_CUES if len(c) >= 4),
+}
+_ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """Given names that mark the next capitalised word as a surname."""
+    lines = FIRST_NAMES_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
+
+
+def cue_kind(word: str) -> Kind | None:
+    """The type a title, role or place word announces ("Präsident", "FDP-Chef"), if any."""
+    if word in PERSON_CUES:
+        return Kind.PERSON
+    if word in PLACE_CUES:
+        return Kind.PLACE
+    if word in ORGANISATION_CUES:
+        return Kind.ORGANISATION
+    if not word[:1].isupper():
+        return None
+    lowered = word.lower()
+    for kind, endings in _CUE_ENDINGS.items():
+        if lowered.endswith(endings):
+            return kind
+    return None
+
+
 # Lower-case words after which a capitalised pair is a noun phrase, not a name.
 _NOUN_PHRASE_BEFORE = re.compile(
     r"(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein|keine|\w+(?:e|en|em|er|es))",
@@ -175,7 +211,7 @@ def discover(text: str, known: list[FoundMention], gazetteer: Gazetteer) -> Iter
             not word.capitalised
             or is_known(word)
             or word.text in FUNCTION_WORDS
-            or word.text in CUES
+            or cue_kind(word.text) is not None
         ):
             i += 1
             continue
@@ -187,7 +223,7 @@ def discover(text: str, known: list[FoundMention], gazetteer: Gazetteer) -> Iter
             and words[i + len(run)].capitalised
             and not is_known(words[i + len(run)])
             and words[i + len(run)].text not in FUNCTION_WORDS
-            and words[i + len(run)].text not in CUES
+            and cue_kind(words[i + len(run)].text) is None
         ):
             run.append(words[i + len(run)])
         before = words[i - 1] if i > 0 and _adjacent(text, words[i - 1], word) else None
@@ -215,21 +251,70 @@ def _candidate(
         run = run[: next(k for k, t in enumerate(run) if not _name_like(t.text))]
         if not run:
             return None
-    if cue_text in PERSON_CUES:
+    kind = cue_kind(cue_text) if cue_text else None
+    if kind == Kind.PERSON:
         return _person(text, run, gazetteer, f"title or role “{cue_text}” before it")
-    if cue_text in PLACE_CUES:
+    if kind == Kind.PLACE:
         return _found(text, run, Kind.PLACE, 0.7, f"place word “{cue_text}” before it")
-    if cue_text in ORGANISATION_CUES:
+    if kind == Kind.ORGANISATION:
         return _found(text, run, Kind.ORGANISATION, 0.7, f"“{cue_text}” before it")
-    if (
-        len(run) >= 2
-        and not _sentence_start(text, run[0].start)
-        and not (cue_text and _NOUN_PHRASE_BEFORE.fullmatch(cue_text))
-    ):
-        return _person(text, run, gazetteer, "capitalised name-like words in a row")
+    if run[0].text in first_names() and (len(run) > 1 or not _sentence_start(text, run[0].start)):
+        return _person(text, run, gazetteer, f"given name “{run[0].text}”")
+    if len(run) == 1 and _acronym(run[0].text):
+        return _found(text, run, Kind.ORGANISATION, 0.5, "acronym")
     if len(run) == 1:
-        return _fuzzy_person(text, run, gazetteer, evidence="")
-    return None
+        variant = _fuzzy_person(text, run, gazetteer, evidence="")
+        if variant is not None:
+            return variant
+    if _sentence_start(text, run[0].start) and len(run) == 1:
+        return None
+    return _unknown_name(text, run, _word_before(text, run[0].start))
+
+
+def _word_before(text: str, start: int) -> str:
+    match = re.search(r"(\w+)\W*$", text[max(0, start - 40) : start])
+    return match.group(1) if match else ""
+
+
+_PLACE_PREPOSITIONS = frozenset(
+    ["in", "nach", "aus", "bei", "im", "ins", "nahe", "nördlich", "südlich", "östlich", "westlich"]
+)
+
+
+@cache
+def _tagger() -> Any:
+    from HanTa import HanoverTagger
+
+    return HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+
+
+@lru_cache(maxsize=131072)
+def proper_noun(word: str) -> bool:
+    """Whether the HanTa tagger takes `word` for a proper noun (NE); one word, cached."""
+    tags = _tagger().tag_word(word)
+    return bool(tags) and tags[0][0] == "NE"
+
+
+def _unknown_name(text: str, run: list[Token], before: str) -> FoundMention | None:
+    """A run of proper nouns with no other evidence: a person, or a place after "in"."""
+    if any(len(t.text) < 3 for t in run) or not all(proper_noun(t.text) for t in run):
+        return None
+    evidence = "proper noun (part-of-speech)"
+    if len(run) > 1:
+        return _found(text, run, Kind.PERSON, 0.5, evidence)
+    if before.lower() in _PLACE_PREPOSITIONS:
+        return _found(text, run, Kind.PLACE, 0.5, f"{evidence} after “{before}”")
+    # One proper noun alone may name anything: the editor decides its type.
+    return _found(text, run, Kind.OTHER, 0.4, evidence)
+
+
+def _acronym(word: str) -> bool:
+    return (
+        2 <= len(word) <= 6
+        and word.isupper()
+        and word.isalpha()
+        and not _ROMAN_NUMERAL.fullmatch(word)
+    )
 
 
 def _person(text: str, run: list[Token], gazetteer: Gazetteer, evidence: str) -> FoundMention:

@@ -72,8 +72,9 @@ class Gazetteer:
     entities: list[EntityRecord]
     # Names an editor rejected: never proposed as candidates again (lower-cased).
     rejected_names: frozenset[str] = frozenset()
-    # Names waiting in the candidate queue, by lower-cased name: proposed wherever they stand.
-    candidates: dict[str, tuple[str, Kind]] = field(default_factory=dict)
+    # Names proposed wherever they stand, by lower-cased name: (name, type, evidence);
+    # those waiting in the candidate queue and well-known place names.
+    candidates: dict[str, tuple[str, Kind, str]] = field(default_factory=dict)
     # Every surface form, lower-cased; several entities may share one (ambiguous).
     forms: dict[str, list[SurfaceForm]] = field(default_factory=dict)
 
@@ -148,4 +149,17 @@ def records_from_json(data: dict[str, list[dict[str, object]]]) -> list[EntityRe
 def seed_gazetteer() -> Gazetteer:
     """The gazetteer shipped in `fixtures/gazetteer.json` (the five seeds' entities)."""
     data = json.loads(SEED_GAZETTEER_FILE.read_text(encoding="utf-8"))
-    return Gazetteer(records_from_json(data))
+    gazetteer = Gazetteer(records_from_json(data))
+    gazetteer.candidates = known_place_candidates(gazetteer)
+    return gazetteer
+
+
+def known_place_candidates(gazetteer: Gazetteer) -> dict[str, tuple[str, Kind, str]]:
+    """Well-known place names that the gazetteer does not hold, as LOC candidates."""
+    from articles.entities.world import place_candidates
+
+    return {
+        key: (name, Kind(kind), evidence)
+        for key, (name, kind, evidence) in place_candidates(gazetteer.forms).items()
+        if key not in gazetteer.rejected_names
+    }

@@ -67,8 +67,9 @@ class Matcher:
                 continue
             surface = text[start:end]
             if key not in self.gazetteer.forms:
-                name, kind = self.gazetteer.candidates[key]
-                if surface == name:
+                name, kind, evidence = self.gazetteer.candidates[key]
+                # The name's own capitals ("Berlin", "CDU"; "Kanadas" for "Kanada").
+                if surface[: len(name)] == name or (name.isupper() and surface.istitle()):
                     found.append(
                         FoundMention(
                             start=start,
@@ -78,7 +79,7 @@ class Matcher:
                             method=Method.DISCOVERY,
                             confidence=0.6,
                             candidate=name,
-                            evidence="in the candidate queue",
+                            evidence=evidence,
                         )
                     )
                 continue

@@ -99,12 +99,26 @@ def test_candidates_are_queued_with_their_occurrences() -> None:
     candidate = EntityCandidate.objects.get(name="Nigar Hasanova")
     assert (candidate.kind, candidate.status) == ("PER", "open")
     assert "Journalistin" in candidate.evidence
-    assert candidate.occurrences.count() == 1  # "sagte" may end an adjective: no evidence
-    # Once in the queue, the name is proposed wherever it stands.
-    mentions_detect(articles=[first, second])
     assert candidate.occurrences.count() == 2
     mentions_detect(articles=[first, second])
     assert candidate.occurrences.count() == 2
+
+
+def test_a_name_in_the_queue_is_proposed_wherever_it_stands() -> None:
+    item = article("Dschanjatag liegt im Süden.")
+    mentions_detect(articles=[item])
+    assert not CandidateOccurrence.objects.exists()  # one word opening a sentence: no evidence
+    EntityCandidate.objects.create(name="Dschanjatag", kind="LOC")
+    mentions_detect(articles=[item])
+    (occurrence,) = CandidateOccurrence.objects.all()
+    assert (occurrence.candidate.name, occurrence.start) == ("Dschanjatag", 0)
+
+
+def test_well_known_places_are_proposed_as_candidates() -> None:
+    mentions_detect(articles=[article("Er flog nach Berlin und Kanadas Hauptstadt.")])
+    names = dict(EntityCandidate.objects.values_list("name", "kind"))
+    assert names == {"Berlin": "LOC", "Kanada": "LOC"}
+    assert CandidateOccurrence.objects.get(candidate__name="Kanada").surface == "Kanadas"
 
 
 def test_fuzzy_variant_is_a_mention_and_an_alias_proposal() -> None:

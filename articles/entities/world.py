@@ -1,0 +1,68 @@
+"""Place names everyone knows: countries and cities in German (CLDR via babel) and a short
+curated list (`data/places_de.txt`). Pure code.
+
+They are not entities of the gazetteer (a newsroom's entity list should hold what its
+articles are about, not every country on earth): `find_mentions` proposes them as
+candidates of type LOC with the evidence "known place name", and an editor accepts them
+once. A full GeoNames gazetteer made results worse (first names match city aliases), so
+the list stays short.
+"""
+
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from zoneinfo import available_timezones
+
+from babel import Locale
+
+# Territory codes that are unions or groups, not places: EU, Eurozone, UN, Outlying Oceania.
+_NOT_PLACES = frozenset({"EU", "EZ", "UN", "QO"})
+_CONTINENTS = ("Europe/", "Asia/", "Africa/", "America/", "Australia/", "Pacific/", "Indian/")
+CURATED_PLACES = Path(__file__).parent / "data" / "places_de.txt"
+CURATED_ORGANISATIONS = Path(__file__).parent / "data" / "organisations.txt"
+
+
+@cache
+def world_places() -> dict[str, str]:
+    """Known place names by lower-cased name."""
+    german = Locale("de")
+    names = {
+        name
+        for code, name in german.territories.items()
+        if code.isalpha() and code not in _NOT_PLACES
+    }
+    zones = german.time_zones
+    for zone in available_timezones():
+        if not zone.startswith(_CONTINENTS):
+            continue
+        city = zones.get(zone, {}).get("city") or zone.rsplit("/", 1)[1].replace("_", " ")
+        if "," not in city and not any(c.isupper() for c in city[1:].replace(" ", "")):
+            names.add(city)
+    for line in CURATED_PLACES.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            names.add(line.strip())
+    return {name.lower(): name for name in names if len(name) > 2 and name[0].isupper()}
+
+
+@cache
+def world_organisations() -> dict[str, str]:
+    """Well-known organisations by lower-cased name (curated list)."""
+    lines = CURATED_ORGANISATIONS.read_text(encoding="utf-8").splitlines()
+    return {line.strip().lower(): line.strip() for line in lines if line.strip() and line[0] != "#"}
+
+
+def place_candidates(known_forms: Mapping[str, object]) -> dict[str, tuple[str, str, str]]:
+    """Known place names that are not already entity names, as candidates of type LOC."""
+    known: dict[str, tuple[str, str, str]] = {}
+    for names, kind, evidence in (
+        (world_places(), "LOC", "known place name (CLDR or curated list)"),
+        (world_organisations(), "ORG", "known organisation (curated list)"),
+    ):
+        for key, name in names.items():
+            forms = [(key, name)]
+            if not name.isupper() and not key.endswith(("s", "ß", "x", "z")):
+                forms.append((key + "s", name))  # the genitive: "Kanadas", "Israels"
+            for form_key, base in forms:
+                if form_key not in known_forms:
+                    known.setdefault(form_key, (base, kind, evidence))
+    return known
