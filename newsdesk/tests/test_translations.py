@@ -5,14 +5,29 @@ import re
 from pathlib import Path
 
 from django.conf import settings
+from django.utils.translation.template import templatize
 
 CATALOGUE = Path(settings.BASE_DIR) / "locale" / "de" / "LC_MESSAGES"
-ENTRY = re.compile(r'^msgid "(.*)"\n(?:msgid_plural ".*"\n)?msgstr(?:\[0\])? "(.*)"$', re.M)
+STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
 
 
 def po_entries() -> dict[str, str]:
+    """msgid → msgstr (the singular form for plurals), strings joined across lines."""
     text = (CATALOGUE / "django.po").read_text(encoding="utf-8")
-    return {msgid: msgstr for msgid, msgstr in ENTRY.findall(text) if msgid}
+    entries = {}
+    for block in text.split("\n\n"):
+        fields: dict[str, str] = {}
+        key = ""
+        for line in block.splitlines():
+            if line.startswith("#"):
+                continue
+            if not line.startswith('"'):
+                key = line.split(" ", 1)[0]
+            fields[key] = fields.get(key, "") + "".join(STRING.findall(line))
+        msgstr = fields.get("msgstr", fields.get("msgstr[0]", ""))
+        if fields.get("msgid"):
+            entries[fields["msgid"]] = msgstr
+    return entries
 
 
 def test_every_german_message_is_translated_and_not_fuzzy():
@@ -28,4 +43,31 @@ def test_compiled_catalogue_is_up_to_date():
         compiled = gettext.GNUTranslations(mo)
     for msgid, msgstr in po_entries().items():
         if "%(" not in msgid:
-            assert compiled.gettext(msgid) == msgstr.replace('\\"', '"'), msgid
+            assert compiled.gettext(msgid.replace('\\"', '"')) == msgstr.replace('\\"', '"'), msgid
+
+
+TEMPLATES_DIR = Path(settings.BASE_DIR) / "templates"
+# gettext(u'…') and ngettext(u'singular', u'plural', n) as templatize writes them
+MESSAGE = re.compile(r"\bn?gettext\(u'((?:[^'\\]|\\.)*)'")
+
+
+def template_messages() -> dict[str, str]:
+    """Every message marked for translation in our templates, with the file it is in."""
+    found = {}
+    for path in sorted(TEMPLATES_DIR.rglob("*.html")):
+        source = templatize(path.read_text(encoding="utf-8"), origin=str(path))
+        for message in MESSAGE.findall(source):
+            found[message.encode().decode("unicode_escape").encode("latin-1").decode("utf-8")] = path.name
+    return found
+
+
+def test_no_template_string_is_left_untranslated():
+    entries = po_entries()
+    messages = template_messages()
+    assert len(messages) > 40
+    missing = {
+        message: name
+        for message, name in messages.items()
+        if not entries.get(message.replace('"', '\\"').replace("\n", "\\n"))
+    }
+    assert missing == {}
