@@ -209,7 +209,7 @@ def article_groups(
     current: ExportArticle | None = None
     annotations: list[ExportAnnotation] = []
     for batch in itertools.batched(rows, chunk_size):
-        sources = _sources_of([row["pk"] for row in batch])
+        sources = _sources_of({row["pk"] for row in batch}, {row["article_id"] for row in batch})
         needed = {row["article_id"] for row in batch} - ({current.pk} if current else set())
         articles = {
             values["pk"]: ExportArticle(**{"body": "", **values})
@@ -241,15 +241,21 @@ def article_groups(
         yield ArticleAnnotations(current, annotations)
 
 
-def _sources_of(annotation_ids: list[int]) -> dict[int, list[str]]:
+def _sources_of(annotation_ids: set[int], article_ids: set[int]) -> dict[int, list[str]]:
+    """Source names of the annotations, by annotation id.
+
+    Filtered by the (few) articles of the chunk rather than by its (many) annotation ids:
+    a query with thousands of parameters costs more to build and plan than the extra rows.
+    """
     through = Annotation.sources.through
     names: dict[int, list[str]] = defaultdict(list)
     for annotation_id, name in (
-        through.objects.filter(annotation_id__in=annotation_ids)
+        through.objects.filter(annotation__article_id__in=article_ids)
         .order_by("source__name")
         .values_list("annotation_id", "source__name")
     ):
-        names[annotation_id].append(name)
+        if annotation_id in annotation_ids:
+            names[annotation_id].append(name)
     return names
 
 

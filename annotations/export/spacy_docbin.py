@@ -12,19 +12,21 @@ the other formats this one's memory grows with the set (by the tokens, not the o
 
 import itertools
 from collections.abc import Iterator
-from typing import Any
-
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc, DocBin, Span
+from typing import TYPE_CHECKING, Any
 
 from annotations.export.selection import ArticleAnnotations, Selection, article_groups, label_set
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 SPAN_KEY = "sc"
 
 
-def article_doc(nlp: Language, group: ArticleAnnotations, labels: list[dict[str, Any]]) -> Doc:
+def article_doc(nlp: "Language", group: ArticleAnnotations, labels: list[dict[str, Any]]) -> "Doc":
     """The article as a Doc with its annotations as spans."""
+    from spacy.tokens import Doc, Span
+
     text = group.article.body
     cuts = {a.start for a in group.annotations} | {a.end for a in group.annotations}
     words: list[str] = []
@@ -75,6 +77,10 @@ def article_doc(nlp: Language, group: ArticleAnnotations, labels: list[dict[str,
 
 
 def render(selection: Selection, *, base_url: str, chunk_size: int) -> Iterator[bytes]:
+    # spaCy is imported here, not with the module: it takes half a second and 90 MB.
+    import spacy
+    from spacy.tokens import DocBin
+
     labels = [label.as_dict() for label in label_set()]
     pipelines: dict[str, Language] = {}
     docbin = DocBin(store_user_data=True)
