@@ -59,14 +59,16 @@ def find_mentions(
 
 def _repeated_names(text: str, mentions: list[FoundMention]) -> list[FoundMention]:
     """A name proposed once in a text is proposed wherever else it stands in that text."""
-    taken = [(m.start, m.end) for m in mentions]
+    taken = bytearray(len(text))
+    for mention in mentions:
+        taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
     proposed = {m.candidate: m for m in mentions if m.method == Method.DISCOVERY}
     repeated = []
     for name, first in proposed.items():
         for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-            if any(match.start() < end and start < match.end() for start, end in taken):
+            if any(taken[match.start() : match.end()]):
                 continue
-            taken.append((match.start(), match.end()))
+            taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
             repeated.append(
                 replace(
                     first,

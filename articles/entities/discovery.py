@@ -199,10 +199,12 @@ def tokens(text: str) -> list[Token]:
 def discover(text: str, known: list[FoundMention], gazetteer: Gazetteer) -> Iterator[FoundMention]:
     """Candidates (and fuzzy variants of known persons) outside the known mentions."""
     words = tokens(text)
-    covered = [(m.start, m.end) for m in known]
+    covered = bytearray(len(text) + 1)
+    for found in known:
+        covered[found.start : found.end] = b"\x01" * (found.end - found.start)
 
     def is_known(token: Token) -> bool:
-        return any(s <= token.start < e for s, e in covered)
+        return bool(covered[token.start])
 
     i = 0
     while i < len(words):
@@ -268,12 +270,7 @@ def _candidate(
             return variant
     if _sentence_start(text, run[0].start) and len(run) == 1:
         return None
-    return _unknown_name(text, run, _word_before(text, run[0].start))
-
-
-def _word_before(text: str, start: int) -> str:
-    match = re.search(r"(\w+)\W*$", text[max(0, start - 40) : start])
-    return match.group(1) if match else ""
+    return _unknown_name(text, run, cue_text)
 
 
 _PLACE_PREPOSITIONS = frozenset(
@@ -329,7 +326,7 @@ def _fuzzy_person(
 ) -> FoundMention | None:
     """The run as a spelling variant of a known person, when its surname is close enough."""
     surname = _strip_genitive(run[-1].text)
-    match = fuzzy_surname(surname, tuple(sorted(gazetteer.surnames)))
+    match = fuzzy_surname(surname, gazetteer.surname_keys)
     if match is None:
         return None
     known, similarity = match

@@ -15,7 +15,7 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 SEED_GAZETTEER_FILE = Path(__file__).resolve().parents[2] / "fixtures" / "gazetteer.json"
@@ -85,7 +85,11 @@ class Gazetteer:
             for forms in self.forms.values():
                 forms.sort(key=lambda form: -form.confidence)  # a listed name before a guess
 
-    @property
+    @cached_property
+    def surname_keys(self) -> tuple[str, ...]:
+        return tuple(sorted(self.surnames))
+
+    @cached_property
     def surnames(self) -> dict[str, EntityRecord]:
         """Persons by lower-cased surname: where fuzzy variants are looked for."""
         return {

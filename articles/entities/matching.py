@@ -107,12 +107,14 @@ class Matcher:
 def longest_first(mentions: list[FoundMention]) -> list[FoundMention]:
     """Non-overlapping mentions: the longest wins, then the leftmost; in text order."""
     chosen: list[FoundMention] = []
-    taken: list[tuple[int, int]] = []
+    if not mentions:
+        return chosen
+    taken = bytearray(max(m.end for m in mentions))
     for mention in sorted(mentions, key=lambda m: (m.start - m.end, m.start)):
-        if any(mention.start < end and start < mention.end for start, end in taken):
+        if any(taken[mention.start : mention.end]):
             continue
         chosen.append(mention)
-        taken.append((mention.start, mention.end))
+        taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
     return sorted(chosen, key=lambda m: m.start)
 
 
