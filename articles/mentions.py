@@ -19,6 +19,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.functions import Lower
+from django.tasks import task
 from django.utils import timezone
 
 from articles.entities import FoundMention, Matcher, find_mentions
@@ -126,6 +127,24 @@ def mentions_detect(
         report.articles = len(articles)
         report.candidates = _candidates_update(found)
     return report
+
+
+@task
+def mentions_detect_task(article_ids: list[int]) -> str:
+    """Detect the mentions of these articles (a background task where a worker runs)."""
+    articles = Article.objects.filter(pk__in=article_ids).only("id", "body")
+    return str(mentions_detect(articles=articles))
+
+
+def mentions_detect_after_commit(*, article_ids: list[int]) -> None:
+    """Detect these articles' mentions once the current transaction has committed.
+
+    The import calls this once per written batch: detection never holds up or rolls
+    back the import of a file, and with a task worker configured it runs in the
+    background; with Django's default immediate backend it runs right after the commit.
+    """
+    if article_ids:
+        transaction.on_commit(lambda: mentions_detect_task.enqueue(article_ids))
 
 
 def mentions_redetect_containing(*, names: Sequence[str]) -> DetectionReport:

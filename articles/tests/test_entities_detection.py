@@ -214,3 +214,18 @@ def test_the_seeds_get_their_mentions(seeds_dir: Path) -> None:
     call_command("detect_entities", stdout=StringIO())
     assert Mention.objects.filter(entity__name="Wladimir Putin").count() > 20
     assert EntityCandidate.objects.filter(name="Azerbaijan Airlines", kind="ORG").exists()
+
+
+def test_import_detects_each_written_batch_after_commit(
+    seeds_dir: Path, django_capture_on_commit_callbacks
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        reports = list(articles_import([seeds_dir], max_bytes=10**6, batch_size=2))
+    assert len(callbacks) == 3  # five files in batches of two
+    assert {r.status for r in reports} == {"imported"}
+    assert Mention.objects.values("article").distinct().count() == 5
+    counted = Mention.objects.count()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        list(articles_import([seeds_dir], max_bytes=10**6))
+    assert callbacks == []  # unchanged files: nothing written, nothing detected
+    assert Mention.objects.count() == counted
