@@ -19,7 +19,7 @@ from django.db.models import F, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from annotations.models import Annotation, Label
-from articles.models import Article
+from articles.models import Article, Source
 
 CHUNK_SIZE = 2000
 
@@ -32,6 +32,7 @@ class Selection:
     label: str | None = None
     status: str | None = None
     author: str | None = None
+    source: str | None = None  # a source the annotation is attributed to
     date_from: date | None = None  # the article's published date, inclusive
     date_to: date | None = None
 
@@ -42,6 +43,7 @@ class Selection:
             "label": self.label,
             "status": self.status,
             "author": self.author,
+            "source": self.source,
             "date_from": self.date_from,
             "date_to": self.date_to,
         }
@@ -59,6 +61,7 @@ class SelectionForm(forms.Form):
         choices=[("", _("any")), *Annotation.Status.choices],
     )
     author = forms.CharField(label=_("annotator"), required=False, max_length=150)
+    source = forms.CharField(label=_("attributed to"), required=False, max_length=200)
     date_from = forms.DateField(label=_("published from"), required=False)
     date_to = forms.DateField(label=_("published until"), required=False)
 
@@ -74,6 +77,12 @@ class SelectionForm(forms.Form):
             raise forms.ValidationError(_("Unknown user “%(name)s”."), params={"name": username})
         return username
 
+    def clean_source(self) -> str:
+        name: str = self.cleaned_data["source"].strip()
+        if name and not Source.objects.filter(name__iexact=name).exists():
+            raise forms.ValidationError(_("Unknown source “%(name)s”."), params={"name": name})
+        return name
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
@@ -87,6 +96,7 @@ class SelectionForm(forms.Form):
             label=data.get("label") or None,
             status=data.get("status") or None,
             author=data.get("author") or None,
+            source=data.get("source") or None,
             date_from=data.get("date_from"),
             date_to=data.get("date_to"),
         )
@@ -103,6 +113,8 @@ def selected_annotations(selection: Selection) -> QuerySet[Annotation]:
         queryset = queryset.filter(status=selection.status)
     if selection.author:
         queryset = queryset.filter(author__username=selection.author)
+    if selection.source:
+        queryset = queryset.filter(sources__name__iexact=selection.source)
     if selection.date_from:
         queryset = queryset.filter(article__published_on__gte=selection.date_from)
     if selection.date_to:

@@ -103,6 +103,7 @@ def test_groups_hold_every_live_placed_annotation_once_in_text_order(export_set)
         ({"label": "Zahl"}, 2),
         ({"status": "accepted"}, 1),
         ({"author": "otto"}, 3),
+        ({"source": "KREML"}, 1),
         ({"date_from": "2023-09-01"}, 1),
         ({"date_from": "2023-09-02"}, 0),
         ({"date_to": "2023-12-31"}, 1),
@@ -126,6 +127,7 @@ def test_article_filter(export_set):
     [
         {"label": "Unbekannt"},
         {"author": "nobody"},
+        {"source": "Niemand"},
         {"status": "maybe"},
         {"date_from": "2025-13-01"},
         {"date_from": "2025-02-01", "date_to": "2025-01-01"},

@@ -30,6 +30,7 @@ class Command(BaseCommand):
         parser.add_argument("--label", help="only this label (name)")
         parser.add_argument("--status", help="only this review status: pending, accepted, rejected")
         parser.add_argument("--author", help="only this annotator (user name)")
+        parser.add_argument("--source", help="only annotations attributed to this source")
         parser.add_argument("--date-from", help="articles published on or after (YYYY-MM-DD)")
         parser.add_argument("--date-to", help="articles published on or before (YYYY-MM-DD)")
         parser.add_argument(
@@ -44,7 +45,15 @@ class Command(BaseCommand):
         form = SelectionForm(
             {
                 key: options[key] or ""
-                for key in ("article", "label", "status", "author", "date_from", "date_to")
+                for key in (
+                    "article",
+                    "label",
+                    "status",
+                    "author",
+                    "source",
+                    "date_from",
+                    "date_to",
+                )
             }
         )
         if not form.is_valid():
