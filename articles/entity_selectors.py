@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.shortcuts import get_object_or_404
 
@@ -184,3 +184,16 @@ def candidate_examples(candidates: list[EntityCandidate], per_candidate: int = 2
         )
     for candidate in candidates:
         candidate.examples = examples[candidate.pk]  # type: ignore[attr-defined]
+
+
+def entity_list_page(query: str, number: str | None, per_page: int = 50) -> Page[Any]:
+    """Entities by name or alias (case-insensitive), with their mention counts, most first."""
+    entities = Entity.objects.all()
+    if query:
+        entities = entities.filter(
+            Q(name__icontains=query) | Q(aliases__name__icontains=query)
+        ).distinct()
+    entities = entities.annotate(
+        mention_total=Count("mentions", filter=~Q(mentions__decision=Mention.Decision.REJECTED))
+    ).order_by("-mention_total", "name")
+    return Paginator(entities, per_page).get_page(number)

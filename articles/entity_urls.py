@@ -5,6 +5,7 @@ from articles import entity_views
 app_name = "entities"
 
 urlpatterns = [
+    path("", entity_views.entity_list_view, name="list"),
     path("candidates/", entity_views.candidate_queue_view, name="candidates"),
     path(
         "candidates/<int:pk>/decide/", entity_views.candidate_decide_view, name="candidate_decide"

@@ -17,6 +17,7 @@ from articles.entity_selectors import (
     can_decide_entities,
     candidate_examples,
     cooccurring_entities,
+    entity_list_page,
     entity_mentions_page,
     mentions_over_time,
     open_candidates,
@@ -69,6 +70,23 @@ class CandidateDecisionForm(forms.Form):
                 raise forms.ValidationError(_("No entity is called “%(name)s”.") % {"name": name})
             data["target"] = entity
         return data
+
+
+@require_GET
+def entity_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Every entity, searchable by name or alias, most mentioned first."""
+    if not request.user.has_perm("articles.view_entity"):
+        raise PermissionDenied
+    query = request.GET.get("q", "").strip()[:200]
+    context = {
+        "page": entity_list_page(query, request.GET.get("page")),
+        "q": query,
+        "can_decide": can_decide_entities(request.user),
+    }
+    template = "entities/entity_list.html"
+    if request.htmx.target == "entity-results":
+        template += "#entity-results"
+    return render(request, template, context)
 
 
 @require_GET

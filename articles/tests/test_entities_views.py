@@ -155,3 +155,15 @@ def test_alias_of_an_unknown_entity_is_an_error_shown_in_the_row(
     assert response.status_code == 200
     assert "No entity is called" in response.content.decode()
     assert EntityCandidate.objects.get(pk=alijew.pk).status == "open"
+
+
+def test_entity_list_searches_names_and_aliases(editor: User, articles: list[Article]) -> None:
+    client = logged_in(editor)
+    html = client.get(reverse("entities:list"), {"q": "alijev"}).content.decode()
+    assert "Ilham Aliyev" in html
+    assert "Wladimir Putin" not in html
+    fragment = client.get(
+        reverse("entities:list"), {"q": "put"}, HTTP_HX_TARGET="entity-results", **HTMX
+    )
+    assert 'id="entity-results"' in fragment.content.decode()
+    assert "<html" not in fragment.content.decode()
