@@ -34,6 +34,7 @@ class KwicLine:
     right: str
     method: str
     mention_id: int | None = None
+    decision: str = ""
 
 
 def can_decide_entities(user: User | AnonymousUser) -> bool:
@@ -80,6 +81,7 @@ def entity_mentions_page(entity: Entity, number: str | None) -> Page[KwicLine]:
             "start",
             "end",
             "method",
+            "decision",
             "article__id",
             "article__title",
             "article__published_on",
@@ -103,6 +105,7 @@ def entity_mentions_page(entity: Entity, number: str | None) -> Page[KwicLine]:
                 right=right,
                 method=mention.method,
                 mention_id=mention.pk,
+                decision=mention.decision,
             )
         )
     page.object_list = lines  # type: ignore[assignment]
@@ -197,3 +200,27 @@ def entity_list_page(query: str, number: str | None, per_page: int = 50) -> Page
         mention_total=Count("mentions", filter=~Q(mentions__decision=Mention.Decision.REJECTED))
     ).order_by("-mention_total", "name")
     return Paginator(entities, per_page).get_page(number)
+
+
+def access_mention(user: User | AnonymousUser, pk: int) -> Mention:
+    """A mention an editor or admin may confirm or reject."""
+    if not can_decide_entities(user):
+        raise PermissionDenied
+    return get_object_or_404(Mention.objects.select_related("article", "entity"), pk=pk)
+
+
+def kwic_line(mention: Mention) -> KwicLine:
+    left, keyword, right = kwic(mention.article.body, mention.start, mention.end)
+    return KwicLine(
+        article_id=mention.article.pk,
+        article_title=mention.article.title,
+        published_on=mention.article.published_on,
+        start=mention.start,
+        end=mention.end,
+        left=left,
+        keyword=keyword,
+        right=right,
+        method=mention.method,
+        mention_id=mention.pk,
+        decision=mention.decision,
+    )

@@ -11,5 +11,6 @@ urlpatterns = [
         "candidates/<int:pk>/decide/", entity_views.candidate_decide_view, name="candidate_decide"
     ),
     path("<int:pk>/", entity_views.entity_detail_view, name="detail"),
+    path("mentions/<int:pk>/decide/", entity_views.mention_decide_view, name="mention_decide"),
     path("<int:pk>/external-id/", entity_views.entity_external_id_view, name="external_id"),
 ]

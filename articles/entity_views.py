@@ -14,11 +14,13 @@ from articles.entity_selectors import (
     CANDIDATES_PER_PAGE,
     access_candidate,
     access_entity,
+    access_mention,
     can_decide_entities,
     candidate_examples,
     cooccurring_entities,
     entity_list_page,
     entity_mentions_page,
+    kwic_line,
     mentions_over_time,
     open_candidates,
 )
@@ -27,8 +29,9 @@ from articles.mentions import (
     candidate_accept_new,
     candidate_reject,
     entity_external_id_set,
+    mention_decide,
 )
-from articles.models import Entity, EntityCandidate
+from articles.models import Entity, EntityCandidate, Mention
 from newsdesk.http import AuthenticatedHttpRequest
 
 MAX_ENTITY_SUGGESTIONS = 1000
@@ -124,6 +127,20 @@ def entity_external_id_view(request: AuthenticatedHttpRequest, pk: int) -> HttpR
         return redirect("entities:detail", pk=entity.pk)
     context["saved"] = True
     return render(request, "entities/entity_detail.html#entity-facts", context)
+
+
+@require_POST
+def mention_decide_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Confirm or reject one mention; automatic detection leaves it alone from then on."""
+    mention = access_mention(request.user, pk)
+    decision = request.POST.get("decision", "")
+    if decision not in (Mention.Decision.CONFIRMED, Mention.Decision.REJECTED):
+        return HttpResponse(_("Choose a decision."), status=400)
+    mention_decide(mention=mention, decision=decision, user=request.user)
+    if not request.htmx:
+        return redirect("entities:detail", pk=mention.entity_id)
+    context = {"line": kwic_line(mention), "can_edit": True}
+    return render(request, "entities/entity_detail.html#kwic-line", context)
 
 
 @require_GET

@@ -167,3 +167,28 @@ def test_entity_list_searches_names_and_aliases(editor: User, articles: list[Art
     )
     assert 'id="entity-results"' in fragment.content.decode()
     assert "<html" not in fragment.content.decode()
+
+
+def test_editor_confirms_or_rejects_a_mention_on_the_entity_page(
+    editor: User, articles: list[Article]
+) -> None:
+    client = logged_in(editor)
+    mention = Mention.objects.filter(entity__name="Wladimir Putin").first()
+    assert mention is not None
+    url = reverse("entities:mention_decide", args=[mention.pk])
+    response = client.post(url, {"decision": "rejected"}, **HTMX)
+    html = response.content.decode()
+    assert f'id="mention-line-{mention.pk}"' in html
+    assert "<html" not in html
+    mention.refresh_from_db()
+    assert (mention.decision, mention.confirmed_by) == ("rejected", editor)
+    mentions_detect(articles=articles)
+    assert Mention.objects.get(pk=mention.pk).decision == "rejected"
+    assert client.post(url, {"decision": "maybe"}).status_code == 400
+
+
+def test_reviewer_cannot_decide_mentions(reviewer: User, articles: list[Article]) -> None:
+    mention = Mention.objects.first()
+    assert mention is not None
+    url = reverse("entities:mention_decide", args=[mention.pk])
+    assert logged_in(reviewer).post(url, {"decision": "confirmed"}).status_code == 403
