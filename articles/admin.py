@@ -10,7 +10,12 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from articles.entities.db import gazetteer_changed
-from articles.mentions import entity_merge, entity_merge_undo, mentions_detect
+from articles.mentions import (
+    entity_merge,
+    entity_merge_undo,
+    mentions_detect,
+    mentions_redetect_containing,
+)
 from articles.models import (
     Article,
     ArticleRevision,
@@ -152,8 +157,18 @@ class EntityAdmin(admin.ModelAdmin[Entity]):
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         super().save_related(request, form, formsets, change)
-        # An alias added or changed here is matched from the next detection on.
+        # An alias added or changed here is matched from now on, also in the articles
+        # already imported that contain it (and only those).
         gazetteer_changed()
+        names = [
+            alias.name
+            for formset in formsets
+            if formset.model is EntityAlias
+            for alias in [*formset.new_objects, *(obj for obj, _ in formset.changed_objects)]
+        ]
+        if names:
+            report = mentions_redetect_containing(names=names)
+            self.message_user(request, str(report))
 
     @admin.action(description=_("Merge selected entities into the one with most mentions"))
     def merge_entities(self, request: HttpRequest, queryset: QuerySet[Entity]) -> None:

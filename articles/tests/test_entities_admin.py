@@ -89,11 +89,22 @@ def test_an_alias_added_in_admin_is_matched_from_then_on(admin_client_: Client) 
     }
     response = admin_client_.post(reverse("admin:articles_entity_change", args=[aliyev.pk]), data)
     assert response.status_code == 302, response.content.decode()[:2000]
+    # Saving re-detected the articles containing the new alias.
+    assert Mention.objects.get(surface="Alijew").method == "alias"
+
+
+def test_detect_again_action(admin_client_: Client) -> None:
+    article = Article.objects.create(title="t", origin="a.txt", body="Putin.", content_hash="a")
+    mentions_detect(articles=[article])
+    Mention.objects.all().delete()
+    putin = Entity.objects.get(name="Wladimir Putin")
+    Mention.objects.create(article=article, entity=putin, start=0, end=5, surface="Putin")
+    Article.objects.filter(pk=article.pk).update(body="Putin und Putin.")
     admin_client_.post(
         reverse("admin:articles_entity_changelist"),
-        {"action": "detect_again", "_selected_action": [aliyev.pk]},
+        {"action": "detect_again", "_selected_action": [putin.pk]},
     )
-    assert Mention.objects.get(surface="Alijew").method == "alias"
+    assert Mention.objects.filter(entity=putin).count() == 2
 
 
 def test_candidate_and_merge_admin_pages_render(admin_client_: Client) -> None:
