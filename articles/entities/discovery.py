@@ -54,7 +54,8 @@ PERSON_CUES = frozenset(
     Prinz Prinzessin Trainer Trainerin Sänger Sängerin Schauspieler Schauspielerin
     Regisseur Regisseurin Kollege Kollegin Sohn Tochter Vater Mutter Bruder Schwester
     Ehemann Ehefrau Witwe Anwalt Anwältin Richter Richterin Staatsanwalt Staatsanwältin
-    Analyst Analystin Experte Expertin Kommentator Kommentatorin
+    Analyst Analystin Experte Expertin Kommentator Kommentatorin Sir Lord Lady Graf Gräfin
+    Fürst Fürstin Popstar Star Sängerin Rapper Rapperin Moderator Moderatorin
     """
     )
 )
@@ -248,6 +249,15 @@ def _candidate(
         run = run[: heads[-1] + 1]
         return _found(text, run, Kind.ORGANISATION, 0.7, f"head word “{run[-1].text}”")
     cue_text = cue.text if cue is not None else ""
+    given = [k for k, t in enumerate(run) if t.text in first_names()]
+    if given and given[0] > 0 and len(run) - given[0] > 1:
+        # "Freund Matthew Williams", "Popstar Lady Gaga": the name starts at the given name.
+        run = run[given[0] :]
+        return _person(text, run, gazetteer, f"given name “{run[0].text}”")
+    shaped = _shape_kind(run[0].text)
+    if shaped is not None:
+        kind, evidence = shaped
+        return _found(text, run[:1], kind, 0.6, evidence)
     name_like = [t for t in run if _name_like(t.text)]
     if len(name_like) < len(run):
         run = run[: next(k for k, t in enumerate(run) if not _name_like(t.text))]
@@ -303,6 +313,24 @@ def _unknown_name(text: str, run: list[Token], before: str) -> FoundMention | No
         return _found(text, run, Kind.PLACE, 0.5, f"{evidence} after “{before}”")
     # One proper noun alone may name anything: the editor decides its type.
     return _found(text, run, Kind.OTHER, 0.4, evidence)
+
+
+# Federal and state bodies are named by compounds: "Bundesärztekammer", "Landeskriminalamt".
+_INSTITUTION = re.compile(
+    r"(?:Bundes|Landes|Staats|Reichs)\w*(?:amt|ministerium|ministeriums|gericht|gerichtshof|"
+    r"kammer|verband|agentur|bank|anwaltschaft|kriminalamt|tag|rat|regierung|wehr|polizei)"
+)
+# Streets: "Friedrichstraße", "Lindenallee" ("-platz" is too often a common noun).
+_STREET = re.compile(r"\w{3,}(?:straße|strasse|allee|gasse)")
+
+
+def _shape_kind(word: str) -> tuple[Kind, str] | None:
+    """A type that the word's own shape gives away, with the evidence."""
+    if _INSTITUTION.fullmatch(word):
+        return Kind.ORGANISATION, "name of a public body (Bundes…amt, Landes…ministerium)"
+    if _STREET.fullmatch(word):
+        return Kind.PLACE, "street or square name"
+    return None
 
 
 def _acronym(word: str) -> bool:

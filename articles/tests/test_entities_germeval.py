@@ -6,8 +6,8 @@ from articles.entities import find_mentions, seed_matcher
 from articles.entities.evaluation import read_germeval, score
 
 GERMEVAL = Path(__file__).parent / "data" / "germeval2014" / "NER-de-dev.tsv"
-# Measured 0.52 (P 0.74, R 0.41) when this floor was set; it guards against regressions.
-F1_FLOOR = 0.50
+# Measured 0.54 (P 0.74, R 0.43) when this floor was set; it guards against regressions.
+F1_FLOOR = 0.52
 
 
 def test_reading_the_gold_spans() -> None:
