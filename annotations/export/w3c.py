@@ -127,7 +127,7 @@ def render(selection: Selection, *, base_url: str, chunk_size: int) -> Iterator[
         yield "]}"
     yield ',"newsdesk:articles":['
     first = True
-    for article in selected_articles(selection, chunk_size=chunk_size):
+    for article in selected_articles(selection):
         yield ("" if first else ",") + _encode(article_json(article, base_url))
         first = False
     yield "]}\n"
