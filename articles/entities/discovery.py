@@ -256,8 +256,7 @@ def _candidate(
         return _person(text, run, gazetteer, f"given name “{run[0].text}”")
     shaped = _shape_kind(run[0].text)
     if shaped is not None:
-        kind, evidence = shaped
-        return _found(text, run[:1], kind, 0.6, evidence)
+        return _found(text, run[:1], shaped[0], 0.6, shaped[1])
     name_like = [t for t in run if _name_like(t.text)]
     if len(name_like) < len(run):
         run = run[: next(k for k, t in enumerate(run) if not _name_like(t.text))]
