@@ -9,6 +9,8 @@ the article's body, end exclusive.
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from django.db import connection, transaction
+
 from annotations.export import csvfile, doccano, labelstudio, spacy_docbin, w3c
 from annotations.export.selection import CHUNK_SIZE, Selection
 
@@ -36,6 +38,18 @@ FORMATS: dict[str, ExportFormat] = {
 def export_chunks(
     format_name: str, selection: Selection, *, base_url: str, chunk_size: int = CHUNK_SIZE
 ) -> Iterator[bytes]:
-    """The export file in the named format, as UTF-8 (or binary) pieces."""
-    for piece in FORMATS[format_name].render(selection, base_url=base_url, chunk_size=chunk_size):
-        yield piece.encode("utf-8") if isinstance(piece, str) else piece
+    """The export file in the named format, as UTF-8 (or binary) pieces.
+
+    It is read in one read-only transaction: on PostgreSQL a server-side cursor outside a
+    transaction is declared WITH HOLD, which makes the server compute and store the whole
+    result before the first row comes back; inside one, rows stream. REPEATABLE READ also
+    gives the passes of a format (items, then article texts) the same snapshot.
+    """
+    outermost = not connection.in_atomic_block
+    with transaction.atomic():
+        if outermost and connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        render = FORMATS[format_name].render
+        for piece in render(selection, base_url=base_url, chunk_size=chunk_size):
+            yield piece.encode("utf-8") if isinstance(piece, str) else piece

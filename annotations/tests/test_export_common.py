@@ -154,3 +154,12 @@ def test_command_writes_to_standard_output(export_set, capfdbinary):
     call_command("export_annotations", "--format", "csv", "--author", "otto", "-o", "-")
     out = capfdbinary.readouterr().out.decode("utf-8-sig")
     assert len(out.splitlines()) == 4
+
+
+@pytest.mark.django_db(transaction=True)
+def test_export_outside_a_transaction_reads_in_its_own(seeds_dir, tmp_path, editor, other_editor):
+    # As in production: no test transaction around it (on PostgreSQL: REPEATABLE READ).
+    build_export_set(seeds_dir, tmp_path, editor, other_editor)
+    output = tmp_path / "set.csv"
+    call_command("export_annotations", "--format", "csv", "-o", output)
+    assert len(output.read_text(encoding="utf-8-sig").splitlines()) == 9
