@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from articles.entities.discovery import discover
 from articles.entities.gazetteer import (
+    QUEUE_EVIDENCE,
     EntityRecord,
     Gazetteer,
     Kind,
@@ -46,15 +47,17 @@ def find_mentions(
     of known persons (method `fuzzy`, with the evidence).
     """
     matcher = matcher or current_matcher()
-    known = matcher.find(text)
+    matched = matcher.find(text)
     if not candidates:
-        return [m for m in known if m.entity is not None]
+        return [m for m in matched if m.entity is not None]
+    # Names waiting in the queue come last: discovery may find a longer name around one
+    # ("Ilham Alijew" around a queued "Ilham"), and a wrong one must not live on by itself.
+    queued = [m for m in matched if m.evidence == QUEUE_EVIDENCE]
+    known = [m for m in matched if m.evidence != QUEUE_EVIDENCE]
     found = list(discover(text, known, matcher.gazetteer))
-    if not found:
-        return known
     found += _repeated_names(text, known + found)
     # A candidate may swallow known names ("Azerbaijan Airlines"): longest wins.
-    return longest_first(known + found)
+    return longest_first(known + found + queued)
 
 
 def _repeated_names(text: str, mentions: list[FoundMention]) -> list[FoundMention]:

@@ -7,7 +7,13 @@ signature query (counts and latest ids) decides, and services that change names 
 
 from django.db.models import Count, Max
 
-from articles.entities.gazetteer import EntityRecord, Gazetteer, Kind, known_place_candidates
+from articles.entities.gazetteer import (
+    QUEUE_EVIDENCE,
+    EntityRecord,
+    Gazetteer,
+    Kind,
+    known_place_candidates,
+)
 from articles.entities.matching import Matcher
 from articles.models import Entity, EntityAlias, EntityCandidate
 
@@ -39,10 +45,13 @@ def database_gazetteer() -> Gazetteer:
         )
         for entity in Entity.objects.only("id", "name", "kind", "external_id")
     ]
-    waiting = EntityCandidate.objects.filter(status=EntityCandidate.Status.OPEN)
+    # Fuzzy proposals ("Alijew" ≈ Aliyev) stay with the fuzzy rule, which links them.
+    waiting = EntityCandidate.objects.filter(
+        status=EntityCandidate.Status.OPEN, proposed_entity__isnull=True
+    )
     gazetteer = Gazetteer(records, rejected_names=_rejected_names())
     gazetteer.candidates = known_place_candidates(gazetteer) | {
-        name.lower(): (name, Kind(kind), "in the candidate queue")
+        name.lower(): (name, Kind(kind), QUEUE_EVIDENCE)
         for name, kind in waiting.values_list("name", "kind")
     }
     return gazetteer

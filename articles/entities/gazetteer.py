@@ -20,6 +20,7 @@ from pathlib import Path
 
 SEED_GAZETTEER_FILE = Path(__file__).resolve().parents[2] / "fixtures" / "gazetteer.json"
 
+QUEUE_EVIDENCE = "in the candidate queue"
 ADJECTIVE_ENDINGS = ("", "e", "en", "em", "er", "es")
 # A genitive -s is not added after a sibilant: "des Kaukasus", "von Paris".
 _NO_GENITIVE_S = ("s", "ß", "x", "z", "ce")

@@ -229,3 +229,23 @@ def test_import_detects_each_written_batch_after_commit(
         list(articles_import([seeds_dir], max_bytes=10**6))
     assert callbacks == []  # unchanged files: nothing written, nothing detected
     assert Mention.objects.count() == counted
+
+
+def test_detecting_the_seeds_twice_changes_nothing(seeds_dir: Path) -> None:
+    list(articles_import([seeds_dir], max_bytes=10**6))
+    call_command("detect_entities", stdout=StringIO())
+    mentions = set(Mention.objects.values_list("article", "entity", "start", "end", "method"))
+    occurrences = set(
+        CandidateOccurrence.objects.values_list("candidate__name", "article", "start")
+    )
+    out = StringIO()
+    call_command("detect_entities", stdout=out)
+    assert "0 mentions added, 0 removed" in out.getvalue()
+    assert (
+        set(Mention.objects.values_list("article", "entity", "start", "end", "method")) == mentions
+    )
+    assert (
+        set(CandidateOccurrence.objects.values_list("candidate__name", "article", "start"))
+        == occurrences
+    )
+    assert Mention.objects.filter(method="fuzzy", surface="Ilham Alijew").exists()

@@ -8,7 +8,7 @@ import pytest
 
 from articles.entities import Kind, Matcher, Method, find_mentions, seed_matcher
 from articles.entities.discovery import fuzzy_surname, phonetic
-from articles.entities.gazetteer import EntityRecord, Gazetteer, genitive
+from articles.entities.gazetteer import QUEUE_EVIDENCE, EntityRecord, Gazetteer, genitive
 from articles.parsing import parse_article
 from articles.text import normalise_text
 
@@ -158,3 +158,14 @@ def test_precision_and_recall_on_the_seed_gold_list(seeds_dir: Path) -> None:
     assert expected > 200
     assert precision >= 0.95, precision
     assert recall >= 0.90, recall
+
+
+def test_a_queued_name_does_not_cut_a_longer_discovered_one() -> None:
+    base = seed_matcher().gazetteer
+    gazetteer = Gazetteer(
+        base.entities, candidates={"ilham": ("Ilham", Kind.PERSON, QUEUE_EVIDENCE)}
+    )
+    (mention,) = find_mentions(
+        "kurz nachdem Präsident Ilham Alijew kam", matcher=Matcher(gazetteer)
+    )
+    assert (mention.surface, mention.method) == ("Ilham Alijew", Method.FUZZY)
