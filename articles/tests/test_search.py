@@ -9,7 +9,13 @@ from django.db import NotSupportedError, connection
 from articles import search, selectors
 from articles.importing import articles_import
 from articles.models import Article
-from articles.search import SearchTerm, StoredSearchVector, articles_search, search_terms
+from articles.search import (
+    RankedArticles,
+    SearchTerm,
+    StoredSearchVector,
+    articles_search,
+    search_terms,
+)
 from articles.selectors import ArticleFilters, article_list, article_list_page
 
 POSTGRESQL = connection.vendor == "postgresql"
@@ -131,3 +137,17 @@ def test_stored_search_vector_exists_only_on_postgresql(seeded):
     else:
         with pytest.raises(NotSupportedError):
             list(vectors)
+
+
+def test_ranked_articles_fetch_a_page_in_rank_order_with_one_query(
+    seeded, django_assert_num_queries
+):
+    ids = [seeded["004"].pk, seeded["000"].pk, seeded["002"].pk]
+    ranked = RankedArticles(ids, Article.objects.all())
+    assert len(ranked) == 3
+    with django_assert_num_queries(1):
+        assert [article.pk for article in ranked[1:3]] == ids[1:]
+    assert ranked[0].pk == ids[0]
+    assert ranked[-1].pk == ids[-1]
+    seeded["000"].delete()  # deleted since the search: left out
+    assert [article.pk for article in ranked] == [ids[0], ids[2]]
