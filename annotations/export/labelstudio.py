@@ -1,9 +1,11 @@
 """Label Studio tasks (a JSON list): one task per article, one completed annotation per author.
 
 Each result is a `labels` region on the `text` object, with start/end in code points (what
-Label Studio stores) and the covered text. The labeling config that declares the label set
-travels in every task as `data.label_config` (the file stays one plain task list that
-Label Studio imports), together with the article's id, origin, title and content hash.
+Label Studio stores) and the covered text; its `meta` holds the note (as Label Studio's
+region text), the annotator, the sources and the review status. The labeling config that
+declares the label set travels in every task as `data.label_config` (the file stays one
+plain task list that Label Studio imports), with the article's id, origin, title and
+content hash.
 """
 
 import json
@@ -52,6 +54,7 @@ def region(annotation: ExportAnnotation) -> dict[str, object]:
         },
         "meta": {
             "text": [annotation.note] if annotation.note else [],
+            "annotator": annotation.author,
             "sources": annotation.sources,
             "status": annotation.status,
         },
@@ -78,12 +81,13 @@ def render(selection: Selection, *, base_url: str, chunk_size: int) -> Iterator[
             },
             "annotations": [
                 {
-                    "completed_by": {"username": author},
+                    # Label Studio's `completed_by` is one of its own user ids: Newsdesk's
+                    # annotator goes in every region's `meta` instead.
                     "result": [region(a) for a in annotations],
                     "created_at": min(a.created_at for a in annotations).isoformat(),
                     "updated_at": max(a.updated_at for a in annotations).isoformat(),
                 }
-                for author, annotations in by_author.items()
+                for annotations in by_author.values()
             ],
         }
         yield ("" if first else ",\n") + _encode(task)

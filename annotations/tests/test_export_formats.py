@@ -60,7 +60,7 @@ def test_label_studio_tasks_validate_with_the_sdk(export_set):
             for result in annotation["result"]:
                 value = result["value"]
                 stored = database[int(result["id"].removeprefix("a"))]
-                assert annotation["completed_by"]["username"] == stored.author.username
+                assert result["meta"]["annotator"] == stored.author.username
                 assert (value["start"], value["end"]) == (stored.start, stored.end)
                 assert text[value["start"] : value["end"]] == value["text"] == stored.exact
                 assert value["labels"] == [stored.label.name]
