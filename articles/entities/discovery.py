@@ -32,6 +32,9 @@ FUZZY_MIN_SIMILARITY = 0.8
 MAX_RUN_WORDS = 4
 
 _WORD = re.compile(r"[^\W\d_][\w]*(?:[-'’.][\w]+)*|\d[\w]*")
+# A word starting with a capital (Latin, Greek, Cyrillic; the class also holds some
+# lower-case letters, which `capitalised_tokens` drops), not inside another word.
+_CAPITALISED = re.compile(r"(?<![\w\-'’.])[A-ZÀ-ÖØ-ÞĀ-ɏͰ-ϿЀ-ԯ]\w*(?:[-'’.]\w+)*")
 _SENTENCE_OPENERS = frozenset('.!?:;«»„“"–—(\n')
 
 
@@ -197,9 +200,27 @@ def tokens(text: str) -> list[Token]:
     return [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
 
 
+def capitalised_tokens(text: str) -> list[Token]:
+    """The words of `text` that start with a capital: one regex pass, no other words."""
+    return [
+        Token(m.start(), m.end(), m.group())
+        for m in _CAPITALISED.finditer(text)
+        if m.group()[0].isupper()
+    ]
+
+
+def _word_before(text: str, start: int) -> Token | None:
+    """The word right before `start`, separated from it by one space, if any."""
+    if start < 2 or text[start - 1] != " " or not text[start - 2].isalnum():
+        return None
+    begin = max(text.rfind(" ", 0, start - 1), text.rfind("\n", 0, start - 1)) + 1
+    match = _WORD.fullmatch(text, begin, start - 1)
+    return Token(begin, start - 1, match.group()) if match else None
+
+
 def discover(text: str, known: list[FoundMention], gazetteer: Gazetteer) -> Iterator[FoundMention]:
     """Candidates (and fuzzy variants of known persons) outside the known mentions."""
-    words = tokens(text)
+    words = capitalised_tokens(text)
     covered = bytearray(len(text) + 1)
     for found in known:
         covered[found.start : found.end] = b"\x01" * (found.end - found.start)
@@ -210,12 +231,7 @@ def discover(text: str, known: list[FoundMention], gazetteer: Gazetteer) -> Iter
     i = 0
     while i < len(words):
         word = words[i]
-        if (
-            not word.capitalised
-            or is_known(word)
-            or word.text in FUNCTION_WORDS
-            or cue_kind(word.text) is not None
-        ):
+        if is_known(word) or word.text in FUNCTION_WORDS or cue_kind(word.text) is not None:
             i += 1
             continue
         run = [word]
@@ -223,14 +239,12 @@ def discover(text: str, known: list[FoundMention], gazetteer: Gazetteer) -> Iter
             len(run) < MAX_RUN_WORDS
             and i + len(run) < len(words)
             and _adjacent(text, run[-1], words[i + len(run)])
-            and words[i + len(run)].capitalised
             and not is_known(words[i + len(run)])
             and words[i + len(run)].text not in FUNCTION_WORDS
             and cue_kind(words[i + len(run)].text) is None
         ):
             run.append(words[i + len(run)])
-        before = words[i - 1] if i > 0 and _adjacent(text, words[i - 1], word) else None
-        mention = _candidate(text, run, before, gazetteer)
+        mention = _candidate(text, run, _word_before(text, word.start), gazetteer)
         if mention is not None and mention.candidate.lower() not in gazetteer.rejected_names:
             yield mention
         i += len(run)
