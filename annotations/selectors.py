@@ -87,10 +87,13 @@ def article_text_html(
     the browser uses to turn a selection into offsets; highlighted runs are `<mark>`s
     listing the covering annotations, innermost first, coloured by the innermost one's
     label; runs inside an entity mention carry the class `ent ent-TYPE`, a separate layer
-    the editor can toggle. Text is escaped here.
+    the editor can toggle (editor-rejected mentions are left out). Text is escaped here.
     """
     label_of = {pk: label for pk, _, _, label in highlights}
     kind_of = {-pk: kind for pk, _, _, kind in mentions}
+    mention_at = {}
+    for pk, start, _, _ in mentions:
+        mention_at.setdefault(start, pk)
     blocks = [(b["kind"], b["start"], b["end"]) for b in article.blocks]
     # Mentions ride along as highlights with negative keys (annotation ids are positive).
     ranges = [Highlight(pk, start, end) for pk, start, end, _ in highlights]
@@ -107,16 +110,20 @@ def article_text_html(
             keys = [key for key in seg.keys if key > 0]
             entity = next((kind_of[key] for key in seg.keys if key < 0), None)
             layer = f" ent ent-{entity}" if entity else ""
+            # Entity pages link to a mention by its id, set where the mention starts.
+            anchor = f' id="mention-{mention_at[seg.start]}"' if seg.start in mention_at else ""
             if keys:
                 ids = " ".join(map(str, keys))
                 depth = min(len(keys), 3)
                 label = label_of[keys[0]]
                 parts.append(
-                    f'<mark class="hl label-{label} depth-{depth}{layer}" data-o="{offset}" '
-                    f'data-ids="{ids}">{text}</mark>'
+                    f'<mark{anchor} class="hl label-{label} depth-{depth}{layer}" '
+                    f'data-o="{offset}" data-ids="{ids}">{text}</mark>'
                 )
             elif entity:
-                parts.append(f'<span class="{layer.strip()}" data-o="{offset}">{text}</span>')
+                parts.append(
+                    f'<span{anchor} class="{layer.strip()}" data-o="{offset}">{text}</span>'
+                )
             else:
                 parts.append(f'<span data-o="{offset}">{text}</span>')
         parts.append(f"</{tag}>\n")
@@ -131,7 +138,9 @@ def highlighted_text_context(user: User | AnonymousUser, article: Article) -> di
         .values_list("pk", "start", "end", "label_id")
     )
     mentions = list(
-        Mention.objects.filter(article=article).values_list("pk", "start", "end", "entity__kind")
+        Mention.objects.filter(article=article)
+        .exclude(decision=Mention.Decision.REJECTED)
+        .values_list("pk", "start", "end", "entity__kind")
     )
     return {
         "article": article,

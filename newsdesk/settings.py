@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_htmx",
+    "django_tasks_db",
     "articles",
     "annotations",
 ]
@@ -163,6 +164,20 @@ SESSION_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = not DEBUG
 X_FRAME_OPTIONS = "DENY"
+
+# Background work (entity detection after an import batch) goes through django.tasks.
+# "immediate" runs it in the process that enqueues it (no worker needed: the demo);
+# "database" stores it for `manage.py db_worker` (production: docker-compose runs one).
+TASKS_BACKEND = env_str("TASKS_BACKEND", default="immediate")
+_TASK_BACKENDS = {
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+if TASKS_BACKEND not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND={TASKS_BACKEND!r}: use one of {sorted(_TASK_BACKENDS)}."
+    )
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND]}}
 
 # The import refuses files larger than this (bytes); see import_articles --max-bytes.
 NEWSDESK_IMPORT_MAX_BYTES = env_int("NEWSDESK_IMPORT_MAX_BYTES", default=5 * 1024 * 1024)

@@ -266,8 +266,28 @@ def test_entity_mentions_are_a_separate_layer_under_highlights(
     text = html.split('id="article-text"')[1]
     # "Wladimir" is both highlighted and a mention; " Putin" is only a mention
     assert re.search(
-        r'<mark class="hl label-\d+ depth-1 ent ent-PER" data-o="\d+" data-ids="\d+">Wladimir</mark>',
+        r'<mark id="mention-\d+" class="hl label-\d+ depth-1 ent ent-PER" data-o="\d+" data-ids="\d+">Wladimir</mark>',
         text,
     )
     assert re.search(r'<span class="ent ent-PER" data-o="\d+"> Putin</span>', text)
     assert 'id="toggle-entities"' in html
+    mention = Mention.objects.get()
+    assert f'<mark id="mention-{mention.pk}" class="hl' in text
+
+
+def test_rejected_mentions_are_not_shown(client, editor, article):
+    from articles.models import Entity, Mention
+
+    putin = Entity.objects.create(name="Wladimir Putin", kind=Entity.Kind.PERSON)
+    start = article.body.index("Wladimir Putin")
+    Mention.objects.create(
+        article=article,
+        entity=putin,
+        start=start,
+        end=start + 14,
+        surface="Wladimir Putin",
+        decision=Mention.Decision.REJECTED,
+    )
+    client.force_login(editor)
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "ent-PER" not in html.split('id="article-text"')[1]

@@ -104,6 +104,10 @@ def test_docker_compose_runs_postgres_and_the_app_with_the_settings_it_needs():
     assert environment["DATABASE_URL"].startswith("postgres://")
     assert "gunicorn newsdesk.wsgi" in " ".join(app["command"])
     assert "db" in app["depends_on"]
+    assert environment["TASKS_BACKEND"] == "database"
+    worker = services["worker"]
+    assert worker["command"] == ["python", "manage.py", "db_worker"]
+    assert worker["environment"] == environment
     dockerfile = (BASE_DIR / app["build"]["dockerfile"]).read_text()
     assert "uv sync --frozen" in dockerfile
     assert "collectstatic" in dockerfile
