@@ -52,7 +52,7 @@ format: install
 	$(VENV)/bin/ruff format .
 
 bench: install
-	$(PY) scripts/bench_import.py --output docs/benchmarks.md
+	$(PY) -m benchmarks.run --output docs/benchmarks.md
 
 # Regenerate the translation catalogues (needs GNU gettext); the compiled .mo files are
 # committed so that a fresh machine needs no gettext.

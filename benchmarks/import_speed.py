@@ -1,0 +1,330 @@
+"""Import speed: `articles_import` (what `manage.py import_articles` runs) on the synthetic
+corpus, per database and corpus size, each run in a fresh database and its own process.
+
+Run one case by hand: `python -m benchmarks.import_speed FOLDER [--profile FILE]` with
+`DATABASE_URL` set (and `DEBUG=1` or a `SECRET_KEY`) on a migrated, empty database; it
+prints one JSON line. `--profile` writes cProfile statistics of the import to FILE (read
+them with `python -m pstats FILE`).
+"""
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from benchmarks.corpus import corpus_write
+from benchmarks.databases import (
+    BASE_DIR,
+    POSTGRESQL,
+    SQLITE,
+    Backend,
+    django_environment,
+    fresh_database,
+    postgres_version,
+)
+
+SIZES = (1_000, 10_000)
+QUICK_SIZES = (100, 1_000)
+# Entity detection after every batch is a django.tasks task: production queues it for a
+# worker ("database"), so that is what the import is timed with; the demo runs it in the
+# importing process ("immediate"), timed once at the smallest size to show what it costs.
+QUEUED = "database"
+INLINE = "immediate"
+REPEATS = 3
+QUICK_REPEATS = 1
+TARGET_PER_SECOND = 500
+TARGET_SIZE = 10_000
+
+
+@dataclass(frozen=True)
+class ImportRun:
+    """One import of a corpus into a fresh database, measured in its own process."""
+
+    seconds: float  # wall-clock time of the import
+    cpu_seconds: float  # user + system time of the importing process during it
+    queries: int
+    baseline_kib: int  # peak RSS of the process before the import began
+    peak_kib: int  # peak RSS of the process when the import had ended
+    schema: str  # the latest migration of each app, as applied
+    load: float  # one-minute load average just before the run
+
+
+@dataclass(frozen=True)
+class CaseResult:
+    """Repeated runs of one (database, corpus size)."""
+
+    backend: Backend
+    articles: int
+    tasks_backend: str  # TASKS_BACKEND: QUEUED or INLINE
+    runs: tuple[ImportRun, ...]
+
+    @property
+    def rates(self) -> list[float]:
+        return sorted(self.articles / run.seconds for run in self.runs)
+
+    @property
+    def per_second(self) -> float:
+        """The median rate of the runs."""
+        return statistics.median(self.rates)
+
+    @property
+    def per_cpu_second(self) -> float:
+        return statistics.median(self.articles / run.cpu_seconds for run in self.runs)
+
+    @property
+    def peak_kib(self) -> int:
+        return max(run.peak_kib for run in self.runs)
+
+    @property
+    def growth_kib(self) -> int:
+        return max(run.peak_kib - run.baseline_kib for run in self.runs)
+
+
+def run_suite(*, quick: bool) -> str:
+    """Run every case and return the markdown body of the report's import section."""
+    sizes = QUICK_SIZES if quick else SIZES
+    repeats = QUICK_REPEATS if quick else REPEATS
+    backends = [SQLITE, POSTGRESQL] if postgres_version() else [SQLITE]
+    results = []
+    with tempfile.TemporaryDirectory(prefix="newsdesk-bench-") as tmp:
+        folder = Path(tmp)
+        for count in sizes:
+            corpus = folder / f"corpus-{count}"
+            _progress(f"import: writing a corpus of {count:,} files …")
+            corpus_write(corpus, count=count)
+            for backend in backends:
+                runs = _runs(backend, corpus, count=count, folder=folder, repeats=repeats)
+                results.append(CaseResult(backend, count, QUEUED, runs))
+        corpus = folder / f"corpus-{sizes[0]}"
+        for backend in backends:
+            runs = _runs(backend, corpus, count=sizes[0], folder=folder, tasks_backend=INLINE)
+            results.append(CaseResult(backend, sizes[0], INLINE, runs))
+    return report_markdown(results, repeats=repeats, postgres_skipped=POSTGRESQL not in backends)
+
+
+def _runs(
+    backend: Backend,
+    corpus: Path,
+    *,
+    count: int,
+    folder: Path,
+    repeats: int = 1,
+    tasks_backend: str = QUEUED,
+) -> tuple[ImportRun, ...]:
+    runs = []
+    for repeat in range(repeats):
+        _progress(f"import: {count:,} into {backend.name}, {tasks_backend} tasks ({repeat + 1})")
+        run = import_run(backend, corpus, count=count, folder=folder, tasks_backend=tasks_backend)
+        _progress(f"  {count / run.seconds:,.0f} articles/s, {_mib(run.peak_kib)}")
+        runs.append(run)
+    return tuple(runs)
+
+
+def import_run(
+    backend: Backend, corpus: Path, *, count: int, folder: Path, tasks_backend: str = QUEUED
+) -> ImportRun:
+    """Import the `count` files in `corpus` into a fresh database of `backend`."""
+    with fresh_database(backend, folder=folder) as url:
+        load = os.getloadavg()[0]
+        completed = subprocess.run(  # noqa: S603 - our own interpreter and module
+            [sys.executable, "-m", "benchmarks.import_speed", str(corpus)],
+            cwd=BASE_DIR,
+            env=django_environment(url, debug=False) | {"TASKS_BACKEND": tasks_backend},
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+    outcome = json.loads(completed.stdout.splitlines()[-1])
+    if outcome["statuses"] != {"imported": count}:
+        raise RuntimeError(f"{backend.name}: expected {count} imported, got {outcome['statuses']}")
+    return ImportRun(
+        seconds=outcome["seconds"],
+        cpu_seconds=outcome["cpu_seconds"],
+        queries=outcome["queries"],
+        baseline_kib=outcome["baseline_kib"],
+        peak_kib=outcome["peak_kib"],
+        schema=outcome["schema"],
+        load=load,
+    )
+
+
+def report_markdown(results: Sequence[CaseResult], *, repeats: int, postgres_skipped: bool) -> str:
+    """The table of results and what they mean."""
+    schemas = sorted({run.schema for r in results for run in r.runs})
+    if len(schemas) > 1:
+        schemas = sorted({f"{r.backend.name}: {run.schema}" for r in results for run in r.runs})
+    loads = [run.load for r in results for run in r.runs]
+    runs = f"median of {repeats} runs, their range in brackets" if repeats > 1 else "one run"
+    lines = [
+        _wrap(
+            "`articles_import` (the code behind `manage.py import_articles`, all reading, "
+            "decoding and parsing included) on a synthetic corpus that `benchmarks/corpus.py` "
+            "makes from the seeds (sentences and paragraphs shuffled, people renamed, date "
+            "prefixes, datelines, `Quellen:` trailers and boilerplate lines drawn at random; "
+            "about 2.9 KB per file). Every run imports into a fresh, migrated database, in a "
+            "process of its own with `DEBUG` off, as in production."
+        ),
+        "",
+        _wrap(
+            "- **entity detection**: the import hands every written batch to entity detection, "
+            "a `django.tasks` task. *queued*: `TASKS_BACKEND=database`, as in production, where "
+            "a worker (`manage.py db_worker`) detects later and the import only queues the "
+            "task; *inline*: `TASKS_BACKEND=immediate`, the default and the demo's, where "
+            "detection runs in the importing process after each batch's commit."
+        ),
+        _wrap(f"- **articles/s**: articles over the wall-clock time of the import; {runs}."),
+        _wrap(
+            "- **per CPU s**: articles per second of CPU time (user + system) of the importing "
+            "process, not counting the database server's; less sensitive than wall-clock time "
+            "to other work on the machine."
+        ),
+        _wrap("- **queries**: SQL statements the import sent."),
+        _wrap(
+            "- **peak RSS**: peak resident set size of the importing process, read with "
+            "`getrusage(RUSAGE_SELF).ru_maxrss` when the import has ended (Python, Django and "
+            "psycopg included); **growth**: that peak minus the peak before the import began; "
+            "the highest of the runs."
+        ),
+        "",
+        "| database | articles | entity detection | articles/s | per CPU s | queries "
+        "| peak RSS | growth |",
+        "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for result in results:
+        low, high = result.rates[0], result.rates[-1]
+        spread = f" ({low:,.0f}–{high:,.0f})" if len(result.runs) > 1 else ""
+        lines.append(
+            f"| {result.backend.name} | {result.articles:,} "
+            f"| {'queued' if result.tasks_backend == QUEUED else 'inline'} "
+            f"| {result.per_second:,.0f}{spread} "
+            f"| {result.per_cpu_second:,.0f} | {result.runs[0].queries:,} "
+            f"| {_mib(result.peak_kib)} | {_mib(result.growth_kib)} |"
+        )
+    lines += [
+        "",
+        _wrap(
+            "Schema (latest migration per app): " + "; ".join(schemas) + ". One-minute load "
+            f"average before the runs: {min(loads):.1f} to {max(loads):.1f} on "
+            f"{os.cpu_count()} CPUs (other work on the machine slows wall-clock rates)."
+        ),
+        "",
+    ]
+    target = [
+        r
+        for r in results
+        if r.backend is POSTGRESQL and r.articles == TARGET_SIZE and r.tasks_backend == QUEUED
+    ]
+    if target:
+        met = target[0].per_second >= TARGET_PER_SECOND
+        lines.append(
+            _wrap(
+                f"Target: at least {TARGET_PER_SECOND} articles/s on PostgreSQL at "
+                f"{TARGET_SIZE:,} articles, detection queued: **{'met' if met else 'not met'}** "
+                f"({target[0].per_second:,.0f} articles/s, median)."
+            )
+        )
+    elif postgres_skipped:
+        lines.append("PostgreSQL was not reachable (`BENCH_POSTGRES_URL`): not measured.")
+    else:
+        lines.append("Quick run (`--quick`): small corpora, one run each; not the target.")
+    return "\n".join(lines) + "\n"
+
+
+def _wrap(text: str) -> str:
+    indent = "  " if text.startswith("- ") else ""
+    return textwrap.fill(text, width=90, subsequent_indent=indent, break_on_hyphens=False)
+
+
+def _mib(kib: int) -> str:
+    return f"{kib / 1024:,.0f} MiB"
+
+
+def _progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# One run, in its own process -----------------------------------------------------------
+
+
+def _peak_rss_kib() -> int:
+    # Linux reports ru_maxrss in KiB.
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def import_folder(folder: Path, *, profile: Path | None = None) -> dict[str, Any]:
+    """Import every file in `folder` into the configured database and measure it."""
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.db import connection
+    from django.db.migrations.recorder import MigrationRecorder
+
+    from articles.importing import articles_import
+
+    queries = 0
+
+    def count_query(
+        execute: Callable[..., Any], sql: str, params: Any, many: bool, context: Any
+    ) -> Any:
+        nonlocal queries
+        queries += 1
+        return execute(sql, params, many, context)
+
+    latest: dict[str, str] = {}
+    for app, name in sorted(MigrationRecorder(connection).applied_migrations()):
+        if app in {"articles", "annotations"}:
+            latest[app] = name
+    statuses: Counter[str] = Counter()
+    baseline = _peak_rss_kib()
+    profiler = None
+    if profile is not None:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+    with connection.execute_wrapper(count_query):
+        cpu_start, start = _cpu_seconds(), time.perf_counter()
+        for report in articles_import([folder], max_bytes=settings.NEWSDESK_IMPORT_MAX_BYTES):
+            statuses[str(report.status)] += 1
+        seconds, cpu_seconds = time.perf_counter() - start, _cpu_seconds() - cpu_start
+    if profiler is not None and profile is not None:
+        profiler.disable()
+        profiler.dump_stats(profile)
+    return {
+        "seconds": seconds,
+        "cpu_seconds": cpu_seconds,
+        "queries": queries,
+        "statuses": dict(statuses),
+        "baseline_kib": baseline,
+        "peak_kib": _peak_rss_kib(),
+        "schema": ", ".join(f"{app} {name}" for app, name in sorted(latest.items())),
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Import one folder and print measurements.")
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--profile", type=Path, help="write cProfile statistics here")
+    options = parser.parse_args(argv)
+    print(json.dumps(import_folder(options.folder, profile=options.profile)))
+
+
+if __name__ == "__main__":
+    main()
