@@ -33,6 +33,7 @@ class Suite:
 SUITES = (
     Suite("import", "Import speed", "benchmarks.import_speed"),
     Suite("export", "Export speed", "benchmarks.export_speed"),
+    Suite("search", "Search speed", "benchmarks.search_speed"),
 )
 
 REPORT_HEADER = """# Benchmarks
