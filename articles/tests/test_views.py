@@ -65,13 +65,17 @@ def test_article_list_speaks_german_by_default_for_german_browsers(client, edito
 def test_article_page_renders_subheadings_and_paragraphs(client, editor, seeded):
     client.force_login(editor)
     article = seeded["004"]
-    html = client.get(article.get_absolute_url(), headers={"Accept-Language": "en"}).content.decode()
+    html = client.get(
+        article.get_absolute_url(), headers={"Accept-Language": "en"}
+    ).content.decode()
     text = html.split('id="article-text"')[1].split("</div>")[0]
     assert re.search(r'<h2><span data-o="\d+">Wachsende Unruhe</span></h2>', text)
     assert re.search(r'<h2><span data-o="\d+">Druck aus dem Kreml</span></h2>', text)
     paragraphs = sum(1 for kind, _ in article.block_texts() if kind == "paragraph")
     assert text.count("<p>") == paragraphs
-    assert "The Moscow Times, Digi24, Euronews" in html or "Digi24, Euronews, The Moscow Times" in html
+    assert (
+        "The Moscow Times, Digi24, Euronews" in html or "Digi24, Euronews, The Moscow Times" in html
+    )
     assert "Gerade lesen andere" not in text
 
 
@@ -97,7 +101,7 @@ def test_list_query_count_does_not_grow_with_articles(
     for i in range(20):
         (tmp_path / f"{i}.txt").write_text(f"Berlin (Agentur{i}) – Meldung Nummer {i}.")
     list(articles_import([tmp_path], max_bytes=10**6))
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(8):
         client.get(reverse("articles:list"))
 
 
