@@ -33,7 +33,9 @@ class Suite:
 SUITES = (
     Suite("import", "Import speed", "benchmarks.import_speed"),
     Suite("export", "Export speed", "benchmarks.export_speed"),
+    Suite("entities", "Entity detection", "benchmarks.entity_speed"),
     Suite("search", "Search speed", "benchmarks.search_speed"),
+    Suite("workspace", "Annotation workspace", "benchmarks.workspace_speed"),
 )
 
 REPORT_HEADER = """# Benchmarks

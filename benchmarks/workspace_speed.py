@@ -63,8 +63,6 @@ def run_suite(*, quick: bool) -> str:
     runs = QUICK_RENDERS if quick else RENDERS
     return "\n".join(
         [
-            "## Annotation workspace",
-            "",
             f"Article `{SEED}` with {ANNOTATIONS} overlapping annotations (each with a source) "
             f"and {MENTIONS} entity mentions; {runs} workspace renders and {runs} annotation "
             "creations (htmx POST answering the form, the card list and the highlighted text) "
