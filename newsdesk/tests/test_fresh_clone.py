@@ -19,7 +19,16 @@ pytestmark = pytest.mark.slow
 
 BASE_DIR = Path(settings.BASE_DIR)
 # Variables of this test run that must not leak into the clone's commands.
-PRIVATE = {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE", "PYTEST_XDIST_WORKER", "PYTEST_CURRENT_TEST", "VIRTUAL_ENV"}
+PRIVATE = {
+    "DJANGO_SETTINGS_MODULE",
+    "DATABASE_URL",
+    "DEBUG",
+    "SECRET_KEY",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+    "PYTEST_XDIST_WORKER",
+    "PYTEST_CURRENT_TEST",
+    "VIRTUAL_ENV",
+}
 
 
 def free_port() -> int:
@@ -37,8 +46,13 @@ def clean_env(**extra: str) -> dict[str, str]:
 def serve(clone: Path, port: int) -> tuple[subprocess.Popen[str], list[str]]:
     """Start `make run` and wait until the app answers; output lines are collected as they come."""
     process = subprocess.Popen(
-        ["make", "run"], cwd=clone, env=clean_env(PORT=str(port)), stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT, text=True, start_new_session=True,
+        ["make", "run"],
+        cwd=clone,
+        env=clean_env(PORT=str(port)),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
     )
     output: list[str] = []
     assert process.stdout is not None
@@ -48,7 +62,9 @@ def serve(clone: Path, port: int) -> tuple[subprocess.Popen[str], list[str]]:
         if process.poll() is not None:
             raise AssertionError("make run stopped:\n" + "".join(output))
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/accounts/login/", timeout=2) as response:
+            with urllib.request.urlopen(
+                f"http://127.0.0.1:{port}/accounts/login/", timeout=2
+            ) as response:
                 if response.status == 200:
                     return process, output
         except OSError:
@@ -68,7 +84,9 @@ def log_in_and_list(port: int, username: str, password: str) -> str:
     login = f"http://127.0.0.1:{port}/accounts/login/"
     opener.open(login).read()
     token = next(cookie.value for cookie in jar if cookie.name == "csrftoken")
-    data = urllib.parse.urlencode({"username": username, "password": password, "csrfmiddlewaretoken": token})
+    data = urllib.parse.urlencode(
+        {"username": username, "password": password, "csrfmiddlewaretoken": token}
+    )
     request = urllib.request.Request(login, data=data.encode(), headers={"Referer": login})
     with opener.open(request) as response:
         return response.read().decode()
@@ -100,8 +118,12 @@ def test_readme_commands_from_a_fresh_clone(tmp_path):
     assert time.monotonic() - started < 60
 
     tests = subprocess.run(
-        ["make", "test"], cwd=clone, env=clean_env(PYTEST_ADDOPTS="-m 'not slow'"),
-        capture_output=True, text=True, timeout=1800,
+        ["make", "test"],
+        cwd=clone,
+        env=clean_env(PYTEST_ADDOPTS="-m 'not slow'"),
+        capture_output=True,
+        text=True,
+        timeout=1800,
     )
     assert tests.returncode == 0, tests.stdout[-5000:] + tests.stderr[-3000:]
     assert re.search(r"\d+ passed", tests.stdout)

@@ -57,7 +57,9 @@ def template_messages() -> dict[str, str]:
     for path in sorted(TEMPLATES_DIR.rglob("*.html")):
         source = templatize(path.read_text(encoding="utf-8"), origin=str(path))
         for message in MESSAGE.findall(source):
-            found[message.encode().decode("unicode_escape").encode("latin-1").decode("utf-8")] = path.name
+            found[message.encode().decode("unicode_escape").encode("latin-1").decode("utf-8")] = (
+                path.name
+            )
     return found
 
 
