@@ -1,10 +1,12 @@
 """Fixtures shared by every app's tests."""
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, User
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from newsdesk.roles import EDITORS, REVIEWERS, roles_ensure
 
@@ -61,10 +63,8 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def chromium():
+def chromium() -> Iterator[Browser]:
     """Debian's Chromium driven by Playwright; missing Chromium is an error, not a skip."""
-    from playwright.sync_api import sync_playwright
-
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (.ci/run does it)")
     # Playwright's sync API runs an event loop; Django's ORM must still be usable in tests.
@@ -76,7 +76,7 @@ def chromium():
 
 
 @pytest.fixture
-def page(chromium):
+def page(chromium: Browser) -> Iterator[Page]:
     context = chromium.new_context(locale="de-DE", viewport={"width": 1400, "height": 900})
     page = context.new_page()
     page.set_default_timeout(10_000)

@@ -91,7 +91,7 @@ def article_text_html(
     """
     label_of = {pk: label for pk, _, _, label in highlights}
     kind_of = {-pk: kind for pk, _, _, kind in mentions}
-    mention_at = {}
+    mention_at: dict[int, int] = {}
     for pk, start, _, _ in mentions:
         mention_at.setdefault(start, pk)
     blocks = [(b["kind"], b["start"], b["end"]) for b in article.blocks]
