@@ -23,25 +23,26 @@ def roles(db: None) -> None:
     roles_ensure()
 
 
+def member(username: str, group: str) -> User:
+    """A user in one of the role groups, with the password "pw-<username>"."""
+    user = User.objects.create_user(username, password=f"pw-{username}")
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
 @pytest.fixture
 def editor(roles: None) -> User:
-    user = User.objects.create_user("erika", password="pw-erika")
-    user.groups.add(*Group.objects.filter(name=EDITORS))
-    return user
+    return member("erika", EDITORS)
 
 
 @pytest.fixture
 def other_editor(roles: None) -> User:
-    user = User.objects.create_user("otto", password="pw-otto")
-    user.groups.add(*Group.objects.filter(name=EDITORS))
-    return user
+    return member("otto", EDITORS)
 
 
 @pytest.fixture
 def reviewer(roles: None) -> User:
-    user = User.objects.create_user("rita", password="pw-rita")
-    user.groups.add(*Group.objects.filter(name=REVIEWERS))
-    return user
+    return member("rita", REVIEWERS)
 
 
 @pytest.fixture
