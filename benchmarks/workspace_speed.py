@@ -53,6 +53,7 @@ def run_suite(*, quick: bool) -> str:
             # files from a collected manifest; plain HTTP inside the test client.
             environment = django_environment(url, debug=False) | {
                 "SECURE_SSL_REDIRECT": "0",
+                "DATABASE_CONN_MAX_AGE": "60",  # as docker-compose runs it
                 "ALLOWED_HOSTS": "127.0.0.1",
                 "STATIC_ROOT": str(Path(folder) / "static"),
             }
