@@ -32,15 +32,9 @@ class BlockSegments:
     segments: list[Segment]
 
 
-def segment(
-    text: str,
-    highlights: Sequence[Highlight],
-    start: int = 0,
-    end: int | None = None,
-    cuts: Sequence[int] = (),
-) -> list[Segment]:
-    """Segments of text[start:end], also cut at `cuts`; empty highlights are ignored."""
-    end = len(text) if end is None else end
+def segment(text: str, highlights: Sequence[Highlight], cuts: Sequence[int] = ()) -> list[Segment]:
+    """Segments of the whole text, also cut at `cuts`; empty highlights are ignored."""
+    start, end = 0, len(text)
     length = {h.key: h.end - h.start for h in highlights}
     events: dict[int, list[tuple[bool, int]]] = {}
     for h in highlights:

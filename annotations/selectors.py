@@ -18,9 +18,9 @@ from annotations.models import Annotation, Label
 from annotations.offsets import utf16_starts
 from annotations.segments import Highlight, segment_blocks
 from articles.models import Article, Mention, Source
+from articles.parsing import BlockKind
 
 CARDS_PER_PAGE = 25
-HEADING = "heading"
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,7 @@ def article_text_html(
     starts16 = iter(utf16_starts(article.body, [s.start for g in grouped for s in g.segments]))
     parts: list[str] = []
     for group in grouped:
-        tag = "h2" if group.kind == HEADING else "p"
+        tag = "h2" if group.kind == BlockKind.HEADING else "p"
         parts.append(f"<{tag}>")
         for seg in group.segments:
             text = escape(seg.text, quote=False)

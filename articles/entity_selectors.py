@@ -37,6 +37,31 @@ class KwicLine:
     decision: str = ""
 
 
+def _kwic_line(
+    found: Mention | CandidateOccurrence,
+    *,
+    method: str,
+    mention_id: int | None = None,
+    decision: str = "",
+) -> KwicLine:
+    """The line around a range found in an article (its article fetched with it)."""
+    article = found.article
+    left, keyword, right = kwic(article.body, found.start, found.end)
+    return KwicLine(
+        article_id=article.pk,
+        article_title=article.title,
+        published_on=article.published_on,
+        start=found.start,
+        end=found.end,
+        left=left,
+        keyword=keyword,
+        right=right,
+        method=method,
+        mention_id=mention_id,
+        decision=decision,
+    )
+
+
 def can_decide_entities(user: User | AnonymousUser) -> bool:
     """Editors and admins decide candidates and edit external ids; reviewers only read."""
     if user.is_superuser:
@@ -92,20 +117,9 @@ def entity_mentions_page(entity: Entity, number: str | None) -> Page[KwicLine]:
     page = Paginator(mentions, MENTIONS_PER_PAGE).get_page(number)
     lines = []
     for mention in page.object_list:
-        left, keyword, right = kwic(mention.article.body, mention.start, mention.end)
         lines.append(
-            KwicLine(
-                article_id=mention.article.pk,
-                article_title=mention.article.title,
-                published_on=mention.article.published_on,
-                start=mention.start,
-                end=mention.end,
-                left=left,
-                keyword=keyword,
-                right=right,
-                method=mention.method,
-                mention_id=mention.pk,
-                decision=mention.decision,
+            _kwic_line(
+                mention, method=mention.method, mention_id=mention.pk, decision=mention.decision
             )
         )
     page.object_list = lines  # type: ignore[assignment]
@@ -171,20 +185,7 @@ def candidate_examples(candidates: list[EntityCandidate], per_candidate: int = 2
         lines = examples[occurrence.candidate_id]
         if len(lines) >= per_candidate:
             continue
-        left, keyword, right = kwic(occurrence.article.body, occurrence.start, occurrence.end)
-        lines.append(
-            KwicLine(
-                article_id=occurrence.article.pk,
-                article_title=occurrence.article.title,
-                published_on=occurrence.article.published_on,
-                start=occurrence.start,
-                end=occurrence.end,
-                left=left,
-                keyword=keyword,
-                right=right,
-                method="discovery",
-            )
-        )
+        lines.append(_kwic_line(occurrence, method="discovery"))
     for candidate in candidates:
         candidate.examples = examples[candidate.pk]  # type: ignore[attr-defined]
 

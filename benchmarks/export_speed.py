@@ -12,7 +12,6 @@ read at the end. Run one case by hand: `python -m benchmarks.export_speed FORMAT
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -22,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from benchmarks import measure
 from benchmarks.databases import (
     BASE_DIR,
     POSTGRESQL,
@@ -76,14 +76,14 @@ def run_suite(*, quick: bool) -> str:
         folder = Path(tmp)
         for count in sizes:
             with fresh_database(POSTGRESQL, folder=folder) as url:
-                _progress(f"export: filling {count:,} annotations …")
+                measure.progress(f"export: filling {count:,} annotations …")
                 fill_database(url, annotations=count)
                 formats = LARGEST_FORMATS if count == max(sizes) and count >= 10**6 else FORMATS
                 for name in formats:
                     run = export_run(url, name, count=count, folder=folder)
-                    _progress(
+                    measure.progress(
                         f"  {name}: {run.per_second:,.0f} annotations/s, "
-                        f"peak {_mib(run.peak_kib)}, growth {_mib(run.growth_kib)}"
+                        f"peak {measure.mib(run.peak_kib)}, growth {measure.mib(run.growth_kib)}"
                     )
                     runs.append(run)
     return report_markdown(runs, quick=quick)
@@ -187,7 +187,7 @@ def report_markdown(runs: Sequence[ExportRun], *, quick: bool) -> str:
         lines.append(
             f"| {run.annotations:,} | {run.format} | {run.per_second:,.0f} | {share} "
             f"| {run.annotations / run.cpu_seconds:,.0f} | {run.bytes / 2**20:,.1f} MiB "
-            f"| {_mib(run.peak_kib)} | {_mib(run.growth_kib)} |"
+            f"| {measure.mib(run.peak_kib)} | {measure.mib(run.growth_kib)} |"
         )
     exports = [r for r in runs if r.format != "baseline" and r.annotations in baselines]
     if exports:
@@ -198,7 +198,7 @@ def report_markdown(runs: Sequence[ExportRun], *, quick: bool) -> str:
             "",
             f"Target: every format at least {TARGET_SHARE:.0%} of the baseline's throughput: "
             f"**{'met' if met else 'not met'}** (lowest share {worst:.0%}). Memory growth "
-            f"across sizes: {_mib(min(growths))} to {_mib(max(growths))}.",
+            f"across sizes: {measure.mib(min(growths))} to {measure.mib(max(growths))}.",
         ]
     if quick:
         lines.append("Quick run (`--quick`): small sizes; not the target sizes.")
@@ -213,24 +213,7 @@ def _psycopg_url(url: str) -> str:
     return url.replace("postgres://", "postgresql://", 1)
 
 
-def _mib(kib: int) -> str:
-    return f"{kib / 1024:,.0f} MiB"
-
-
-def _progress(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
 # One run, in its own process -----------------------------------------------------------
-
-
-def _peak_rss_kib() -> int:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-
-
-def _cpu_seconds() -> float:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
 
 
 BASELINE_SQL = (
@@ -262,8 +245,8 @@ def baseline_export(output: Path) -> dict[str, Any]:
     """The same rows through a psycopg server-side cursor into JSON lines, no Django."""
     import psycopg
 
-    baseline = _peak_rss_kib()
-    cpu_start, start = _cpu_seconds(), time.perf_counter()
+    baseline = measure.peak_rss_kib()
+    cpu_start, start = measure.cpu_seconds(), time.perf_counter()
     with (
         psycopg.connect(_psycopg_url(os.environ["DATABASE_URL"])) as connection,
         connection.cursor(name="export") as cursor,
@@ -287,8 +270,8 @@ def django_export(name: str, output: Path) -> dict[str, Any]:
     from annotations.export import export_chunks
     from annotations.export.selection import Selection
 
-    baseline = _peak_rss_kib()
-    cpu_start, start = _cpu_seconds(), time.perf_counter()
+    baseline = measure.peak_rss_kib()
+    cpu_start, start = measure.cpu_seconds(), time.perf_counter()
     with output.open("wb") as file:
         for chunk in export_chunks(name, Selection(), base_url="http://127.0.0.1:8000/"):
             file.write(chunk)
@@ -296,13 +279,13 @@ def django_export(name: str, output: Path) -> dict[str, Any]:
 
 
 def _measured(output: Path, baseline: int, cpu_start: float, start: float) -> dict[str, Any]:
-    seconds, cpu_seconds = time.perf_counter() - start, _cpu_seconds() - cpu_start
+    seconds, cpu_seconds = time.perf_counter() - start, measure.cpu_seconds() - cpu_start
     return {
         "seconds": seconds,
         "cpu_seconds": cpu_seconds,
         "bytes": output.stat().st_size,
         "baseline_kib": baseline,
-        "peak_kib": _peak_rss_kib(),
+        "peak_kib": measure.peak_rss_kib(),
     }
 
 

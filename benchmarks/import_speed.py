@@ -10,7 +10,6 @@ them with `python -m pstats FILE`).
 import argparse
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -25,6 +24,7 @@ from typing import Any
 
 import psycopg
 
+from benchmarks import measure
 from benchmarks.corpus import corpus_write
 from benchmarks.databases import (
     BASE_DIR,
@@ -108,7 +108,7 @@ def run_suite(*, quick: bool) -> str:
         folder = Path(tmp)
         for count in sizes:
             corpus = folder / f"corpus-{count}"
-            _progress(f"import: writing a corpus of {count:,} files …")
+            measure.progress(f"import: writing a corpus of {count:,} files …")
             corpus_write(corpus, count=count)
             for backend in backends:
                 runs = _runs(backend, corpus, count=count, folder=folder, repeats=repeats)
@@ -136,7 +136,9 @@ def _runs(
 ) -> tuple[ImportRun, ...]:
     runs = []
     for repeat in range(repeats):
-        _progress(f"import: {count:,} into {backend.name}, {tasks_backend} tasks ({repeat + 1})")
+        measure.progress(
+            f"import: {count:,} into {backend.name}, {tasks_backend} tasks ({repeat + 1})"
+        )
         run = import_run(
             backend,
             corpus,
@@ -145,7 +147,7 @@ def _runs(
             tasks_backend=tasks_backend,
             search_vector=search_vector,
         )
-        _progress(f"  {count / run.seconds:,.0f} articles/s, {_mib(run.peak_kib)}")
+        measure.progress(f"  {count / run.seconds:,.0f} articles/s, {measure.mib(run.peak_kib)}")
         runs.append(run)
     return tuple(runs)
 
@@ -238,7 +240,7 @@ def report_markdown(results: Sequence[CaseResult], *, repeats: int, postgres_ski
             f"| {result.setup} "
             f"| {result.per_second:,.0f}{spread} "
             f"| {result.per_cpu_second:,.0f} | {result.runs[0].queries:,} "
-            f"| {_mib(result.peak_kib)} | {_mib(result.growth_kib)} |"
+            f"| {measure.mib(result.peak_kib)} | {measure.mib(result.growth_kib)} |"
         )
     lines += [
         "",
@@ -277,25 +279,7 @@ def _wrap(text: str) -> str:
     return textwrap.fill(text, width=90, subsequent_indent=indent, break_on_hyphens=False)
 
 
-def _mib(kib: int) -> str:
-    return f"{kib / 1024:,.0f} MiB"
-
-
-def _progress(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
 # One run, in its own process -----------------------------------------------------------
-
-
-def _peak_rss_kib() -> int:
-    # Linux reports ru_maxrss in KiB.
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-
-
-def _cpu_seconds() -> float:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
 
 
 def import_folder(folder: Path, *, profile: Path | None = None) -> dict[str, Any]:
@@ -323,7 +307,7 @@ def import_folder(folder: Path, *, profile: Path | None = None) -> dict[str, Any
         if app in {"articles", "annotations"}:
             latest[app] = name
     statuses: Counter[str] = Counter()
-    baseline = _peak_rss_kib()
+    baseline = measure.peak_rss_kib()
     profiler = None
     if profile is not None:
         import cProfile
@@ -331,10 +315,10 @@ def import_folder(folder: Path, *, profile: Path | None = None) -> dict[str, Any
         profiler = cProfile.Profile()
         profiler.enable()
     with connection.execute_wrapper(count_query):
-        cpu_start, start = _cpu_seconds(), time.perf_counter()
+        cpu_start, start = measure.cpu_seconds(), time.perf_counter()
         for report in articles_import([folder], max_bytes=settings.NEWSDESK_IMPORT_MAX_BYTES):
             statuses[str(report.status)] += 1
-        seconds, cpu_seconds = time.perf_counter() - start, _cpu_seconds() - cpu_start
+        seconds, cpu_seconds = time.perf_counter() - start, measure.cpu_seconds() - cpu_start
     if profiler is not None and profile is not None:
         profiler.disable()
         profiler.dump_stats(profile)
@@ -344,7 +328,7 @@ def import_folder(folder: Path, *, profile: Path | None = None) -> dict[str, Any
         "queries": queries,
         "statuses": dict(statuses),
         "baseline_kib": baseline,
-        "peak_kib": _peak_rss_kib(),
+        "peak_kib": measure.peak_rss_kib(),
         "schema": ", ".join(f"{app} {name}" for app, name in sorted(latest.items())),
     }
 

@@ -47,6 +47,7 @@ from benchmarks.databases import (
     fresh_database,
     postgres_version,
 )
+from benchmarks.measure import progress
 
 SIZE = 100_000
 QUICK_SIZE = 10_000
@@ -202,9 +203,9 @@ def run_suite(*, quick: bool) -> str:
         tempfile.TemporaryDirectory(prefix="newsdesk-bench-") as tmp,
         fresh_database(POSTGRESQL, folder=Path(tmp)) as url,
     ):
-        _progress(f"search: loading {count:,} articles into PostgreSQL …")
+        progress(f"search: loading {count:,} articles into PostgreSQL …")
         load_seconds = corpus_load(url, count=count)
-        _progress(f"  loaded in {load_seconds:.0f} s; measuring {runs} runs per search …")
+        progress(f"  loaded in {load_seconds:.0f} s; measuring {runs} runs per search …")
         load_before = os.getloadavg()[0]
         completed = subprocess.run(  # noqa: S603 - our own interpreter and module
             [sys.executable, "-m", "benchmarks.search_speed", "--runs", str(runs)],
@@ -279,10 +280,6 @@ def report_markdown(outcome: dict[str, Any], *, articles: int, runs: int, quick:
 
 def _code(text: str) -> str:
     return f"`{text}`" if text else "—"
-
-
-def _progress(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
 
 
 # The measurement itself, in its own process ---------------------------------------------
