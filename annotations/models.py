@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from articles.models import Article, Source
 
@@ -91,6 +92,7 @@ class Annotation(models.Model):
     )
     reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
     review_comment = models.TextField(_("review comment"), blank=True)
+    history = HistoricalRecords(m2m_fields=[sources], excluded_fields=["updated_at"])
 
     class Meta:
         verbose_name = _("annotation")

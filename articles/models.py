@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from articles.parsing import DatePrecision
 
@@ -35,6 +36,7 @@ class Source(models.Model):
         help_text=_("Created by an import or an editor; an admin has not curated it yet."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("source")
@@ -53,6 +55,7 @@ class SourceAlias(models.Model):
 
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(_("alias"), max_length=200)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("source alias")
@@ -123,6 +126,8 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(_("imported"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Status and metadata changes only: the text's versions are ArticleRevisions.
+    history = HistoricalRecords(excluded_fields=["body", "blocks", "updated_at"])
 
     class Meta:
         verbose_name = _("article")
@@ -179,6 +184,7 @@ class Entity(models.Model):
         _("external id"), max_length=100, blank=True, help_text=_("For example a Wikidata QID.")
     )
     notes = models.TextField(_("notes"), blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("entity")
@@ -203,6 +209,7 @@ class EntityAlias(models.Model):
     entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(_("alias"), max_length=200)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind, default=Kind.VARIANT)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("entity alias")

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_htmx",
     "django_tasks_db",
+    "simple_history",
     "articles",
     "annotations",
 ]
@@ -65,6 +66,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "newsdesk.middleware.HtmxVaryMiddleware",
     "newsdesk.middleware.HtmxLoginRedirectMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "newsdesk.urls"
