@@ -7,6 +7,7 @@ ALLOWED_HOSTS  comma-separated host names
 See README.md ("Configuration") for the rest.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_htmx",
     "django_tasks_db",
+    "axes",
     "simple_history",
     "articles",
     "annotations",
@@ -67,6 +69,8 @@ MIDDLEWARE = [
     "newsdesk.middleware.HtmxVaryMiddleware",
     "newsdesk.middleware.HtmxLoginRedirectMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the login page with a message.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsdesk.urls"
@@ -119,6 +123,20 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "articles:list"
 LOGOUT_REDIRECT_URL = "login"
+
+# Login rate limiting (django-axes; README "Security"): after AXES_FAILURE_LIMIT wrong
+# passwords for one user name from one IP address, that pair is refused for the cool-off.
+# Locking the pair, not the address, keeps a newsroom behind one NAT address working while
+# somebody there mistypes; successful logins are never limited and reset the count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "newsdesk.lockout.login_locked_out"
 
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("German")), ("en", _("English"))]

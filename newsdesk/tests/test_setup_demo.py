@@ -24,7 +24,10 @@ def test_setup_demo_creates_everything_once_and_prints_passwords_once(db, client
     assert Article.objects.count() == 5
     assert User.objects.count() == 3
 
-    assert client.login(username="editor", password=passwords["editor"])
+    response = client.post(
+        "/accounts/login/", {"username": "editor", "password": passwords["editor"]}
+    )
+    assert response.status_code == 302, "the demo editor logs in through the login page"
     assert client.get("/articles/").status_code == 200
     assert User.objects.get(username="admin").is_superuser
     assert User.objects.get(username="reviewer").groups.filter(name="Reviewers").exists()
