@@ -30,6 +30,7 @@ from articles.mentions import mentions_detect_after_commit
 from articles.models import Article, ArticleRevision, Source, SourceAlias
 from articles.parsing import ParsedArticle, parse_article
 from articles.text import DecodedText, RejectedInput, decode_article_bytes, normalise_text
+from stories.tasks import stories_index_after_commit
 
 logger = logging.getLogger(__name__)
 
@@ -277,6 +278,7 @@ def _write_batch(batch: list[PreparedFile]) -> list[ImportReport]:
     for article in revised:
         annotations_reanchor(article=article, old_body=old_bodies[article.pk])
     mentions_detect_after_commit(article_ids=[article.pk for _, article in written])
+    stories_index_after_commit(article_ids=[article.pk for _, article in written])
 
     status = {p.origin: ImportStatus.REVISED for p in changed} | {
         p.origin: ImportStatus.IMPORTED for p in new

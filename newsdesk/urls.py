@@ -12,6 +12,7 @@ urlpatterns = [
     path("entities/", include("articles.entity_urls")),
     path("", include("annotations.urls")),
     path("review/", include("annotations.review_urls")),
+    path("", include("stories.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),

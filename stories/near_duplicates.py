@@ -1,0 +1,110 @@
+"""Writing the near-duplicate index: LSH band keys per article and the pairs found.
+
+`near_duplicates_index` (re)indexes articles: their band keys replace the old ones, one
+indexed `IN` query on the keys finds the candidates, and the exact shingle overlap with
+each candidate decides (thresholds in settings). The work per article does not grow
+with the archive: only the candidates' texts are read.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+
+from articles.models import Article
+from stories.models import ArticleBand, NearDuplicate
+from stories.shingles import band_keys, is_near_duplicate, minhash, overlap, shingles
+
+REBUILD_CHUNK = 200
+
+
+@dataclass
+class IndexReport:
+    articles: int = 0
+    candidates: int = 0
+    pairs: int = 0
+
+    def __str__(self) -> str:
+        return (
+            f"{self.articles} articles indexed, {self.candidates} candidates, "
+            f"{self.pairs} near-duplicate pairs"
+        )
+
+
+def near_duplicates_index(*, articles: Sequence[Article]) -> IndexReport:
+    """Index these articles (id and body loaded) and store their near-duplicate pairs."""
+    report = IndexReport(articles=len(articles))
+    if not articles:
+        return report
+    bands, rows = settings.NEAR_DUPLICATE_LSH_BANDS, settings.NEAR_DUPLICATE_LSH_ROWS
+    sets = {article.pk: shingles(article.body) for article in articles}
+    keys = {pk: band_keys(minhash(s), bands=bands, rows=rows) for pk, s in sets.items()}
+    with transaction.atomic():
+        ids = list(sets)
+        ArticleBand.objects.filter(article_id__in=ids).delete()
+        NearDuplicate.objects.filter(Q(first_id__in=ids) | Q(second_id__in=ids)).delete()
+        ArticleBand.objects.bulk_create(
+            ArticleBand(article_id=pk, band=band, key=key)
+            for pk, article_keys in keys.items()
+            for band, key in enumerate(article_keys)
+        )
+        holders: dict[int, set[int]] = {}
+        for article_id, key in ArticleBand.objects.filter(
+            key__in={key for article_keys in keys.values() for key in article_keys}
+        ).values_list("article_id", "key"):
+            holders.setdefault(key, set()).add(article_id)
+        pairs = {
+            (min(pk, other), max(pk, other))
+            for pk, article_keys in keys.items()
+            for key in article_keys
+            for other in holders.get(key, ())
+            if other != pk
+        }
+        report.candidates = len(pairs)
+        missing = {pk for pair in pairs for pk in pair} - sets.keys()
+        for pk, body in Article.objects.filter(pk__in=missing).values_list("pk", "body"):
+            sets[pk] = shingles(body)
+        found = []
+        for first, second in sorted(pairs):
+            scores = overlap(sets[first], sets[second])
+            if is_near_duplicate(
+                scores,
+                containment=settings.NEAR_DUPLICATE_CONTAINMENT,
+                jaccard=settings.NEAR_DUPLICATE_JACCARD,
+            ):
+                found.append(
+                    NearDuplicate(
+                        first_id=first,
+                        second_id=second,
+                        jaccard=scores.jaccard,
+                        first_in_second=scores.a_in_b,
+                        second_in_first=scores.b_in_a,
+                    )
+                )
+        NearDuplicate.objects.bulk_create(found)
+        report.pairs = len(found)
+    return report
+
+
+def near_duplicates_rebuild(*, article_ids: Iterable[int] | None = None) -> IndexReport:
+    """Index all articles (or these), a chunk at a time."""
+    total = IndexReport()
+    queryset = Article.objects.order_by("pk").only("id", "body")
+    if article_ids is not None:
+        queryset = queryset.filter(pk__in=list(article_ids))
+    chunk: list[Article] = []
+    for article in queryset.iterator(chunk_size=REBUILD_CHUNK):
+        chunk.append(article)
+        if len(chunk) == REBUILD_CHUNK:
+            _add(total, near_duplicates_index(articles=chunk))
+            chunk = []
+    _add(total, near_duplicates_index(articles=chunk))
+    return total
+
+
+def _add(total: IndexReport, part: IndexReport) -> None:
+    total.articles += part.articles
+    total.candidates += part.candidates
+    total.pairs += part.pairs

@@ -1,0 +1,264 @@
+"""Reading related articles, stories with their timeline, and the side-by-side comparison."""
+
+import importlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from html import escape
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.db.models import Count, Q, QuerySet
+from django.utils.safestring import SafeString, mark_safe
+
+from annotations.access import can_annotate
+from annotations.models import Annotation
+from annotations.segments import Highlight, Segment, segment_blocks
+from annotations.selectors import live_annotations
+from articles.models import Article
+from articles.parsing import BlockKind, DatePrecision
+from stories.alignment import align, changed_words
+from stories.models import NearDuplicate, Story, StoryMembership
+from stories.sentences import Sentence, split_sentences
+from stories.timeline import DatedItem, Layout, layout
+
+
+@dataclass(frozen=True)
+class NearDuplicateOf:
+    """Another article with nearly the same text, scored from the viewed article's side."""
+
+    article: Article
+    jaccard: float
+    this_in_other: float  # how much of the viewed article's text the other one holds
+    other_in_this: float
+
+
+@dataclass(frozen=True)
+class Related:
+    near_duplicates: list[NearDuplicateOf]
+    story: Story | None
+    story_articles: list[Article]
+
+
+def story_of(article: Article) -> Story | None:
+    membership = (
+        StoryMembership.objects.filter(article=article, removed=False)
+        .select_related("story")
+        .first()
+    )
+    return membership.story if membership else None
+
+
+def related_articles(article: Article) -> Related:
+    """Near-duplicates (with their scores) and the other articles of the article's story."""
+    pairs = NearDuplicate.objects.filter(Q(first=article) | Q(second=article)).select_related(
+        "first", "second"
+    )
+    duplicates = []
+    for pair in pairs:
+        if pair.first_id == article.pk:
+            duplicates.append(
+                NearDuplicateOf(
+                    pair.second, pair.jaccard, pair.first_in_second, pair.second_in_first
+                )
+            )
+        else:
+            duplicates.append(
+                NearDuplicateOf(
+                    pair.first, pair.jaccard, pair.second_in_first, pair.first_in_second
+                )
+            )
+    duplicates.sort(key=lambda d: -max(d.this_in_other, d.other_in_this))
+    story = story_of(article)
+    duplicate_ids = {d.article.pk for d in duplicates}
+    others = (
+        list(story_articles(story).exclude(pk=article.pk).exclude(pk__in=duplicate_ids))
+        if story
+        else []
+    )
+    return Related(duplicates, story, others)
+
+
+def story_articles(story: Story) -> QuerySet[Article]:
+    return Article.objects.filter(
+        story_memberships__story=story, story_memberships__removed=False
+    ).select_related("publisher")
+
+
+def story_list() -> QuerySet[Story]:
+    return Story.objects.annotate(
+        article_count=Count("memberships", filter=Q(memberships__removed=False))
+    ).filter(article_count__gt=0)
+
+
+@dataclass(frozen=True)
+class Timeline:
+    dated: list[Article]  # in timeline order
+    undated: list[Article]
+    picture: Layout
+
+
+def is_dated(article: Article) -> bool:
+    return article.published_on is not None and article.date_precision != DatePrecision.UNKNOWN
+
+
+def story_timeline(articles: Sequence[Article]) -> Timeline:
+    """The dated articles laid out by date and precision; undated ones apart."""
+    by_pk = {article.pk: article for article in articles}
+    items = [
+        DatedItem(
+            article.pk,
+            article.title,
+            article.published_on,
+            article.date_precision == DatePrecision.MONTH,
+        )
+        for article in articles
+        if is_dated(article) and article.published_on is not None
+    ]
+    picture = layout(items)
+    return Timeline(
+        dated=[by_pk[row.item.key] for row in picture.rows],
+        undated=[article for article in articles if not is_dated(article)],
+        picture=picture,
+    )
+
+
+def story_claim_rows(story: Story) -> list[object]:
+    """The claim rows of the story, from the claims app once it provides them.
+
+    Contract with the claims app: `claims.selectors.story_claim_rows(story)` returns a
+    list of rows for `templates/claims/_story_claims.html`; without that app, none.
+    """
+    try:
+        claims = importlib.import_module("claims.selectors")
+    except ModuleNotFoundError:
+        return []
+    rows = claims.story_claim_rows(story)
+    return list(rows)
+
+
+# The side-by-side comparison.
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    left: SafeString | None
+    right: SafeString | None
+    similarity: float
+
+    @property
+    def kind(self) -> str:
+        if self.left is None:
+            return "right-only"
+        if self.right is None:
+            return "left-only"
+        return "same" if self.similarity == 1.0 else "changed"
+
+
+@dataclass
+class Comparison:
+    left: Article
+    right: Article
+    rows: list[ComparisonRow] = field(default_factory=list)
+    left_annotations: list[Annotation] = field(default_factory=list)
+    right_annotations: list[Annotation] = field(default_factory=list)
+    can_copy: bool = False
+
+    @property
+    def shared(self) -> int:
+        return sum(1 for row in self.rows if row.left is not None and row.right is not None)
+
+
+def article_sentences(article: Article) -> list[tuple[str, Sentence]]:
+    """(block kind, sentence) for every sentence of the article, subheadings whole."""
+    result = []
+    for block in article.blocks:
+        if block["kind"] == BlockKind.HEADING:
+            result.append((block["kind"], Sentence(block["start"], block["end"])))
+        else:
+            result += [
+                (block["kind"], s)
+                for s in split_sentences(article.body, block["start"], block["end"])
+            ]
+    return result
+
+
+def comparison(user: User | AnonymousUser, left: Article, right: Article) -> Comparison:
+    """Both articles sentence by sentence, aligned, each with this user's highlights."""
+    left_sentences = article_sentences(left)
+    right_sentences = article_sentences(right)
+    left_texts = [left.body[s.start : s.end] for _, s in left_sentences]
+    right_texts = [right.body[s.start : s.end] for _, s in right_sentences]
+    rows = align(left_texts, right_texts)
+    left_changes: list[tuple[int, int]] = []
+    right_changes: list[tuple[int, int]] = []
+    for row in rows:
+        if row.left is None or row.right is None or row.similarity == 1.0:
+            continue
+        lo, ro = left_sentences[row.left][1].start, right_sentences[row.right][1].start
+        a, b = changed_words(left_texts[row.left], right_texts[row.right])
+        left_changes += [(lo + s, lo + e) for s, e in a]
+        right_changes += [(ro + s, ro + e) for s, e in b]
+    left_html = _sentence_html(user, left, left_sentences, left_changes)
+    right_html = _sentence_html(user, right, right_sentences, right_changes)
+    result = Comparison(left, right, can_copy=can_annotate(user))
+    result.rows = [
+        ComparisonRow(
+            None if row.left is None else left_html[row.left],
+            None if row.right is None else right_html[row.right],
+            row.similarity,
+        )
+        for row in rows
+    ]
+    result.left_annotations = _copyable(user, left)
+    result.right_annotations = _copyable(user, right)
+    return result
+
+
+def _copyable(user: User | AnonymousUser, article: Article) -> list[Annotation]:
+    return list(
+        live_annotations(user, article)
+        .filter(is_orphaned=False)
+        .select_related("label", "author")
+        .order_by("start", "end", "pk")
+    )
+
+
+def _sentence_html(
+    user: User | AnonymousUser,
+    article: Article,
+    sentences: list[tuple[str, Sentence]],
+    changes: list[tuple[int, int]],
+) -> list[SafeString]:
+    """Each sentence as runs: annotations as `<mark>`s coloured by label, changed words marked."""
+    annotations = list(
+        live_annotations(user, article)
+        .filter(is_orphaned=False)
+        .values_list("pk", "start", "end", "label_id")
+    )
+    label_of = {pk: label for pk, _, _, label in annotations}
+    # Changed-word ranges ride along as highlights with negative keys.
+    ranges = [Highlight(pk, start, end) for pk, start, end, _ in annotations]
+    ranges += [Highlight(-index - 1, start, end) for index, (start, end) in enumerate(changes)]
+    grouped = segment_blocks(
+        article.body, [(kind, s.start, s.end) for kind, s in sentences], ranges
+    )
+    return [_runs_html(group.segments, label_of) for group in grouped]
+
+
+def _runs_html(segments: list[Segment], label_of: dict[int, int]) -> SafeString:
+    parts = []
+    for seg in segments:
+        text = escape(seg.text, quote=False)
+        keys = [key for key in seg.keys if key > 0]
+        changed = " changed" if any(key < 0 for key in seg.keys) else ""
+        if keys:
+            ids = " ".join(map(str, keys))
+            depth = min(len(keys), 3)
+            parts.append(
+                f'<mark class="hl label-{label_of[keys[0]]} depth-{depth}{changed}" '
+                f'data-ids="{ids}">{text}</mark>'
+            )
+        elif changed:
+            parts.append(f'<span class="changed">{text}</span>')
+        else:
+            parts.append(text)
+    return mark_safe("".join(parts))  # noqa: S308 - every piece of text is escaped above
