@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "simple_history",
     "articles",
     "annotations",
+    "stories",
 ]
 
 MIDDLEWARE = [
@@ -201,6 +202,20 @@ TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND]}}
 
 # The import refuses files larger than this (bytes); see import_articles --max-bytes.
 NEWSDESK_IMPORT_MAX_BYTES = env_int("NEWSDESK_IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
+
+# Near-duplicates and stories (README: "Related articles, comparing and stories").
+# A pair is a near-duplicate when one text holds this share of the other's word
+# 3-shingles, or when their Jaccard similarity reaches NEAR_DUPLICATE_JACCARD.
+NEAR_DUPLICATE_CONTAINMENT = 0.8
+NEAR_DUPLICATE_JACCARD = 0.5
+# MinHash LSH: bands × rows ≤ 128 permutations. 32 × 4 makes a pair with Jaccard 0.3
+# a candidate with probability 0.23, with 0.5 0.87, with 0.6 0.99.
+NEAR_DUPLICATE_LSH_BANDS = 32
+NEAR_DUPLICATE_LSH_ROWS = 4
+# Two articles belong to one story when they share this many entities and, if both are
+# dated, lie at most this many days apart.
+STORY_MIN_SHARED_ENTITIES = 4
+STORY_MAX_DAYS_APART = 400
 
 LOGGING = {
     "version": 1,
