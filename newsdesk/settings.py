@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "articles",
     "annotations",
     "stories",
+    "claims",
 ]
 
 MIDDLEWARE = [
