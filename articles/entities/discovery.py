@@ -92,6 +92,34 @@ ORGANISATION_HEADS = frozenset(
     """
     )
 )
+# First or last words of multi-word place names: "Bad Schussenried", "Hudson River".
+PLACE_FIRST_WORDS = frozenset(
+    _words("Bad Sankt San Santa Santo São Sao Cerro Monte Mount Lake Port Porto Puerto Isla Isola")
+)
+PLACE_HEADS = frozenset(
+    _words(
+        """
+    River Lake Hall House Street Avenue Road Square Park Bridge Island Islands Bay Valley
+    Mountains Centre Center Tower Castle Palace Abbey Cathedral Airport Station Stadium
+    """
+    )
+)
+# Prefixes of sports clubs: "SV Werder Bremen", "AS Rom", "SSV Reutlingen".
+CLUB_PREFIXES = frozenset(_words("FC SC SV SG TSV TuS VfB VfL VfR SSV SpVgg AS AC US SK BSC"))
+# English, French, Spanish, Italian function words: such a run is a title or phrase.
+FOREIGN_FUNCTION_WORDS = frozenset(
+    _words("The A An Of And In On For To With My Your Our Le La Les Des Du El Los Las Il Lo")
+)
+# Acronyms that are units, currencies, identifiers or things, not organisations.
+NOT_ORGANISATION_ACRONYMS = frozenset(
+    _words(
+        """
+    ISBN ISSN PMID DOI URL PDF HTML TV PC CD DVD GPS SMS DNA RNA DDR EUR USD GBP CHF KB MB
+    GB TB KW MW KWH PS UKW FCKW CO LKW PKW EDV IT KI AI OK NS TTIP BIP GDP PR VIP CEO CFO
+    FAQ WC WM EM HIV AIDS SARS COVID MRT CT EKG UV USB LED LCD RA KV ID IQ DJ MC
+    """
+    )
+)
 # Capitalised words that open sentences or name times, never names by themselves.
 FUNCTION_WORDS = frozenset(
     _words(
@@ -234,6 +262,13 @@ def discover(text: str, known: list[FoundMention], gazetteer: Gazetteer) -> Iter
         if is_known(word) or word.text in FUNCTION_WORDS or cue_kind(word.text) is not None:
             i += 1
             continue
+        pair = words[i : i + 2]
+        if len(pair) == 2 and _adjacent(text, *pair) and not is_known(pair[1]):
+            named = _adjective_and_head(text, pair)
+            if named is not None:
+                yield named
+                i += 2
+                continue
         run = [word]
         while (
             len(run) < MAX_RUN_WORDS
@@ -262,12 +297,17 @@ def _candidate(
     if heads:
         run = run[: heads[-1] + 1]
         return _found(text, run, Kind.ORGANISATION, 0.7, f"head word “{run[-1].text}”")
+    if len(run) > 1 and run[0].text in CLUB_PREFIXES:
+        return _found(text, run, Kind.ORGANISATION, 0.6, f"club prefix “{run[0].text}”")
     cue_text = cue.text if cue is not None else ""
     given = [k for k, t in enumerate(run) if t.text in first_names()]
     if given and given[0] > 0 and len(run) - given[0] > 1:
         # "Freund Matthew Williams", "Popstar Lady Gaga": the name starts at the given name.
         run = run[given[0] :]
         return _person(text, run, gazetteer, f"given name “{run[0].text}”")
+    named = _adjective_and_head(text, run)
+    if named is not None:
+        return named
     shaped = _shape_kind(run[0].text)
     if shaped is not None:
         return _found(text, run[:1], shaped[0], 0.6, shaped[1])
@@ -291,9 +331,7 @@ def _candidate(
         variant = _fuzzy_person(text, run, gazetteer, evidence="")
         if variant is not None:
             return variant
-    if _sentence_start(text, run[0].start) and len(run) == 1:
-        return None
-    return _unknown_name(text, run, cue_text)
+    return _unknown_name(text, run)
 
 
 _PLACE_PREPOSITIONS = frozenset(
@@ -315,17 +353,93 @@ def proper_noun(word: str) -> bool:
     return bool(tags) and tags[0][0] == "NE"
 
 
-def _unknown_name(text: str, run: list[Token], before: str) -> FoundMention | None:
-    """A run of proper nouns with no other evidence: a person, or a place after "in"."""
-    if any(len(t.text) < 3 for t in run) or not all(proper_noun(t.text) for t in run):
-        return None
+def _unknown_name(text: str, run: list[Token]) -> FoundMention | None:
+    """The proper nouns of a run with no other evidence ("Sieg Roddicks" → "Roddicks"):
+    several make a person; one alone is typed by its neighbours or its shape, else OTHER."""
+    start = next((k for k, t in enumerate(run) if _proper(t.text)), None)
+    if start is None:
+        place = next((t for t in run if _unknown_place_shaped(t.text)), None)
+        if place is None or _sentence_start(text, place.start):
+            return None
+        return _found(text, [place], Kind.PLACE, 0.4, "unknown word with a place name's ending")
+    end = next((k for k in range(start, len(run)) if not _proper(run[k].text)), len(run))
+    run = run[start:end]
     evidence = "proper noun (part-of-speech)"
     if len(run) > 1:
-        return _found(text, run, Kind.PERSON, 0.5, evidence)
-    if before.lower() in _PLACE_PREPOSITIONS:
-        return _found(text, run, Kind.PLACE, 0.5, f"{evidence} after “{before}”")
+        return _proper_run(text, run, evidence)
+    before = _word_before(text, run[0].start)
+    before_text = before.text if before is not None else ""
+    after = _word_after(text, run[0].end)
+    verb_after = after is not None and _word_tag(after) in _FINITE_VERBS
+    if _sentence_start(text, run[0].start):
+        # Every sentence starts with a capital: only "Kolb war …" counts as a name.
+        if not verb_after or not proper_noun(run[0].text):
+            return None
+        return _found(text, run, Kind.PERSON, 0.4, f"{evidence} before the verb “{after}”")
+    if before_text.lower() in _PLACE_PREPOSITIONS:
+        return _found(text, run, Kind.PLACE, 0.5, f"{evidence} after “{before_text}”")
+    if _PLACE_SHAPE.fullmatch(run[0].text):
+        return _found(text, run, Kind.PLACE, 0.5, f"{evidence}, ending of a place name")
+    if verb_after or (before_text[:1].islower() and _word_tag(before_text) in _CLAUSE_WORDS):
+        return _found(text, run, Kind.PERSON, 0.4, f"{evidence}, subject or object of a verb")
     # One proper noun alone may name anything: the editor decides its type.
     return _found(text, run, Kind.OTHER, 0.4, evidence)
+
+
+_FINITE_VERBS = frozenset({"VV(FIN)", "VA(FIN)", "VM(FIN)"})
+# Before a name that is the subject or object of a clause: "sagte Kolb", "dass Kolb".
+_CLAUSE_WORDS = _FINITE_VERBS | {"KOUS", "PRF"}
+# Endings of German place names: "Riedlingen", "Burghausen", "Pfaffenhofen", "Wetzlar".
+_PLACE_SHAPE = re.compile(
+    r"\w{3,}(?:ingen|hausen|hofen|heim|dorf|burg|berg|stadt|stedt|feld|furt|bach|rode|leben|"
+    r"büttel|hagen|kirchen|weiler|münster|brück|brücken|born|beck|ow|itz|witz)s?"
+)
+
+
+def _proper_run(text: str, run: list[Token], evidence: str) -> FoundMention:
+    """Several proper nouns in a row: a place or organisation by their first or last word,
+    a title or a foreign phrase when they hold English function words, else a person."""
+    first, last = run[0].text, run[-1].text
+    if first in PLACE_FIRST_WORDS or last in PLACE_HEADS:
+        return _found(text, run, Kind.PLACE, 0.5, f"{evidence}, place word “{first}”/“{last}”")
+    if any(t.text in FOREIGN_FUNCTION_WORDS for t in run):
+        return _found(text, run, Kind.OTHER, 0.4, f"{evidence}, a title or foreign phrase")
+    return _found(text, run, Kind.PERSON, 0.5, evidence)
+
+
+@lru_cache(maxsize=131072)
+def _word_tag(word: str) -> str:
+    """The tagger's part of speech for one word out of context; cached."""
+    tags = _tagger().tag_word(word)
+    return str(tags[0][0]) if tags else ""
+
+
+def _proper(word: str) -> bool:
+    """A word of 3+ letters that the tagger takes for a proper noun; in a hyphenated
+    compound, its last part too ("Astana-Gegner" is a rival, not a name)."""
+    last = word.rsplit("-", 1)[-1]
+    return len(word) >= 3 and proper_noun(word) and (last == word or proper_noun(last))
+
+
+# A tagger's best score below this: the word is not in its lexicon, only guessed.
+_UNKNOWN_WORD_SCORE = -20.0
+
+
+@lru_cache(maxsize=131072)
+def _unknown_place_shaped(word: str) -> bool:
+    """A word the tagger does not know, ending like a German place name ("Riedlingen")."""
+    if not _PLACE_SHAPE.fullmatch(word):
+        return False
+    tags = _tagger().tag_word(word)
+    return bool(tags) and float(tags[0][1]) < _UNKNOWN_WORD_SCORE
+
+
+def _word_after(text: str, end: int) -> str | None:
+    """The word right after `end`, separated from it by one space, if any."""
+    if text[end : end + 1] != " ":
+        return None
+    match = _WORD.match(text, end + 1)
+    return match.group() if match else None
 
 
 # Federal and state bodies are named by compounds: "Bundesärztekammer", "Landeskriminalamt".
@@ -335,6 +449,35 @@ _INSTITUTION = re.compile(
 )
 # Streets: "Friedrichstraße", "Lindenallee" ("-platz" is too often a common noun).
 _STREET = re.compile(r"\w{3,}(?:straße|strasse|allee|gasse)")
+
+
+# "Hamburger Mieterverein", "Berliner Zeitung", "Frankfurter Hauptbahnhof": a capitalised
+# adjective (mid-sentence) and a noun whose ending names an organisation or a place.
+_CAPITALISED_ADJECTIVE = re.compile(r"[A-ZÄÖÜ]\w+(?:er|e|en|es|em)")
+_HEAD_ENDINGS = (
+    (
+        Kind.ORGANISATION,
+        re.compile(
+            r"\w*(?:verein|vereins|verband|verbandes|zeitung|rundfunk|rundfunks|tageblatt|"
+            r"anzeiger|kurier|rundschau|bank|partei|institut|kammer|gericht|gerichtshof|"
+            r"ministerium|verlag|verlags|stiftung|werke|theater|museum|hochschule|akademie)"
+        ),
+    ),
+    (Kind.PLACE, re.compile(r"\w*(?:bahnhof|straße|strasse|see|gebirge|brücke|tor|wald)")),
+)
+
+
+def _adjective_and_head(text: str, run: list[Token]) -> FoundMention | None:
+    """An adjective before an organisation's or place's head noun, as one name."""
+    if len(run) < 2 or _sentence_start(text, run[0].start):
+        return None
+    first, second = run[0].text, run[1].text
+    if not _CAPITALISED_ADJECTIVE.fullmatch(first) or first in FUNCTION_WORDS:
+        return None
+    for kind, ending in _HEAD_ENDINGS:
+        if ending.fullmatch(second):
+            return _found(text, run[:2], kind, 0.5, f"adjective and head noun “{second}”")
+    return None
 
 
 def _shape_kind(word: str) -> tuple[Kind, str] | None:
@@ -349,6 +492,7 @@ def _shape_kind(word: str) -> tuple[Kind, str] | None:
 def _acronym(word: str) -> bool:
     return (
         2 <= len(word) <= 6
+        and word not in NOT_ORGANISATION_ACRONYMS
         and word.isupper()
         and word.isalpha()
         and not _ROMAN_NUMERAL.fullmatch(word)
@@ -359,7 +503,19 @@ def _person(text: str, run: list[Token], gazetteer: Gazetteer, evidence: str) ->
     variant = _fuzzy_person(text, run, gazetteer, evidence)
     if variant is not None:
         return variant
+    particle = _NAME_PARTICLE.match(text, run[-1].end)
+    if particle is not None and not particle.group(1).isupper():
+        # "Gerhard von Scharnhorst", "Manolo de Huelva": the particle and the name after it.
+        last = particle.end()
+        run = [*run, Token(last - len(particle.group(1)), last, particle.group(1))]
     return _found(text, run, Kind.PERSON, 0.7, evidence)
+
+
+# Particles inside a person's name, before the family name.
+_NAME_PARTICLE = re.compile(
+    r" (?:von der|von dem|van der|van den|de la|del|de|da|di|du|von|van|zu|ter|ten) "
+    r"([A-ZÀ-ÖØ-Þ][\w]+(?:-[A-ZÀ-ÖØ-Þ][\w]+)*)"
+)
 
 
 def _fuzzy_person(

@@ -6,8 +6,9 @@ from articles.entities import find_mentions, seed_matcher
 from articles.entities.evaluation import read_germeval, score
 
 GERMEVAL = Path(__file__).parent / "data" / "germeval2014" / "NER-de-dev.tsv"
-# Measured 0.54 (P 0.74, R 0.43) when this floor was set; it guards against regressions.
-F1_FLOOR = 0.52
+# Measured 0.610 (P 0.73, R 0.52) when this floor was set (0.54 before the rules of
+# 2026-11-23); it guards against regressions.
+F1_FLOOR = 0.60
 
 
 def test_reading_the_gold_spans() -> None:
