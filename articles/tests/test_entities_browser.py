@@ -1,0 +1,117 @@
+"""Entity pages, the candidate queue and the mention layer in a real Chromium."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import call_command
+from playwright.sync_api import Page, expect
+
+from articles.models import Article, Entity, EntityCandidate, Mention
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# Marks the loaded document: still there after an htmx swap, gone after a reload.
+NO_RELOAD_MARK = "window.newsdeskNoReload = true"
+STILL_THE_SAME_PAGE = "window.newsdeskNoReload === true"
+
+
+def log_in(page: Page, url: str, user: User) -> None:
+    page.goto(url)
+    expect(page).to_have_url(re.compile(r"/accounts/login/"))
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", f"pw-{user.username}")  # conftest.member's password
+    page.click(".login button[type=submit]")
+
+
+def watch_errors(page: Page) -> list[str]:
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    return problems
+
+
+@pytest.fixture
+def imported_seeds(seeds_dir: Path) -> None:
+    """The seeds imported, which detects their entities (tasks run immediately in tests)."""
+    call_command("import_articles", str(seeds_dir))
+
+
+def test_entity_page_shows_aliases_and_kwic_lines_that_lead_to_the_article(
+    live_server, page: Page, editor: User, imported_seeds: None
+) -> None:
+    problems = watch_errors(page)
+    log_in(page, f"{live_server.url}/entities/", editor)
+    page.get_by_role("link", name="Ilham Aliyev", exact=True).click()
+
+    expect(page.locator("h1")).to_contain_text("Ilham Aliyev")
+    expect(page.locator("#entity-facts")).to_contain_text("Ilham Alijev")  # a seed alias
+    lines = page.locator("#entity-mentions .kwic-line")
+    expect(lines.first).to_be_visible()
+    assert lines.count() >= 10
+    keyword = lines.first.locator(".kwic-keyword a")
+    word = keyword.inner_text()
+
+    keyword.click()
+    expect(page).to_have_url(re.compile(r"/articles/\d+/#mention-\d+$"))
+    anchor = page.url.rsplit("#", 1)[1]
+    target = page.locator(f"#article-text #{anchor}")
+    expect(target).to_have_text(word)
+    expect(target).to_be_in_viewport()
+    assert problems == []
+
+
+def test_accepting_a_candidate_as_alias_with_one_key_without_reload(
+    live_server, page: Page, editor: User, imported_seeds: None
+) -> None:
+    problems = watch_errors(page)
+    aliyev = Entity.objects.get(name="Ilham Aliyev")
+    candidate = EntityCandidate.objects.get(
+        status=EntityCandidate.Status.OPEN, proposed_entity=aliyev
+    )
+    log_in(page, f"{live_server.url}/entities/candidates/", editor)
+    page.evaluate(NO_RELOAD_MARK)
+    row = page.locator(f"#candidate-{candidate.pk}")
+    expect(row).to_contain_text("Aliyev")  # the evidence names the known person
+    expect(row.locator("input[name=entity]")).to_have_value("Ilham Aliyev")
+
+    row.focus()
+    page.keyboard.press("a")
+
+    expect(page.locator(f"#candidate-{candidate.pk}.candidate-open")).to_have_count(0)
+    expect(row.locator("form")).to_have_count(0)
+    expect(row.get_by_role("status")).to_contain_text("Ilham Aliyev")
+    assert page.evaluate(STILL_THE_SAME_PAGE)
+    assert candidate.name in {a.name for a in aliyev.aliases.all()}
+    # Taught: the accepted alias now resolves in the article that spells it so.
+    article = Article.objects.get(body__contains=candidate.name)
+    assert Mention.objects.filter(
+        article=article, entity=aliyev, surface__contains=candidate.name
+    ).exists()
+    assert problems == []
+
+
+def test_editor_hides_and_shows_the_mention_layer(
+    live_server, page: Page, editor: User, imported_seeds: None
+) -> None:
+    problems = watch_errors(page)
+    article = Article.objects.get(title__startswith="Kremlchef Wladimir Putin")
+    log_in(page, f"{live_server.url}/articles/{article.pk}/", editor)
+    workspace = page.locator("#workspace")
+    person = page.locator("#article-text .ent-PER", has_text="Wladimir Putin").first
+    expect(workspace).to_have_class(re.compile(r"\bshow-entities\b"))
+    expect(person).to_have_css("text-decoration-line", "underline")
+
+    page.locator("#toggle-entities").uncheck()
+    expect(workspace).not_to_have_class(re.compile(r"\bshow-entities\b"))
+    expect(person).to_have_css("text-decoration-line", "none")
+
+    page.reload()  # the choice is remembered in this browser
+    expect(page.locator("#toggle-entities")).not_to_be_checked()
+    expect(workspace).not_to_have_class(re.compile(r"\bshow-entities\b"))
+
+    page.locator("#toggle-entities").check()
+    expect(workspace).to_have_class(re.compile(r"\bshow-entities\b"))
+    expect(person).to_have_css("text-decoration-line", "underline")
+    assert problems == []
