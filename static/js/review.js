@@ -66,3 +66,94 @@ document.body.addEventListener("htmx:afterSettle", (event) => {
   if (event.detail.xhr?.status === 200) move(row, 1);
   else focusRow(row);
 });
+
+// Export downloads with progress: the export streams (its size is not known in advance), so
+// the page reads the stream itself and shows how much has arrived, with a cancel button;
+// when it is complete the file is saved under the server's file name. Without this script
+// (or with a modifier key pressed) the links are plain downloads.
+const progress = document.getElementById("export-progress");
+let running = null;
+
+function fill(template, values) {
+  return template.replace(/\{(\w+)\}/g, (whole, key) => values[key] ?? whole);
+}
+
+function megabytes(bytes) {
+  const number = new Intl.NumberFormat(document.documentElement.lang || undefined, {
+    maximumFractionDigits: 1,
+  });
+  return `${number.format(bytes / 1e6)} MB`;
+}
+
+function report(kind, values, finished = false) {
+  progress.hidden = false;
+  progress.classList.toggle("finished", finished);
+  progress.querySelector(".export-progress-text").textContent = fill(
+    progress.dataset[kind],
+    values,
+  );
+}
+
+function fileName(response, fallback) {
+  const header = response.headers.get("Content-Disposition") ?? "";
+  return /filename="([^"]+)"/.exec(header)?.[1] ?? fallback;
+}
+
+function save(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+async function download(link) {
+  running?.abort();
+  const controller = new AbortController();
+  running = controller;
+  const format = link.dataset.export;
+  const started = performance.now();
+  let received = 0;
+  const tick = () =>
+    report("receiving", {
+      format,
+      size: megabytes(received),
+      seconds: Math.round((performance.now() - started) / 1000),
+    });
+  tick();
+  try {
+    const response = await fetch(link.href, { signal: controller.signal });
+    if (!response.ok) throw new Error((await response.text()) || response.statusText);
+    const reader = response.body.getReader();
+    const parts = [];
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      parts.push(value);
+      received += value.length;
+      tick();
+    }
+    const name = fileName(response, `newsdesk-annotations.${format}`);
+    save(new Blob(parts, { type: response.headers.get("Content-Type") ?? "" }), name);
+    report("done", { file: name, size: megabytes(received) }, true);
+  } catch (error) {
+    if (controller.signal.aborted) report("cancelled", { format }, true);
+    else report("failed", { format, reason: error.message }, true);
+  } finally {
+    if (running === controller) running = null;
+  }
+}
+
+if (progress && window.ReadableStream) {
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest?.("a[data-export]");
+    if (!link || event.button !== 0) return;
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    download(link);
+  });
+  progress.querySelector(".export-cancel").addEventListener("click", () => running?.abort());
+}
