@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
+from pytest_django.live_server_helper import LiveServer
 
 from articles.models import Article, Entity, EntityCandidate, Mention
 
@@ -39,7 +40,7 @@ def imported_seeds(seeds_dir: Path) -> None:
 
 
 def test_entity_page_shows_aliases_and_kwic_lines_that_lead_to_the_article(
-    live_server, page: Page, editor: User, imported_seeds: None
+    live_server: LiveServer, page: Page, editor: User, imported_seeds: None
 ) -> None:
     problems = watch_errors(page)
     log_in(page, f"{live_server.url}/entities/", editor)
@@ -63,7 +64,7 @@ def test_entity_page_shows_aliases_and_kwic_lines_that_lead_to_the_article(
 
 
 def test_accepting_a_candidate_as_alias_with_one_key_without_reload(
-    live_server, page: Page, editor: User, imported_seeds: None
+    live_server: LiveServer, page: Page, editor: User, imported_seeds: None
 ) -> None:
     problems = watch_errors(page)
     aliyev = Entity.objects.get(name="Ilham Aliyev")
@@ -93,7 +94,7 @@ def test_accepting_a_candidate_as_alias_with_one_key_without_reload(
 
 
 def test_editor_hides_and_shows_the_mention_layer(
-    live_server, page: Page, editor: User, imported_seeds: None
+    live_server: LiveServer, page: Page, editor: User, imported_seeds: None
 ) -> None:
     problems = watch_errors(page)
     article = Article.objects.get(title__startswith="Kremlchef Wladimir Putin")
