@@ -204,6 +204,10 @@ TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND]}}
 # The import refuses files larger than this (bytes); see import_articles --max-bytes.
 NEWSDESK_IMPORT_MAX_BYTES = env_int("NEWSDESK_IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
 
+# The organisation named as the author of exported ClaimReviews (schema.org).
+NEWSDESK_ORGANISATION_NAME = env_str("NEWSDESK_ORGANISATION_NAME", default="Newsdesk")
+NEWSDESK_ORGANISATION_URL = env_str("NEWSDESK_ORGANISATION_URL", default="")
+
 # Near-duplicates and stories (README: "Related articles, comparing and stories").
 # A pair is a near-duplicate when one text holds this share of the other's word
 # 3-shingles, or when their Jaccard similarity reaches NEAR_DUPLICATE_JACCARD.

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("annotations.urls")),
     path("review/", include("annotations.review_urls")),
     path("", include("stories.urls")),
+    path("claims/", include("claims.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.db import connection, transaction
 
-from annotations.export import csvfile, doccano, labelstudio, spacy_docbin, w3c
+from annotations.export import claimreview, csvfile, doccano, labelstudio, spacy_docbin, w3c
 from annotations.export.selection import CHUNK_SIZE, Selection
 
 
@@ -31,6 +31,7 @@ FORMATS: dict[str, ExportFormat] = {
         ExportFormat("labelstudio", "json", "application/json", labelstudio.render),
         ExportFormat("csv", "csv", "text/csv; charset=utf-8", csvfile.render),
         ExportFormat("spacy", "spacy", "application/octet-stream", spacy_docbin.render),
+        ExportFormat("claimreview", "jsonld", claimreview.MEDIA_TYPE, claimreview.render),
     )
 }
 

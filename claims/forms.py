@@ -1,0 +1,60 @@
+"""Forms of the claim pages and the workspace's claim panel."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from claims.models import Claim
+
+MAX_WORDING_CHARS = 5000
+
+
+class ClaimContentForm(forms.Form):
+    wording = forms.CharField(
+        label=_("Wording"),
+        max_length=MAX_WORDING_CHARS,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The claim in one canonical sentence."),
+    )
+    attribution = forms.CharField(
+        label=_("Attributed to"),
+        required=False,
+        max_length=200,
+        help_text=_("A person or a source (outlet, agency, institution)."),
+    )
+
+
+class ClaimEditForm(ClaimContentForm):
+    status = forms.ChoiceField(label=_("Status"), choices=Claim.Status.choices)
+    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+
+    @classmethod
+    def for_claim(cls, claim: Claim, **kwargs: Any) -> "ClaimEditForm":
+        initial = {
+            "wording": claim.wording,
+            "attribution": str(claim.attribution or ""),
+            "status": claim.status,
+            "version": claim.version,
+        }
+        return cls(initial=initial, **kwargs)
+
+
+class ClaimAttachForm(forms.Form):
+    claim = forms.ModelChoiceField(
+        label=_("Claim"), queryset=Claim.objects.all(), widget=forms.HiddenInput
+    )
+
+
+class ClaimFilterForm(forms.Form):
+    q = forms.CharField(label=_("Words or entities"), required=False, max_length=200)
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("any")), *Claim.Status.choices]
+    )
+
+
+class SuggestionForm(forms.Form):
+    """A suggested sentence, by its code-point range in the article's body."""
+
+    start = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+    end = forms.IntegerField(min_value=1, widget=forms.HiddenInput)

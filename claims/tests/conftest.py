@@ -1,0 +1,13 @@
+import pytest
+
+from annotations.tests.conftest import labels, make_annotation  # noqa: F401 - fixtures
+from articles.importing import articles_import
+from articles.models import Article
+
+
+@pytest.fixture
+def articles(db, seeds_dir):
+    """The seed article 000 (dpa, 2025-10-10) and its shortened rewrite 001, by prefix."""
+    files = [seeds_dir / "000_2881edf72164acbb.txt", seeds_dir / "001_9820c8e68323574d.txt"]
+    list(articles_import(files, max_bytes=10**7))
+    return {a.origin[:3]: a for a in Article.objects.all()}

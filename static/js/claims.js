@@ -1,0 +1,70 @@
+// Claims in the annotation workspace: keys for the claim panel of the focused card and for
+// the claim suggestions. Everything else is server-rendered htmx.
+
+function typing(target) {
+  return target.closest?.("input, textarea, select, [contenteditable]") !== null;
+}
+
+function focusedCard() {
+  return document.activeElement?.closest?.("li.card[data-id]") ?? document.querySelector(".card.focused");
+}
+
+function suggestions() {
+  return [...document.querySelectorAll("#claim-suggestions li.suggestion")];
+}
+
+function focusedSuggestion() {
+  return document.activeElement?.closest?.("li.suggestion") ?? suggestions()[0];
+}
+
+function moveSuggestion(step) {
+  const list = suggestions();
+  if (list.length === 0) return;
+  const current = list.indexOf(document.activeElement?.closest?.("li.suggestion"));
+  const next = current === -1 ? 0 : Math.min(Math.max(current + step, 0), list.length - 1);
+  list[next].focus();
+  list[next].scrollIntoView({ block: "nearest" });
+}
+
+function toggleSuggestions() {
+  const details = document.getElementById("claim-suggestions-toggle");
+  if (!details) return;
+  if (!details.open) details.querySelector("summary")?.click();
+  else details.open = false;
+}
+
+document.addEventListener("keydown", (event) => {
+  if (typing(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+  const inSuggestions = document.activeElement?.closest?.("#claim-suggestions") !== null;
+  if (event.key === "c") {
+    const link = focusedCard()?.querySelector(".claim-link");
+    if (link) {
+      link.click();
+      event.preventDefault();
+    }
+  } else if (event.key === "s") {
+    toggleSuggestions();
+    event.preventDefault();
+  } else if (inSuggestions && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
+    moveSuggestion(event.key === "ArrowDown" ? 1 : -1);
+    event.preventDefault();
+  } else if (event.key === "a" || event.key === "x") {
+    const open = document.getElementById("claim-suggestions-toggle")?.open;
+    const item = open ? focusedSuggestion() : null;
+    const form = item?.querySelector(event.key === "a" ? ".accept-form" : ".dismiss-form");
+    if (form) {
+      form.requestSubmit();
+      event.preventDefault();
+    }
+  }
+});
+
+// After a suggestion was accepted or dismissed the list is new: keep the keyboard in it.
+document.body.addEventListener("htmx:afterSwap", (event) => {
+  if (event.detail.target?.id === "claim-suggestions" || event.target.id === "claim-suggestions") {
+    suggestions()[0]?.focus({ preventScroll: true });
+  }
+  // A claim panel opened by key: put the cursor into its search box.
+  const box = event.target.closest?.(".claim-box") ?? document.querySelector(".claim-box:focus-within");
+  box?.querySelector(".claim-q")?.focus({ preventScroll: true });
+});
