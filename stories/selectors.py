@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from django.contrib.auth.models import AnonymousUser, User
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
 from django.utils.safestring import SafeString, mark_safe
 
@@ -15,6 +16,7 @@ from annotations.segments import Highlight, Segment, segment_blocks
 from annotations.selectors import live_annotations
 from articles.models import Article
 from articles.parsing import BlockKind, DatePrecision
+from stories.access import can_read_stories
 from stories.alignment import align, changed_words
 from stories.models import NearDuplicate, Story, StoryMembership
 from stories.sentences import Sentence, split_sentences
@@ -83,7 +85,10 @@ def story_articles(story: Story) -> QuerySet[Article]:
     ).select_related("publisher")
 
 
-def story_list() -> QuerySet[Story]:
+def story_list(user: User | AnonymousUser) -> QuerySet[Story]:
+    """The stories with at least one article, for a user who may read them."""
+    if not can_read_stories(user):
+        raise PermissionDenied
     return Story.objects.annotate(
         article_count=Count("memberships", filter=Q(memberships__removed=False))
     ).filter(article_count__gt=0)
@@ -131,8 +136,8 @@ def story_claim_rows(story: Story) -> list[object]:
         claims = importlib.import_module("claims.selectors")
     except ModuleNotFoundError:
         return []
-    rows = claims.story_claim_rows(story)
-    return list(rows)
+    rows_of = getattr(claims, "story_claim_rows", None)
+    return list(rows_of(story)) if rows_of is not None else []
 
 
 # The side-by-side comparison.

@@ -3,18 +3,13 @@
 from django.db import transaction
 from django.tasks import task
 
-from articles.models import Article
-from stories.grouping import stories_group
-from stories.near_duplicates import near_duplicates_index
+from stories.indexing import stories_index
 
 
 @task
 def stories_index_task(article_ids: list[int]) -> str:
     """Index these articles' near-duplicates and group them into stories."""
-    articles = list(Article.objects.filter(pk__in=article_ids).only("id", "body"))
-    report = near_duplicates_index(articles=articles)
-    stories = stories_group(article_ids=article_ids)
-    return f"{report}; {len(stories)} stories updated"
+    return stories_index(article_ids=article_ids)
 
 
 def stories_index_after_commit(*, article_ids: list[int]) -> None:

@@ -44,10 +44,7 @@ RELATED = "stories/related.html"
 
 @require_GET
 def story_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
-    access_check = can_edit_stories(request.user)
-    return render(
-        request, "stories/story_list.html", {"stories": story_list(), "can_edit": access_check}
-    )
+    return render(request, "stories/story_list.html", {"stories": story_list(request.user)})
 
 
 def _story_context(request: AuthenticatedHttpRequest, story: Story) -> dict[str, object]:
@@ -173,7 +170,7 @@ def annotation_copy_view(
     status, message = 400, ""
     if not form.is_valid():
         message = _("Choose the annotation to copy (annotation: %(errors)s).") % {
-            "errors": " ".join(form.errors.get("annotation", []))
+            "errors": " ".join(str(error) for error in form["annotation"].errors)
         }
     else:
         annotation = access_annotation(request.user, form.cleaned_data["annotation"])

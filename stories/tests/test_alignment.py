@@ -27,7 +27,9 @@ def test_pairs_alike_sentences_in_order_and_leaves_the_rest_alone():
 
 def test_alignment_stays_monotone_when_sentences_cross():
     rows = align(["A b c d.", "E f g h."], ["E f g h.", "A b c d."])
-    paired = [(row.left, row.right) for row in rows if row.left is not None and row.right is not None]
+    paired = [
+        (row.left, row.right) for row in rows if row.left is not None and row.right is not None
+    ]
     assert len(paired) == 1
     assert len(rows) == 3
 

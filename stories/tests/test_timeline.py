@@ -18,7 +18,8 @@ def test_a_month_is_drawn_over_the_whole_month_and_a_day_as_a_point():
     day = DatedItem(2, "10. Oktober 2025", datetime.date(2025, 10, 10), month_precision=False)
     picture = layout([day, month])
     first, second = picture.rows
-    assert first.item == month and second.item == day
+    assert first.item == month
+    assert second.item == day
     assert month.end == datetime.date(2024, 12, 31)
     assert first.width > 10 * second.width / 2  # a month is about 30 days wide, a day one
     assert first.x_end <= second.x_start

@@ -29,6 +29,8 @@ class Command(BaseCommand):
             call_command("import_articles", str(SEEDS_DIR), quiet_unchanged=True)
         except CommandError as error:
             raise CommandError(f"seed import failed: {error}") from error
+        # Seeds imported before the stories app existed, or queued for a worker, get indexed.
+        call_command("index_near_duplicates", missing=True, verbosity=0)
         demo_labels_ensure()
         roles_ensure()
         for spec in DEMO_USERS:

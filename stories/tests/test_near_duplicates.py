@@ -1,0 +1,71 @@
+import itertools
+
+import pytest
+from django.core.management import call_command
+
+from articles.importing import articles_import
+from stories.models import ArticleBand, NearDuplicate
+from stories.near_duplicates import near_duplicates_index, near_duplicates_rebuild
+from stories.shingles import overlap, shingles
+
+
+def pair_of(first, second) -> NearDuplicate:
+    low, high = sorted([first, second], key=lambda a: a.pk)
+    return NearDuplicate.objects.get(first=low, second=high)
+
+
+def test_only_000_and_001_are_near_duplicates_with_exact_scores(seeded):
+    assert NearDuplicate.objects.count() == 1
+    pair = pair_of(seeded["000"], seeded["001"])
+    assert pair.first == seeded["000"]  # imported first, smaller id
+    assert pair.jaccard == pytest.approx(0.60, abs=0.005)
+    assert pair.second_in_first == pytest.approx(0.97, abs=0.005)  # 001 is inside 000
+    assert pair.first_in_second == pytest.approx(0.61, abs=0.005)
+
+
+def test_every_article_has_one_key_per_band(seeded, settings):
+    for article in seeded.values():
+        bands = ArticleBand.objects.filter(article=article)
+        assert sorted(bands.values_list("band", flat=True)) == list(
+            range(settings.NEAR_DUPLICATE_LSH_BANDS)
+        )
+
+
+def test_other_seed_pairs_overlap_little(seeded):
+    for a, b in itertools.combinations(sorted(seeded), 2):
+        if {a, b} == {"000", "001"}:
+            continue
+        scores = overlap(shingles(seeded[a].body), shingles(seeded[b].body))
+        assert scores.jaccard <= 0.03, (a, b)
+        assert scores.containment <= 0.035, (a, b)
+
+
+def test_reimport_with_changed_text_recomputes_the_pair(
+    seeded, tmp_path, seeds_dir, django_capture_on_commit_callbacks
+):
+    changed = tmp_path / "001_9820c8e68323574d.txt"
+    text = (seeds_dir / "001_9820c8e68323574d.txt").read_text(encoding="utf-8")
+    # Keep only the first paragraph: far less of 000 in it, still all of it inside 000.
+    changed.write_text(text.split("\n\n")[0], encoding="utf-8")
+    with django_capture_on_commit_callbacks(execute=True):
+        list(articles_import([changed], max_bytes=10**7))
+    pair = pair_of(seeded["000"], seeded["001"])
+    assert pair.jaccard < 0.4
+    assert pair.second_in_first > 0.9
+
+
+def test_a_threshold_above_the_pair_drops_it(seeded, settings):
+    settings.NEAR_DUPLICATE_CONTAINMENT = 0.99
+    settings.NEAR_DUPLICATE_JACCARD = 0.99
+    near_duplicates_index(articles=[seeded["001"]])
+    assert not NearDuplicate.objects.exists()
+
+
+def test_rebuild_command_indexes_existing_articles(seeded):
+    NearDuplicate.objects.all().delete()
+    ArticleBand.objects.all().delete()
+    call_command("index_near_duplicates", verbosity=0)
+    assert NearDuplicate.objects.count() == 1
+    assert ArticleBand.objects.count() == 5 * 32
+    report = near_duplicates_rebuild(article_ids=[seeded["001"].pk])
+    assert (report.articles, report.pairs) == (1, 1)
