@@ -26,6 +26,7 @@ from django.db.models import Max, Q
 from django.db.models.functions import Lower
 
 from annotations.reanchoring import annotations_reanchor
+from articles.mention_reanchoring import mentions_reanchor
 from articles.mentions import mentions_detect_after_commit
 from articles.models import Article, ArticleRevision, Source, SourceAlias
 from articles.parsing import ParsedArticle, parse_article
@@ -277,6 +278,7 @@ def _write_batch(batch: list[PreparedFile]) -> list[ImportReport]:
     )
     for article in revised:
         annotations_reanchor(article=article, old_body=old_bodies[article.pk])
+        mentions_reanchor(article=article, old_body=old_bodies[article.pk])
     mentions_detect_after_commit(article_ids=[article.pk for _, article in written])
     stories_index_after_commit(article_ids=[article.pk for _, article in written])
 

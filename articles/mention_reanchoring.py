@@ -1,0 +1,50 @@
+"""Moving an article's entity mentions to its new body after a changed import.
+
+Detection runs again after the import commits, but it leaves mentions an editor
+confirmed, rejected or added alone, and with a background worker it runs later: so every
+mention is first re-anchored by its words, like annotations (`annotations.anchoring`).
+"""
+
+import logging
+
+from annotations.anchoring import locate, quote_context
+from articles.models import Article, Mention
+
+logger = logging.getLogger(__name__)
+
+
+def mentions_reanchor(*, article: Article, old_body: str) -> int:
+    """Re-anchor the mentions of `article`, whose body was `old_body`; returns how many
+    were removed because their words are gone (or now coincide with another mention).
+
+    Runs inside the import's transaction.
+    """
+    if article.body == old_body:
+        return 0
+    mentions = list(Mention.objects.filter(article=article).order_by("-decision", "pk"))
+    kept: dict[tuple[int, int, int], Mention] = {}
+    gone: list[int] = []
+    for mention in mentions:
+        exact = old_body[mention.start : mention.end]
+        prefix, suffix = quote_context(old_body, mention.start, mention.end)
+        found = locate(article.body, exact, prefix, suffix, mention.start)
+        if found is None or (mention.entity_id, *found) in kept:
+            gone.append(mention.pk)
+            continue
+        mention.start, mention.end = found
+        mention.surface = article.body[found[0] : found[1]][:200]
+        kept[mention.entity_id, *found] = mention
+    Mention.objects.filter(pk__in=gone).delete()
+    # Two steps, as a mention may move onto the place another one is leaving (unique):
+    # first beyond both texts, then to the new places.
+    moved = list(kept.values())
+    shift = len(old_body) + len(article.body)
+    for mention in moved:
+        mention.start, mention.end = mention.start + shift, mention.end + shift
+    Mention.objects.bulk_update(moved, fields=["start", "end"])
+    for mention in moved:
+        mention.start, mention.end = mention.start - shift, mention.end - shift
+    Mention.objects.bulk_update(moved, fields=["start", "end", "surface"])
+    if gone:
+        logger.info("article %s: %d mentions removed, their words are gone", article.pk, len(gone))
+    return len(gone)
