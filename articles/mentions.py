@@ -148,12 +148,24 @@ def mentions_detect_after_commit(*, article_ids: list[int]) -> None:
 
 
 def mentions_redetect_containing(*, names: Sequence[str]) -> DetectionReport:
-    """Re-detect only the articles whose body contains one of `names` (case-insensitive)."""
-    condition = Q()
-    for name in names:
-        condition |= Q(body__icontains=name)
+    """Re-detect only the articles whose body contains one of `names` (case-insensitive),
+    or, for a person's name, its surname, which is matched alone too ("Alijew" for a new
+    alias "Ilham Alijew"). Every other form of a name contains the name or the surname."""
     if not names:
         return DetectionReport()
+    persons = set(
+        EntityAlias.objects.filter(name__in=names, entity__kind=Entity.Kind.PERSON).values_list(
+            "name", flat=True
+        )
+    ) | set(
+        Entity.objects.filter(name__in=names, kind=Entity.Kind.PERSON).values_list(
+            "name", flat=True
+        )
+    )
+    keys = {*names, *(name.split()[-1] for name in persons)}
+    condition = Q()
+    for key in keys:
+        condition |= Q(body__icontains=key)
     articles = Article.objects.filter(condition).only("id", "body")
     return mentions_detect(articles=articles.iterator(chunk_size=500))
 

@@ -303,7 +303,7 @@ def _candidate(
     given = [k for k, t in enumerate(run) if t.text in first_names()]
     if given and given[0] > 0 and len(run) - given[0] > 1:
         # "Freund Matthew Williams", "Popstar Lady Gaga": the name starts at the given name.
-        run = run[given[0] :]
+        run = _without_trailing_nouns(run[given[0] :])
         return _person(text, run, gazetteer, f"given name “{run[0].text}”")
     named = _adjective_and_head(text, run)
     if named is not None:
@@ -324,6 +324,7 @@ def _candidate(
     if kind == Kind.ORGANISATION:
         return _found(text, run, Kind.ORGANISATION, 0.7, f"“{cue_text}” before it")
     if run[0].text in first_names() and (len(run) > 1 or not _sentence_start(text, run[0].start)):
+        run = _without_trailing_nouns(run)
         return _person(text, run, gazetteer, f"given name “{run[0].text}”")
     if len(run) == 1 and _acronym(run[0].text):
         return _found(text, run, Kind.ORGANISATION, 0.5, "acronym")
@@ -432,6 +433,21 @@ def _unknown_place_shaped(word: str) -> bool:
         return False
     tags = _tagger().tag_word(word)
     return bool(tags) and float(tags[0][1]) < _UNKNOWN_WORD_SCORE
+
+
+@lru_cache(maxsize=131072)
+def _known_common_noun(word: str) -> bool:
+    """A word in the tagger's lexicon as a common noun ("Rede"); surnames may be too."""
+    tags = _tagger().tag_word(word)
+    return bool(tags) and tags[0][0] == "NN" and float(tags[0][1]) >= _UNKNOWN_WORD_SCORE
+
+
+def _without_trailing_nouns(run: list[Token]) -> list[Token]:
+    """A name from a given name on, without common nouns after its second word
+    ("Ilham Alijews Rede" → "Ilham Alijews"; "Birgit Fischer" stays)."""
+    while len(run) > 2 and _known_common_noun(run[-1].text):
+        run = run[:-1]
+    return run
 
 
 def _word_after(text: str, end: int) -> str | None:

@@ -17,6 +17,7 @@ from articles.mentions import (
     gazetteer_seed_ensure,
     mention_decide,
     mentions_detect,
+    mentions_redetect_containing,
 )
 from articles.models import (
     Article,
@@ -145,6 +146,23 @@ def test_accepting_as_alias_teaches_the_gazetteer(editor: User) -> None:
     assert (candidate.status, candidate.decided_by) == ("accepted", editor)
 
 
+def test_a_new_alias_re_detects_only_the_articles_containing_it() -> None:
+    surname_only = article("Präsident Alijew kam.", "a.txt")
+    full_name = article("Ilham Alijews Rede.", "b.txt")
+    other = article("Putin in Baku.", "c.txt")
+    mentions_detect(articles=[surname_only, full_name, other])
+    untouched = set(Mention.objects.filter(article=other).values_list("pk", flat=True))
+    aliyev = Entity.objects.get(name="Ilham Aliyev")
+    EntityAlias.objects.create(entity=aliyev, name="Ilham Alijew")
+
+    report = mentions_redetect_containing(names=["Ilham Alijew"])
+
+    assert report.articles == 2  # the surname alone is matched too: its articles count
+    assert mentions_of(surname_only) == [("Alijew", "Ilham Aliyev", "alias")]
+    assert mentions_of(full_name) == [("Ilham Alijews", "Ilham Aliyev", "inflection")]
+    assert set(Mention.objects.filter(article=other).values_list("pk", flat=True)) == untouched
+
+
 def test_accepting_as_new_entity(editor: User) -> None:
     item = article("sei Ivan Kovgan, Chef der Nordflotte.")
     mentions_detect(articles=[item])
@@ -221,7 +239,8 @@ def test_import_detects_each_written_batch_after_commit(
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         reports = list(articles_import([seeds_dir], max_bytes=10**6, batch_size=2))
-    assert len(callbacks) == 3  # five files in batches of two
+    detections = [c for c in callbacks if c.__qualname__.startswith("mentions_detect_")]
+    assert len(detections) == 3  # five files in batches of two; other apps add their own
     assert {r.status for r in reports} == {"imported"}
     assert Mention.objects.values("article").distinct().count() == 5
     counted = Mention.objects.count()
