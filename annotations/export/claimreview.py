@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from django.conf import settings
 from django.db.models import F
+from django.utils import translation
 
 from annotations.export.selection import Selection, selected_annotations
 from articles.models import Article, Entity, Source
@@ -106,7 +107,11 @@ def claim_review_json(
 
 
 def render(selection: Selection, *, base_url: str, chunk_size: int) -> Iterator[str]:
-    """The claims of the selection's annotations as one JSON-LD document, in pieces."""
+    """The claims of the selection's annotations as one JSON-LD document, in pieces.
+
+    Status names are in the site's language, whoever asks, so that the command line and
+    the download write the same file.
+    """
     claim_ids = ClaimAppearance.objects.filter(
         annotation__in=selected_annotations(selection)
     ).values("claim_id")
@@ -141,6 +146,7 @@ def _batch(claims: list[Claim], base_url: str) -> str:
         )
     ):
         appearances[appearance.claim_id].append(appearance)
-    return ",".join(
-        _encode(claim_review_json(claim, appearances[claim.pk], base_url)) for claim in claims
-    )
+    with translation.override(settings.LANGUAGE_CODE):
+        return ",".join(
+            _encode(claim_review_json(claim, appearances[claim.pk], base_url)) for claim in claims
+        )
