@@ -1,0 +1,54 @@
+"""Comparing two articles and following their story in a real Chromium."""
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from annotations.models import Annotation
+from annotations.tests.test_workspace_browser import demo_editor_password  # noqa: F401 - fixture
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SHARED_CLAIM = "räumte das erste Mal direkt ein, dass die Maschine wegen eines Fehlers"
+ONLY_IN_000 = "Putin bestritt jedoch einen Treffer des Flugzeugs"
+
+
+def copy_button(page: Page, quote: str):
+    card = page.locator(".copy-list").first.locator("li.card", has_text=quote)
+    return card.get_by_role("button", name="In den anderen Artikel kopieren")
+
+
+def test_editor_compares_copies_an_annotation_and_opens_the_story(
+    live_server, page: Page, demo_editor_password: str, tmp_path: Path  # noqa: F811
+) -> None:
+    problems: list[str] = []
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", demo_editor_password)
+    page.click(".login button[type=submit]")
+    page.get_by_role("link", name=re.compile("^Kremlchef Wladimir Putin")).click()
+
+    related = page.locator("#related")
+    expect(related).to_contain_text("Jaccard 0,60")  # loaded by htmx into the article page
+    related.get_by_role("link", name="nebeneinander vergleichen").first.click()
+    expect(page).to_have_url(re.compile(r"/compare/\d+/\d+/$"))
+    expect(page.locator("tr.left-only", has_text="Der Vorfall hat das Verhältnis")).to_be_visible()
+
+    copy_button(page, SHARED_CLAIM).click()
+    expect(page.locator("#compare .notice")).to_contain_text("kopiert")
+    right_marks = page.locator("tr.same td:last-child mark", has_text="räumte das erste Mal")
+    expect(right_marks).to_have_count(1)
+    copy_button(page, ONLY_IN_000).click()
+    expect(page.locator("#compare .error")).to_contain_text("ist nicht in")
+    assert Annotation.objects.filter(exact__startswith=SHARED_CLAIM).count() == 2
+    page.screenshot(path=str(tmp_path / "compare.png"), full_page=True)
+
+    page.get_by_role("link", name="Storys").click()
+    page.locator("main table a").first.click()
+    expect(page.locator("figure.timeline svg")).to_be_visible()
+    expect(page.locator(".story-table.undated")).to_contain_text("000_2881edf72164acbb.txt")
+    page.screenshot(path=str(tmp_path / "story.png"), full_page=True)
+    assert not problems
