@@ -12,13 +12,14 @@ PYTEST_ARGS ?=
 
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help install run test lint format bench messages clean
+.PHONY: help install run test lint format bench load messages clean
 
 help:
 	@echo "make run    - install, set up the demo database (SQLite under var/) and serve on 127.0.0.1:$(PORT)"
 	@echo "make test   - run the whole test suite (DATABASE_URL picks the database)"
 	@echo "make lint   - ruff, mypy and the migrations check"
 	@echo "make bench  - import benchmarks, written to docs/benchmarks.md"
+	@echo "make load   - 50 simulated editors against gunicorn + PostgreSQL, into docs/benchmarks.md"
 
 $(UV):
 	@python=$$(scripts/find-python) && \
@@ -53,6 +54,10 @@ format: install
 
 bench: install
 	$(PY) -m benchmarks.run --output docs/benchmarks.md
+
+# Needs PostgreSQL (BENCH_POSTGRES_URL); drops and recreates the database newsdesk_load.
+load: install
+	$(PY) -m benchmarks.load.run --output docs/benchmarks.md
 
 # Regenerate the translation catalogues (needs GNU gettext); the compiled .mo files are
 # committed so that a fresh machine needs no gettext.

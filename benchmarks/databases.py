@@ -51,8 +51,13 @@ def postgres_version() -> str | None:
 
 
 @contextmanager
-def fresh_database(backend: Backend, *, folder: Path) -> Iterator[str]:
-    """A new, migrated, empty database for one case; yields its DATABASE_URL."""
+def fresh_database(
+    backend: Backend, *, folder: Path, name: str = BENCH_DATABASE_NAME
+) -> Iterator[str]:
+    """A new, migrated, empty database for one case; yields its DATABASE_URL.
+
+    `name` is the PostgreSQL database's; one left over by an earlier run is dropped first.
+    """
     if backend is SQLITE:
         path = folder / "bench.sqlite3"
         for leftover in folder.glob("bench.sqlite3*"):
@@ -65,15 +70,15 @@ def fresh_database(backend: Backend, *, folder: Path) -> Iterator[str]:
             for leftover in folder.glob("bench.sqlite3*"):
                 leftover.unlink()
         return
-    _drop_postgres_database()
-    _run_admin(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(BENCH_DATABASE_NAME)))
+    _drop_postgres_database(name)
+    _run_admin(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     try:
         parts = urlsplit(POSTGRES_ADMIN_URL)
-        url = urlunsplit(parts._replace(path=f"/{BENCH_DATABASE_NAME}"))
+        url = urlunsplit(parts._replace(path=f"/{name}"))
         _migrate(url)
         yield url
     finally:
-        _drop_postgres_database()
+        _drop_postgres_database(name)
 
 
 def django_environment(database_url: str, *, debug: bool = True) -> dict[str, str]:
@@ -106,12 +111,8 @@ def _migrate(database_url: str) -> None:
     )
 
 
-def _drop_postgres_database() -> None:
-    _run_admin(
-        sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-            sql.Identifier(BENCH_DATABASE_NAME)
-        )
-    )
+def _drop_postgres_database(name: str) -> None:
+    _run_admin(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
 
 
 def _run_admin(statement: sql.Composed) -> None:

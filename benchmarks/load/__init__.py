@@ -1,0 +1,1 @@
+"""`make load`: simulated editors against gunicorn and PostgreSQL (see `run.py`)."""
