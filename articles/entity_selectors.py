@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.shortcuts import get_object_or_404
 
@@ -151,7 +151,7 @@ def mentions_over_time(entity: Entity) -> list[Any]:
         .annotate(month=TruncMonth("article__published_on"))
         .values("month")
         .annotate(mentions=Count("id"), articles=Count("article_id", distinct=True))
-        .order_by("month")
+        .order_by(F("month").asc(nulls_last=True))
     )
 
 

@@ -47,6 +47,25 @@ def test_merge_action_and_undo(admin_client_: Client) -> None:
     assert EntityMerge.objects.get().undone_at is not None
 
 
+def test_editors_cannot_merge_or_undo(editor: User) -> None:
+    kept = Entity.objects.create(name="Wladimir Putin", kind="PER")
+    other = Entity.objects.create(name="W. Putin", kind="PER")
+    client = Client()
+    client.force_login(editor)
+    for url, data in [
+        (
+            reverse("admin:articles_entity_changelist"),
+            {"action": "merge_entities", "_selected_action": [kept.pk, other.pk]},
+        ),
+        (reverse("admin:articles_entitymerge_changelist"), {"action": "undo_merges"}),
+    ]:
+        response = client.post(url, data)
+        assert response.status_code == 302
+        assert "/admin/login/" in response["Location"]
+    assert Entity.objects.count() == 2
+    assert not EntityMerge.objects.exists()
+
+
 def test_merging_needs_two_entities(admin_client_: Client) -> None:
     entity = Entity.objects.create(name="Baku", kind="LOC")
     response = admin_client_.post(

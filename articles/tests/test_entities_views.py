@@ -1,11 +1,14 @@
 """Entity page and candidate queue: permissions, htmx fragments, decisions."""
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
-from articles.mentions import mentions_detect
+from articles.entity_selectors import cooccurring_entities, mentions_over_time
+from articles.mentions import mention_decide, mentions_detect
 from articles.models import Article, Entity, EntityCandidate, Mention
 
 pytestmark = pytest.mark.django_db
@@ -53,6 +56,27 @@ def test_entity_page_shows_facts_kwic_cooccurrence_and_time(
     assert "Ilham Aliyev" in html  # co-occurring
     assert "<meter" in html
     assert 'id="entity-facts"' in html
+
+
+def test_cooccurring_entities_and_mentions_per_month(editor: User, articles: list[Article]) -> None:
+    Article.objects.filter(pk=articles[0].pk).update(published_on=datetime.date(2025, 9, 30))
+    Article.objects.filter(pk=articles[1].pk).update(published_on=datetime.date(2025, 10, 1))
+    undated = Article.objects.create(title="u", origin="c.txt", body="Putin schwieg.")
+    mentions_detect(articles=[undated])
+    putin = Entity.objects.get(name="Wladimir Putin")
+
+    together = [(row["entity__name"], row["articles"]) for row in cooccurring_entities(putin)]
+    assert together[0] == ("Ilham Aliyev", 2)
+    assert ("Duschanbe", 1) in together
+    months = [(row["month"], row["mentions"], row["articles"]) for row in mentions_over_time(putin)]
+    assert months == [
+        (datetime.date(2025, 9, 1), 1, 1),
+        (datetime.date(2025, 10, 1), 1, 1),
+        (None, 1, 1),  # undated last
+    ]
+    # A mention an editor rejected counts nowhere.
+    mention_decide(mention=Mention.objects.get(article=undated), decision="rejected", user=editor)
+    assert [row["month"] for row in mentions_over_time(putin)][-1] is not None
 
 
 def test_entity_page_queries_do_not_grow_with_mentions(
