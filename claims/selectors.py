@@ -4,6 +4,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
@@ -51,7 +52,7 @@ def claim_search(query: str = "", status: str = "") -> QuerySet[Claim]:
     return claims.order_by("-created_at", "-pk")
 
 
-def appearances_mentioning(entities: QuerySet[Entity, dict[str, int]]) -> QuerySet[ClaimAppearance]:
+def appearances_mentioning(entities: QuerySet[Entity, Any]) -> QuerySet[ClaimAppearance]:
     """Appearances whose quoted range contains a mention of one of the entities."""
     return ClaimAppearance.objects.filter(
         annotation__article__mentions__entity__in=entities,

@@ -190,7 +190,9 @@ def claim_attach_view(request: AuthenticatedHttpRequest, annotation_id: int) -> 
     annotation = access_annotation_for_claiming(request.user, annotation_id)
     form = ClaimAttachForm(request.POST)
     if not form.is_valid():
-        return _panel(request, annotation, error=" ".join(form.errors["claim"]), status=400)
+        return _panel(
+            request, annotation, error=" ".join(str(e) for e in form.errors["claim"]), status=400
+        )
     try:
         claim_attach(claim=form.cleaned_data["claim"], annotation=annotation, user=request.user)
     except AlreadyClaimed as error:

@@ -11,7 +11,7 @@ from annotations.export import export_chunks
 from annotations.export.selection import Selection
 from articles.models import Entity
 from claims.models import Claim, ClaimAppearance
-from claims.services import claim_create, claim_attach
+from claims.services import claim_attach, claim_create
 
 BASE = "https://newsdesk.example/"
 DATA = Path(__file__).parent / "data"

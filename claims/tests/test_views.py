@@ -54,7 +54,8 @@ def test_claim_linked_across_two_articles(client, editor, articles, make_annotat
     page = client.get(reverse("claims:detail", args=[claim.pk]), headers={"Accept-Language": "en"})
     html = page.content.decode()
     assert "2 appearances" in html
-    assert QUOTE in html and APPEARANCE_001 in html
+    assert QUOTE in html
+    assert APPEARANCE_001 in html
     assert "First seen" in html
     assert html.count("dpa") >= 1  # the outlet of 000
 
@@ -172,7 +173,8 @@ def test_suggestions_accept_and_dismiss(client, editor, articles, labels, putin)
     client.force_login(editor)
     url = reverse("claims:suggestions", args=[article.pk])
     html = client.get(url, headers=HTMX).content.decode()
-    assert 'id="claim-suggestions"' in html and "<html" not in html
+    assert 'id="claim-suggestions"' in html
+    assert "<html" not in html
     assert "Putin bestritt jedoch" in html
     start = article.body.index(QUOTE)
     span = {"start": start, "end": start + len(QUOTE)}
@@ -191,7 +193,8 @@ def test_suggestions_accept_and_dismiss(client, editor, articles, labels, putin)
     assert claim.attributed_entity is not None
     assert claim.attributed_entity.name == "Wladimir Putin"
     body = response.content.decode()
-    assert 'id="annotation-list"' in body and 'hx-swap-oob="outerHTML"' in body
+    assert 'id="annotation-list"' in body
+    assert 'hx-swap-oob="outerHTML"' in body
     assert "Putin bestritt jedoch" not in body.split('id="annotation-list"')[0]
 
     figure = "38 Menschen starben im Dezember bei dem Absturz in Kasachstan."
@@ -219,7 +222,8 @@ def test_workspace_lists_the_claim_keys_and_panels(client, editor, articles, mak
     ).content.decode()
     assert 'id="claim-suggestions-toggle"' in html
     assert 'class="claim-link"' in html
-    assert "<kbd>c</kbd>" in html and "<kbd>s</kbd>" in html
+    assert "<kbd>c</kbd>" in html
+    assert "<kbd>s</kbd>" in html
     assert "js/claims.js" in html
 
 
