@@ -1,8 +1,18 @@
-"""Django admin for the label set and annotations."""
+"""Django admin for the label set and annotations.
+
+Annotations are never deleted here: the actions soft-delete and restore them, with a
+history entry by the admin, as the workspace does.
+"""
 
 from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from annotations.models import Annotation, Label
+from annotations.services import annotation_delete, annotation_restore
+from newsdesk.history_admin import HistoryAdmin
 
 
 @admin.register(Label)
@@ -14,7 +24,7 @@ class LabelAdmin(admin.ModelAdmin[Label]):
 
 
 @admin.register(Annotation)
-class AnnotationAdmin(admin.ModelAdmin[Annotation]):
+class AnnotationAdmin(HistoryAdmin[Annotation]):
     list_display = [
         "exact_short",
         "label",
@@ -24,7 +34,13 @@ class AnnotationAdmin(admin.ModelAdmin[Annotation]):
         "is_orphaned",
         "updated_at",
     ]
-    list_filter = ["label", "status", "is_orphaned", "author"]
+    list_filter = [
+        "label",
+        "status",
+        "is_orphaned",
+        ("deleted_at", admin.EmptyFieldListFilter),
+        "author",
+    ]
     list_select_related = ["label", "article", "author"]
     search_fields = ["exact", "note", "article__title"]
     raw_id_fields = ["article"]
@@ -38,7 +54,40 @@ class AnnotationAdmin(admin.ModelAdmin[Annotation]):
         "version",
         "created_at",
         "updated_at",
+        "deleted_at",
     ]
+    actions = ["soft_delete", "restore"]
+
+    def has_delete_permission(self, request: HttpRequest, obj: Annotation | None = None) -> bool:
+        return False
+
+    @admin.action(description=_("Delete selected annotations (restorable)"))
+    def soft_delete(self, request: HttpRequest, queryset: QuerySet[Annotation]) -> None:
+        annotations = list(queryset.filter(deleted_at__isnull=True))
+        for annotation in annotations:
+            annotation_delete(annotation=annotation, user=request.user)  # type: ignore[arg-type]
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d annotation deleted.", "%(count)d annotations deleted.", len(annotations)
+            )
+            % {"count": len(annotations)},
+        )
+
+    @admin.action(description=_("Restore selected deleted annotations"))
+    def restore(self, request: HttpRequest, queryset: QuerySet[Annotation]) -> None:
+        annotations = list(queryset.filter(deleted_at__isnull=False))
+        for annotation in annotations:
+            annotation_restore(annotation=annotation, user=request.user)  # type: ignore[arg-type]
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d annotation restored.",
+                "%(count)d annotations restored.",
+                len(annotations),
+            )
+            % {"count": len(annotations)},
+        )
 
     @admin.display(description="quote")
     def exact_short(self, annotation: Annotation) -> str:

@@ -23,6 +23,7 @@ from annotations.models import Annotation, Label
 from annotations.offsets import CodePointRange
 from annotations.services import AnnotationContent, UnknownSource, annotation_create
 from articles.models import Article
+from newsdesk.history import REASON_IMPORTED, history_record
 
 
 class ImportFormat(StrEnum):
@@ -256,6 +257,8 @@ def import_annotations(
             continue
         if item.status != Annotation.Status.PENDING and item.status in statuses:
             Annotation.objects.filter(pk=annotation.pk).update(status=item.status)
+            annotation.status = item.status
+            history_record([annotation], user=None, reason=REASON_IMPORTED)
         report.created += 1
         report.moved += (start, end) != (item.start, item.end)
     if dry_run:

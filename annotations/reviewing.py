@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from annotations.models import Annotation, Label, ReviewDecision
 from annotations.services import StaleAnnotation
+from newsdesk.history import REASON_REVIEWED, history_record
 
 STATUS_AFTER = {
     ReviewDecision.Kind.ACCEPT: Annotation.Status.ACCEPTED,
@@ -72,4 +73,5 @@ def annotation_review(
         comment=comment,
     )
     annotation.refresh_from_db()
+    history_record([annotation], user=reviewer, reason=REASON_REVIEWED)
     return decision

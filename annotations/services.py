@@ -1,4 +1,5 @@
-"""Writes to annotations: each one service function, one transaction."""
+"""Writes to annotations: each one service function, one transaction, one history entry
+by the acting user."""
 
 from dataclasses import dataclass
 
@@ -13,6 +14,7 @@ from annotations.anchoring import quote_context
 from annotations.models import Annotation, Label
 from annotations.offsets import CodePointRange
 from articles.models import Article, Source, SourceAlias
+from newsdesk.history import REASON_DELETED, REASON_RESTORED, history_paused, history_record
 
 
 class UnknownSource(ValueError):
@@ -80,8 +82,11 @@ def annotation_create(
         suffix=suffix,
     )
     annotation.full_clean()
-    annotation.save()
-    annotation.sources.set(sources_resolve(names=content.source_names, user=author))
+    sources = sources_resolve(names=content.source_names, user=author)
+    with history_paused(annotation):
+        annotation.save()
+        annotation.sources.set(sources)
+    history_record([annotation], user=author, created=True)
     return annotation
 
 
@@ -102,22 +107,26 @@ def annotation_update(
             Annotation.objects.select_related("label", "author").get(pk=annotation.pk)
         )
     annotation.refresh_from_db()
-    annotation.sources.set(sources)
+    with history_paused(annotation):
+        annotation.sources.set(sources)
+    history_record([annotation], user=user)
     return annotation
 
 
 @transaction.atomic
-def annotation_delete(*, annotation: Annotation) -> Annotation:
+def annotation_delete(*, annotation: Annotation, user: User) -> Annotation:
     """Soft delete: the annotation disappears from the text but can be restored."""
     Annotation.objects.filter(pk=annotation.pk).update(
         deleted_at=timezone.now(), version=F("version") + 1
     )
     annotation.refresh_from_db()
+    history_record([annotation], user=user, reason=REASON_DELETED)
     return annotation
 
 
 @transaction.atomic
-def annotation_restore(*, annotation: Annotation) -> Annotation:
+def annotation_restore(*, annotation: Annotation, user: User) -> Annotation:
     Annotation.objects.filter(pk=annotation.pk).update(deleted_at=None, version=F("version") + 1)
     annotation.refresh_from_db()
+    history_record([annotation], user=user, reason=REASON_RESTORED)
     return annotation

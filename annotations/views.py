@@ -20,6 +20,7 @@ from annotations.access import (
     access_article_for_annotating,
 )
 from annotations.forms import AnnotationCreateForm, AnnotationEditForm
+from annotations.history import annotation_history
 from annotations.models import Label
 from annotations.offsets import SelectionError, verify_selection
 from annotations.selectors import (
@@ -102,6 +103,13 @@ def annotation_card_view(request: AuthenticatedHttpRequest, annotation_id: int) 
 
 
 @require_GET
+def annotation_history_view(request: AuthenticatedHttpRequest, annotation_id: int) -> HttpResponse:
+    """Who changed the annotation when and how: loaded only when its card asks."""
+    annotation = access_annotation(request.user, annotation_id)
+    return render(request, "history/entries.html", {"entries": annotation_history(annotation)})
+
+
+@require_GET
 def annotation_edit_view(request: AuthenticatedHttpRequest, annotation_id: int) -> HttpResponse:
     annotation = access_annotation_for_change(request.user, annotation_id)
     form = AnnotationEditForm.for_annotation(annotation)
@@ -144,7 +152,7 @@ def annotation_update_view(request: AuthenticatedHttpRequest, annotation_id: int
 @require_POST
 def annotation_delete_view(request: AuthenticatedHttpRequest, annotation_id: int) -> HttpResponse:
     annotation = access_annotation_for_change(request.user, annotation_id)
-    annotation_delete(annotation=annotation)
+    annotation_delete(annotation=annotation, user=request.user)
     context = workspace_context(request.user, annotation.article)
     context["message"] = _(
         "Annotation deleted. You can restore it from the list of deleted annotations."
@@ -155,7 +163,7 @@ def annotation_delete_view(request: AuthenticatedHttpRequest, annotation_id: int
 @require_POST
 def annotation_restore_view(request: AuthenticatedHttpRequest, annotation_id: int) -> HttpResponse:
     annotation = access_annotation_for_change(request.user, annotation_id)
-    annotation_restore(annotation=annotation)
+    annotation_restore(annotation=annotation, user=request.user)
     context = workspace_context(request.user, annotation.article)
     response = _fragments(request, context, "annotation-list", "article-text")
     return trigger_client_event(response, "annotation-saved", {"id": annotation.pk})

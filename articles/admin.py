@@ -1,8 +1,13 @@
-"""Django admin for sources, articles (read-only text, revisions inline) and entities."""
+"""Django admin for sources, articles (read-only text, revisions inline) and entities.
+
+Sources, articles and entities keep their history (README, "History"): deleted ones can be
+recovered, and one that annotations or mentions depend on cannot be deleted.
+"""
 
 from typing import Any
 
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
@@ -28,6 +33,7 @@ from articles.models import (
     Source,
     SourceAlias,
 )
+from newsdesk.history_admin import HistoryAdmin
 
 
 class SourceAliasInline(admin.TabularInline[SourceAlias, Source]):
@@ -36,13 +42,19 @@ class SourceAliasInline(admin.TabularInline[SourceAlias, Source]):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin[Source]):
+class SourceAdmin(HistoryAdmin[Source]):
     list_display = ["name", "kind", "needs_review", "published_count", "cited_count", "homepage"]
     list_filter = ["kind", "needs_review"]
     list_editable = ["needs_review"]
     search_fields = ["name", "aliases__name", "notes"]
     inlines = [SourceAliasInline]
     actions = ["mark_reviewed"]
+    protecting = [
+        ("annotations", _("annotations attributed to it")),
+        ("published_articles", _("articles it published")),
+        ("cited_in", _("articles citing it")),
+    ]
+    recovered_with = [(SourceAlias, "source")]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Source]:
         queryset: QuerySet[Source] = super().get_queryset(request)
@@ -78,7 +90,7 @@ class ArticleRevisionInline(admin.TabularInline[ArticleRevision, Article]):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin[Article]):
+class ArticleAdmin(HistoryAdmin[Article]):
     list_display = [
         "title",
         "publisher",
@@ -125,6 +137,7 @@ class ArticleAdmin(admin.ModelAdmin[Article]):
         (_("History"), {"fields": ["created_at", "updated_at"]}),
     ]
     inlines = [ArticleRevisionInline]
+    protecting = [("annotations", _("annotations")), ("mentions", _("entity mentions"))]
 
 
 class EntityAliasInline(admin.TabularInline[EntityAlias, Entity]):
@@ -133,12 +146,15 @@ class EntityAliasInline(admin.TabularInline[EntityAlias, Entity]):
 
 
 @admin.register(Entity)
-class EntityAdmin(admin.ModelAdmin[Entity]):
+class EntityAdmin(HistoryAdmin[Entity]):
     list_display = ["name", "kind", "external_id", "alias_count", "mention_count"]
     list_filter = ["kind"]
     search_fields = ["name", "aliases__name", "external_id"]
     inlines = [EntityAliasInline]
     actions = ["merge_entities", "detect_again"]
+    # Merging (undoable) is how an entity with mentions goes away.
+    protecting = [("mentions", _("mentions (merge the entity instead)"))]
+    recovered_with = [(EntityAlias, "entity")]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Entity]:
         queryset: QuerySet[Entity] = super().get_queryset(request)
@@ -154,6 +170,10 @@ class EntityAdmin(admin.ModelAdmin[Entity]):
     @admin.display(description=_("mentions"), ordering="mention_total")
     def mention_count(self, entity: Entity) -> int:
         return entity.mention_total  # type: ignore[attr-defined, no-any-return]
+
+    def recovered(self, obj: models.Model) -> None:
+        super().recovered(obj)
+        gazetteer_changed()
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         super().save_related(request, form, formsets, change)

@@ -24,6 +24,7 @@ from articles.entity_selectors import (
     mentions_over_time,
     open_candidates,
 )
+from articles.history import entity_history
 from articles.mentions import (
     candidate_accept_alias,
     candidate_accept_new,
@@ -109,6 +110,7 @@ def entity_detail_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
     context["cooccurring"] = cooccurring_entities(entity)
     context["timeline"] = timeline
     context["timeline_max"] = max((row["mentions"] for row in timeline), default=1)
+    context["history"] = entity_history(entity)
     return render(request, "entities/entity_detail.html", context)
 
 

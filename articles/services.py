@@ -16,6 +16,7 @@ def article_status_set(*, article: Article, status: str, user: User) -> Article:
     article.annotation_status = status
     others = [field.name for field in Article._meta.fields if field.name != "annotation_status"]
     article.clean_fields(exclude=others)
+    article._history_user = user  # type: ignore[attr-defined]  # who, also outside requests
     article.save(update_fields=["annotation_status"])
     logger.info("%s set the annotation status of article %s to %s", user, article.pk, status)
     return article

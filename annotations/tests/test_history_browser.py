@@ -1,0 +1,44 @@
+"""The History of an annotation card in a real Chromium: loaded on demand, no script errors."""
+
+import re
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import expect
+
+from annotations.services import AnnotationContent, annotation_update
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+QUOTE = "38 Menschen starben im Dezember bei dem Absturz in Kasachstan"
+
+
+def test_card_history_opens_with_the_change(
+    live_server, page, editor, article, labels, make_annotation
+):
+    annotation = make_annotation(article, editor, QUOTE, note="Opferzahl")
+    annotation_update(
+        annotation=annotation,
+        user=editor,
+        version=1,
+        content=AnnotationContent(labels["claim"], "geprüft", []),
+    )
+    problems: list[str] = []
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.goto(f"{live_server.url}{reverse('login')}")
+    page.fill("#id_username", "erika")
+    page.fill("#id_password", "pw-erika")
+    page.click(".login button[type=submit]")
+    page.goto(f"{live_server.url}{article.get_absolute_url()}")
+
+    card = page.locator(f"#annotation-{annotation.pk}")
+    expect(card.locator(".history-entry")).to_have_count(0)
+    card.get_by_text("Verlauf", exact=True).click()
+    entries = card.locator(".history-entry")
+    expect(entries).to_have_count(2)
+    expect(entries.first).to_contain_text("erika")
+    expect(entries.first.locator("tr", has_text="Notiz")).to_contain_text(
+        re.compile(r"Opferzahl\s*geprüft")
+    )
+    assert problems == []

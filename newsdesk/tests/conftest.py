@@ -1,0 +1,51 @@
+"""The world the permission matrix and the security tests act on."""
+
+import pytest
+from django.contrib.auth.models import User
+
+from annotations.models import Annotation, Label
+from articles.importing import articles_import
+from articles.models import Article, Entity, EntityCandidate, Mention
+from newsdesk.tests.permission_matrix import World
+from stories.models import Story, StoryMembership
+
+ANNOTATED = "38 Menschen starben im Dezember bei dem Absturz in Kasachstan"
+MENTIONED = "Kasachstan"
+
+
+@pytest.fixture
+def world(seeds_dir, editor: User, other_editor: User, reviewer: User, admin_user: User) -> World:
+    """Seed articles 000 and 001 (a rewrite of 000), 000 in a story and with one annotation by the editor, an entity, a mention and a
+    candidate; the users behind the roles of the matrix."""
+    seeds = [seeds_dir / "000_2881edf72164acbb.txt", seeds_dir / "001_9820c8e68323574d.txt"]
+    list(articles_import(seeds, max_bytes=10**7))
+    article, other_article = Article.objects.order_by("origin")
+    label = Label.objects.create(name="Behauptung", name_en="Claim", key="1", colour="#ffd54f")
+    start = article.body.index(ANNOTATED)
+    annotation = Annotation.objects.create(
+        article=article,
+        author=editor,
+        label=label,
+        start=start,
+        end=start + len(ANNOTATED),
+        exact=ANNOTATED,
+        note="von Erika",
+    )
+    entity = Entity.objects.create(name="Testland", kind=Entity.Kind.PLACE)
+    at = article.body.index(MENTIONED)
+    mention = Mention.objects.create(
+        article=article, entity=entity, start=at, end=at + len(MENTIONED), surface=MENTIONED
+    )
+    candidate = EntityCandidate.objects.create(name="Nigar Hasanova", kind=Entity.Kind.PERSON)
+    story = Story.objects.create(title="Absturz in Kasachstan")
+    StoryMembership.objects.create(story=story, article=article)
+    users: dict[str, User | None] = {
+        "anonymous": None,
+        "editor_own": editor,
+        "editor_other": other_editor,
+        "reviewer": reviewer,
+        "admin": admin_user,
+    }
+    return World(
+        users, article, other_article, annotation, label, entity, mention, candidate, story
+    )

@@ -1,0 +1,406 @@
+"""The permission matrix: every URL of the project, how to call it, and what each role gets.
+
+One row per URL name (and per method where a view takes several). Add a row for every new
+URL: `test_permission_matrix.py` fails for a named project URL without one, and drives
+the CSRF and CSP tests from the same rows (README, "Security").
+
+Roles, each acting on the objects of `World` (owned by the editor "erika"):
+anonymous; editor_own (erika, on her own objects); editor_other (otto, another editor,
+on erika's objects); reviewer (rita); admin (ada, a superuser).
+
+Outcomes: an HTTP status, or LOGIN (a redirect to the login page; for htmx requests an
+`HX-Redirect` to it), ADMIN_LOGIN (a redirect to the admin's own login page) or
+REDIRECT (any other redirect).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.http import HttpResponse
+from django.shortcuts import resolve_url
+from django.test import Client
+from django.urls import reverse
+
+from annotations.models import Annotation, Label
+from articles.models import Article, Entity, EntityCandidate, Mention
+from stories.models import Story
+
+ROLES = ("anonymous", "editor_own", "editor_other", "reviewer", "admin")
+LOGIN = "login"
+ADMIN_LOGIN = "admin-login"
+REDIRECT = "redirect"
+Outcome = int | str
+
+# A quote of the seed article 000 that the annotation create row selects.
+NEW_QUOTE = "Putin"
+
+
+@dataclass(frozen=True)
+class World:
+    """The objects the rows' URLs point at, and the user behind each role."""
+
+    users: dict[str, User | None]
+    article: Article
+    other_article: Article
+    annotation: Annotation
+    label: Label
+    entity: Entity
+    mention: Mention
+    candidate: EntityCandidate
+    story: Story
+
+
+Params = Callable[[World], dict[str, Any]]
+
+
+def nothing(world: World) -> dict[str, Any]:
+    return {}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One URL called one way: its kwargs and data from the world, the expected outcomes."""
+
+    name: str
+    expect: dict[str, Outcome]
+    method: str = "GET"
+    kwargs: Params = nothing
+    data: Params = nothing
+    htmx: bool = False
+    # Further methods the view accepts (others must answer 405, see test_other_methods).
+    also_allows: tuple[str, ...] = ()
+    # HTML pages are checked for inline scripts and styles (CSP); downloads are not.
+    html: bool = True
+    key: str = field(default="")
+
+    @property
+    def id(self) -> str:
+        return f"{self.name}[{self.method}{'-' + self.key if self.key else ''}]"
+
+
+def outcomes(
+    *,
+    anonymous: Outcome = LOGIN,
+    editor: Outcome | None = None,
+    own: Outcome | None = None,
+    other: Outcome | None = None,
+    reviewer: Outcome,
+    admin: Outcome,
+) -> dict[str, Outcome]:
+    """Expected outcome per role; `editor` sets both editors where ownership plays no part."""
+    own_outcome = own if own is not None else editor
+    other_outcome = other if other is not None else editor
+    if own_outcome is None or other_outcome is None:
+        raise ValueError("give editor=, or own= and other=")
+    return {
+        "anonymous": anonymous,
+        "editor_own": own_outcome,
+        "editor_other": other_outcome,
+        "reviewer": reviewer,
+        "admin": admin,
+    }
+
+
+EVERYONE = outcomes(editor=200, reviewer=200, admin=200)
+REVIEWERS_ONLY = outcomes(editor=403, reviewer=200, admin=200)
+ENTITY_DECIDERS = outcomes(editor=200, reviewer=403, admin=200)
+ANNOTATORS = ENTITY_DECIDERS
+AUTHOR_OR_ADMIN = outcomes(own=200, other=403, reviewer=403, admin=200)
+PUBLIC = outcomes(anonymous=200, editor=200, reviewer=200, admin=200)
+# The admin sends non-staff users to its own login; LoginRequiredMiddleware sends
+# anonymous users to ours, except from the admin index (which is login_not_required).
+ADMIN_INDEX = outcomes(anonymous=ADMIN_LOGIN, editor=ADMIN_LOGIN, reviewer=ADMIN_LOGIN, admin=200)
+ADMIN_PAGE = outcomes(editor=ADMIN_LOGIN, reviewer=ADMIN_LOGIN, admin=200)
+
+
+def article(world: World) -> dict[str, Any]:
+    return {"pk": world.article.pk}
+
+
+def article_id(world: World) -> dict[str, Any]:
+    return {"article_id": world.article.pk}
+
+
+def annotation_id(world: World) -> dict[str, Any]:
+    return {"annotation_id": world.annotation.pk}
+
+
+def entity(world: World) -> dict[str, Any]:
+    return {"pk": world.entity.pk}
+
+
+def story_id(world: World) -> dict[str, Any]:
+    return {"story_id": world.story.pk}
+
+
+def comparison(world: World) -> dict[str, Any]:
+    return {"left_id": world.article.pk, "right_id": world.other_article.pk}
+
+
+def selection(world: World) -> dict[str, Any]:
+    start = world.article.body.index(NEW_QUOTE)
+    # The seed article is all in the Basic Multilingual Plane: UTF-16 offsets = indices.
+    return {
+        "start": start,
+        "end": start + len(NEW_QUOTE),
+        "exact": NEW_QUOTE,
+        "label": world.label.pk,
+    }
+
+
+def annotation_change(world: World) -> dict[str, Any]:
+    return {"label": world.label.pk, "note": "geändert", "version": world.annotation.version}
+
+
+def claim_of(world: World) -> Any:
+    """A claim (made by the editor, without appearances) for the claim rows."""
+    from claims.models import Claim
+
+    return Claim.objects.get_or_create(
+        wording="Die Raketen explodierten nahe dem Flugzeug.",
+        defaults={"created_by": world.annotation.author},
+    )[0]
+
+
+def claim_id(world: World) -> dict[str, Any]:
+    return {"claim_id": claim_of(world).pk}
+
+
+def claim_suggestion(world: World) -> dict[str, Any]:
+    """The range of a sentence the claim suggestions offer in article 000."""
+    sentence = "Putin bestritt jedoch einen Treffer des Flugzeugs mit russischen Flugabwehrraketen."
+    start = world.article.body.index(sentence)
+    return {"start": start, "end": start + len(sentence)}
+
+
+ROWS: list[Row] = [
+    Row(
+        "home",
+        outcomes(editor=REDIRECT, reviewer=REDIRECT, admin=REDIRECT),
+        also_allows=("POST",),
+    ),
+    # Articles
+    Row("articles:list", EVERYONE),
+    Row("articles:list", EVERYONE, htmx=True, key="results"),
+    Row("articles:detail", EVERYONE, kwargs=article),
+    Row(
+        "articles:status",
+        EVERYONE,
+        method="POST",
+        kwargs=article,
+        data=lambda w: {"status": "in_progress"},
+        htmx=True,
+    ),
+    # Annotation workspace (htmx)
+    Row("annotations:create", ANNOTATORS, "POST", article_id, selection, htmx=True),
+    Row("annotations:cards", EVERYONE, kwargs=article_id, htmx=True),
+    Row(
+        "annotations:card",
+        outcomes(own=200, other=403, reviewer=200, admin=200),
+        kwargs=annotation_id,
+        htmx=True,
+    ),
+    Row("annotations:edit", AUTHOR_OR_ADMIN, kwargs=annotation_id, htmx=True),
+    Row("annotations:update", AUTHOR_OR_ADMIN, "POST", annotation_id, annotation_change, True),
+    Row("annotations:delete", AUTHOR_OR_ADMIN, "POST", annotation_id, htmx=True),
+    Row("annotations:restore", AUTHOR_OR_ADMIN, "POST", annotation_id, htmx=True),
+    Row(
+        "annotations:source-suggestions",
+        EVERYONE,
+        data=lambda w: {"sources": "dp"},
+        htmx=True,
+    ),
+    Row("annotations:label-styles", EVERYONE, html=False),
+    # Entities
+    Row("entities:list", EVERYONE),
+    Row("entities:detail", EVERYONE, kwargs=entity),
+    Row(
+        "entities:external_id",
+        ENTITY_DECIDERS,
+        "POST",
+        entity,
+        lambda w: {"external_id": "Q7747"},
+        htmx=True,
+    ),
+    Row(
+        "entities:mention_decide",
+        ENTITY_DECIDERS,
+        "POST",
+        lambda w: {"pk": w.mention.pk},
+        lambda w: {"decision": "confirmed"},
+        htmx=True,
+    ),
+    Row("entities:candidates", ENTITY_DECIDERS),
+    Row(
+        "entities:candidate_decide",
+        ENTITY_DECIDERS,
+        "POST",
+        lambda w: {"pk": w.candidate.pk},
+        lambda w: {"decision": "reject"},
+        htmx=True,
+    ),
+    # Review and export
+    Row("review:list", REVIEWERS_ONLY),
+    Row("review:article", REVIEWERS_ONLY, kwargs=article_id),
+    Row(
+        "review:decide",
+        REVIEWERS_ONLY,
+        "POST",
+        annotation_id,
+        lambda w: {"kind": "accept", "version": w.annotation.version},
+        htmx=True,
+    ),
+    Row(
+        "review:export",
+        REVIEWERS_ONLY,
+        kwargs=lambda w: {"format_name": "csv"},
+        html=False,
+    ),
+    # Stories, related articles and comparison (editors curate, reviewers read)
+    Row("stories:list", EVERYONE),
+    Row("stories:detail", EVERYONE, kwargs=story_id),
+    Row("stories:rename", ANNOTATORS, "POST", story_id, lambda w: {"title": "Neu"}, htmx=True),
+    Row(
+        "stories:add-article",
+        ANNOTATORS,
+        "POST",
+        story_id,
+        lambda w: {"article": w.other_article.pk},
+        htmx=True,
+    ),
+    Row(
+        "stories:remove-article",
+        ANNOTATORS,
+        "POST",
+        lambda w: {"story_id": w.story.pk, "article_id": w.article.pk},
+        htmx=True,
+    ),
+    Row("stories:related", EVERYONE, kwargs=article_id, htmx=True),
+    Row(
+        "stories:article-date",
+        ANNOTATORS,
+        "POST",
+        article_id,
+        lambda w: {
+            "published_on": "2025-10-10",
+            "date_precision": "day",
+            "loaded_at": w.article.updated_at.isoformat(),
+        },
+        htmx=True,
+    ),
+    Row("stories:compare", EVERYONE, kwargs=comparison),
+    Row(
+        "stories:copy",
+        AUTHOR_OR_ADMIN,
+        "POST",
+        lambda w: {**comparison(w), "target_id": w.other_article.pk},
+        lambda w: {"annotation": w.annotation.pk},
+        htmx=True,
+    ),
+    # Claims (editors and admins change them, reviewers read them)
+    Row("claims:list", EVERYONE),
+    Row("claims:list", EVERYONE, htmx=True, key="results"),
+    Row("claims:detail", EVERYONE, kwargs=claim_id),
+    Row(
+        "claims:update",
+        ANNOTATORS,
+        "POST",
+        claim_id,
+        lambda w: {"wording": "Neu.", "status": "disputed", "version": claim_of(w).version},
+        htmx=True,
+    ),
+    Row(
+        "claims:annotation",
+        outcomes(own=200, other=403, reviewer=200, admin=200),
+        kwargs=annotation_id,
+        htmx=True,
+    ),
+    Row("claims:make", AUTHOR_OR_ADMIN, "POST", annotation_id, lambda w: {"wording": "X"}, True),
+    Row(
+        "claims:attach",
+        AUTHOR_OR_ADMIN,
+        "POST",
+        annotation_id,
+        lambda w: {"claim": claim_of(w).pk},
+        htmx=True,
+    ),
+    Row(
+        "claims:search",
+        AUTHOR_OR_ADMIN,
+        kwargs=annotation_id,
+        data=lambda w: {"q": "Rak"},
+        htmx=True,
+    ),
+    Row("claims:suggestions", EVERYONE, kwargs=article_id, htmx=True),
+    Row("claims:suggestion-accept", ANNOTATORS, "POST", article_id, claim_suggestion, True),
+    Row("claims:suggestion-dismiss", ANNOTATORS, "POST", article_id, claim_suggestion, True),
+    # Accounts and language
+    Row("login", PUBLIC, also_allows=("POST",)),
+    # Logging out lands on the login page, logged in or not.
+    Row("logout", outcomes(editor=LOGIN, reviewer=LOGIN, admin=LOGIN), "POST"),
+    Row("password_change", EVERYONE, also_allows=("POST",)),
+    Row("password_change_done", EVERYONE),
+    Row("password_reset", PUBLIC, also_allows=("POST",)),
+    Row("password_reset_done", PUBLIC),
+    Row(
+        "password_reset_confirm",
+        PUBLIC,
+        kwargs=lambda w: {"uidb64": "MQ", "token": "not-a-token"},
+        also_allows=("POST",),
+    ),
+    Row("password_reset_complete", PUBLIC),
+    Row(
+        "set_language",
+        outcomes(anonymous=REDIRECT, editor=REDIRECT, reviewer=REDIRECT, admin=REDIRECT),
+        "POST",
+        data=lambda w: {"language": "en", "next": "/articles/"},
+        also_allows=("GET",),
+    ),
+    # Django admin: a few representative pages (the admin checks is_staff itself).
+    Row("admin:index", ADMIN_INDEX, also_allows=("POST",)),
+    Row("admin:articles_article_changelist", ADMIN_PAGE, also_allows=("POST",)),
+    Row(
+        "admin:annotations_annotation_change",
+        ADMIN_PAGE,
+        kwargs=lambda w: {"object_id": w.annotation.pk},
+        also_allows=("POST",),
+    ),
+    Row("admin:auth_user_changelist", ADMIN_PAGE, also_allows=("POST",)),
+    Row("admin:axes_accessattempt_changelist", ADMIN_PAGE, also_allows=("POST",)),
+]
+
+
+def request_row(
+    client: Client, row: Row, world: World, *, method: str | None = None, **headers: str
+) -> HttpResponse:
+    """Call the row's URL (with `method` instead of the row's own, if given)."""
+    url = reverse(row.name, kwargs=row.kwargs(world))
+    if row.htmx:
+        headers = {"HX-Request": "true", **headers}
+    method = (method or row.method).lower()
+    data = row.data(world)
+    if method == "get":
+        response: HttpResponse = client.get(url, data, headers=headers)
+    elif method == "post":
+        response = client.post(url, data, headers=headers)
+    else:
+        response = getattr(client, method)(url, headers=headers)
+    return response
+
+
+def outcome_of(response: HttpResponse) -> Outcome:
+    """The response as one of the matrix's outcomes."""
+    login = resolve_url(settings.LOGIN_URL)
+    target = response.get("HX-Redirect") or (
+        response["Location"] if response.status_code in (301, 302) else None
+    )
+    if target is None:
+        return response.status_code
+    if target.startswith(login):
+        return LOGIN
+    if target.startswith(reverse("admin:login")):
+        return ADMIN_LOGIN
+    return REDIRECT
