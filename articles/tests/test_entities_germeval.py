@@ -25,3 +25,8 @@ def test_strict_f1_stays_above_the_floor() -> None:
     precision, recall, f1 = result.figures()
     assert f1 >= F1_FLOOR, (precision, recall, f1)
     assert precision >= 0.65
+    # Every error has one cause in the breakdown written to docs/benchmarks.md.
+    wrong = sum(result.predicted.values()) - sum(result.true_positives.values())
+    missed = sum(result.expected.values()) - sum(result.true_positives.values())
+    assert sum(result.false_positives.values()) == wrong
+    assert sum(result.false_negatives.values()) == missed
