@@ -36,13 +36,17 @@ from locust.exception import StopUser
 from locust.stats import StatsEntry
 
 from annotations.offsets import code_point_to_utf16
-from benchmarks.load.accounts import PASSWORD_VARIABLE, USERNAME
+from benchmarks.load.cpu import process_tree_cpu_seconds
 from benchmarks.load.ledger import Acknowledged, Ledger
+from benchmarks.load.plan import (
+    EDIT_SHARE,
+    PASSWORD_VARIABLE,
+    STALE_TAB_SHARE,
+    THINK_SECONDS,
+    USERNAME,
+)
+from benchmarks.measure import cpu_seconds
 
-# Per loop: how often an editor edits one of its annotations, and how often such an
-# edit comes with a stale second tab.
-EDIT_SHARE = 0.5
-STALE_TAB_SHARE = 0.2
 MAX_QUOTE_WORDS = 8
 RAMP_UP_LIMIT = 300.0  # seconds for every editor to log in
 SOURCE_NAMES = ("", "", "Kreml", "dpa", "Reuters", "Interfax", "Lastquelle A", "Lastquelle B")
@@ -67,9 +71,10 @@ class BehindTlsProxy(DefaultCookiePolicy):
 class Editor(FastHttpUser):
     """One editor with an account of its own (`load-editor-NN`)."""
 
-    wait_time = between(1, 3)
+    wait_time = between(THINK_SECONDS[0], THINK_SECONDS[1])
     ledger: ClassVar[Ledger] = Ledger()  # shared by every editor of this process
     logged_in: ClassVar[int] = 0
+    logins_tried: ClassVar[int] = 0
 
     def on_start(self) -> None:
         self.username = USERNAME.format(next(_accounts))
@@ -79,7 +84,10 @@ class Editor(FastHttpUser):
         self.mine: list[int] = []
         self.csrf = ""
         self.saves = 0
-        self.login()
+        try:
+            self.login()
+        finally:
+            Editor.logins_tried += 1
 
     def headers(self, referer: str = "/", *, htmx: bool = False) -> dict[str, str]:
         headers = {
@@ -96,7 +104,7 @@ class Editor(FastHttpUser):
         page = self.client.get("/accounts/login/", headers=self.headers(), name="login page")
         token = _CSRF_INPUT.search(page.text or "")
         if token is None:
-            raise StopUser
+            return
         form = {
             "csrfmiddlewaretoken": token.group(1),
             "username": self.username,
@@ -113,12 +121,14 @@ class Editor(FastHttpUser):
             ids = [int(i) for i in _ARTICLE_LINK.findall(response.text or "")]
             if response.status_code != 200 or not ids:
                 response.failure(f"login as {self.username} failed ({response.status_code})")
-                raise StopUser
+                return
         self.article_ids = list(dict.fromkeys(ids))
         Editor.logged_in += 1
 
     @task
     def annotate(self) -> None:
+        if not self.article_ids:
+            raise StopUser  # not logged in: the failure is in the statistics
         article_id = random.choice(self.article_ids)  # noqa: S311 - simulation, not secrets
         workspace = f"/articles/{article_id}/"
         page = self.open_workspace(workspace)
@@ -316,6 +326,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--seconds", type=float, default=60.0, help="once all are logged in")
     parser.add_argument("--output", type=Path, required=True, help="statistics (JSON)")
     parser.add_argument("--ledger", type=Path, required=True, help="acknowledged writes (JSON)")
+    parser.add_argument("--server-pid", type=int, help="gunicorn's, to measure its CPU time")
     options = parser.parse_args(argv)
 
     environment = Environment(user_classes=[Editor], host=options.host, stop_timeout=30)
@@ -324,16 +335,27 @@ def main(argv: Sequence[str] | None = None) -> None:
     runner.start(options.users, spawn_rate=options.spawn_rate)
     # Ramp-up: every editor logs in (a deliberately slow password hash) and starts work.
     # Its figures are kept apart; the measured window begins once all are logged in.
-    while Editor.logged_in < options.users and time.monotonic() - started < RAMP_UP_LIMIT:
+    while Editor.logins_tried < options.users and time.monotonic() - started < RAMP_UP_LIMIT:
         time.sleep(0.1)  # gevent's sleep: locust has patched the standard library
     ramp_up = statistics(environment, time.monotonic() - started)
     environment.stats.reset_all()
     window = time.monotonic()
+    server_cpu = process_tree_cpu_seconds(options.server_pid) if options.server_pid else 0.0
+    own_cpu = cpu_seconds()
     time.sleep(options.seconds)
     steady = statistics(environment, time.monotonic() - window)
+    cpu = {
+        "server_cpu_seconds": (
+            process_tree_cpu_seconds(options.server_pid) - server_cpu
+            if options.server_pid
+            else None
+        ),
+        "locust_cpu_seconds": cpu_seconds() - own_cpu,
+        "load_average": os.getloadavg()[0],
+    }
     runner.quit()
     runner.greenlet.join()
-    result = {"ramp_up": ramp_up, "logged_in": Editor.logged_in, **steady}
+    result = {"ramp_up": ramp_up, "logged_in": Editor.logged_in, **steady, **cpu}
     options.output.write_text(json.dumps(result), encoding="utf-8")
     Editor.ledger.write(options.ledger)
 

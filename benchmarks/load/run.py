@@ -27,8 +27,14 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.databases import BASE_DIR, POSTGRESQL, django_environment, fresh_database
-from benchmarks.load.accounts import PASSWORD_VARIABLE, USERNAME
 from benchmarks.load.ledger import Ledger, StoredAnnotation, lost_writes
+from benchmarks.load.plan import (
+    EDIT_SHARE,
+    PASSWORD_VARIABLE,
+    STALE_TAB_SHARE,
+    THINK_SECONDS,
+    USERNAME,
+)
 from benchmarks.machine import code_version, machine_summary
 from benchmarks.measure import progress
 from benchmarks.run import REPORT_HEADER, section_replace
@@ -62,16 +68,26 @@ class ServerConfig:
     threads: int
 
 
+@dataclass(frozen=True)
+class Server:
+    url: str
+    pid: int  # gunicorn's master process
+
+
 CONFIGS = (
     ServerConfig("sync3", "sync, 3 workers (docker-compose)", "sync", 3, 1),
     ServerConfig("gthread2x4", "gthread, 2 workers × 4 threads", "gthread", 2, 4),
 )
 
 
-def run_config(
-    config: ServerConfig, *, users: int, seconds: float, articles: int
-) -> dict[str, Any]:
-    """One configuration on a fresh database: statistics plus the lost-write check."""
+def run_configs(
+    configs: list[ServerConfig], *, users: int, seconds: float, articles: int
+) -> list[tuple[ServerConfig, dict[str, Any]]]:
+    """Seed a fresh database once, then run the editors against each configuration.
+
+    The configurations run one after the other on the same database (the second finds
+    the first one's annotations, a few per article); each has its own ledger.
+    """
     password = secrets.token_urlsafe(16)
     with (
         tempfile.TemporaryDirectory() as temporary,
@@ -85,7 +101,7 @@ def run_config(
             "STATIC_ROOT": str(folder / "static"),
             PASSWORD_VARIABLE: password,
         }
-        progress(f"{config.key}: preparing the database")
+        progress(f"preparing the database {DATABASE_NAME}")
         seeded = _run_here(
             ["--seed", "--users", str(users), "--articles", str(articles)], environment
         )
@@ -95,37 +111,55 @@ def run_config(
             env=environment,
             check=True,
         )
-        with gunicorn(config, environment, log=folder / "gunicorn.log") as host:
-            progress(f"{config.key}: {users} editors for {seconds:.0f} s against {host}")
-            subprocess.run(  # noqa: S603 - our own interpreter and module
-                [
-                    sys.executable,
-                    "-m",
-                    "benchmarks.load.locustfile",
-                    "--host",
-                    host,
-                    "--users",
-                    str(users),
-                    "--seconds",
-                    str(seconds),
-                    "--output",
-                    str(folder / "stats.json"),
-                    "--ledger",
-                    str(folder / "ledger.json"),
-                ],
-                cwd=BASE_DIR,
-                env=environment | {"LOG_LEVEL": "ERROR"},
-                check=True,
-            )
-        server_log = (folder / "gunicorn.log").read_text(encoding="utf-8", errors="replace")
-        check = _run_here(["--verify", str(folder / "ledger.json")], environment)
-        result: dict[str, Any] = json.loads((folder / "stats.json").read_text(encoding="utf-8"))
-    return result | seeded | check | {"server_errors": _tracebacks(server_log)}
+        results = []
+        for config in configs:
+            run = folder / config.key
+            run.mkdir()
+            result = _run_config(config, environment, folder=run, users=users, seconds=seconds)
+            results.append((config, result | seeded))
+            progress(json.dumps({"config": config.key, **result["total"], "lost": result["lost"]}))
+            for traceback in result["server_errors"]:
+                progress(traceback)
+    return results
+
+
+def _run_config(
+    config: ServerConfig, environment: dict[str, str], *, folder: Path, users: int, seconds: float
+) -> dict[str, Any]:
+    """gunicorn in `config`, the editors against it, then the lost-write check."""
+    with gunicorn(config, environment, log=folder / "gunicorn.log") as server:
+        progress(f"{config.key}: {users} editors for {seconds:.0f} s against {server.url}")
+        subprocess.run(  # noqa: S603 - our own interpreter and module
+            [
+                sys.executable,
+                "-m",
+                "benchmarks.load.locustfile",
+                "--host",
+                server.url,
+                "--users",
+                str(users),
+                "--seconds",
+                str(seconds),
+                "--output",
+                str(folder / "stats.json"),
+                "--ledger",
+                str(folder / "ledger.json"),
+                "--server-pid",
+                str(server.pid),
+            ],
+            cwd=BASE_DIR,
+            env=environment | {"LOG_LEVEL": "ERROR"},
+            check=True,
+        )
+    server_log = (folder / "gunicorn.log").read_text(encoding="utf-8", errors="replace")
+    check = _run_here(["--verify", str(folder / "ledger.json")], environment)
+    result: dict[str, Any] = json.loads((folder / "stats.json").read_text(encoding="utf-8"))
+    return result | check | {"server_errors": _tracebacks(server_log)}
 
 
 @contextmanager
-def gunicorn(config: ServerConfig, environment: dict[str, str], *, log: Path) -> Iterator[str]:
-    """gunicorn serving the app on a free port; yields its URL and always stops it."""
+def gunicorn(config: ServerConfig, environment: dict[str, str], *, log: Path) -> Iterator[Server]:
+    """gunicorn serving the app on a free port; always stopped afterwards."""
     port = _free_port()
     command = [
         sys.executable,
@@ -147,9 +181,9 @@ def gunicorn(config: ServerConfig, environment: dict[str, str], *, log: Path) ->
             command, cwd=BASE_DIR, env=environment | {"LOG_LEVEL": "ERROR"}, stderr=stderr
         )
     try:
-        host = f"http://127.0.0.1:{port}"
-        _wait_until_serving(host, server)
-        yield host
+        url = f"http://127.0.0.1:{port}"
+        _wait_until_serving(url, server)
+        yield Server(url, server.pid)
     finally:
         server.terminate()
         try:
@@ -260,25 +294,27 @@ def section(
         "",
         textwrap.fill(
             f"`make load`: {users} editors, one account each, log in through the login form "
-            "(ramp-up, 5 per second), then work for "
-            f"{seconds:.0f} s against gunicorn on 127.0.0.1 with PostgreSQL and the "
-            "production settings (DEBUG off, persistent connections), "
-            f"{results[0][1]['articles'] if results else 0} articles. "
-            "Each editor loops: open a workspace, annotate a quote of it, in half the loops "
-            "edit one of its annotations (a fifth of those edits also saves from a stale "
-            "second tab, which must get a 409, and then merges), read the card list; 1 to 3 "
-            "seconds between steps. The figures are those of the "
-            f"{seconds:.0f} s once all are logged in; "
-            "errors and writes count the ramp-up too. Locust runs on the same 2 CPUs as the "
-            "server; percentiles are locust's (2 significant digits above 100 ms).",
+            f"(ramp-up, 5 per second), then work for {seconds:.0f} s against gunicorn on "
+            "127.0.0.1 with PostgreSQL and the production settings (DEBUG off, persistent "
+            f"connections), {results[0][1]['articles'] if results else 0} articles. Each "
+            "editor loops: open a workspace, annotate a quote of it, in "
+            f"{EDIT_SHARE:.0%} of the loops edit one of its annotations ({STALE_TAB_SHARE:.0%} "
+            "of those edits also save from a stale second tab, which must get a 409, and "
+            f"then merge), read the card list; {THINK_SECONDS[0]} to {THINK_SECONDS[1]} s "
+            f"between steps. The figures are those of the {seconds:.0f} s once all are "
+            "logged in; errors and writes count the ramp-up too. Both configurations run "
+            "one after the other on the same database. Locust runs on the same 2 CPUs as the "
+            "server; percentiles are locust's (2 significant digits above 100 ms). Server "
+            "CPU is gunicorn's (all processes) during the window; load is the machine's "
+            "1-minute load average at its end.",
             width=90,
         ),
         "",
         f"Target: no errors, no lost writes, p99 under {TARGET_P99_MS} ms.",
         "",
-        "| gunicorn | req/s | errors | p50 | p95 | p99 | login p50 | acknowledged writes "
-        "| lost | target |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        "| gunicorn | req/s | errors | p50 | p95 | p99 | server CPU per request | load "
+        "| login p50 | acknowledged writes | lost | target |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for config, result in results:
         total, login = result["total"], result["ramp_up"]["requests"].get("login", {})
@@ -286,7 +322,8 @@ def section(
         met = errors == 0 and result["lost"] == 0 and total["p99"] < TARGET_P99_MS
         lines.append(
             f"| {config.title} | {total['rps']:.1f} | {errors} | {total['p50']} ms | "
-            f"{total['p95']} ms | {total['p99']} ms | {login.get('p50', '–')} ms | "
+            f"{total['p95']} ms | {total['p99']} ms | {_cpu_per_request(result)} | "
+            f"{result['load_average']:.1f} | {login.get('p50', '–')} ms | "
             f"{result['acknowledged']} ({result['edited']} edited) | {result['lost']} | "
             f"{'met' if met else 'missed'} |"
         )
@@ -323,6 +360,11 @@ def section(
     return "\n".join(lines)
 
 
+def _cpu_per_request(result: dict[str, Any]) -> str:
+    requests, cpu = result["total"]["requests"], result["server_cpu_seconds"]
+    return f"{cpu * 1000 / requests:.0f} ms" if requests and cpu is not None else "–"
+
+
 def _errors(result: dict[str, Any]) -> int:
     failures: int = result["ramp_up"]["total"]["failures"] + result["total"]["failures"]
     return failures
@@ -345,17 +387,10 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     # On `kill`, unwind as on Ctrl-C: gunicorn is stopped, the database dropped.
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
-    results = []
-    for config in CONFIGS:
-        if options.config and config.key not in options.config:
-            continue
-        result = run_config(
-            config, users=options.users, seconds=options.seconds, articles=options.articles
-        )
-        results.append((config, result))
-        progress(json.dumps({"config": config.key, **result["total"], "lost": result["lost"]}))
-        for traceback in result["server_errors"]:
-            progress(traceback)
+    configs = [c for c in CONFIGS if not options.config or c.key in options.config]
+    results = run_configs(
+        configs, users=options.users, seconds=options.seconds, articles=options.articles
+    )
     text = section(results, users=options.users, seconds=options.seconds)
     if options.output is None:
         print(text)
