@@ -13,6 +13,7 @@ reports come out in the same order as without it.
 
 import hashlib
 import logging
+import re
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
@@ -30,12 +31,15 @@ from articles.mention_reanchoring import mentions_reanchor
 from articles.mentions import mentions_detect_after_commit
 from articles.models import Article, ArticleRevision, Source, SourceAlias
 from articles.parsing import ParsedArticle, parse_article
+from articles.search import search_vectors_defer, search_vectors_update_queue
 from articles.text import DecodedText, RejectedInput, decode_article_bytes, normalise_text
 from stories.tasks import stories_index_after_commit
 
 logger = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = {".txt"}
+# A letter or digit: an article body without one holds nothing to read.
+VISIBLE = re.compile(r"\w")
 DEFAULT_BATCH_SIZE = 250
 
 
@@ -105,7 +109,7 @@ def prepare_file(path: Path, *, max_bytes: int) -> PreparedFile:
     decoded = decode_article_bytes(data, max_bytes=max_bytes)
     text = normalise_text(decoded.text)
     parsed = parse_article(text)
-    if not parsed.body:
+    if not VISIBLE.search(parsed.body):  # empty, or only invisible/zero-width characters
         raise RejectedInput("file holds no article text (only metadata or boilerplate)")
     content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return PreparedFile(path, path.name, decoded, parsed, content_hash)
@@ -244,6 +248,8 @@ def _write_batch(batch: list[PreparedFile]) -> list[ImportReport]:
         if p.origin in existing and existing[p.origin].content_hash != p.content_hash
     ]
 
+    if new or changed:
+        search_vectors_defer()  # one UPDATE for the batch, in a background task
     created = Article.objects.bulk_create(
         [_fill_article(Article(origin=p.origin), p, sources) for p in new]
     )
@@ -279,6 +285,7 @@ def _write_batch(batch: list[PreparedFile]) -> list[ImportReport]:
     for article in revised:
         annotations_reanchor(article=article, old_body=old_bodies[article.pk])
         mentions_reanchor(article=article, old_body=old_bodies[article.pk])
+    search_vectors_update_queue(article_ids=[article.pk for _, article in written])
     mentions_detect_after_commit(article_ids=[article.pk for _, article in written])
     stories_index_after_commit(article_ids=[article.pk for _, article in written])
 

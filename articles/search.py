@@ -1,7 +1,11 @@
 """Full-text search over articles: German stemming on PostgreSQL, substrings on SQLite.
 
-PostgreSQL: migration 0003 adds `articles_article.search_vector`, a stored generated
-tsvector (title weight A, body weight B, German snowball stemming) under a GIN index.
+PostgreSQL: `articles_article.search_vector` is a stored tsvector (title weight A, body
+weight B, German snowball stemming) under a GIN index (migrations 0003 and 0006). A
+trigger computes it on every insert and every change of title or body, except where a
+transaction deferred it (`search_vectors_defer`): the import does, and fills its batch's
+vectors with one set-based UPDATE in a background task, so that the import does not wait
+for them. Search finds newly imported articles once that task has run.
 The user's text goes through `websearch_to_tsquery('german', …)`, so "Flugzeuge" finds
 "Flugzeug", `"russische Flugabwehr"` is a phrase and `-Kreml` excludes a word. Ranking
 (`ts_rank`) reads every candidate's vector, so it is bounded: the newest
@@ -21,9 +25,10 @@ from functools import reduce
 from typing import TYPE_CHECKING, Any, overload
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
-from django.db import NotSupportedError, connections
+from django.db import NotSupportedError, connection, connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Case, Expression, Q, QuerySet, Value, When
+from django.tasks import task
 
 from articles.models import Article
 
@@ -105,6 +110,54 @@ class StoredSearchVector(Expression):
 def stemmed_search_available(using: str = "default") -> bool:
     """Whether the database has the stored search vector (PostgreSQL)."""
     return connections[using].vendor == "postgresql"
+
+
+# Transaction-local: the trigger of migration 0006 leaves the vector alone while "on".
+_DEFERRAL_SET = "SELECT set_config('newsdesk.search_vector_deferred', %s, true)"
+# The trigger's vector (migration 0006), for the articles whose ids are the parameter.
+_VECTORS_UPDATE = """
+UPDATE articles_article SET search_vector =
+    setweight(to_tsvector('german'::regconfig, coalesce(title, '')), 'A')
+    || setweight(to_tsvector('german'::regconfig, left(body, 250000)), 'B')
+WHERE id = ANY(%s)
+"""
+
+
+def search_vectors_defer() -> None:
+    """Leave the search vectors of the current transaction's writes to a background task.
+
+    The trigger skips them until the transaction ends; queue the task for the written
+    articles with `search_vectors_update_queue` before it commits. PostgreSQL only;
+    elsewhere nothing happens.
+    """
+    if stemmed_search_available():
+        with connection.cursor() as cursor:
+            cursor.execute(_DEFERRAL_SET, ["on"])
+
+
+def search_vectors_update_queue(*, article_ids: list[int]) -> None:
+    """Queue the update of these articles' search vectors in the current transaction, and
+    end the deferral `search_vectors_defer` began.
+
+    The task exists exactly when the articles do. A worker runs it once the transaction
+    has committed; the immediate backend runs it at once, inside the transaction, so that
+    search finds the articles as soon as they are committed.
+    """
+    if not article_ids or not stemmed_search_available():
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(_DEFERRAL_SET, ["off"])
+    search_vectors_update_task.enqueue(article_ids)
+
+
+@task
+def search_vectors_update_task(article_ids: list[int]) -> str:
+    """Compute the search vectors of these articles (one UPDATE; PostgreSQL only)."""
+    if not stemmed_search_available():
+        return "no search vector on this database"
+    with connection.cursor() as cursor:
+        cursor.execute(_VECTORS_UPDATE, [article_ids])
+        return f"{cursor.rowcount} search vectors updated"
 
 
 class RankedArticles(Sequence[Article]):

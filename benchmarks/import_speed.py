@@ -43,11 +43,16 @@ QUICK_SIZES = (100, 1_000)
 # importing process ("immediate"), timed once at the smallest size to show what it costs.
 QUEUED = "database"
 INLINE = "immediate"
-# PostgreSQL computes the search vector (a generated column, migration articles 0003) and
-# its GIN index on every insert; one run without them shows what that costs the import.
+# PostgreSQL: the import leaves the search vectors (migration articles 0006) to a queued
+# task, timed after the import as a worker would run it. One run computes them inside the
+# INSERT instead (the trigger, as before 0006), one run has no vector column at all.
 PRODUCTION = "as in production"
 NO_VECTOR = "no search vector"
-NO_SEARCH_VECTOR = "ALTER TABLE articles_article DROP COLUMN IF EXISTS search_vector"
+VECTOR_INLINE = "vector in INSERT"
+NO_SEARCH_VECTOR = (
+    "DROP TRIGGER IF EXISTS article_search_vector ON articles_article; "
+    "ALTER TABLE articles_article DROP COLUMN IF EXISTS search_vector"
+)
 REPEATS = 3
 QUICK_REPEATS = 1
 TARGET_PER_SECOND = 500
@@ -65,6 +70,7 @@ class ImportRun:
     peak_kib: int  # peak RSS of the process when the import had ended
     schema: str  # the latest migration of each app, as applied
     load: float  # one-minute load average just before the run
+    vector_seconds: float | None  # the queued search vector tasks, run after the import
 
 
 @dataclass(frozen=True)
@@ -88,6 +94,12 @@ class CaseResult:
     @property
     def per_cpu_second(self) -> float:
         return statistics.median(self.articles / run.cpu_seconds for run in self.runs)
+
+    @property
+    def vectors_per_second(self) -> float | None:
+        """The median rate of the search vector tasks, where the import queued them."""
+        times = [run.vector_seconds for run in self.runs if run.vector_seconds]
+        return statistics.median(self.articles / t for t in times) if times else None
 
     @property
     def peak_kib(self) -> int:
@@ -119,7 +131,9 @@ def run_suite(*, quick: bool) -> str:
             results.append(CaseResult(backend, sizes[0], "detection inline", runs))
         if POSTGRESQL in backends:
             corpus = folder / f"corpus-{sizes[-1]}"
-            runs = _runs(POSTGRESQL, corpus, count=sizes[-1], folder=folder, search_vector=False)
+            runs = _runs(POSTGRESQL, corpus, count=sizes[-1], folder=folder, vector=VECTOR_INLINE)
+            results.append(CaseResult(POSTGRESQL, sizes[-1], VECTOR_INLINE, runs))
+            runs = _runs(POSTGRESQL, corpus, count=sizes[-1], folder=folder, vector=NO_VECTOR)
             results.append(CaseResult(POSTGRESQL, sizes[-1], NO_VECTOR, runs))
     return report_markdown(results, repeats=repeats, postgres_skipped=POSTGRESQL not in backends)
 
@@ -132,7 +146,7 @@ def _runs(
     folder: Path,
     repeats: int = 1,
     tasks_backend: str = QUEUED,
-    search_vector: bool = True,
+    vector: str = PRODUCTION,
 ) -> tuple[ImportRun, ...]:
     runs = []
     for repeat in range(repeats):
@@ -145,7 +159,7 @@ def _runs(
             count=count,
             folder=folder,
             tasks_backend=tasks_backend,
-            search_vector=search_vector,
+            vector=vector,
         )
         measure.progress(f"  {count / run.seconds:,.0f} articles/s, {measure.mib(run.peak_kib)}")
         runs.append(run)
@@ -159,16 +173,17 @@ def import_run(
     count: int,
     folder: Path,
     tasks_backend: str = QUEUED,
-    search_vector: bool = True,
+    vector: str = PRODUCTION,
 ) -> ImportRun:
     """Import the `count` files in `corpus` into a fresh database of `backend`."""
     with fresh_database(backend, folder=folder) as url:
-        if not search_vector and backend is POSTGRESQL:
+        if vector == NO_VECTOR and backend is POSTGRESQL:
             with psycopg.connect(url, autocommit=True) as connection:
                 connection.execute(NO_SEARCH_VECTOR)
         load = os.getloadavg()[0]
+        inline = ["--vector-inline"] if vector == VECTOR_INLINE else []
         completed = subprocess.run(  # noqa: S603 - our own interpreter and module
-            [sys.executable, "-m", "benchmarks.import_speed", str(corpus)],
+            [sys.executable, "-m", "benchmarks.import_speed", str(corpus), *inline],
             cwd=BASE_DIR,
             env=django_environment(url, debug=False) | {"TASKS_BACKEND": tasks_backend},
             check=True,
@@ -186,6 +201,7 @@ def import_run(
         peak_kib=outcome["peak_kib"],
         schema=outcome["schema"],
         load=load,
+        vector_seconds=outcome["vector_seconds"],
     )
 
 
@@ -207,13 +223,15 @@ def report_markdown(results: Sequence[CaseResult], *, repeats: int, postgres_ski
         ),
         "",
         _wrap(
-            "- **setup**: *as in production*: the import hands every written batch to entity "
-            "detection, a `django.tasks` task, which with `TASKS_BACKEND=database` it only "
-            "queues for a worker (`manage.py db_worker`); *detection inline*: "
-            "`TASKS_BACKEND=immediate`, the default and the demo's, where detection runs in the "
-            "importing process after each batch's commit (one run); *no search vector*: "
-            "PostgreSQL without the generated `search_vector` column and its GIN index, which "
-            "it otherwise computes on every insert (one run)."
+            "- **setup**: *as in production*: the import hands every written batch to "
+            "`django.tasks` tasks (search vectors on PostgreSQL, entity detection, "
+            "near-duplicates), which with `TASKS_BACKEND=database` it only queues for a worker "
+            "(`manage.py db_worker`); *detection inline*: `TASKS_BACKEND=immediate`, the default "
+            "and the demo's, where the tasks run in the importing process with each batch (one "
+            "run); *vector in INSERT*: PostgreSQL computing every search vector inside the "
+            "INSERT, as before migration articles 0006 (one run); *no search vector*: "
+            "PostgreSQL without the `search_vector` column, its trigger and its GIN index (one "
+            "run)."
         ),
         _wrap(f"- **articles/s**: articles over the wall-clock time of the import; {runs}."),
         _wrap(
@@ -223,14 +241,21 @@ def report_markdown(results: Sequence[CaseResult], *, repeats: int, postgres_ski
         ),
         _wrap("- **queries**: SQL statements the import sent."),
         _wrap(
+            "- **vectors/s**: PostgreSQL, as in production: articles per second of the queued "
+            "search vector tasks (one set-based UPDATE per batch of 250), run one after the "
+            "other after the import, as one worker would; search finds new articles once "
+            "they have run."
+        ),
+        _wrap(
             "- **peak RSS**: peak resident set size of the importing process, read with "
             "`getrusage(RUSAGE_SELF).ru_maxrss` when the import has ended (Python, Django and "
             "psycopg included); **growth**: that peak minus the peak before the import began; "
             "the highest of the runs."
         ),
         "",
-        "| database | articles | setup | articles/s | per CPU s | queries | peak RSS | growth |",
-        "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |",
+        "| database | articles | setup | articles/s | per CPU s | queries | vectors/s "
+        "| peak RSS | growth |",
+        "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for result in results:
         low, high = result.rates[0], result.rates[-1]
@@ -240,6 +265,7 @@ def report_markdown(results: Sequence[CaseResult], *, repeats: int, postgres_ski
             f"| {result.setup} "
             f"| {result.per_second:,.0f}{spread} "
             f"| {result.per_cpu_second:,.0f} | {result.runs[0].queries:,} "
+            f"| {_rate(result.vectors_per_second)} "
             f"| {measure.mib(result.peak_kib)} | {measure.mib(result.growth_kib)} |"
         )
     lines += [
@@ -256,10 +282,14 @@ def report_markdown(results: Sequence[CaseResult], *, repeats: int, postgres_ski
         for r in results
         if r.backend is POSTGRESQL and r.articles == TARGET_SIZE and r.setup == PRODUCTION
     ]
-    bare = [r for r in results if r.setup == NO_VECTOR]
+    inline = [r for r in results if r.setup == VECTOR_INLINE]
     if target:
         met = target[0].per_second >= TARGET_PER_SECOND
-        without = f"; {bare[0].per_second:,.0f} without the search vector" if bare else ""
+        without = (
+            f"; {inline[0].per_second:,.0f} with the vectors computed inside the INSERT"
+            if inline
+            else ""
+        )
         lines.append(
             _wrap(
                 f"Target: at least {TARGET_PER_SECOND} articles/s on PostgreSQL at "
@@ -274,6 +304,10 @@ def report_markdown(results: Sequence[CaseResult], *, repeats: int, postgres_ski
     return "\n".join(lines) + "\n"
 
 
+def _rate(per_second: float | None) -> str:
+    return "—" if per_second is None else f"{per_second:,.0f}"
+
+
 def _wrap(text: str) -> str:
     indent = "  " if text.startswith("- ") else ""
     return textwrap.fill(text, width=90, subsequent_indent=indent, break_on_hyphens=False)
@@ -282,8 +316,15 @@ def _wrap(text: str) -> str:
 # One run, in its own process -----------------------------------------------------------
 
 
-def import_folder(folder: Path, *, profile: Path | None = None) -> dict[str, Any]:
-    """Import every file in `folder` into the configured database and measure it."""
+def import_folder(
+    folder: Path, *, profile: Path | None = None, vector_inline: bool = False
+) -> dict[str, Any]:
+    """Import every file in `folder` into the configured database and measure it.
+
+    Then, where the import queued search vector tasks, run them as a worker would (one per
+    batch) and time them. `vector_inline`: no deferral, the trigger computes every vector
+    inside the INSERT (as before migration articles 0006).
+    """
     import django
 
     django.setup()
@@ -291,7 +332,18 @@ def import_folder(folder: Path, *, profile: Path | None = None) -> dict[str, Any
     from django.db import connection
     from django.db.migrations.recorder import MigrationRecorder
 
+    from articles import importing, search
     from articles.importing import articles_import
+    from articles.models import Article
+
+    if vector_inline:
+        from unittest import mock
+
+        mock.patch.multiple(
+            importing,
+            search_vectors_defer=lambda: None,
+            search_vectors_update_queue=lambda *, article_ids: None,
+        ).start()
 
     queries = 0
 
@@ -322,6 +374,15 @@ def import_folder(folder: Path, *, profile: Path | None = None) -> dict[str, Any
     if profiler is not None and profile is not None:
         profiler.disable()
         profiler.dump_stats(profile)
+    vector_seconds = None
+    if not vector_inline and search.stemmed_search_available() and _has_search_vector(connection):
+        ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
+        start = time.perf_counter()
+        for first in range(0, len(ids), importing.DEFAULT_BATCH_SIZE):
+            search.search_vectors_update_task.call(
+                ids[first : first + importing.DEFAULT_BATCH_SIZE]
+            )
+        vector_seconds = time.perf_counter() - start
     return {
         "seconds": seconds,
         "cpu_seconds": cpu_seconds,
@@ -330,15 +391,31 @@ def import_folder(folder: Path, *, profile: Path | None = None) -> dict[str, Any
         "baseline_kib": baseline,
         "peak_kib": measure.peak_rss_kib(),
         "schema": ", ".join(f"{app} {name}" for app, name in sorted(latest.items())),
+        "vector_seconds": vector_seconds,
     }
+
+
+def _has_search_vector(connection: Any) -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT 1 FROM information_schema.columns "
+            "WHERE table_name = 'articles_article' AND column_name = 'search_vector'"
+        )
+        return cursor.fetchone() is not None
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Import one folder and print measurements.")
     parser.add_argument("folder", type=Path)
     parser.add_argument("--profile", type=Path, help="write cProfile statistics here")
+    parser.add_argument(
+        "--vector-inline", action="store_true", help="compute search vectors in the INSERT"
+    )
     options = parser.parse_args(argv)
-    print(json.dumps(import_folder(options.folder, profile=options.profile)))
+    outcome = import_folder(
+        options.folder, profile=options.profile, vector_inline=options.vector_inline
+    )
+    print(json.dumps(outcome))
 
 
 if __name__ == "__main__":

@@ -151,3 +151,30 @@ def test_ranked_articles_fetch_a_page_in_rank_order_with_one_query(
     assert ranked[-1].pk == ids[-1]
     seeded["000"].delete()  # deleted since the search: left out
     assert [article.pk for article in ranked] == [ids[0], ids[2]]
+
+
+@pytest.mark.skipif(not POSTGRESQL, reason="the stored search vector exists only on PostgreSQL")
+def test_import_leaves_search_vectors_to_a_task_a_worker_runs(db, tmp_path, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    (tmp_path / "meldung.txt").write_text("Die Flugzeuge landeten in Baku.")
+    list(articles_import([tmp_path], max_bytes=10**6))
+    # Until the worker runs the queued task, search does not find the new article.
+    assert found("Flugzeug") == []
+    article = Article.objects.get()
+    assert search.search_vectors_update_task.call([article.pk]) == "1 search vectors updated"
+    assert found("Flugzeug") == ["mel"]
+
+
+@pytest.mark.skipif(not POSTGRESQL, reason="the stored search vector exists only on PostgreSQL")
+def test_articles_written_outside_the_import_are_found_at_once(db):
+    article = Article.objects.create(origin="admin.txt", title="Gespräche", body="Der Kreml.")
+    assert found("Gespräch") == ["adm"]
+    article.title = "Treffen"
+    article.save()
+    assert found("Gespräch") == []
+    assert found("Treffen") == ["adm"]
+    # After an import in the same transaction the trigger computes vectors again.
+    search.search_vectors_defer()
+    search.search_vectors_update_queue(article_ids=[article.pk])
+    Article.objects.create(origin="zweite.txt", title="Flugabwehr", body="Baku.")
+    assert found("Flugabwehr") == ["zwe"]
