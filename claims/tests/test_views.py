@@ -240,3 +240,11 @@ def test_claim_posts_need_the_csrf_token(editor, articles, make_annotation):
     response = client.post(url, data, headers={**HTMX, "X-CSRFToken": token})
     assert response.status_code == 200
     assert Claim.objects.count() == 1
+
+
+def test_admins_see_the_history_in_the_django_admin(client, admin_user, editor):
+    claim = Claim.objects.create(wording="Die Raketen explodierten nahe.", created_by=editor)
+    client.force_login(admin_user)
+    response = client.get(reverse("admin:claims_claim_history", args=[claim.pk]))
+    assert response.status_code == 200
+    assert "Die Raketen explodierten nahe." in response.content.decode()
