@@ -39,8 +39,8 @@ class AnnotationContentForm(forms.Form):
         return AnnotationContent(label=data["label"], note=data["note"].strip(), source_names=names)
 
 
-class AnnotationCreateForm(AnnotationContentForm):
-    """A new annotation: the browser's selection (UTF-16 offsets and quote) plus content."""
+class SelectionForm(forms.Form):
+    """The browser's selection: UTF-16 offsets into the article body and the quote."""
 
     start = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
     end = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
@@ -51,6 +51,16 @@ class AnnotationCreateForm(AnnotationContentForm):
         if "start" in data and "end" in data and data["end"] <= data["start"]:
             raise forms.ValidationError(_("Select some text first."))
         return data
+
+
+class AnnotationCreateForm(AnnotationContentForm, SelectionForm):
+    """A new annotation: the browser's selection plus content."""
+
+
+class AnnotationReattachForm(SelectionForm):
+    """An orphaned annotation moved to the selection; `version` as the card showed it."""
+
+    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
 
 
 class AnnotationEditForm(AnnotationContentForm):

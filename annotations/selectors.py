@@ -75,6 +75,11 @@ def deleted_annotations(user: User | AnonymousUser, article: Article) -> QuerySe
     )
 
 
+def orphaned_annotations(live: QuerySet[Annotation]) -> list[Annotation]:
+    """Live annotations whose quote a newer text lost, for an editor to re-attach (oldest first)."""
+    return list(live.filter(is_orphaned=True).select_related("label", "author").order_by("pk"))
+
+
 def article_text_html(
     article: Article,
     highlights: list[tuple[int, int, int, int]],
@@ -157,6 +162,7 @@ def workspace_context(user: User | AnonymousUser, article: Article) -> dict[str,
         **highlighted_text_context(user, article),
         "annotation_count": counts["total"],
         "orphaned_count": counts["orphaned"],
+        "orphaned": orphaned_annotations(live) if counts["orphaned"] else [],
         "card_page": annotation_cards(user, article, total=counts["total"]),
         "deleted": list(deleted_annotations(user, article)[:50]),
         "labels": list(active_labels()),

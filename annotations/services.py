@@ -9,12 +9,15 @@ from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from annotations.anchoring import quote_context
 from annotations.models import Annotation, Label
 from annotations.offsets import CodePointRange
 from articles.models import Article, Source, SourceAlias
 from newsdesk.history import REASON_DELETED, REASON_RESTORED, history_paused, history_record
+
+REASON_REATTACHED = gettext_noop("Re-attached to the selected words by an editor")
 
 
 class UnknownSource(ValueError):
@@ -129,4 +132,39 @@ def annotation_restore(*, annotation: Annotation, user: User) -> Annotation:
     Annotation.objects.filter(pk=annotation.pk).update(deleted_at=None, version=F("version") + 1)
     annotation.refresh_from_db()
     history_record([annotation], user=user, reason=REASON_RESTORED)
+    return annotation
+
+
+class NotOrphaned(ValueError):
+    """Only an annotation that lost its place can be re-attached."""
+
+
+@transaction.atomic
+def annotation_reattach(
+    *, annotation: Annotation, user: User, span: CodePointRange, version: int
+) -> Annotation:
+    """Attach an orphaned annotation to a verified range of its article's current body.
+
+    The quote becomes the selected words; the old one stays in the history.
+    """
+    if not annotation.is_orphaned:
+        raise NotOrphaned(_("This annotation is not orphaned; it is still in the text."))
+    body = annotation.article.body
+    prefix, suffix = quote_context(body, span.start, span.end)
+    updated = Annotation.objects.filter(pk=annotation.pk, version=version).update(
+        start=span.start,
+        end=span.end,
+        exact=body[span.start : span.end],
+        prefix=prefix,
+        suffix=suffix,
+        is_orphaned=False,
+        version=F("version") + 1,
+        updated_at=timezone.now(),
+    )
+    if not updated:
+        raise StaleAnnotation(
+            Annotation.objects.select_related("label", "author").get(pk=annotation.pk)
+        )
+    annotation.refresh_from_db()
+    history_record([annotation], user=user, reason=REASON_REATTACHED)
     return annotation

@@ -15,6 +15,11 @@ urlpatterns = [
     path("annotations/<int:annotation_id>/update/", views.annotation_update_view, name="update"),
     path("annotations/<int:annotation_id>/delete/", views.annotation_delete_view, name="delete"),
     path("annotations/<int:annotation_id>/restore/", views.annotation_restore_view, name="restore"),
+    path(
+        "annotations/<int:annotation_id>/reattach/",
+        views.annotation_reattach_view,
+        name="reattach",
+    ),
     path("annotations/sources/suggest/", views.source_suggestions_view, name="source-suggestions"),
     path("annotations/labels.css", views.label_styles_view, name="label-styles"),
 ]

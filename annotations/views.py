@@ -19,7 +19,7 @@ from annotations.access import (
     access_annotation_for_change,
     access_article_for_annotating,
 )
-from annotations.forms import AnnotationCreateForm, AnnotationEditForm
+from annotations.forms import AnnotationCreateForm, AnnotationEditForm, AnnotationReattachForm
 from annotations.history import annotation_history
 from annotations.models import Label
 from annotations.offsets import SelectionError, verify_selection
@@ -31,13 +31,16 @@ from annotations.selectors import (
     workspace_context,
 )
 from annotations.services import (
+    NotOrphaned,
     StaleAnnotation,
     UnknownSource,
     annotation_create,
     annotation_delete,
+    annotation_reattach,
     annotation_restore,
     annotation_update,
 )
+from annotations.text_version import stale_text_response
 from articles.models import Article, Source, SourceAlias
 from newsdesk.http import AuthenticatedHttpRequest
 
@@ -60,6 +63,8 @@ def _fragments(
 @require_POST
 def annotation_create_view(request: AuthenticatedHttpRequest, article_id: int) -> HttpResponse:
     article = access_article_for_annotating(request.user, article_id)
+    if stale := stale_text_response(request, article):
+        return stale
     form = AnnotationCreateForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
@@ -167,6 +172,37 @@ def annotation_restore_view(request: AuthenticatedHttpRequest, annotation_id: in
     context = workspace_context(request.user, annotation.article)
     response = _fragments(request, context, "annotation-list", "article-text")
     return trigger_client_event(response, "annotation-saved", {"id": annotation.pk})
+
+
+@require_POST
+def annotation_reattach_view(request: AuthenticatedHttpRequest, annotation_id: int) -> HttpResponse:
+    """Move an orphaned annotation to the words the editor selected in the current text."""
+    annotation = access_annotation_for_change(request.user, annotation_id)
+    article = annotation.article
+    if stale := stale_text_response(request, article):
+        return stale
+    form = AnnotationReattachForm(request.POST)
+    error, status = _("Select the words in the article first, then re-attach."), 400
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            span = verify_selection(article.body, data["start"], data["end"], data["exact"])
+            annotation_reattach(
+                annotation=annotation, user=request.user, span=span, version=data["version"]
+            )
+        except (SelectionError, NotOrphaned) as problem:
+            error = str(problem)
+        except StaleAnnotation:
+            error, status = _("Someone changed this annotation meanwhile; nothing was saved."), 409
+        else:
+            context = workspace_context(request.user, article)
+            response = _fragments(request, context, "annotation-list", "article-text")
+            return trigger_client_event(response, "annotation-saved", {"id": annotation.pk})
+    context = workspace_context(request.user, article)
+    context["reattach_error"] = {"id": annotation.pk, "text": error}
+    if not annotation.is_orphaned:  # no card in the orphaned section to show it on
+        context["message"] = error
+    return _fragments(request, context, "annotation-list", status=status)
 
 
 @require_GET

@@ -207,6 +207,15 @@ ROWS: list[Row] = [
     Row("annotations:update", AUTHOR_OR_ADMIN, "POST", annotation_id, annotation_change, True),
     Row("annotations:delete", AUTHOR_OR_ADMIN, "POST", annotation_id, htmx=True),
     Row("annotations:restore", AUTHOR_OR_ADMIN, "POST", annotation_id, htmx=True),
+    # The world's annotation is not orphaned: those allowed get a 400 saying so.
+    Row(
+        "annotations:reattach",
+        outcomes(own=400, other=403, reviewer=403, admin=400),
+        "POST",
+        annotation_id,
+        lambda w: {**selection(w), "version": w.annotation.version},
+        htmx=True,
+    ),
     Row(
         "annotations:source-suggestions",
         EVERYONE,
