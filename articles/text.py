@@ -58,8 +58,11 @@ def _decode(data: bytes) -> DecodedText:
         raise RejectedInput("file looks binary (contains NUL bytes), not text")
     try:
         return DecodedText(data.decode("utf-8-sig"), "utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        if error.reason == "unexpected end of data":  # valid UTF-8 up to a cut-off character
+            raise RejectedInput(
+                "file ends in the middle of a UTF-8 character (cut off while copying?)"
+            ) from None
     match = from_bytes(data, cp_isolation=FALLBACK_ENCODINGS).best()
     if match is None:
         raise RejectedInput("file is not UTF-8 and its encoding could not be detected")
