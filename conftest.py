@@ -6,11 +6,24 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, User
+from hypothesis import HealthCheck, settings
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from newsdesk.roles import EDITORS, REVIEWERS, roles_ensure
 
 SEEDS_DIR = Path(__file__).parent / "fixtures" / "seeds"
+
+# Property-based tests: few examples by default so the suite stays fast;
+# HYPOTHESIS_PROFILE=thorough for a long run. No example database in the tree.
+settings.register_profile(
+    "newsdesk",
+    max_examples=40,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+settings.register_profile("thorough", settings.get_profile("newsdesk"), max_examples=2000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "newsdesk"))
 
 
 @pytest.fixture
