@@ -21,6 +21,7 @@ def mentions_reanchor(*, article: Article, old_body: str) -> int:
     """
     if article.body == old_body:
         return 0
+    # Editor-decided mentions first: where two land on the same words, theirs is kept.
     mentions = list(Mention.objects.filter(article=article).order_by("-decision", "pk"))
     kept: dict[tuple[int, int, int], Mention] = {}
     gone: list[int] = []
