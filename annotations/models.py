@@ -3,10 +3,12 @@
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from articles.models import Article, Source
+from newsdesk.history import skip_history_when_loading
 
 
 class Label(models.Model):
@@ -108,6 +110,9 @@ class Annotation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.label}: {self.exact[:60]}"
+
+
+post_save.connect(skip_history_when_loading, sender=Annotation)
 
 
 class ReviewDecision(models.Model):

@@ -85,6 +85,16 @@ def history_record(
         )
 
 
+def skip_history_when_loading(
+    sender: type[models.Model], instance: models.Model, raw: bool, **kwargs: Any
+) -> None:
+    """`post_save` receiver for models with many-to-many history: `loaddata` (raw) sets
+    many-to-many fields after saving, which would record a change that is not one (and on
+    PostgreSQL collide with the loaded history's ids). Their history is in the dump."""
+    if raw:
+        instance.skip_history_when_saving = True  # type: ignore[attr-defined]
+
+
 @dataclass(frozen=True)
 class FieldChange:
     field: str

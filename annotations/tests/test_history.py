@@ -3,11 +3,14 @@
 import re
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
 from annotations.models import Annotation
+from annotations.offsets import CodePointRange
 from annotations.reanchoring import annotations_reanchor
 from annotations.reviewing import annotation_review
+from annotations.services import AnnotationContent, annotation_create
 from annotations.tests.conftest import selection
 from articles.models import Source
 
@@ -163,3 +166,21 @@ def test_admin_deletes_softly_and_restores_with_history(
     assert client.get(delete_url).status_code == 403
     history_url = reverse("admin:annotations_annotation_history", args=[annotation.pk])
     assert "Restored" in client.get(history_url, headers={"Accept-Language": "en"}).content.decode()
+
+
+def test_loading_a_dump_adds_no_history(tmp_path, editor, article, labels):
+    Source.objects.create(name="Kreml")
+    span = CodePointRange(article.body.index(QUOTE), article.body.index(QUOTE) + len(QUOTE))
+    annotation = annotation_create(
+        article=article,
+        author=editor,
+        span=span,
+        content=AnnotationContent(labels["claim"], "", ["Kreml"]),
+    )
+    dump = tmp_path / "annotations.json"
+    call_command("dumpdata", "annotations", output=str(dump), verbosity=0)
+    records = annotation.history.count()
+    Annotation.sources.through.objects.all().delete()
+    call_command("loaddata", str(dump), verbosity=0)
+    assert [s.name for s in annotation.sources.all()] == ["Kreml"]
+    assert annotation.history.count() == records
