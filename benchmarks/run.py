@@ -36,6 +36,7 @@ SUITES = (
     Suite("entities", "Entity detection", "benchmarks.entity_speed"),
     Suite("search", "Search speed", "benchmarks.search_speed"),
     Suite("workspace", "Annotation workspace", "benchmarks.workspace_speed"),
+    Suite("stories", "Near-duplicates and comparing", "benchmarks.stories_speed"),
 )
 
 REPORT_HEADER = """# Benchmarks

@@ -1,0 +1,307 @@
+"""Stories speed: near-duplicate lookup per imported article at 10,000 and 100,000 articles,
+and the side-by-side view of the two longest seeds, per database.
+
+The archive is the synthetic corpus (`benchmarks/corpus.py`) with every other word of
+each file replaced by an invented word drawn from a Zipf distribution: the corpus
+shuffles the five seeds' sentences, so unchanged every article would be a near-duplicate
+of a fifth of the others, which no real archive is. Every measured article has one
+planted near-duplicate in the archive (itself without its last fifth of sentences), so
+each lookup finds and scores one pair, as for a rewrite arriving after the original.
+
+A lookup is `near_duplicates_index` for one new article: its MinHash, its 32 band keys
+written, the one indexed query for candidates, the exact scores with the candidates'
+texts, the pair written; each one is rolled back afterwards, so the archive stays at N.
+Run one case by hand: `python -m benchmarks.stories_speed --case` with DATABASE_URL set.
+"""
+
+import argparse
+import hashlib
+import itertools
+import json
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from articles.text import normalise_text
+from benchmarks.corpus import corpus_article
+from benchmarks.databases import (
+    BASE_DIR,
+    POSTGRESQL,
+    SQLITE,
+    Backend,
+    django_environment,
+    fresh_database,
+    postgres_version,
+)
+from benchmarks.measure import progress
+from benchmarks.search_speed import invented_word
+
+SIZES = (10_000, 100_000)
+QUICK_SIZES = (1_000, 10_000)
+LOOKUPS = 100
+QUICK_LOOKUPS = 20
+RENDERS = 50
+QUICK_RENDERS = 10
+VOCABULARY = 200_000
+REPLACED_SHARE = 0.5
+FILL_CHUNK = 2_000
+TARGET_LOOKUP_MS = 5.0
+LONGEST_SEEDS = ("000_2881edf72164acbb.txt", "004_0affc739ad6dba78.txt")
+
+
+def run_suite(*, quick: bool) -> str:
+    """Run both backends and return the markdown section."""
+    rows = []
+    renders = []
+    for backend in (SQLITE, POSTGRESQL):
+        if backend is POSTGRESQL and postgres_version() is None:
+            rows.append(f"| {backend.name} | not reachable | | | | |")
+            continue
+        progress(f"stories: {backend.name}")
+        with (
+            tempfile.TemporaryDirectory() as folder,
+            fresh_database(backend, folder=Path(folder)) as url,
+        ):
+            environment = django_environment(url, debug=False) | {
+                "SECURE_SSL_REDIRECT": "0",
+                "ALLOWED_HOSTS": "127.0.0.1",
+                "STATIC_ROOT": str(Path(folder) / "static"),
+            }
+            subprocess.run(
+                [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+                cwd=BASE_DIR,
+                env=environment,
+                check=True,
+            )
+            completed = subprocess.run(  # noqa: S603 - our own interpreter and module
+                [sys.executable, "-m", "benchmarks.stories_speed", "--case"]
+                + (["--quick"] if quick else []),
+                cwd=BASE_DIR,
+                env=environment,
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+        result = json.loads(completed.stdout.strip().splitlines()[-1])
+        rows += [_lookup_row(backend, size) for size in result["lookups"]]
+        renders.append(
+            f"| {backend.name} | {result['render_p50']:.1f} ms | {result['render_p95']:.1f} ms |"
+        )
+    lookups = QUICK_LOOKUPS if quick else LOOKUPS
+    return "\n".join(
+        [
+            f"Near-duplicate lookup for one new article in an archive of N articles ({lookups} "
+            "articles, each rolled back after): MinHash (128 permutations, word 3-shingles), "
+            "32 LSH band keys written, one indexed query for candidates, exact scores. The "
+            "archive is the synthetic corpus with every other word replaced by an invented "
+            "word (Zipf), so that its articles are as distinct as real ones; each measured "
+            f"article has one planted near-duplicate. Target: flat in N, p50 under "
+            f"{TARGET_LOOKUP_MS:.0f} ms. The machine is shared (2 cores, other work running): "
+            "timings are noisy.",
+            "",
+            "| database | N | lookup p50 | lookup p95 | candidate query p50 | planted pair found |",
+            "| --- | ---: | ---: | ---: | ---: | ---: |",
+            *rows,
+            "",
+            f"Side-by-side view of the two longest seeds (`{LONGEST_SEEDS[0]}` and "
+            f"`{LONGEST_SEEDS[1]}`) with the demo annotations, through the test client with "
+            "DEBUG off (sentence splitting, alignment, word diff, highlights, template):",
+            "",
+            "| database | compare view p50 | p95 |",
+            "| --- | ---: | ---: |",
+            *renders,
+        ]
+    )
+
+
+def _lookup_row(backend: Backend, size: dict[str, Any]) -> str:
+    return (
+        f"| {backend.name} | {size['n']:,} | {size['p50']:.2f} ms | {size['p95']:.2f} ms "
+        f"| {size['query_p50']:.2f} ms | {size['found']} of {size['lookups']} |"
+    )
+
+
+def _percentiles(samples: list[float]) -> tuple[float, float]:
+    cuts = statistics.quantiles(samples, n=20)
+    return statistics.median(samples), cuts[18]
+
+
+@cache
+def _vocabulary() -> tuple[list[str], list[float]]:
+    """The invented words and their cumulative Zipf weights."""
+    words = [invented_word(rank) for rank in range(1, VOCABULARY + 1)]
+    return words, list(itertools.accumulate(1 / rank for rank in range(1, VOCABULARY + 1)))
+
+
+def distinct_text(index: int) -> str:
+    """Corpus file `index` with every other word replaced by an invented (Zipf) word."""
+    words, cumulative = _vocabulary()
+    rng = random.Random(f"newsdesk-stories:{index}")  # noqa: S311 - test data
+    tokens = normalise_text(corpus_article(index)).split(" ")
+    replaced = rng.choices(words, cum_weights=cumulative, k=len(tokens))
+    return " ".join(
+        new if rng.random() < REPLACED_SHARE else old
+        for old, new in zip(tokens, replaced, strict=True)
+    )
+
+
+def shortened(text: str) -> str:
+    """The text without its last fifth of sentences: a planted near-duplicate."""
+    sentences = text.split(". ")
+    return ". ".join(sentences[: max(1, len(sentences) * 4 // 5)])
+
+
+def archive_texts(start: int, stop: int, *, planted: int) -> Iterator[tuple[str, str]]:
+    """(origin, text) of archive articles start..stop-1; the first `planted` shortened."""
+    for index in range(start, stop):
+        if index < planted:
+            yield f"bench/planted-{index}.txt", shortened(distinct_text(index))
+        else:
+            yield f"bench/{index:06d}.txt", distinct_text(index)
+
+
+def measure(*, quick: bool) -> dict[str, Any]:
+    """Fill the archive step by step, timing lookups at each size (Django must be set up)."""
+    from django.db import connection, transaction
+
+    from articles.models import Article
+    from stories.near_duplicates import near_duplicates_index, near_duplicates_rebuild
+
+    sizes = QUICK_SIZES if quick else SIZES
+    lookups = QUICK_LOOKUPS if quick else LOOKUPS
+    render_p50, render_p95 = _render_compare(quick=quick)
+    # Measured article k is corpus file k in full; archive article k is it shortened.
+    results = []
+    filled = 0
+    for size in sizes:
+        progress(f"stories: filling the archive to {size:,}")
+        texts = archive_texts(filled, size, planted=lookups)
+        for chunk in itertools.batched(texts, FILL_CHUNK):
+            created = Article.objects.bulk_create(
+                Article(
+                    title=origin,
+                    origin=origin,
+                    body=text,
+                    content_hash=hashlib.sha256(text.encode()).hexdigest(),
+                )
+                for origin, text in chunk
+            )
+            near_duplicates_rebuild(article_ids=[a.pk for a in created])
+        filled = size
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        progress(f"stories: {lookups} lookups at {size:,}")
+        totals, queries, found = [], [], 0
+        for index in range(lookups):
+            text = distinct_text(index)
+            with transaction.atomic():
+                article = Article.objects.create(
+                    title="measured",
+                    origin=f"bench/measured-{index}.txt",
+                    body=text,
+                    content_hash=hashlib.sha256(text.encode()).hexdigest(),
+                )
+                with _QueryTimer(connection, "articleband_key") as timer:
+                    started = time.perf_counter()
+                    report = near_duplicates_index(articles=[article])
+                    totals.append((time.perf_counter() - started) * 1000)
+                queries.append(timer.milliseconds)
+                found += report.pairs > 0
+                transaction.set_rollback(True)
+        p50, p95 = _percentiles(totals)
+        results.append(
+            {
+                "n": size,
+                "p50": p50,
+                "p95": p95,
+                "query_p50": statistics.median(queries),
+                "found": found,
+                "lookups": lookups,
+            }
+        )
+    return {"lookups": results, "render_p50": render_p50, "render_p95": render_p95}
+
+
+class _QueryTimer:
+    """Times the SQL statements that use the band key index, through an execute wrapper."""
+
+    def __init__(self, connection: Any, marker: str) -> None:
+        self.connection = connection
+        self.marker = marker
+        self.milliseconds = 0.0
+        self._wrapper: Any = None
+
+    def __enter__(self) -> "_QueryTimer":
+        def wrapper(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return execute(sql, params, many, context)
+            finally:
+                if '"key" IN' in sql and "SELECT" in sql:
+                    self.milliseconds += (time.perf_counter() - started) * 1000
+
+        self._wrapper = self.connection.execute_wrapper(wrapper)
+        self._wrapper.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._wrapper.__exit__(*exc)
+
+
+def _render_compare(*, quick: bool) -> tuple[float, float]:
+    from django.contrib.auth.models import Group, User
+    from django.test import Client
+    from django.urls import reverse
+
+    from annotations.demo import demo_annotations_load
+    from articles.demo import demo_labels_ensure
+    from articles.importing import articles_import
+    from articles.models import Article
+    from newsdesk.roles import EDITORS, roles_ensure
+
+    seeds = BASE_DIR / "fixtures" / "seeds"
+    list(articles_import([seeds], max_bytes=10**7))
+    demo_labels_ensure()
+    roles_ensure()
+    editor = User.objects.create_user("bench-editor")
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    demo_annotations_load(BASE_DIR / "fixtures" / "demo_annotations.json", author=editor)
+    left, right = (Article.objects.get(origin=name) for name in LONGEST_SEEDS)
+    client = Client(SERVER_NAME="127.0.0.1")
+    client.force_login(editor)
+    url = reverse("stories:compare", args=[left.pk, right.pk])
+    client.get(url)  # warm up
+    samples = []
+    for _ in range(QUICK_RENDERS if quick else RENDERS):
+        started = time.perf_counter()
+        response = client.get(url)
+        samples.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200
+    Article.objects.all().delete()  # the archive starts empty
+    return _percentiles(samples)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--case", action="store_true", help="run one case in this process")
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args(argv)
+    if args.case:
+        import django
+
+        django.setup()
+        print(json.dumps(measure(quick=args.quick)))
+    else:
+        print(run_suite(quick=args.quick))
+
+
+if __name__ == "__main__":
+    main()
