@@ -4,6 +4,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from articles.importing import articles_import
@@ -84,3 +85,14 @@ def test_status_at_the_time_of_each_appearance_when_history_reaches_back(story, 
 
 def test_stories_without_claims_have_no_rows(db):
     assert story_claim_rows(Story.objects.create(title="leer")) == []
+
+
+def test_story_page_shows_the_claim_table(client, editor, story):
+    the_story, claim = story
+    client.force_login(editor)
+    html = client.get(
+        reverse("stories:detail", args=[the_story.pk]), headers={"Accept-Language": "en"}
+    ).content.decode()
+    table = html[html.index('id="story-claims"') :]
+    assert f'id="story-claim-{claim.pk}"' in table
+    assert table.index(QUOTES["003"]) < table.index(QUOTES["001"]) < table.index(QUOTES["000"])
