@@ -107,11 +107,6 @@ def claim_attach(*, claim: Claim, annotation: Annotation, user: User) -> ClaimAp
 
 
 @transaction.atomic
-def claim_detach(*, annotation: Annotation) -> None:
-    ClaimAppearance.objects.filter(annotation=annotation).delete()
-
-
-@transaction.atomic
 def claim_update(
     *,
     claim: Claim,
