@@ -24,7 +24,7 @@ from newsdesk.history import display_value
 CASCADE_WINDOW = timedelta(seconds=10)
 
 
-class ReadableChanges(HistoricalRecordContextHelper):  # type: ignore[misc]
+class ReadableChanges(HistoricalRecordContextHelper):
     """The admin's diffs with values as users read them (choice labels, yes/no, names)."""
 
     def prepare_delta_change_value(self, change: Any, value: Any) -> str:
