@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 
 from annotations.models import Annotation
 from articles.entities import find_mentions
-from articles.models import Article, Entity, Source
+from articles.models import Article, Entity, Mention, Source
 from articles.parsing import DatePrecision
 from claims.models import Claim, ClaimAppearance, DismissedSuggestion
 from claims.suggestions import Suggestion, suggest_claims
@@ -53,12 +53,20 @@ def claim_search(query: str = "", status: str = "") -> QuerySet[Claim]:
 
 
 def appearances_mentioning(entities: QuerySet[Entity, Any]) -> QuerySet[ClaimAppearance]:
-    """Appearances whose quoted range contains a mention of one of the entities."""
+    """Appearances whose quoted range contains a mention of one of the entities.
+
+    The conditions on the mention are in one `filter()`, so they hold for the same mention;
+    mentions an editor rejected do not count.
+    """
     return ClaimAppearance.objects.filter(
         annotation__article__mentions__entity__in=entities,
         annotation__article__mentions__start__gte=F("annotation__start"),
         annotation__article__mentions__end__lte=F("annotation__end"),
-    ).exclude(annotation__article__mentions__decision="rejected")
+        annotation__article__mentions__decision__in=[
+            Mention.Decision.NONE,
+            Mention.Decision.CONFIRMED,
+        ],
+    )
 
 
 def similar_claims(text: str, *, exclude: Iterable[int] = ()) -> list[Claim]:
