@@ -14,6 +14,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 QUOTE = "38 Menschen starben im Dezember bei dem Absturz in Kasachstan"
 NEW_QUOTE = "Präsident Ilham Aliyev"
 INSERTED = "Eilmeldung: Neue Angaben aus Baku. "
+DELETED = "Beide hätten seit der Katastrophe mehrfach Kontakt gehabt."
+REATTACH_TO = "Er habe keine Zweifel gehabt"
 
 # The text of every <mark> run of one annotation (entity mentions may cut it in runs).
 HIGHLIGHT_JS = """(id) => [...document.querySelectorAll('#article-text mark[data-ids]')]
@@ -33,6 +35,7 @@ def test_highlights_stay_on_their_words_when_the_article_is_reimported_meanwhile
     start = article.body.index(QUOTE)
     prefix, suffix = quote_context(article.body, start, start + len(QUOTE))
     annotation = make_annotation(article, editor, QUOTE, prefix=prefix, suffix=suffix)
+    lost = make_annotation(article, editor, DELETED, label="quote")
 
     page.goto(f"{live_server.url}/accounts/login/")
     page.fill("#id_username", editor.username)
@@ -45,7 +48,11 @@ def test_highlights_stay_on_their_words_when_the_article_is_reimported_meanwhile
     # The news agency sends a corrected text: a sentence is inserted at the start.
     changed = tmp_path / article.origin
     original = (seeds_dir / article.origin).read_text("utf-8")
-    changed.write_text(original.replace("Duschanbe (dpa) – ", f"Duschanbe (dpa) – {INSERTED}"))
+    changed.write_text(
+        original.replace("Duschanbe (dpa) – ", f"Duschanbe (dpa) – {INSERTED}").replace(
+            f" {DELETED}", ""
+        )
+    )
     [report] = articles_import([changed], max_bytes=10**7)
     assert report.status is ImportStatus.REVISED
     annotation.refresh_from_db()
@@ -58,7 +65,7 @@ def test_highlights_stay_on_their_words_when_the_article_is_reimported_meanwhile
     expect(page.locator(".messages")).to_contain_text("neu importiert")
     expect(page.locator("#article-text")).to_contain_text(INSERTED.strip())
     assert highlighted(page, annotation) == QUOTE
-    assert Annotation.objects.count() == 1
+    assert Annotation.objects.count() == 2  # nothing new
 
     # On the new text the same gesture works and lands on the right words.
     select_quote(page, NEW_QUOTE)
@@ -66,9 +73,19 @@ def test_highlights_stay_on_their_words_when_the_article_is_reimported_meanwhile
     page.locator("#id_note").press("Control+Enter")
     created = page.locator("#article-text mark", has_text="Ilham Aliyev")
     expect(created).not_to_have_count(0)
-    new = Annotation.objects.exclude(pk=annotation.pk).get()
+    new = Annotation.objects.exclude(pk__in=[annotation.pk, lost.pk]).get()
     body = Article.objects.get(pk=article.pk).body
     assert body[new.start : new.end] == NEW_QUOTE
     assert highlighted(page, new) == NEW_QUOTE
     assert highlighted(page, annotation) == QUOTE
+
+    # The annotation whose sentence was deleted is listed as orphaned and re-attached.
+    orphan = page.locator(f"#orphaned-{lost.pk}")
+    expect(orphan).to_contain_text(DELETED)
+    select_quote(page, REATTACH_TO)
+    orphan.get_by_role("button", name="Hier anhängen").click()
+    expect(orphan).to_have_count(0)
+    lost.refresh_from_db()
+    assert (lost.is_orphaned, lost.exact) == (False, REATTACH_TO)
+    assert highlighted(page, lost) == REATTACH_TO
     assert errors == []
