@@ -109,6 +109,7 @@ REVIEWERS_ONLY = outcomes(editor=403, reviewer=200, admin=200)
 ENTITY_DECIDERS = outcomes(editor=200, reviewer=403, admin=200)
 ANNOTATORS = ENTITY_DECIDERS
 AUTHOR_OR_ADMIN = outcomes(own=200, other=403, reviewer=403, admin=200)
+AUTHOR_OR_READER = outcomes(own=200, other=403, reviewer=200, admin=200)
 PUBLIC = outcomes(anonymous=200, editor=200, reviewer=200, admin=200)
 # The admin sends non-staff users to its own login; LoginRequiredMiddleware sends
 # anonymous users to ours, except from the admin index (which is login_not_required).
@@ -197,12 +198,8 @@ ROWS: list[Row] = [
     # Annotation workspace (htmx)
     Row("annotations:create", ANNOTATORS, "POST", article_id, selection, htmx=True),
     Row("annotations:cards", EVERYONE, kwargs=article_id, htmx=True),
-    Row(
-        "annotations:card",
-        outcomes(own=200, other=403, reviewer=200, admin=200),
-        kwargs=annotation_id,
-        htmx=True,
-    ),
+    Row("annotations:card", AUTHOR_OR_READER, kwargs=annotation_id, htmx=True),
+    Row("annotations:history", AUTHOR_OR_READER, kwargs=annotation_id, htmx=True),
     Row("annotations:edit", AUTHOR_OR_ADMIN, kwargs=annotation_id, htmx=True),
     Row("annotations:update", AUTHOR_OR_ADMIN, "POST", annotation_id, annotation_change, True),
     Row("annotations:delete", AUTHOR_OR_ADMIN, "POST", annotation_id, htmx=True),
@@ -323,7 +320,7 @@ ROWS: list[Row] = [
     ),
     Row(
         "claims:annotation",
-        outcomes(own=200, other=403, reviewer=200, admin=200),
+        AUTHOR_OR_READER,
         kwargs=annotation_id,
         htmx=True,
     ),
