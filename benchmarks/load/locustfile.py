@@ -120,7 +120,7 @@ class Editor(FastHttpUser):
         ) as response:
             ids = [int(i) for i in _ARTICLE_LINK.findall(response.text or "")]
             if response.status_code != 200 or not ids:
-                response.failure(f"login as {self.username} failed ({response.status_code})")
+                response.failure(f"status {response.status_code}, no article list")
                 return
         self.article_ids = list(dict.fromkeys(ids))
         Editor.logged_in += 1
@@ -157,7 +157,7 @@ class Editor(FastHttpUser):
             csrf = _CSRF_INPUT.search(text)
             labels = _LABEL.findall(text)
             if response.status_code != 200 or not body or not csrf or not labels:
-                response.failure(f"workspace {workspace}: {response.status_code}")
+                response.failure(f"status {response.status_code}, no article text or form")
                 return None
         self.csrf = csrf.group(1)
         return json.loads(body.group(1)), labels
@@ -188,7 +188,7 @@ class Editor(FastHttpUser):
         ) as response:
             saved = _saved_id(response)
             if response.status_code != 200 or saved is None:
-                response.failure(f"create on {article_id}: {response.status_code}")
+                response.failure(f"status {response.status_code}, no annotation-saved event")
                 return
         self.mine.append(saved)
         self.ledger.acknowledge(Acknowledged(saved, self.username, exact, note, 1))
@@ -220,7 +220,7 @@ class Editor(FastHttpUser):
         ) as response:
             version = _VERSION.search(response.text or "")
             if response.status_code != 200 or version is None:
-                response.failure(f"edit form of {annotation_id}: {response.status_code}")
+                response.failure(f"status {response.status_code}, no version in the form")
                 return None
         return int(version.group(1))
 
@@ -252,15 +252,12 @@ class Editor(FastHttpUser):
         ) as response:
             expected = 409 if stale else 200
             if response.status_code != expected:
-                response.failure(
-                    f"update of {annotation_id} at version {version}: {response.status_code}, "
-                    f"expected {expected}"
-                )
+                response.failure(f"status {response.status_code}, expected {expected}")
                 return None
             if stale:
                 newer = _VERSION.search(response.text or "")
                 if newer is None:
-                    response.failure(f"409 for {annotation_id} without the newer version")
+                    response.failure("409 without the newer version")
                     return None
                 response.success()
                 return int(newer.group(1))
@@ -322,7 +319,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Run the simulated editors headless.")
     parser.add_argument("--host", required=True, help="e.g. http://127.0.0.1:8001")
     parser.add_argument("--users", type=int, default=50)
-    parser.add_argument("--spawn-rate", type=float, default=5.0, help="users started per second")
+    parser.add_argument("--spawn-rate", type=float, default=1.0, help="users started per second")
     parser.add_argument("--seconds", type=float, default=60.0, help="once all are logged in")
     parser.add_argument("--output", type=Path, required=True, help="statistics (JSON)")
     parser.add_argument("--ledger", type=Path, required=True, help="acknowledged writes (JSON)")

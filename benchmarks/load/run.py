@@ -294,7 +294,7 @@ def section(
         "",
         textwrap.fill(
             f"`make load`: {users} editors, one account each, log in through the login form "
-            f"(ramp-up, 5 per second), then work for {seconds:.0f} s against gunicorn on "
+            f"(ramp-up: one more editor per second), then work for {seconds:.0f} s against gunicorn on "
             "127.0.0.1 with PostgreSQL and the production settings (DEBUG off, persistent "
             f"connections), {results[0][1]['articles'] if results else 0} articles. Each "
             "editor loops: open a workspace, annotate a quote of it, in "
@@ -355,8 +355,9 @@ def section(
             f"{ramp_up['seconds']:.0f} s; {ramp_up['total']['requests']} requests, "
             f"{ramp_up['total']['failures']} errors."
         )
-        for problem in ramp_up["errors"] + result["errors"] + result["lost_examples"]:
-            lines.append(f"\n- {problem}")
+        problems = ramp_up["errors"] + result["errors"] + result["lost_examples"]
+        if problems:
+            lines += ["", *(f"- {problem}" for problem in problems)]
     return "\n".join(lines)
 
 
