@@ -294,8 +294,9 @@ def section(
         "",
         textwrap.fill(
             f"`make load`: {users} editors, one account each, log in through the login form "
-            f"(ramp-up: one more editor per second), then work for {seconds:.0f} s against gunicorn on "
-            "127.0.0.1 with PostgreSQL and the production settings (DEBUG off, persistent "
+            "(ramp-up: one more editor per second), then work for "
+            f"{seconds:.0f} s against gunicorn on 127.0.0.1 with PostgreSQL and the "
+            "production settings (DEBUG off, persistent "
             f"connections), {results[0][1]['articles'] if results else 0} articles. Each "
             "editor loops: open a workspace, annotate a quote of it, in "
             f"{EDIT_SHARE:.0%} of the loops edit one of its annotations ({STALE_TAB_SHARE:.0%} "
