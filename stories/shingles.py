@@ -10,6 +10,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 from datasketch import MinHash
 
@@ -47,8 +48,20 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
     return {" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
 
 
+@cache
+def _template(num_perm: int) -> MinHash:
+    """An empty MinHash: drawing its permutations costs more than hashing a text."""
+    return MinHash(num_perm=num_perm, seed=MINHASH_SEED)
+
+
 def minhash(shingle_set: set[str], num_perm: int = NUM_PERM) -> MinHash:
-    signature = MinHash(num_perm=num_perm, seed=MINHASH_SEED)
+    template = _template(num_perm)
+    signature = MinHash(
+        num_perm=num_perm,
+        seed=MINHASH_SEED,
+        permutations=template.permutations,
+        scheme=template.scheme,
+    )
     signature.update_batch([s.encode("utf-8") for s in sorted(shingle_set)])
     return signature
 
