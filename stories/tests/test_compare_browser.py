@@ -1,7 +1,6 @@
 """Comparing two articles and following their story in a real Chromium."""
 
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -21,7 +20,9 @@ def copy_button(page: Page, quote: str):
 
 
 def test_editor_compares_copies_an_annotation_and_opens_the_story(
-    live_server, page: Page, demo_editor_password: str, tmp_path: Path  # noqa: F811
+    live_server,
+    page: Page,
+    demo_editor_password: str,  # noqa: F811 - the fixture imported above
 ) -> None:
     problems: list[str] = []
     page.on("pageerror", lambda error: problems.append(str(error)))
@@ -44,11 +45,9 @@ def test_editor_compares_copies_an_annotation_and_opens_the_story(
     copy_button(page, ONLY_IN_000).click()
     expect(page.locator("#compare .error")).to_contain_text("ist nicht in")
     assert Annotation.objects.filter(exact__startswith=SHARED_CLAIM).count() == 2
-    page.screenshot(path=str(tmp_path / "compare.png"), full_page=True)
 
     page.get_by_role("link", name="Storys").click()
     page.locator("main table a").first.click()
     expect(page.locator("figure.timeline svg")).to_be_visible()
     expect(page.locator(".story-table.undated")).to_contain_text("000_2881edf72164acbb.txt")
-    page.screenshot(path=str(tmp_path / "story.png"), full_page=True)
     assert not problems
