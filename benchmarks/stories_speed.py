@@ -35,7 +35,6 @@ from benchmarks.databases import (
     BASE_DIR,
     POSTGRESQL,
     SQLITE,
-    Backend,
     django_environment,
     fresh_database,
     postgres_version,
@@ -58,11 +57,10 @@ LONGEST_SEEDS = ("000_2881edf72164acbb.txt", "004_0affc739ad6dba78.txt")
 
 def run_suite(*, quick: bool) -> str:
     """Run both backends and return the markdown section."""
-    rows = []
-    renders = []
+    results: dict[str, dict[str, Any] | None] = {}
     for backend in (SQLITE, POSTGRESQL):
         if backend is POSTGRESQL and postgres_version() is None:
-            rows.append(f"| {backend.name} | not reachable | | | | |")
+            results[backend.name] = None
             continue
         progress(f"stories: {backend.name}")
         with (
@@ -89,10 +87,20 @@ def run_suite(*, quick: bool) -> str:
                 capture_output=True,
                 text=True,
             )
-        result = json.loads(completed.stdout.strip().splitlines()[-1])
-        rows += [_lookup_row(backend, size) for size in result["lookups"]]
+        results[backend.name] = json.loads(completed.stdout.strip().splitlines()[-1])
+    return section(results, quick=quick)
+
+
+def section(results: dict[str, dict[str, Any] | None], *, quick: bool) -> str:
+    """The markdown section for the results of each backend (None: not reachable)."""
+    rows, renders = [], []
+    for name, result in results.items():
+        if result is None:
+            rows.append(f"| {name} | not reachable | | | | |")
+            continue
+        rows += [_lookup_row(name, size) for size in result["lookups"]]
         renders.append(
-            f"| {backend.name} | {result['render_p50']:.1f} ms | {result['render_p95']:.1f} ms |"
+            f"| {name} | {result['render_p50']:.1f} ms | {result['render_p95']:.1f} ms |"
         )
     lookups = QUICK_LOOKUPS if quick else LOOKUPS
     return "\n".join(
@@ -121,9 +129,9 @@ def run_suite(*, quick: bool) -> str:
     )
 
 
-def _lookup_row(backend: Backend, size: dict[str, Any]) -> str:
+def _lookup_row(name: str, size: dict[str, Any]) -> str:
     return (
-        f"| {backend.name} | {size['n']:,} | {size['p50']:.2f} ms | {size['p95']:.2f} ms "
+        f"| {name} | {size['n']:,} | {size['p50']:.2f} ms | {size['p95']:.2f} ms "
         f"| {size['query_p50']:.2f} ms | {size['found']} of {size['lookups']} |"
     )
 
