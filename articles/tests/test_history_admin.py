@@ -159,3 +159,12 @@ def test_deleted_list_needs_change_permission(client: Client, editor: User) -> N
     client.force_login(editor)
     response = client.get(reverse("admin:articles_source_deleted"))
     assert response.status_code in (302, 403)
+
+
+def test_article_status_change_is_recorded_with_the_editor(editor: User) -> None:
+    article = Article.objects.create(title="t", origin="a.txt", body="Der Kreml.", content_hash="a")
+    client = Client()
+    client.force_login(editor)
+    client.post(reverse("articles:status", args=[article.pk]), {"status": "in_progress"})
+    record = article.history.latest("history_date")
+    assert (record.history_user, record.annotation_status) == (editor, "in_progress")
