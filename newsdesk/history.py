@@ -65,8 +65,12 @@ def history_record(
     for instance in instances:
         # bulk_history_create falls back to the request's user when this is unset.
         instance._history_user = user  # type: ignore[attr-defined]
-    records = history.bulk_history_create(
-        instances, update=not created, default_change_reason=reason or None
+    # None when SIMPLE_HISTORY_ENABLED is off.
+    records = (
+        history.bulk_history_create(
+            instances, update=not created, default_change_reason=reason or None
+        )
+        or []
     )
     for field in history.model._history_m2m_fields:
         through = field.remote_field.through
