@@ -5,12 +5,13 @@ renders the runs in Python; the cards are full objects but come in pages, so a r
 does the same, bounded work whether an article has 3 or 3,000 annotations.
 """
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils.safestring import SafeString, mark_safe
 
 from annotations.access import can_annotate, visible_annotations
@@ -21,6 +22,7 @@ from articles.models import Article, Mention, Source
 from articles.parsing import BlockKind
 
 CARDS_PER_PAGE = 25
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,7 @@ def article_text_html(
     the editor can toggle (editor-rejected mentions are left out). Text is escaped here.
     """
     label_of = {pk: label for pk, _, _, label in highlights}
-    kind_of = {-pk: kind for pk, _, _, kind in mentions}
+    layer_of = {-pk: f" ent ent-{kind}" for pk, _, _, kind in mentions}
     mention_at: dict[int, int] = {}
     for pk, start, _, _ in mentions:
         mention_at.setdefault(start, pk)
@@ -104,34 +106,35 @@ def article_text_html(
     ranges = [Highlight(pk, start, end) for pk, start, end, _ in highlights]
     ranges += [Highlight(-pk, start, end) for pk, start, end, _ in mentions]
     grouped = segment_blocks(article.body, blocks, ranges)
-    starts16 = iter(utf16_starts(article.body, [s.start for g in grouped for s in g.segments]))
+    starts = [s.start for g in grouped for s in g.segments]
+    # Without characters beyond the BMP, UTF-16 offsets are the code-point offsets.
+    starts16 = iter(utf16_starts(article.body, starts) if _ASTRAL.search(article.body) else starts)
     parts: list[str] = []
+    append = parts.append
     for group in grouped:
         tag = "h2" if group.kind == BlockKind.HEADING else "p"
-        parts.append(f"<{tag}>")
+        append(f"<{tag}>")
         for seg in group.segments:
             text = escape(seg.text, quote=False)
             offset = next(starts16)
+            if not seg.keys:
+                append(f'<span data-o="{offset}">{text}</span>')
+                continue
             keys = [key for key in seg.keys if key > 0]
-            entity = next((kind_of[key] for key in seg.keys if key < 0), None)
-            layer = f" ent ent-{entity}" if entity else ""
+            layer = next((layer_of[key] for key in seg.keys if key < 0), "")
             # Entity pages link to a mention by its id, set where the mention starts.
             anchor = f' id="mention-{mention_at[seg.start]}"' if seg.start in mention_at else ""
             if keys:
                 ids = " ".join(map(str, keys))
                 depth = min(len(keys), 3)
                 label = label_of[keys[0]]
-                parts.append(
+                append(
                     f'<mark{anchor} class="hl label-{label} depth-{depth}{layer}" '
                     f'data-o="{offset}" data-ids="{ids}">{text}</mark>'
                 )
-            elif entity:
-                parts.append(
-                    f'<span{anchor} class="{layer.strip()}" data-o="{offset}">{text}</span>'
-                )
             else:
-                parts.append(f'<span data-o="{offset}">{text}</span>')
-        parts.append(f"</{tag}>\n")
+                append(f'<span{anchor} class="{layer[1:]}" data-o="{offset}">{text}</span>')
+        append(f"</{tag}>\n")
     return mark_safe("".join(parts))  # noqa: S308 - every piece of text is escaped above
 
 
@@ -142,6 +145,12 @@ def highlighted_text_context(user: User | AnonymousUser, article: Article) -> di
         .filter(is_orphaned=False)
         .values_list("pk", "start", "end", "label_id")
     )
+    return _text_context(article, highlights)
+
+
+def _text_context(
+    article: Article, highlights: list[tuple[int, int, int, int]]
+) -> dict[str, object]:
     mentions = list(
         Mention.objects.filter(article=article)
         .exclude(decision=Mention.Decision.REJECTED)
@@ -157,13 +166,18 @@ def highlighted_text_context(user: User | AnonymousUser, article: Article) -> di
 def workspace_context(user: User | AnonymousUser, article: Article) -> dict[str, object]:
     """Everything the workspace template needs, in a fixed number of queries."""
     live = live_annotations(user, article)
-    counts = live.aggregate(total=Count("pk"), orphaned=Count("pk", filter=Q(is_orphaned=True)))
+    # One query gives the highlights and both counts.
+    rows = list(live.values_list("pk", "start", "end", "label_id", "is_orphaned"))
+    highlights = [
+        (pk, start, end, label) for pk, start, end, label, orphaned in rows if not orphaned
+    ]
+    total, orphaned_count = len(rows), len(rows) - len(highlights)
     return {
-        **highlighted_text_context(user, article),
-        "annotation_count": counts["total"],
-        "orphaned_count": counts["orphaned"],
-        "orphaned": orphaned_annotations(live) if counts["orphaned"] else [],
-        "card_page": annotation_cards(user, article, total=counts["total"]),
+        **_text_context(article, highlights),
+        "annotation_count": total,
+        "orphaned_count": orphaned_count,
+        "orphaned": orphaned_annotations(live) if orphaned_count else [],
+        "card_page": annotation_cards(user, article, total=total),
         "deleted": list(deleted_annotations(user, article)[:50]),
         "labels": list(active_labels()),
         "can_annotate": can_annotate(user),

@@ -216,7 +216,7 @@ def test_workspace_queries_do_not_grow_with_annotations(
         )
         annotation.sources.add(source)
     client.force_login(editor)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(13):
         response = client.get(article.get_absolute_url(), headers={"Accept-Language": "en"})
     html = response.content.decode()
     assert html.count('class="card label-') == min(count, CARDS_PER_PAGE)
