@@ -9,6 +9,7 @@ Run one case by hand: `python -m benchmarks.workspace_speed --case` with DATABAS
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -41,6 +42,7 @@ SEED = "000_2881edf72164acbb.txt"
 def run_suite(*, quick: bool) -> str:
     """Run both backends and return the markdown section."""
     rows = []
+    load_before = os.getloadavg()[0]
     for backend in (SQLITE, POSTGRESQL):
         if backend is POSTGRESQL and postgres_version() is None:
             rows.append(f"| {backend.name} | not reachable | | | |")
@@ -75,6 +77,10 @@ def run_suite(*, quick: bool) -> str:
         result = json.loads(completed.stdout.strip().splitlines()[-1])
         rows.append(_row(backend, result))
     runs = QUICK_RENDERS if quick else RENDERS
+    load = (
+        f"One-minute load average {load_before:.1f} before and {os.getloadavg()[0]:.1f} after "
+        f"the runs on {os.cpu_count()} CPUs: other work on the machine lengthens every time."
+    )
     return "\n".join(
         [
             f"Article `{SEED}` with {ANNOTATIONS} overlapping annotations (each with a source) "
@@ -89,6 +95,8 @@ def run_suite(*, quick: bool) -> str:
             "| database | workspace p50 | workspace p95 | create p50 | create p95 |",
             "| --- | ---: | ---: | ---: | ---: |",
             *rows,
+            "",
+            load,
         ]
     )
 
