@@ -4,9 +4,12 @@ Annotations are never deleted here: the actions soft-delete and restore them, wi
 history entry by the admin, as the workspace does.
 """
 
+from typing import Any
+
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -60,6 +63,21 @@ class AnnotationAdmin(HistoryAdmin[Annotation]):
 
     def has_delete_permission(self, request: HttpRequest, obj: Annotation | None = None) -> bool:
         return False
+
+    # Reverting to an old version here would bypass the version check of concurrent edits
+    # (and the one-entry-per-write history): old versions are shown, not restored.
+    def revert_disabled(self, request: HttpRequest, obj: Annotation | None = None) -> bool:
+        return True
+
+    def history_form_view(
+        self, request: HttpRequest, object_id: str, version_id: str, extra_context: Any = None
+    ) -> HttpResponse:
+        if request.method == "POST":
+            raise PermissionDenied
+        response: HttpResponse = super().history_form_view(
+            request, object_id, version_id, extra_context
+        )
+        return response
 
     @admin.action(description=_("Delete selected annotations (restorable)"))
     def soft_delete(self, request: HttpRequest, queryset: QuerySet[Annotation]) -> None:

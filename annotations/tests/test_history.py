@@ -166,6 +166,10 @@ def test_admin_deletes_softly_and_restores_with_history(
     assert client.get(delete_url).status_code == 403
     history_url = reverse("admin:annotations_annotation_history", args=[annotation.pk])
     assert "Restored" in client.get(history_url, headers={"Accept-Language": "en"}).content.decode()
+    old = annotation.history.earliest("history_date")
+    old_url = reverse("admin:annotations_annotation_simple_history", args=[annotation.pk, old.pk])
+    assert client.get(old_url).status_code == 200  # old versions are shown...
+    assert client.post(old_url, {"note": "x"}).status_code == 403  # ...not reverted to
 
 
 def test_loading_a_dump_adds_no_history(tmp_path, editor, article, labels):
