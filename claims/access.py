@@ -17,6 +17,12 @@ def can_change_claims(user: User) -> bool:
     return user.is_superuser or can_annotate(user)
 
 
+def can_claim(user: User, annotation: Annotation) -> bool:
+    """Whether the user may make a claim of this annotation or attach it to one."""
+    own = annotation.author_id == user.pk or user.is_superuser
+    return own and can_change_claims(user)
+
+
 def access_claim(user: User, claim_id: int) -> Claim:
     if not can_view_claims(user):
         raise PermissionDenied

@@ -20,6 +20,7 @@ from claims.access import (
     access_claim,
     access_claim_for_change,
     can_change_claims,
+    can_claim,
     can_view_claims,
 )
 from claims.forms import (
@@ -140,11 +141,10 @@ def _panel(
     status: int = 200,
 ) -> HttpResponse:
     claim = claim_of_annotation(annotation)
-    may_change = annotation.author_id == request.user.pk or request.user.is_superuser
     context: dict[str, object] = {
         "annotation": annotation,
         "claim": claim,
-        "can_claim": may_change and can_change_claims(request.user),
+        "can_claim": can_claim(request.user, annotation),
         "error": error,
     }
     if claim is None and context["can_claim"]:
