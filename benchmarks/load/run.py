@@ -35,7 +35,7 @@ from benchmarks.load.plan import (
     THINK_SECONDS,
     USERNAME,
 )
-from benchmarks.machine import code_version, machine_summary
+from benchmarks.machine import code_version, cpu_count, machine_summary
 from benchmarks.measure import progress
 from benchmarks.run import REPORT_HEADER, section_replace
 
@@ -328,6 +328,10 @@ def section(
             f"{result['acknowledged']} ({result['edited']} edited) | {result['lost']} | "
             f"{'met' if met else 'missed'} |"
         )
+    lines.append("")
+    lines += [
+        _cpu_reading(config, result) for config, result in results if result["total"]["requests"]
+    ]
     for config, result in results:
         lines += ["", f"**{config.title}**, per request once all were logged in:", ""]
         lines += [
@@ -360,6 +364,22 @@ def section(
         if problems:
             lines += ["", *(f"- {problem}" for problem in problems)]
     return "\n".join(lines)
+
+
+def _cpu_reading(config: ServerConfig, result: dict[str, Any]) -> str:
+    """What the CPU figures say: gunicorn's share of the machine, and its capacity."""
+    cpu, seconds = result["server_cpu_seconds"], result["seconds"]
+    per_request = cpu * 1000 / result["total"]["requests"]
+    return textwrap.fill(
+        f"- {config.title}: gunicorn used {cpu:.1f} CPU-seconds in the {seconds:.0f} s "
+        f"({cpu / seconds:.2f} CPUs; logins still queued from the ramp-up included) while the "
+        f"machine's load average was {result['load_average']:.0f} on {cpu_count()} CPUs. "
+        f"At {per_request:.0f} ms of CPU per request, {cpu_count()} CPUs of its own would "
+        f"serve about {cpu_count() * 1000 / per_request:.0f} requests/s; this run served "
+        f"{result['total']['rps']:.1f}.",
+        width=90,
+        subsequent_indent="  ",
+    )
 
 
 def _cpu_per_request(result: dict[str, Any]) -> str:
