@@ -113,3 +113,14 @@ def test_reviewers_download_it_from_the_review_page(client, reviewer, claim_set)
     assert response["Content-Type"].startswith("application/ld+json")
     document = json.loads(b"".join(response.streaming_content))
     assert document["@graph"][0]["claimReviewed"] == claim_set.wording
+
+
+def test_same_shape_as_the_reference_example(claim_set):
+    example = json.loads((DATA / "claimreview_example.jsonld").read_text(encoding="utf-8"))
+    (review,) = exported()["@graph"]
+    assert set(example) - {"@context"} <= set(review)
+    assert set(example["itemReviewed"]) <= set(review["itemReviewed"])
+    assert set(example["reviewRating"]) <= set(review["reviewRating"])
+    example_appearance = example["itemReviewed"]["appearance"]
+    ours = set().union(*(set(a) for a in review["itemReviewed"]["appearance"]))
+    assert set(example_appearance) - {"@type"} <= ours
