@@ -1,6 +1,6 @@
 """What a user sees when django-axes refuses a login: the login page with the reason."""
 
-from axes.helpers import get_client_username, get_cool_off  # type: ignore[import-untyped]
+from axes.helpers import get_client_username, get_cool_off
 from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
