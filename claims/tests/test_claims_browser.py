@@ -27,7 +27,8 @@ def test_editor_accepts_a_suggestion_and_links_the_claim_in_another_article(
     page.get_by_role("link", name=re.compile("^Kremlchef Wladimir Putin")).click()
     page.locator("body").press("s")  # open the claim suggestions
     suggestion = page.locator("#claim-suggestions li.suggestion", has_text=DENIAL)
-    expect(suggestion).to_contain_text("Wladimir Putin")
+    # The panel runs entity detection over the article: give a loaded machine time.
+    expect(suggestion).to_contain_text("Wladimir Putin", timeout=30_000)
     suggestion.locator("q").click()
     page.keyboard.press("a")  # accept: annotate as a claim
     expect(page.locator("#annotation-list li.card", has_text=DENIAL)).to_have_count(1)
