@@ -18,8 +18,9 @@ TEXTAREA = "</textarea><script>window.__xss=1</script>"
 JS_URL = "javascript:window.__xss=1"
 # What any of them would leave in a page if it were not escaped.
 UNESCAPED = ("<script>window", "<img src=x", "<svg onload", "</textarea><script")
-# A colour that would close the rule in labels.css and open a stylesheet of its own.
-CSS_BREAKOUT = "red; } body { display: none } </style><script>window.__xss=1</script>"
+# A colour that would close its rule in labels.css and open one for every element (it fits
+# the column's 7 characters, which PostgreSQL enforces).
+CSS_BREAKOUT = "0}*{a:0"
 
 HOSTILE_TEXT = (
     f"Bericht {SCRIPT} aus Moskau.\n\n"
