@@ -34,7 +34,7 @@ def test_card_history_opens_with_the_change(
 
     card = page.locator(f"#annotation-{annotation.pk}")
     expect(card.locator(".history-entry")).to_have_count(0)
-    card.get_by_text("Verlauf", exact=True).click()
+    card.get_by_role("link", name="Verlauf").click()
     entries = card.locator(".history-entry")
     expect(entries).to_have_count(2)
     expect(entries.first).to_contain_text("erika")
