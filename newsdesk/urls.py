@@ -1,6 +1,7 @@
 """Newsdesk URLs."""
 
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.generic import RedirectView
@@ -14,7 +15,20 @@ urlpatterns = [
     path("review/", include("annotations.review_urls")),
     path("", include("stories.urls")),
     path("claims/", include("claims.urls")),
-    path("accounts/", include("django.contrib.auth.urls")),
+    # Accounts: no self-service password reset (there is no mail server; admins set
+    # passwords), so only these four of django.contrib.auth.urls.
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "accounts/password_change/",
+        auth_views.PasswordChangeView.as_view(),
+        name="password_change",
+    ),
+    path(
+        "accounts/password_change/done/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
 ]

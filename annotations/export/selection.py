@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from annotations.models import Annotation, Label
 from articles.models import Article, Source
+from stories.models import Story
 
 CHUNK_SIZE = 2000
 # Articles carry their whole text: fetched fewer at a time, so a fetch stays a few hundred KB.
@@ -37,6 +38,7 @@ class Selection:
     source: str | None = None  # a source the annotation is attributed to
     date_from: date | None = None  # the article's published date, inclusive
     date_to: date | None = None
+    story_id: int | None = None  # articles currently in this story
 
     def as_params(self) -> dict[str, str]:
         """The filters as GET parameters (for links that keep the current filter)."""
@@ -48,6 +50,7 @@ class Selection:
             "source": self.source,
             "date_from": self.date_from,
             "date_to": self.date_to,
+            "story": self.story_id,
         }
         return {key: str(value) for key, value in values.items() if value is not None}
 
@@ -66,6 +69,12 @@ class SelectionForm(forms.Form):
     source = forms.CharField(label=_("attributed to"), required=False, max_length=200)
     date_from = forms.DateField(label=_("published from"), required=False)
     date_to = forms.DateField(label=_("published until"), required=False)
+    story = forms.ModelChoiceField(
+        label=_("story"),
+        queryset=Story.objects.order_by("title", "pk"),
+        required=False,
+        error_messages={"invalid_choice": _("Unknown story (not one of the story ids).")},
+    )
 
     def clean_label(self) -> str:
         name: str = self.cleaned_data["label"].strip()
@@ -101,6 +110,7 @@ class SelectionForm(forms.Form):
             source=data.get("source") or None,
             date_from=data.get("date_from"),
             date_to=data.get("date_to"),
+            story_id=data["story"].pk if data.get("story") else None,
         )
 
 
@@ -121,6 +131,11 @@ def selected_annotations(selection: Selection) -> QuerySet[Annotation]:
         queryset = queryset.filter(article__published_on__gte=selection.date_from)
     if selection.date_to:
         queryset = queryset.filter(article__published_on__lte=selection.date_to)
+    if selection.story_id is not None:
+        queryset = queryset.filter(
+            article__story_memberships__story_id=selection.story_id,
+            article__story_memberships__removed=False,
+        )
     return queryset
 
 

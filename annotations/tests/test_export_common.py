@@ -163,3 +163,37 @@ def test_export_outside_a_transaction_reads_in_its_own(seeds_dir, tmp_path, edit
     output = tmp_path / "set.csv"
     call_command("export_annotations", "--format", "csv", "-o", output)
     assert len(output.read_text(encoding="utf-8-sig").splitlines()) == 9
+
+
+def test_story_filter_follows_the_story_membership(export_set, editor):
+    from stories.models import Story
+    from stories.services import story_article_add, story_article_remove
+
+    a0, a3 = export_set["articles"]["000"], export_set["articles"]["003"]
+    story = Story.objects.create(title="Absturz der AZAL-Maschine")
+    for article in (a0, a3):
+        story_article_add(story=story, article=article, user=editor)
+
+    def exported(story_id):
+        form = SelectionForm({"story": str(story_id)})
+        assert form.is_valid(), form.errors
+        return sorted(a.pk for g in article_groups(form.selection()) for a in g.annotations)
+
+    def annotations_of(*articles):
+        return sorted(
+            a.pk for a in export_set["annotations"] if a.article_id in {x.pk for x in articles}
+        )
+
+    assert exported(story.pk) == annotations_of(a0, a3)
+    story_article_remove(story=story, article=a3, user=editor)
+    assert exported(story.pk) == annotations_of(a0)
+
+
+def test_unknown_story_is_refused_by_name(export_set, tmp_path):
+    form = SelectionForm({"story": "999999"})
+    assert not form.is_valid()
+    assert "story" in form.errors
+    with pytest.raises(CommandError, match="story: Unknown story"):
+        call_command(
+            "export_annotations", "--format", "csv", "--story", "999999", "-o", tmp_path / "x.csv"
+        )

@@ -349,15 +349,6 @@ ROWS: list[Row] = [
     Row("logout", outcomes(editor=LOGIN, reviewer=LOGIN, admin=LOGIN), "POST"),
     Row("password_change", EVERYONE, also_allows=("POST",)),
     Row("password_change_done", EVERYONE),
-    Row("password_reset", PUBLIC, also_allows=("POST",)),
-    Row("password_reset_done", PUBLIC),
-    Row(
-        "password_reset_confirm",
-        PUBLIC,
-        kwargs=lambda w: {"uidb64": "MQ", "token": "not-a-token"},
-        also_allows=("POST",),
-    ),
-    Row("password_reset_complete", PUBLIC),
     Row(
         "set_language",
         outcomes(anonymous=REDIRECT, editor=REDIRECT, reviewer=REDIRECT, admin=REDIRECT),

@@ -33,6 +33,7 @@ class Command(BaseCommand):
         parser.add_argument("--source", help="only annotations attributed to this source")
         parser.add_argument("--date-from", help="articles published on or after (YYYY-MM-DD)")
         parser.add_argument("--date-to", help="articles published on or before (YYYY-MM-DD)")
+        parser.add_argument("--story", type=int, help="only articles of this story (id)")
         parser.add_argument(
             "--base-url",
             default=DEFAULT_BASE_URL,
@@ -53,6 +54,7 @@ class Command(BaseCommand):
                     "source",
                     "date_from",
                     "date_to",
+                    "story",
                 )
             }
         )
