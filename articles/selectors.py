@@ -106,12 +106,20 @@ def article_detail_queryset() -> QuerySet[Article]:
     )
 
 
+def reader_check(user: User | AnonymousUser) -> None:
+    """PermissionDenied unless `user` reads articles (a role: editor, reviewer or admin).
+
+    A logged-in account that an admin has not yet given a role sees no article.
+    """
+    if not user.has_perm("articles.view_article"):
+        raise PermissionDenied
+
+
 def access_article_for_status(user: User | AnonymousUser, article_id: int) -> Article:
     """The article whose annotation status `user` wants to set, if they may read it.
 
     Everyone who reads articles (editors, reviewers, admins) may set the status.
     PermissionDenied comes before the 404, so outsiders learn nothing about ids.
     """
-    if not user.has_perm("articles.view_article"):
-        raise PermissionDenied
+    reader_check(user)
     return get_object_or_404(Article.objects.defer("body", "blocks"), pk=article_id)

@@ -7,7 +7,12 @@ from django.views.decorators.http import require_GET, require_POST
 from annotations.forms import AnnotationCreateForm
 from annotations.selectors import workspace_context
 from articles.forms import ArticleFilterForm, ArticleStatusForm
-from articles.selectors import access_article_for_status, article_detail_queryset, article_list_page
+from articles.selectors import (
+    access_article_for_status,
+    article_detail_queryset,
+    article_list_page,
+    reader_check,
+)
 from articles.services import article_status_set
 from newsdesk.http import AuthenticatedHttpRequest
 
@@ -17,6 +22,7 @@ ARTICLES_PER_PAGE = 50
 @require_GET
 def article_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The filtered list; an htmx request aimed at the results gets only the results."""
+    reader_check(request.user)
     form = ArticleFilterForm(request.GET)
     page = article_list_page(
         form.filters(), number=request.GET.get("page"), per_page=ARTICLES_PER_PAGE
@@ -30,6 +36,7 @@ def article_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_GET
 def article_detail_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The annotation workspace: the article on the left, its annotations on the right."""
+    reader_check(request.user)
     article = get_object_or_404(article_detail_queryset(), pk=pk)
     context = workspace_context(request.user, article)
     context["revision_count"] = article.revisions.count()

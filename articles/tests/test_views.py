@@ -22,6 +22,19 @@ def test_anonymous_users_are_sent_to_login(client, seeded, url_name):
     assert response["Location"] == f"{reverse('login')}?next={url}"
 
 
+@pytest.mark.parametrize("url_name", ["articles:list", "articles:detail"])
+def test_an_account_without_a_role_reads_no_article(client, seeded, url_name):
+    from django.contrib.auth.models import User
+
+    client.force_login(User.objects.create_user("neu", password="pw-neu"))
+    args = [seeded["000"].pk] if url_name == "articles:detail" else []
+    response = client.get(reverse(url_name, args=args))
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert seeded["000"].title not in page
+    assert "noch keine Rolle" in page
+
+
 def test_anonymous_htmx_request_gets_a_client_redirect(client, seeded):
     response = client.get(reverse("articles:list"), headers={"HX-Request": "true"})
     assert response.status_code == 200

@@ -46,8 +46,36 @@ def test_editor_compares_copies_an_annotation_and_opens_the_story(
     expect(page.locator("#compare .error")).to_contain_text("ist nicht in")
     assert Annotation.objects.filter(exact__startswith=SHARED_CLAIM).count() == 2
 
+    # Make the original a claim, then attach the copy to it from the other workspace.
+    original, copy = Annotation.objects.filter(exact__startswith=SHARED_CLAIM).order_by("pk")
+    claim_box(page, live_server.url, original).get_by_role(
+        "button", name="Behauptung anlegen"
+    ).click()
+    expect(card_of(page, original).locator(".claim-linked")).to_contain_text(SHARED_CLAIM[:30])
+    box = claim_box(page, live_server.url, copy)
+    box.locator(".claim-q").fill("erste Mal direkt")
+    box.get_by_role("button", name="Zuordnen").click()
+    expect(card_of(page, copy).locator(".claim-linked")).to_contain_text(SHARED_CLAIM[:30])
+
     page.get_by_role("link", name="Storys").click()
     page.locator("main table a").first.click()
     expect(page.locator("figure.timeline svg")).to_be_visible()
     expect(page.locator(".story-table.undated")).to_contain_text("000_2881edf72164acbb.txt")
+    appearances = page.locator(".story-claims-table tbody.story-claim", has_text=SHARED_CLAIM[:30])
+    expect(appearances.locator("tr:not(.claim-changes)")).to_have_count(2)
+    for annotation in (original, copy):
+        expect(appearances).to_contain_text(annotation.article.title)
     assert not problems
+
+
+def card_of(page: Page, annotation: Annotation):
+    return page.locator(f"#annotation-list li.card#annotation-{annotation.pk}")
+
+
+def claim_box(page: Page, base_url: str, annotation: Annotation):
+    """Open the annotation's article and its card's claim panel (key c on the card)."""
+    page.goto(f"{base_url}{annotation.article.get_absolute_url()}")
+    card = card_of(page, annotation)
+    card.click()
+    page.keyboard.press("c")
+    return card.locator(".claim-box")
