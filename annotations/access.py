@@ -22,8 +22,12 @@ def can_annotate(user: User) -> bool:
 
 
 def visible_annotations(user: User, article: Article) -> QuerySet[Annotation]:
-    """The annotations of `article` this user may see (live and deleted)."""
-    annotations = Annotation.objects.filter(article=article)
+    """The annotations of `article` this user may see (live and deleted), in text order.
+
+    Ordered here by their own columns: the model's default ordering starts with the
+    article's, a join and a sort PostgreSQL spent 20 ms on for 300 annotations.
+    """
+    annotations = Annotation.objects.filter(article=article).order_by("start", "end", "pk")
     if sees_all_annotations(user):
         return annotations
     return annotations.filter(author_id=user.pk)

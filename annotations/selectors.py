@@ -154,6 +154,7 @@ def _text_context(
     mentions = list(
         Mention.objects.filter(article=article)
         .exclude(decision=Mention.Decision.REJECTED)
+        .order_by("start", "end", "pk")  # not the default, which joins the article
         .values_list("pk", "start", "end", "entity__kind")
     )
     return {
