@@ -33,6 +33,7 @@ from articles.models import Article, ArticleRevision, Source, SourceAlias
 from articles.parsing import ParsedArticle, parse_article
 from articles.search import search_vectors_defer, search_vectors_update_queue
 from articles.text import DecodedText, RejectedInput, decode_article_bytes, normalise_text
+from newsdesk.history import REASON_IMPORTED, history_record
 from stories.tasks import stories_index_after_commit
 
 logger = logging.getLogger(__name__)
@@ -353,6 +354,8 @@ def sources_by_name(*, agencies: set[str], outlets: set[str]) -> dict[str, Sourc
     if missing:
         Source.objects.bulk_create(missing, ignore_conflicts=True)
         found = _find_sources(wanted)
+        created = [found[s.name.lower()] for s in missing if s.name.lower() in found]
+        history_record(created, user=None, reason=REASON_IMPORTED, created=True)
     return found
 
 

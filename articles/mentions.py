@@ -34,6 +34,7 @@ from articles.models import (
     EntityMerge,
     Mention,
 )
+from newsdesk.history import REASON_IMPORTED, history_record
 
 
 @dataclass
@@ -63,6 +64,7 @@ def gazetteer_seed_ensure() -> int:
             Entity(name=item["name"], kind=item["kind"], external_id=item.get("external_id", ""))
             for item in data["entities"]
         )
+        history_record(entities, user=None, reason=REASON_IMPORTED, created=True)
         EntityAlias.objects.bulk_create(
             [
                 EntityAlias(entity=entity, name=name, kind=kind)
@@ -75,6 +77,8 @@ def gazetteer_seed_ensure() -> int:
             ],
             ignore_conflicts=True,
         )
+        aliases = list(EntityAlias.objects.filter(entity__in=entities))
+        history_record(aliases, user=None, reason=REASON_IMPORTED, created=True)
     gazetteer_changed()
     return len(entities)
 
@@ -341,6 +345,7 @@ def entity_merge(*, kept: Entity, merged: Entity, user: User) -> EntityMerge:
             if name.lower() not in known
         ]
         EntityAlias.objects.bulk_create(added)
+        history_record(added, user=user, created=True)
         snapshot["added_aliases"] = [a.pk for a in added]
         Mention.objects.filter(pk__in=[m.pk for m in moved]).update(entity=kept)
         EntityCandidate.objects.filter(entity=merged).update(entity=kept)
@@ -370,9 +375,13 @@ def entity_merge_undo(*, merge: EntityMerge) -> Entity:
             notes=data["notes"],
         )
         EntityAlias.objects.filter(pk__in=snapshot["added_aliases"]).delete()
-        EntityAlias.objects.bulk_create(
-            EntityAlias(entity=restored, name=a["name"], kind=a["kind"])
-            for a in snapshot["aliases"]
+        history_record(
+            EntityAlias.objects.bulk_create(
+                EntityAlias(entity=restored, name=a["name"], kind=a["kind"])
+                for a in snapshot["aliases"]
+            ),
+            user=None,
+            created=True,
         )
         Mention.objects.filter(pk__in=snapshot["moved_mentions"]).update(entity=restored)
         Mention.objects.bulk_create(
