@@ -9,9 +9,7 @@ urlpatterns = [
     path("articles/<int:article_id>/annotations/cards/", views.annotation_cards_view, name="cards"),
     path("annotations/<int:annotation_id>/", views.annotation_card_view, name="card"),
     path("annotations/<int:annotation_id>/edit/", views.annotation_edit_view, name="edit"),
-    path(
-        "annotations/<int:annotation_id>/history/", views.annotation_history_view, name="history"
-    ),
+    path("annotations/<int:annotation_id>/history/", views.annotation_history_view, name="history"),
     path("annotations/<int:annotation_id>/update/", views.annotation_update_view, name="update"),
     path("annotations/<int:annotation_id>/delete/", views.annotation_delete_view, name="delete"),
     path("annotations/<int:annotation_id>/restore/", views.annotation_restore_view, name="restore"),
