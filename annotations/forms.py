@@ -75,3 +75,23 @@ class AnnotationEditForm(AnnotationContentForm):
             "version": annotation.version,
         }
         return cls(initial=initial, **kwargs)
+
+
+class CardPageForm(forms.Form):
+    """Which page of cards "show more" asks for: the one after the card at `after`
+    ("start,end,id", its place in text order; none: the first), or with `all` every
+    remaining card."""
+
+    after = forms.RegexField(
+        regex=r"^\d{1,10},\d{1,10},\d{1,18}$",
+        required=False,
+        error_messages={"invalid": _("“after” must be the last card’s start,end,id.")},
+    )
+    all = forms.BooleanField(required=False)
+
+    def after_key(self) -> tuple[int, int, int] | None:
+        value = self.cleaned_data["after"]
+        if not value:
+            return None
+        start, end, pk = (int(part) for part in value.split(","))
+        return start, end, pk

@@ -8,6 +8,7 @@ clickable however the ranges overlap. Linear in text length plus ranges (after s
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -17,8 +18,9 @@ class Highlight:
     end: int
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
+    """A run of text covered by the same highlights (a tuple: a page makes thousands)."""
+
     start: int
     end: int
     text: str
@@ -45,15 +47,19 @@ def segment(text: str, highlights: Sequence[Highlight], cuts: Sequence[int] = ()
         events.setdefault(hi, []).append((False, h.key))
     boundaries = sorted({start, end, *events, *(c for c in cuts if start < c < end)})
     active: dict[int, None] = {}
-    segments = []
+    keys: tuple[int, ...] = ()
+    segments: list[Segment] = []
+    append = segments.append
     for lo, hi in itertools.pairwise(boundaries):
-        for opening, key in events.get(lo, ()):
-            if opening:
-                active[key] = None
-            else:
-                active.pop(key, None)
-        keys = tuple(sorted(active, key=lambda k: length[k]))
-        segments.append(Segment(lo, hi, text[lo:hi], keys))
+        changes = events.get(lo)
+        if changes:  # the covering set changes only where a highlight opens or closes
+            for opening, key in changes:
+                if opening:
+                    active[key] = None
+                else:
+                    active.pop(key, None)
+            keys = tuple(sorted(active, key=length.__getitem__))
+        append(Segment(lo, hi, text[lo:hi], keys))
     return segments
 
 

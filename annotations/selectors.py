@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from html import escape
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils.safestring import SafeString, mark_safe
 
 from annotations.access import can_annotate, visible_annotations
@@ -21,17 +21,28 @@ from annotations.segments import Highlight, segment_blocks
 from articles.models import Article, Mention, Source
 from articles.parsing import BlockKind
 
-CARDS_PER_PAGE = 25
+CARDS_PER_PAGE = 12  # about two screens of the pane; more load as it scrolls
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 @dataclass(frozen=True)
 class CardPage:
-    """One page of annotation cards, in text order."""
+    """One page of annotation cards, in text order.
+
+    Pages are keyed by the last card's place in text order, not by an offset, so a card
+    created or deleted meanwhile neither repeats nor skips one on the next page.
+    """
 
     cards: list[Annotation]
-    next_offset: int | None  # where the next page starts, None when this is the last
-    remaining: int
+    remaining: int  # live annotations after this page
+
+    @property
+    def next_after(self) -> str | None:
+        """Where the next page starts ("start,end,id" of this page's last card), or None."""
+        if not self.remaining:
+            return None
+        last = self.cards[-1]
+        return f"{last.start},{last.end},{last.pk}"
 
 
 def active_labels() -> QuerySet[Label]:
@@ -42,29 +53,44 @@ def live_annotations(user: User | AnonymousUser, article: Article) -> QuerySet[A
     return visible_annotations(user, article).filter(deleted_at__isnull=True)
 
 
+def after_in_text_order(
+    annotations: QuerySet[Annotation], start: int, end: int, pk: int
+) -> QuerySet[Annotation]:
+    """The annotations after the one at (start, end, pk) in text order."""
+    return annotations.filter(
+        Q(start__gt=start) | Q(start=start, end__gt=end) | Q(start=start, end=end, pk__gt=pk)
+    )
+
+
 def annotation_cards(
     user: User | AnonymousUser,
     article: Article,
     *,
-    offset: int = 0,
+    after: tuple[int, int, int] | None = None,
     limit: int | None = CARDS_PER_PAGE,
     total: int | None = None,
 ) -> CardPage:
-    """A page of the live annotations this user sees, in text order (None: all the rest).
+    """A page of the live annotations this user sees, in text order (limit None: all the rest).
 
-    `total` is the number of live annotations, when the caller has counted them already.
+    `after` is the (start, end, id) of the last card already shown; `total` is the number
+    of live annotations, when the caller has counted them already (first page only).
     """
+    live = live_annotations(user, article)
+    if after is not None:
+        live = after_in_text_order(live, *after)
     queryset = (
-        live_annotations(user, article)
-        .select_related("label", "author")
+        live.select_related("label", "author")
         .prefetch_related(Prefetch("sources", queryset=Source.objects.order_by("name")))
         .order_by("start", "end", "pk")
     )
-    cards = list(queryset[offset:] if limit is None else queryset[offset : offset + limit])
-    if total is None:
-        total = live_annotations(user, article).count()
-    remaining = max(0, total - offset - len(cards))
-    return CardPage(cards, offset + len(cards) if remaining else None, remaining)
+    cards = list(queryset if limit is None else queryset[:limit])
+    if limit is None or len(cards) < limit:
+        remaining = 0
+    elif total is not None and after is None:
+        remaining = total - len(cards)
+    else:
+        remaining = live.count() - len(cards)
+    return CardPage(cards, remaining)
 
 
 def deleted_annotations(user: User | AnonymousUser, article: Article) -> QuerySet[Annotation]:
@@ -167,11 +193,7 @@ def _text_context(
 def workspace_context(user: User | AnonymousUser, article: Article) -> dict[str, object]:
     """Everything the workspace template needs, in a fixed number of queries."""
     live = live_annotations(user, article)
-    # One query gives the highlights and both counts.
-    rows = list(live.values_list("pk", "start", "end", "label_id", "is_orphaned"))
-    highlights = [
-        (pk, start, end, label) for pk, start, end, label, orphaned in rows if not orphaned
-    ]
+    rows, highlights = _live_rows(live)
     total, orphaned_count = len(rows), len(rows) - len(highlights)
     return {
         **_text_context(article, highlights),
@@ -183,3 +205,37 @@ def workspace_context(user: User | AnonymousUser, article: Article) -> dict[str,
         "labels": list(active_labels()),
         "can_annotate": can_annotate(user),
     }
+
+
+def created_annotation_context(
+    user: User | AnonymousUser, annotation: Annotation
+) -> dict[str, object]:
+    """What answers a new annotation: the text with its highlight, the new count, and its
+    card with where the card goes.
+
+    The card goes before the next card in text order, or at the end of a list shown in
+    full (`#cards-end`). When that place is not on the page (it is on a later page of
+    cards, not loaded yet), the browser drops the card, and it comes with its page.
+    """
+    rows, highlights = _live_rows(live_annotations(user, annotation.article))
+    key = (annotation.start, annotation.end, annotation.pk)
+    following = next((pk for pk, start, end, *_ in rows if (start, end, pk) > key), None)
+    target = f"#annotation-{following}" if following else "#cards-end"
+    return {
+        **_text_context(annotation.article, highlights),
+        "annotation_count": len(rows),
+        "annotation": annotation,
+        "card_swap": f"beforebegin:{target}",
+    }
+
+
+def _live_rows(
+    live: QuerySet[Annotation],
+) -> tuple[list[tuple[int, int, int, int, bool]], list[tuple[int, int, int, int]]]:
+    """(id, start, end, label, orphaned) of every live annotation in text order, and the
+    highlights among them (the orphaned ones have no place in the text): one query."""
+    rows = list(live.values_list("pk", "start", "end", "label_id", "is_orphaned"))
+    highlights = [
+        (pk, start, end, label) for pk, start, end, label, orphaned in rows if not orphaned
+    ]
+    return rows, highlights

@@ -84,11 +84,12 @@ def annotation_create(
         prefix=prefix,
         suffix=suffix,
     )
-    annotation.full_clean()
+    # The article, author and label are loaded objects: no queries to check they exist.
+    annotation.full_clean(exclude={"article", "author", "label"})
     sources = sources_resolve(names=content.source_names, user=author)
     with history_paused(annotation):
         annotation.save()
-        annotation.sources.set(sources)
+        annotation.sources.add(*sources)
     history_record([annotation], user=author, created=True)
     return annotation
 

@@ -19,7 +19,12 @@ from annotations.access import (
     access_annotation_for_change,
     access_article_for_annotating,
 )
-from annotations.forms import AnnotationCreateForm, AnnotationEditForm, AnnotationReattachForm
+from annotations.forms import (
+    AnnotationCreateForm,
+    AnnotationEditForm,
+    AnnotationReattachForm,
+    CardPageForm,
+)
 from annotations.history import annotation_history
 from annotations.models import Label
 from annotations.offsets import SelectionError, verify_selection
@@ -27,6 +32,7 @@ from annotations.selectors import (
     CARDS_PER_PAGE,
     active_labels,
     annotation_cards,
+    created_annotation_context,
     highlighted_text_context,
     workspace_context,
 )
@@ -78,11 +84,11 @@ def annotation_create_view(request: AuthenticatedHttpRequest, article_id: int) -
         except UnknownSource as error:
             form.add_error("sources", str(error))
         else:
-            context = workspace_context(request.user, article)
+            # Not the whole list again: the new card goes in its place among the others.
+            context = created_annotation_context(request.user, annotation)
             context["form"] = AnnotationCreateForm()
-            response = _fragments(
-                request, context, "annotation-form", "annotation-list", "article-text"
-            )
+            names = ("annotation-form", "article-text", "annotation-count", "new-card")
+            response = _fragments(request, context, *names)
             return trigger_client_event(response, "annotation-saved", {"id": annotation.pk})
     context = {"article": article, "form": form, "labels": list(active_labels())}
     return _fragments(request, context, "annotation-form", status=400)
@@ -92,13 +98,13 @@ def annotation_create_view(request: AuthenticatedHttpRequest, article_id: int) -
 def annotation_cards_view(request: AuthenticatedHttpRequest, article_id: int) -> HttpResponse:
     """The next page of cards (or, with `all`, every remaining one) for "show more"."""
     article = get_object_or_404(Article, pk=article_id)
-    try:
-        offset = max(0, int(request.GET.get("offset", "0")))
-    except ValueError:
-        return HttpResponseBadRequest(_("offset must be a number"))
-    limit = None if request.GET.get("all") else CARDS_PER_PAGE
-    page = annotation_cards(request.user, article, offset=offset, limit=limit)
-    return render(request, f"{WORKSPACE}#annotation-cards", {"article": article, "card_page": page})
+    form = CardPageForm(request.GET)
+    if not form.is_valid():
+        return HttpResponseBadRequest(" ".join(map(str, form.errors["after"])))
+    limit = None if form.cleaned_data["all"] else CARDS_PER_PAGE
+    page = annotation_cards(request.user, article, after=form.after_key(), limit=limit)
+    context = {"article": article, "card_page": page, "after": form.cleaned_data["after"]}
+    return render(request, f"{WORKSPACE}#annotation-cards", context)
 
 
 @require_GET

@@ -50,9 +50,38 @@ def test_create_stores_position_and_quote_and_answers_fragments(client, editor, 
     html = response.content.decode()
     assert "<html" not in html
     assert 'id="annotation-form"' in html
-    assert 'id="annotation-list" class="annotation-list" hx-swap-oob="outerHTML"' in html
     assert 'id="article-text" class="article-body" hx-swap-oob="outerHTML"' in html
+    assert '<h2 id="annotation-count" hx-swap-oob="outerHTML">1 annotation</h2>' in html
+    # Only the new card, not the whole list: the first one goes where the list ends.
+    assert 'id="annotation-list"' not in html
+    assert re.search(
+        rf'<ol hx-swap-oob="beforebegin:#cards-end">\s*<li id="annotation-{annotation.pk}"', html
+    )
+    assert "Opferzahl" in html
     assert response["HX-Trigger"] == f'{{"annotation-saved": {{"id": {annotation.pk}}}}}'
+
+
+def test_a_new_card_goes_before_the_next_one_in_text_order(client, editor, article, labels):
+    start = article.body.index(QUOTE) + len(QUOTE) - len("Kasachstan")
+    later = Annotation.objects.create(
+        article=article,
+        author=editor,
+        label=labels["claim"],
+        start=start,
+        end=start + len("Kasachstan"),
+        exact="Kasachstan",
+    )
+    client.force_login(editor)
+    html = create(client, article, labels, quote="38 Menschen").content.decode()
+    new = Annotation.objects.exclude(pk=later.pk).get()
+    assert re.search(
+        rf'<ol hx-swap-oob="beforebegin:#annotation-{later.pk}">\s*<li id="annotation-{new.pk}"',
+        html,
+    )
+    assert "2 annotations" in html
+    page = client.get(article.get_absolute_url(), headers={"Accept-Language": "en"})
+    cards = re.findall(r'<li id="annotation-(\d+)"', page.content.decode())
+    assert cards == [str(new.pk), str(later.pk)]
 
 
 def test_editor_may_add_a_missing_source_flagged_for_review(client, editor, article, labels):
@@ -238,16 +267,28 @@ def test_more_cards_continue_in_text_order(client, editor, article, labels):
         )
         for i in range(CARDS_PER_PAGE + 5)
     )
+    in_order = [a.pk for a in Annotation.objects.order_by("start", "end", "pk")]
+    client.force_login(editor)
+    first = client.get(article.get_absolute_url(), headers=HTMX).content.decode()
+    more = re.search(r'hx-get="([^"]+)"[^>]*hx-target="#more-cards"', first)
+    assert more
+    assert "Show 5 more annotations" in first
+    # A card created on the first page meanwhile shifts nothing: the next page starts
+    # after the last card shown, not at an offset.
+    create(client, article, labels, quote=article.body[:12])
+    html = client.get(more.group(1).replace("&amp;", "&"), headers=HTMX).content.decode()
+    assert re.findall(r'<li id="annotation-(\d+)"', html) == [str(pk) for pk in in_order[-5:]]
+    assert "more-cards" not in html
+    assert 'id="cards-end"' in html
+    assert "No annotations yet" not in html
+
+
+def test_a_bad_page_key_gets_a_400_naming_it(client, editor, article):
     client.force_login(editor)
     url = reverse("annotations:cards", args=[article.pk])
-    page = client.get(url, {"offset": CARDS_PER_PAGE}, headers=HTMX)
-    html = page.content.decode()
-    assert html.count('class="card label-') == 5
-    assert "more-cards" not in html
-    starts = [a.start for a in Annotation.objects.order_by("start", "end", "pk")]
-    last = Annotation.objects.order_by("start", "end", "pk")[len(starts) - 1]
-    assert f'id="annotation-{last.pk}"' in html
-    assert client.get(url, {"offset": "x"}, headers=HTMX).status_code == 400
+    response = client.get(url, {"after": "x"}, headers=HTMX)
+    assert response.status_code == 400
+    assert "“after” must be" in response.content.decode()
 
 
 def test_entity_mentions_are_a_separate_layer_under_highlights(

@@ -66,6 +66,7 @@ def test_editor_annotates_edits_deletes_and_restores(live_server, page, demo_edi
     page.click(".login button[type=submit]")
     page.get_by_role("link", name=re.compile("^Kremlchef Wladimir Putin")).click()
     expect(page.locator("#article-text")).to_contain_text(QUOTE)
+    page.wait_for_load_state()  # the workspace script runs once the page is parsed
 
     select_quote(page, QUOTE)
     expect(page.locator("#selection-preview")).to_have_text(QUOTE)
@@ -84,8 +85,12 @@ def test_editor_annotates_edits_deletes_and_restores(live_server, page, demo_edi
     assert annotation.label.key == "1"
     assert [s.name for s in annotation.sources.all()] == ["Kreml"]
 
+    # The new card was put in its place in text order: as a reload shows the list.
+    card_ids = "els => els.map(e => e.id)"
+    shown = page.locator("#cards > li.card").evaluate_all(card_ids)
     page.reload()
     expect(page.locator(f"#annotation-{annotation.pk}")).to_contain_text("Opferzahl gegenprüfen")
+    assert page.locator("#cards > li.card").evaluate_all(card_ids) == shown
     expect(page.locator("#article-text mark", has_text="Kasachstan")).to_have_count(1)
     # clicking the highlight focuses its card
     page.locator("#article-text mark", has_text="Kasachstan").click()

@@ -108,6 +108,14 @@ function moveFocus(step) {
   const list = cards();
   if (list.length === 0) return;
   const current = list.indexOf(focusedCard());
+  const more = document.querySelector("#more-cards a[hx-get]");
+  if (step > 0 && current === list.length - 1 && more) {
+    // The next card is on a page not loaded yet: load it, then move on.
+    htmx
+      .ajax("GET", more.getAttribute("hx-get"), { target: "#more-cards", swap: "outerHTML" })
+      .then(() => moveFocus(step));
+    return;
+  }
   const next = current === -1 ? (step > 0 ? 0 : list.length - 1) : (current + step + list.length) % list.length;
   focusCard(list[next].dataset.id);
 }
