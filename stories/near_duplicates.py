@@ -3,14 +3,16 @@
 `near_duplicates_index` (re)indexes articles: their band keys replace the old ones, one
 indexed `IN` query on the keys finds the candidates, and the exact shingle overlap with
 each candidate decides (thresholds in settings). The work per article does not grow
-with the archive: only the candidates' texts are read.
+with the archive: only the candidates' texts are read. A lookup for one article is a
+fixed number of statements, however many bands or candidates it has.
 """
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 
 from articles.models import Article
@@ -18,6 +20,8 @@ from stories.models import ArticleBand, NearDuplicate
 from stories.shingles import band_keys, is_near_duplicate, minhash, overlap, shingles
 
 REBUILD_CHUNK = 200
+# Rows per INSERT of band keys: 3 parameters each, under SQLite's and PostgreSQL's limits.
+BAND_INSERT_ROWS = 300
 
 
 @dataclass
@@ -41,30 +45,32 @@ def near_duplicates_index(*, articles: Sequence[Article]) -> IndexReport:
     bands, rows = settings.NEAR_DUPLICATE_LSH_BANDS, settings.NEAR_DUPLICATE_LSH_ROWS
     sets = {article.pk: shingles(article.body) for article in articles}
     keys = {pk: band_keys(minhash(s), bands=bands, rows=rows) for pk, s in sets.items()}
+    # Which articles hold each key: first these ones (pairs inside the batch), then the
+    # archive, read before the batch's keys are written, so only other articles' rows.
+    holders: dict[int, set[int]] = {}
+    for pk, article_keys in keys.items():
+        for key in article_keys:
+            holders.setdefault(key, set()).add(pk)
     with transaction.atomic():
         ids = list(sets)
         ArticleBand.objects.filter(article_id__in=ids).delete()
         NearDuplicate.objects.filter(Q(first_id__in=ids) | Q(second_id__in=ids)).delete()
-        ArticleBand.objects.bulk_create(
-            ArticleBand(article_id=pk, band=band, key=key)
-            for pk, article_keys in keys.items()
-            for band, key in enumerate(article_keys)
-        )
-        holders: dict[int, set[int]] = {}
-        for article_id, key in ArticleBand.objects.filter(
-            key__in={key for article_keys in keys.values() for key in article_keys}
-        ).values_list("article_id", "key"):
-            holders.setdefault(key, set()).add(article_id)
+        for article_id, key in ArticleBand.objects.filter(key__in=list(holders)).values_list(
+            "article_id", "key"
+        ):
+            holders[key].add(article_id)
+        _bands_insert(keys)
         pairs = {
             (min(pk, other), max(pk, other))
             for pk, article_keys in keys.items()
             for key in article_keys
-            for other in holders.get(key, ())
+            for other in holders[key]
             if other != pk
         }
         report.candidates = len(pairs)
         missing = {pk for pair in pairs for pk in pair} - sets.keys()
-        for pk, body in Article.objects.filter(pk__in=missing).values_list("pk", "body"):
+        bodies = Article.objects.filter(pk__in=missing).order_by().values_list("pk", "body")
+        for pk, body in bodies:
             sets[pk] = shingles(body)
         found = []
         for first, second in sorted(pairs):
@@ -86,6 +92,28 @@ def near_duplicates_index(*, articles: Sequence[Article]) -> IndexReport:
         NearDuplicate.objects.bulk_create(found)
         report.pairs = len(found)
     return report
+
+
+def _bands_insert(keys: dict[int, list[int]]) -> None:
+    """Write the articles' band keys, a few hundred rows per INSERT.
+
+    Plain SQL: `bulk_create` builds and prepares a model instance per key, which took a
+    fifth of a lookup (1 ms for 42 keys, against 0.3 ms for this statement).
+    """
+    table = connection.ops.quote_name(ArticleBand._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(name) for name in ("article_id", "band", "key"))
+    rows = (
+        (pk, band, key)
+        for pk, article_keys in keys.items()
+        for band, key in enumerate(article_keys)
+    )
+    with connection.cursor() as cursor:
+        for batch in itertools.batched(rows, BAND_INSERT_ROWS):
+            values = ", ".join(["(%s, %s, %s)"] * len(batch))
+            cursor.execute(
+                f"INSERT INTO {table} ({columns}) VALUES {values}",  # noqa: S608 - no user input
+                [value for row in batch for value in row],
+            )
 
 
 def near_duplicates_rebuild(*, article_ids: Iterable[int] | None = None) -> IndexReport:

@@ -45,7 +45,8 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
     tokens = words(text)
     if len(tokens) < size:
         return {" ".join(tokens)} if tokens else set()
-    return {" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
+    # The i-th slice starts i words later, so zip stops at the last whole shingle.
+    return set(map(" ".join, zip(*(tokens[i:] for i in range(size)), strict=False)))
 
 
 @cache
@@ -62,7 +63,7 @@ def minhash(shingle_set: set[str], num_perm: int = NUM_PERM) -> MinHash:
         permutations=template.permutations,
         scheme=template.scheme,
     )
-    signature.update_batch([s.encode("utf-8") for s in sorted(shingle_set)])
+    signature.update_batch([s.encode("utf-8") for s in shingle_set])
     return signature
 
 
@@ -70,11 +71,12 @@ def band_keys(signature: MinHash, *, bands: int, rows: int) -> list[int]:
     """One signed 64-bit key per LSH band: the band number and its rows, hashed."""
     if bands * rows > len(signature.hashvalues):
         raise ValueError(f"{bands} bands × {rows} rows exceed {len(signature.hashvalues)} hashes")
+    data = signature.hashvalues[: bands * rows].astype(">u4").tobytes()
+    width = rows * 4  # bytes per band
     keys = []
     for band in range(bands):
-        values = signature.hashvalues[band * rows : (band + 1) * rows]
         digest = hashlib.blake2b(
-            band.to_bytes(2, "big") + values.astype(">u4").tobytes(), digest_size=8
+            band.to_bytes(2, "big") + data[band * width : (band + 1) * width], digest_size=8
         ).digest()
         keys.append(int.from_bytes(digest, "big", signed=True))
     return keys

@@ -4,9 +4,14 @@ import pytest
 from django.core.management import call_command
 
 from articles.importing import articles_import
+from articles.models import Article
 from stories.models import ArticleBand, NearDuplicate
 from stories.near_duplicates import near_duplicates_index, near_duplicates_rebuild
 from stories.shingles import overlap, shingles
+
+# A lookup: savepoint, delete the article's keys and pairs, read the candidates' keys,
+# write its keys, read the candidates' texts, write the pairs, release.
+LOOKUP_STATEMENTS = 8
 
 
 def pair_of(first, second) -> NearDuplicate:
@@ -69,3 +74,35 @@ def test_rebuild_command_indexes_existing_articles(seeded):
     assert ArticleBand.objects.count() == 5 * 32
     report = near_duplicates_rebuild(article_ids=[seeded["001"].pk])
     assert (report.articles, report.pairs) == (1, 1)
+
+
+def rewrite_of(article: Article, paragraphs: int) -> Article:
+    """A new article holding the first paragraphs of this one: a shortened rewrite."""
+    body = "\n\n".join(article.body.split("\n\n")[:paragraphs])
+    return Article.objects.create(
+        title=f"rewrite {paragraphs}", origin=f"rewrite-{paragraphs}.txt", body=body
+    )
+
+
+def test_a_shortened_rewrite_is_found_by_containment(seeded):
+    # 000's first 4 of 10 paragraphs: Jaccard 0.43 with all of it, below the threshold.
+    rewrite = rewrite_of(seeded["000"], 4)
+    near_duplicates_index(articles=[rewrite])
+    pair = pair_of(seeded["000"], rewrite)
+    assert pair.jaccard == pytest.approx(0.43, abs=0.005)
+    assert pair.second_in_first == pytest.approx(1.0)
+
+
+def test_a_lookup_is_a_fixed_number_of_statements(seeded, django_assert_num_queries):
+    rewrite = rewrite_of(seeded["000"], 4)
+    with django_assert_num_queries(LOOKUP_STATEMENTS):
+        report = near_duplicates_index(articles=[rewrite])
+    assert report.candidates >= 1
+
+
+def test_a_batch_takes_no_more_statements_than_one_article(seeded, django_assert_max_num_queries):
+    # All five are in the batch, so no candidate's text is read.
+    with django_assert_max_num_queries(LOOKUP_STATEMENTS - 1):
+        report = near_duplicates_index(articles=list(seeded.values()))
+    assert (report.articles, report.pairs) == (5, 1)
+    assert NearDuplicate.objects.count() == 1
