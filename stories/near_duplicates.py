@@ -3,8 +3,8 @@
 `near_duplicates_index` (re)indexes articles: their band keys replace the old ones, one
 indexed `IN` query on the keys finds the candidates, and the exact shingle overlap with
 each candidate decides (thresholds in settings). The work per article does not grow
-with the archive: only the candidates' texts are read. A lookup for one article is a
-fixed number of statements, however many bands or candidates it has.
+with the archive: only the candidates' texts are read. A lookup for a new article is six
+statements (eight for one indexed before), however many bands or candidates it has.
 """
 
 import itertools
@@ -46,19 +46,26 @@ def near_duplicates_index(*, articles: Sequence[Article]) -> IndexReport:
     sets = {article.pk: shingles(article.body) for article in articles}
     keys = {pk: band_keys(minhash(s), bands=bands, rows=rows) for pk, s in sets.items()}
     # Which articles hold each key: first these ones (pairs inside the batch), then the
-    # archive, read before the batch's keys are written, so only other articles' rows.
+    # archive's. One query reads the archive's holders and these articles' keys from an
+    # earlier indexing: only those articles have keys and pairs to replace (a pair is
+    # written with its articles' keys), so a new article needs no DELETE.
     holders: dict[int, set[int]] = {}
     for pk, article_keys in keys.items():
         for key in article_keys:
             holders.setdefault(key, set()).add(pk)
     with transaction.atomic():
-        ids = list(sets)
-        ArticleBand.objects.filter(article_id__in=ids).delete()
-        NearDuplicate.objects.filter(Q(first_id__in=ids) | Q(second_id__in=ids)).delete()
-        for article_id, key in ArticleBand.objects.filter(key__in=list(holders)).values_list(
-            "article_id", "key"
-        ):
-            holders[key].add(article_id)
+        indexed_before = set()
+        stored = ArticleBand.objects.filter(Q(key__in=list(holders)) | Q(article_id__in=list(sets)))
+        for article_id, key in stored.values_list("article_id", "key"):
+            if article_id in sets:
+                indexed_before.add(article_id)
+            else:
+                holders[key].add(article_id)
+        if indexed_before:
+            ArticleBand.objects.filter(article_id__in=indexed_before).delete()
+            NearDuplicate.objects.filter(
+                Q(first_id__in=indexed_before) | Q(second_id__in=indexed_before)
+            ).delete()
         _bands_insert(keys)
         pairs = {
             (min(pk, other), max(pk, other))

@@ -8,8 +8,9 @@ keys must match those the running code writes. Articles never indexed stay so
 (`index_near_duplicates --missing` picks them up). The stored pairs stay: their scores
 are exact and do not depend on the keys; pairs the old layout missed are found when an
 article is indexed again, or for all at once by `manage.py index_near_duplicates`.
-About 2 ms per article (100,000 articles: three to four minutes). Backward, the keys are deleted:
-the older code's `index_near_duplicates --missing` writes its own.
+About 2 ms per article (100,000 articles: three to four minutes). Backward, the keys and
+pairs are deleted (an article with pairs always has keys): the older code's
+`index_near_duplicates --missing` writes its own.
 """
 
 import itertools
@@ -46,8 +47,9 @@ def band_keys_rebuild(apps, schema_editor):
 
 
 def band_keys_delete(apps, schema_editor):
-    ArticleBand = apps.get_model("stories", "ArticleBand")
-    ArticleBand.objects.using(schema_editor.connection.alias).all().delete()
+    database = schema_editor.connection.alias
+    apps.get_model("stories", "NearDuplicate").objects.using(database).all().delete()
+    apps.get_model("stories", "ArticleBand").objects.using(database).all().delete()
 
 
 class Migration(migrations.Migration):

@@ -4,7 +4,7 @@ from types import SimpleNamespace
 from django.apps import apps
 from django.db import connection
 
-from stories.models import ArticleBand
+from stories.models import ArticleBand, NearDuplicate
 from stories.shingles import band_keys, minhash, shingles
 
 layout_0002 = importlib.import_module("stories.migrations.0002_band_keys_42_by_3")
@@ -25,3 +25,9 @@ def test_0002_rewrites_the_keys_of_indexed_articles_only(seeded, settings):
             bands=settings.NEAR_DUPLICATE_LSH_BANDS,
             rows=settings.NEAR_DUPLICATE_LSH_ROWS,
         )
+
+
+def test_0002_backward_deletes_keys_and_pairs(seeded):
+    layout_0002.band_keys_delete(apps, SimpleNamespace(connection=connection))
+    assert not ArticleBand.objects.exists()
+    assert not NearDuplicate.objects.exists()

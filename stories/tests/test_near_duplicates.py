@@ -9,9 +9,11 @@ from stories.models import ArticleBand, NearDuplicate
 from stories.near_duplicates import near_duplicates_index, near_duplicates_rebuild
 from stories.shingles import overlap, shingles
 
-# A lookup: savepoint, delete the article's keys and pairs, read the candidates' keys,
-# write its keys, read the candidates' texts, write the pairs, release.
-LOOKUP_STATEMENTS = 8
+# A lookup for a new article: savepoint, read the candidates' keys, write the article's
+# keys, read the candidates' texts, write the pairs, release. An article indexed before
+# also has its keys and pairs deleted.
+NEW_ARTICLE_STATEMENTS = 6
+REINDEX_STATEMENTS = 8
 
 
 def pair_of(first, second) -> NearDuplicate:
@@ -97,14 +99,32 @@ def test_a_shortened_rewrite_is_found_by_containment(seeded):
 
 def test_a_lookup_is_a_fixed_number_of_statements(seeded, django_assert_num_queries):
     rewrite = rewrite_of(seeded["000"], 4)
-    with django_assert_num_queries(LOOKUP_STATEMENTS):
+    with django_assert_num_queries(NEW_ARTICLE_STATEMENTS):
         report = near_duplicates_index(articles=[rewrite])
-    assert report.candidates >= 1
+    assert report.pairs >= 1
+    with django_assert_num_queries(REINDEX_STATEMENTS):
+        again = near_duplicates_index(articles=[rewrite])
+    assert again.pairs == report.pairs
+    assert NearDuplicate.objects.count() == 1 + report.pairs
 
 
-def test_a_batch_takes_no_more_statements_than_one_article(seeded, django_assert_max_num_queries):
+def test_a_batch_takes_no_more_statements_than_one_article(
+    seeded, settings, django_assert_max_num_queries
+):
     # All five are in the batch, so no candidate's text is read.
-    with django_assert_max_num_queries(LOOKUP_STATEMENTS - 1):
+    with django_assert_max_num_queries(REINDEX_STATEMENTS - 1):
         report = near_duplicates_index(articles=list(seeded.values()))
     assert (report.articles, report.pairs) == (5, 1)
     assert NearDuplicate.objects.count() == 1
+    assert ArticleBand.objects.count() == 5 * settings.NEAR_DUPLICATE_LSH_BANDS
+
+
+def test_reindexing_an_article_replaces_its_keys_and_pairs(seeded, settings):
+    article = seeded["001"]
+    article.body = "Ein ganz anderer Text über etwas ganz anderes, ohne jede Ähnlichkeit."
+    article.save()
+    report = near_duplicates_index(articles=[article])
+    assert report.pairs == 0
+    assert not NearDuplicate.objects.exists()
+    bands = ArticleBand.objects.filter(article=article)
+    assert bands.count() == settings.NEAR_DUPLICATE_LSH_BANDS
