@@ -20,8 +20,18 @@ from stories.models import ArticleBand, NearDuplicate
 from stories.shingles import band_keys, is_near_duplicate, minhash, overlap, shingles
 
 REBUILD_CHUNK = 200
-# Rows per INSERT of band keys: 3 parameters each, under SQLite's and PostgreSQL's limits.
+# Rows per INSERT of band keys on SQLite: 3 parameters each, under its limit.
 BAND_INSERT_ROWS = 300
+_BANDS_INSERT = 'INSERT INTO stories_articleband (article_id, band, "key") VALUES '
+# PostgreSQL takes each list of values as one array parameter.
+_BANDS_INSERT_POSTGRESQL = (
+    'INSERT INTO stories_articleband (article_id, band, "key") '
+    "SELECT * FROM unnest(%s::bigint[], %s::integer[], %s::bigint[])"
+)
+_BANDS_STORED_POSTGRESQL = (
+    'SELECT article_id, "key" FROM stories_articleband '
+    'WHERE "key" = ANY(%s::bigint[]) OR article_id = ANY(%s::bigint[])'
+)
 
 
 @dataclass
@@ -55,8 +65,7 @@ def near_duplicates_index(*, articles: Sequence[Article]) -> IndexReport:
             holders.setdefault(key, set()).add(pk)
     with transaction.atomic():
         indexed_before = set()
-        stored = ArticleBand.objects.filter(Q(key__in=list(holders)) | Q(article_id__in=list(sets)))
-        for article_id, key in stored.values_list("article_id", "key"):
+        for article_id, key in _bands_stored(keys=list(holders), article_ids=list(sets)):
             if article_id in sets:
                 indexed_before.add(article_id)
             else:
@@ -101,24 +110,42 @@ def near_duplicates_index(*, articles: Sequence[Article]) -> IndexReport:
     return report
 
 
+def _bands_stored(*, keys: list[int], article_ids: list[int]) -> list[tuple[int, int]]:
+    """(article id, key) of the stored band keys among `keys` and of these articles.
+
+    On PostgreSQL each list is one array parameter: Django writes the values of an `IN`
+    list into the statement, which PostgreSQL then parses and plans afresh (0.3 ms).
+    """
+    if connection.vendor != "postgresql":
+        stored = ArticleBand.objects.filter(Q(key__in=keys) | Q(article_id__in=article_ids))
+        return list(stored.values_list("article_id", "key"))
+    with connection.cursor() as cursor:
+        cursor.execute(_BANDS_STORED_POSTGRESQL, [keys, article_ids])
+        rows: list[tuple[int, int]] = cursor.fetchall()
+    return rows
+
+
 def _bands_insert(keys: dict[int, list[int]]) -> None:
-    """Write the articles' band keys, a few hundred rows per INSERT.
+    """Write the articles' band keys.
 
     Plain SQL: `bulk_create` builds and prepares a model instance per key, which took a
-    fifth of a lookup (1 ms for 42 keys, against 0.3 ms for this statement).
+    fifth of a lookup (1 ms for 42 keys, against 0.3 ms for this statement). PostgreSQL
+    gets one array per column, SQLite a few hundred rows of parameters per INSERT.
     """
-    table = connection.ops.quote_name(ArticleBand._meta.db_table)
-    columns = ", ".join(connection.ops.quote_name(name) for name in ("article_id", "band", "key"))
-    rows = (
+    rows = [
         (pk, band, key)
         for pk, article_keys in keys.items()
         for band, key in enumerate(article_keys)
-    )
+    ]
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            columns = [list(column) for column in zip(*rows, strict=True)]
+            cursor.execute(_BANDS_INSERT_POSTGRESQL, columns)
+            return
         for batch in itertools.batched(rows, BAND_INSERT_ROWS):
             values = ", ".join(["(%s, %s, %s)"] * len(batch))
             cursor.execute(
-                f"INSERT INTO {table} ({columns}) VALUES {values}",  # noqa: S608 - no user input
+                _BANDS_INSERT + values,
                 [value for row in batch for value in row],
             )
 
