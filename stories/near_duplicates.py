@@ -1,7 +1,7 @@
 """Writing the near-duplicate index: LSH band keys per article and the pairs found.
 
 `near_duplicates_index` (re)indexes articles: their band keys replace the old ones, one
-indexed `IN` query on the keys finds the candidates, and the exact shingle overlap with
+indexed query on the keys finds the candidates, and the exact shingle overlap with
 each candidate decides (thresholds in settings). The work per article does not grow
 with the archive: only the candidates' texts are read. A lookup for a new article is six
 statements (eight for one indexed before), however many bands or candidates it has.
