@@ -30,7 +30,7 @@ def test_the_section_names_the_band_layout_and_the_planted_pairs():
     assert "| PostgreSQL | not reachable | | | | | |" in text
 
 
-def test_a_planted_copy_is_the_start_of_its_text():
-    text = "Erster Satz. Zweiter Satz. Dritter Satz. Vierter Satz. Fünfter Satz"
-    assert shortened(text) == "Erster Satz. Zweiter Satz. Dritter Satz. Vierter Satz"
-    assert shortened("Ein Satz") == "Ein Satz"
+def test_a_planted_copy_is_the_first_four_fifths_of_its_words():
+    text = "eins zwei. drei vier fünf sechs sieben. acht neun zehn"
+    assert shortened(text) == "eins zwei. drei vier fünf sechs sieben. acht"
+    assert shortened("Wort") == "Wort"
