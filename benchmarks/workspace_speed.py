@@ -85,7 +85,8 @@ def run_suite(*, quick: bool) -> str:
         [
             f"Article `{SEED}` with {ANNOTATIONS} overlapping annotations (each with a source) "
             f"and {MENTIONS} entity mentions; {runs} workspace renders and {runs} annotation "
-            "creations (htmx POST answering the form, the card list and the highlighted text) "
+            "creations (htmx POST answering the form, the highlighted text, the count and the "
+            "new card) "
             "by one editor, timed inside Django with DEBUG off (test client: middleware, "
             "view, queries, templates; no network).",
             f"Targets: workspace p50 under {TARGET_RENDER_MS} ms, create p50 under "
