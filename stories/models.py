@@ -11,7 +11,11 @@ from articles.models import Article
 class ArticleBand(models.Model):
     """One MinHash LSH band key of an article; articles sharing a key are candidates."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="lsh_bands")
+    # No index of its own: the unique (article, band) index serves lookups by article, and
+    # every index is written 42 times per imported article.
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="lsh_bands", db_index=False
+    )
     band = models.PositiveSmallIntegerField(_("band"))
     key = models.BigIntegerField(_("key"), help_text=_("Hash of the band number and its rows."))
 
