@@ -24,6 +24,7 @@ def log_in(page: Page, url: str, user: User) -> None:
     page.fill("#id_username", user.username)
     page.fill("#id_password", f"pw-{user.username}")  # conftest.member's password
     page.click(".login button[type=submit]")
+    page.wait_for_load_state()  # the page's scripts run before keys are pressed
 
 
 def watch_errors(page: Page) -> list[str]:

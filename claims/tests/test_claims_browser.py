@@ -25,6 +25,7 @@ def test_editor_accepts_a_suggestion_and_links_the_claim_in_another_article(
     page.click(".login button[type=submit]")
 
     page.get_by_role("link", name=re.compile("^Kremlchef Wladimir Putin")).click()
+    page.wait_for_load_state()  # the workspace script runs before keys are pressed
     page.locator("body").press("s")  # open the claim suggestions
     suggestion = page.locator("#claim-suggestions li.suggestion", has_text=DENIAL)
     # The panel runs entity detection over the article: give a loaded machine time.
@@ -39,6 +40,7 @@ def test_editor_accepts_a_suggestion_and_links_the_claim_in_another_article(
 
     page.goto(f"{live_server.url}/articles/")
     page.get_by_role("link", name=re.compile("^Wladimir Putin hat über neun Monate")).click()
+    page.wait_for_load_state()
     select_quote(page, IN_001)
     page.locator("body").press("1")
     page.locator("#id_note").press("Control+Enter")
