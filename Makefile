@@ -59,10 +59,10 @@ bench: install
 load: install
 	$(PY) -m benchmarks.load.run --output docs/benchmarks.md
 
-# Regenerate the translation catalogues (needs GNU gettext); the compiled .mo files are
-# committed so that a fresh machine needs no gettext.
+# Regenerate the German catalogue (needs GNU gettext); the compiled .mo file is committed
+# so that a fresh machine needs no gettext. English is the source language: no catalogue.
 messages: install
-	DEBUG=1 $(PY) manage.py makemessages --locale de --locale en --ignore '.venv/*' --ignore '.tools/*'
+	DEBUG=1 $(PY) manage.py makemessages --locale de --ignore '.venv/*' --ignore '.tools/*'
 	DEBUG=1 $(PY) manage.py compilemessages --ignore '.venv/*' --ignore '.tools/*'
 
 clean:
