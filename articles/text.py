@@ -71,7 +71,8 @@ def _decode(data: bytes) -> DecodedText:
 
 def normalise_text(text: str) -> str:
     """NFC, `\\n` line ends, no BOM; nothing else changes, so offsets stay meaningful."""
-    text = text.replace("\ufeff", "")
+    # Line ends first: a stray BOM between "\r" and "\n" must not join two line ends.
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n")
+    text = text.replace("\ufeff", "")
     return unicodedata.normalize("NFC", text)
