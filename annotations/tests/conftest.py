@@ -49,3 +49,19 @@ def selection(article, quote):
         "end": code_point_to_utf16(article.body, start + len(quote)),
         "exact": quote,
     }
+
+
+def annotations_across(article, author, label, count, *, step, length):
+    """`count` annotations of `length` characters, the i-th at i * step (wrapping) in the body."""
+    size = len(article.body) - 60
+    return Annotation.objects.bulk_create(
+        Annotation(
+            article=article,
+            author=author,
+            label=label,
+            start=i * step % size,
+            end=i * step % size + length,
+            exact=article.body[i * step % size : i * step % size + length],
+        )
+        for i in range(count)
+    )

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from annotations.models import Annotation
 from annotations.selectors import CARDS_PER_PAGE
+from annotations.tests.conftest import annotations_across
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -15,18 +16,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_keyboard_walks_past_the_first_page_in_text_order(
     live_server, page, editor, article, labels
 ):
-    size = len(article.body) - 60
-    Annotation.objects.bulk_create(
-        Annotation(
-            article=article,
-            author=editor,
-            label=labels["claim"],
-            start=i * 97 % size,
-            end=i * 97 % size + 6,
-            exact=article.body[i * 97 % size : i * 97 % size + 6],
-        )
-        for i in range(CARDS_PER_PAGE + 3)
-    )
+    annotations_across(article, editor, labels["claim"], CARDS_PER_PAGE + 3, step=97, length=6)
     in_order = list(Annotation.objects.order_by("start", "end", "pk").values_list("pk", flat=True))
     problems: list[str] = []
     page.on("pageerror", lambda error: problems.append(str(error)))

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from annotations.models import Annotation
 from annotations.selectors import CARDS_PER_PAGE
-from annotations.tests.conftest import selection
+from annotations.tests.conftest import annotations_across, selection
 from articles.importing import articles_import
 from articles.models import Article, Source
 
@@ -255,18 +255,7 @@ def test_workspace_queries_do_not_grow_with_annotations(
 
 
 def test_more_cards_continue_in_text_order(client, editor, article, labels):
-    size = len(article.body) - 60
-    Annotation.objects.bulk_create(
-        Annotation(
-            article=article,
-            author=editor,
-            label=labels["claim"],
-            start=i * 7 % size,
-            end=i * 7 % size + 4,
-            exact=article.body[i * 7 % size : i * 7 % size + 4],
-        )
-        for i in range(CARDS_PER_PAGE + 5)
-    )
+    annotations_across(article, editor, labels["claim"], CARDS_PER_PAGE + 5, step=7, length=4)
     in_order = [a.pk for a in Annotation.objects.order_by("start", "end", "pk")]
     client.force_login(editor)
     first = client.get(article.get_absolute_url(), headers=HTMX).content.decode()
