@@ -5,9 +5,10 @@ screen), so a full page and an htmx swap render the same markup.
 """
 
 import re
+from typing import cast
 
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, render
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
@@ -56,9 +57,15 @@ SUGGESTIONS = 12
 
 
 def _fragments(
-    request: HttpRequest, context: dict[str, object], *names: str, status: int = 200
+    request: AuthenticatedHttpRequest, context: dict[str, object], *names: str, status: int = 200
 ) -> HttpResponse:
-    """Several partials of the workspace in one response (all but the first swapped out of band)."""
+    """Several partials of the workspace in one response (all but the first swapped out of band).
+
+    A form posted without htmx (no JavaScript, or a click before htmx took the form over)
+    gets the workspace page again instead of bare fragments: POST, redirect, GET.
+    """
+    if not request.htmx and status == 200:
+        return redirect(cast(Article, context["article"]))
     html = "".join(
         render_to_string(f"{WORKSPACE}#{name}", {**context, "oob": index > 0}, request=request)
         for index, name in enumerate(names)

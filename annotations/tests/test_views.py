@@ -185,6 +185,19 @@ def test_stale_edit_gets_409_with_the_newer_version_and_overwrites_nothing(
     )
 
 
+def test_delete_and_restore_without_htmx_return_to_the_workspace(
+    client, editor, article, make_annotation
+):
+    annotation = make_annotation(article, editor, QUOTE)
+    client.force_login(editor)
+    for action, deleted in (("delete", True), ("restore", False)):
+        response = client.post(reverse(f"annotations:{action}", args=[annotation.pk]))
+        assert response.status_code == 302
+        assert response["Location"] == article.get_absolute_url()
+        annotation.refresh_from_db()
+        assert (annotation.deleted_at is not None) is deleted
+
+
 def test_delete_is_soft_and_restorable(client, editor, article, make_annotation):
     annotation = make_annotation(article, editor, QUOTE)
     client.force_login(editor)
