@@ -14,8 +14,14 @@ class SelectionError(ValueError):
 
 @dataclass(frozen=True)
 class CodePointRange:
+    """A non-empty range of code points, [start, end)."""
+
     start: int
     end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start < self.end:
+            raise SelectionError(f"{self.start}–{self.end} is not a non-empty range of text")
 
 
 def utf16_length(text: str) -> int:

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
+from typing import NamedTuple
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Prefetch, Q, QuerySet
@@ -192,16 +193,15 @@ def _text_context(
 
 def workspace_context(user: User | AnonymousUser, article: Article) -> dict[str, object]:
     """Everything the workspace template needs, in a fixed number of queries."""
-    live = live_annotations(user, article)
-    rows, highlights = _live_rows(live)
-    total, orphaned_count = len(rows), len(rows) - len(highlights)
+    rows = _annotation_rows(user, article)
+    total, orphaned_count = len(rows.live), len(rows.live) - len(rows.highlights)
     return {
-        **_text_context(article, highlights),
+        **_text_context(article, rows.highlights),
         "annotation_count": total,
         "orphaned_count": orphaned_count,
-        "orphaned": orphaned_annotations(live) if orphaned_count else [],
+        "orphaned": orphaned_annotations(live_annotations(user, article)) if orphaned_count else [],
         "card_page": annotation_cards(user, article, total=total),
-        "deleted": list(deleted_annotations(user, article)[:50]),
+        "deleted": list(deleted_annotations(user, article)[:50]) if rows.deleted else [],
         "labels": list(active_labels()),
         "can_annotate": can_annotate(user),
     }
@@ -217,25 +217,37 @@ def created_annotation_context(
     full (`#cards-end`). When that place is not on the page (it is on a later page of
     cards, not loaded yet), the browser drops the card, and it comes with its page.
     """
-    rows, highlights = _live_rows(live_annotations(user, annotation.article))
+    rows = _annotation_rows(user, annotation.article)
     key = (annotation.start, annotation.end, annotation.pk)
-    following = next((pk for pk, start, end, *_ in rows if (start, end, pk) > key), None)
+    following = next((pk for pk, start, end, *_ in rows.live if (start, end, pk) > key), None)
     target = f"#annotation-{following}" if following else "#cards-end"
     return {
-        **_text_context(annotation.article, highlights),
-        "annotation_count": len(rows),
+        **_text_context(annotation.article, rows.highlights),
+        "annotation_count": len(rows.live),
         "annotation": annotation,
         "card_swap": f"beforebegin:{target}",
     }
 
 
-def _live_rows(
-    live: QuerySet[Annotation],
-) -> tuple[list[tuple[int, int, int, int, bool]], list[tuple[int, int, int, int]]]:
-    """(id, start, end, label, orphaned) of every live annotation in text order, and the
-    highlights among them (the orphaned ones have no place in the text): one query."""
-    rows = list(live.values_list("pk", "start", "end", "label_id", "is_orphaned"))
+class AnnotationRows(NamedTuple):
+    """The annotations one user sees on an article, as plain rows."""
+
+    live: list[tuple[int, int, int, int, bool]]  # (id, start, end, label, orphaned), text order
+    highlights: list[tuple[int, int, int, int]]  # (id, start, end, label): live, not orphaned
+    deleted: int  # how many are deleted (restorable)
+
+
+def _annotation_rows(user: User | AnonymousUser, article: Article) -> AnnotationRows:
+    """One query for every annotation this user sees on the article (deleted ones too)."""
+    live, deleted = [], 0
+    for pk, start, end, label, orphaned, deleted_at in visible_annotations(
+        user, article
+    ).values_list("pk", "start", "end", "label_id", "is_orphaned", "deleted_at"):
+        if deleted_at is None:
+            live.append((pk, start, end, label, orphaned))
+        else:
+            deleted += 1
     highlights = [
-        (pk, start, end, label) for pk, start, end, label, orphaned in rows if not orphaned
+        (pk, start, end, label) for pk, start, end, label, orphaned in live if not orphaned
     ]
-    return rows, highlights
+    return AnnotationRows(live, highlights, deleted)

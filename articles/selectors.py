@@ -7,11 +7,12 @@ from functools import cached_property
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from annotations.models import Annotation, Label
-from articles.models import Article, Source
+from articles.models import Article, ArticleRevision, Source
 from articles.search import SEARCH_RESULTS_CAP, RankedArticles, articles_search, search_terms
 
 
@@ -101,8 +102,18 @@ def article_list_page(
 
 
 def article_detail_queryset() -> QuerySet[Article]:
-    return Article.objects.select_related("publisher").prefetch_related(
-        Prefetch("cited_sources", queryset=Source.objects.order_by("name"))
+    """Articles with what their page shows: publisher, cited sources and `revision_count`."""
+    revisions = (
+        ArticleRevision.objects.filter(article=OuterRef("pk"))
+        .order_by()
+        .values("article")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return (
+        Article.objects.select_related("publisher")
+        .prefetch_related(Prefetch("cited_sources", queryset=Source.objects.order_by("name")))
+        .annotate(revision_count=Coalesce(Subquery(revisions), 0))
     )
 
 

@@ -39,7 +39,6 @@ def article_detail_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
     reader_check(request.user)
     article = get_object_or_404(article_detail_queryset(), pk=pk)
     context = workspace_context(request.user, article)
-    context["revision_count"] = article.revisions.count()
     context["form"] = AnnotationCreateForm()
     return render(request, "articles/article_detail.html", context)
 

@@ -132,7 +132,7 @@ LOGOUT_REDIRECT_URL = "login"
 # somebody there mistypes; successful logins are never limited and reset the count.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "newsdesk.auth_backends.ModelBackend",  # Django's, one query for permissions
 ]
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", default=15))

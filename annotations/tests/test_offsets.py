@@ -3,6 +3,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from annotations.offsets import (
+    CodePointRange,
     SelectionError,
     code_point_to_utf16,
     utf16_starts,
@@ -49,6 +50,12 @@ def test_code_point_offsets_sent_as_utf16_are_caught():
 def test_bad_selections_are_refused_with_a_reason(start16, end16, exact, reason):
     with pytest.raises(SelectionError, match=reason):
         verify_selection(TEXT, start16, end16, exact)
+
+
+@pytest.mark.parametrize(("start", "end"), [(5, 5), (6, 5), (-1, 3)])
+def test_a_range_is_never_empty_or_negative(start, end):
+    with pytest.raises(SelectionError, match="not a non-empty range"):
+        CodePointRange(start, end)
 
 
 def test_whitespace_only_selection_is_refused():

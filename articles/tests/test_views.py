@@ -92,6 +92,19 @@ def test_article_page_renders_subheadings_and_paragraphs(client, editor, seeded)
     assert "Gerade lesen andere" not in text
 
 
+def test_article_page_counts_the_revisions_once_there_are_two(
+    client, editor, seeded, seeds_dir, tmp_path
+):
+    client.force_login(editor)
+    article = seeded["002"]
+    english = {"Accept-Language": "en"}
+    assert "revisions" not in client.get(article.get_absolute_url(), headers=english).text
+    changed = tmp_path / article.origin
+    changed.write_text((seeds_dir / article.origin).read_text() + "\nNeu.\n", encoding="utf-8")
+    list(articles_import([changed], max_bytes=10**7))
+    assert "· 2 revisions" in client.get(article.get_absolute_url(), headers=english).text
+
+
 def test_article_page_escapes_text(client, editor, db, tmp_path):
     payload = tmp_path / "xss.txt"
     payload.write_text('<script>alert("x")</script> steht im Text.')
