@@ -93,7 +93,7 @@ def annotation_create_view(request: AuthenticatedHttpRequest, article_id: int) -
         else:
             # Not the whole list again: the new card goes in its place among the others.
             context = created_annotation_context(request.user, annotation)
-            context["form"] = AnnotationCreateForm()
+            context |= {"form": AnnotationCreateForm(), "labels": list(active_labels())}
             names = ("annotation-form", "article-text", "annotation-count", "new-card")
             response = _fragments(request, context, *names)
             return trigger_client_event(response, "annotation-saved", {"id": annotation.pk})

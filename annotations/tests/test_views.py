@@ -50,6 +50,8 @@ def test_create_stores_position_and_quote_and_answers_fragments(client, editor, 
     html = response.content.decode()
     assert "<html" not in html
     assert 'id="annotation-form"' in html
+    # A fresh form, still offering every label for the next annotation.
+    assert html.count('name="label"') == len(labels)
     assert 'id="article-text" class="article-body" hx-swap-oob="outerHTML"' in html
     assert '<h2 id="annotation-count" hx-swap-oob="outerHTML">1 annotation</h2>' in html
     # Only the new card, not the whole list: the first one goes where the list ends.

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
-from annotations.models import Annotation
+from annotations.models import Annotation, Label
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -84,6 +84,10 @@ def test_editor_annotates_edits_deletes_and_restores(live_server, page, demo_edi
     expect(card).to_contain_text("Opferzahl gegenprüfen")
     assert annotation.label.key == "1"
     assert [s.name for s in annotation.sources.all()] == ["Kreml"]
+    # The form is fresh and ready for the next annotation, with every label to choose.
+    expect(page.locator("#selection-preview")).not_to_have_text(QUOTE)
+    labels = page.locator("#annotation-form input[name=label]")
+    expect(labels).to_have_count(Label.objects.filter(is_active=True).count())
 
     # The new card was put in its place in text order: as a reload shows the list.
     card_ids = "els => els.map(e => e.id)"
