@@ -111,36 +111,46 @@ def orphaned_annotations(live: QuerySet[Annotation]) -> list[Annotation]:
 
 def article_text_html(
     article: Article,
-    highlights: list[tuple[int, int, int, int]],
+    highlights: Sequence[tuple[int, int, int, int]],
     mentions: Sequence[tuple[int, int, int, str]] = (),
+    *,
+    span: tuple[int, int] | None = None,
 ) -> SafeString:
     """The article's blocks as `<p>`/`<h2>` of runs cut by highlights and entity mentions.
 
     `highlights` are (annotation id, start, end, label id), `mentions` (mention id, start,
-    end, entity type). Every run carries `data-o`, its UTF-16 offset in the body, which
-    the browser uses to turn a selection into offsets; highlighted runs are `<mark>`s
-    listing the covering annotations, innermost first, coloured by the innermost one's
-    label; runs inside an entity mention carry the class `ent ent-TYPE`, a separate layer
-    the editor can toggle (editor-rejected mentions are left out). Text is escaped here.
+    end, entity type). Every block has the id `block-N` (its index in the article); with
+    `span` (start, end), only the blocks it touches are rendered, each marked for an htmx
+    out-of-band swap: what changes when one annotation does. Every run carries `data-o`,
+    its UTF-16 offset in the body, which the browser uses to turn a selection into
+    offsets; highlighted runs are `<mark>`s listing the covering annotations, innermost
+    first, coloured by the innermost one's label; runs inside an entity mention carry the
+    class `ent ent-TYPE`, a separate layer the editor can toggle (editor-rejected mentions
+    are left out). Text is escaped here.
     """
     label_of = {pk: label for pk, _, _, label in highlights}
     layer_of = {-pk: f" ent ent-{kind}" for pk, _, _, kind in mentions}
     mention_at: dict[int, int] = {}
     for pk, start, _, _ in mentions:
         mention_at.setdefault(start, pk)
-    blocks = [(b["kind"], b["start"], b["end"]) for b in article.blocks]
+    numbered = [
+        (index, b["kind"], b["start"], b["end"])
+        for index, b in enumerate(article.blocks)
+        if span is None or (b["start"] < span[1] and span[0] < b["end"])
+    ]
+    swap = ' hx-swap-oob="true"' if span is not None else ""
     # Mentions ride along as highlights with negative keys (annotation ids are positive).
     ranges = [Highlight(pk, start, end) for pk, start, end, _ in highlights]
     ranges += [Highlight(-pk, start, end) for pk, start, end, _ in mentions]
-    grouped = segment_blocks(article.body, blocks, ranges)
+    grouped = segment_blocks(article.body, [block[1:] for block in numbered], ranges)
     starts = [s.start for g in grouped for s in g.segments]
     # Without characters beyond the BMP, UTF-16 offsets are the code-point offsets.
     starts16 = iter(utf16_starts(article.body, starts) if _ASTRAL.search(article.body) else starts)
     parts: list[str] = []
     append = parts.append
-    for group in grouped:
+    for (index, *_), group in zip(numbered, grouped, strict=True):
         tag = "h2" if group.kind == BlockKind.HEADING else "p"
-        append(f"<{tag}>")
+        append(f'<{tag} id="block-{index}"{swap}>')
         for seg in group.segments:
             text = escape(seg.text, quote=False)
             offset = next(starts16)
@@ -165,30 +175,47 @@ def article_text_html(
     return mark_safe("".join(parts))  # noqa: S308 - every piece of text is escaped above
 
 
-def highlighted_text_context(user: User | AnonymousUser, article: Article) -> dict[str, object]:
-    """What the article-text fragment needs: the body with this user's highlights."""
+def changed_text_context(user: User | AnonymousUser, annotation: Annotation) -> dict[str, object]:
+    """The blocks of text an annotation's change touches, with this user's highlights."""
     highlights = list(
-        live_annotations(user, article)
+        live_annotations(user, annotation.article)
         .filter(is_orphaned=False)
         .values_list("pk", "start", "end", "label_id")
     )
-    return _text_context(article, highlights)
+    return _text_context(annotation.article, highlights, span=(annotation.start, annotation.end))
 
 
 def _text_context(
-    article: Article, highlights: list[tuple[int, int, int, int]]
+    article: Article,
+    highlights: list[tuple[int, int, int, int]],
+    *,
+    span: tuple[int, int] | None = None,
 ) -> dict[str, object]:
-    mentions = list(
-        Mention.objects.filter(article=article)
-        .exclude(decision=Mention.Decision.REJECTED)
-        .order_by("start", "end", "pk")  # not the default, which joins the article
-        .values_list("pk", "start", "end", "entity__kind")
+    """The article's text with these highlights and its entity mentions: all of it, or
+    only the blocks `span` touches (then only the mentions there are read)."""
+    mentions = Mention.objects.filter(article=article).exclude(decision=Mention.Decision.REJECTED)
+    if span is not None:
+        lo, hi = _blocks_around(article, span)
+        mentions = mentions.filter(start__lt=hi, end__gt=lo)
+        highlights = [h for h in highlights if h[1] < hi and lo < h[2]]
+    rows = mentions.order_by("start", "end", "pk").values_list(  # not the default ordering,
+        "pk",
+        "start",
+        "end",
+        "entity__kind",  # which joins the article
     )
     return {
         "article": article,
-        "article_html": article_text_html(article, highlights, mentions),
-        "mention_count": len(mentions),
+        "article_html": article_text_html(article, highlights, list(rows), span=span),
     }
+
+
+def _blocks_around(article: Article, span: tuple[int, int]) -> tuple[int, int]:
+    """Where the blocks that `span` touches start and end."""
+    touched = [b for b in article.blocks if b["start"] < span[1] and span[0] < b["end"]]
+    if not touched:
+        return span
+    return touched[0]["start"], touched[-1]["end"]
 
 
 def workspace_context(user: User | AnonymousUser, article: Article) -> dict[str, object]:
@@ -210,8 +237,8 @@ def workspace_context(user: User | AnonymousUser, article: Article) -> dict[str,
 def created_annotation_context(
     user: User | AnonymousUser, annotation: Annotation
 ) -> dict[str, object]:
-    """What answers a new annotation: the text with its highlight, the new count, and its
-    card with where the card goes.
+    """What answers a new annotation: the blocks of text with its highlight, the new
+    count, and its card with where the card goes.
 
     The card goes before the next card in text order, or at the end of a list shown in
     full (`#cards-end`). When that place is not on the page (it is on a later page of
@@ -221,8 +248,9 @@ def created_annotation_context(
     key = (annotation.start, annotation.end, annotation.pk)
     following = next((pk for pk, start, end, *_ in rows.live if (start, end, pk) > key), None)
     target = f"#annotation-{following}" if following else "#cards-end"
+    span = (annotation.start, annotation.end)
     return {
-        **_text_context(annotation.article, rows.highlights),
+        **_text_context(annotation.article, rows.highlights, span=span),
         "annotation_count": len(rows.live),
         "annotation": annotation,
         "card_swap": f"beforebegin:{target}",

@@ -33,8 +33,8 @@ from annotations.selectors import (
     CARDS_PER_PAGE,
     active_labels,
     annotation_cards,
+    changed_text_context,
     created_annotation_context,
-    highlighted_text_context,
     workspace_context,
 )
 from annotations.services import (
@@ -94,7 +94,7 @@ def annotation_create_view(request: AuthenticatedHttpRequest, article_id: int) -
             # Not the whole list again: the new card goes in its place among the others.
             context = created_annotation_context(request.user, annotation)
             context |= {"form": AnnotationCreateForm(), "labels": list(active_labels())}
-            names = ("annotation-form", "article-text", "annotation-count", "new-card")
+            names = ("annotation-form", "text-blocks", "annotation-count", "new-card")
             response = _fragments(request, context, *names)
             return trigger_client_event(response, "annotation-saved", {"id": annotation.pk})
     context = {"article": article, "form": form, "labels": list(active_labels())}
@@ -161,9 +161,9 @@ def annotation_update_view(request: AuthenticatedHttpRequest, annotation_id: int
             "conflict": form.cleaned_data,
         }
         return render(request, f"{WORKSPACE}#annotation-edit", context, status=409)
-    context = highlighted_text_context(request.user, annotation.article)
+    context = changed_text_context(request.user, annotation)
     context["annotation"] = annotation
-    response = _fragments(request, context, "annotation-card", "article-text")
+    response = _fragments(request, context, "annotation-card", "text-blocks")
     return trigger_client_event(response, "annotation-saved", {"id": annotation.pk})
 
 

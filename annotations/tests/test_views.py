@@ -13,6 +13,11 @@ QUOTE = "38 Menschen starben im Dezember bei dem Absturz in Kasachstan"
 HTMX = {"HX-Request": "true", "Accept-Language": "en"}
 
 
+def _block_of(article: Article, offset: int) -> int:
+    """The index of the block (paragraph or heading) holding this offset of the body."""
+    return next(i for i, b in enumerate(article.blocks) if b["start"] <= offset < b["end"])
+
+
 def create(client, article, labels, quote=QUOTE, **extra):
     data = {**selection(article, quote), "label": labels["claim"].pk, **extra}
     return client.post(reverse("annotations:create", args=[article.pk]), data, headers=HTMX)
@@ -52,7 +57,12 @@ def test_create_stores_position_and_quote_and_answers_fragments(client, editor, 
     assert 'id="annotation-form"' in html
     # A fresh form, still offering every label for the next annotation.
     assert html.count('name="label"') == len(labels)
-    assert 'id="article-text" class="article-body" hx-swap-oob="outerHTML"' in html
+    # Of the text, only the paragraph with the new highlight comes, swapped by its id.
+    assert 'id="article-text"' not in html
+    assert re.findall(r'<p id="block-\d+" hx-swap-oob="true">', html) == [
+        f'<p id="block-{_block_of(article, annotation.start)}" hx-swap-oob="true">'
+    ]
+    assert f'data-ids="{annotation.pk}">{QUOTE}</mark>' in html
     assert '<h2 id="annotation-count" hx-swap-oob="outerHTML">1 annotation</h2>' in html
     # Only the new card, not the whole list: the first one goes where the list ends.
     assert 'id="annotation-list"' not in html
@@ -158,7 +168,11 @@ def test_edit_changes_label_note_sources_and_bumps_version(
         2,
     )
     assert [s.name for s in annotation.sources.all()] == ["dpa"]
-    assert 'hx-swap-oob="outerHTML"' in response.content.decode()
+    html = response.content.decode()
+    assert f'<li id="annotation-{annotation.pk}"' in html
+    # The paragraph with the highlight comes again, in the new label's colour.
+    block = html.split(f'<p id="block-{_block_of(article, annotation.start)}" hx-swap-oob="true">')
+    assert f'class="hl label-{labels["quote"].pk} depth-1" ' in block[1].split("</p>")[0]
 
 
 def test_stale_edit_gets_409_with_the_newer_version_and_overwrites_nothing(
