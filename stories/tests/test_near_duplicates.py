@@ -2,6 +2,7 @@ import itertools
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from articles.importing import articles_import
 from articles.models import Article
@@ -9,11 +10,14 @@ from stories.models import ArticleBand, NearDuplicate
 from stories.near_duplicates import near_duplicates_index, near_duplicates_rebuild
 from stories.shingles import overlap, shingles
 
-# A lookup for a new article: savepoint, read the candidates' keys, write the article's
-# keys, read the candidates' texts, write the pairs, release. An article indexed before
-# also has its keys and pairs deleted.
-NEW_ARTICLE_STATEMENTS = 6
-REINDEX_STATEMENTS = 8
+# A lookup for a new article on SQLite: savepoint, read the candidates' keys, write the
+# article's keys, read the candidates' texts, write the pairs, release; an article indexed
+# before also has its keys and pairs deleted. On PostgreSQL one statement does all but the
+# savepoint and the pairs, for a new article and one indexed before alike.
+NEW_ARTICLE_STATEMENTS = {"sqlite": 6, "postgresql": 4}
+REINDEX_STATEMENTS = {"sqlite": 8, "postgresql": 4}
+# Five articles indexed before, all in the batch: on SQLite no candidate's text is read.
+BATCH_STATEMENTS = {"sqlite": 7, "postgresql": 4}
 
 
 def pair_of(first, second) -> NearDuplicate:
@@ -99,20 +103,19 @@ def test_a_shortened_rewrite_is_found_by_containment(seeded):
 
 def test_a_lookup_is_a_fixed_number_of_statements(seeded, django_assert_num_queries):
     rewrite = rewrite_of(seeded["000"], 4)
-    with django_assert_num_queries(NEW_ARTICLE_STATEMENTS):
+    with django_assert_num_queries(NEW_ARTICLE_STATEMENTS[connection.vendor]):
         report = near_duplicates_index(articles=[rewrite])
     assert report.pairs >= 1
-    with django_assert_num_queries(REINDEX_STATEMENTS):
+    with django_assert_num_queries(REINDEX_STATEMENTS[connection.vendor]):
         again = near_duplicates_index(articles=[rewrite])
     assert again.pairs == report.pairs
     assert NearDuplicate.objects.count() == 1 + report.pairs
 
 
 def test_a_batch_takes_no_more_statements_than_one_article(
-    seeded, settings, django_assert_max_num_queries
+    seeded, settings, django_assert_num_queries
 ):
-    # All five are in the batch, so no candidate's text is read.
-    with django_assert_max_num_queries(REINDEX_STATEMENTS - 1):
+    with django_assert_num_queries(BATCH_STATEMENTS[connection.vendor]):
         report = near_duplicates_index(articles=list(seeded.values()))
     assert (report.articles, report.pairs) == (5, 1)
     assert NearDuplicate.objects.count() == 1
