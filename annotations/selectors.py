@@ -5,6 +5,7 @@ renders the runs in Python; the cards are full objects but come in pages, so a r
 does the same, bounded work whether an article has 3 or 3,000 annotations.
 """
 
+import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from html import escape
 from typing import NamedTuple
 
 from django.contrib.auth.models import AnonymousUser, User
+from django.core.cache import caches
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils.safestring import SafeString, mark_safe
 
@@ -198,16 +200,31 @@ def _text_context(
         lo, hi = _blocks_around(article, span)
         mentions = mentions.filter(start__lt=hi, end__gt=lo)
         highlights = [h for h in highlights if h[1] < hi and lo < h[2]]
-    rows = mentions.order_by("start", "end", "pk").values_list(  # not the default ordering,
-        "pk",
-        "start",
-        "end",
-        "entity__kind",  # which joins the article
-    )
-    return {
-        "article": article,
-        "article_html": article_text_html(article, highlights, list(rows), span=span),
-    }
+    # Not the default ordering, which joins the article.
+    ordered = mentions.order_by("start", "end", "pk")
+    rows = list(ordered.values_list("pk", "start", "end", "entity__kind"))
+    if span is not None:
+        html = article_text_html(article, highlights, rows, span=span)
+    else:
+        html = _cached_article_text_html(article, highlights, rows)
+    return {"article": article, "article_html": html}
+
+
+def _cached_article_text_html(
+    article: Article,
+    highlights: list[tuple[int, int, int, int]],
+    mentions: list[tuple[int, int, int, str]],
+) -> SafeString:
+    """`article_text_html` of the whole text, kept (per process) under a digest of all it
+    is made of: reopening an article whose highlights did not change skips the work."""
+    made_of = repr((article.body, article.blocks, highlights, mentions)).encode()
+    key = hashlib.blake2b(made_of, digest_size=20).hexdigest()
+    cache = caches["article-text"]
+    html: str | None = cache.get(key)
+    if html is None:
+        html = article_text_html(article, highlights, mentions)
+        cache.set(key, html)
+    return mark_safe(html)  # noqa: S308 - made by article_text_html, which escapes
 
 
 def _blocks_around(article: Article, span: tuple[int, int]) -> tuple[int, int]:
