@@ -14,19 +14,25 @@ candidates it has.
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Q
+from django.utils import timezone
 
 from articles.models import Article
 from stories.models import ArticleBand, NearDuplicate
 from stories.shingles import band_keys, is_near_duplicate, minhash, overlap, shingles
 
 REBUILD_CHUNK = 200
-# Rows per INSERT of band keys on SQLite: 3 parameters each, under its limit.
-BAND_INSERT_ROWS = 300
+# Parameters per INSERT of many rows, under SQLite's limit.
+INSERT_PARAMETERS = 900
 _BANDS_INSERT = 'INSERT INTO stories_articleband (article_id, band, "key") VALUES '
+_PAIRS_INSERT = (
+    "INSERT INTO stories_nearduplicate "
+    "(first_id, second_id, jaccard, first_in_second, second_in_first, found_at) VALUES "
+)
 # One statement, each list of values one array parameter. The statement's snapshot is
 # taken before its writes, so `holders` does not see the new keys. Data-modifying WITH
 # queries run in no set order: the INSERT counts the deleted keys first, so the old
@@ -109,16 +115,8 @@ def near_duplicates_index(*, articles: Sequence[Article]) -> IndexReport:
                 containment=settings.NEAR_DUPLICATE_CONTAINMENT,
                 jaccard=settings.NEAR_DUPLICATE_JACCARD,
             ):
-                found.append(
-                    NearDuplicate(
-                        first_id=first,
-                        second_id=second,
-                        jaccard=scores.jaccard,
-                        first_in_second=scores.a_in_b,
-                        second_in_first=scores.b_in_a,
-                    )
-                )
-        NearDuplicate.objects.bulk_create(found)
+                found.append((first, second, scores.jaccard, scores.a_in_b, scores.b_in_a))
+        _pairs_insert(found)
         report.pairs = len(found)
     return report
 
@@ -190,16 +188,33 @@ def _band_rows(keys: dict[int, list[int]]) -> list[tuple[int, int, int]]:
 
 
 def _bands_insert(keys: dict[int, list[int]]) -> None:
-    """Write the articles' band keys, a few hundred rows of parameters per INSERT.
+    """Write the articles' band keys (on SQLite: PostgreSQL's are in its one statement).
 
     Plain SQL: `bulk_create` builds and prepares a model instance per key, which took a
     fifth of a lookup (1 ms for 42 keys, against 0.3 ms for this statement).
     """
+    _rows_insert(_BANDS_INSERT, _band_rows(keys))
+
+
+def _pairs_insert(found: list[tuple[int, int, float, float, float]]) -> None:
+    """Write the pairs found: (first, second, Jaccard, first in second, second in first).
+
+    Plain SQL, as for the keys: `bulk_create` took 0.21 ms for one pair, this 0.07 ms.
+    """
+    found_at = connection.ops.adapt_datetimefield_value(timezone.now())
+    _rows_insert(_PAIRS_INSERT, [(*pair, found_at) for pair in found])
+
+
+def _rows_insert(insert: str, rows: Sequence[tuple[Any, ...]]) -> None:
+    """INSERT these rows (all of one width), a few hundred parameters per statement."""
+    if not rows:
+        return
+    width = len(rows[0])
+    placeholders = "(" + ", ".join(["%s"] * width) + ")"
     with connection.cursor() as cursor:
-        for batch in itertools.batched(_band_rows(keys), BAND_INSERT_ROWS):
-            values = ", ".join(["(%s, %s, %s)"] * len(batch))
+        for batch in itertools.batched(rows, INSERT_PARAMETERS // width):
             cursor.execute(
-                _BANDS_INSERT + values,
+                insert + ", ".join([placeholders] * len(batch)),
                 [value for row in batch for value in row],
             )
 

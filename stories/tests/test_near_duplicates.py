@@ -3,6 +3,7 @@ import itertools
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.utils import timezone
 
 from articles.importing import articles_import
 from articles.models import Article
@@ -32,6 +33,13 @@ def test_only_000_and_001_are_near_duplicates_with_exact_scores(seeded):
     assert pair.jaccard == pytest.approx(0.60, abs=0.005)
     assert pair.second_in_first == pytest.approx(0.97, abs=0.005)  # 001 is inside 000
     assert pair.first_in_second == pytest.approx(0.61, abs=0.005)
+
+
+def test_a_pair_records_when_it_was_found(seeded):
+    before = timezone.now()
+    near_duplicates_index(articles=[seeded["001"]])
+    found_at = pair_of(seeded["000"], seeded["001"]).found_at
+    assert before <= found_at <= timezone.now()
 
 
 def test_every_article_has_one_key_per_band(seeded, settings):
