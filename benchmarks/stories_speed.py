@@ -12,8 +12,8 @@ containment 1, Jaccard about 0.8. Which planted pairs LSH finds shows its recall
 A lookup is `near_duplicates_index` for one new article: its MinHash, its band keys
 written, the one indexed query for candidates, the exact scores with the candidates'
 texts, the pair written; each one is rolled back afterwards, so the archive stays at N.
-On PostgreSQL writing the keys, the candidate query and reading the texts are one
-statement, which the candidate query's time is then.
+On PostgreSQL the keys written, the candidate query and the texts read are one
+statement: its time is the candidate query's.
 Run one case by hand: `python -m benchmarks.stories_speed --case` with DATABASE_URL set.
 """
 
