@@ -85,24 +85,6 @@ def test_debug_has_a_development_key_and_sqlite_under_var():
     assert result.stdout.strip().splitlines()[-1] == str(BASE_DIR / "var" / "newsdesk.sqlite3")
 
 
-@pytest.mark.parametrize(
-    ("flag", "expected"),
-    [
-        ({}, "{'server_side_binding': True, 'prepare_threshold': 5}"),
-        ({"DATABASE_PREPARED_STATEMENTS": "0"}, "{}"),
-    ],
-)
-def test_postgresql_prepares_statements_unless_told_not_to(flag, expected):
-    result = manage(
-        "shell",
-        "-c",
-        "from django.conf import settings as s; print(s.DATABASES['default']['OPTIONS'])",
-        env={"DEBUG": "1", "DATABASE_URL": PRODUCTION_ENV["DATABASE_URL"], **flag},
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == expected
-
-
 def test_production_settings_pass_the_deploy_check():
     result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
