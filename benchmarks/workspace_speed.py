@@ -85,14 +85,13 @@ def run_suite(*, quick: bool) -> str:
         [
             f"Article `{SEED}` with {ANNOTATIONS} overlapping annotations (each with a source) "
             f"and {MENTIONS} entity mentions; {runs} workspace renders and {runs} annotation "
-            "creations (htmx POST answering the form, the highlighted text, the count and the "
-            "new card) "
+            "creations (htmx POST answering the form, the paragraphs with the new highlight, "
+            "the count and the new card) "
             "by one editor, timed inside Django with DEBUG off (test client: middleware, "
             "view, queries, templates; no network).",
             "The workspace keeps an article's highlighted text between views (a per-process "
             "cache keyed by the text, its highlights and mentions), so a repeated view skips "
-            "rendering it; 'text not cached' is the first view after a change. A create "
-            "renders only the paragraphs the new highlight is in.",
+            "rendering it; 'text not cached' is the first view after a change.",
             f"Targets: workspace p50 under {TARGET_RENDER_MS} ms, create p50 under "
             f"{TARGET_CREATE_MS} ms. For scale, Label Studio 1.23 on this kind of machine: "
             "labelling page p50 124 ms, creating one span annotation p50 132 ms.",
