@@ -25,6 +25,9 @@ from articles.models import Article, Mention, Source
 from articles.parsing import BlockKind
 
 CARDS_PER_PAGE = 12  # about two screens of the pane; more load as it scrolls
+# A highlighted text longer than this is not kept between views: with the cache's 100
+# entries (settings.CACHES) a process holds at most 25 million characters of them.
+TEXT_CACHE_MAX_CHARS = 250_000
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
@@ -223,7 +226,8 @@ def _cached_article_text_html(
     html: str | None = cache.get(key)
     if html is None:
         html = article_text_html(article, highlights, mentions)
-        cache.set(key, html)
+        if len(html) <= TEXT_CACHE_MAX_CHARS:
+            cache.set(key, html)
     return mark_safe(html)  # noqa: S308 - made by article_text_html, which escapes
 
 

@@ -128,12 +128,13 @@ AUTH_PASSWORD_VALIDATORS = [
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     # Articles' highlighted texts, keyed by a digest of everything they are made of
-    # (annotations/selectors.py); per process, so a restart or deploy starts empty.
+    # (annotations/selectors.py, which keeps none over 250,000 characters); per process,
+    # so a restart or deploy starts empty.
     "article-text": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "article-text",
         "TIMEOUT": 3600,
-        "OPTIONS": {"MAX_ENTRIES": 200},
+        "OPTIONS": {"MAX_ENTRIES": 100},
     },
 }
 

@@ -68,3 +68,13 @@ def test_each_editor_sees_their_own_highlights(
     assert f'data-ids="{mine.pk}"' not in _text(client, article)
     client.force_login(editor)
     assert f'data-ids="{mine.pk}"' in _text(client, article)
+
+
+def test_a_very_long_highlighted_text_is_not_kept(
+    client, editor, article, make_annotation, renders, monkeypatch
+):
+    monkeypatch.setattr(selectors, "TEXT_CACHE_MAX_CHARS", 1000)  # the seed's is longer
+    make_annotation(article, editor, QUOTE)
+    client.force_login(editor)
+    assert _text(client, article) == _text(client, article)
+    assert renders == [article.pk, article.pk]
