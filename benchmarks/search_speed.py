@@ -58,9 +58,7 @@ VOCABULARY = 200_000
 RUNS = 50
 QUICK_RUNS = 10
 TOP = 20
-TARGET_P95_MS = 50.0
-# What issue 3 asks to stay under the target (besides the count).
-TARGET_SEARCHES = ("common word", "rarer word", "phrase")
+TARGET_P95_MS = 50.0  # every search, its top 20, count and page (issue 3)
 
 # Zipf ranks of two invented words: the "rarer word" is in about 0.2 % of the articles at
 # 100,000, the other in about 10 %, the share at which finding the newest 1,001 matches
@@ -259,13 +257,12 @@ def report_markdown(outcome: dict[str, Any], *, articles: int, runs: int, quick:
     if quick:
         lines.append("Quick run (`--quick`): fewer articles, not comparable with the target.")
     else:
-        worst = max(slowest[name] for name in TARGET_SEARCHES)
-        met = worst < TARGET_P95_MS
+        worst_name, worst = max(slowest.items(), key=lambda item: item[1])
         over = [f"{name} ({ms:.0f} ms)" for name, ms in slowest.items() if ms >= TARGET_P95_MS]
         lines.append(
             f"Target (issue 3): p95 under {TARGET_P95_MS:.0f} ms at {articles:,} articles for "
-            f"{', '.join(TARGET_SEARCHES)}, ranked top {TOP} and count: "
-            f"**{'met' if met else 'not met'}** (slowest p95 {worst:.1f} ms)."
+            f"every search (top {TOP}, count and page): "
+            f"**{'not met' if over else 'met'}** (slowest p95 {worst:.1f} ms, {worst_name})."
         )
         if over:
             lines.append("")
