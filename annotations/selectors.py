@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.cache import caches
@@ -139,9 +139,7 @@ def article_text_html(
     for pk, start, _, _ in mentions:
         mention_at.setdefault(start, pk)
     numbered = [
-        (index, b["kind"], b["start"], b["end"])
-        for index, b in enumerate(article.blocks)
-        if span is None or (b["start"] < span[1] and span[0] < b["end"])
+        (index, b["kind"], b["start"], b["end"]) for index, b in _blocks_touched(article, span)
     ]
     swap = ' hx-swap-oob="true"' if span is not None else ""
     # Mentions ride along as highlights with negative keys (annotation ids are positive).
@@ -233,10 +231,21 @@ def _cached_article_text_html(
 
 def _blocks_around(article: Article, span: tuple[int, int]) -> tuple[int, int]:
     """Where the blocks that `span` touches start and end."""
-    touched = [b for b in article.blocks if b["start"] < span[1] and span[0] < b["end"]]
+    touched = [block for _, block in _blocks_touched(article, span)]
     if not touched:
         return span
     return touched[0]["start"], touched[-1]["end"]
+
+
+def _blocks_touched(
+    article: Article, span: tuple[int, int] | None
+) -> list[tuple[int, dict[str, Any]]]:
+    """(index, block) of the article's blocks that `span` overlaps; all of them for None."""
+    return [
+        (index, block)
+        for index, block in enumerate(article.blocks)
+        if span is None or (block["start"] < span[1] and span[0] < block["end"])
+    ]
 
 
 def workspace_context(user: User | AnonymousUser, article: Article) -> dict[str, object]:
