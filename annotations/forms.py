@@ -1,6 +1,6 @@
 """Forms of the annotation workspace."""
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -12,8 +12,25 @@ MAX_QUOTE_CHARS = 20_000
 
 
 class LabelChoiceField(forms.ModelChoiceField[Label]):
+    """The active labels; `loaded`, when a view has read them all already, answers the
+    choice without a query of its own."""
+
+    loaded: list[Label] | None = None
+
     def label_from_instance(self, obj: Label) -> str:
         return obj.name
+
+    def to_python(self, value: Any) -> Label | None:
+        if self.loaded is None or value in self.empty_values:
+            return super().to_python(value)
+        chosen = next((label for label in self.loaded if str(label.pk) == str(value)), None)
+        if chosen is None:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return chosen
 
 
 class AnnotationContentForm(forms.Form):
@@ -32,6 +49,11 @@ class AnnotationContentForm(forms.Form):
     note = forms.CharField(
         label=_("Note"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+    def __init__(self, *args: Any, labels: list[Label] | None = None, **kwargs: Any) -> None:
+        """`labels`: the active labels, when the caller has read them already."""
+        super().__init__(*args, **kwargs)
+        cast(LabelChoiceField, self.fields["label"]).loaded = labels
 
     def content(self) -> AnnotationContent:
         data = self.cleaned_data

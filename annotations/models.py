@@ -95,6 +95,9 @@ class Annotation(models.Model):
     reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
     review_comment = models.TextField(_("review comment"), blank=True)
     history = HistoricalRecords(m2m_fields=[sources], excluded_fields=["updated_at"])
+    # The names of its sources, which its card shows: set by the query that read it for a
+    # card (`annotations.selectors.as_cards`) or by the service that just wrote them.
+    source_names: list[str] | None
 
     class Meta:
         verbose_name = _("annotation")

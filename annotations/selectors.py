@@ -14,15 +14,16 @@ from typing import Any, NamedTuple
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.cache import caches
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.safestring import SafeString, mark_safe
 
 from annotations.access import can_annotate, visible_annotations
 from annotations.models import Annotation, Label
 from annotations.offsets import utf16_starts
 from annotations.segments import Highlight, segment_blocks
-from articles.models import Article, Mention, Source
+from articles.models import Article, Mention
 from articles.parsing import BlockKind
+from articles.selectors import source_names
 
 CARDS_PER_PAGE = 12  # about two screens of the pane; more load as it scrolls
 # A highlighted text longer than this is not kept between views: with the cache's 100
@@ -84,11 +85,7 @@ def annotation_cards(
     live = live_annotations(user, article)
     if after is not None:
         live = after_in_text_order(live, *after)
-    queryset = (
-        live.select_related("label", "author")
-        .prefetch_related(Prefetch("sources", queryset=Source.objects.order_by("name")))
-        .order_by("start", "end", "pk")
-    )
+    queryset = as_cards(live).order_by("start", "end", "pk")
     cards = list(queryset if limit is None else queryset[:limit])
     if limit is None or len(cards) < limit:
         remaining = 0
@@ -97,6 +94,16 @@ def annotation_cards(
     else:
         remaining = live.count() - len(cards)
     return CardPage(cards, remaining)
+
+
+def as_cards(annotations: QuerySet[Annotation]) -> QuerySet[Annotation]:
+    """Annotations with what their cards show besides their own fields: label, author,
+    and `source_names`."""
+    # The model declares `source_names` (services set it too), which django-stubs takes
+    # for a clash with the annotation of the same name.
+    return annotations.select_related("label", "author").annotate(  # type: ignore[no-redef]
+        source_names=source_names(Annotation.sources.through, "annotation")
+    )
 
 
 def deleted_annotations(user: User | AnonymousUser, article: Article) -> QuerySet[Annotation]:

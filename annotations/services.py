@@ -91,8 +91,14 @@ def annotation_create(
     sources = sources_resolve(names=content.source_names, user=author)
     with history_paused(annotation):
         annotation.save()
-        annotation.sources.add(*sources)
-    history_record([annotation], user=author, created=True)
+    # A new annotation has no sources yet: no need for `sources.add()`'s look for
+    # existing rows, and the history records the rows as written.
+    Tagging = Annotation.sources.through
+    rows = Tagging.objects.bulk_create(
+        Tagging(annotation_id=annotation.pk, source_id=source.pk) for source in sources
+    )
+    history_record([annotation], user=author, created=True, through_rows={"sources": rows})
+    annotation.source_names = [source.name for source in sources]
     return annotation
 
 
@@ -116,6 +122,7 @@ def annotation_update(
     with history_paused(annotation):
         annotation.sources.set(sources)
     history_record([annotation], user=user)
+    annotation.source_names = [source.name for source in sources]
     return annotation
 
 

@@ -27,12 +27,13 @@ from annotations.forms import (
     CardPageForm,
 )
 from annotations.history import annotation_history
-from annotations.models import Label
+from annotations.models import Annotation, Label
 from annotations.offsets import SelectionError, verify_selection
 from annotations.selectors import (
     CARDS_PER_PAGE,
     active_labels,
     annotation_cards,
+    as_cards,
     changed_text_context,
     created_annotation_context,
     workspace_context,
@@ -78,7 +79,8 @@ def annotation_create_view(request: AuthenticatedHttpRequest, article_id: int) -
     article = access_article_for_annotating(request.user, article_id)
     if stale := stale_text_response(request, article):
         return stale
-    form = AnnotationCreateForm(request.POST)
+    labels = list(active_labels())  # for the choice and for the next annotation's form
+    form = AnnotationCreateForm(request.POST, labels=labels)
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -93,11 +95,11 @@ def annotation_create_view(request: AuthenticatedHttpRequest, article_id: int) -
         else:
             # Not the whole list again: the new card goes in its place among the others.
             context = created_annotation_context(request.user, annotation)
-            context |= {"form": AnnotationCreateForm(), "labels": list(active_labels())}
+            context |= {"form": AnnotationCreateForm(), "labels": labels}
             names = ("annotation-form", "text-blocks", "annotation-count", "new-card")
             response = _fragments(request, context, *names)
             return trigger_client_event(response, "annotation-saved", {"id": annotation.pk})
-    context = {"article": article, "form": form, "labels": list(active_labels())}
+    context = {"article": article, "form": form, "labels": labels}
     return _fragments(request, context, "annotation-form", status=400)
 
 
@@ -116,7 +118,8 @@ def annotation_cards_view(request: AuthenticatedHttpRequest, article_id: int) ->
 
 @require_GET
 def annotation_card_view(request: AuthenticatedHttpRequest, annotation_id: int) -> HttpResponse:
-    annotation = access_annotation(request.user, annotation_id)
+    access_annotation(request.user, annotation_id)
+    annotation = as_cards(Annotation.objects.filter(pk=annotation_id)).get()
     return render(request, f"{WORKSPACE}#annotation-card", {"annotation": annotation})
 
 

@@ -7,13 +7,14 @@ from functools import cached_property
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, Model, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from annotations.models import Annotation, Label
 from articles.models import Article, ArticleRevision, Source
 from articles.search import SEARCH_RESULTS_CAP, RankedArticles, articles_search, search_terms
+from newsdesk.aggregates import JSONList
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,8 @@ def article_list_page(
 
 
 def article_detail_queryset() -> QuerySet[Article]:
-    """Articles with what their page shows: publisher, cited sources and `revision_count`."""
+    """Articles with what their page shows: publisher, `cited_source_names` and
+    `revision_count`."""
     revisions = (
         ArticleRevision.objects.filter(article=OuterRef("pk"))
         .order_by()
@@ -112,9 +114,20 @@ def article_detail_queryset() -> QuerySet[Article]:
     )
     return (
         Article.objects.select_related("publisher")
-        .prefetch_related(Prefetch("cited_sources", queryset=Source.objects.order_by("name")))
+        .annotate(cited_source_names=source_names(Article.cited_sources.through, "article"))
         .annotate(revision_count=Coalesce(Subquery(revisions), 0))
     )
+
+
+def source_names(through: type[Model], owner: str) -> Subquery:
+    """The names of the sources that `through` (a many-to-many table to Source) links to
+    the outer query's row, as a list in no particular order (None for none).
+
+    One subquery instead of a prefetch's second query; templates show the names with the
+    `names` filter, which sorts them.
+    """
+    linked = through._default_manager.filter(**{owner: OuterRef("pk")}).order_by().values(owner)
+    return Subquery(linked.annotate(names=JSONList("source__name")).values("names"))
 
 
 def reader_check(user: User | AnonymousUser) -> None:

@@ -7,7 +7,7 @@ A model opts in with `history = HistoricalRecords()` and an admin based on
 
 import datetime
 from collections import defaultdict
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -53,11 +53,14 @@ def history_record(
     user: User | None,
     reason: str = "",
     created: bool = False,
+    through_rows: Mapping[str, Sequence[models.Model]] | None = None,
 ) -> None:
     """Record the current state of `instances` (one model) by `user` (None: the system).
 
     For writes that send no `post_save`: `QuerySet.update()` (the compare-and-set of
-    versions), `bulk_update()`, or saves inside `history_paused`.
+    versions), `bulk_update()`, or saves inside `history_paused`. Many-to-many fields are
+    recorded from their through rows, read here; `through_rows` (by field name) gives the
+    rows a caller has just written instead, which saves reading them back.
     """
     if not instances:
         return
@@ -76,7 +79,10 @@ def history_record(
         through = field.remote_field.through
         owner = get_m2m_field_name(field)
         rows_by_owner: dict[int, list[models.Model]] = defaultdict(list)
-        for row in through.objects.filter(**{f"{owner}__in": [i.pk for i in instances]}):
+        rows = (through_rows or {}).get(field.name)
+        if rows is None:
+            rows = through.objects.filter(**{f"{owner}__in": [i.pk for i in instances]})
+        for row in rows:
             rows_by_owner[getattr(row, f"{owner}_id")].append(row)
         m2m_history = getattr(history.model, field.name).model
         m2m_history.objects.bulk_create(

@@ -111,6 +111,33 @@ def test_known_alias_resolves_to_its_source(client, editor, article, labels):
     assert list(Annotation.objects.get().sources.all()) == [dpa]
 
 
+def test_every_card_lists_its_sources_by_name_and_the_article_its_cited_ones(
+    client, editor, article, labels, make_annotation
+):
+    """Whichever answer brings a card (the workspace, a create, an edit, the card
+    itself), it names the annotation's sources, sorted; the header, the article's."""
+    article.cited_sources.set([Source.objects.create(name=name) for name in ("ZDF", "ARD")])
+    annotation = make_annotation(article, editor, QUOTE)
+    annotation.sources.set([Source.objects.create(name=name) for name in ("Kreml", "AFP")])
+    client.force_login(editor)
+    sources = re.compile(r'<p class="sources">Attributed to: ([^<]*)</p>')
+    page = client.get(article.get_absolute_url(), headers={"Accept-Language": "en"})
+    assert sources.findall(page.content.decode()) == ["AFP, Kreml"]
+    assert "<dt>Cited sources</dt><dd>ARD, ZDF</dd>" in page.content.decode()
+    card = client.get(reverse("annotations:card", args=[annotation.pk]), headers=HTMX)
+    assert sources.findall(card.content.decode()) == ["AFP, Kreml"]
+    created = create(client, article, labels, quote="Kasachstan", sources="kreml, dpa")
+    assert sources.findall(created.content.decode()) == ["dpa, Kreml"]
+    updated = client.post(
+        reverse("annotations:update", args=[annotation.pk]),
+        {"label": labels["claim"].pk, "note": "", "sources": "", "version": 1},
+        headers=HTMX,
+    )
+    assert updated.status_code == 200
+    assert f'<li id="annotation-{annotation.pk}"' in updated.content.decode()
+    assert sources.findall(updated.content.decode()) == []
+
+
 @pytest.mark.parametrize(
     ("change", "message"),
     [
@@ -130,6 +157,34 @@ def test_bad_selection_gets_a_400_fragment_and_writes_nothing(
     assert 'id="annotation-form"' in html
     assert message in html
     assert not Annotation.objects.exists()
+
+
+def test_an_inactive_label_is_not_a_choice(client, editor, article, labels):
+    labels["quote"].is_active = False
+    labels["quote"].save()
+    client.force_login(editor)
+    response = create(client, article, labels, label=labels["quote"].pk)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Select a valid choice" in html
+    assert html.count('name="label"') == 1  # the form offers only the active label
+    assert not Annotation.objects.exists()
+
+
+@pytest.mark.parametrize("count", [3, 300])
+def test_create_queries_do_not_grow_with_annotations(
+    client, editor, article, labels, django_assert_num_queries, count
+):
+    annotations_across(article, editor, labels["claim"], count, step=37, length=5)
+    Source.objects.create(name="Kreml")
+    client.force_login(editor)
+    # session, user, permissions, article, labels; then in a savepoint (a transaction
+    # outside tests), counted as two, the source, the annotation, its source row and their
+    # history (two rows); then the annotation rows and the mentions for the new card's text
+    with django_assert_num_queries(14):
+        response = create(client, article, labels, sources="Kreml")
+    assert response.status_code == 200
+    assert "Attributed to: Kreml" in response.content.decode()
 
 
 def test_emoji_in_the_text_does_not_shift_offsets(client, editor, labels, db, tmp_path):
@@ -274,9 +329,10 @@ def test_workspace_queries_do_not_grow_with_annotations(
         )
         annotation.sources.add(source)
     client.force_login(editor)
-    # session, user, permissions, article (+ revision count), its cited sources, annotation
-    # rows, mentions, a page of cards, their sources, labels; no deleted ones to list
-    with django_assert_num_queries(10):
+    # session, user, permissions, article (with revision count and cited sources),
+    # annotation rows, mentions, a page of cards (with their sources), labels; no deleted
+    # ones to list
+    with django_assert_num_queries(8):
         response = client.get(article.get_absolute_url(), headers={"Accept-Language": "en"})
     html = response.content.decode()
     assert html.count('class="card label-') == min(count, CARDS_PER_PAGE)

@@ -18,3 +18,9 @@ def published(article: Article) -> str:
     if article.date_precision == DatePrecision.MONTH:
         return formats.date_format(article.published_on, "YEAR_MONTH_FORMAT")
     return formats.date_format(article.published_on, "DATE_FORMAT")
+
+
+@register.filter
+def names(values: list[str] | None) -> str:
+    """Names (of sources) as a page lists them: sorted, comma-separated."""
+    return ", ".join(sorted(values or (), key=str.casefold))
