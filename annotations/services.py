@@ -93,9 +93,9 @@ def annotation_create(
         annotation.save()
     # A new annotation has no sources yet: no need for `sources.add()`'s look for
     # existing rows, and the history records the rows as written.
-    Tagging = Annotation.sources.through
-    rows = Tagging.objects.bulk_create(
-        Tagging(annotation_id=annotation.pk, source_id=source.pk) for source in sources
+    through = Annotation.sources.through
+    rows = through.objects.bulk_create(
+        through(annotation_id=annotation.pk, source_id=source.pk) for source in sources
     )
     history_record([annotation], user=author, created=True, through_rows={"sources": rows})
     annotation.source_names = [source.name for source in sources]
