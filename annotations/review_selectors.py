@@ -4,12 +4,12 @@ the annotators on it (bounded, so that a page does not read a whole archive)."""
 from collections import defaultdict
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 
 from annotations.agreement import Agreement, Span, agreement
 from annotations.export.selection import Selection, selected_annotations
 from annotations.models import Annotation, ReviewDecision
-from articles.models import Source
+from annotations.selectors import with_source_names
 
 ROWS_PER_PAGE = 50
 # Agreement is computed on the page from at most this many annotations of the selection.
@@ -18,39 +18,28 @@ AGREEMENT_MAX_ANNOTATIONS = 20_000
 
 def review_page(selection: Selection, page_number: str | int | None) -> Page[Annotation]:
     """One page of the selection's annotations, by article and in text order."""
-    queryset = (
-        selected_annotations(selection)
-        .select_related("label", "author", "article", "reviewed_by")
-        .defer("article__body", "article__blocks")
-        .prefetch_related(
-            Prefetch("sources", queryset=Source.objects.order_by("name")),
-            Prefetch(
-                "review_decisions",
-                queryset=ReviewDecision.objects.select_related("reviewer", "label_after").order_by(
-                    "-decided_at", "-pk"
-                ),
-            ),
-        )
-        .order_by("article_id", "start", "end", "pk")
+    queryset = _as_review_rows(selected_annotations(selection))
+    return Paginator(queryset.order_by("article_id", "start", "end", "pk"), ROWS_PER_PAGE).get_page(
+        page_number
     )
-    return Paginator(queryset, ROWS_PER_PAGE).get_page(page_number)
 
 
 def review_row(annotation_id: int) -> Annotation:
     """One annotation with what its review row shows."""
-    return (
-        Annotation.objects.select_related("label", "author", "article", "reviewed_by")
-        .defer("article__body", "article__blocks")
-        .prefetch_related(
-            Prefetch("sources", queryset=Source.objects.order_by("name")),
-            Prefetch(
-                "review_decisions",
-                queryset=ReviewDecision.objects.select_related("reviewer", "label_after").order_by(
-                    "-decided_at", "-pk"
-                ),
-            ),
-        )
-        .get(pk=annotation_id)
+    return _as_review_rows(Annotation.objects.all()).get(pk=annotation_id)
+
+
+def _as_review_rows(annotations: QuerySet[Annotation]) -> QuerySet[Annotation]:
+    """Annotations with what a review row shows: label, author, article (without its
+    text), reviewer, `source_names` and the review decisions, newest first."""
+    decisions = ReviewDecision.objects.select_related("reviewer", "label_after").order_by(
+        "-decided_at", "-pk"
+    )
+    rows = annotations.select_related("label", "author", "article", "reviewed_by").defer(
+        "article__body", "article__blocks"
+    )
+    return with_source_names(rows).prefetch_related(
+        Prefetch("review_decisions", queryset=decisions)
     )
 
 

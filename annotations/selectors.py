@@ -99,9 +99,14 @@ def annotation_cards(
 def as_cards(annotations: QuerySet[Annotation]) -> QuerySet[Annotation]:
     """Annotations with what their cards show besides their own fields: label, author,
     and `source_names`."""
+    return with_source_names(annotations.select_related("label", "author"))
+
+
+def with_source_names(annotations: QuerySet[Annotation]) -> QuerySet[Annotation]:
+    """Annotations with `source_names`, in the same query."""
     # The model declares `source_names` (services set it too), which django-stubs takes
     # for a clash with the annotation of the same name.
-    return annotations.select_related("label", "author").annotate(  # type: ignore[no-redef]
+    return annotations.annotate(  # type: ignore[no-redef]
         source_names=source_names(Annotation.sources.through, "annotation")
     )
 

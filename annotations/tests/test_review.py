@@ -135,6 +135,13 @@ def test_review_list_shows_the_filtered_set_and_export_links(client, reviewer, e
     assert 'src="/static/js/review.js"' in html
 
 
+def test_review_rows_name_their_sources(client, reviewer, export_set):
+    client.force_login(reviewer)
+    response = client.get(reverse("review:list"), headers={"Accept-Language": "en"})
+    html = response.content.decode()
+    assert '<p class="sources">Attributed to: dpa, Kreml</p>' in html
+
+
 def test_bad_filters_show_errors_and_no_rows(client, reviewer, export_set):
     client.force_login(reviewer)
     response = client.get(reverse("review:list"), {"label": "Erfunden"})
