@@ -40,11 +40,17 @@ def access_article_for_annotating(user: User, article_id: int) -> Article:
     return get_object_or_404(Article, pk=article_id)
 
 
-def access_annotation(user: User, annotation_id: int) -> Annotation:
-    """An annotation the user may see (404 if it does not exist, 403 if not theirs)."""
-    annotation = get_object_or_404(
-        Annotation.objects.select_related("label", "author", "article"), pk=annotation_id
-    )
+def access_annotation(
+    user: User, annotation_id: int, annotations: QuerySet[Annotation] | None = None
+) -> Annotation:
+    """An annotation the user may see (404 if it does not exist, 403 if not theirs).
+
+    It is read from `annotations` when the caller needs more of it than its label, author
+    and article (say a card's `annotations.selectors.as_cards`).
+    """
+    if annotations is None:
+        annotations = Annotation.objects.select_related("label", "author", "article")
+    annotation = get_object_or_404(annotations, pk=annotation_id)
     if annotation.author_id != user.pk and not sees_all_annotations(user):
         raise PermissionDenied
     return annotation

@@ -192,11 +192,7 @@ def article_text_html(
 
 def changed_text_context(user: User | AnonymousUser, annotation: Annotation) -> dict[str, object]:
     """The blocks of text an annotation's change touches, with this user's highlights."""
-    highlights = list(
-        live_annotations(user, annotation.article)
-        .filter(is_orphaned=False)
-        .values_list("pk", "start", "end", "label_id")
-    )
+    highlights = _annotation_rows(user, annotation.article).highlights
     return _text_context(annotation.article, highlights, span=(annotation.start, annotation.end))
 
 

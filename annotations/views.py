@@ -118,8 +118,7 @@ def annotation_cards_view(request: AuthenticatedHttpRequest, article_id: int) ->
 
 @require_GET
 def annotation_card_view(request: AuthenticatedHttpRequest, annotation_id: int) -> HttpResponse:
-    access_annotation(request.user, annotation_id)
-    annotation = as_cards(Annotation.objects.filter(pk=annotation_id)).get()
+    annotation = access_annotation(request.user, annotation_id, as_cards(Annotation.objects.all()))
     return render(request, f"{WORKSPACE}#annotation-card", {"annotation": annotation})
 
 
