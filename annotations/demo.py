@@ -8,9 +8,9 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from annotations.models import Annotation, Label
-from annotations.offsets import CodePointRange
 from annotations.services import AnnotationContent, annotation_create
 from articles.models import Article
+from newstext.offsets import CodePointRange
 
 
 class DemoFixtureError(ValueError):

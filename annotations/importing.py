@@ -18,12 +18,12 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from annotations.anchoring import locate, quote_context
 from annotations.models import Annotation, Label
-from annotations.offsets import CodePointRange
 from annotations.services import AnnotationContent, UnknownSource, annotation_create
 from articles.models import Article
 from newsdesk.history import REASON_IMPORTED, history_record
+from newstext.anchoring import locate, quote_context
+from newstext.offsets import CodePointRange
 
 
 class ImportFormat(StrEnum):

@@ -1,9 +1,9 @@
 """Moving an article's annotations to its new body after a changed import."""
 
-from annotations.anchoring import locate, quote_context
 from annotations.models import Annotation
 from articles.models import Article
 from newsdesk.history import REASON_REANCHORED, history_record
+from newstext.anchoring import locate, quote_context
 
 ANCHOR_FIELDS = ["start", "end", "prefix", "suffix", "is_orphaned"]
 

@@ -6,10 +6,10 @@ from collections import defaultdict
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
 
-from annotations.agreement import Agreement, Span, agreement
 from annotations.export.selection import Selection, selected_annotations
 from annotations.models import Annotation, ReviewDecision
 from annotations.selectors import with_source_names
+from newstext.agreement import Agreement, Span, agreement
 
 ROWS_PER_PAGE = 50
 # Agreement is computed on the page from at most this many annotations of the selection.

@@ -19,11 +19,11 @@ from django.utils.safestring import SafeString, mark_safe
 
 from annotations.access import can_annotate, visible_annotations
 from annotations.models import Annotation, Label
-from annotations.offsets import utf16_starts
-from annotations.segments import Highlight, segment_blocks
 from articles.models import Article, Mention
-from articles.parsing import BlockKind
 from articles.selectors import source_names
+from newstext.offsets import utf16_starts
+from newstext.parsing import BlockKind
+from newstext.segments import Highlight, segment_blocks
 
 CARDS_PER_PAGE = 12  # about two screens of the pane; more load as it scrolls
 # A highlighted text longer than this is not kept between views: with the cache's 100

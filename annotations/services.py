@@ -11,11 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from annotations.anchoring import quote_context
 from annotations.models import Annotation, Label
-from annotations.offsets import CodePointRange
 from articles.models import Article, Source, SourceAlias
 from newsdesk.history import REASON_DELETED, REASON_RESTORED, history_paused, history_record
+from newstext.anchoring import quote_context
+from newstext.offsets import CodePointRange
 
 REASON_REATTACHED = gettext_noop("Re-attached to the selected words by an editor")
 

@@ -28,7 +28,6 @@ from annotations.forms import (
 )
 from annotations.history import annotation_history
 from annotations.models import Annotation, Label
-from annotations.offsets import SelectionError, verify_selection
 from annotations.selectors import (
     CARDS_PER_PAGE,
     active_labels,
@@ -51,6 +50,7 @@ from annotations.services import (
 from annotations.text_version import stale_text_response
 from articles.models import Article, Source, SourceAlias
 from newsdesk.http import AuthenticatedHttpRequest
+from newstext.offsets import SelectionError, verify_selection
 
 WORKSPACE = "articles/article_detail.html"
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}")

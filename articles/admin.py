@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from articles.entities.db import gazetteer_changed
+from articles.gazetteer_db import gazetteer_changed
 from articles.mentions import (
     entity_merge,
     entity_merge_undo,

@@ -30,10 +30,10 @@ from annotations.reanchoring import annotations_reanchor
 from articles.mention_reanchoring import mentions_reanchor
 from articles.mentions import mentions_detect_after_commit
 from articles.models import Article, ArticleRevision, Source, SourceAlias
-from articles.parsing import ParsedArticle, parse_article
 from articles.search import search_vectors_defer, search_vectors_update_queue
-from articles.text import DecodedText, RejectedInput, decode_article_bytes, normalise_text
 from newsdesk.history import REASON_IMPORTED, history_record
+from newstext.decoding import DecodedText, RejectedInput, decode_article_bytes, normalise_text
+from newstext.parsing import ParsedArticle, parse_article
 from stories.tasks import stories_index_after_commit
 
 logger = logging.getLogger(__name__)

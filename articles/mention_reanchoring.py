@@ -2,13 +2,13 @@
 
 Detection runs again after the import commits, but it leaves mentions an editor
 confirmed, rejected or added alone, and with a background worker it runs later: so every
-mention is first re-anchored by its words, like annotations (`annotations.anchoring`).
+mention is first re-anchored by its words, like annotations (`newstext.anchoring`).
 """
 
 import logging
 
-from annotations.anchoring import locate, quote_context
 from articles.models import Article, Mention
+from newstext.anchoring import locate, quote_context
 
 logger = logging.getLogger(__name__)
 

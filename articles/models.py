@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from articles.parsing import DatePrecision
+from newstext.parsing import DatePrecision
 
 DATE_PRECISION_CHOICES = [
     (DatePrecision.DAY.value, _("day")),

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from articles.parsing import BOILERPLATE_FILE, is_heading
+from newstext.parsing import BOILERPLATE_FILE, is_heading
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 

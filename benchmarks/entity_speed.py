@@ -7,7 +7,7 @@
   alias added; `mentions_redetect_containing` must touch only the articles containing it.
   Run in its own process: `python -m benchmarks.entity_speed --redetect FOLDER` with
   `DATABASE_URL` set on a migrated, empty database prints one JSON line.
-- GermEval 2014 dev (copied in `articles/tests/data/germeval2014/`): strict PER/LOC/ORG.
+- GermEval 2014 dev (copied in `newstext/tests/data/germeval2014/`): strict PER/LOC/ORG.
 """
 
 import argparse
@@ -26,12 +26,12 @@ from benchmarks.corpus import SURNAMES, corpus_article, corpus_write
 from benchmarks.databases import BASE_DIR, SQLITE, django_environment, fresh_database
 
 if TYPE_CHECKING:
-    from articles.entities.evaluation import Score
+    from newstext.entities.evaluation import Score
 
 MATCH_ARTICLES, QUICK_MATCH_ARTICLES = 5_000, 500
 REDETECT_ARTICLES, QUICK_REDETECT_ARTICLES = 10_000, 500
 TARGET_BYTES_PER_SECOND = 2_000_000
-GERMEVAL = BASE_DIR / "articles" / "tests" / "data" / "germeval2014" / "NER-de-dev.tsv"
+GERMEVAL = BASE_DIR / "newstext" / "tests" / "data" / "germeval2014" / "NER-de-dev.tsv"
 
 
 def run_suite(*, quick: bool) -> str:
@@ -63,7 +63,7 @@ def run_suite(*, quick: bool) -> str:
 
 
 def matching_speed(texts: list[str]) -> dict[str, Any]:
-    from articles.entities import find_mentions, seed_matcher
+    from newstext.entities import find_mentions, seed_matcher
 
     matcher = seed_matcher()
     chars = sum(len(t) for t in texts)
@@ -83,8 +83,8 @@ def matching_speed(texts: list[str]) -> dict[str, Any]:
 
 
 def germeval_scores() -> "Score":
-    from articles.entities import find_mentions, seed_matcher
-    from articles.entities.evaluation import read_germeval, score
+    from newstext.entities import find_mentions, seed_matcher
+    from newstext.entities.evaluation import read_germeval, score
 
     matcher = seed_matcher()
     return score(list(read_germeval(GERMEVAL)), lambda t: find_mentions(t, matcher=matcher))
@@ -92,7 +92,7 @@ def germeval_scores() -> "Score":
 
 def germeval_markdown(result: "Score") -> list[str]:
     """Scores per type, the errors by type and cause, and how false positives were found."""
-    from articles.entities.evaluation import SCORED
+    from newstext.entities.evaluation import SCORED
 
     lines = [
         "| type | precision | recall | F1 | gold spans |",

@@ -38,8 +38,6 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
-from articles.parsing import parse_article
-from articles.text import normalise_text
 from benchmarks.corpus import corpus_article
 from benchmarks.databases import (
     BASE_DIR,
@@ -49,6 +47,8 @@ from benchmarks.databases import (
     postgres_version,
 )
 from benchmarks.measure import progress
+from newstext.decoding import normalise_text
+from newstext.parsing import parse_article
 
 SIZE = 100_000
 QUICK_SIZE = 10_000

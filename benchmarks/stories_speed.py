@@ -33,7 +33,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from articles.text import normalise_text
 from benchmarks.corpus import corpus_article
 from benchmarks.databases import (
     BASE_DIR,
@@ -45,6 +44,7 @@ from benchmarks.databases import (
 )
 from benchmarks.measure import progress
 from benchmarks.search_speed import invented_word
+from newstext.decoding import normalise_text
 
 SIZES = (10_000, 100_000)
 QUICK_SIZES = (1_000, 10_000)
@@ -203,8 +203,8 @@ def measure(*, quick: bool) -> dict[str, Any]:
     from django.db import connection, transaction
 
     from articles.models import Article
+    from newstext.shingles import overlap, shingles
     from stories.near_duplicates import near_duplicates_index, near_duplicates_rebuild
-    from stories.shingles import overlap, shingles
 
     sizes = QUICK_SIZES if quick else SIZES
     lookups = QUICK_LOOKUPS if quick else LOOKUPS

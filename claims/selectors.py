@@ -11,11 +11,11 @@ from django.utils import timezone
 from rapidfuzz import fuzz
 
 from annotations.models import Annotation
-from articles.entities import find_mentions
+from articles.mentions import stored_mentions
 from articles.models import Article, Entity, Mention, Source
-from articles.parsing import DatePrecision
 from claims.models import Claim, ClaimAppearance, DismissedSuggestion
-from claims.suggestions import Suggestion, suggest_claims
+from newstext.parsing import DatePrecision
+from newstext.suggestions import Suggestion, suggest_claims
 from stories.models import Story, StoryMembership
 
 SIMILAR_LIMIT = 5
@@ -253,7 +253,7 @@ class OfferedSuggestion:
 def article_suggestions(article: Article) -> list[OfferedSuggestion]:
     """The article's claim suggestions, without dismissed ones and sentences already claimed."""
     blocks = [(block["start"], block["end"]) for block in article.blocks]
-    found = suggest_claims(article.body, blocks, find_mentions(article.body))
+    found = suggest_claims(article.body, blocks, stored_mentions(article))
     dismissed = set(
         DismissedSuggestion.objects.filter(article=article).values_list("sentence", flat=True)
     )

@@ -6,11 +6,11 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from annotations.models import Annotation, Label
-from annotations.offsets import CodePointRange
 from annotations.services import AnnotationContent, annotation_create, sources_resolve
 from articles.models import Article, Entity, Source
 from claims.models import Claim, ClaimAppearance, DismissedSuggestion
-from claims.suggestions import Speaker, Suggestion
+from newstext.offsets import CodePointRange
+from newstext.suggestions import Speaker, Suggestion
 
 
 class StaleClaim(Exception):

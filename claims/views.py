@@ -52,8 +52,8 @@ from claims.services import (
     suggestion_accept,
     suggestion_dismiss,
 )
-from claims.suggestions import Suggestion
 from newsdesk.http import AuthenticatedHttpRequest
+from newstext.suggestions import Suggestion
 
 LIST = "claims/claim_list.html"
 DETAIL = "claims/claim_detail.html"

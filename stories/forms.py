@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import DATE_PRECISION_CHOICES, Article
-from articles.parsing import DatePrecision
+from newstext.parsing import DatePrecision
 
 
 class StoryRenameForm(forms.Form):

@@ -22,8 +22,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from articles.models import Article
+from newstext.shingles import band_keys, is_near_duplicate, minhash, overlap, shingles
 from stories.models import ArticleBand, NearDuplicate
-from stories.shingles import band_keys, is_near_duplicate, minhash, overlap, shingles
 
 REBUILD_CHUNK = 200
 # Parameters per INSERT of many rows, under SQLite's limit.

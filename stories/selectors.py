@@ -12,15 +12,15 @@ from django.utils.safestring import SafeString, mark_safe
 
 from annotations.access import can_annotate
 from annotations.models import Annotation
-from annotations.segments import Highlight, Segment, segment_blocks
 from annotations.selectors import live_annotations
 from articles.models import Article
-from articles.parsing import BlockKind, DatePrecision
+from newstext.alignment import align, changed_words
+from newstext.parsing import BlockKind, DatePrecision
+from newstext.segments import Highlight, Segment, segment_blocks
+from newstext.sentences import Sentence, split_sentences
+from newstext.timeline import DatedItem, Layout, layout
 from stories.access import can_read_stories
-from stories.alignment import align, changed_words
 from stories.models import NearDuplicate, Story, StoryMembership
-from stories.sentences import Sentence, split_sentences
-from stories.timeline import DatedItem, Layout, layout
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from annotations.anchoring import locate
 from annotations.models import Annotation
-from annotations.offsets import CodePointRange
 from annotations.services import AnnotationContent, annotation_create
 from articles.models import Article
-from articles.parsing import DatePrecision
+from newstext.anchoring import locate
+from newstext.offsets import CodePointRange
+from newstext.parsing import DatePrecision
 from stories.models import Story, StoryMembership
 
 

@@ -16,8 +16,8 @@ from django.utils import translation
 
 from annotations.export.selection import Selection, selected_annotations
 from articles.models import Article, Entity, Source
-from articles.parsing import DatePrecision
 from claims.models import Claim, ClaimAppearance
+from newstext.parsing import DatePrecision
 
 MEDIA_TYPE = "application/ld+json; charset=utf-8"
 # Status → (ratingValue, English name) on a 1 (false) to 5 (true) scale.

@@ -1,9 +1,9 @@
 import pytest
 
 from annotations.models import Annotation, Label
-from annotations.offsets import code_point_to_utf16
 from articles.importing import articles_import
 from articles.models import Article
+from newstext.offsets import code_point_to_utf16
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from annotations.anchoring import locate, quote_context
-from annotations.offsets import (
+from newstext.anchoring import locate, quote_context
+from newstext.offsets import (
     CodePointRange,
     SelectionError,
     code_point_to_utf16,
@@ -18,7 +18,7 @@ from annotations.offsets import (
     utf16_to_code_point,
     verify_selection,
 )
-from annotations.segments import Highlight, segment, segment_blocks
+from newstext.segments import Highlight, segment, segment_blocks
 
 # Text with what trips offset code: umlauts, non-BMP emoji, combining marks, line ends.
 CHARS = st.sampled_from([*list("abc äöüß  \n\t."), "😀", "𝔘", "́", "\xa0", "\u200b"])

@@ -3,11 +3,11 @@
 import pytest
 from playwright.sync_api import Page, expect
 
-from annotations.anchoring import quote_context
 from annotations.models import Annotation
 from annotations.tests.test_workspace_browser import select_quote
 from articles.importing import ImportStatus, articles_import
 from articles.models import Article
+from newstext.anchoring import quote_context
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -5,7 +5,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from articles.models import Article
-from articles.parsing import DatePrecision
+from newstext.parsing import DatePrecision
 
 register = template.Library()
 

@@ -35,7 +35,6 @@ from locust.env import Environment
 from locust.exception import StopUser
 from locust.stats import StatsEntry
 
-from annotations.offsets import code_point_to_utf16
 from benchmarks.load.cpu import process_tree_cpu_seconds
 from benchmarks.load.ledger import Acknowledged, Ledger
 from benchmarks.load.plan import (
@@ -46,6 +45,7 @@ from benchmarks.load.plan import (
     USERNAME,
 )
 from benchmarks.measure import cpu_seconds
+from newstext.offsets import code_point_to_utf16
 
 MAX_QUOTE_WORDS = 8
 RAMP_UP_LIMIT = 300.0  # seconds for every editor to log in

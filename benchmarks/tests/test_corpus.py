@@ -1,8 +1,8 @@
 from articles.importing import ImportStatus, articles_import
 from articles.models import Article
-from articles.parsing import BlockKind, parse_article
-from articles.text import normalise_text
 from benchmarks.corpus import corpus_article, corpus_write
+from newstext.decoding import normalise_text
+from newstext.parsing import BlockKind, parse_article
 
 LIMIT = 5 * 1024 * 1024
 

@@ -7,8 +7,10 @@ from articles.models import Article
 
 
 @pytest.fixture
-def articles(db, seeds_dir):
-    """The seed article 000 (dpa, 2025-10-10) and its shortened rewrite 001, by prefix."""
+def articles(db, seeds_dir, django_capture_on_commit_callbacks):
+    """The seed article 000 (dpa, 2025-10-10) and its shortened rewrite 001, by prefix,
+    with their entity mentions detected as after a real import's commit."""
     files = [seeds_dir / "000_2881edf72164acbb.txt", seeds_dir / "001_9820c8e68323574d.txt"]
-    list(articles_import(files, max_bytes=10**7))
+    with django_capture_on_commit_callbacks(execute=True):
+        list(articles_import(files, max_bytes=10**7))
     return {a.origin[:3]: a for a in Article.objects.all()}

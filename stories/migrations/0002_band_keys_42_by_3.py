@@ -3,7 +3,7 @@
 NEAR_DUPLICATE_LSH_BANDS in settings. Old and new keys never match, so without this an
 article indexed before would no longer be found.
 
-It computes with the current `stories.shingles` and settings, which is the point: the
+It computes with the current `newstext.shingles` and settings, which is the point: the
 keys must match those the running code writes. Articles never indexed stay so
 (`index_near_duplicates --missing` picks them up). The stored pairs stay: their scores
 are exact and do not depend on the keys; pairs the old layout missed are found when an
@@ -18,7 +18,7 @@ import itertools
 from django.conf import settings
 from django.db import migrations
 
-from stories.shingles import band_keys, minhash, shingles
+from newstext.shingles import band_keys, minhash, shingles
 
 CHUNK = 500
 

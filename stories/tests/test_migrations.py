@@ -4,8 +4,8 @@ from types import SimpleNamespace
 from django.apps import apps
 from django.db import connection
 
+from newstext.shingles import band_keys, minhash, shingles
 from stories.models import ArticleBand, NearDuplicate
-from stories.shingles import band_keys, minhash, shingles
 
 layout_0002 = importlib.import_module("stories.migrations.0002_band_keys_42_by_3")
 

@@ -7,9 +7,9 @@ from django.utils import timezone
 
 from articles.importing import articles_import
 from articles.models import Article
+from newstext.shingles import overlap, shingles
 from stories.models import ArticleBand, NearDuplicate
 from stories.near_duplicates import near_duplicates_index, near_duplicates_rebuild
-from stories.shingles import overlap, shingles
 
 # A lookup for a new article on SQLite: savepoint, read the candidates' keys, write the
 # article's keys, read the candidates' texts, write the pairs, release; an article indexed

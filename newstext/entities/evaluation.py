@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from articles.entities.gazetteer import Kind
-from articles.entities.matching import FoundMention
+from newstext.entities.gazetteer import Kind
+from newstext.entities.matching import FoundMention
 
 SCORED = ("PER", "LOC", "ORG")
 

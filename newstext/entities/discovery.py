@@ -23,8 +23,8 @@ from typing import Any
 import cologne_phonetics
 from rapidfuzz.distance import JaroWinkler
 
-from articles.entities.gazetteer import Gazetteer, Kind, Method
-from articles.entities.matching import FoundMention
+from newstext.entities.gazetteer import Gazetteer, Kind, Method
+from newstext.entities.matching import FoundMention
 
 FIRST_NAMES_FILE = Path(__file__).parent / "data" / "first_names.txt"
 FUZZY_MIN_LENGTH = 6

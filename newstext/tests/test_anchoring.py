@@ -1,4 +1,4 @@
-from annotations.anchoring import locate, quote_context
+from newstext.anchoring import locate, quote_context
 
 TEXT = "Putin sagte A. Dann sagte Putin B. Später sagte Putin C."
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from annotations.anchoring import (
+from newstext.anchoring import (
     MAX_ERRORS,
     approximate_matches,
     exact_matches,

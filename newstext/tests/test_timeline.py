@@ -1,6 +1,6 @@
 import datetime
 
-from stories.timeline import DatedItem, layout, timeline_order
+from newstext.timeline import DatedItem, layout, timeline_order
 
 
 def test_mixed_precisions_sort_by_the_start_of_their_period():

@@ -17,7 +17,7 @@ from typing import Any
 
 import ahocorasick
 
-from articles.entities.gazetteer import EntityRecord, Gazetteer, Kind, Method, SurfaceForm
+from newstext.entities.gazetteer import EntityRecord, Gazetteer, Kind, Method, SurfaceForm
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """The gazetteer: known entities, their names and the surface forms derived from them.
 
 Pure code (no Django): the shipped seed gazetteer is read from `fixtures/gazetteer.json`,
-the database one is built by `articles.entities.db` into the same `Gazetteer` shape.
+the database one is built by `articles.gazetteer_db` into the same `Gazetteer` shape.
 
 Surface forms generated from every name (all matched by one automaton, `matching.py`):
 - the name itself (method `alias`; the canonical name counts as an alias);
@@ -161,7 +161,7 @@ def seed_gazetteer() -> Gazetteer:
 
 def known_place_candidates(gazetteer: Gazetteer) -> dict[str, tuple[str, Kind, str]]:
     """Well-known place names that the gazetteer does not hold, as LOC candidates."""
-    from articles.entities.world import place_candidates
+    from newstext.entities.world import place_candidates
 
     return {
         key: (name, Kind(kind), evidence)

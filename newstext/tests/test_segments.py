@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotations.segments import Highlight, segment, segment_blocks
+from newstext.segments import Highlight, segment, segment_blocks
 
 TEXT = "abcdefghij"
 

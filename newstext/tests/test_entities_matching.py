@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from articles.entities import Kind, Matcher, Method, find_mentions, seed_matcher
-from articles.entities.discovery import fuzzy_surname, phonetic
-from articles.entities.gazetteer import QUEUE_EVIDENCE, EntityRecord, Gazetteer, genitive
-from articles.parsing import parse_article
-from articles.text import normalise_text
+from newstext.decoding import normalise_text
+from newstext.entities import Kind, Matcher, Method, find_mentions, seed_matcher
+from newstext.entities.discovery import fuzzy_surname, phonetic
+from newstext.entities.gazetteer import QUEUE_EVIDENCE, EntityRecord, Gazetteer, genitive
+from newstext.parsing import parse_article
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD_FILE = ROOT / "fixtures" / "entities_gold.json"

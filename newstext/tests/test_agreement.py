@@ -2,7 +2,7 @@
 
 import pytest
 
-from annotations.agreement import (
+from newstext.agreement import (
     NO_SPAN,
     PairScore,
     Span,

@@ -1,4 +1,4 @@
-from stories.sentences import split_blocks, split_sentences
+from newstext.sentences import split_blocks, split_sentences
 
 
 def texts(text: str) -> list[str]:

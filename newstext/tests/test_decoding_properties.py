@@ -9,7 +9,7 @@ import unicodedata
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from articles.text import DecodedText, RejectedInput, decode_article_bytes, normalise_text
+from newstext.decoding import DecodedText, RejectedInput, decode_article_bytes, normalise_text
 
 LINE_BREAKS = ["\r\n", "\r", "\n", "\u2028", "\u2029", "\ufeff"]
 # German text with what files really contain: decomposed umlauts, odd spaces, line ends.

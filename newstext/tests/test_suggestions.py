@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from articles.entities import find_mentions, seed_matcher
-from articles.parsing import parse_article
-from articles.text import normalise_text
-from claims.suggestions import Suggestion, SuggestionKind, suggest_claims
+from newstext.decoding import normalise_text
+from newstext.entities import find_mentions, seed_matcher
+from newstext.parsing import parse_article
+from newstext.suggestions import Suggestion, SuggestionKind, suggest_claims
 
 GOLD = Path(__file__).parent / "data" / "attribution_gold.json"
 SEEDS = Path(__file__).parents[2] / "fixtures" / "seeds"

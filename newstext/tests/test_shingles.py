@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from stories.shingles import band_keys, is_near_duplicate, minhash, overlap, shingles
+from newstext.shingles import band_keys, is_near_duplicate, minhash, overlap, shingles
 
 
 def test_shingles_are_lower_cased_word_triples_of_nfc_text():

@@ -1,18 +1,16 @@
 """Entity recognition for German news text: `find_mentions(text)` is the entry point.
 
-Pure code except `db.py`: matching (`matching.py`) runs one automaton over every known
-surface form, discovery (`discovery.py`) proposes unknown names and spelling variants.
-The gazetteer is the database's when Django is set up and has entities, the shipped
-seed gazetteer (`fixtures/gazetteer.json`) otherwise.
+Pure code: matching (`matching.py`) runs one automaton over every known surface form,
+discovery (`discovery.py`) proposes unknown names and spelling variants. The caller
+passes the matcher over its gazetteer: the database's (`entities.gazetteer`) in the app,
+the shipped seed gazetteer (`seed_matcher()`) elsewhere.
 """
 
 import re
-import sys
-from collections.abc import Callable
 from dataclasses import replace
 
-from articles.entities.discovery import discover
-from articles.entities.gazetteer import (
+from newstext.entities.discovery import discover
+from newstext.entities.gazetteer import (
     QUEUE_EVIDENCE,
     EntityRecord,
     Gazetteer,
@@ -20,7 +18,7 @@ from articles.entities.gazetteer import (
     Method,
     seed_gazetteer,
 )
-from articles.entities.matching import FoundMention, Matcher, longest_first
+from newstext.entities.matching import FoundMention, Matcher, longest_first
 
 __all__ = [
     "EntityRecord",
@@ -29,7 +27,6 @@ __all__ = [
     "Kind",
     "Matcher",
     "Method",
-    "current_matcher",
     "find_mentions",
     "seed_gazetteer",
 ]
@@ -37,16 +34,13 @@ __all__ = [
 _seed_matcher: Matcher | None = None
 
 
-def find_mentions(
-    text: str, *, matcher: Matcher | None = None, candidates: bool = True
-) -> list[FoundMention]:
+def find_mentions(text: str, *, matcher: Matcher, candidates: bool = True) -> list[FoundMention]:
     """Every entity mention in `text`, in text order, not overlapping.
 
     Known entities first (alias, inflection, derived form), then, unless `candidates` is
     false, names not yet known (method `discovery`, `entity` None) and spelling variants
     of known persons (method `fuzzy`, with the evidence).
     """
-    matcher = matcher or current_matcher()
     matched = matcher.find(text)
     if not candidates:
         return [m for m in matched if m.entity is not None]
@@ -85,31 +79,9 @@ def _repeated_names(text: str, mentions: list[FoundMention]) -> list[FoundMentio
     return repeated
 
 
-def current_matcher() -> Matcher:
-    """The database gazetteer's matcher when Django is ready and has entities, else the seed's."""
-    provider = _database_provider()
-    if provider is not None:
-        matcher = provider()
-        if matcher is not None:
-            return matcher
-    return seed_matcher()
-
-
 def seed_matcher() -> Matcher:
+    """The matcher over the shipped seed gazetteer, built once per process."""
     global _seed_matcher
     if _seed_matcher is None:
         _seed_matcher = Matcher(seed_gazetteer())
     return _seed_matcher
-
-
-def _database_provider() -> Callable[[], Matcher | None] | None:
-    # Imported only when Django is in use, so that the pure code runs without it.
-    if "django" not in sys.modules:
-        return None
-    from django.apps import apps
-
-    if not apps.ready:
-        return None
-    from articles.entities.db import database_matcher
-
-    return database_matcher

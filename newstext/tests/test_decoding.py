@@ -2,7 +2,7 @@ import codecs
 
 import pytest
 
-from articles.text import RejectedInput, decode_article_bytes, normalise_text
+from newstext.decoding import RejectedInput, decode_article_bytes, normalise_text
 
 LIMIT = 1_000_000
 GERMAN = "Präsident Aliyev dankte Putin für die Aufklärung des Absturzes. «Selbstverständlich»"

@@ -10,7 +10,7 @@ Pure code (no Django). A rule set over one article's sentences:
   mitgeteilt"), else the subject before it ("Der Kreml teilte … mit"), else the noun
   phrase of a "laut"/"nach Angaben"/"zufolge" cue; pronouns and role words ("er", "die
   Journalistin") stand for the last person named; a name is resolved through the
-  entity mentions found in the text (`articles.entities.find_mentions`);
+  entity mentions found in the text (`newstext.entities.find_mentions`);
 - figures: a number of people or things ("38 Menschen", "67 Personen an Bord"), not
   dates, years or ordinals.
 """
@@ -20,8 +20,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from articles.entities import FoundMention, Kind, Method, find_mentions
-from stories.sentences import split_blocks
+from newstext.entities import FoundMention, Kind, Method
+from newstext.sentences import split_blocks
 
 
 class SuggestionKind(StrEnum):
@@ -252,17 +252,15 @@ VERB_FORMS = _verb_forms()
 def suggest_claims(
     text: str,
     blocks: Iterable[tuple[int, int]] | None = None,
-    mentions: Sequence[FoundMention] | None = None,
+    mentions: Sequence[FoundMention] = (),
 ) -> list[Suggestion]:
     """Claim candidates in `text`, in text order.
 
     `blocks` are the (start, end) paragraphs and headings (default: lines of the text);
-    `mentions` the entity mentions of the text (default: found now).
+    `mentions` the entity mentions of the text (the speakers to choose from).
     """
     if blocks is None:
         blocks = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    if mentions is None:
-        mentions = find_mentions(text)
     names = [m for m in mentions if m.method != Method.DERIVED and m.kind != Kind.PLACE]
     suggestions: list[Suggestion] = []
     previous: Suggestion | None = None  # the sentence before, when it was an attribution

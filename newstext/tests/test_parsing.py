@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from articles.parsing import (
+from newstext.parsing import (
     BlockKind,
     DatePrecision,
     derive_title,

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotations.offsets import (
+from newstext.offsets import (
     CodePointRange,
     SelectionError,
     code_point_to_utf16,

@@ -7,15 +7,16 @@ signature query (counts and latest ids) decides, and services that change names 
 
 from django.db.models import Count, Max
 
-from articles.entities.gazetteer import (
+from articles.models import Entity, EntityAlias, EntityCandidate
+from newstext.entities import seed_matcher
+from newstext.entities.gazetteer import (
     QUEUE_EVIDENCE,
     EntityRecord,
     Gazetteer,
     Kind,
     known_place_candidates,
 )
-from articles.entities.matching import Matcher
-from articles.models import Entity, EntityAlias, EntityCandidate
+from newstext.entities.matching import Matcher
 
 _cached: tuple[tuple[object, ...], Matcher] | None = None
 
@@ -79,3 +80,8 @@ def database_matcher() -> Matcher | None:
     if _cached is None or _cached[0] != signature:
         _cached = (signature, Matcher(database_gazetteer()))
     return _cached[1]
+
+
+def current_matcher() -> Matcher:
+    """The database gazetteer's matcher, or the seed gazetteer's while the database has none."""
+    return database_matcher() or seed_matcher()

@@ -1,4 +1,4 @@
-from stories.alignment import AlignedRow, align, changed_words
+from newstext.alignment import AlignedRow, align, changed_words
 
 
 def test_pairs_alike_sentences_in_order_and_leaves_the_rest_alone():
