@@ -1,0 +1,154 @@
+"""The common result of every incoming format, and the body builder they share.
+
+Every parser in `newstext.formats` returns `IncomingArticle`s whose body and blocks have
+the shape `newstext.parsing.parse_article` produces: block texts joined by a blank line,
+each block a range of the NFC-normalised body (DESIGN.md invariant 1), so the existing
+import can store them unchanged (`IncomingArticle.to_parsed_article`).
+"""
+
+import datetime
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from newstext.decoding import normalise_text
+from newstext.parsing import (
+    Block,
+    BlockKind,
+    DatePrecision,
+    ParsedArticle,
+    count_words,
+    derive_title,
+    is_heading,
+)
+
+_SPACES = re.compile(r"\s+")
+
+
+class FormatError(ValueError):
+    """The input cannot be read as its format; the message names the input and the reason."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source or 'input'}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class Format(StrEnum):
+    NINJS = "ninjs"
+    RSS = "rss"
+    ATOM = "atom"
+    HTML = "html"
+    TEXT = "text"
+
+
+@dataclass
+class IncomingArticle:
+    """One article as a format delivered it, before it is stored."""
+
+    source_format: str  # "ninjs-3.1", "rss", "atom", "html", "text"
+    source_name: str  # the file name or URL the caller gave, for messages
+    title: str
+    body: str
+    blocks: list[Block]
+    identity: str | None = None  # ninjs uri, feed guid/id (else link), canonical URL
+    version: str | None = None
+    title_derived: bool = False
+    byline: str = ""
+    published_on: datetime.date | None = None
+    date_precision: DatePrecision = DatePrecision.UNKNOWN
+    revised_at: datetime.datetime | None = None
+    publisher_name: str = ""
+    place: str = ""
+    language: str = ""
+    link: str | None = None  # where the article lives on the web, if known
+    needs_fetch: bool = False  # feed item without full text: fetch `link` to get it
+    summary: str = ""  # teaser text a feed gave instead of the full text
+    cited_source_names: list[str] = field(default_factory=list)
+
+    @property
+    def word_count(self) -> int:
+        return count_words(self.body)
+
+    def block_texts(self, kind: BlockKind | None = None) -> list[str]:
+        return [self.body[b.start : b.end] for b in self.blocks if kind is None or b.kind is kind]
+
+    def to_parsed_article(self) -> ParsedArticle:
+        """The same article in the shape the plain-text import stores."""
+        return ParsedArticle(
+            title=self.title,
+            title_derived=self.title_derived,
+            body=self.body,
+            blocks=list(self.blocks),
+            published_on=self.published_on,
+            date_precision=self.date_precision,
+            dateline_place=self.place,
+            publisher_name=self.publisher_name,
+            cited_source_names=list(self.cited_source_names),
+        )
+
+
+def clean_inline(text: str) -> str:
+    """One line of running text: NFC, every run of white space a single space."""
+    return _SPACES.sub(" ", normalise_text(text)).strip()
+
+
+def join_blocks(
+    texts: Iterable[tuple[BlockKind, str]], *, source: str, max_chars: int
+) -> tuple[str, list[Block]]:
+    """Body and blocks from (kind, text) pairs; empty texts are skipped.
+
+    Raises FormatError when the body would be longer than `max_chars` characters.
+    """
+    parts = [(kind, clean_inline(text)) for kind, text in texts]
+    parts = [(kind, text) for kind, text in parts if text]
+    blocks: list[Block] = []
+    position = 0
+    for kind, text in parts:
+        blocks.append(Block(kind, position, position + len(text)))
+        position += len(text) + 2
+    body = "\n\n".join(text for _, text in parts)
+    if len(body) > max_chars:
+        raise FormatError(
+            source, f"body is {len(body):,} characters, over the limit of {max_chars:,}"
+        )
+    return body, blocks
+
+
+def plain_text_blocks(text: str) -> list[tuple[BlockKind, str]]:
+    """Blocks of a plain-text body: one per non-empty line, short title-like lines headings."""
+    lines = [line.strip() for line in normalise_text(text).split("\n")]
+    return [
+        (BlockKind.HEADING if is_heading(line) else BlockKind.PARAGRAPH, line)
+        for line in lines
+        if line
+    ]
+
+
+def title_or_derived(title: str, texts: list[tuple[BlockKind, str]]) -> tuple[str, bool]:
+    """The given title, else one derived from the body as the text import does."""
+    title = clean_inline(title)
+    if title:
+        return title, False
+    return derive_title([(kind, clean_inline(text)) for kind, text in texts]), True
+
+
+def drop_leading_title(
+    texts: list[tuple[BlockKind, str]], title: str
+) -> list[tuple[BlockKind, str]]:
+    """Texts without a first block that only repeats the title."""
+    if texts and title and clean_inline(texts[0][1]).casefold() == clean_inline(title).casefold():
+        return texts[1:]
+    return texts
+
+
+def parse_timestamp(value: str) -> datetime.datetime | None:
+    """An ISO 8601 / RFC 3339 date-time ("Z" allowed), or None if it is not one."""
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        return datetime.datetime.fromisoformat(value.replace("z", "Z"))
+    except ValueError:
+        return None

@@ -1,0 +1,286 @@
+"""IPTC ninjs (News in JSON) 1.x, 2.x and 3.x items as `IncomingArticle`s.
+
+Property names by version (checked against the IPTC schemas in `schemas/`):
+- 1.x: `headline`, `byline`, `versioncreated`, `copyrightholder`, `body_text`,
+  `body_html` / `body_xhtml` (any `body_*`);
+- 2.x: `headlines` and `bodies` lists, still lower-case (`versioncreated`, `contenttype`);
+- 3.x: the same lists in camelCase (`versionCreated`, `contentType`, `copyrightHolder`).
+
+An item that names its version (`$standard` in 1.x, `standard` in 2.x/3.x, or a
+`$schema` URL) is validated against that version's schema; otherwise against the
+versions whose property names fit it, newest first, and the first that accepts it wins.
+"""
+
+import datetime
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema  # type: ignore[import-untyped]
+from referencing import Registry
+from referencing.jsonschema import DRAFT202012
+
+from newstext.formats.base import (
+    FormatError,
+    IncomingArticle,
+    drop_leading_title,
+    join_blocks,
+    parse_timestamp,
+    plain_text_blocks,
+    title_or_derived,
+)
+from newstext.formats.markup import markup_blocks
+from newstext.parsing import BlockKind, DatePrecision
+
+SCHEMA_DIR = Path(__file__).parent / "schemas"
+# The newest schema of each major version; older minors are subsets of it.
+SCHEMA_FILES = {
+    "1": "ninjs-schema_1.6.json",
+    "2": "ninjs-schema_2.2.json",
+    "3": "ninjs-schema_3.1.json",
+}
+# The 2.x/3.x schemas point `geometry` at the GeoJSON schema on geojson.org. Nothing is
+# fetched: that reference resolves to an empty schema, so geometry is not checked.
+GEOJSON_SCHEMA_URI = "https://geojson.org/schema/GeoJSON.json"
+
+_VERSION_IN_URL = re.compile(r"ninjs-schema_(\d+)\.(\d+)")
+_NITF_BODY = re.compile(r"<body\.content\b[^>]*>(.*?)</body\.content>", re.DOTALL)
+_UNEXPECTED = re.compile(r"'([^']+)'")
+# ninjs `type` values that carry an article; pictures, video, audio, events are not.
+ARTICLE_TYPES = frozenset({"text", "composite"})
+HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xhtml")
+NITF_TYPES = ("text/vnd.iptc.nitf", "application/vnd.iptc.nitf")
+
+# Marks of a ninjs item, for telling it from other JSON (see `looks_like_ninjs`).
+NINJS_MARKS = frozenset(
+    {"uri", "headline", "headlines", "bodies", "$standard", "versioncreated", "versionCreated"}
+)
+
+
+def looks_like_ninjs(value: object) -> bool:
+    """An object with ninjs properties, or a non-empty list of only such objects."""
+    if isinstance(value, list):
+        return bool(value) and all(looks_like_ninjs(item) for item in value)
+    return isinstance(value, dict) and any(
+        key in NINJS_MARKS or key.startswith("body_") for key in value
+    )
+
+
+def parse_ninjs(data: bytes | str, *, source: str, max_chars: int) -> list[IncomingArticle]:
+    """Every item of a ninjs document (one object or a list of them), validated.
+
+    Raises FormatError for invalid JSON, JSON that is not ninjs, a schema violation
+    (naming the JSON path of the failing field and the reason) or an item without text.
+    """
+    try:
+        document = json.loads(data)
+    except json.JSONDecodeError as error:
+        raise FormatError(
+            source, f"invalid JSON at line {error.lineno} column {error.colno}: {error.msg}"
+        ) from None
+    except UnicodeDecodeError:
+        raise FormatError(source, "invalid JSON: not UTF-8, UTF-16 or UTF-32 text") from None
+    items = document if isinstance(document, list) else [document]
+    if not items:
+        raise FormatError(source, "the ninjs list has no items")
+    articles = []
+    for index, item in enumerate(items):
+        where = f"item {index + 1}" if isinstance(document, list) else ""
+        if not isinstance(item, dict) or not looks_like_ninjs(item):
+            raise FormatError(source, f"{where or 'the JSON'} is not a ninjs news item".strip())
+        major = validate_item(item, source=source, where=where)
+        kind = _text(item.get("type")) or "text"
+        if kind not in ARTICLE_TYPES:
+            if isinstance(document, list):
+                continue  # a picture or event delivered with the articles
+            raise FormatError(source, f"the ninjs item is of type {kind!r}, not an article")
+        articles.append(_article(item, major, source=source, max_chars=max_chars))
+    if not articles:
+        raise FormatError(source, "the ninjs list has no text items")
+    return articles
+
+
+def validate_item(item: dict[str, Any], *, source: str, where: str = "") -> str:
+    """The schema version ("1", "2" or "3") the item is valid against; FormatError if none."""
+    declared = declared_version(item)
+    candidates = [declared] if declared else candidate_versions(item)
+    first_errors: list[Any] = []
+    for major in candidates:
+        errors = list(_validator(major).iter_errors(item))
+        if not errors:
+            return major
+        if not first_errors:
+            first_errors = errors
+    error = jsonschema.exceptions.best_match(first_errors)
+    version = SCHEMA_FILES[candidates[0]].removeprefix("ninjs-schema_").removesuffix(".json")
+    prefix = f"{where}: " if where else ""
+    raise FormatError(
+        source, f"{prefix}{_error_path(error)}: {_error_reason(error)} (ninjs {version} schema)"
+    )
+
+
+def declared_version(item: dict[str, Any]) -> str | None:
+    """The major version an item names in `$standard`, `standard` or `$schema`."""
+    for key in ("$standard", "standard"):
+        standard = item.get(key)
+        if isinstance(standard, dict):
+            version = str(standard.get("version", "")).strip()
+            if version[:1] in SCHEMA_FILES:
+                return version[:1]
+            if match := _VERSION_IN_URL.search(str(standard.get("schema", ""))):
+                return match[1] if match[1] in SCHEMA_FILES else None
+    if match := _VERSION_IN_URL.search(str(item.get("$schema", ""))):
+        return match[1] if match[1] in SCHEMA_FILES else None
+    return None
+
+
+def candidate_versions(item: dict[str, Any]) -> list[str]:
+    """Versions ordered by how few of the item's property names they lack, newest first."""
+
+    def unknown(major: str) -> int:
+        known = _property_names(major)
+        return sum(
+            1
+            for key in item
+            if key not in known
+            and not (major == "1" and key.startswith(("body_", "headline_", "description_")))
+        )
+
+    return sorted(SCHEMA_FILES, key=lambda major: (unknown(major), -int(major)))
+
+
+@cache
+def _schema(major: str) -> dict[str, Any]:
+    with open(SCHEMA_DIR / SCHEMA_FILES[major], encoding="utf-8") as file:
+        schema: dict[str, Any] = json.load(file)
+    return schema
+
+
+@cache
+def _property_names(major: str) -> frozenset[str]:
+    schema = _schema(major)
+    properties = schema.get("properties") or schema["$defs"]["ninjsType"]["properties"]
+    return frozenset(properties)
+
+
+@cache
+def _validator(major: str) -> Any:
+    schema = _schema(major)
+    registry: Registry[Any] = Registry().with_resource(
+        GEOJSON_SCHEMA_URI, DRAFT202012.create_resource({})
+    )
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema, registry=registry)
+
+
+def _error_path(error: Any) -> str:
+    path: str = error.json_path
+    if error.validator in ("additionalProperties", "unevaluatedProperties"):
+        names = _UNEXPECTED.findall(error.message)
+        if len(names) == 1:
+            return f"{path}.{names[0]}" if path != "$" else f"$.{names[0]}"
+    return path
+
+
+def _error_reason(error: Any) -> str:
+    if error.validator in ("additionalProperties", "unevaluatedProperties"):
+        names = ", ".join(_UNEXPECTED.findall(error.message))
+        return f"property not defined by the standard ({names})"
+    if error.validator == "required":
+        return str(error.message)
+    reason = str(error.message)
+    return reason if len(reason) <= 200 else reason[:199] + "…"
+
+
+def _get(item: dict[str, Any], *names: str) -> Any:
+    for name in names:
+        if item.get(name) not in (None, ""):
+            return item[name]
+    return None
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _headline(item: dict[str, Any]) -> str:
+    if headline := _text(item.get("headline")):
+        return headline
+    headlines = [h for h in item.get("headlines") or [] if isinstance(h, dict)]
+    main = [h for h in headlines if h.get("role") in (None, "main")]
+    for entry in main + headlines:
+        if value := _text(entry.get("value")):
+            return value
+    return ""
+
+
+def _body_texts(item: dict[str, Any], major: str) -> list[tuple[BlockKind, str]]:
+    """Blocks of the richest body: HTML, else NITF, else plain text."""
+    html: list[str] = []
+    nitf: list[str] = []
+    plain: list[str] = []
+    if major == "1":
+        for key, value in item.items():
+            if not key.startswith("body_") or not isinstance(value, str):
+                continue
+            if key in ("body_html", "body_xhtml", "body_html5"):
+                html.append(value)
+            elif key == "body_text":
+                plain.append(value)
+    for body in item.get("bodies") or []:
+        if not isinstance(body, dict) or not isinstance(body.get("value"), str):
+            continue
+        content_type = str(_get(body, "contentType", "contenttype") or "text/plain").lower()
+        if content_type.startswith(HTML_TYPES):
+            html.append(body["value"])
+        elif content_type.startswith(NITF_TYPES):
+            nitf.append(body["value"])
+        elif content_type.startswith("text/plain"):
+            plain.append(body["value"])
+    if html:
+        return markup_blocks(html[0])
+    if nitf:
+        match = _NITF_BODY.search(nitf[0])
+        return markup_blocks(match[1] if match else nitf[0])
+    if plain:
+        return plain_text_blocks(plain[0])
+    return []
+
+
+def _article(item: dict[str, Any], major: str, *, source: str, max_chars: int) -> IncomingArticle:
+    uri = _text(item.get("uri")) or None
+    name = f"{source} ({uri})" if uri else source
+    texts = _body_texts(item, major)
+    headline = _headline(item)
+    texts = drop_leading_title(texts, headline)
+    if not texts:
+        raise FormatError(name, "the ninjs item has no text body (body_text, body_html, bodies)")
+    title, derived = title_or_derived(headline, texts)
+    body, blocks = join_blocks(texts, source=name, max_chars=max_chars)
+
+    revised_at = None
+    if created := _text(_get(item, "versionCreated", "versioncreated")):
+        revised_at = parse_timestamp(created)
+        if revised_at is None:
+            raise FormatError(name, f"versionCreated is not a date-time: {created!r}")
+    published_on: datetime.date | None = revised_at.date() if revised_at else None
+    version = item.get("version")
+    return IncomingArticle(
+        source_format=f"ninjs-{major}",
+        source_name=source,
+        identity=uri,
+        version=str(version) if version not in (None, "") else None,
+        title=title,
+        title_derived=derived,
+        body=body,
+        blocks=blocks,
+        byline=_text(_get(item, "by", "byline")),
+        published_on=published_on,
+        date_precision=DatePrecision.DAY if published_on else DatePrecision.UNKNOWN,
+        revised_at=revised_at,
+        publisher_name=_text(_get(item, "copyrightHolder", "copyrightholder")),
+        place=_text(item.get("located")),
+        language=_text(item.get("language")),
+    )

@@ -1,0 +1,222 @@
+import datetime
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from newstext.formats.base import FormatError
+from newstext.formats.ninjs import candidate_versions, declared_version, parse_ninjs
+from newstext.parsing import BlockKind, DatePrecision
+
+DATA = Path(__file__).parent / "data" / "formats" / "ninjs"
+MAX = 100_000
+
+
+def load(name):
+    return (DATA / name).read_bytes()
+
+
+def only(name, data=None):
+    (article,) = parse_ninjs(data if data is not None else load(name), source=name, max_chars=MAX)
+    return article
+
+
+def dpa_item():
+    return json.loads(load("dpa_text_3.0.json"))
+
+
+def error_for(item, source="item.json"):
+    with pytest.raises(FormatError) as caught:
+        parse_ninjs(json.dumps(item).encode(), source=source, max_chars=MAX)
+    return str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("name", "format_name"),
+    [("dpa_text_3.0.json", "ninjs-3"), ("dpa_text_2.1.json", "ninjs-2")],
+)
+def test_dpa_fact_check_metadata(name, format_name):
+    article = only(name)
+    assert article.source_format == format_name
+    assert article.identity == "urn:newsml:dpa.com:20090101:190510-99-167362"
+    assert article.version == "2"
+    assert article.title == "Faktencheck Derby-Elfmeter: Hat Schiedsrichter Zwayer recht?"
+    assert not article.title_derived
+    assert article.byline == "Von Christian Hollmann, dpa"
+    assert article.published_on == datetime.date(2019, 5, 10)
+    assert article.date_precision is DatePrecision.DAY
+    assert article.revised_at == datetime.datetime(
+        2019, 5, 10, 16, 2, 28, tzinfo=datetime.timezone(datetime.timedelta(hours=2))
+    )
+    assert article.publisher_name == "dpa"
+    assert article.language == "de"
+
+
+def test_dpa_fact_check_body_is_paragraphs_without_markup():
+    article = only("dpa_text_3.0.json")
+    paragraphs = article.block_texts(BlockKind.PARAGRAPH)
+    assert len(paragraphs) == len(article.blocks) == 9
+    assert paragraphs[0].startswith("Für Lucien Favre war es «der größte Skandal im Fußball")
+    assert paragraphs[2].startswith("BEHAUPTUNG: Referee Zwayer aus Berlin sagte")
+    assert paragraphs[3].startswith("BEWERTUNG: Diese Aussage ist umstritten.")
+    assert paragraphs[4].startswith("FAKTEN: In der Regel 12")
+    assert "<" not in article.body
+    assert ">" not in article.body
+    # The same shape as newstext.parsing: blocks joined by a blank line.
+    assert article.body == "\n\n".join(article.block_texts())
+
+
+def test_versions_2_and_3_read_the_same_article():
+    assert only("dpa_text_2.1.json").body == only("dpa_text_3.0.json").body
+
+
+def test_ninjs_1_reads_headline_byline_located_and_the_html_body():
+    article = only("ninjsExMediumText1_1.4.json")
+    assert article.source_format == "ninjs-1"
+    assert article.identity == "http://ninjs.example.com/newsitems/20130709med123"
+    assert article.title == "Captain of wrecked cruise ship on trial in Italy"
+    assert article.byline == "Paulo Santalucia and Frances d'Emilio"
+    assert article.place == "Grossetto, Italy"
+    assert article.language == "en"
+    assert article.published_on == datetime.date(2013, 7, 9)
+    # body_xhtml has four <p>; body_text is one run-on paragraph: the markup wins.
+    assert len(article.blocks) == 4
+    assert article.block_texts()[3].endswith("Schettino has denied wrongdoing.")
+
+
+def test_ninjs_1_plain_body_text_when_there_is_no_html():
+    item = json.loads(load("ninjsExMediumText1_1.4.json"))
+    del item["body_xhtml"]
+    item["body_text"] = "Erster Absatz.\nZwischentitel\nZweiter Absatz."
+    article = only("plain.json", json.dumps(item).encode())
+    assert article.block_texts() == ["Erster Absatz.", "Zwischentitel", "Zweiter Absatz."]
+    assert [b.kind for b in article.blocks] == [
+        BlockKind.PARAGRAPH,
+        BlockKind.HEADING,
+        BlockKind.PARAGRAPH,
+    ]
+
+
+def test_html_body_headings_become_heading_blocks_and_repeated_title_is_dropped():
+    # TT sends a text/plain and a text/html body; the HTML one repeats the title as <h1>.
+    article = only("tt_text_image_3.0.json")
+    assert article.title == "Militärövning i jätteformat hålls 2023"
+    assert article.identity == "http://tt.se/media/text/210526-militarovning-a0f2d045"
+    assert article.publisher_name == "TT"
+    assert not article.body.startswith(article.title)
+    assert any(text.startswith("Pandemin satte stopp") for text in article.block_texts())
+
+    item = dpa_item()
+    item["bodies"][0]["value"] = (
+        "<h1>Faktencheck Derby-Elfmeter: Hat Schiedsrichter Zwayer recht?</h1>"
+        "<p>Erster Absatz.</p><h2>Was die Regel sagt</h2><p>Zweiter &amp; letzter Absatz.</p>"
+        "<p><strong>Die Bewertung</strong></p><p>Dritter Absatz.</p>"
+    )
+    article = only("dpa.json", json.dumps(item).encode())
+    assert article.block_texts(BlockKind.HEADING) == ["Was die Regel sagt", "Die Bewertung"]
+    assert article.block_texts(BlockKind.PARAGRAPH) == [
+        "Erster Absatz.",
+        "Zweiter & letzter Absatz.",
+        "Dritter Absatz.",
+    ]
+
+
+def test_body_is_nfc_normalised():
+    item = dpa_item()
+    item["bodies"][0]["value"] = "<p>Fu\u0308r Lucien Favre.</p>"
+    article = only("nfd.json", json.dumps(item).encode())
+    assert article.body == "Für Lucien Favre."
+    assert unicodedata.is_normalized("NFC", article.body)
+
+
+def test_list_of_items_keeps_the_articles_and_skips_pictures():
+    picture = {"uri": "urn:bild:1", "type": "picture", "headlines": [{"value": "Ein Bild"}]}
+    second = dpa_item() | {"uri": "urn:newsml:dpa.com:2", "version": "3"}
+    data = json.dumps([dpa_item(), picture, second]).encode()
+    articles = parse_ninjs(data, source="liste.json", max_chars=MAX)
+    assert [a.identity for a in articles] == [
+        "urn:newsml:dpa.com:20090101:190510-99-167362",
+        "urn:newsml:dpa.com:2",
+    ]
+    assert [a.version for a in articles] == ["2", "3"]
+
+
+def test_version_comes_from_the_declaration_or_the_property_names():
+    assert declared_version({"$standard": {"version": "1.4"}}) == "1"
+    assert declared_version({"standard": {"name": "ninjs", "version": "3.0"}}) == "3"
+    assert declared_version({"$schema": "http://www.iptc.org/std/ninjs/ninjs-schema_2.1.json"})
+    assert declared_version({"uri": "x"}) is None
+    assert candidate_versions(json.loads(load("dpa_text_3.0.json")))[0] == "3"
+    assert candidate_versions(json.loads(load("dpa_text_2.1.json")))[0] == "2"
+    assert candidate_versions(json.loads(load("ninjsExMediumText1_1.4.json")))[0] == "1"
+
+
+def test_invalid_json_names_input_and_position():
+    with pytest.raises(
+        FormatError, match=r"kaputt\.json: invalid JSON at line 1 column 12: Illegal trailing comma"
+    ):
+        parse_ninjs(b'{"uri": "x",}', source="kaputt.json", max_chars=MAX)
+
+
+def test_json_that_is_not_ninjs_is_refused():
+    with pytest.raises(FormatError, match="not a ninjs news item"):
+        parse_ninjs(b'{"name": "Wetter", "temp": 21}', source="w.json", max_chars=MAX)
+    with pytest.raises(FormatError, match="no items"):
+        parse_ninjs(b"[]", source="leer.json", max_chars=MAX)
+
+
+def test_schema_violation_names_the_field_and_the_reason():
+    item = dpa_item() | {"urgency": "hoch"}
+    message = error_for(item, "dpa.json")
+    assert message.startswith("dpa.json: $.urgency: 'hoch' is not of type 'integer'")
+    assert "ninjs 3.1 schema" in message
+
+
+def test_schema_violation_in_a_nested_field_gives_its_json_path():
+    item = dpa_item()
+    item["bodies"][0]["contentType"] = 5
+    assert "$.bodies[0].contentType: 5 is not of type 'string'" in error_for(item)
+    item = dpa_item()
+    del item["bodies"][0]["value"]
+    assert "$.bodies[0]: 'value' is a required property" in error_for(item)
+
+
+def test_unknown_property_and_missing_uri_are_named():
+    item = dpa_item() | {"$standard": {"version": "3.0"}}
+    # $standard is the 1.x name; a 3.x item writes `standard`.
+    assert "$.$standard: property not defined by the standard" in error_for(item)
+    item = dpa_item()
+    del item["uri"]
+    assert "'uri' is a required property" in error_for(item)
+
+
+def test_error_in_a_list_names_the_item():
+    data = json.dumps([dpa_item(), dpa_item() | {"urgency": "hoch"}]).encode()
+    with pytest.raises(FormatError, match=r"liste\.json: item 2: \$\.urgency"):
+        parse_ninjs(data, source="liste.json", max_chars=MAX)
+
+
+def test_item_without_body_or_of_another_type_is_refused():
+    with pytest.raises(FormatError, match="has no text body"):
+        only("ntb_text_3.0.json")
+    picture = {"uri": "urn:bild:1", "type": "picture", "headlines": [{"value": "Bild"}]}
+    assert "of type 'picture', not an article" in error_for(picture)
+
+
+def test_bad_version_created_is_refused():
+    item = dpa_item() | {"versionCreated": "gestern"}
+    assert "versionCreated is not a date-time: 'gestern'" in error_for(item)
+
+
+def test_body_over_the_limit_is_refused():
+    with pytest.raises(FormatError, match="over the limit of 1,000"):
+        parse_ninjs(load("dpa_text_3.0.json"), source="dpa.json", max_chars=1_000)
+
+
+def test_to_parsed_article_carries_body_and_metadata():
+    parsed = only("dpa_text_3.0.json").to_parsed_article()
+    assert parsed.title.startswith("Faktencheck Derby-Elfmeter")
+    assert parsed.publisher_name == "dpa"
+    assert parsed.published_on == datetime.date(2019, 5, 10)
+    assert len(parsed.blocks) == 9
