@@ -1,29 +1,14 @@
 // Claims in the annotation workspace: keys for the claim panel of the focused card and for
 // the claim suggestions. Everything else is server-rendered htmx.
 
-function typing(target) {
-  return target.closest?.("input, textarea, select, [contenteditable]") !== null;
-}
-
-function focusedCard() {
-  return document.activeElement?.closest?.("li.card[data-id]") ?? document.querySelector(".card.focused");
-}
+import { focusedCard, focusedIn, modified, moveFocus, typing } from "./keyboard.js";
 
 function suggestions() {
   return [...document.querySelectorAll("#claim-suggestions li.suggestion")];
 }
 
 function focusedSuggestion() {
-  return document.activeElement?.closest?.("li.suggestion") ?? suggestions()[0];
-}
-
-function moveSuggestion(step) {
-  const list = suggestions();
-  if (list.length === 0) return;
-  const current = list.indexOf(document.activeElement?.closest?.("li.suggestion"));
-  const next = current === -1 ? 0 : Math.min(Math.max(current + step, 0), list.length - 1);
-  list[next].focus();
-  list[next].scrollIntoView({ block: "nearest" });
+  return focusedIn("li.suggestion") ?? suggestions()[0];
 }
 
 function toggleSuggestions() {
@@ -34,8 +19,8 @@ function toggleSuggestions() {
 }
 
 document.addEventListener("keydown", (event) => {
-  if (typing(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
-  const inSuggestions = document.activeElement?.closest?.("#claim-suggestions") !== null;
+  if (typing(event.target) || modified(event)) return;
+  const inSuggestions = focusedIn("#claim-suggestions") !== null;
   if (event.key === "c") {
     const link = focusedCard()?.querySelector(".claim-link");
     if (link) {
@@ -46,7 +31,7 @@ document.addEventListener("keydown", (event) => {
     toggleSuggestions();
     event.preventDefault();
   } else if (inSuggestions && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
-    moveSuggestion(event.key === "ArrowDown" ? 1 : -1);
+    moveFocus(suggestions(), focusedIn("li.suggestion"), event.key === "ArrowDown" ? 1 : -1);
     event.preventDefault();
   } else if (event.key === "a" || event.key === "x") {
     const open = document.getElementById("claim-suggestions-toggle")?.open;

@@ -2,22 +2,12 @@
 // 1–9 correct to the label with that key, c choose a label, m comment, Esc back to the row.
 // The decisions themselves are plain forms enhanced by htmx; this only presses their buttons.
 
-const rows = () => [...document.querySelectorAll(".review-row")];
+import { focusVisible, modified, moveFocus, typing } from "./keyboard.js";
 
-function focusRow(row) {
-  if (!row) return;
-  row.focus();
-  row.scrollIntoView({ block: "nearest" });
-}
+const rows = () => [...document.querySelectorAll(".review-row")];
 
 function currentRow(target) {
   return target.closest?.(".review-row") ?? document.querySelector(".review-row:focus-within");
-}
-
-function move(from, step) {
-  const all = rows();
-  const index = from ? all.indexOf(from) : -1;
-  focusRow(all[Math.min(Math.max(index + step, 0), all.length - 1)]);
 }
 
 function press(row, kind) {
@@ -26,15 +16,15 @@ function press(row, kind) {
 
 document.addEventListener("keydown", (event) => {
   const target = event.target;
-  if (event.ctrlKey || event.metaKey || event.altKey) return;
-  if (target.matches("input, textarea, select")) {
+  if (modified(event)) return;
+  if (typing(target)) {
     const row = currentRow(target);
     if (event.key === "Escape" && row) {
-      focusRow(row);
+      focusVisible(row);
     } else if (event.key === "Enter" && target.name === "comment") {
       // Enter in the comment field must not accept the annotation by default.
       event.preventDefault();
-      focusRow(row);
+      focusVisible(row);
     } else if (event.key === "Enter" && target.name === "label") {
       event.preventDefault();
       press(row, "correct");
@@ -42,8 +32,8 @@ document.addEventListener("keydown", (event) => {
     return;
   }
   const row = currentRow(target);
-  if (event.key === "j") move(row, 1);
-  else if (event.key === "k") move(row, -1);
+  if (event.key === "j") moveFocus(rows(), row, 1);
+  else if (event.key === "k") moveFocus(rows(), row, -1);
   else if (!row) return;
   else if (event.key === "a") press(row, "accept");
   else if (event.key === "r") press(row, "reject");
@@ -63,8 +53,8 @@ document.body.addEventListener("htmx:afterSettle", (event) => {
   const id = event.detail.target?.id;
   const row = id && document.getElementById(id);
   if (!row?.classList.contains("review-row")) return;
-  if (event.detail.xhr?.status === 200) move(row, 1);
-  else focusRow(row);
+  if (event.detail.xhr?.status === 200) moveFocus(rows(), row, 1);
+  else focusVisible(row);
 });
 
 // Export downloads with progress: the export streams (its size is not known in advance), so

@@ -3,6 +3,8 @@
 // Offsets sent to the server are UTF-16 code units into the article body (what
 // JavaScript strings count); the server converts them to code points and checks them.
 
+import { focusVisible, focusedCard, modified, neighbour, typing } from "./keyboard.js";
+
 const body = JSON.parse(document.getElementById("article-body")?.textContent ?? '""');
 
 function textRoot() {
@@ -83,8 +85,8 @@ function focusCard(id, { scroll = true } = {}) {
   }
   for (const other of document.querySelectorAll(".card.focused")) other.classList.remove("focused");
   card.classList.add("focused");
-  card.focus({ preventScroll: !scroll });
-  if (scroll) card.scrollIntoView({ block: "nearest" });
+  if (scroll) focusVisible(card);
+  else card.focus({ preventScroll: true });
   markHighlights(id);
 }
 
@@ -100,28 +102,19 @@ function markHighlights(id) {
   first?.scrollIntoView({ block: "nearest" });
 }
 
-function focusedCard() {
-  return document.activeElement?.closest?.("li.card[data-id]") ?? document.querySelector(".card.focused");
-}
-
-function moveFocus(step) {
+function moveCard(step) {
   const list = cards();
   if (list.length === 0) return;
-  const current = list.indexOf(focusedCard());
+  const current = focusedCard();
   const more = document.querySelector("#more-cards a[hx-get]");
-  if (step > 0 && current === list.length - 1 && more) {
+  if (step > 0 && current === list[list.length - 1] && more) {
     // The next card is on a page not loaded yet: load it, then move on.
     htmx
       .ajax("GET", more.getAttribute("hx-get"), { target: "#more-cards", swap: "outerHTML" })
-      .then(() => moveFocus(step));
+      .then(() => moveCard(step));
     return;
   }
-  const next = current === -1 ? (step > 0 ? 0 : list.length - 1) : (current + step + list.length) % list.length;
-  focusCard(list[next].dataset.id);
-}
-
-function typing(target) {
-  return target.closest?.("input, textarea, select, [contenteditable]") !== null;
+  focusCard(neighbour(list, current, step, { wrap: true }).dataset.id);
 }
 
 document.addEventListener("mouseup", (event) => {
@@ -159,7 +152,7 @@ document.addEventListener("keydown", (event) => {
     form().requestSubmit();
     return;
   }
-  if (typing(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (typing(event.target) || modified(event)) return;
   if (event.key === "?") {
     help?.showModal();
   } else if (/^[1-9]$/.test(event.key)) {
@@ -170,9 +163,9 @@ document.addEventListener("keydown", (event) => {
       event.preventDefault();
     }
   } else if (event.key === "j") {
-    moveFocus(1);
+    moveCard(1);
   } else if (event.key === "k") {
-    moveFocus(-1);
+    moveCard(-1);
   } else if (event.key === "e") {
     focusedCard()?.querySelector(".edit-link")?.click();
   } else if (event.key === "Delete" || event.key === "d") {
