@@ -1,0 +1,1 @@
+"""Getting articles in from outside: fetching URLs (no Django in `fetching`)."""
