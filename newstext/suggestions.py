@@ -53,8 +53,8 @@ class Suggestion:
 # particle b at the end of the clause; the other forms stand alone (participles,
 # subordinate-clause forms, simple verbs).
 REPORTING_VERBS: dict[str, str] = {
-    "sagen": "sagt sagte sagten sagen gesagt",
-    "erklären": "erklärt erklärte erklärten erklären",
+    "sagen": "sagt sagte sagten gesagt",
+    "erklären": "erklärt erklärte erklärten",
     "betonen": "betont betonte betonten",
     "behaupten": "behauptet behauptete behaupteten",
     "bestreiten": "bestreitet bestritt bestritten",
@@ -73,7 +73,6 @@ REPORTING_VERBS: dict[str, str] = {
     "äußern": "äußert äußerte äußerten geäußert",
     "ausführen": "ausgeführt führt…aus führte…aus ausführte",
     "berichten": "berichtet berichtete berichteten berichten",
-    "beschreiben": "beschreibt beschrieb beschrieben",
     "warnen": "warnt warnte warnten gewarnt",
     "danken": "dankt dankte dankten gedankt",
     "entschuldigen": "entschuldigt entschuldigte",
@@ -81,6 +80,29 @@ REPORTING_VERBS: dict[str, str] = {
     "angeben": "angegeben gab…an gibt…an angab",
     "verkünden": "verkündet verkündete verkündeten",
     "bestätigen": "bestätigt bestätigte bestätigten",
+    "erzählen": "erzählt erzählte erzählten",
+    "kritisieren": "kritisiert kritisierte kritisierten",
+    "unterstreichen": "unterstreicht unterstrich",
+    "hinzufügen": "hinzugefügt fügte…hinzu fügt…hinzu hinzufügte",
+    "bekanntgeben": "gab…bekannt gibt…bekannt gaben…bekannt",
+    "klarstellen": "klargestellt stellte…klar stellt…klar",
+    "zu verstehen geben": "gab…verstehen gibt…verstehen",
+    "zu Protokoll geben": "gab…Protokoll gibt…Protokoll",
+    "verlauten": "verlautete verlautet",
+    "beschreiben": "beschreibt beschrieb beschrieben beschreiben",
+    "gestehen": "gesteht gestand",
+}
+# Verbs that report speech only as a tag after what was said (", schreibt die Zeitung",
+# "«…», kommentierte X") or before a colon; elsewhere they mean something else.
+TAG_VERBS: dict[str, str] = {
+    "schreiben": "schreibt schrieb schrieben",
+    "kommentieren": "kommentiert kommentierte",
+    "charakterisieren": "charakterisiert charakterisierte",
+    "ergänzen": "ergänzt ergänzte",
+    "glauben": "glaubt glaubte",
+    "meinen": "meint meinte meinten",
+    "sagen": "sagen",
+    "erklären": "erklären",
 }
 
 AUXILIARIES = frozenset(
@@ -220,7 +242,53 @@ NUMBER_WORDS = re.compile(
     r"Soldaten|Piloten|Zivilisten|Opfer|Passagiere)\b",
     re.IGNORECASE,
 )
-_TOKEN = re.compile(r"\w[\w'’]*(?:-\w+)*|[^\w\s]")
+_TOKEN = re.compile(
+    r"\d+(?:[.,]\d+)+"  # 99,74 and 400.000: one token, the comma ends no clause
+    r"|(?:Dr|Prof|Dipl|St|Hr|Fr)\.(?=\s)"  # titles: "Dr. Meier"
+    r"|[A-ZÄÖÜ]\.(?=\s*[\w,])"  # initials: "Patrick J. Fitzgerald", "Michael H., 47,"
+    r"|\w+-(?=\s+(?:und|oder)\s)"  # "Wirtschafts- und Verkehrsminister"
+    r"|[\w&][\w'’&]*(?:[-.]\w[\w&]*)*"  # words, "E.ON", "Klicksafe.de", "Weiler-Kiderlen"
+    r"|[^\w\s]"
+)
+# Words that name a role, not a person: "Landrat Heinz Seiffert", "der 47-Jährige".
+ROLE = re.compile(
+    r"(?:^|-|[a-zäöüß])(?:[Pp]räsident|[Mm]inister|[Cc]hef|[Ss]precher|[Kk]andidat|[Vv]orsitzend|"
+    r"[Tt]rainer|[Mm]anager|[Ll]eiter|[Dd]irektor|[Rr]at|[Rr]ätin|[Aa]nwalt|[Aa]nwältin|"
+    r"[Mm]eister|[Kk]anzler|[Ss]ekretär|[Bb]otschafter|[Ee]xpert|[Aa]nalyst|[Cc]oach|"
+    r"[Ss]türmer|[Vv]orstand|[Ff]ührer|[Pp]olitiker|[Aa]bgeordnet|[Vv]ize|[Bb]eauftragt|"
+    r"[Üü]berwacher|[Aa]rzt|[Ää]rztin|[Ww]issenschaftler|[Bb]anker|[Hh]ändler|[Vv]orsteher|"
+    r"[Bb]ischof|[Bb]erater|[Kk]onkurrent|[Gg]ründer|[Ii]nhaber|[Jj]ournalist|[Aa]utor|"
+    r"[Rr]eporter|[Kk]ommissar|[Rr]ichter|[Pp]olizist|[Mm]itglied|[Hh]errscher|[Mm]achthaber|"
+    r"[Pp]remier|[Ff]unktionär|[Ss]prech|[Vv]ertreter|[Ss]tadtrat|[Gg]eschäftsführer|"
+    r"[Ee]rmittler|[Ss]pieler|[Kk]ritiker|[Bb]ürger|[Aa]ngeklagt|[Zz]euge|[Zz]eugin|[Ss]ohn|"
+    r"[Tt]ochter|[Ff]rau|[Mm]ann|[Jj]ährig|[Kk]apitän|[Dd]ekan|[Kk]ünstler|[Ff]otograf)"
+    r"(?:in|innen|en|e|er|es|s|n)?$"
+)
+AGE = re.compile(r"^(\d+)-[Jj]ährige[rn]?$")
+# Sources that a genitive after them names: "nach Angaben der Polizei", "laut Mitteilung".
+SOURCE_NOUNS = re.compile(
+    r"^(Angaben|Mitteilung|Pressemitteilung|Erklärung|Bericht|Berichten|Darstellung|"
+    r"Informationen|Auskunft|Aussage|Aussagen|Schätzung|Schätzungen|Sicht|Einschätzung)$"
+)
+# Who is told something is not who speaks: "sagte er der Zeitung X", "der Nachrichtenagentur".
+MEDIA = re.compile(
+    r"(Zeitung|[Zz]eitschrift|[Aa]gentur|[Mm]agazin|[Ss]ender|[Bb]latt|[Ii]llustrierte|"
+    r"[Pp]resse|[Ff]ernsehen|[Rr]undfunk|[Rr]adio|[Pp]ortal|Post|Kurier|Spiegel|Focus)$"
+)
+MEDIA_ACRONYMS = frozenset(["dpa", "AFP", "Reuters", "AP", "ARD", "ZDF", "PNP", "SDA", "APA"])
+NAME_PARTICLES = frozenset(["van", "von", "de", "der", "den", "ter", "di", "da", "la", "le", "al"])
+# Sentence-initial words that are not the subject ("Zudem verkündete er", "Das sagte X").
+NOT_SUBJECTS = frozenset(
+    """dies dieses dem den zudem auch doch dann damit deshalb darüber dazu dabei danach
+    daraufhin außerdem jetzt heute gestern vorab später zuvor nun aber allerdings so
+    zugleich gleichzeitig anschließend schließlich trotzdem dennoch derweil hingegen
+    inzwischen mittlerweile zunächst erst bislang bisher immer wieder vielmehr""".split()
+)
+SUBJECT_PARTICLES = frozenset(["selbst", "allein", "auch", "jedoch", "aber", "indes", "nun"])
+PASSIVE = frozenset(["werden", "worden", "wird", "wurde", "wurden"])
+_SO_TAG = re.compile(r"(?:^|[,(–—]\s*)so\s+(?=(?:der|die|das|ein|eine)\s|[A-ZÄÖÜ])")
+_WIE = re.compile(r"^[Ww]ie$")
+_ANGABEN_COMPOUND = re.compile(r"(?<!\w)nach\s+([A-ZÄÖÜ]\w+?)(?:angaben|berichten)(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -234,14 +302,16 @@ class _Token:
 class _VerbForm:
     infinitive: str
     particle: str  # "" unless separable
+    tag_only: bool = False  # valid only as a tag after the statement
 
 
 def _verb_forms() -> dict[str, list[_VerbForm]]:
     forms: dict[str, list[_VerbForm]] = {}
-    for infinitive, spec in REPORTING_VERBS.items():
-        for form in spec.split():
-            word, _, particle = form.partition("…")
-            forms.setdefault(word, []).append(_VerbForm(infinitive, particle))
+    for verbs, tag_only in ((REPORTING_VERBS, False), (TAG_VERBS, True)):
+        for infinitive, spec in verbs.items():
+            for form in spec.split():
+                word, _, particle = form.partition("…")
+                forms.setdefault(word, []).append(_VerbForm(infinitive, particle, tag_only))
     # Separable readings first: "forderte … auf" is auffordern, not fordern.
     return {word: sorted(found, key=lambda f: not f.particle) for word, found in forms.items()}
 
@@ -279,10 +349,26 @@ def suggest_claims(
     return suggestions
 
 
+@dataclass(frozen=True)
+class _Phrase:
+    """A noun phrase: tokens [start, end), its name part [name_start, name_end) if any."""
+
+    start: int
+    end: int
+    name_start: int = -1
+    name_end: int = -1
+    determiner: str = ""
+
+    @property
+    def named(self) -> bool:
+        return self.name_start >= 0
+
+
 class _Sentence:
     """One sentence, its tokens, and the names mentioned in and before it."""
 
     def __init__(self, text: str, start: int, end: int, names: Sequence[FoundMention]) -> None:
+        self.full = text
         self.start, self.end = start, end
         self.text = text[start:end]
         self.tokens = [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(self.text)]
@@ -318,47 +404,168 @@ class _Sentence:
         return None, None
 
     def _cue_name(self) -> str:
+        if _SO_TAG.search(self.text):
+            return "so"
         if LAUT.search(self.text):
             return "laut"
-        if NACH_ANGABEN.search(self.text) or DASH_ANGABEN.search(self.text):
+        if (
+            NACH_ANGABEN.search(self.text)
+            or DASH_ANGABEN.search(self.text)
+            or _ANGABEN_COMPOUND.search(self.text)
+        ):
             return "nach Angaben"
         return "zufolge"
 
     def _cue_speaker(self) -> Speaker | None:
+        if so := _SO_TAG.search(self.text):
+            index = self._index_at(so.end())
+            if index is not None and (phrase := self._phrase(index)) is not None:
+                return self._phrase_speaker(phrase)
         if laut := LAUT.search(self.text):
             return self._phrase_after(laut.end(), genitive=True)
         if angaben := NACH_ANGABEN.search(self.text):
-            return self._phrase_after(angaben.end(), genitive=True)
+            return self._phrase_after(angaben.start(), genitive=True, source_noun=True)
         if dash := DASH_ANGABEN.search(self.text):
             return self._speaker(dash.start(1), dash.end(1))
+        if compound := _ANGABEN_COMPOUND.search(self.text):
+            return Speaker(compound.group(1), compound.group(1))
         if zufolge := ZUFOLGE.search(self.text):
-            words = zufolge.group(1).split()
-            phrase = " ".join(words[-3:])
-            offset = zufolge.end(1) - len(phrase)
-            return self._speaker(offset, zufolge.end(1))
+            return self._phrase_before(zufolge.end(1))
         return None
+
+    def _index_at(self, offset: int) -> int | None:
+        return next((i for i, t in enumerate(self.tokens) if t.start >= offset), None)
 
     def _continues_speech(self) -> bool:
         words = {token.text for token in self.tokens}
         return bool(DEMNACH.match(self.text)) or bool(words & SUBJUNCTIVE)
 
+    # Finding the verb
+
     def _reporting_verb(self) -> tuple[int, str] | None:
         """The first reporting verb that is not negated: (token index, infinitive)."""
+        if self.text.rstrip().endswith("?"):
+            return None  # a question asks, it does not report
         for index, token in enumerate(self.tokens):
             for form in VERB_FORMS.get(token.text, ()):
                 if form.particle and self._clause_end_word(index) != form.particle:
                     continue
-                if not self._negated(index):
-                    return index, form.infinitive
+                if form.tag_only and not self._tag_position(index):
+                    continue
+                if self._negated(index) or self._not_speech(index):
+                    continue
+                if self._quoted(index) or self._background_clause(index):
+                    continue
+                return index, form.infinitive
+        return None
+
+    def _quoted(self, index: int) -> bool:
+        """Token `index` stands inside a quotation (a sentence may begin inside one)."""
+        opening = {"„": "“", "«": "»", "»": "«", "‚": "‘"}
+        inside: str | None = None
+        straight = [i for i, t in enumerate(self.tokens) if t.text == '"']
+        odd = len(straight) % 2 == 1
+        if odd and straight and straight[0] > index:
+            return True  # before the quotation mark that closes one begun earlier
+        for position, token in enumerate(self.tokens[:index]):
+            word = token.text
+            if inside is not None:
+                if word == inside:
+                    inside = None
+            elif word in opening:
+                inside = opening[word]
+            elif word == '"':
+                if not (odd and straight and position == straight[0]):
+                    inside = '"'
+        return inside is not None
+
+    def _background_clause(self, index: int) -> bool:
+        """A relative or adverbial clause ("…, der kritisiert worden war", "Wer … verkündet")."""
+        clause = self._clause_tokens(index)
+        first = clause[0].text.lower()
+        before = self.tokens.index(clause[0])
+        after_comma = before > 0 and self.tokens[before - 1].text == ","
+        if first in {"wer", "nachdem", "bevor", "weil", "obwohl", "sobald", "falls"}:
+            return True
+        relative = {"der", "die", "das", "dem", "den", "denen", "deren", "dessen", "welche", "welcher"}
+        if after_comma and (
+            first in relative
+            or (first in {"von", "mit", "bei"} and len(clause) > 1 and clause[1].text in relative)
+        ):
+            return clause[-1] is self.tokens[index] or clause[-1].text in AUXILIARIES | PASSIVE
+        return False
+
+    def _tag_position(self, index: int) -> bool:
+        """The verb follows what was said (", schreibt X", "so meint X") or opens a colon."""
+        if self._clause_initial(index):
+            return True
+        if self._subordinate_start(index) is not None:
+            return True
+        after = [t.text for t in self.tokens[index + 1 : index + 8]]
+        return ":" in after or "über" in after[:1]
+
+    def _clause_initial(self, index: int) -> bool:
+        before = self.tokens[index - 1].text if index > 0 else ""
+        if before == "so" and index > 1:
+            before = self.tokens[index - 2].text
+        return before in {",", "»", "«", "“", "”", '"', "'", "(", "–", "—"}
+
+    def _not_speech(self, index: int) -> bool:
+        """'Das sagt viel über', 'im Amt bestätigt worden', 'es wird betont'."""
+        word = self.tokens[index].text
+        following = self.tokens[index + 1].text if index + 1 < len(self.tokens) else ""
+        if following in {"viel", "wenig", "etwas", "alles"}:
+            return True
+        if self._passive(index):
+            unnamed_source_ok = word in {"gemeldet", "mitgeteilt", "angekündigt", "gesagt"}
+            return self._agent(index) is None and not unnamed_source_ok
+        return False
+
+    def _passive(self, index: int) -> bool:
+        """A participle with a form of "werden" in its clause ("wurde … aufgefordert")."""
+        word = self.tokens[index].text
+        participle = "ge" in word[:6] or word.endswith(("iert", "tet", "ätigt", "etont"))
+        if not participle:
+            return False
+        clause = [t.text for t in self._clause_tokens(index)]
+        return bool(PASSIVE & set(clause)) or (
+            bool({"sind", "ist"} & set(clause)) and self._clause_end_word(index) == word
+        )
+
+    def _clause_tokens(self, index: int) -> list[_Token]:
+        start = index
+        while start > 0 and self.tokens[start - 1].text not in CLAUSE_ENDS - {"und"}:
+            start -= 1
+        end = index
+        while end + 1 < len(self.tokens) and self.tokens[end + 1].text not in CLAUSE_ENDS:
+            end += 1
+        return self.tokens[start : end + 1]
+
+    def _agent(self, index: int) -> _Phrase | None:
+        """The agent of a passive ('wurde vom Außenbeauftragten Javier Solana aufgefordert')."""
+        clause = self._clause_tokens(index)
+        first = self.tokens.index(clause[0])
+        for position in range(first, index):
+            if self.tokens[position].text in {"von", "vom"}:
+                phrase = self._phrase(position + 1)
+                if phrase is not None and phrase.end <= index:
+                    return phrase
         return None
 
     def _clause_end_word(self, index: int) -> str:
         """The last word of the clause that token `index` is in."""
         last = self.tokens[index].text
-        for token in self.tokens[index + 1 :]:
-            if token.text in CLAUSE_ENDS:
+        tokens = self.tokens
+        for position in range(index + 1, len(tokens)):
+            word = tokens[position].text
+            if word in {'"', "„", "“", "«", "»"}:
+                continue
+            if word == "," and 0 < position < len(tokens) - 1:
+                if _capitalised(tokens[position - 1].text) and _capitalised(tokens[position + 1].text):
+                    continue  # "Gerkan, Marg und Partner"
+            if word in CLAUSE_ENDS and not (word == "und" and last[:1].isupper()):
                 break
-            last = token.text
+            last = word
         return last
 
     def _negated(self, index: int) -> bool:
@@ -371,85 +578,349 @@ class _Sentence:
                     break
                 window.append(word.lower())
                 position += step
-        return bool(NEGATIONS & set(window))
+        return bool((NEGATIONS | {"nichts"}) & set(window))
+
+    # Finding the subject
 
     def _verb_subject(self, index: int) -> Speaker | None:
-        """The subject of the reporting verb at `index`: after it when inverted, else before."""
+        """The subject of the reporting verb at `index`."""
         tokens = self.tokens
-        inverted_tag = index > 0 and tokens[index - 1].text in {",", "»", "«", "“", "”"}
         # A participle's auxiliary ("hatte der Kreml mitgeteilt") is the finite verb.
         finite = index
         for position in range(index - 1, -1, -1):
             if tokens[position].text in CLAUSE_ENDS:
                 break
-            if tokens[position].text in AUXILIARIES:
+            if tokens[position].text in AUXILIARIES | {"soll", "sollen", "will", "habe"}:
                 finite = position
                 break
-        if inverted_tag:
-            return self._noun_phrase(finite + 1)
-        initial_end = self._initial_phrase_end()
-        if initial_end is not None and initial_end == finite:
-            return self._speaker(0, tokens[finite - 1].end)
-        after = self._noun_phrase(finite + 1)
+        if self._passive(index):
+            agent = self._agent(index)
+            return self._phrase_speaker(agent) if agent is not None else None
+        if tokens[index].text.startswith("verlaut") and index + 2 < len(tokens):
+            if tokens[index + 1].text == "aus" and (phrase := self._phrase(index + 2)):
+                return self._phrase_speaker(phrase)  # "verlautete aus Regierungskreisen"
+        # "wie die Polizei mitteilte", "wie viele Genossen sagen": verb last in its clause.
+        conjunction = self._subordinate_start(index)
+        if conjunction is not None:
+            phrase = self._phrase(conjunction + 1)
+            if phrase is not None:
+                return self._phrase_speaker(phrase)
+        after = self._subject_after(finite)
+        if self._clause_initial(finite) or finite == 0:
+            if after is not None and not self._inserted_clause_before(finite):
+                return after
+            fronted = self._fronted_subject(finite)
+            if fronted is not None:
+                return self._phrase_speaker(fronted)
+            return after or self._main_subject_speaker(index)
+        fronted = self._fronted_subject(finite)
+        pronoun_after = after is not None and after.surface.lower() in PRONOUNS
+        if fronted is not None and not (pronoun_after and self._weak_fronted(fronted)):
+            return self._phrase_speaker(fronted)
         if after is not None:
             return after
         if index > 0 and tokens[index - 1].text == "und":
             return self._person_before(index)
+        return self._main_subject_speaker(index)
+
+    def _weak_fronted(self, phrase: _Phrase) -> bool:
+        """One capitalised word, no determiner, no mention: maybe an adverb ("Charmant")."""
+        if phrase.determiner or phrase.end - phrase.start != 1:
+            return False
+        token = self.tokens[phrase.start]
+        return not any(
+            m.start - self.start <= token.start and token.end <= m.end - self.start
+            for m in self.names
+        )
+
+    def _inserted_clause_before(self, finite: int) -> bool:
+        """ "X, der …, sagte" or "X, Sprecher der Y, sagte": the subject stands first."""
+        fronted = self._fronted_subject(finite)
+        if fronted is None or fronted.end >= finite or self.tokens[fronted.end].text != ",":
+            return False
+        first = self.tokens[fronted.end + 1].text if fronted.end + 1 < finite else ""
+        relative = {"der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher"}
+        if first in relative:
+            return True
+        inserted = self._phrase(fronted.end + 1)
+        return inserted is not None and inserted.end == finite - 1
+
+    def _main_subject_speaker(self, index: int) -> Speaker | None:
+        """ "Er glaubt an sein Team, warnt allerdings …": the first clause's subject."""
+        phrase = self._main_subject()
+        if phrase is None or self.tokens[phrase.start].start >= self.tokens[index].start:
+            return None
+        return self._phrase_speaker(phrase)
+
+    def _subordinate_start(self, index: int) -> int | None:
+        """The token of "wie" opening the verb-final clause the verb at `index` ends."""
+        position = index - 1
+        while position >= 0 and self.tokens[position].text not in CLAUSE_ENDS - {"und"}:
+            if _WIE.match(self.tokens[position].text):
+                at_start = position == 0 or self.tokens[position - 1].text in CLAUSE_ENDS
+                end = self.tokens[index + 1].text if index + 1 < len(self.tokens) else "."
+                if at_start and (end in CLAUSE_ENDS or index + 1 == len(self.tokens)):
+                    return position
+                return None
+            position -= 1
         return None
 
-    def _initial_phrase_end(self) -> int | None:
-        """Token index just after a sentence-initial noun phrase (with one "in X"), or None."""
-        end = self._phrase_end(0, NOMINATIVE_DETERMINERS | PRONOUNS)
-        if end is None:
+    def _fronted_subject(self, finite: int) -> _Phrase | None:
+        """The noun phrase before the finite verb at `finite`, when it is the subject."""
+        start = 0
+        while start < finite and self.tokens[start].text.lower() in {"auch", "und", "sogar", "selbst", "nur", "allein"}:
+            start += 1
+        # Leading "Berlin (Reuters) -", "Berlin, 13.01.2009:" datelines.
+        for position in range(start, min(finite, 12)):
+            if self.tokens[position].text in {":", "–", "—", "-"}:
+                start = position + 1
+        if start >= finite:
             return None
-        if end < len(self.tokens) and self.tokens[end].text in {"in", "aus", "von"}:
-            return self._phrase_end(end + 1, NOMINATIVE_DETERMINERS) or end
+        first = self.tokens[start].text
+        if first.lower() in NOT_SUBJECTS and first.lower() not in NOMINATIVE_DETERMINERS - {"das"}:
+            return None
+        if first.lower() == "das" and start + 1 == finite:
+            return None
+        phrase = self._phrase(start, fronted=True)
+        if phrase is None:
+            return None
+        end = phrase.end
+        while end < finite and self.tokens[end].text in SUBJECT_PARTICLES:
+            end += 1
+        if end == finite:
+            return phrase
+        # An inserted clause: "Alexandre Prémat, der … erzielte, berichtet"
+        if self.tokens[end].text == "," and self.tokens[finite - 1].text == ",":
+            return phrase
+        return None
+
+    def _subject_after(self, finite: int) -> Speaker | None:
+        index = finite + 1
+        tokens = self.tokens
+        while index < len(tokens):
+            word = tokens[index].text
+            if word in ADVERBS or word.lower() in SUBJECT_PARTICLES or word in {
+                "deshalb",
+                "zumindest",
+                "derweil",
+                "hingegen",
+                "allerdings",
+                "etwa",
+                "also",
+                "gestern",
+                "jetzt",
+                "rasch",
+                "deutlich",
+                "vorher",
+                "zuletzt",
+                "schon",
+            }:
+                index += 1
+            elif word in {"am", "im"} and index + 1 < len(tokens) and _capitalised(tokens[index + 1].text):
+                index += 2  # "sagte am Freitag der …"
+            else:
+                break
+        if index >= len(tokens) or tokens[index].text == "es":
+            return None
+        phrase = self._phrase(index)
+        if phrase is None:
+            return None
+        return self._phrase_speaker(phrase)
+
+    # Noun phrases
+
+    def _noun(self, index: int) -> bool:
+        word = self.tokens[index].text
+        if _capitalised(word) or AGE.match(word):
+            return True
+        # "telegate-Vorstandschef", "tagesschau.de", "van der Vaart" (names' particles)
+        if "-" in word and word.rsplit("-", 1)[1][:1].isupper():
+            return True
+        return False
+
+    def _name_run(self, index: int) -> int:
+        """The end of a run of capitalised words at `index` (with "van der", "J.", "Dr.")."""
+        tokens = self.tokens
+        end = index
+        while end < len(tokens):
+            word = tokens[end].text
+            if self._noun(end):
+                end += 1
+            elif (
+                word in NAME_PARTICLES
+                and end > index
+                and end + 1 < len(tokens)
+                and _capitalised(tokens[end + 1].text)
+                and tokens[end - 1].text not in {"des", "der"}
+                and not ROLE.search(tokens[end - 1].text)
+                and not MEDIA.search(tokens[end + 1].text)
+            ):
+                end += 1
+            else:
+                break
         return end
 
-    def _phrase_end(self, index: int, determiners: frozenset[str]) -> int | None:
-        """The end of a noun phrase starting at `index` (determiner, adjectives, nouns)."""
+    def _phrase(self, index: int, *, fronted: bool = False) -> _Phrase | None:
+        """The noun phrase at token `index`: determiner, adjectives, nouns or a name, then a
+        genitive ("der Sprecher der EU-Kommission"), a preposition ("von Kandahar"), and an
+        appositive name (", Sajed Agha Sakeb,"), not the addressee ("der Nachrichtenagentur")."""
         tokens = self.tokens
         if index >= len(tokens):
             return None
         word = tokens[index].text
         if word.lower() in PRONOUNS:
-            return index + 1
-        if word.lower() in determiners:
-            index += 1
-        while index < len(tokens) and _adjective(tokens[index].text):
-            index += 1
+            return _Phrase(index, index + 1, determiner=word)
+        determiner = ""
         start = index
-        while index < len(tokens) and _capitalised(tokens[index].text):
+        # Particles of names at the start: "van der Vaart", "De Gucht"
+        if word in NAME_PARTICLES and index + 1 < len(tokens) and not word.lower() in NOMINATIVE_DETERMINERS:
+            run_end = self._name_run(index + 1)
+            if run_end > index + 1:
+                return _Phrase(index, run_end, index, run_end)
+        if word.lower() in NOMINATIVE_DETERMINERS | GENITIVE_DETERMINERS | {"dem", "den", "einem", "einen"}:
+            determiner = word.lower()
             index += 1
-        return index if index > start else None
-
-    def _noun_phrase(self, index: int) -> Speaker | None:
-        while index < len(self.tokens) and self.tokens[index].text in ADVERBS:
+        while index < len(tokens) and (
+            _adjective(tokens[index].text) or tokens[index].text in {"ehemals", "ehemalige", "beiden"}
+        ):
             index += 1
-        if index >= len(self.tokens) or self.tokens[index].text == "es":
+        if index < len(tokens) and tokens[index].text in {'"', "„", "«", "»", "'"}:
+            index += 1  # a quoted name: «Hessisch Niedersächsische Allgemeine»
+        head = index
+        end = self._name_run(index)
+        if end == head:
             return None
-        end = self._phrase_end(index, NOMINATIVE_DETERMINERS | PRONOUNS)
-        if end is None:
-            return None
-        return self._speaker(self.tokens[index].start, self.tokens[end - 1].end)
+        if end < len(tokens) and tokens[end].text in {'"', "“", "»", "«", "'"}:
+            end += 1
+        # The name: the capitalised words after the role words ("Landrat Heinz Seiffert").
+        name_start = head
+        while name_start < end and (
+            ROLE.search(tokens[name_start].text.rstrip(".")) or tokens[name_start].text.lower() in FUNCTION_WORDS
+        ):
+            name_start += 1
+        named = name_start < end and not AGE.match(tokens[name_start].text)
+        if name_start == head:
+            name_start = start + bool(determiner)  # "des russischen Verteidigungsministeriums"
+        phrase = _Phrase(start, end, name_start if named else -1, end if named else -1, determiner)
+        # "(CDU)", "(BdB)", "(29)" after a name
+        if end < len(tokens) and tokens[end].text == "(":
+            close = next((i for i in range(end, min(end + 6, len(tokens))) if tokens[i].text == ")"), None)
+            if close is not None:
+                end = close + 1
+                phrase = _Phrase(start, end, phrase.name_start, phrase.name_end, determiner)
+        if named:
+            if fronted and end < len(tokens) and tokens[end].text in {"von", "vom", "aus", "bei", "beim"}:
+                inner = self._phrase(end + 1)
+                if inner is not None:
+                    return _Phrase(start, inner.end, phrase.name_start, phrase.name_end, determiner)
+            return phrase
+        # A role: its genitive or place belongs to it, then maybe an appositive name.
+        while end < len(tokens) and tokens[end].text.lower() in {"des", "der", "von", "vom", "für"}:
+            inner = self._phrase(end + 1) if tokens[end].text.lower() in {"von", "vom", "für"} else self._phrase(end)
+            if inner is None or self._addressee(inner):
+                break
+            end = inner.end
+        phrase = _Phrase(start, end, -1, -1, determiner)
+        if end + 1 < len(tokens) and tokens[end].text == ",":
+            run_end = self._name_run(end + 1)
+            if run_end > end + 1 and (
+                run_end == len(tokens) or tokens[run_end].text in {",", ".", "(", "der", "am", "im", "in"}
+            ):
+                if not any(ROLE.search(t.text) for t in tokens[end + 1 : run_end]):
+                    return _Phrase(start, run_end, end + 1, run_end, determiner)
+        return phrase
 
-    def _phrase_after(self, offset: int, *, genitive: bool) -> Speaker | None:
+    def _addressee(self, phrase: _Phrase) -> bool:
+        words = [t.text for t in self.tokens[phrase.start : phrase.end]]
+        if any(w in {'"', "„", "«", "»"} for w in words):
+            return True
+        return any(MEDIA.search(w) or w in MEDIA_ACRONYMS for w in words)
+
+    def _phrase_speaker(self, phrase: _Phrase) -> Speaker:
+        tokens = self.tokens
+        surface_start, surface_end = tokens[phrase.start].start, tokens[phrase.end - 1].end
+        if phrase.named:
+            start, end = tokens[phrase.name_start].start, tokens[phrase.name_end - 1].end
+            return self._speaker(start, end, surface=self.text[surface_start:surface_end])
+        return self._speaker(surface_start, surface_end)
+
+    def _phrase_after(
+        self, offset: int, *, genitive: bool, source_noun: bool = False
+    ) -> Speaker | None:
         """The noun phrase starting at character `offset` ("einer Mitteilung des Kremls")."""
-        index = next((i for i, t in enumerate(self.tokens) if t.start >= offset), None)
+        index = self._index_at(offset)
         if index is None:
             return None
-        determiners = NOMINATIVE_DETERMINERS | (GENITIVE_DETERMINERS if genitive else frozenset())
-        end = self._phrase_end(index, determiners)
+        if self.tokens[index].text.lower() == "nach":
+            index += 1
+        while index < len(self.tokens) and self.tokens[index].text in {'"', "„", "«", "»"}:
+            index += 1
+        if index < len(self.tokens) and self.tokens[index].text in {"eigenen", "eigener"}:
+            fronted = self._main_subject()
+            return self._phrase_speaker(fronted) if fronted is not None else None
+        phrase = self._phrase(index)
+        if phrase is None:
+            return None
+        words = [t.text for t in self.tokens[phrase.start : phrase.end]]
+        head = next((w for w in reversed(words) if _capitalised(w)), "")
+        if SOURCE_NOUNS.match(head) or (not genitive and False):
+            # "nach Angaben der Polizei", "laut einer Mitteilung des Kremls"
+            end = phrase.end
+            if end < len(self.tokens) and self.tokens[end].text.lower() in GENITIVE_DETERMINERS | {"von"}:
+                inner = self._phrase(end + (self.tokens[end].text == "von"))
+                if inner is not None:
+                    return self._phrase_speaker(inner)
+            fronted = self._main_subject()
+            if fronted is not None:
+                return self._phrase_speaker(fronted)
+            return None
+        return self._phrase_speaker(phrase)
+
+    def _main_subject(self) -> _Phrase | None:
+        """The subject of the sentence's first finite clause ("T-Mobile prüft nach eigenen …")."""
+        for index, token in enumerate(self.tokens):
+            if index == 0 or token.text in CLAUSE_ENDS:
+                continue
+            if token.text[:1].islower() and token.text not in FUNCTION_WORDS and self._noun_before(index):
+                fronted = self._fronted_subject(index)
+                if fronted is not None:
+                    return fronted
+                after = index + 1
+                if after < len(self.tokens) and self.tokens[after].text not in {"es"}:
+                    phrase = self._phrase(after)
+                    if phrase is not None and phrase.determiner not in {"den", "dem", "einen", "einem"}:
+                        return phrase
+                return None
+        return None
+
+    def _noun_before(self, index: int) -> bool:
+        return index > 0 and (self._noun(index - 1) or self.tokens[index - 1].text == ")")
+
+    def _phrase_before(self, end_offset: int) -> Speaker | None:
+        """The noun phrase ending at character `end_offset` ("dem Bericht der Zeitung zufolge")."""
+        end = next((i for i, t in enumerate(self.tokens) if t.end >= end_offset), None)
         if end is None:
             return None
-        # "einer Mitteilung des Kremls": the genitive names who speaks.
-        if end < len(self.tokens) and self.tokens[end].text.lower() in GENITIVE_DETERMINERS:
-            inner = self._phrase_end(end, determiners)
-            if inner is not None:
-                index, end = end, inner
-        if end < len(self.tokens) and self.tokens[end].text == "in":
-            end = self._phrase_end(end + 1, determiners) or end
-        return self._speaker(self.tokens[index].start, self.tokens[end - 1].end)
+        start = end
+        while start > 0:
+            word = self.tokens[start - 1].text
+            if self._noun(start - 1) or _adjective(word) or word.lower() in GENITIVE_DETERMINERS | {
+                "dem",
+                "den",
+                "einem",
+            } or word in {'"', "„", "“"}:
+                start -= 1
+            else:
+                break
+        while start <= end and self.tokens[start].text.lower() in GENITIVE_DETERMINERS | {
+            "dem",
+            "den",
+            "einem",
+        } | {'"', "„"}:
+            start += 1
+        if start > end:
+            return None
+        return self._speaker(self.tokens[start].start, self.tokens[end].end)
 
     def _person_before(self, index: int) -> Speaker | None:
         """The last person named before token `index`, not governed by a preposition."""
@@ -463,27 +934,86 @@ class _Sentence:
             return self._speaker(mention.start - self.start, mention.end - self.start)
         return None
 
-    def _speaker(self, start: int, end: int) -> Speaker:
+    # Resolving a name or a description to someone
+
+    def _speaker(self, start: int, end: int, surface: str | None = None) -> Speaker:
         """The speaker named by sentence[start:end], resolved through mentions or coreference."""
-        surface = self.text[start:end]
+        name = self.text[start:end].strip(" \"„“«»'")
+        surface = surface if surface is not None else self.text[start:end]
         inside = [
             m for m in self.names if start <= m.start - self.start and m.end - self.start <= end
         ]
+        words = name.split()
         for kind in (Kind.PERSON, Kind.ORGANISATION, Kind.OTHER):
             for mention in reversed(inside):
-                if mention.kind == kind:
-                    return _from_mention(surface, mention)
-        words = surface.split()
-        if words and (words[-1].lower() in PRONOUNS or PERSON_ROLES.match(words[-1])):
+                if mention.kind != kind:
+                    continue
+                resolved = _from_mention(surface, mention)
+                # A mention of part of the name ("Max" of "Max Herbst") does not name it.
+                if set(_name_words(name)) <= set(_name_words(resolved.name)) or (
+                    mention.entity is not None and len(words) <= 1
+                ):
+                    return resolved
+        if words and (words[-1].lower() in PRONOUNS):
             person = self._last_person(start)
             if person is not None:
                 return _from_mention(surface, person)
-        return Speaker(surface=surface, name=_strip_determiner(surface))
+        if words and (AGE.match(words[-1]) or ROLE.search(words[-1]) or PERSON_ROLES.match(words[-1])):
+            definite = surface.split()[0].lower() in {"der", "die", "dem", "den", "des"}
+            if definite:
+                person = self._person_with_role(start, words)
+                if person is not None:
+                    return _from_mention(surface, person)
+        return Speaker(surface=surface, name=_strip_determiner(name))
+
+    def _person_with_role(self, start: int, words: list[str]) -> FoundMention | None:
+        """The person an earlier sentence names with this role ("Präsident Putin" for "der
+        russische Präsident", "Michael H. (47)" for "der 47-Jährige"), else for a pronoun-like
+        role the last person named."""
+        earlier = self.persons_before + [
+            m for m in self.names if m.kind == Kind.PERSON and m.end - self.start <= start
+        ]
+        if not earlier:
+            return None
+        head = words[-1]
+        if age := AGE.match(head):
+            years = age.group(1)
+            for mention in reversed(earlier):
+                after = self.full[mention.end : mention.end + 12]
+                before = self.full[max(0, mention.start - 20) : mention.start]
+                if re.match(rf"\s*(?:\(\s*{years}\s*\)|,\s*{years}\b)", after) or re.search(
+                    rf"{years}-[Jj]ährige[rn]?\s+$", before
+                ):
+                    return mention
+            return earlier[-1]
+        stem = re.sub(r"(in|innen|en|e|n|s)$", "", head)
+        modifiers = [re.sub(r"(e|en|er|es|em)$", "", w.lower())[:5] for w in words[:-1] if w[:1].islower()]
+        best: tuple[int, int] | None = None
+        for position, mention in enumerate(earlier):
+            before = self.full[max(0, mention.start - 60) : mention.start]
+            after = self.full[mention.end : mention.end + 60]
+            role_before = re.search(rf"{re.escape(stem)}\w*\s+(?:[A-ZÄÖÜ][\w-]*\s+)?$", before)
+            role_after = re.match(rf",\s+(?:\w+\s+){{0,3}}?{re.escape(stem)}\w*", after)
+            if not role_before and not role_after:
+                continue
+            context = (before + " " + after).lower()
+            score = 1 + sum(1 for m in modifiers if m and m in context)
+            if best is None or (score, position) >= best:
+                best = (score, position)
+        if best is not None:
+            return earlier[best[1]]
+        if PERSON_ROLES.match(head):
+            return earlier[-1]
+        return None
 
     def _last_person(self, start: int) -> FoundMention | None:
         earlier = [m for m in self.names if m.kind == Kind.PERSON and m.end - self.start <= start]
         candidates = self.persons_before + earlier
         return candidates[-1] if candidates else None
+
+
+def _name_words(name: str) -> list[str]:
+    return [w.lower().rstrip(".") for w in re.findall(r"[\w.&'-]+", name)]
 
 
 def _from_mention(surface: str, mention: FoundMention) -> Speaker:
@@ -493,7 +1023,11 @@ def _from_mention(surface: str, mention: FoundMention) -> Speaker:
 
 
 def _capitalised(word: str) -> bool:
-    return word[:1].isupper() and word.lower() not in FUNCTION_WORDS | NOMINATIVE_DETERMINERS
+    return (
+        word[:1].isupper()
+        and word.lower() not in FUNCTION_WORDS | NOMINATIVE_DETERMINERS
+        and word not in {"Auch", "Und", "Aber", "Doch"}
+    )
 
 
 def _adjective(word: str) -> bool:
@@ -508,6 +1042,11 @@ def _adjective(word: str) -> bool:
 
 def _strip_determiner(surface: str) -> str:
     words = surface.split()
-    while words and words[0].lower() in NOMINATIVE_DETERMINERS | GENITIVE_DETERMINERS:
+    while words and words[0].lower() in NOMINATIVE_DETERMINERS | GENITIVE_DETERMINERS | {
+        "dem",
+        "den",
+        "einem",
+        "einen",
+    }:
         words.pop(0)
     return " ".join(words)
