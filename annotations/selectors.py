@@ -19,8 +19,9 @@ from django.utils.safestring import SafeString, mark_safe
 
 from annotations.access import can_annotate, visible_annotations
 from annotations.models import Annotation, Label
-from articles.models import Article, Mention
+from articles.models import Article
 from articles.selectors import source_names
+from entities.models import Mention
 from newstext.offsets import utf16_starts
 from newstext.parsing import BlockKind
 from newstext.segments import Highlight, segment_blocks

@@ -27,10 +27,10 @@ from django.db.models import Max, Q
 from django.db.models.functions import Lower
 
 from annotations.reanchoring import annotations_reanchor
-from articles.mention_reanchoring import mentions_reanchor
-from articles.mentions import mentions_detect_after_commit
 from articles.models import Article, ArticleRevision, Source, SourceAlias
 from articles.search import search_vectors_defer, search_vectors_update_queue
+from entities.reanchoring import mentions_reanchor
+from entities.services import mentions_detect_after_commit
 from newsdesk.history import REASON_IMPORTED, history_record
 from newstext.decoding import DecodedText, RejectedInput, decode_article_bytes, normalise_text
 from newstext.parsing import ParsedArticle, parse_article

@@ -170,8 +170,9 @@ def redetect_case(corpus: Path) -> dict[str, Any]:
 
     django.setup()
     from articles.importing import articles_import
-    from articles.mentions import detection_matcher, mentions_detect, mentions_redetect_containing
-    from articles.models import Article, Entity, EntityAlias, Mention
+    from articles.models import Article
+    from entities.models import Entity, EntityAlias, Mention
+    from entities.services import detection_matcher, mentions_detect, mentions_redetect_containing
 
     start = time.perf_counter()
     list(articles_import([corpus], max_bytes=10**7))

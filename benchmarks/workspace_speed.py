@@ -130,7 +130,8 @@ def measure(*, quick: bool) -> dict[str, float]:
     from annotations.models import Annotation, Label
     from articles.demo import demo_labels_ensure
     from articles.importing import articles_import
-    from articles.models import Article, Entity, Mention, Source
+    from articles.models import Article, Source
+    from entities.models import Entity, Mention
     from newsdesk.roles import EDITORS, roles_ensure
     from newstext.offsets import code_point_to_utf16
 

@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from annotations.models import Annotation
-from articles.models import Article, Entity, Source
+from articles.models import Article, Source
+from entities.models import Entity
 
 
 class Claim(models.Model):

@@ -11,9 +11,10 @@ from django.utils import timezone
 from rapidfuzz import fuzz
 
 from annotations.models import Annotation
-from articles.mentions import stored_mentions
-from articles.models import Article, Entity, Mention, Source
+from articles.models import Article, Source
 from claims.models import Claim, ClaimAppearance, DismissedSuggestion
+from entities.models import Entity, Mention
+from entities.services import stored_mentions
 from newstext.parsing import DatePrecision
 from newstext.suggestions import Suggestion, suggest_claims
 from stories.models import Story, StoryMembership

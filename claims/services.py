@@ -7,8 +7,9 @@ from django.utils.translation import gettext as _
 
 from annotations.models import Annotation, Label
 from annotations.services import AnnotationContent, annotation_create, sources_resolve
-from articles.models import Article, Entity, Source
+from articles.models import Article, Source
 from claims.models import Claim, ClaimAppearance, DismissedSuggestion
+from entities.models import Entity
 from newstext.offsets import CodePointRange
 from newstext.suggestions import Speaker, Suggestion
 

@@ -12,7 +12,7 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
         ("articles", "view_article"),
         ("articles", "view_source"),
         ("articles", "add_source"),
-        ("articles", "view_entity"),
+        ("entities", "view_entity"),
         ("annotations", "view_label"),
         ("annotations", "view_annotation"),
         ("annotations", "add_annotation"),
@@ -22,7 +22,7 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
     REVIEWERS: [
         ("articles", "view_article"),
         ("articles", "view_source"),
-        ("articles", "view_entity"),
+        ("entities", "view_entity"),
         ("annotations", "view_label"),
         ("annotations", "view_annotation"),
         ("annotations", "view_all_annotations"),

@@ -50,9 +50,11 @@ INSTALLED_APPS = [
     "axes",
     "simple_history",
     "articles",
+    "entities",
     "annotations",
     "stories",
     "claims",
+    "review",
 ]
 
 MIDDLEWARE = [

@@ -10,9 +10,9 @@ from django.views.i18n import set_language
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="articles:list"), name="home"),
     path("articles/", include("articles.urls")),
-    path("entities/", include("articles.entity_urls")),
+    path("entities/", include("entities.urls")),
     path("", include("annotations.urls")),
-    path("review/", include("annotations.review_urls")),
+    path("review/", include("review.urls")),
     path("", include("stories.urls")),
     path("claims/", include("claims.urls")),
     # Accounts: no self-service password reset (there is no mail server; admins set

@@ -20,7 +20,8 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Q
 
-from articles.models import Article, Mention
+from articles.models import Article
+from entities.models import Mention
 from stories.models import NearDuplicate, Story, StoryMembership
 
 RELATED_LIMIT = 50

@@ -8,11 +8,11 @@ from django.urls import reverse
 
 from annotations.models import Annotation
 from annotations.reanchoring import annotations_reanchor
-from annotations.reviewing import annotation_review
 from annotations.services import AnnotationContent, annotation_create
 from annotations.tests.conftest import selection
 from articles.models import Source
 from newstext.offsets import CodePointRange
+from review.services import annotation_review
 
 QUOTE = "38 Menschen starben im Dezember bei dem Absturz in Kasachstan"
 HTMX = {"HX-Request": "true", "Accept-Language": "en"}

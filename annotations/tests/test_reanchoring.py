@@ -9,7 +9,8 @@ from annotations.models import Annotation
 from annotations.services import REASON_REATTACHED
 from annotations.tests.conftest import selection
 from articles.importing import ImportStatus, articles_import
-from articles.models import Article, Entity, Mention
+from articles.models import Article
+from entities.models import Entity, Mention
 
 SEED = "000_2881edf72164acbb.txt"
 QUOTE = "38 Menschen starben im Dezember bei dem Absturz in Kasachstan"

@@ -5,7 +5,7 @@ from django.core.cache import caches
 
 from annotations import selectors
 from annotations.models import Annotation
-from articles.models import Entity, Mention
+from entities.models import Entity, Mention
 
 QUOTE = "38 Menschen starben im Dezember bei dem Absturz in Kasachstan"
 

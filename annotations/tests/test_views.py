@@ -370,7 +370,7 @@ def test_a_bad_page_key_gets_a_400_naming_it(client, editor, article):
 def test_entity_mentions_are_a_separate_layer_under_highlights(
     client, editor, article, make_annotation
 ):
-    from articles.models import Entity, Mention
+    from entities.models import Entity, Mention
 
     putin = Entity.objects.create(name="Wladimir Putin", kind=Entity.Kind.PERSON)
     start = article.body.index("Wladimir Putin")
@@ -393,7 +393,7 @@ def test_entity_mentions_are_a_separate_layer_under_highlights(
 
 
 def test_rejected_mentions_are_not_shown(client, editor, article):
-    from articles.models import Entity, Mention
+    from entities.models import Entity, Mention
 
     putin = Entity.objects.create(name="Wladimir Putin", kind=Entity.Kind.PERSON)
     start = article.body.index("Wladimir Putin")

@@ -3,7 +3,8 @@ from django.urls import reverse
 
 from annotations.models import Label
 from articles.importing import articles_import
-from articles.models import Article, Entity, Source
+from articles.models import Article, Source
+from entities.models import Entity
 
 
 @pytest.fixture
@@ -20,8 +21,8 @@ def seeded(db, seeds_dir):
     [
         "articles/source",
         "articles/article",
-        "articles/entity",
-        "articles/mention",
+        "entities/entity",
+        "entities/mention",
         "annotations/label",
         "annotations/annotation",
     ],
@@ -49,7 +50,7 @@ def test_source_admin_search_finds_aliases(admin_client, seeded):
 
 
 def test_entity_admin_filters_by_type(admin_client, seeded):
-    html = admin_client.get("/admin/articles/entity/", {"kind__exact": "PER"}).content.decode()
+    html = admin_client.get("/admin/entities/entity/", {"kind__exact": "PER"}).content.decode()
     assert "Ilham Aliyev" in html
 
 

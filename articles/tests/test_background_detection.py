@@ -5,7 +5,8 @@ from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
 from articles.importing import articles_import
-from articles.models import Article, Mention
+from articles.models import Article
+from entities.models import Mention
 
 
 @pytest.mark.django_db(transaction=True)

@@ -7,7 +7,8 @@ from django.test import Client
 from django.urls import reverse
 
 from annotations.models import Annotation, Label
-from articles.models import Article, Entity, EntityAlias, Mention, Source, SourceAlias
+from articles.models import Article, Source, SourceAlias
+from entities.models import Entity, EntityAlias, Mention
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +59,7 @@ def test_entity_edit_in_admin_is_recorded_and_shown_on_the_entity_page(
     admin_client_: Client, editor: User
 ) -> None:
     entity = Entity.objects.create(name="Wladimir Putin", kind="PER")
-    url = reverse("admin:articles_entity_change", args=[entity.pk])
+    url = reverse("admin:entities_entity_change", args=[entity.pk])
     data = {
         "name": entity.name,
         "kind": "PER",
@@ -107,7 +108,7 @@ def test_entity_with_mentions_cannot_be_deleted(admin_client_: Client) -> None:
     entity = Entity.objects.create(name="Kreml", kind="ORG")
     article = Article.objects.create(title="t", origin="a.txt", body="Der Kreml.", content_hash="a")
     Mention.objects.create(article=article, entity=entity, start=4, end=9, surface="Kreml")
-    url = reverse("admin:articles_entity_delete", args=[entity.pk])
+    url = reverse("admin:entities_entity_delete", args=[entity.pk])
     response = admin_client_.post(url, {"post": "yes"})
     assert "mentions (merge the entity instead) (1)" in response.content.decode()
     assert Entity.objects.filter(pk=entity.pk).exists()
@@ -146,10 +147,10 @@ def test_deleted_entity_is_recovered_with_its_aliases(admin_client_: Client) -> 
     entity = Entity.objects.create(name="Olaf Scholz", kind="PER")
     EntityAlias.objects.create(entity=entity, name="Scholz")
     pk = entity.pk
-    admin_client_.post(reverse("admin:articles_entity_delete", args=[pk]), {"post": "yes"})
+    admin_client_.post(reverse("admin:entities_entity_delete", args=[pk]), {"post": "yes"})
     assert not Entity.objects.filter(pk=pk).exists()
     record = Entity.history.get(history_type="-")
-    recover_url = reverse("admin:articles_entity_simple_history", args=[pk, record.history_id])
+    recover_url = reverse("admin:entities_entity_simple_history", args=[pk, record.history_id])
     data = {"name": "Olaf Scholz", "kind": "PER", "external_id": "", "notes": "", **NO_ALIASES}
     assert admin_client_.post(recover_url, data).status_code == 302
     assert list(Entity.objects.get(pk=pk).aliases.values_list("name", flat=True)) == ["Scholz"]

@@ -3,8 +3,9 @@
 import pytest
 
 from articles.importing import articles_import
-from articles.mentions import gazetteer_seed_ensure
-from articles.models import Entity, EntityAlias, Source
+from articles.models import Source
+from entities.models import Entity, EntityAlias
+from entities.services import gazetteer_seed_ensure
 
 
 @pytest.mark.django_db

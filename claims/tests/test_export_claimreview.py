@@ -7,11 +7,11 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from annotations.export import export_chunks
-from annotations.export.selection import Selection
-from articles.models import Entity
 from claims.models import Claim, ClaimAppearance
 from claims.services import claim_attach, claim_create
+from entities.models import Entity
+from review.export import export_chunks
+from review.export.selection import Selection
 
 BASE = "https://newsdesk.example/"
 DATA = Path(__file__).parent / "data"

@@ -5,9 +5,10 @@ from django.test import Client
 from django.urls import reverse
 
 from annotations.models import Annotation
-from articles.mentions import gazetteer_seed_ensure, mentions_detect
-from articles.models import Entity, Source
+from articles.models import Source
 from claims.models import Claim, ClaimAppearance, DismissedSuggestion
+from entities.models import Entity
+from entities.services import gazetteer_seed_ensure, mentions_detect
 
 HTMX = {"HX-Request": "true", "Accept-Language": "en"}
 QUOTE = "Putin bestritt jedoch einen Treffer des Flugzeugs mit russischen Flugabwehrraketen."

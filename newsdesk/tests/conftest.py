@@ -5,7 +5,8 @@ from django.contrib.auth.models import User
 
 from annotations.models import Annotation, Label
 from articles.importing import articles_import
-from articles.models import Article, Entity, EntityCandidate, Mention
+from articles.models import Article
+from entities.models import Entity, EntityCandidate, Mention
 from newsdesk.tests.permission_matrix import World
 from stories.models import Story, StoryMembership
 

@@ -25,7 +25,8 @@ from django.test import Client
 from django.urls import reverse
 
 from annotations.models import Annotation, Label
-from articles.models import Article, Entity, EntityCandidate, Mention
+from articles.models import Article
+from entities.models import Entity, EntityCandidate, Mention
 from stories.models import Story
 
 ROLES = ("anonymous", "editor_own", "editor_other", "reviewer", "admin")

@@ -29,7 +29,7 @@ def test_own_and_group_permissions_in_one_query(member):
         assert user.get_all_permissions() == {
             "articles.add_source",
             "articles.view_article",
-            "articles.view_entity",
+            "entities.view_entity",
         }
         assert user.has_perm("articles.view_article")
         assert not user.has_perm("articles.delete_article")
@@ -41,7 +41,7 @@ def test_a_permission_two_ways_is_listed_once(member):
     assert sorted(_fresh(member).get_all_permissions()) == [
         "articles.add_source",
         "articles.view_article",
-        "articles.view_entity",
+        "entities.view_entity",
     ]
 
 

@@ -10,7 +10,8 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from annotations.models import Annotation
-from articles.models import Article, Entity, EntityCandidate, Mention
+from articles.models import Article
+from entities.models import Entity, EntityCandidate, Mention
 from newsdesk.tests.permission_matrix import (
     LOGIN,
     ROLES,

@@ -8,7 +8,8 @@ from django.contrib.auth.models import User
 
 from annotations.models import Annotation, Label
 from articles.importing import articles_import
-from articles.models import Article, Entity, EntityCandidate, Mention, Source
+from articles.models import Article, Source
+from entities.models import Entity, EntityCandidate, Mention
 
 # Each payload sets window.__xss when it runs (the browser test listens for that too).
 SCRIPT = "<script>window.__xss=1</script>"

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from articles.models import Entity, EntityAlias
+from entities.models import Entity, EntityAlias
 from newsdesk.history import ENTRY_LIMIT, HistoryEntry, newest_records, records_entries
 
 

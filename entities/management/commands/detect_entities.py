@@ -6,8 +6,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.mentions import DetectionReport, detection_matcher, mentions_detect
 from articles.models import Article
+from entities.services import DetectionReport, detection_matcher, mentions_detect
 
 BATCH_SIZE = 500
 

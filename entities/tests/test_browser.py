@@ -9,7 +9,8 @@ from django.core.management import call_command
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
-from articles.models import Article, Entity, EntityCandidate, Mention
+from articles.models import Article
+from entities.models import Entity, EntityCandidate, Mention
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

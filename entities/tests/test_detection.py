@@ -8,7 +8,16 @@ from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 
 from articles.importing import articles_import
-from articles.mentions import (
+from articles.models import Article
+from entities.models import (
+    CandidateOccurrence,
+    Entity,
+    EntityAlias,
+    EntityCandidate,
+    EntityMerge,
+    Mention,
+)
+from entities.services import (
     candidate_accept_alias,
     candidate_accept_new,
     candidate_reject,
@@ -18,15 +27,6 @@ from articles.mentions import (
     mention_decide,
     mentions_detect,
     mentions_redetect_containing,
-)
-from articles.models import (
-    Article,
-    CandidateOccurrence,
-    Entity,
-    EntityAlias,
-    EntityCandidate,
-    EntityMerge,
-    Mention,
 )
 
 pytestmark = pytest.mark.django_db

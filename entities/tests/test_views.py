@@ -7,9 +7,10 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
-from articles.entity_selectors import cooccurring_entities, mentions_over_time
-from articles.mentions import mention_decide, mentions_detect
-from articles.models import Article, Entity, EntityCandidate, Mention
+from articles.models import Article
+from entities.models import Entity, EntityCandidate, Mention
+from entities.selectors import cooccurring_entities, mentions_over_time
+from entities.services import mention_decide, mentions_detect
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.shortcuts import get_object_or_404
 
-from articles.models import CandidateOccurrence, Entity, EntityCandidate, Mention
+from entities.models import CandidateOccurrence, Entity, EntityCandidate, Mention
 from newsdesk.roles import EDITORS
 
 KWIC_CHARS = 60
@@ -71,7 +71,7 @@ def can_decide_entities(user: User | AnonymousUser) -> bool:
 
 def access_entity(user: User | AnonymousUser, pk: int, *, change: bool = False) -> Entity:
     """The entity, if `user` may read it (and change it, with `change`)."""
-    if not user.has_perm("articles.view_entity"):
+    if not user.has_perm("entities.view_entity"):
         raise PermissionDenied
     if change and not can_decide_entities(user):
         raise PermissionDenied

@@ -5,8 +5,9 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
-from articles.mentions import mentions_detect
-from articles.models import Article, Entity, EntityAlias, EntityMerge, Mention
+from articles.models import Article
+from entities.models import Entity, EntityAlias, EntityMerge, Mention
+from entities.services import mentions_detect
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,7 @@ def test_merge_action_and_undo(admin_client_: Client) -> None:
     assert Mention.objects.filter(entity=other).count() == 1
 
     response = admin_client_.post(
-        reverse("admin:articles_entity_changelist"),
+        reverse("admin:entities_entity_changelist"),
         {"action": "merge_entities", "_selected_action": [kept.pk, other.pk]},
         follow=True,
     )
@@ -38,7 +39,7 @@ def test_merge_action_and_undo(admin_client_: Client) -> None:
     merge = EntityMerge.objects.get()
 
     response = admin_client_.post(
-        reverse("admin:articles_entitymerge_changelist"),
+        reverse("admin:entities_entitymerge_changelist"),
         {"action": "undo_merges", "_selected_action": [merge.pk]},
         follow=True,
     )
@@ -54,10 +55,10 @@ def test_editors_cannot_merge_or_undo(editor: User) -> None:
     client.force_login(editor)
     for url, data in [
         (
-            reverse("admin:articles_entity_changelist"),
+            reverse("admin:entities_entity_changelist"),
             {"action": "merge_entities", "_selected_action": [kept.pk, other.pk]},
         ),
-        (reverse("admin:articles_entitymerge_changelist"), {"action": "undo_merges"}),
+        (reverse("admin:entities_entitymerge_changelist"), {"action": "undo_merges"}),
     ]:
         response = client.post(url, data)
         assert response.status_code == 302
@@ -69,7 +70,7 @@ def test_editors_cannot_merge_or_undo(editor: User) -> None:
 def test_merging_needs_two_entities(admin_client_: Client) -> None:
     entity = Entity.objects.create(name="Baku", kind="LOC")
     response = admin_client_.post(
-        reverse("admin:articles_entity_changelist"),
+        reverse("admin:entities_entity_changelist"),
         {"action": "merge_entities", "_selected_action": [entity.pk]},
         follow=True,
     )
@@ -106,7 +107,7 @@ def test_an_alias_added_in_admin_is_matched_from_then_on(admin_client_: Client) 
         f"aliases-{new}-name": "Alijew",
         f"aliases-{new}-kind": "variant",
     }
-    response = admin_client_.post(reverse("admin:articles_entity_change", args=[aliyev.pk]), data)
+    response = admin_client_.post(reverse("admin:entities_entity_change", args=[aliyev.pk]), data)
     assert response.status_code == 302, response.content.decode()[:2000]
     # Saving re-detected the articles containing the new alias.
     assert Mention.objects.get(surface="Alijew").method == "alias"
@@ -120,7 +121,7 @@ def test_detect_again_action(admin_client_: Client) -> None:
     Mention.objects.create(article=article, entity=putin, start=0, end=5, surface="Putin")
     Article.objects.filter(pk=article.pk).update(body="Putin und Putin.")
     admin_client_.post(
-        reverse("admin:articles_entity_changelist"),
+        reverse("admin:entities_entity_changelist"),
         {"action": "detect_again", "_selected_action": [putin.pk]},
     )
     assert Mention.objects.filter(entity=putin).count() == 2
@@ -128,5 +129,5 @@ def test_detect_again_action(admin_client_: Client) -> None:
 
 def test_candidate_and_merge_admin_pages_render(admin_client_: Client) -> None:
     for name in ["entitycandidate", "entitymerge", "mention", "entity"]:
-        response = admin_client_.get(reverse(f"admin:articles_{name}_changelist"))
+        response = admin_client_.get(reverse(f"admin:entities_{name}_changelist"))
         assert response.status_code == 200

@@ -7,7 +7,8 @@ mention is first re-anchored by its words, like annotations (`newstext.anchoring
 
 import logging
 
-from articles.models import Article, Mention
+from articles.models import Article
+from entities.models import Mention
 from newstext.anchoring import locate, quote_context
 
 logger = logging.getLogger(__name__)

@@ -7,7 +7,7 @@ signature query (counts and latest ids) decides, and services that change names 
 
 from django.db.models import Count, Max
 
-from articles.models import Entity, EntityAlias, EntityCandidate
+from entities.models import Entity, EntityAlias, EntityCandidate
 from newstext.entities import seed_matcher
 from newstext.entities.gazetteer import (
     QUEUE_EVIDENCE,

@@ -22,9 +22,9 @@ from django.db.models.functions import Lower
 from django.tasks import task
 from django.utils import timezone
 
-from articles.gazetteer_db import database_matcher, gazetteer_changed
-from articles.models import (
-    Article,
+from articles.models import Article
+from entities.gazetteer import database_matcher, gazetteer_changed
+from entities.models import (
     CandidateOccurrence,
     Entity,
     EntityAlias,

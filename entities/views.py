@@ -10,7 +10,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
-from articles.entity_selectors import (
+from entities.history import entity_history
+from entities.models import Entity, EntityCandidate, Mention
+from entities.selectors import (
     CANDIDATES_PER_PAGE,
     access_candidate,
     access_entity,
@@ -24,15 +26,13 @@ from articles.entity_selectors import (
     mentions_over_time,
     open_candidates,
 )
-from articles.history import entity_history
-from articles.mentions import (
+from entities.services import (
     candidate_accept_alias,
     candidate_accept_new,
     candidate_reject,
     entity_external_id_set,
     mention_decide,
 )
-from articles.models import Entity, EntityCandidate, Mention
 from newsdesk.http import AuthenticatedHttpRequest
 
 MAX_ENTITY_SUGGESTIONS = 1000
@@ -79,7 +79,7 @@ class CandidateDecisionForm(forms.Form):
 @require_GET
 def entity_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Every entity, searchable by name or alias, most mentioned first."""
-    if not request.user.has_perm("articles.view_entity"):
+    if not request.user.has_perm("entities.view_entity"):
         raise PermissionDenied
     query = request.GET.get("q", "").strip()[:200]
     context = {
