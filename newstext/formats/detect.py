@@ -1,0 +1,79 @@
+"""Which format an incoming file is in, judged by its content (the name only breaks ties).
+
+- JSON (`{` or `[{` first): ninjs when it has ninjs properties (`uri`, `headline(s)`,
+  `body_*`/`bodies`, ...), or when it is not valid JSON but named .json (so the ninjs
+  parser reports the JSON error);
+- XML/HTML (`<` first, after a BOM, XML declaration, comments and doctype): root `rss`
+  or `rdf:RDF` is RSS, `feed` is Atom, `html` / an HTML doctype / HTML body elements
+  are a web page;
+- anything else is plain text for `newstext.parsing`.
+"""
+
+import codecs
+import json
+import re
+
+from newstext.formats.base import Format, FormatError
+from newstext.formats.ninjs import looks_like_ninjs
+
+SNIFF_BYTES = 8192
+_PROLOG = re.compile(r"\A(?:\s+|<\?xml[^>]*\?>|<!--.*?-->|<\?[^>]*\?>)*", re.DOTALL)
+_DOCTYPE = re.compile(r"<!DOCTYPE\s+(\w+)[^>]*>", re.IGNORECASE)
+_ROOT = re.compile(r"<([A-Za-z][\w.:-]*)")
+HTML_ELEMENTS = frozenset(
+    {"html", "head", "body", "div", "p", "article", "section", "main", "meta", "title",
+     "h1", "h2", "header", "nav", "span", "table", "ul"}
+)  # fmt: skip
+NAME_HINTS = {
+    ".json": Format.NINJS,
+    ".rss": Format.RSS,
+    ".atom": Format.ATOM,
+    ".html": Format.HTML,
+    ".htm": Format.HTML,
+}
+
+
+def _sniff_text(data: bytes) -> str:
+    head = data[:SNIFF_BYTES]
+    for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if head.startswith(bom):
+            return head[len(bom) :].decode(encoding, errors="replace")
+    return head.removeprefix(codecs.BOM_UTF8).decode("utf-8", errors="replace")
+
+
+def detect_format(data: bytes, *, name: str = "") -> Format:
+    """The format of `data`; FormatError for markup that is neither feed nor web page."""
+    text = _sniff_text(data).lstrip()
+    hint = next((f for ext, f in NAME_HINTS.items() if name.lower().endswith(ext)), None)
+    if text.startswith("{") or re.match(r"\[\s*[{\]]", text):
+        try:
+            document = json.loads(data)
+        except (ValueError, UnicodeDecodeError):
+            return Format.NINJS  # the ninjs parser says what is wrong with the JSON
+        if looks_like_ninjs(document):
+            return Format.NINJS
+        raise FormatError(name, "JSON, but not ninjs (no uri, headline or body properties)")
+    if text.startswith("<"):
+        markup = _PROLOG.sub("", text, count=1)
+        if doctype := _DOCTYPE.match(markup):
+            if doctype[1].lower() == "html":
+                return Format.HTML
+            markup = markup[doctype.end() :].lstrip()
+        root = _ROOT.match(markup)
+        tag = root[1].lower() if root else ""
+        local = tag.rsplit(":", 1)[-1]
+        if local in ("rss", "rdf"):
+            return Format.RSS
+        if local == "feed":
+            return Format.ATOM
+        if local in HTML_ELEMENTS:
+            return Format.HTML
+        if tag:
+            if hint in (Format.RSS, Format.ATOM, Format.HTML):
+                return hint
+            raise FormatError(
+                name, f"XML with root <{root[1] if root else tag}> is not RSS, Atom or HTML"
+            )
+    if hint is Format.NINJS:
+        return Format.NINJS
+    return Format.TEXT
