@@ -267,8 +267,8 @@ def django_export(name: str, output: Path) -> dict[str, Any]:
     import django
 
     django.setup()
-    from annotations.export import export_chunks
-    from annotations.export.selection import Selection
+    from review.export import export_chunks
+    from review.export.selection import Selection
 
     baseline = measure.peak_rss_kib()
     cpu_start, start = measure.cpu_seconds(), time.perf_counter()

@@ -5,18 +5,18 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from annotations.export import export_chunks
-from annotations.export.selection import Selection
-from annotations.importing import (
+from annotations.models import Annotation
+from articles.models import Article
+from review.export import export_chunks
+from review.export.selection import Selection
+from review.importing import (
     ImportFormat,
     import_annotations,
     read_doccano,
     read_file,
     read_w3c,
 )
-from annotations.models import Annotation
-from annotations.tests.test_export_common import build_export_set
-from articles.models import Article
+from review.tests.test_export_common import build_export_set
 
 BASE = "https://newsdesk.example/"
 

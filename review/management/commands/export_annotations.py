@@ -8,8 +8,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from annotations.export import FORMATS, export_chunks
-from annotations.export.selection import CHUNK_SIZE, SelectionForm
+from review.export import FORMATS, export_chunks
+from review.export.selection import CHUNK_SIZE, SelectionForm
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8000/"
 

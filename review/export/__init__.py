@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from django.db import connection, transaction
 
-from annotations.export import claimreview, csvfile, doccano, labelstudio, spacy_docbin, w3c
-from annotations.export.selection import CHUNK_SIZE, Selection
+from review.export import claimreview, csvfile, doccano, labelstudio, spacy_docbin, w3c
+from review.export.selection import CHUNK_SIZE, Selection
 
 
 @dataclass(frozen=True)

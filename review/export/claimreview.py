@@ -14,10 +14,11 @@ from django.conf import settings
 from django.db.models import F
 from django.utils import translation
 
-from annotations.export.selection import Selection, selected_annotations
-from articles.models import Article, Entity, Source
+from articles.models import Article, Source
 from claims.models import Claim, ClaimAppearance
+from entities.models import Entity
 from newstext.parsing import DatePrecision
+from review.export.selection import Selection, selected_annotations
 
 MEDIA_TYPE = "application/ld+json; charset=utf-8"
 # Status → (ratingValue, English name) on a 1 (false) to 5 (true) scale.

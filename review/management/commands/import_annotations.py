@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand, CommandError
 
-from annotations.importing import (
+from review.importing import (
     ImportFileError,
     ImportFormat,
     detect_format,

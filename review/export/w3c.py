@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 
 from django.utils import timezone
 
-from annotations.export.selection import (
+from review.export.selection import (
     ExportAnnotation,
     ExportArticle,
     Selection,

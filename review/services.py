@@ -11,9 +11,10 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from annotations.models import Annotation, Label, ReviewDecision
+from annotations.models import Annotation, Label
 from annotations.services import StaleAnnotation
 from newsdesk.history import REASON_REVIEWED, history_record
+from review.models import ReviewDecision
 
 STATUS_AFTER = {
     ReviewDecision.Kind.ACCEPT: Annotation.Status.ACCEPTED,

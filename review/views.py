@@ -1,7 +1,7 @@
 """Reviewers' pages: the review list (per article or per filtered set) with agreement, the
 decisions on single annotations (htmx), and the export download.
 
-All of it is for reviewers and admins only (`annotations.review_access`); editors get 403.
+All of it is for reviewers and admins only (`review.access`); editors get 403.
 """
 
 from urllib.parse import urlencode
@@ -14,15 +14,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from annotations.export import FORMATS, export_chunks
-from annotations.export.selection import Selection, SelectionForm
-from annotations.models import Label, ReviewDecision
-from annotations.review_access import access_annotation_for_review, check_reviewer
-from annotations.review_selectors import review_page, review_row, selection_agreement
-from annotations.reviewing import ReviewError, annotation_review
+from annotations.models import Label
 from annotations.services import StaleAnnotation
 from articles.models import Article
 from newsdesk.http import AuthenticatedHttpRequest
+from review.access import access_annotation_for_review, check_reviewer
+from review.export import FORMATS, export_chunks
+from review.export.selection import Selection, SelectionForm
+from review.models import ReviewDecision
+from review.selectors import review_page, review_row, selection_agreement
+from review.services import ReviewError, annotation_review
 
 REVIEW = "review/review.html"
 

@@ -16,9 +16,9 @@ from jsonschema import validators as js_validators
 from referencing import Registry
 from referencing.jsonschema import DRAFT4
 
-from annotations.export import export_chunks
-from annotations.export.selection import Selection
-from annotations.tests.test_export_common import build_export_set
+from review.export import export_chunks
+from review.export.selection import Selection
+from review.tests.test_export_common import build_export_set
 
 SUITE = Path(__file__).parent / "data" / "w3c-annotation-model"
 ANNOTATION = "annotations/annotationMusts.test"

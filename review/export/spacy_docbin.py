@@ -14,7 +14,7 @@ import itertools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from annotations.export.selection import ArticleAnnotations, Selection, article_groups, label_set
+from review.export.selection import ArticleAnnotations, Selection, article_groups, label_set
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from xml.sax.saxutils import quoteattr
 
-from annotations.export.selection import (
+from review.export.selection import (
     ExportAnnotation,
     LabelEntry,
     Selection,

@@ -8,7 +8,7 @@ quote context) and the label set, so that each line can be read on its own.
 import json
 from collections.abc import Iterator
 
-from annotations.export.selection import Selection, article_groups, label_set
+from review.export.selection import Selection, article_groups, label_set
 
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 

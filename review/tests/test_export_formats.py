@@ -6,11 +6,11 @@ import json
 
 import pytest
 
-from annotations.export import export_chunks
-from annotations.export.csvfile import COLUMNS
-from annotations.export.selection import Selection
 from annotations.models import Annotation
-from annotations.tests.test_export_common import build_export_set
+from review.export import export_chunks
+from review.export.csvfile import COLUMNS
+from review.export.selection import Selection
+from review.tests.test_export_common import build_export_set
 
 BASE = "https://newsdesk.example/"
 

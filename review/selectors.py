@@ -6,10 +6,11 @@ from collections import defaultdict
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
 
-from annotations.export.selection import Selection, selected_annotations
-from annotations.models import Annotation, ReviewDecision
+from annotations.models import Annotation
 from annotations.selectors import with_source_names
 from newstext.agreement import Agreement, Span, agreement
+from review.export.selection import Selection, selected_annotations
+from review.models import ReviewDecision
 
 ROWS_PER_PAGE = 50
 # Agreement is computed on the page from at most this many annotations of the selection.

@@ -3,10 +3,11 @@
 import pytest
 from django.urls import reverse
 
-from annotations.models import Annotation, ReviewDecision
-from annotations.reviewing import ReviewError, annotation_review
+from annotations.models import Annotation
 from annotations.services import StaleAnnotation
-from annotations.tests.test_export_common import build_export_set
+from review.models import ReviewDecision
+from review.services import ReviewError, annotation_review
+from review.tests.test_export_common import build_export_set
 
 
 @pytest.fixture

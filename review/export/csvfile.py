@@ -10,7 +10,7 @@ import csv
 import io
 from collections.abc import Iterator
 
-from annotations.export.selection import Selection, article_groups
+from review.export.selection import Selection, article_groups
 
 COLUMNS = [
     "annotation_id",

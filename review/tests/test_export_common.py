@@ -6,12 +6,12 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from annotations.export.selection import Selection, SelectionForm, article_groups
 from annotations.models import Annotation, Label
 from annotations.services import AnnotationContent, annotation_create
 from articles.importing import articles_import
 from articles.models import Article
 from newstext.offsets import CodePointRange
+from review.export.selection import Selection, SelectionForm, article_groups
 
 EMOJI_TEXT = (
     "Berlin (dpa) – Die Reaktion im Netz 🚀 kam schnell: «Das ist 😀 unglaublich», schrieb "
