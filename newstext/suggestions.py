@@ -7,10 +7,19 @@ Pure code (no Django). A rule set over one article's sentences:
   … X"; a headline "Name: …"; and indirect speech (Konjunktiv: "sei", "hätten") or
   "Demnach" right after an attribution, which continues it;
 - the speaker: the subject after an inverted verb (", sagte Putin", "hatte der Kreml
-  mitgeteilt"), else the subject before it ("Der Kreml teilte … mit"), else the noun
-  phrase of a "laut"/"nach Angaben"/"zufolge" cue; pronouns and role words ("er", "die
-  Journalistin") stand for the last person named; a name is resolved through the
-  entity mentions found in the text (`newstext.entities.find_mentions`);
+  mitgeteilt"), else the subject before it ("Der Kreml teilte … mit", "Busch selbst
+  sagt", "X, der …, sagte"), the agent of a passive ("vom Außenbeauftragten X
+  aufgefordert"), the subject of "wie X mitteilte", else the noun phrase of a cue
+  ("laut", "nach Angaben", "nach Polizeiangaben", "zufolge", "so X"; "nach eigenen
+  Angaben"/"laut Mitteilung" without a genitive: the sentence's subject). A noun phrase
+  is read with its genitive ("Sprecher der EU-Kommission") and an appositive name
+  ("der Vizepräsident des IOC, Thomas Bach,") but not the addressee ("sagte er der
+  Zeitung X"); role words before a name are not the name ("Landrat Heinz Seiffert").
+  Pronouns stand for the last person named outside quotations; "der 47-Jährige" for the
+  person named with that age; a definite role ("der russische Präsident") for the person
+  an earlier sentence gives that role, matching the nationality. A name is resolved
+  through the entity mentions (`newstext.entities.find_mentions`), else kept as the
+  sentence's own words ("Michael H.", "Dr. Meier");
 - figures: a number of people or things ("38 Menschen", "67 Personen an Bord"), not
   dates, years or ordinals.
 """
@@ -245,7 +254,7 @@ NUMBER_WORDS = re.compile(
 _TOKEN = re.compile(
     r"\d+(?:[.,]\d+)+"  # 99,74 and 400.000: one token, the comma ends no clause
     r"|(?:Dr|Prof|Dipl|St|Hr|Fr)\.(?=\s)"  # titles: "Dr. Meier"
-    r"|[A-ZÄÖÜ]\.(?=\s*[\w,])"  # initials: "Patrick J. Fitzgerald", "Michael H., 47,"
+    r"|[A-ZÄÖÜ]\.(?=\s+\w|,)"  # initials: "Patrick J. Fitzgerald", "Michael H., 47,"
     r"|\w+-(?=\s+(?:und|oder)\s)"  # "Wirtschafts- und Verkehrsminister"
     r"|[\w&][\w'’&]*(?:[-.]\w[\w&]*)*"  # words, "E.ON", "Klicksafe.de", "Weiler-Kiderlen"
     r"|[^\w\s]"
@@ -279,16 +288,57 @@ MEDIA_ACRONYMS = frozenset(["dpa", "AFP", "Reuters", "AP", "ARD", "ZDF", "PNP", 
 NAME_PARTICLES = frozenset(["van", "von", "de", "der", "den", "ter", "di", "da", "la", "le", "al"])
 # Sentence-initial words that are not the subject ("Zudem verkündete er", "Das sagte X").
 NOT_SUBJECTS = frozenset(
-    """dies dieses dem den zudem auch doch dann damit deshalb darüber dazu dabei danach
-    daraufhin außerdem jetzt heute gestern vorab später zuvor nun aber allerdings so
-    zugleich gleichzeitig anschließend schließlich trotzdem dennoch derweil hingegen
-    inzwischen mittlerweile zunächst erst bislang bisher immer wieder vielmehr""".split()
+    [
+        "dies",
+        "dieses",
+        "dem",
+        "den",
+        "zudem",
+        "auch",
+        "doch",
+        "dann",
+        "damit",
+        "deshalb",
+        "darüber",
+        "dazu",
+        "dabei",
+        "danach",
+        "daraufhin",
+        "außerdem",
+        "jetzt",
+        "heute",
+        "gestern",
+        "vorab",
+        "später",
+        "zuvor",
+        "nun",
+        "aber",
+        "allerdings",
+        "so",
+        "zugleich",
+        "gleichzeitig",
+        "anschließend",
+        "schließlich",
+        "trotzdem",
+        "dennoch",
+        "derweil",
+        "hingegen",
+        "inzwischen",
+        "mittlerweile",
+        "zunächst",
+        "erst",
+        "bislang",
+        "bisher",
+        "immer",
+        "wieder",
+        "vielmehr",
+    ]
 )
 SUBJECT_PARTICLES = frozenset(["selbst", "allein", "auch", "jedoch", "aber", "indes", "nun"])
 PASSIVE = frozenset(["werden", "worden", "wird", "wurde", "wurden"])
 _SO_TAG = re.compile(r"(?:^|[,(–—]\s*)so\s+(?=(?:der|die|das|ein|eine)\s|[A-ZÄÖÜ])")
 _WIE = re.compile(r"^[Ww]ie$")
-_ANGABEN_COMPOUND = re.compile(r"(?<!\w)nach\s+([A-ZÄÖÜ]\w+?)(?:angaben|berichten)(?!\w)")
+_ANGABEN_COMPOUND = re.compile(r"(?<!\w)[Nn]ach\s+([A-ZÄÖÜ]\w+?)(?:angaben|berichten)(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -391,7 +441,11 @@ class _Sentence:
         if headline := HEADLINE.match(self.text):
             return "headline", self._speaker(0, headline.end(1))
         if hiess := HIESS_ES.search(self.text):
-            return "hieß es", self._phrase_after(hiess.end(), genitive=True)
+            offset = hiess.end()
+            rest = self.text[offset:]
+            if preposition := re.match(r"\s*(?:in|aus|von|vom|im|bei|beim)\s+", rest):
+                offset += preposition.end()
+            return "hieß es", self._phrase_after(offset, genitive=True)
         verb = self._reporting_verb()
         if verb is not None:
             index, infinitive = verb
@@ -474,10 +528,14 @@ class _Sentence:
                     inside = None
             elif word in opening:
                 inside = opening[word]
-            elif word == '"':
-                if not (odd and straight and position == straight[0]):
-                    inside = '"'
+            elif word == '"' and not (odd and straight and position == straight[0]):
+                inside = '"'
         return inside is not None
+
+    def _quoted_at(self, offset: int) -> bool:
+        """The text offset `offset` (into the whole text) stands inside a quotation."""
+        index = self._index_at(offset - self.start)
+        return index is not None and self._quoted(index)
 
     def _background_clause(self, index: int) -> bool:
         """A relative or adverbial clause ("…, der kritisiert worden war", "Wer … verkündet")."""
@@ -487,7 +545,18 @@ class _Sentence:
         after_comma = before > 0 and self.tokens[before - 1].text == ","
         if first in {"wer", "nachdem", "bevor", "weil", "obwohl", "sobald", "falls"}:
             return True
-        relative = {"der", "die", "das", "dem", "den", "denen", "deren", "dessen", "welche", "welcher"}
+        relative = {
+            "der",
+            "die",
+            "das",
+            "dem",
+            "den",
+            "denen",
+            "deren",
+            "dessen",
+            "welche",
+            "welcher",
+        }
         if after_comma and (
             first in relative
             or (first in {"von", "mit", "bei"} and len(clause) > 1 and clause[1].text in relative)
@@ -560,9 +629,13 @@ class _Sentence:
             word = tokens[position].text
             if word in {'"', "„", "“", "«", "»"}:
                 continue
-            if word == "," and 0 < position < len(tokens) - 1:
-                if _capitalised(tokens[position - 1].text) and _capitalised(tokens[position + 1].text):
-                    continue  # "Gerkan, Marg und Partner"
+            if (
+                word == ","
+                and 0 < position < len(tokens) - 1
+                and _capitalised(tokens[position - 1].text)
+                and _capitalised(tokens[position + 1].text)
+            ):
+                continue  # "Gerkan, Marg und Partner"
             if word in CLAUSE_ENDS and not (word == "und" and last[:1].isupper()):
                 break
             last = word
@@ -596,9 +669,13 @@ class _Sentence:
         if self._passive(index):
             agent = self._agent(index)
             return self._phrase_speaker(agent) if agent is not None else None
-        if tokens[index].text.startswith("verlaut") and index + 2 < len(tokens):
-            if tokens[index + 1].text == "aus" and (phrase := self._phrase(index + 2)):
-                return self._phrase_speaker(phrase)  # "verlautete aus Regierungskreisen"
+        if (
+            tokens[index].text.startswith("verlaut")
+            and index + 2 < len(tokens)
+            and tokens[index + 1].text == "aus"
+            and (phrase := self._phrase(index + 2))
+        ):
+            return self._phrase_speaker(phrase)  # "verlautete aus Regierungskreisen"
         # "wie die Polizei mitteilte", "wie viele Genossen sagen": verb last in its clause.
         conjunction = self._subordinate_start(index)
         if conjunction is not None:
@@ -668,11 +745,19 @@ class _Sentence:
     def _fronted_subject(self, finite: int) -> _Phrase | None:
         """The noun phrase before the finite verb at `finite`, when it is the subject."""
         start = 0
-        while start < finite and self.tokens[start].text.lower() in {"auch", "und", "sogar", "selbst", "nur", "allein"}:
+        while start < finite and self.tokens[start].text.lower() in {
+            "auch",
+            "und",
+            "sogar",
+            "selbst",
+            "nur",
+            "allein",
+        }:
             start += 1
         # Leading "Berlin (Reuters) -", "Berlin, 13.01.2009:" datelines.
-        for position in range(start, min(finite, 12)):
-            if self.tokens[position].text in {":", "–", "—", "-"}:
+        for position in range(start, finite):
+            word = self.tokens[position].text
+            if word == ":" or (word in {"–", "—", "-"} and position < 12):
                 start = position + 1
         if start >= finite:
             return None
@@ -699,24 +784,33 @@ class _Sentence:
         tokens = self.tokens
         while index < len(tokens):
             word = tokens[index].text
-            if word in ADVERBS or word.lower() in SUBJECT_PARTICLES or word in {
-                "deshalb",
-                "zumindest",
-                "derweil",
-                "hingegen",
-                "allerdings",
-                "etwa",
-                "also",
-                "gestern",
-                "jetzt",
-                "rasch",
-                "deutlich",
-                "vorher",
-                "zuletzt",
-                "schon",
-            }:
+            if (
+                word in ADVERBS
+                or word.lower() in SUBJECT_PARTICLES
+                or word
+                in {
+                    "deshalb",
+                    "zumindest",
+                    "derweil",
+                    "hingegen",
+                    "allerdings",
+                    "etwa",
+                    "also",
+                    "gestern",
+                    "jetzt",
+                    "rasch",
+                    "deutlich",
+                    "vorher",
+                    "zuletzt",
+                    "schon",
+                }
+            ):
                 index += 1
-            elif word in {"am", "im"} and index + 1 < len(tokens) and _capitalised(tokens[index + 1].text):
+            elif (
+                word in {"am", "im"}
+                and index + 1 < len(tokens)
+                and _capitalised(tokens[index + 1].text)
+            ):
                 index += 2  # "sagte am Freitag der …"
             else:
                 break
@@ -734,9 +828,7 @@ class _Sentence:
         if _capitalised(word) or AGE.match(word):
             return True
         # "telegate-Vorstandschef", "tagesschau.de", "van der Vaart" (names' particles)
-        if "-" in word and word.rsplit("-", 1)[1][:1].isupper():
-            return True
-        return False
+        return bool("-" in word and word.rsplit("-", 1)[1][:1].isupper())
 
     def _name_run(self, index: int) -> int:
         """The end of a run of capitalised words at `index` (with "van der", "J.", "Dr.")."""
@@ -746,9 +838,12 @@ class _Sentence:
             word = tokens[end].text
             if self._noun(end):
                 end += 1
+            elif word in {"und", "oder"} and end > index and tokens[end - 1].text.endswith("-"):
+                end += 1  # "Wirtschafts- und Verkehrsminister"
             elif (
                 word in NAME_PARTICLES
                 and end > index
+                and (word not in {"der", "den"} or tokens[end - 1].text in NAME_PARTICLES)
                 and end + 1 < len(tokens)
                 and _capitalised(tokens[end + 1].text)
                 and tokens[end - 1].text not in {"des", "der"}
@@ -760,7 +855,9 @@ class _Sentence:
                 break
         return end
 
-    def _phrase(self, index: int, *, fronted: bool = False) -> _Phrase | None:
+    def _phrase(
+        self, index: int, *, fronted: bool = False, apposition: bool = True
+    ) -> _Phrase | None:
         """The noun phrase at token `index`: determiner, adjectives, nouns or a name, then a
         genitive ("der Sprecher der EU-Kommission"), a preposition ("von Kandahar"), and an
         appositive name (", Sajed Agha Sakeb,"), not the addressee ("der Nachrichtenagentur")."""
@@ -773,15 +870,24 @@ class _Sentence:
         determiner = ""
         start = index
         # Particles of names at the start: "van der Vaart", "De Gucht"
-        if word in NAME_PARTICLES and index + 1 < len(tokens) and not word.lower() in NOMINATIVE_DETERMINERS:
-            run_end = self._name_run(index + 1)
-            if run_end > index + 1:
+        if word in NAME_PARTICLES and word.lower() not in NOMINATIVE_DETERMINERS:
+            after = index + 1
+            while after < len(tokens) and tokens[after].text in NAME_PARTICLES:
+                after += 1
+            run_end = self._name_run(after)
+            if run_end > after:
                 return _Phrase(index, run_end, index, run_end)
-        if word.lower() in NOMINATIVE_DETERMINERS | GENITIVE_DETERMINERS | {"dem", "den", "einem", "einen"}:
+        if word.lower() in NOMINATIVE_DETERMINERS | GENITIVE_DETERMINERS | {
+            "dem",
+            "den",
+            "einem",
+            "einen",
+        }:
             determiner = word.lower()
             index += 1
         while index < len(tokens) and (
-            _adjective(tokens[index].text) or tokens[index].text in {"ehemals", "ehemalige", "beiden"}
+            _adjective(tokens[index].text)
+            or tokens[index].text in {"ehemals", "ehemalige", "beiden"}
         ):
             index += 1
         if index < len(tokens) and tokens[index].text in {'"', "„", "«", "»", "'"}:
@@ -794,40 +900,69 @@ class _Sentence:
             end += 1
         # The name: the capitalised words after the role words ("Landrat Heinz Seiffert").
         name_start = head
-        while name_start < end and (
-            ROLE.search(tokens[name_start].text.rstrip(".")) or tokens[name_start].text.lower() in FUNCTION_WORDS
-        ):
-            name_start += 1
-        named = name_start < end and not AGE.match(tokens[name_start].text)
+        for position in range(head, end):
+            word = tokens[position].text.rstrip(".")
+            if ROLE.search(word) or word.lower() in FUNCTION_WORDS or AGE.match(word):
+                name_start = position + 1  # after the last role: "UEFA Präsident Michel Platini"
+        named = name_start < end
         if name_start == head:
-            name_start = start + bool(determiner)  # "des russischen Verteidigungsministeriums"
+            # "des russischen Verteidigungsministeriums", not "das ehemals größte Institut"
+            name_start = start + bool(determiner)
+            while name_start < head and (
+                tokens[name_start].text.endswith(("ste", "sten"))
+                or not _adjective(tokens[name_start].text)
+            ):
+                name_start += 1
         phrase = _Phrase(start, end, name_start if named else -1, end if named else -1, determiner)
         # "(CDU)", "(BdB)", "(29)" after a name
         if end < len(tokens) and tokens[end].text == "(":
-            close = next((i for i in range(end, min(end + 6, len(tokens))) if tokens[i].text == ")"), None)
+            close = next(
+                (i for i in range(end, min(end + 6, len(tokens))) if tokens[i].text == ")"), None
+            )
             if close is not None:
                 end = close + 1
                 phrase = _Phrase(start, end, phrase.name_start, phrase.name_end, determiner)
         if named:
-            if fronted and end < len(tokens) and tokens[end].text in {"von", "vom", "aus", "bei", "beim"}:
-                inner = self._phrase(end + 1)
-                if inner is not None:
-                    return _Phrase(start, inner.end, phrase.name_start, phrase.name_end, determiner)
+            while (fronted or determiner in {"der", "die", "das"}) and end < len(tokens):
+                following = tokens[end].text.lower()
+                if following in {"von", "vom", "aus", "bei", "beim", "für", "in"}:
+                    inner = self._phrase(end + 1)
+                elif following in {"des", "der"} or (
+                    _adjective(tokens[end].text)
+                    and tokens[end].text.endswith("er")  # "Bundesverband deutscher Banken"
+                    and tokens[end].text not in VERB_FORMS
+                    and end + 1 < len(tokens)
+                    and _capitalised(tokens[end + 1].text)
+                ):
+                    inner = self._phrase(
+                        end
+                    )  # "Institut der Welt", "Bundesverband deutscher Banken"
+                else:
+                    break
+                if inner is None or (not fronted and self._addressee(inner)):
+                    break
+                end = inner.end
+                phrase = _Phrase(start, end, phrase.name_start, phrase.name_end, determiner)
             return phrase
         # A role: its genitive or place belongs to it, then maybe an appositive name.
         while end < len(tokens) and tokens[end].text.lower() in {"des", "der", "von", "vom", "für"}:
-            inner = self._phrase(end + 1) if tokens[end].text.lower() in {"von", "vom", "für"} else self._phrase(end)
+            skip = tokens[end].text.lower() in {"von", "vom", "für"}
+            inner = self._phrase(end + skip, apposition=False)
             if inner is None or self._addressee(inner):
                 break
             end = inner.end
         phrase = _Phrase(start, end, -1, -1, determiner)
-        if end + 1 < len(tokens) and tokens[end].text == ",":
+        if apposition and end + 1 < len(tokens) and tokens[end].text == ",":
             run_end = self._name_run(end + 1)
-            if run_end > end + 1 and (
-                run_end == len(tokens) or tokens[run_end].text in {",", ".", "(", "der", "am", "im", "in"}
+            if (
+                run_end > end + 1
+                and (
+                    run_end == len(tokens)
+                    or tokens[run_end].text in {",", ".", "(", "der", "am", "im", "in"}
+                )
+                and not any(ROLE.search(t.text) for t in tokens[end + 1 : run_end])
             ):
-                if not any(ROLE.search(t.text) for t in tokens[end + 1 : run_end]):
-                    return _Phrase(start, run_end, end + 1, run_end, determiner)
+                return _Phrase(start, run_end, end + 1, run_end, determiner)
         return phrase
 
     def _addressee(self, phrase: _Phrase) -> bool:
@@ -863,10 +998,12 @@ class _Sentence:
             return None
         words = [t.text for t in self.tokens[phrase.start : phrase.end]]
         head = next((w for w in reversed(words) if _capitalised(w)), "")
-        if SOURCE_NOUNS.match(head) or (not genitive and False):
+        if SOURCE_NOUNS.match(head):
             # "nach Angaben der Polizei", "laut einer Mitteilung des Kremls"
             end = phrase.end
-            if end < len(self.tokens) and self.tokens[end].text.lower() in GENITIVE_DETERMINERS | {"von"}:
+            if end < len(self.tokens) and self.tokens[end].text.lower() in GENITIVE_DETERMINERS | {
+                "von"
+            }:
                 inner = self._phrase(end + (self.tokens[end].text == "von"))
                 if inner is not None:
                     return self._phrase_speaker(inner)
@@ -881,14 +1018,23 @@ class _Sentence:
         for index, token in enumerate(self.tokens):
             if index == 0 or token.text in CLAUSE_ENDS:
                 continue
-            if token.text[:1].islower() and token.text not in FUNCTION_WORDS and self._noun_before(index):
+            if (
+                token.text[:1].islower()
+                and token.text not in FUNCTION_WORDS
+                and self._noun_before(index)
+            ):
                 fronted = self._fronted_subject(index)
                 if fronted is not None:
                     return fronted
                 after = index + 1
                 if after < len(self.tokens) and self.tokens[after].text not in {"es"}:
                     phrase = self._phrase(after)
-                    if phrase is not None and phrase.determiner not in {"den", "dem", "einen", "einem"}:
+                    if phrase is not None and phrase.determiner not in {
+                        "den",
+                        "dem",
+                        "einen",
+                        "einem",
+                    }:
                         return phrase
                 return None
         return None
@@ -904,11 +1050,18 @@ class _Sentence:
         start = end
         while start > 0:
             word = self.tokens[start - 1].text
-            if self._noun(start - 1) or _adjective(word) or word.lower() in GENITIVE_DETERMINERS | {
-                "dem",
-                "den",
-                "einem",
-            } or word in {'"', "„", "“"}:
+            if (
+                self._noun(start - 1)
+                or _adjective(word)
+                or word.lower()
+                in GENITIVE_DETERMINERS
+                | {
+                    "dem",
+                    "den",
+                    "einem",
+                }
+                or word in {'"', "„", "“"}
+            ):
                 start -= 1
             else:
                 break
@@ -953,12 +1106,16 @@ class _Sentence:
                 if set(_name_words(name)) <= set(_name_words(resolved.name)) or (
                     mention.entity is not None and len(words) <= 1
                 ):
+                    if mention.entity is None:  # a candidate: the text's own words ("H.")
+                        return Speaker(surface, _strip_determiner(name), mention.kind.value)
                     return resolved
         if words and (words[-1].lower() in PRONOUNS):
             person = self._last_person(start)
             if person is not None:
                 return _from_mention(surface, person)
-        if words and (AGE.match(words[-1]) or ROLE.search(words[-1]) or PERSON_ROLES.match(words[-1])):
+        if words and (
+            AGE.match(words[-1]) or ROLE.search(words[-1]) or PERSON_ROLES.match(words[-1])
+        ):
             definite = surface.split()[0].lower() in {"der", "die", "dem", "den", "des"}
             if definite:
                 person = self._person_with_role(start, words)
@@ -987,27 +1144,62 @@ class _Sentence:
                     return mention
             return earlier[-1]
         stem = re.sub(r"(in|innen|en|e|n|s)$", "", head)
-        modifiers = [re.sub(r"(e|en|er|es|em)$", "", w.lower())[:5] for w in words[:-1] if w[:1].islower()]
-        best: tuple[int, int] | None = None
-        for position, mention in enumerate(earlier):
+        # Nationality adjectives of the role ("russische"): "russ", matching "Russlands".
+        modifiers = {
+            re.sub(r"isch(e|en|er|es|em)?$", "", w.lower())
+            for w in words[:-1]
+            if re.search(r"isch(e|en|er|es|em)?$", w)
+        }
+
+        def key(mention: FoundMention) -> str:
+            return mention.entity.name if mention.entity is not None else mention.surface
+
+        def nationalities(context: str) -> set[str]:
+            found = re.findall(r"(\w+?)isch(?:e|en|er|es|em)?\b", context.lower())
+            return set(found)
+
+        matched: list[FoundMention] = []
+        excluded: set[str] = set()
+        for mention in earlier:
             before = self.full[max(0, mention.start - 60) : mention.start]
             after = self.full[mention.end : mention.end + 60]
             role_before = re.search(rf"{re.escape(stem)}\w*\s+(?:[A-ZÄÖÜ][\w-]*\s+)?$", before)
             role_after = re.match(rf",\s+(?:\w+\s+){{0,3}}?{re.escape(stem)}\w*", after)
             if not role_before and not role_after:
                 continue
-            context = (before + " " + after).lower()
-            score = 1 + sum(1 for m in modifiers if m and m in context)
-            if best is None or (score, position) >= best:
-                best = (score, position)
-        if best is not None:
-            return earlier[best[1]]
+            if modifiers and nationalities(before) and not (modifiers & nationalities(before)):
+                excluded.add(key(mention))  # "aserbaidschanischen … Präsident Ilham Aliyev"
+                continue
+            matched.append(mention)
+        matched = [m for m in matched if key(m) not in excluded]
+        if modifiers:
+
+            def has_modifier(mention: FoundMention) -> bool:
+                window = self.full[max(0, mention.start - 150) : mention.end + 60].lower()
+                return any(m in window for m in modifiers)
+
+            with_modifier = [m for m in matched if has_modifier(m)]
+            if with_modifier:
+                return with_modifier[-1]
+            if not matched:
+                others = [m for m in earlier if key(m) not in excluded and has_modifier(m)]
+                if others:
+                    return others[-1]
+        if matched:
+            return matched[-1]
         if PERSON_ROLES.match(head):
-            return earlier[-1]
+            remaining = [m for m in earlier if key(m) not in excluded]
+            return (remaining or earlier)[-1]
         return None
 
     def _last_person(self, start: int) -> FoundMention | None:
-        earlier = [m for m in self.names if m.kind == Kind.PERSON and m.end - self.start <= start]
+        earlier = [
+            m
+            for m in self.names
+            if m.kind == Kind.PERSON
+            and m.end - self.start <= start
+            and not self._quoted_at(m.start)
+        ]
         candidates = self.persons_before + earlier
         return candidates[-1] if candidates else None
 

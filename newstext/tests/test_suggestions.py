@@ -127,8 +127,9 @@ def test_quotation_with_hiess_es_names_the_ministry() -> None:
     found = by_sentence("003")
     sentence = next(s for s in found if s.startswith("„Am 20. September"))
     assert found[sentence].cue == "hieß es"
-    assert found[sentence].speaker is not None
-    assert found[sentence].speaker.name == "russischen Verteidigungsministeriums"
+    speaker = found[sentence].speaker
+    assert speaker is not None
+    assert speaker.name == "russischen Verteidigungsministeriums"
 
 
 def test_denial_and_indirect_speech_that_continues_it() -> None:
@@ -163,3 +164,114 @@ def test_offsets_point_at_the_sentence() -> None:
     assert text[found.start : found.end] == "Der Kreml teilte mit, dass alles gut sei."
     assert found.speaker is not None
     assert found.speaker.name == "Kreml"
+
+
+# The speaker, kind by kind, on short texts. Mentions come from the seed recogniser, but
+# the assertions hold whether or not it finds the names: the sentence's own words suffice.
+
+
+def speakers(text: str) -> dict[str, str | None]:
+    """Each attribution's first 30 characters → its speaker's name."""
+    mentions = find_mentions(text, matcher=seed_matcher())
+    return {
+        s.sentence[:30]: (s.speaker.name if s.speaker else None)
+        for s in suggest_claims(text, mentions=mentions)
+        if s.kind == SuggestionKind.ATTRIBUTION
+    }
+
+
+def only_speaker(text: str) -> str | None:
+    (name,) = speakers(text).values()
+    return name
+
+
+def test_appositive_name_after_a_role_noun() -> None:
+    assert (
+        only_speaker("Der Vizepräsident des IOC, Thomas Bach, sagte, die Spiele fänden statt.")
+        == "Thomas Bach"
+    )
+    assert (
+        only_speaker(
+            "«Wir brauchen mehr Geld», sagte der Hauptgeschäftsführer der DKG, Georg Baum."
+        )
+        == "Georg Baum"
+    )
+
+
+def test_role_words_before_a_name_are_not_the_name() -> None:
+    assert only_speaker("«Das reicht nicht», sagte UEFA Präsident Michel Platini.") == (
+        "Michel Platini"
+    )
+
+
+def test_the_addressee_is_not_the_speaker() -> None:
+    assert only_speaker("Er habe von nichts gewusst, sagte Müller der Nachrichtenagentur dpa.") == (
+        "Müller"
+    )
+    found = speakers(
+        "Bürgermeisterin Anna Weber eröffnete die Brücke. "
+        "«Das ist ein guter Tag», sagte sie der Zeitschrift «Focus»."
+    )
+    name = found["«Das ist ein guter Tag», sagte"]
+    assert name is not None
+    assert "Zeitschrift" not in name
+    assert "Focus" not in name
+
+
+def test_fronted_subject_before_the_verb() -> None:
+    assert only_speaker("Busch selbst sagt, er habe keine Zeit gehabt.") == "Busch"
+    assert (
+        only_speaker(
+            "Ein Sprecher der Air France, die die Maschine betreibt, sagte, alle seien wohlauf."
+        )
+        == "Sprecher der Air France"
+    )
+    assert only_speaker("Das Auswärtige Amt in Berlin erklärte, es wisse nichts.") == (
+        "Auswärtige Amt"
+    )
+
+
+def test_laut_mitteilung_and_police_reports() -> None:
+    assert only_speaker("Laut Mitteilung der Stadt bleibt die Brücke bis Montag gesperrt.") == (
+        "Stadt"
+    )
+    assert only_speaker("Die Stadtwerke haben laut Mitteilung die Preise erhöht.") == "Stadtwerke"
+    assert only_speaker("Nach Polizeiangaben wurden zwei Menschen leicht verletzt.") == "Polizei"
+    assert only_speaker("Nach Angaben der Polizei wurde niemand verletzt.") == "Polizei"
+
+
+def test_an_age_noun_is_the_person_of_that_age() -> None:
+    found = speakers(
+        "Der Bäcker Michael Schneider (47) hat die Wahl gewonnen. "
+        "«Ich freue mich sehr», sagte der 47-Jährige."
+    )
+    name = found["«Ich freue mich sehr», sagte d"]
+    assert name is not None
+    assert "Schneider" in name
+
+
+def test_a_role_noun_phrase_is_the_person_the_article_gives_that_role() -> None:
+    found = speakers(
+        "Russlands Präsident Wladimir Putin traf am Freitag den Staatschef Ilham Aliyev. "
+        "Aliyev sagte, er sei zufrieden. "
+        "Der russische Präsident räumte ein, dass die Flugabwehr versagt habe."
+    )
+    assert found["Der russische Präsident räumte"] == "Wladimir Putin"
+    seed = by_sentence("000")[
+        "Der russische Präsident räumte das erste Mal direkt ein, dass die Maschine wegen "
+        "eines Fehlers der russischen Flugabwehr abgestürzt sei."
+    ]
+    assert seed.speaker is not None
+    assert seed.speaker.name == "Wladimir Putin"
+
+
+def test_abbreviations_are_kept_whole() -> None:
+    assert only_speaker("«Ich war es nicht», sagte Michael H. vor Gericht.") == "Michael H."
+    assert only_speaker("Die Werte seien normal, sagte Dr. Meier.") == "Dr. Meier"
+
+
+def test_not_attributions() -> None:
+    assert speakers("Er bestritt, dass er dort war, sagte jedoch nichts zu den Gründen.") != {}
+    assert speakers("Das sagt viel über die Ministerin.") == {}
+    assert speakers("Eggert war mit 83 Prozent der Stimmen im Amt bestätigt worden.") == {}
+    assert speakers("Was würden sie denn sagen, wenn das verboten würde?") == {}
