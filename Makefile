@@ -12,7 +12,7 @@ PYTEST_ARGS ?=
 
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help install run test lint format bench load messages clean
+.PHONY: help install run test lint format bench load messages clean entity-model
 
 help:
 	@echo "make run    - install, set up the demo database (SQLite under var/) and serve on 127.0.0.1:$(PORT)"
@@ -20,6 +20,7 @@ help:
 	@echo "make lint   - ruff, mypy and the migrations check"
 	@echo "make bench  - import benchmarks, written to docs/benchmarks.md"
 	@echo "make load   - 50 simulated editors against gunicorn + PostgreSQL, into docs/benchmarks.md"
+	@echo "make entity-model - retrain the entity CRF (newstext/entities/data/ner.crfsuite) from the committed data"
 
 $(UV):
 	@python=$$(scripts/find-python) && \
@@ -54,6 +55,10 @@ format: install
 
 bench: install
 	$(PY) -m benchmarks.run --output docs/benchmarks.md
+
+# Rebuilds newstext/entities/data/ner.crfsuite deterministically (about a minute); never run by run/test.
+entity-model: install
+	$(PY) -m newstext.entities.training.train
 
 # Needs PostgreSQL (BENCH_POSTGRES_URL); drops and recreates the database newsdesk_load.
 load: install

@@ -1,15 +1,17 @@
 """Entity recognition for German news text: `find_mentions(text)` is the entry point.
 
 Pure code: matching (`matching.py`) runs one automaton over every known surface form,
-discovery (`discovery.py`) proposes unknown names and spelling variants. The caller
-passes the matcher over its gazetteer: the database's (`entities.gazetteer`) in the app,
-the shipped seed gazetteer (`seed_matcher()`) elsewhere.
+a trained sequence model (`model.py`, a CRF) finds and types the names the gazetteer does
+not know, and the rules of `discovery.py` add spelling variants of known persons (and, where
+the model found nothing, their own candidates). The caller passes the matcher over its
+gazetteer: the database's (`entities.gazetteer`) in the app, the shipped seed gazetteer
+(`seed_matcher()`) elsewhere.
 """
 
 import re
 from dataclasses import replace
 
-from newstext.entities.discovery import discover
+from newstext.entities.discovery import Token, _fuzzy_person, discover
 from newstext.entities.gazetteer import (
     QUEUE_EVIDENCE,
     EntityRecord,
@@ -19,6 +21,7 @@ from newstext.entities.gazetteer import (
     seed_gazetteer,
 )
 from newstext.entities.matching import FoundMention, Matcher, longest_first
+from newstext.entities.model import find_names
 
 __all__ = [
     "EntityRecord",
@@ -48,10 +51,74 @@ def find_mentions(text: str, *, matcher: Matcher, candidates: bool = True) -> li
     # ("Ilham Alijew" around a queued "Ilham"), and a wrong one must not live on by itself.
     queued = [m for m in matched if m.evidence == QUEUE_EVIDENCE]
     known = [m for m in matched if m.evidence != QUEUE_EVIDENCE]
-    found = list(discover(text, known, matcher.gazetteer))
+    modelled = _model_mentions(text, known, matcher.gazetteer)
+    ruled = [
+        m
+        for m in discover(text, known, matcher.gazetteer)
+        if m.method == Method.FUZZY or RULES_WITH_MODEL
+    ]
+    # The model's names first, then the rules' where the model found nothing.
+    found = longest_first(modelled) + _outside(ruled, modelled)
     found += _repeated_names(text, known + found)
     # A candidate may swallow known names ("Azerbaijan Airlines"): longest wins.
     return longest_first(known + found + queued)
+
+
+# Whether the rules' own candidates are kept where the model found nothing (validation).
+RULES_WITH_MODEL = True
+# Model names of type OTHER are proposed only from this marginal confidence on.
+MIN_OTHER_CONFIDENCE = 1.1
+
+
+def _model_mentions(
+    text: str, known: list[FoundMention], gazetteer: Gazetteer
+) -> list[FoundMention]:
+    """The model's names that no known entity covers, as candidates; a person's name that
+    is a spelling variant of a known person's is that person (method fuzzy)."""
+    linked = bytearray(len(text) + 1)
+    for mention in known:
+        if mention.entity is not None:
+            linked[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+    mentions = []
+    for name in find_names(text):
+        if any(linked[name.start : name.end]):
+            continue
+        if name.kind == Kind.OTHER and name.confidence < MIN_OTHER_CONFIDENCE:
+            continue
+        surface = text[name.start : name.end]
+        evidence = f"sequence model ({name.confidence:.2f})"
+        if name.kind == Kind.PERSON:
+            words = [
+                Token(name.start + m.start(), name.start + m.end(), m.group())
+                for m in re.finditer(r"\S+", surface)
+            ]
+            variant = _fuzzy_person(text, words, gazetteer, evidence)
+            if variant is not None:
+                mentions.append(variant)
+                continue
+        if surface.lower() in gazetteer.rejected_names:
+            continue
+        mentions.append(
+            FoundMention(
+                start=name.start,
+                end=name.end,
+                surface=surface,
+                kind=name.kind,
+                method=Method.DISCOVERY,
+                confidence=round(name.confidence, 3),
+                candidate=surface,
+                evidence=evidence,
+            )
+        )
+    return mentions
+
+
+def _outside(mentions: list[FoundMention], taken: list[FoundMention]) -> list[FoundMention]:
+    """The mentions that overlap none of `taken`."""
+    covered = bytearray(max((m.end for m in taken), default=0) + 1)
+    for mention in taken:
+        covered[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+    return [m for m in mentions if not any(covered[m.start : m.end])]
 
 
 def _repeated_names(text: str, mentions: list[FoundMention]) -> list[FoundMention]:

@@ -1,0 +1,137 @@
+"""The trained sequence model (a linear-chain CRF, crfsuite): names and their types in text.
+
+Pure code (no Django). `find_names(text)` cuts the text into blocks (lines) and sentences,
+tokenises them (`features.tokenize`), marks where the seed gazetteer and well-known places
+match, and tags every sentence with the CRF (BIO labels over PER, LOC, ORG, OTH). A span's
+confidence is the smallest marginal probability of its tokens' labels.
+
+The model file (`data/ner.crfsuite`) is rebuilt by
+`python -m newstext.entities.training.train` (`make entity-model`), never at run time;
+it is opened once per process (memory-mapped by crfsuite).
+"""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from newstext.entities.features import sentence_features, tokenize
+from newstext.entities.gazetteer import Kind, Method
+from newstext.entities.matching import Matcher
+from newstext.sentences import split_sentences
+
+MODEL_FILE = Path(__file__).parent / "data" / "ner.crfsuite"
+KINDS = {"PER": Kind.PERSON, "LOC": Kind.PLACE, "ORG": Kind.ORGANISATION, "OTH": Kind.OTHER}
+# A sentence longer than this (a list, a table flattened into text) is tagged in pieces.
+MAX_SENTENCE_TOKENS = 200
+_BLOCK = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class TaggedSpan:
+    """Tokens first..last-1 of a sentence make one name of `kind`."""
+
+    first: int
+    last: int
+    kind: Kind
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name found in a text at text[start:end] (code points)."""
+
+    start: int
+    end: int
+    kind: Kind
+    confidence: float
+
+
+@cache
+def tagger(path: Path = MODEL_FILE) -> Any:
+    """The crfsuite tagger over the model file, opened once per process and path."""
+    import pycrfsuite  # type: ignore[import-untyped]
+
+    opened = pycrfsuite.Tagger()
+    opened.open(str(path))
+    return opened
+
+
+@cache
+def feature_matcher() -> Matcher:
+    """The gazetteer the model's features were trained with: the seed gazetteer and
+    well-known places and organisations (not the app's, which changes)."""
+    from newstext.entities import seed_matcher
+
+    return seed_matcher()
+
+
+def gazetteer_tags(text: str, spans: Sequence[tuple[int, int]], matcher: Matcher) -> list[str]:
+    """Per token: "B-LOC"/"I-LOC" etc. where a known name covers it, "B-DER" for a derived
+    form ("russische"), else ""."""
+    tags = [""] * len(spans)
+    if not spans:
+        return tags
+    found = matcher.find(text[spans[0][0] : spans[-1][1]])
+    offset = spans[0][0]
+    index = 0
+    for mention in found:
+        start, end = mention.start + offset, mention.end + offset
+        while index < len(spans) and spans[index][1] <= start:
+            index += 1
+        kind = "DER" if mention.method == Method.DERIVED else str(mention.kind)
+        j = index
+        while j < len(spans) and spans[j][0] < end:
+            tags[j] = ("B-" if j == index else "I-") + kind
+            j += 1
+    return tags
+
+
+def tag_sentence(words: Sequence[str], gaz: Sequence[str], model: Any = None) -> list[TaggedSpan]:
+    """The names in one tokenised sentence, with their types and confidences."""
+    if not words:
+        return []
+    model = model if model is not None else tagger()
+    model.set(sentence_features(words, gaz))
+    labels = model.tag()
+    spans: list[TaggedSpan] = []
+    first, kind = -1, ""
+    for index, label in enumerate([*labels, "O"]):
+        if first >= 0 and not (label.startswith("I-") and label[2:] == kind):
+            confidence = min(model.marginal(labels[k], k) for k in range(first, index))
+            spans.append(TaggedSpan(first, index, KINDS[kind], confidence))
+            first = -1
+        if label.startswith("B-") or (label.startswith("I-") and first < 0):
+            first, kind = index, label[2:]
+    return spans
+
+
+def sentence_ranges(text: str) -> list[tuple[int, int]]:
+    """Sentences of `text`: its lines cut at sentence ends."""
+    ranges: list[tuple[int, int]] = []
+    for block in _BLOCK.finditer(text):
+        ranges += [(s.start, s.end) for s in split_sentences(text, block.start(), block.end())]
+    return ranges
+
+
+def find_names(text: str, *, model: Any = None) -> list[Name]:
+    """Every name the model finds in `text`, in text order, with its type and confidence."""
+    matcher = feature_matcher()
+    names: list[Name] = []
+    for start, end in sentence_ranges(text):
+        spans = tokenize(text, start, end)
+        for piece in range(0, len(spans), MAX_SENTENCE_TOKENS):
+            chunk = spans[piece : piece + MAX_SENTENCE_TOKENS]
+            words = [text[s:e] for s, e in chunk]
+            for tagged in tag_sentence(words, gazetteer_tags(text, chunk, matcher), model):
+                names.append(
+                    Name(
+                        chunk[tagged.first][0],
+                        chunk[tagged.last - 1][1],
+                        tagged.kind,
+                        tagged.confidence,
+                    )
+                )
+    return names
