@@ -1,6 +1,6 @@
 """htmx endpoints of the annotation workspace.
 
-Every mutation answers with fragments of `articles/article_detail.html` (the workspace
+Every mutation answers with fragments of `annotations/workspace.html` (the workspace
 screen), so a full page and an htmx swap render the same markup.
 """
 
@@ -52,7 +52,7 @@ from articles.models import Article, Source, SourceAlias
 from newsdesk.http import AuthenticatedHttpRequest
 from newstext.offsets import SelectionError, verify_selection
 
-WORKSPACE = "articles/article_detail.html"
+WORKSPACE = "annotations/workspace.html"
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 SUGGESTIONS = 12
 

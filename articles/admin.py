@@ -4,7 +4,6 @@ Sources and articles keep their history (README, "History"): deleted ones can be
 recovered, and one that annotations or mentions depend on cannot be deleted.
 """
 
-
 from django.contrib import admin
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest

@@ -5,36 +5,28 @@ find existing articles, a few bulk inserts per batch. Each file is atomic: if a 
 fails in the database, its files are retried one by one, each in its own transaction,
 so one bad file never takes others down and never leaves half a file written.
 
-Reading and parsing run in a background thread, at most one batch ahead of the writes:
-while the database works on one batch (PostgreSQL in its own process, SQLite with the
-GIL released), the next one is parsed. The thread never touches the database, and the
-reports come out in the same order as without it.
+What other apps do with written articles (re-anchoring, detection, indexing) is not
+known here: the caller passes `after_write`, called inside each batch's transaction
+(the import pipeline in `ingest.pipeline` does).
 """
 
 import hashlib
 import logging
 import re
-import threading
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from queue import Empty, Queue
 
 from django.db import DatabaseError, transaction
 from django.db.models import Max, Q
 from django.db.models.functions import Lower
 
-from annotations.reanchoring import annotations_reanchor
 from articles.models import Article, ArticleRevision, Source, SourceAlias
 from articles.search import search_vectors_defer, search_vectors_update_queue
-from entities.reanchoring import mentions_reanchor
-from entities.services import mentions_detect_after_commit
 from newsdesk.history import REASON_IMPORTED, history_record
 from newstext.decoding import DecodedText, RejectedInput, decode_article_bytes, normalise_text
 from newstext.parsing import ParsedArticle, parse_article
-from stories.tasks import stories_index_after_commit
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +41,21 @@ class ImportStatus(StrEnum):
     UNCHANGED = "unchanged"
     REVISED = "revised"
     FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class WrittenBatch:
+    """The articles one batch wrote: new ones, and revised ones with their old bodies."""
+
+    articles: list[Article]
+    old_bodies: dict[int, str]  # article id -> body before this revision
+
+    @property
+    def revised(self) -> list[Article]:
+        return [article for article in self.articles if article.pk in self.old_bodies]
+
+
+AfterWrite = Callable[[WrittenBatch], None]
 
 
 @dataclass(frozen=True)
@@ -122,22 +129,25 @@ def articles_import(
     max_bytes: int,
     dry_run: bool = False,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    after_write: AfterWrite | None = None,
 ) -> Iterator[ImportReport]:
-    """Import files and folders of news texts, yielding one report per file."""
+    """Import files and folders of news texts, yielding one report per file.
+
+    `after_write` is called with each written batch, inside the batch's transaction.
+    """
     batch: list[PreparedFile] = []
     origins: set[str] = set()
-    with _prepared_ahead(paths, max_bytes=max_bytes, ahead=batch_size) as prepared_files:
-        for item in prepared_files:
-            if isinstance(item, ImportReport):
-                yield item
-                continue
-            # A file name seen twice is a revision: its first version must be written first.
-            if item.origin in origins or len(batch) >= batch_size:
-                yield from _write(batch, dry_run=dry_run)
-                batch, origins = [], set()
-            batch.append(item)
-            origins.add(item.origin)
-    yield from _write(batch, dry_run=dry_run)
+    for item in _prepare_all(paths, max_bytes=max_bytes):
+        if isinstance(item, ImportReport):
+            yield item
+            continue
+        # A file name seen twice is a revision: its first version must be written first.
+        if item.origin in origins or len(batch) >= batch_size:
+            yield from _write(batch, dry_run=dry_run, after_write=after_write)
+            batch, origins = [], set()
+        batch.append(item)
+        origins.add(item.origin)
+    yield from _write(batch, dry_run=dry_run, after_write=after_write)
 
 
 def _prepare_all(paths: Iterable[Path], *, max_bytes: int) -> Iterator[PreparedFile | ImportReport]:
@@ -151,66 +161,26 @@ def _prepare_all(paths: Iterable[Path], *, max_bytes: int) -> Iterator[PreparedF
             yield ImportReport(item, ImportStatus.FAILED, str(error))
 
 
-@contextmanager
-def _prepared_ahead(
-    paths: Iterable[Path], *, max_bytes: int, ahead: int
-) -> Iterator[Iterator[PreparedFile | ImportReport]]:
-    """`_prepare_all` run by a background thread, at most `ahead` files ahead of the reader.
-
-    An exception in the thread is raised to the reader where the file would have been.
-    Leaving the block early (an error while writing, a reader that stops) stops the thread.
-    """
-    queue: Queue[tuple[PreparedFile | ImportReport | None, BaseException | None]]
-    queue = Queue(maxsize=max(ahead, 1))
-    stop = threading.Event()
-
-    def produce() -> None:
-        try:
-            for item in _prepare_all(paths, max_bytes=max_bytes):
-                if stop.is_set():
-                    return
-                queue.put((item, None))
-        except BaseException as error:  # handed over to the reader, which raises it
-            queue.put((None, error))
-            return
-        queue.put((None, None))
-
-    def consume() -> Iterator[PreparedFile | ImportReport]:
-        while True:
-            item, error = queue.get()
-            if error is not None:
-                raise error
-            if item is None:
-                return
-            yield item
-
-    thread = threading.Thread(target=produce, name="articles-import-reader", daemon=True)
-    thread.start()
-    try:
-        yield consume()
-    finally:
-        stop.set()
-        # Make room so that a thread blocked on a full queue sees `stop` and ends.
-        while thread.is_alive():
-            with suppress(Empty):
-                queue.get(timeout=0.05)
-        thread.join()
-
-
-def _write(batch: list[PreparedFile], *, dry_run: bool) -> list[ImportReport]:
+def _write(
+    batch: list[PreparedFile], *, dry_run: bool, after_write: AfterWrite | None
+) -> list[ImportReport]:
     if not batch:
         return []
     if dry_run:
         return _plan(batch)
     try:
         with transaction.atomic():
-            return _write_batch(batch)
+            return _write_batch(batch, after_write)
     except DatabaseError:
         if len(batch) == 1:
             logger.exception("import of %s failed", batch[0].path)
             return [ImportReport(batch[0].path, ImportStatus.FAILED, "database error, see log")]
         # Find the culprit: every file in its own transaction.
-        return [report for prepared in batch for report in _write([prepared], dry_run=False)]
+        return [
+            report
+            for prepared in batch
+            for report in _write([prepared], dry_run=False, after_write=after_write)
+        ]
 
 
 def _plan(batch: list[PreparedFile]) -> list[ImportReport]:
@@ -231,7 +201,7 @@ def _plan(batch: list[PreparedFile]) -> list[ImportReport]:
     return reports
 
 
-def _write_batch(batch: list[PreparedFile]) -> list[ImportReport]:
+def _write_batch(batch: list[PreparedFile], after_write: AfterWrite | None) -> list[ImportReport]:
     existing = {
         article.origin: article
         for article in Article.objects.filter(origin__in=[p.origin for p in batch]).only(
@@ -283,12 +253,9 @@ def _write_batch(batch: list[PreparedFile]) -> list[ImportReport]:
         for p, article in written
         for name in p.parsed.cited_source_names
     )
-    for article in revised:
-        annotations_reanchor(article=article, old_body=old_bodies[article.pk])
-        mentions_reanchor(article=article, old_body=old_bodies[article.pk])
     search_vectors_update_queue(article_ids=[article.pk for _, article in written])
-    mentions_detect_after_commit(article_ids=[article.pk for _, article in written])
-    stories_index_after_commit(article_ids=[article.pk for _, article in written])
+    if after_write is not None:
+        after_write(WrittenBatch([article for _, article in written], old_bodies))
 
     status = {p.origin: ImportStatus.REVISED for p in changed} | {
         p.origin: ImportStatus.IMPORTED for p in new

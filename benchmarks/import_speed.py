@@ -333,8 +333,8 @@ def import_folder(
     from django.db.migrations.recorder import MigrationRecorder
 
     from articles import importing, search
-    from articles.importing import articles_import
     from articles.models import Article
+    from ingest.pipeline import files_import
 
     if vector_inline:
         from unittest import mock
@@ -368,7 +368,7 @@ def import_folder(
         profiler.enable()
     with connection.execute_wrapper(count_query):
         cpu_start, start = measure.cpu_seconds(), time.perf_counter()
-        for report in articles_import([folder], max_bytes=settings.NEWSDESK_IMPORT_MAX_BYTES):
+        for report in files_import([folder], max_bytes=settings.NEWSDESK_IMPORT_MAX_BYTES):
             statuses[str(report.status)] += 1
         seconds, cpu_seconds = time.perf_counter() - start, measure.cpu_seconds() - cpu_start
     if profiler is not None and profile is not None:

@@ -223,7 +223,7 @@ def report_markdown(outcome: dict[str, Any], *, articles: int, runs: int, quick:
     """The table of results and what they mean."""
     cap = outcome["cap"]
     lines = [
-        f"The article list's search (`articles.selectors`) on PostgreSQL at {articles:,} "
+        f"The article list's search (`annotations.article_list`) on PostgreSQL at {articles:,} "
         f"articles, loaded with COPY: the bodies of {DISTINCT_TEXTS:,} files of the synthetic "
         f"corpus, each used {articles // DISTINCT_TEXTS} times, every copy with {EXTRA_WORDS} "
         f"extra words drawn from a Zipf distribution over {VOCABULARY:,} invented words (the "
@@ -296,7 +296,7 @@ def measure(*, runs: int) -> dict[str, Any]:
     from django.db import connection
 
     from articles.search import SEARCH_RESULTS_CAP
-    from articles.selectors import (
+    from annotations.article_list import (
         ArticleFilters,
         CappedPaginator,
         article_list,

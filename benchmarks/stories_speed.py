@@ -309,13 +309,13 @@ def _render_compare(*, quick: bool) -> tuple[float, float]:
     from django.urls import reverse
 
     from annotations.demo import demo_annotations_load
-    from articles.demo import demo_labels_ensure
-    from articles.importing import articles_import
     from articles.models import Article
+    from ingest.demo import demo_labels_ensure
+    from ingest.pipeline import files_import
     from newsdesk.roles import EDITORS, roles_ensure
 
     seeds = BASE_DIR / "fixtures" / "seeds"
-    list(articles_import([seeds], max_bytes=10**7))
+    list(files_import([seeds], max_bytes=10**7))
     demo_labels_ensure()
     roles_ensure()
     editor = User.objects.create_user("bench-editor")

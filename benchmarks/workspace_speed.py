@@ -128,14 +128,14 @@ def measure(*, quick: bool) -> dict[str, float]:
     from django.urls import reverse
 
     from annotations.models import Annotation, Label
-    from articles.demo import demo_labels_ensure
-    from articles.importing import articles_import
     from articles.models import Article, Source
     from entities.models import Entity, Mention
+    from ingest.demo import demo_labels_ensure
+    from ingest.pipeline import files_import
     from newsdesk.roles import EDITORS, roles_ensure
     from newstext.offsets import code_point_to_utf16
 
-    list(articles_import([BASE_DIR / "fixtures" / "seeds" / SEED], max_bytes=10**7))
+    list(files_import([BASE_DIR / "fixtures" / "seeds" / SEED], max_bytes=10**7))
     article = Article.objects.get()
     demo_labels_ensure()
     roles_ensure()

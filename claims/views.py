@@ -59,7 +59,7 @@ LIST = "claims/claim_list.html"
 DETAIL = "claims/claim_detail.html"
 PANEL = "claims/annotation_claim.html"
 SUGGESTIONS = "claims/suggestions.html"
-WORKSPACE = "articles/article_detail.html"
+WORKSPACE = "annotations/workspace.html"
 CLAIMS_PER_PAGE = 50
 SEARCH_RESULTS = 10
 

@@ -189,9 +189,7 @@ class CandidateOccurrence(models.Model):
     surface = models.CharField(_("surface form"), max_length=200)
 
     class Meta:
-        db_table = (
-            "articles_candidateoccurrence"
-        )
+        db_table = "articles_candidateoccurrence"
         verbose_name = _("candidate occurrence")
         verbose_name_plural = _("candidate occurrences")
         ordering = ["article", "start"]

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "simple_history",
     "articles",
     "entities",
+    "ingest",
     "annotations",
     "stories",
     "claims",

@@ -9,7 +9,7 @@ from django.views.i18n import set_language
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="articles:list"), name="home"),
-    path("articles/", include("articles.urls")),
+    path("articles/", include("annotations.article_urls")),
     path("entities/", include("entities.urls")),
     path("", include("annotations.urls")),
     path("review/", include("review.urls")),

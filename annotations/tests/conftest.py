@@ -1,8 +1,8 @@
 import pytest
 
 from annotations.models import Annotation, Label
-from articles.importing import articles_import
 from articles.models import Article
+from ingest.pipeline import files_import
 from newstext.offsets import code_point_to_utf16
 
 
@@ -18,7 +18,7 @@ def labels(db):
 
 @pytest.fixture
 def article(db, seeds_dir):
-    list(articles_import([seeds_dir / "000_2881edf72164acbb.txt"], max_bytes=10**7))
+    list(files_import([seeds_dir / "000_2881edf72164acbb.txt"], max_bytes=10**7))
     return Article.objects.get()
 
 

@@ -8,16 +8,16 @@ from django.conf import settings
 
 from annotations.demo import DemoFixtureError, demo_annotations_load, demo_annotations_read
 from annotations.models import Annotation
-from articles.demo import demo_labels_ensure
-from articles.importing import articles_import
 from articles.models import Article
+from ingest.demo import demo_labels_ensure
+from ingest.pipeline import files_import
 
 FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "demo_annotations.json"
 
 
 @pytest.fixture
 def seeded(db, seeds_dir):
-    list(articles_import([seeds_dir], max_bytes=10**7))
+    list(files_import([seeds_dir], max_bytes=10**7))
     demo_labels_ensure()
 
 

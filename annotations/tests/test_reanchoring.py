@@ -8,9 +8,10 @@ from django.urls import reverse
 from annotations.models import Annotation
 from annotations.services import REASON_REATTACHED
 from annotations.tests.conftest import selection
-from articles.importing import ImportStatus, articles_import
+from articles.importing import ImportStatus
 from articles.models import Article
 from entities.models import Entity, Mention
+from ingest.pipeline import files_import
 
 SEED = "000_2881edf72164acbb.txt"
 QUOTE = "38 Menschen starben im Dezember bei dem Absturz in Kasachstan"
@@ -23,7 +24,7 @@ def reimport(seeds_dir: Path, tmp_path: Path, change) -> Article:
     """Import a changed copy of the seed under its own name: a new revision."""
     changed = tmp_path / SEED
     changed.write_text(change((seeds_dir / SEED).read_text("utf-8")), "utf-8")
-    [report] = articles_import([changed], max_bytes=10**7)
+    [report] = files_import([changed], max_bytes=10**7)
     assert report.status is ImportStatus.REVISED, report
     return Article.objects.get(origin=SEED)
 

@@ -5,8 +5,9 @@ from playwright.sync_api import Page, expect
 
 from annotations.models import Annotation
 from annotations.tests.test_workspace_browser import select_quote
-from articles.importing import ImportStatus, articles_import
+from articles.importing import ImportStatus
 from articles.models import Article
+from ingest.pipeline import files_import
 from newstext.anchoring import quote_context
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -53,7 +54,7 @@ def test_highlights_stay_on_their_words_when_the_article_is_reimported_meanwhile
             f" {DELETED}", ""
         )
     )
-    [report] = articles_import([changed], max_bytes=10**7)
+    [report] = files_import([changed], max_bytes=10**7)
     assert report.status is ImportStatus.REVISED
     annotation.refresh_from_db()
     assert annotation.start == start + len(INSERTED)

@@ -6,8 +6,8 @@ from django.urls import reverse
 from annotations.models import Annotation
 from annotations.selectors import CARDS_PER_PAGE
 from annotations.tests.conftest import annotations_across, selection
-from articles.importing import articles_import
 from articles.models import Article, Source
+from ingest.pipeline import files_import
 
 QUOTE = "38 Menschen starben im Dezember bei dem Absturz in Kasachstan"
 HTMX = {"HX-Request": "true", "Accept-Language": "en"}
@@ -191,7 +191,7 @@ def test_emoji_in_the_text_does_not_shift_offsets(client, editor, labels, db, tm
     (tmp_path / "emoji.txt").write_text(
         "Die Rakete 🚀 traf 𝔡𝔞𝔰 Flugzeug nicht, sagte Putin.\n", encoding="utf-8"
     )
-    list(articles_import([tmp_path], max_bytes=10**6))
+    list(files_import([tmp_path], max_bytes=10**6))
     article = Article.objects.get()
     client.force_login(editor)
     response = create(client, article, labels, quote="Flugzeug nicht")

@@ -2,14 +2,14 @@ import pytest
 from django.urls import reverse
 
 from annotations.models import Label
-from articles.importing import articles_import
 from articles.models import Article, Source
 from entities.models import Entity
+from ingest.pipeline import files_import
 
 
 @pytest.fixture
 def seeded(db, seeds_dir):
-    list(articles_import([seeds_dir], max_bytes=10**7))
+    list(files_import([seeds_dir], max_bytes=10**7))
     Entity.objects.create(name="Ilham Aliyev", kind=Entity.Kind.PERSON).aliases.create(
         name="Alijew"
     )

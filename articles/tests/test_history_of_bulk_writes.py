@@ -2,15 +2,15 @@
 
 import pytest
 
-from articles.importing import articles_import
 from articles.models import Source
 from entities.models import Entity, EntityAlias
 from entities.services import gazetteer_seed_ensure
+from ingest.pipeline import files_import
 
 
 @pytest.mark.django_db
 def test_sources_created_by_an_import_have_their_creation_recorded(seeds_dir):
-    list(articles_import([seeds_dir], max_bytes=10**7))
+    list(files_import([seeds_dir], max_bytes=10**7))
     sources = list(Source.objects.all())
     assert sources
     for source in sources:

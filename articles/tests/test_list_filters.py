@@ -12,12 +12,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from annotations.article_forms import ArticleFilterForm
+from annotations.article_list import ArticleFilters, article_list
 from annotations.models import Annotation, Label
-from articles.forms import ArticleFilterForm
-from articles.importing import articles_import
 from articles.models import Article, Source
-from articles.selectors import ArticleFilters, article_list
 from articles.services import article_status_set
+from ingest.pipeline import files_import
 
 LIST = reverse("articles:list")
 EN = {"Accept-Language": "en"}
@@ -26,7 +26,7 @@ HTMX_RESULTS = {"HX-Request": "true", "HX-Target": "article-results", **EN}
 
 @pytest.fixture
 def seeded(db, seeds_dir):
-    list(articles_import([seeds_dir], max_bytes=10**7))
+    list(files_import([seeds_dir], max_bytes=10**7))
     return {a.origin[:3]: a for a in Article.objects.all()}
 
 
@@ -242,7 +242,7 @@ def test_other_requests_get_the_full_page(client, editor, seeded, headers):
 def test_pagination_keeps_the_filters(client, editor, db, tmp_path):
     for i in range(120):
         (tmp_path / f"{i:03d}.txt").write_text(f"Berlin (dpa) – Meldung Nummer {i} über Flugzeuge.")
-    list(articles_import([tmp_path], max_bytes=10**6))
+    list(files_import([tmp_path], max_bytes=10**6))
     Article.objects.filter(origin__startswith="0").update(annotation_status="done")
     client.force_login(editor)
     html = client.get(LIST, {"status": "done", "q": "Meldung"}, headers=EN).content.decode()
@@ -280,7 +280,7 @@ def test_list_query_count_does_not_grow_with_articles(client, editor, labels, tm
         for i in range(start, start + count):
             path = tmp_path / f"{i:03d}.txt"
             path.write_text(f" date 2024-01-{i % 28 + 1:02d} Berlin (Agentur{i}) – Meldung {i}.")
-        list(articles_import([tmp_path], max_bytes=10**6))
+        list(files_import([tmp_path], max_bytes=10**6))
         for article in Article.objects.filter(annotations__isnull=True):
             annotate(article, labels["claim"], editor)
 
@@ -400,7 +400,7 @@ def test_status_service_refuses_unknown_statuses(seeded, editor):
 def test_status_partial_can_be_included_with_just_the_article(rf, seeded, editor):
     request = rf.get("/")
     request.user = editor
-    template = engines["django"].from_string('{% include "articles/_status.html" %}')
+    template = engines["django"].from_string('{% include "annotations/_status.html" %}')
     html = template.render({"article": seeded["003"]}, request=request)
     pk = seeded["003"].pk
     assert f'<form id="article-status-{pk}"' in html

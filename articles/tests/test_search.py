@@ -6,8 +6,9 @@ Every test runs on both databases and asserts what that database does.
 import pytest
 from django.db import NotSupportedError, connection
 
-from articles import search, selectors
-from articles.importing import articles_import
+from annotations.article_list import ArticleFilters, article_list, article_list_page
+from annotations import article_list as selectors
+from articles import search
 from articles.models import Article
 from articles.search import (
     RankedArticles,
@@ -16,14 +17,14 @@ from articles.search import (
     articles_search,
     search_terms,
 )
-from articles.selectors import ArticleFilters, article_list, article_list_page
+from ingest.pipeline import files_import
 
 POSTGRESQL = connection.vendor == "postgresql"
 
 
 @pytest.fixture
 def seeded(db, seeds_dir):
-    list(articles_import([seeds_dir], max_bytes=10**7))
+    list(files_import([seeds_dir], max_bytes=10**7))
     return {a.origin[:3]: a for a in Article.objects.all()}
 
 
@@ -59,7 +60,7 @@ def test_search_ignores_case(seeded):
 
 def test_fallback_ignores_case_of_umlauts_too(db, tmp_path):
     (tmp_path / "a.txt").write_text("Der Überflug wurde verboten. Öl wurde teurer.")
-    list(articles_import([tmp_path], max_bytes=10**6))
+    list(files_import([tmp_path], max_bytes=10**6))
     assert found("überflug") == ["a.t"]
     assert found("ÖL") == ["a.t"]
 
@@ -88,10 +89,10 @@ def test_title_match_ranks_first(seeded):
 def test_search_follows_a_revised_article(db, tmp_path):
     path = tmp_path / "meldung.txt"
     path.write_text("Die Regierung kündigte Gespräche an.")
-    list(articles_import([path], max_bytes=10**6))
+    list(files_import([path], max_bytes=10**6))
     assert found("Gespräche") == ["mel"]
     path.write_text("Die Regierung sagte das Treffen ab.")
-    list(articles_import([path], max_bytes=10**6))
+    list(files_import([path], max_bytes=10**6))
     assert found("Gespräche") == []
     assert found("Treffen") == ["mel"]
 
@@ -157,7 +158,7 @@ def test_ranked_articles_fetch_a_page_in_rank_order_with_one_query(
 def test_import_leaves_search_vectors_to_a_task_a_worker_runs(db, tmp_path, settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     (tmp_path / "meldung.txt").write_text("Die Flugzeuge landeten in Baku.")
-    list(articles_import([tmp_path], max_bytes=10**6))
+    list(files_import([tmp_path], max_bytes=10**6))
     # Until the worker runs the queued task, search does not find the new article.
     assert found("Flugzeug") == []
     article = Article.objects.get()

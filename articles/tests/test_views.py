@@ -3,13 +3,13 @@ import re
 import pytest
 from django.urls import reverse
 
-from articles.importing import articles_import
 from articles.models import Article
+from ingest.pipeline import files_import
 
 
 @pytest.fixture
 def seeded(db, seeds_dir):
-    list(articles_import([seeds_dir], max_bytes=10**7))
+    list(files_import([seeds_dir], max_bytes=10**7))
     return {a.origin[:3]: a for a in Article.objects.all()}
 
 
@@ -102,14 +102,14 @@ def test_article_page_counts_the_revisions_once_there_are_two(
     assert "revisions" not in client.get(article.get_absolute_url(), headers=english).text
     changed = tmp_path / article.origin
     changed.write_text((seeds_dir / article.origin).read_text() + "\nNeu.\n", encoding="utf-8")
-    list(articles_import([changed], max_bytes=10**7))
+    list(files_import([changed], max_bytes=10**7))
     assert "· 2 revisions" in client.get(article.get_absolute_url(), headers=english).text
 
 
 def test_article_page_escapes_text(client, editor, db, tmp_path):
     payload = tmp_path / "xss.txt"
     payload.write_text('<script>alert("x")</script> steht im Text.')
-    list(articles_import([payload], max_bytes=10**6))
+    list(files_import([payload], max_bytes=10**6))
     client.force_login(editor)
     html = client.get(Article.objects.get().get_absolute_url()).content.decode()
     assert '<script>alert("x")</script>' not in html
@@ -127,7 +127,7 @@ def test_list_query_count_does_not_grow_with_articles(
     client.force_login(editor)
     for i in range(20):
         (tmp_path / f"{i}.txt").write_text(f"Berlin (Agentur{i}) – Meldung Nummer {i}.")
-    list(articles_import([tmp_path], max_bytes=10**6))
+    list(files_import([tmp_path], max_bytes=10**6))
     with django_assert_max_num_queries(8):
         client.get(reverse("articles:list"))
 

@@ -2,8 +2,8 @@ import pytest
 
 from annotations.tests.conftest import labels, make_annotation  # noqa: F401 - fixtures
 from annotations.tests.test_workspace_browser import demo_editor_password  # noqa: F401
-from articles.importing import articles_import
 from articles.models import Article
+from ingest.pipeline import files_import
 
 
 @pytest.fixture
@@ -12,5 +12,5 @@ def articles(db, seeds_dir, django_capture_on_commit_callbacks):
     with their entity mentions detected as after a real import's commit."""
     files = [seeds_dir / "000_2881edf72164acbb.txt", seeds_dir / "001_9820c8e68323574d.txt"]
     with django_capture_on_commit_callbacks(execute=True):
-        list(articles_import(files, max_bytes=10**7))
+        list(files_import(files, max_bytes=10**7))
     return {a.origin[:3]: a for a in Article.objects.all()}

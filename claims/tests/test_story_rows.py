@@ -7,11 +7,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.importing import articles_import
 from articles.models import Article
 from claims.models import Claim
 from claims.selectors import story_claim_rows
 from claims.services import claim_attach, claim_create, claim_update
+from ingest.pipeline import files_import
 from stories.models import Story, StoryMembership
 
 QUOTES = {
@@ -31,7 +31,7 @@ def story(db, seeds_dir, editor, make_annotation):
             "003_b0def7ef3eed8443.txt",
         )
     ]
-    list(articles_import(files, max_bytes=10**7))
+    list(files_import(files, max_bytes=10**7))
     story = Story.objects.create(title="AZAL")
     articles = {a.origin[:3]: a for a in Article.objects.all()}
     for article in articles.values():

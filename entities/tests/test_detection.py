@@ -7,7 +7,6 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 
-from articles.importing import articles_import
 from articles.models import Article
 from entities.models import (
     CandidateOccurrence,
@@ -28,6 +27,7 @@ from entities.services import (
     mentions_detect,
     mentions_redetect_containing,
 )
+from ingest.pipeline import files_import
 
 pytestmark = pytest.mark.django_db
 
@@ -228,7 +228,7 @@ def test_command_detects_all_or_one_article() -> None:
 
 
 def test_the_seeds_get_their_mentions(seeds_dir: Path) -> None:
-    list(articles_import([seeds_dir], max_bytes=10**6))
+    list(files_import([seeds_dir], max_bytes=10**6))
     call_command("detect_entities", stdout=StringIO())
     assert Mention.objects.filter(entity__name="Wladimir Putin").count() > 20
     assert EntityCandidate.objects.filter(name="Azerbaijan Airlines", kind="ORG").exists()
@@ -238,20 +238,20 @@ def test_import_detects_each_written_batch_after_commit(
     seeds_dir: Path, django_capture_on_commit_callbacks
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        reports = list(articles_import([seeds_dir], max_bytes=10**6, batch_size=2))
+        reports = list(files_import([seeds_dir], max_bytes=10**6, batch_size=2))
     detections = [c for c in callbacks if c.__qualname__.startswith("mentions_detect_")]
     assert len(detections) == 3  # five files in batches of two; other apps add their own
     assert {r.status for r in reports} == {"imported"}
     assert Mention.objects.values("article").distinct().count() == 5
     counted = Mention.objects.count()
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        list(articles_import([seeds_dir], max_bytes=10**6))
+        list(files_import([seeds_dir], max_bytes=10**6))
     assert callbacks == []  # unchanged files: nothing written, nothing detected
     assert Mention.objects.count() == counted
 
 
 def test_detecting_the_seeds_twice_changes_nothing(seeds_dir: Path) -> None:
-    list(articles_import([seeds_dir], max_bytes=10**6))
+    list(files_import([seeds_dir], max_bytes=10**6))
     call_command("detect_entities", stdout=StringIO())
     mentions = set(Mention.objects.values_list("article", "entity", "start", "end", "method"))
     occurrences = set(

@@ -4,9 +4,9 @@ import pytest
 from django.contrib.auth.models import User
 
 from annotations.models import Annotation, Label
-from articles.importing import articles_import
 from articles.models import Article
 from entities.models import Entity, EntityCandidate, Mention
+from ingest.pipeline import files_import
 from newsdesk.tests.permission_matrix import World
 from stories.models import Story, StoryMembership
 
@@ -19,7 +19,7 @@ def world(seeds_dir, editor: User, other_editor: User, reviewer: User, admin_use
     """Seed articles 000 and 001 (a rewrite of 000), 000 in a story and with one annotation by the editor, an entity, a mention and a
     candidate; the users behind the roles of the matrix."""
     seeds = [seeds_dir / "000_2881edf72164acbb.txt", seeds_dir / "001_9820c8e68323574d.txt"]
-    list(articles_import(seeds, max_bytes=10**7))
+    list(files_import(seeds, max_bytes=10**7))
     article, other_article = Article.objects.order_by("origin")
     label = Label.objects.create(name="Behauptung", name_en="Claim", key="1", colour="#ffd54f")
     start = article.body.index(ANNOTATED)

@@ -46,7 +46,14 @@ def test_compiled_catalogue_is_up_to_date():
             assert compiled.gettext(msgid.replace('\\"', '"')) == msgstr.replace('\\"', '"'), msgid
 
 
-TEMPLATES_DIR = Path(settings.BASE_DIR) / "templates"
+BASE_DIR = Path(settings.BASE_DIR)
+# The project's templates and every app's own.
+TEMPLATE_FILES = sorted(
+    path
+    for folder in [BASE_DIR / "templates", *BASE_DIR.glob("*/templates")]
+    if ".venv" not in folder.parts
+    for path in folder.rglob("*.html")
+)
 # gettext(u'…') and ngettext(u'singular', u'plural', n) as templatize writes them
 MESSAGE = re.compile(r"\bn?gettext\(u'((?:[^'\\]|\\.)*)'")
 
@@ -54,7 +61,7 @@ MESSAGE = re.compile(r"\bn?gettext\(u'((?:[^'\\]|\\.)*)'")
 def template_messages() -> dict[str, str]:
     """Every message marked for translation in our templates, with the file it is in."""
     found = {}
-    for path in sorted(TEMPLATES_DIR.rglob("*.html")):
+    for path in TEMPLATE_FILES:
         source = templatize(path.read_text(encoding="utf-8"), origin=str(path))
         for message in MESSAGE.findall(source):
             found[message.encode().decode("unicode_escape").encode("latin-1").decode("utf-8")] = (

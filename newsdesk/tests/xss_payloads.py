@@ -7,9 +7,9 @@ from pathlib import Path
 from django.contrib.auth.models import User
 
 from annotations.models import Annotation, Label
-from articles.importing import articles_import
 from articles.models import Article, Source
 from entities.models import Entity, EntityCandidate, Mention
+from ingest.pipeline import files_import
 
 # Each payload sets window.__xss when it runs (the browser test listens for that too).
 SCRIPT = "<script>window.__xss=1</script>"
@@ -44,7 +44,7 @@ def hostile_world(tmp_path: Path, author: User) -> Hostile:
     mention), candidate and annotation whose texts are all XSS payloads."""
     path = tmp_path / "hostile.txt"
     path.write_text(HOSTILE_TEXT, encoding="utf-8")
-    reports = list(articles_import([path], max_bytes=10**6))
+    reports = list(files_import([path], max_bytes=10**6))
     assert [r.status for r in reports] == ["imported"], reports
     article = Article.objects.get(origin__endswith="hostile.txt")
     label = Label.objects.create(name=ATTRIBUTE, name_en=SCRIPT, key="7", colour="#123456")

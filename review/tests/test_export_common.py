@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from annotations.models import Annotation, Label
 from annotations.services import AnnotationContent, annotation_create
-from articles.importing import articles_import
 from articles.models import Article
+from ingest.pipeline import files_import
 from newstext.offsets import CodePointRange
 from review.export.selection import Selection, SelectionForm, article_groups
 
@@ -38,7 +38,7 @@ def build_export_set(seeds_dir: Path, tmp_path: Path, editor, other_editor) -> d
     }
     emoji = tmp_path / "emoji_article.txt"
     emoji.write_text(EMOJI_TEXT, encoding="utf-8")
-    list(articles_import([seeds_dir, emoji], max_bytes=10**7))
+    list(files_import([seeds_dir, emoji], max_bytes=10**7))
     articles = {a.origin[:3]: a for a in Article.objects.all()}
     emoji_article = Article.objects.get(origin="emoji_article.txt")
 

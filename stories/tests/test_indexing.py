@@ -1,11 +1,11 @@
 from django.core.management import call_command
 
-from articles.importing import articles_import
+from ingest.pipeline import files_import
 from stories.models import ArticleBand, NearDuplicate, Story
 
 
 def test_missing_articles_are_indexed_once(db, seeds_dir):
-    list(articles_import([seeds_dir], max_bytes=10**7))  # the task never ran: no commit
+    list(files_import([seeds_dir], max_bytes=10**7))  # the task never ran: no commit
     assert not ArticleBand.objects.exists()
     call_command("index_near_duplicates", missing=True, verbosity=0)
     assert NearDuplicate.objects.count() == 1

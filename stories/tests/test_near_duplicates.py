@@ -5,8 +5,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
-from articles.importing import articles_import
 from articles.models import Article
+from ingest.pipeline import files_import
 from newstext.shingles import overlap, shingles
 from stories.models import ArticleBand, NearDuplicate
 from stories.near_duplicates import near_duplicates_index, near_duplicates_rebuild
@@ -69,7 +69,7 @@ def test_reimport_with_changed_text_recomputes_the_pair(
     # (The first paragraph alone, Jaccard 0.26, would be a candidate with probability 0.5.)
     changed.write_text(". ".join(text.split(". ")[:12]), encoding="utf-8")
     with django_capture_on_commit_callbacks(execute=True):
-        list(articles_import([changed], max_bytes=10**7))
+        list(files_import([changed], max_bytes=10**7))
     pair = pair_of(seeded["000"], seeded["001"])
     assert pair.jaccard < before.jaccard - 0.1
     assert pair.second_in_first > 0.95

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from annotations.demo import demo_annotations_load
-from articles.demo import DEMO_EDITOR, DEMO_USERS, demo_labels_ensure, demo_user_ensure
+from ingest.demo import DEMO_EDITOR, DEMO_USERS, demo_labels_ensure, demo_user_ensure
 from newsdesk.roles import roles_ensure
 
 SEEDS_DIR = Path(settings.BASE_DIR) / "fixtures" / "seeds"

@@ -4,13 +4,13 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from annotations.article_forms import ArticleFilterForm, ArticleStatusForm
+from annotations.article_list import article_list_page
 from annotations.forms import AnnotationCreateForm
 from annotations.selectors import workspace_context
-from articles.forms import ArticleFilterForm, ArticleStatusForm
 from articles.selectors import (
     access_article_for_status,
     article_detail_queryset,
-    article_list_page,
     reader_check,
 )
 from articles.services import article_status_set
@@ -27,7 +27,7 @@ def article_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     page = article_list_page(
         form.filters(), number=request.GET.get("page"), per_page=ARTICLES_PER_PAGE
     )
-    template = "articles/article_list.html"
+    template = "annotations/article_list.html"
     if request.htmx.target == "article-results":
         template += "#article-results"
     return render(request, template, {"form": form, "page": page})
@@ -40,7 +40,7 @@ def article_detail_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
     article = get_object_or_404(article_detail_queryset(), pk=pk)
     context = workspace_context(request.user, article)
     context["form"] = AnnotationCreateForm()
-    return render(request, "articles/article_detail.html", context)
+    return render(request, "annotations/workspace.html", context)
 
 
 @require_POST
@@ -51,9 +51,9 @@ def article_status_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
     form = ArticleStatusForm(request.POST)
     if not form.is_valid():
         context = {"article": article, "status_form": form}
-        return render(request, "articles/_status.html#status-form", context, status=400)
+        return render(request, "annotations/_status.html#status-form", context, status=400)
     article_status_set(article=article, status=form.cleaned_data["status"], user=request.user)
     if not request.htmx:
         return redirect(article)
     context = {"article": article, "status_form": form, "status_saved": True}
-    return render(request, "articles/_status.html#status-form", context)
+    return render(request, "annotations/_status.html#status-form", context)

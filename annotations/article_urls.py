@@ -1,6 +1,6 @@
 from django.urls import path
 
-from articles import views
+from annotations import article_views as views
 
 app_name = "articles"
 

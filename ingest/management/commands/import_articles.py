@@ -9,7 +9,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from articles.importing import ImportStatus, articles_import, find_text_files
+from articles.importing import ImportStatus, find_text_files
+from ingest.pipeline import files_import
 
 # More files than this get a progress bar.
 PROGRESS_BAR_FROM = 5
@@ -39,7 +40,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         paths: list[Path] = options["paths"]
         total = sum(1 for item in find_text_files(paths) if isinstance(item, Path))
-        reports = articles_import(paths, max_bytes=options["max_bytes"], dry_run=options["dry_run"])
+        reports = files_import(paths, max_bytes=options["max_bytes"], dry_run=options["dry_run"])
         counts = dict.fromkeys(ImportStatus, 0)
         progress = tqdm(
             total=total, unit="file", file=sys.stderr, disable=total <= PROGRESS_BAR_FROM

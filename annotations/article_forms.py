@@ -6,9 +6,9 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from annotations.article_list import ArticleFilters
 from annotations.models import Label
 from articles.models import Article, Source
-from articles.selectors import ArticleFilters
 
 
 class ArticleFilterForm(forms.Form):

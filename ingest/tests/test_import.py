@@ -7,14 +7,15 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from annotations.models import Annotation, Label
-from articles.importing import ImportStatus, articles_import
+from articles.importing import ImportStatus
+from ingest.pipeline import files_import
 from articles.models import Article, ArticleRevision, Source
 
 LIMIT = 5 * 1024 * 1024
 
 
 def import_paths(*paths, **options):
-    return list(articles_import([Path(p) for p in paths], max_bytes=LIMIT, **options))
+    return list(files_import([Path(p) for p in paths], max_bytes=LIMIT, **options))
 
 
 @pytest.fixture
@@ -236,7 +237,7 @@ def test_bad_file_is_refused_with_reason_and_nothing_written(db, tmp_path, conte
 def test_file_over_the_size_limit_is_refused(db, tmp_path):
     big = tmp_path / "big.txt"
     big.write_text("Ein Satz. " * 200)
-    [report] = list(articles_import([big], max_bytes=1000))
+    [report] = list(files_import([big], max_bytes=1000))
     assert report.status is ImportStatus.FAILED
     assert "2,000 bytes, over the limit of 1,000 bytes" in report.reason
     assert not Article.objects.exists()

@@ -1,0 +1,97 @@
+"""The article list: filters, search and a paginator that counts at most what it shows."""
+
+import datetime
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from annotations.models import Annotation, Label
+from articles.models import Article, Source
+from articles.search import SEARCH_RESULTS_CAP, RankedArticles, articles_search, search_terms
+
+
+@dataclass(frozen=True)
+class ArticleFilters:
+    """What the article list is narrowed to; empty values filter nothing."""
+
+    q: str = ""
+    publisher: Source | None = None  # published or cited by
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    label: Label | None = None
+    status: str = ""
+
+    @property
+    def searching(self) -> bool:
+        return bool(search_terms(self.q))
+
+
+def article_list(filters: ArticleFilters | None = None) -> QuerySet[Article] | RankedArticles:
+    """Articles for the list page without their (long) bodies: best search match first,
+    otherwise newest first. A search on PostgreSQL gives RankedArticles (see search.py)."""
+    filters = filters or ArticleFilters()
+    articles = Article.objects.select_related("publisher").defer("body", "blocks")
+    if filters.publisher is not None:
+        cited = Article.cited_sources.through.objects.filter(
+            article=OuterRef("pk"), source=filters.publisher
+        )
+        articles = articles.filter(Q(publisher=filters.publisher) | Exists(cited))
+    # Comparisons with NULL are never true: undated articles drop out of a date range.
+    if filters.date_from is not None:
+        articles = articles.filter(published_on__gte=filters.date_from)
+    if filters.date_to is not None:
+        articles = articles.filter(published_on__lte=filters.date_to)
+    if filters.label is not None:
+        annotated = Annotation.objects.filter(
+            article=OuterRef("pk"), label=filters.label, deleted_at__isnull=True
+        )
+        articles = articles.filter(Exists(annotated))
+    if filters.status:
+        articles = articles.filter(annotation_status=filters.status)
+    if filters.searching:
+        return articles_search(articles, filters.q)
+    return articles
+
+
+class CappedPaginator(Paginator[Article]):
+    """A paginator that counts at most `cap` objects and knows whether there are more.
+
+    Counting every match of a common word is as slow as ranking them all; "more than
+    1,000 results" is what a reader needs.
+    """
+
+    def __init__(
+        self, articles: QuerySet[Article] | RankedArticles, per_page: int, *, cap: int | None
+    ) -> None:
+        super().__init__(articles, per_page)
+        self.articles = articles
+        self.cap = cap
+
+    @cached_property
+    def found(self) -> int:
+        """How many objects there are, counting at most `cap` + 1."""
+        if self.cap is None:
+            return super().count
+        if isinstance(self.articles, QuerySet):
+            # Without the order: a count needs no ranking.
+            return self.articles.order_by()[: self.cap + 1].count()
+        return min(len(self.articles), self.cap + 1)
+
+    @cached_property
+    def count(self) -> int:
+        return self.found if self.cap is None else min(self.found, self.cap)
+
+    @property
+    def capped(self) -> bool:
+        """Whether there are more objects than the paginator shows."""
+        return self.cap is not None and self.found > self.cap
+
+
+def article_list_page(
+    filters: ArticleFilters, *, number: str | None, per_page: int
+) -> Page[Article]:
+    """One page of `article_list(filters)`; a search shows at most SEARCH_RESULTS_CAP."""
+    cap = SEARCH_RESULTS_CAP if filters.searching else None
+    return CappedPaginator(article_list(filters), per_page, cap=cap).get_page(number)
