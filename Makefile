@@ -17,7 +17,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 help:
 	@echo "make run    - install, set up the demo database (SQLite under var/) and serve on 127.0.0.1:$(PORT)"
 	@echo "make test   - run the whole test suite (DATABASE_URL picks the database)"
-	@echo "make lint   - ruff, mypy and the migrations check"
+	@echo "make lint   - ruff, mypy, the import layers (import-linter) and the migrations check"
 	@echo "make bench  - import benchmarks, written to docs/benchmarks.md"
 	@echo "make load   - 50 simulated editors against gunicorn + PostgreSQL, into docs/benchmarks.md"
 	@echo "make entity-model - retrain the entity CRF (newstext/entities/data/ner.crfsuite) from the committed data"
@@ -47,6 +47,7 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy .
+	$(VENV)/bin/lint-imports
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 
 format: install
