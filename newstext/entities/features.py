@@ -69,6 +69,23 @@ def pos_and_lemma(word: str) -> tuple[str, str]:
     return str(tag), str(lemma)
 
 
+@lru_cache(maxsize=262144)
+def lexicon_attributes(word: str) -> tuple[str, ...]:
+    """How HanTa knows a capitalised word: its second guess, how sure it is, and whether
+    the word is in its lexicon at all (a guessed analysis comes with a numpy score)."""
+    if not word[:1].isupper() or len(word) > 40:
+        return ()
+    tags = rules._tagger().tag_word(word, cutoff=3)
+    if not tags:
+        return ()
+    attrs = [f"score={min(int(-float(tags[0][1]) // 5), 7)}"]
+    if len(tags) > 1:
+        attrs.append(f"pos2={tags[1][0]}")
+    if type(tags[0][1]) is not float:
+        attrs.append("guessed")
+    return tuple(attrs)
+
+
 def word_attributes(word: str) -> list[str]:
     """What a word says about itself, as attribute strings without an offset."""
     given_names, function_words, places, organisations = _tagger_words()
@@ -84,6 +101,7 @@ def word_attributes(word: str) -> list[str]:
             attrs.append(f"pos={tag}")
             if lemma.lower() != lower:
                 attrs.append(f"lem={lemma.lower()}")
+        attrs += lexicon_attributes(word)
     if word.isupper() and len(word) > 1:
         attrs.append("upper")
     if "-" in word.strip("-"):
@@ -153,6 +171,8 @@ def sentence_features(words: Sequence[str], gazetteer_tags: Sequence[str]) -> li
     "B-LOC"/"I-PER" where a known name covers it)."""
     n = len(words)
     items: list[list[str]] = []
+    cue_kinds = [_cue(word) for word in words]
+    capitals = [word[:1].isupper() for word in words]
     for i, word in enumerate(words):
         attrs = ["bias", *own_features(word)]
         for offset in OFFSETS:
@@ -163,6 +183,20 @@ def sentence_features(words: Sequence[str], gazetteer_tags: Sequence[str]) -> li
                 attrs.append(f"{offset}:edge")
         if i == 0 or words[i - 1] in _OPENERS:
             attrs.append("opener")
+        lower = words[i].lower()
+        if i > 0:
+            attrs.append(f"bi-={words[i - 1].lower()}|{lower}")
+        if i + 1 < n:
+            attrs.append(f"bi+={lower}|{words[i + 1].lower()}")
+        for j in range(max(0, i - 4), max(0, i - 2)):
+            kind = cue_kinds[j]
+            if kind:
+                attrs.append(f"cue_before={kind}")
+        if capitals[i]:
+            run_start = i
+            while run_start > 0 and capitals[run_start - 1]:
+                run_start -= 1
+            attrs.append(f"run_pos={min(i - run_start, 3)}")
         tag = gazetteer_tags[i]
         if tag:
             attrs.append(f"gaz={tag}")
@@ -173,6 +207,12 @@ def sentence_features(words: Sequence[str], gazetteer_tags: Sequence[str]) -> li
                 attrs.append(f"{offset}:gaz={gazetteer_tags[j][2:]}")
         items.append(attrs)
     return items
+
+
+@lru_cache(maxsize=65536)
+def _cue(word: str) -> str:
+    kind = rules.cue_kind(word) if word[:1].isupper() else None
+    return str(kind) if kind is not None else ""
 
 
 GAZETTEER_KINDS = {Kind.PERSON: "PER", Kind.PLACE: "LOC", Kind.ORGANISATION: "ORG"}

@@ -100,8 +100,9 @@ def tag_sentence(words: Sequence[str], gaz: Sequence[str], model: Any = None) ->
     first, kind = -1, ""
     for index, label in enumerate([*labels, "O"]):
         if first >= 0 and not (label.startswith("I-") and label[2:] == kind):
-            confidence = min(model.marginal(labels[k], k) for k in range(first, index))
-            spans.append(TaggedSpan(first, index, KINDS[kind], confidence))
+            if kind in KINDS:  # not a derived form or a part of a word ("LOCderiv")
+                confidence = min(model.marginal(labels[k], k) for k in range(first, index))
+                spans.append(TaggedSpan(first, index, KINDS[kind], confidence))
             first = -1
         if label.startswith("B-") or (label.startswith("I-") and first < 0):
             first, kind = index, label[2:]
