@@ -166,45 +166,55 @@ def context_features(word: str, offset: int) -> tuple[str, ...]:
     return tuple(f"{offset}:{a}" for a in kept)
 
 
+@lru_cache(maxsize=262144)
+def _row(word: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...], str, str, bool]:
+    """Everything about one word a sentence needs: its own attributes, what it says as a
+    neighbour at each offset, lower case, cue type, capital."""
+    return (
+        ("bias", *own_features(word)),
+        tuple(context_features(word, offset) for offset in OFFSETS),
+        word.lower(),
+        _cue(word),
+        word[:1].isupper(),
+    )
+
+
+_EDGES = tuple((f"{offset}:edge",) for offset in OFFSETS)
+
+
 def sentence_features(words: Sequence[str], gazetteer_tags: Sequence[str]) -> list[list[str]]:
     """The attribute lists of one sentence's tokens; `gazetteer_tags` per token ("" or
     "B-LOC"/"I-PER" where a known name covers it)."""
     n = len(words)
+    rows = [_row(word) for word in words]
     items: list[list[str]] = []
-    cue_kinds = [_cue(word) for word in words]
-    capitals = [word[:1].isupper() for word in words]
-    for i, word in enumerate(words):
-        attrs = ["bias", *own_features(word)]
-        for offset in OFFSETS:
+    run_start = 0
+    for i, (own, _, lower, _, capital) in enumerate(rows):
+        attrs = list(own)
+        for k, offset in enumerate(OFFSETS):
             j = i + offset
-            if 0 <= j < n:
-                attrs += context_features(words[j], offset)
-            else:
-                attrs.append(f"{offset}:edge")
+            attrs += rows[j][1][k] if 0 <= j < n else _EDGES[k]
         if i == 0 or words[i - 1] in _OPENERS:
             attrs.append("opener")
-        lower = words[i].lower()
         if i > 0:
-            attrs.append(f"bi-={words[i - 1].lower()}|{lower}")
+            attrs.append(f"bi-={rows[i - 1][2]}|{lower}")
         if i + 1 < n:
-            attrs.append(f"bi+={lower}|{words[i + 1].lower()}")
+            attrs.append(f"bi+={lower}|{rows[i + 1][2]}")
         for j in range(max(0, i - 4), max(0, i - 2)):
-            kind = cue_kinds[j]
-            if kind:
-                attrs.append(f"cue_before={kind}")
-        if capitals[i]:
-            run_start = i
-            while run_start > 0 and capitals[run_start - 1]:
-                run_start -= 1
+            if rows[j][3]:
+                attrs.append(f"cue_before={rows[j][3]}")
+        if capital:
+            if i == 0 or not rows[i - 1][4]:
+                run_start = i
             attrs.append(f"run_pos={min(i - run_start, 3)}")
         tag = gazetteer_tags[i]
         if tag:
             attrs.append(f"gaz={tag}")
             attrs.append(f"gaz_kind={tag[2:]}")
-        for offset in (-1, 1):
-            j = i + offset
-            if 0 <= j < n and gazetteer_tags[j]:
-                attrs.append(f"{offset}:gaz={gazetteer_tags[j][2:]}")
+        if i > 0 and gazetteer_tags[i - 1]:
+            attrs.append(f"-1:gaz={gazetteer_tags[i - 1][2:]}")
+        if i + 1 < n and gazetteer_tags[i + 1]:
+            attrs.append(f"1:gaz={gazetteer_tags[i + 1][2:]}")
         items.append(attrs)
     return items
 

@@ -1,14 +1,20 @@
-"""find_mentions on German text nobody here wrote: GermEval 2014 (dev), strict PER/LOC/ORG."""
+"""find_mentions on German text nobody here wrote: GermEval 2014 (dev), strict PER/LOC/ORG.
+
+The entity model (`newstext/entities/model.py`) is trained on every other dev sentence
+(positions 0, 2, 4, …) and validated on the rest: the score is taken on those 1,100
+validation sentences only, never on sentences it was trained on.
+"""
 
 from pathlib import Path
 
 from newstext.entities import find_mentions, seed_matcher
 from newstext.entities.evaluation import read_germeval, score
+from newstext.entities.training.corpus import validation_indices
 
 GERMEVAL = Path(__file__).parent / "data" / "germeval2014" / "NER-de-dev.tsv"
-# Measured 0.610 (P 0.73, R 0.52) when this floor was set (0.54 before the rules of
-# 2026-11-23); it guards against regressions.
-F1_FLOOR = 0.60
+# Measured 0.712 (P 0.753, R 0.676) on the validation sentences with the CRF of
+# 2026-12-06 (the rules alone: 0.61 on the whole dev file); it guards against regressions.
+F1_FLOOR = 0.69
 
 
 def test_reading_the_gold_spans() -> None:
@@ -19,12 +25,13 @@ def test_reading_the_gold_spans() -> None:
 
 
 def test_strict_f1_stays_above_the_floor() -> None:
-    sentences = list(read_germeval(GERMEVAL))
+    sentences = list(read_germeval(GERMEVAL))[1::2]  # the validation split
+    assert len(sentences) == len(validation_indices())
     matcher = seed_matcher()
     result = score(sentences, lambda text: find_mentions(text, matcher=matcher))
     precision, recall, f1 = result.figures()
     assert f1 >= F1_FLOOR, (precision, recall, f1)
-    assert precision >= 0.65
+    assert precision >= 0.72
     # Every error has one cause in the breakdown written to docs/benchmarks.md.
     wrong = sum(result.predicted.values()) - sum(result.true_positives.values())
     missed = sum(result.expected.values()) - sum(result.true_positives.values())

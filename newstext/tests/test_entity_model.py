@@ -1,0 +1,135 @@
+"""The trained entity model: it loads offline, tags obvious names, trains deterministically."""
+
+import time
+from pathlib import Path
+
+import pytest
+
+from newstext.entities import Kind, Method, find_mentions, seed_matcher
+from newstext.entities.model import MODEL_FILE, find_names, tag_sentence
+from newstext.entities.training import corpus
+from newstext.entities.training.corpus import Labelled, _mapped
+from newstext.entities.training.train import items, spans_of, train
+
+
+def names(text: str) -> list[tuple[str, Kind]]:
+    return [(text[n.start : n.end], n.kind) for n in find_names(text)]
+
+
+def test_the_model_file_is_committed_and_small() -> None:
+    assert MODEL_FILE.exists()
+    assert MODEL_FILE.stat().st_size < 20_000_000
+
+
+def test_the_model_loads_from_its_file_quickly() -> None:
+    import pycrfsuite  # type: ignore[import-untyped]
+
+    started = time.perf_counter()
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(MODEL_FILE))
+    assert time.perf_counter() - started < 2.0
+    assert {"O", "B-PER", "I-PER", "B-LOC", "B-ORG"} <= set(tagger.labels())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Bundeskanzlerin Angela Merkel besuchte am Montag Paris.",
+            [("Angela Merkel", Kind.PERSON), ("Paris", Kind.PLACE)],
+        ),
+        (
+            "Der Konzern Siemens hat seinen Sitz in München.",
+            [("Siemens", Kind.ORGANISATION), ("München", Kind.PLACE)],
+        ),
+        ("Siemens-Chef Joe Kaeser sprach.", [("Joe Kaeser", Kind.PERSON)]),
+        ("Die Deutsche Bank meldete Verluste.", [("Deutsche Bank", Kind.ORGANISATION)]),
+        # GermEval types celestial bodies as places ("die Sonne"); a garden is no name.
+        ("Die Kinder spielten am Nachmittag im Garten.", []),
+    ],
+)
+def test_obvious_sentences(text: str, expected: list[tuple[str, Kind]]) -> None:
+    assert names(text) == expected
+
+
+def test_names_are_found_in_every_sentence_and_line_of_a_text() -> None:
+    text = "Olaf Scholz reiste ab.\nIn Hamburg regnete es. Dort wartete Peter Tschentscher."
+    found = names(text)
+    assert ("Olaf Scholz", Kind.PERSON) in found
+    assert ("Hamburg", Kind.PLACE) in found
+    assert ("Peter Tschentscher", Kind.PERSON) in found
+
+
+def test_confidences_are_marginal_probabilities() -> None:
+    for name in find_names("Außenministerin Annalena Baerbock traf Antony Blinken in Washington."):
+        assert 0.0 < name.confidence <= 1.0
+
+
+def test_unknown_names_become_candidates_with_the_model_as_evidence() -> None:
+    mentions = find_mentions(
+        "Bürgermeisterin Henriette Reker eröffnete die Messe.", matcher=seed_matcher()
+    )
+    (mention,) = [m for m in mentions if m.surface == "Henriette Reker"]
+    assert (mention.kind, mention.method, mention.entity) == (Kind.PERSON, Method.DISCOVERY, None)
+    assert mention.candidate == "Henriette Reker"
+    assert mention.evidence.startswith("sequence model (")
+    assert 0.0 < mention.confidence <= 1.0
+
+
+def test_known_entities_stay_linked_by_the_gazetteer() -> None:
+    mentions = find_mentions("Wladimir Putin sprach mit Ilham Alijew.", matcher=seed_matcher())
+    assert [(m.surface, m.entity and m.entity.name, str(m.method)) for m in mentions] == [
+        ("Wladimir Putin", "Wladimir Putin", "alias"),
+        ("Ilham Alijew", "Ilham Aliyev", "fuzzy"),
+    ]
+
+
+def test_empty_and_punctuation_only_texts() -> None:
+    assert find_names("") == []
+    assert find_names(" \n… – !") == []
+    assert tag_sentence([], []) == []
+
+
+def test_label_mapping() -> None:
+    germeval = corpus.GERMEVAL_CLASSES
+    assert _mapped("B-LOCderiv", germeval) == "O"
+    assert _mapped("I-ORGpart", germeval) == "O"
+    assert _mapped("B-OTH", germeval) == "B-OTH"
+    assert _mapped("B-RR", corpus.LER_CLASSES) == "B-PER"
+    assert _mapped("I-GRT", corpus.LER_CLASSES) == "I-ORG"
+    assert _mapped("B-GS", corpus.LER_CLASSES) == "O"
+    assert spans_of(["B-PER", "I-PER", "O", "I-LOC"]) == {(0, 2, "PER"), (3, 4, "LOC")}
+
+
+def test_the_validation_split_is_not_trained_on() -> None:
+    training, validation = corpus.splits()
+    assert len(validation) == 1_100
+    assert len(training) == 1_100 + 3_529
+    dev = list(corpus.read_germeval(corpus.GERMEVAL_DEV, "germeval-dev"))
+    assert validation == dev[1::2]
+    assert not {id(s) for s in training} & {id(s) for s in validation}
+    trained = {tuple(s.words) for s in training}
+    assert sum(tuple(s.words) in trained for s in validation) < 5  # repeated sentences only
+
+
+def test_training_is_deterministic(tmp_path: Path) -> None:
+    sentences = [
+        Labelled(
+            ["Angela", "Merkel", "war", "in", "Berlin", "."],
+            ["B-PER", "I-PER", "O", "O", "B-LOC", "O"],
+            "t",
+        ),
+        Labelled(["Die", "Firma", "Siemens", "wuchs", "."], ["O", "O", "B-ORG", "O", "O"], "t"),
+        Labelled(["Er", "sah", "Paris", "."], ["O", "O", "B-LOC", "O"], "t"),
+    ] * 5
+    first, second = tmp_path / "a.crfsuite", tmp_path / "b.crfsuite"
+    train(sentences, first, {"max_iterations": 20})
+    train(sentences, second, {"max_iterations": 20})
+    assert first.read_bytes() == second.read_bytes()
+    import pycrfsuite  # type: ignore[import-untyped]
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(first))
+    spans = tag_sentence(["Er", "sah", "Berlin", "."], ["", "", "B-LOC", ""], tagger)
+    assert [(s.first, s.last, s.kind) for s in spans] == [(2, 3, Kind.PLACE)]
+    assert items(sentences[0])[0][0] == "bias"
