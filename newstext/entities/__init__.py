@@ -15,7 +15,9 @@ from newstext.entities.discovery import (
     FUZZY_MIN_LENGTH,
     Token,
     _fuzzy_person,
+    _word_before,
     capitalised_tokens,
+    cue_kind,
     discover,
 )
 from newstext.entities.gazetteer import (
@@ -79,6 +81,17 @@ RULE_CANDIDATES = False
 MIN_OTHER_CONFIDENCE = 1.1
 
 
+def rule_mentions(text: str, *, matcher: Matcher) -> list[FoundMention]:
+    """The rules alone, without the model (as before it): for comparison in benchmarks
+    and evaluations, not used by `find_mentions`."""
+    matched = matcher.find(text)
+    queued = [m for m in matched if m.evidence == QUEUE_EVIDENCE]
+    known = [m for m in matched if m.evidence != QUEUE_EVIDENCE]
+    found = list(discover(text, known, matcher.gazetteer))
+    found += _repeated_names(text, known + found)
+    return longest_first(known + found + queued)
+
+
 def _fuzzy_variants(
     text: str, taken: list[FoundMention], gazetteer: Gazetteer
 ) -> list[FoundMention]:
@@ -93,7 +106,7 @@ def _fuzzy_variants(
     for token in capitalised_tokens(text):
         if len(token.text) >= FUZZY_MIN_LENGTH and not covered[token.start]:
             variant = _fuzzy_person(text, [token], gazetteer, evidence="")
-            if variant is not None:
+            if variant is not None and variant.candidate.lower() not in gazetteer.rejected_names:
                 variants.append(variant)
     return variants
 
@@ -115,6 +128,9 @@ def _model_mentions(
             continue
         surface = text[name.start : name.end]
         evidence = f"sequence model ({name.confidence:.2f})"
+        cue = _word_before(text, name.start)
+        if cue is not None and cue_kind(cue.text) is not None:
+            evidence += f", after “{cue.text}”"  # the title or role the rules know
         if name.kind == Kind.PERSON:
             words = [
                 Token(name.start + m.start(), name.start + m.end(), m.group())
@@ -122,7 +138,9 @@ def _model_mentions(
             ]
             variant = _fuzzy_person(text, words, gazetteer, evidence)
             if variant is not None:
-                mentions.append(variant)
+                # A rejected variant ("Alijew" is not Aliyev) is not proposed at all.
+                if variant.candidate.lower() not in gazetteer.rejected_names:
+                    mentions.append(variant)
                 continue
         if surface.lower() in gazetteer.rejected_names:
             continue

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from newstext.entities import Kind, Method, find_mentions, seed_matcher
+from newstext.entities import Gazetteer, Kind, Matcher, Method, find_mentions, seed_matcher
 from newstext.entities.model import MODEL_FILE, find_names, tag_sentence
 from newstext.entities.training import corpus
 from newstext.entities.training.corpus import Labelled, _mapped
@@ -133,3 +133,14 @@ def test_training_is_deterministic(tmp_path: Path) -> None:
     spans = tag_sentence(["Er", "sah", "Berlin", "."], ["", "", "B-LOC", ""], tagger)
     assert [(s.first, s.last, s.kind) for s in spans] == [(2, 3, Kind.PLACE)]
     assert items(sentences[0])[0][0] == "bias"
+
+
+def test_a_rejected_spelling_variant_is_not_proposed() -> None:
+    base = seed_matcher().gazetteer
+    gazetteer = Gazetteer(base.entities, rejected_names=frozenset({"alijew"}))
+    assert find_mentions("Präsident Ilham Alijew kam.", matcher=Matcher(gazetteer)) == []
+
+
+def test_the_title_before_a_name_is_part_of_the_evidence() -> None:
+    (mention,) = find_mentions("Die Journalistin Nigar Hasanova schreibt.", matcher=seed_matcher())
+    assert "Journalistin" in mention.evidence
