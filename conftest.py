@@ -59,6 +59,12 @@ def reviewer(roles: None) -> User:
 
 
 @pytest.fixture
+def no_role_user(roles: None) -> User:
+    """A logged-in account an admin has not yet given a role."""
+    return User.objects.create_user("nora", password="pw-nora")
+
+
+@pytest.fixture
 def admin_user(db: None) -> User:
     return User.objects.create_superuser("ada", password="pw-ada")
 

@@ -1,24 +1,22 @@
-"""Who may do what with annotations: one place, fetching the object and checking in one call."""
+"""Annotations and the articles to annotate, fetched and checked in one call (404/403).
 
-from django.contrib.auth.models import AnonymousUser
-from django.contrib.auth.models import User as DjangoUser
-from django.core.exceptions import PermissionDenied
+The rules themselves are `newsdesk.permissions`.
+"""
+
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from annotations.models import Annotation
 from articles.models import Article
-
-User = DjangoUser | AnonymousUser
-
-
-def sees_all_annotations(user: User) -> bool:
-    """Reviewers and admins see every editor's annotations; editors see their own."""
-    return bool(user.has_perm("annotations.view_all_annotations"))
-
-
-def can_annotate(user: User) -> bool:
-    return bool(user.has_perm("annotations.add_annotation"))
+from newsdesk.permissions import (
+    User,
+    can_annotate,
+    can_change_annotation,
+    can_read_articles,
+    can_see_annotation,
+    require,
+    sees_all_annotations,
+)
 
 
 def visible_annotations(user: User, article: Article) -> QuerySet[Annotation]:
@@ -33,10 +31,15 @@ def visible_annotations(user: User, article: Article) -> QuerySet[Annotation]:
     return annotations.filter(author_id=user.pk)
 
 
+def access_article_for_reading(user: User, article_id: int) -> Article:
+    """The article to read; PermissionDenied before the 404, so ids cannot be probed."""
+    require(can_read_articles(user))
+    return get_object_or_404(Article, pk=article_id)
+
+
 def access_article_for_annotating(user: User, article_id: int) -> Article:
     """The article to annotate, or PermissionDenied for users who may not annotate."""
-    if not can_annotate(user):
-        raise PermissionDenied
+    require(can_annotate(user))
     return get_object_or_404(Article, pk=article_id)
 
 
@@ -51,16 +54,12 @@ def access_annotation(
     if annotations is None:
         annotations = Annotation.objects.select_related("label", "author", "article")
     annotation = get_object_or_404(annotations, pk=annotation_id)
-    if annotation.author_id != user.pk and not sees_all_annotations(user):
-        raise PermissionDenied
+    require(can_see_annotation(user, annotation.author_id))
     return annotation
 
 
 def access_annotation_for_change(user: User, annotation_id: int) -> Annotation:
     """An annotation the user may edit, delete or restore: their own, or any for admins."""
     annotation = access_annotation(user, annotation_id)
-    if user.is_superuser:
-        return annotation
-    if annotation.author_id != user.pk or not user.has_perm("annotations.change_annotation"):
-        raise PermissionDenied
+    require(can_change_annotation(user, annotation.author_id))
     return annotation

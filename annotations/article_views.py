@@ -11,10 +11,10 @@ from annotations.selectors import workspace_context
 from articles.selectors import (
     access_article_for_status,
     article_detail_queryset,
-    reader_check,
 )
 from articles.services import article_status_set
 from newsdesk.http import AuthenticatedHttpRequest
+from newsdesk.permissions import can_read_articles, require
 
 ARTICLES_PER_PAGE = 50
 
@@ -22,7 +22,7 @@ ARTICLES_PER_PAGE = 50
 @require_GET
 def article_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The filtered list; an htmx request aimed at the results gets only the results."""
-    reader_check(request.user)
+    require(can_read_articles(request.user))
     form = ArticleFilterForm(request.GET)
     page = article_list_page(
         form.filters(), number=request.GET.get("page"), per_page=ARTICLES_PER_PAGE
@@ -36,7 +36,7 @@ def article_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_GET
 def article_detail_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The annotation workspace: the article on the left, its annotations on the right."""
-    reader_check(request.user)
+    require(can_read_articles(request.user))
     article = get_object_or_404(article_detail_queryset(), pk=pk)
     context = workspace_context(request.user, article)
     context["form"] = AnnotationCreateForm()

@@ -17,11 +17,12 @@ from django.core.cache import caches
 from django.db.models import Q, QuerySet
 from django.utils.safestring import SafeString, mark_safe
 
-from annotations.access import can_annotate, visible_annotations
+from annotations.access import visible_annotations
 from annotations.models import Annotation, Label
 from articles.models import Article
 from articles.selectors import source_names
 from entities.models import Mention
+from newsdesk.permissions import can_annotate
 from newstext.offsets import utf16_starts
 from newstext.parsing import BlockKind
 from newstext.segments import Highlight, segment_blocks

@@ -8,7 +8,7 @@ import re
 from typing import cast
 
 from django.http import HttpResponse, HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
@@ -19,6 +19,7 @@ from annotations.access import (
     access_annotation,
     access_annotation_for_change,
     access_article_for_annotating,
+    access_article_for_reading,
 )
 from annotations.forms import (
     AnnotationCreateForm,
@@ -50,6 +51,7 @@ from annotations.services import (
 from annotations.text_version import stale_text_response
 from articles.models import Article, Source, SourceAlias
 from newsdesk.http import AuthenticatedHttpRequest
+from newsdesk.permissions import can_read_articles, require
 from newstext.offsets import SelectionError, verify_selection
 
 WORKSPACE = "annotations/workspace.html"
@@ -106,7 +108,7 @@ def annotation_create_view(request: AuthenticatedHttpRequest, article_id: int) -
 @require_GET
 def annotation_cards_view(request: AuthenticatedHttpRequest, article_id: int) -> HttpResponse:
     """The next page of cards (or, with `all`, every remaining one) for "show more"."""
-    article = get_object_or_404(Article, pk=article_id)
+    article = access_article_for_reading(request.user, article_id)
     form = CardPageForm(request.GET)
     if not form.is_valid():
         return HttpResponseBadRequest(" ".join(map(str, form.errors["after"])))
@@ -223,6 +225,7 @@ def annotation_reattach_view(request: AuthenticatedHttpRequest, annotation_id: i
 @require_GET
 def source_suggestions_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     """`<option>`s for the sources field: names and aliases matching the last typed name."""
+    require(can_read_articles(request.user))
     typed = request.GET.get("sources", "")
     *done, current = typed.split(",") if typed else [""]
     current = current.strip()
@@ -246,6 +249,7 @@ def source_suggestions_view(request: AuthenticatedHttpRequest) -> HttpResponse:
 @cache_control(private=True, max_age=60)
 def label_styles_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The label colours as a stylesheet: CSP forbids inline styles."""
+    require(can_read_articles(request.user))
     labels = [label for label in Label.objects.order_by("pk") if COLOUR.fullmatch(label.colour)]
     css = render_to_string("annotations/labels.css", {"labels": labels})
     return HttpResponse(css, content_type="text/css; charset=utf-8")

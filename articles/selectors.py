@@ -1,13 +1,13 @@
 """Reading articles for the views."""
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Model, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from articles.models import Article, ArticleRevision
 from newsdesk.aggregates import JSONList
+from newsdesk.permissions import can_read_articles, require
 
 
 def article_detail_queryset() -> QuerySet[Article]:
@@ -38,20 +38,11 @@ def source_names(through: type[Model], owner: str) -> Subquery:
     return Subquery(linked.annotate(names=JSONList("source__name")).values("names"))
 
 
-def reader_check(user: User | AnonymousUser) -> None:
-    """PermissionDenied unless `user` reads articles (a role: editor, reviewer or admin).
-
-    A logged-in account that an admin has not yet given a role sees no article.
-    """
-    if not user.has_perm("articles.view_article"):
-        raise PermissionDenied
-
-
 def access_article_for_status(user: User | AnonymousUser, article_id: int) -> Article:
     """The article whose annotation status `user` wants to set, if they may read it.
 
     Everyone who reads articles (editors, reviewers, admins) may set the status.
     PermissionDenied comes before the 404, so outsiders learn nothing about ids.
     """
-    reader_check(user)
+    require(can_read_articles(user))
     return get_object_or_404(Article.objects.defer("body", "blocks"), pk=article_id)

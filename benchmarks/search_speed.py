@@ -295,13 +295,13 @@ def measure(*, runs: int) -> dict[str, Any]:
     django.setup()
     from django.db import connection
 
-    from articles.search import SEARCH_RESULTS_CAP
     from annotations.article_list import (
         ArticleFilters,
         CappedPaginator,
         article_list,
         article_list_page,
     )
+    from articles.search import SEARCH_RESULTS_CAP
 
     results = []
     for search in searches():

@@ -1,6 +1,5 @@
 """Claim pages and the claim endpoints of the annotation workspace (htmx)."""
 
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -19,9 +18,6 @@ from claims.access import (
     access_annotation_for_claims,
     access_claim,
     access_claim_for_change,
-    can_change_claims,
-    can_claim,
-    can_view_claims,
 )
 from claims.forms import (
     ClaimAttachForm,
@@ -53,6 +49,7 @@ from claims.services import (
     suggestion_dismiss,
 )
 from newsdesk.http import AuthenticatedHttpRequest
+from newsdesk.permissions import can_change_claims, can_claim, can_read_claims, require
 from newstext.suggestions import Suggestion
 
 LIST = "claims/claim_list.html"
@@ -66,8 +63,7 @@ SEARCH_RESULTS = 10
 
 @require_GET
 def claim_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
-    if not can_view_claims(request.user):
-        raise PermissionDenied
+    require(can_read_claims(request.user))
     form = ClaimFilterForm(request.GET)
     data = form.cleaned_data if form.is_valid() else {}
     claims = claim_search(data.get("q", ""), data.get("status", ""))
@@ -144,7 +140,7 @@ def _panel(
     context: dict[str, object] = {
         "annotation": annotation,
         "claim": claim,
-        "can_claim": can_claim(request.user, annotation),
+        "can_claim": can_claim(request.user, annotation.author_id),
         "error": error,
     }
     if claim is None and context["can_claim"]:
@@ -221,8 +217,7 @@ def _suggestions_context(request: AuthenticatedHttpRequest, article: Article) ->
 @require_GET
 def suggestions_view(request: AuthenticatedHttpRequest, article_id: int) -> HttpResponse:
     """The workspace's "Claim suggestions" panel."""
-    if not can_view_claims(request.user):
-        raise PermissionDenied
+    require(can_read_claims(request.user))
     article = get_object_or_404(Article, pk=article_id)
     return render(request, f"{SUGGESTIONS}#suggestions", _suggestions_context(request, article))
 

@@ -5,14 +5,13 @@ from datetime import date
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.shortcuts import get_object_or_404
 
 from entities.models import CandidateOccurrence, Entity, EntityCandidate, Mention
-from newsdesk.roles import EDITORS
+from newsdesk.permissions import can_curate_entities, can_read_entities, require
 
 KWIC_CHARS = 60
 MENTIONS_PER_PAGE = 50
@@ -62,26 +61,16 @@ def _kwic_line(
     )
 
 
-def can_decide_entities(user: User | AnonymousUser) -> bool:
-    """Editors and admins decide candidates and edit external ids; reviewers only read."""
-    if user.is_superuser:
-        return True
-    return user.is_authenticated and user.groups.filter(name=EDITORS).exists()
-
-
 def access_entity(user: User | AnonymousUser, pk: int, *, change: bool = False) -> Entity:
     """The entity, if `user` may read it (and change it, with `change`)."""
-    if not user.has_perm("entities.view_entity"):
-        raise PermissionDenied
-    if change and not can_decide_entities(user):
-        raise PermissionDenied
+    require(can_read_entities(user))
+    require(not change or can_curate_entities(user))
     return get_object_or_404(Entity.objects.prefetch_related("aliases"), pk=pk)
 
 
 def access_candidate(user: User | AnonymousUser, pk: int) -> EntityCandidate:
     """An open or decided candidate, if `user` may decide candidates."""
-    if not can_decide_entities(user):
-        raise PermissionDenied
+    require(can_curate_entities(user))
     return get_object_or_404(EntityCandidate.objects.select_related("proposed_entity"), pk=pk)
 
 
@@ -205,8 +194,7 @@ def entity_list_page(query: str, number: str | None, per_page: int = 50) -> Page
 
 def access_mention(user: User | AnonymousUser, pk: int) -> Mention:
     """A mention an editor or admin may confirm or reject."""
-    if not can_decide_entities(user):
-        raise PermissionDenied
+    require(can_curate_entities(user))
     return get_object_or_404(Mention.objects.select_related("article", "entity"), pk=pk)
 
 

@@ -3,7 +3,6 @@
 import re
 
 from django import forms
-from django.core.exceptions import PermissionDenied
 from django.db.models.functions import Lower
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -17,7 +16,6 @@ from entities.selectors import (
     access_candidate,
     access_entity,
     access_mention,
-    can_decide_entities,
     candidate_examples,
     cooccurring_entities,
     entity_list_page,
@@ -34,6 +32,7 @@ from entities.services import (
     mention_decide,
 )
 from newsdesk.http import AuthenticatedHttpRequest
+from newsdesk.permissions import can_curate_entities, can_read_entities, require
 
 MAX_ENTITY_SUGGESTIONS = 1000
 
@@ -79,13 +78,12 @@ class CandidateDecisionForm(forms.Form):
 @require_GET
 def entity_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Every entity, searchable by name or alias, most mentioned first."""
-    if not request.user.has_perm("entities.view_entity"):
-        raise PermissionDenied
+    require(can_read_entities(request.user))
     query = request.GET.get("q", "").strip()[:200]
     context = {
         "page": entity_list_page(query, request.GET.get("page")),
         "q": query,
-        "can_decide": can_decide_entities(request.user),
+        "can_decide": can_curate_entities(request.user),
     }
     template = "entities/entity_list.html"
     if request.htmx.target == "entity-results":
@@ -101,7 +99,7 @@ def entity_detail_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
     context = {
         "entity": entity,
         "page": page,
-        "can_edit": can_decide_entities(request.user),
+        "can_edit": can_curate_entities(request.user),
         "external_id_form": ExternalIdForm(initial={"external_id": entity.external_id}),
     }
     if request.htmx.target == "entity-mentions":
@@ -193,5 +191,4 @@ def candidate_decide_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
 
 def access_candidate_queue(request: AuthenticatedHttpRequest) -> None:
     """Only those who decide candidates see the queue."""
-    if not can_decide_entities(request.user):
-        raise PermissionDenied
+    require(can_curate_entities(request.user))

@@ -18,6 +18,12 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
         ("annotations", "add_annotation"),
         ("annotations", "change_annotation"),
         ("annotations", "delete_annotation"),
+        ("entities", "change_entitycandidate"),
+        ("stories", "view_story"),
+        ("stories", "change_story"),
+        ("claims", "view_claim"),
+        ("claims", "change_claim"),
+        ("articles", "add_article"),
     ],
     REVIEWERS: [
         ("articles", "view_article"),
@@ -27,6 +33,8 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
         ("annotations", "view_annotation"),
         ("annotations", "view_all_annotations"),
         ("annotations", "change_annotation"),
+        ("stories", "view_story"),
+        ("claims", "view_claim"),
     ],
 }
 

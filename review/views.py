@@ -18,7 +18,8 @@ from annotations.models import Label
 from annotations.services import StaleAnnotation
 from articles.models import Article
 from newsdesk.http import AuthenticatedHttpRequest
-from review.access import access_annotation_for_review, check_reviewer
+from newsdesk.permissions import can_review, require
+from review.access import access_annotation_for_review
 from review.export import FORMATS, export_chunks
 from review.export.selection import Selection, SelectionForm
 from review.models import ReviewDecision
@@ -56,7 +57,7 @@ def _review_context(
 @require_GET
 def review_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The review page for the filtered set of annotations."""
-    check_reviewer(request.user)
+    require(can_review(request.user))
     form = SelectionForm(request.GET)
     return render(request, REVIEW, _review_context(request, form, None))
 
@@ -64,7 +65,7 @@ def review_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_GET
 def review_article_view(request: AuthenticatedHttpRequest, article_id: int) -> HttpResponse:
     """The review page of one article: its annotations, agreement and disagreements."""
-    check_reviewer(request.user)
+    require(can_review(request.user))
     article = get_object_or_404(Article.objects.defer("body", "blocks"), pk=article_id)
     form = SelectionForm({**request.GET.dict(), "article": str(article.pk)})
     return render(request, REVIEW, _review_context(request, form, article))
@@ -106,7 +107,7 @@ def review_decide_view(request: AuthenticatedHttpRequest, annotation_id: int) ->
 @require_GET
 def export_view(request: AuthenticatedHttpRequest, format_name: str) -> HttpResponseBase:
     """The current filter as a download in `format_name`, streamed as it is read."""
-    check_reviewer(request.user)
+    require(can_review(request.user))
     export_format = FORMATS.get(format_name)
     form = SelectionForm(request.GET)
     if export_format is None or not form.is_valid():

@@ -1,42 +1,30 @@
-"""Who may read and change stories, and copy annotations between articles."""
+"""Stories and articles to date or relate, fetched and checked in one call (404/403).
 
-from django.core.exceptions import PermissionDenied
+The rules are `newsdesk.permissions`: every role reads stories, editors and admins edit.
+"""
+
 from django.shortcuts import get_object_or_404
 
-from annotations.access import User, can_annotate
 from articles.models import Article
+from newsdesk.permissions import User, can_edit_stories, can_read_stories, require
 from stories.models import Story
 
 
-def can_read_stories(user: User) -> bool:
-    """Editors, reviewers and admins: whoever may read articles."""
-    return bool(user.has_perm("articles.view_article"))
-
-
-def can_edit_stories(user: User) -> bool:
-    """Editors and admins: the roles that annotate also curate stories and dates."""
-    return can_read_stories(user) and can_annotate(user)
-
-
 def access_story(user: User, story_id: int) -> Story:
-    if not can_read_stories(user):
-        raise PermissionDenied
+    require(can_read_stories(user))
     return get_object_or_404(Story, pk=story_id)
 
 
 def access_story_for_change(user: User, story_id: int) -> Story:
-    if not can_edit_stories(user):
-        raise PermissionDenied
+    require(can_edit_stories(user))
     return get_object_or_404(Story, pk=story_id)
 
 
 def access_article(user: User, article_id: int) -> Article:
-    if not can_read_stories(user):
-        raise PermissionDenied
+    require(can_read_stories(user))
     return get_object_or_404(Article, pk=article_id)
 
 
 def access_article_for_dating(user: User, article_id: int) -> Article:
-    if not can_edit_stories(user):
-        raise PermissionDenied
+    require(can_edit_stories(user))
     return get_object_or_404(Article, pk=article_id)

@@ -6,20 +6,18 @@ from dataclasses import dataclass, field
 from html import escape
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
 from django.utils.safestring import SafeString, mark_safe
 
-from annotations.access import can_annotate
 from annotations.models import Annotation
 from annotations.selectors import live_annotations
 from articles.models import Article
+from newsdesk.permissions import can_annotate, can_read_stories, require
 from newstext.alignment import align, changed_words
 from newstext.parsing import BlockKind, DatePrecision
 from newstext.segments import Highlight, Segment, segment_blocks
 from newstext.sentences import Sentence, split_sentences
 from newstext.timeline import DatedItem, Layout, layout
-from stories.access import can_read_stories
 from stories.models import NearDuplicate, Story, StoryMembership
 
 
@@ -87,8 +85,7 @@ def story_articles(story: Story) -> QuerySet[Article]:
 
 def story_list(user: User | AnonymousUser) -> QuerySet[Story]:
     """The stories with at least one article, for a user who may read them."""
-    if not can_read_stories(user):
-        raise PermissionDenied
+    require(can_read_stories(user))
     return Story.objects.annotate(
         article_count=Count("memberships", filter=Q(memberships__removed=False))
     ).filter(article_count__gt=0)

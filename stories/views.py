@@ -10,12 +10,12 @@ from annotations.access import access_annotation, access_article_for_annotating
 from annotations.services import UnknownSource
 from articles.models import Article
 from newsdesk.http import AuthenticatedHttpRequest
+from newsdesk.permissions import can_edit_stories
 from stories.access import (
     access_article,
     access_article_for_dating,
     access_story,
     access_story_for_change,
-    can_edit_stories,
 )
 from stories.forms import AnnotationCopyForm, ArticleDateForm, StoryArticleForm, StoryRenameForm
 from stories.models import Story

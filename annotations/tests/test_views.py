@@ -178,10 +178,11 @@ def test_create_queries_do_not_grow_with_annotations(
     annotations_across(article, editor, labels["claim"], count, step=37, length=5)
     Source.objects.create(name="Kreml")
     client.force_login(editor)
-    # session, user, permissions, article, labels; then in a savepoint (a transaction
-    # outside tests), counted as two, the source, the annotation, its source row and their
-    # history (two rows); then the annotation rows and the mentions for the new card's text
-    with django_assert_num_queries(14):
+    # session, user, the user's and the groups' permissions, article, labels; then in a
+    # savepoint (a transaction outside tests), counted as two, the source, the annotation,
+    # its source row and their history (two rows); then the annotation rows and the
+    # mentions for the new card's text
+    with django_assert_num_queries(15):
         response = create(client, article, labels, sources="Kreml")
     assert response.status_code == 200
     assert "Attributed to: Kreml" in response.content.decode()
@@ -329,10 +330,10 @@ def test_workspace_queries_do_not_grow_with_annotations(
         )
         annotation.sources.add(source)
     client.force_login(editor)
-    # session, user, permissions, article (with revision count and cited sources),
-    # annotation rows, mentions, a page of cards (with their sources), labels; no deleted
-    # ones to list
-    with django_assert_num_queries(8):
+    # session, user, the user's and the groups' permissions, article (with revision count
+    # and cited sources), annotation rows, mentions, a page of cards (with their sources),
+    # labels; no deleted ones to list
+    with django_assert_num_queries(9):
         response = client.get(article.get_absolute_url(), headers={"Accept-Language": "en"})
     html = response.content.decode()
     assert html.count('class="card label-') == min(count, CARDS_PER_PAGE)

@@ -6,8 +6,8 @@ Every test runs on both databases and asserts what that database does.
 import pytest
 from django.db import NotSupportedError, connection
 
-from annotations.article_list import ArticleFilters, article_list, article_list_page
 from annotations import article_list as selectors
+from annotations.article_list import ArticleFilters, article_list, article_list_page
 from articles import search
 from articles.models import Article
 from articles.search import (

@@ -8,8 +8,8 @@ from django.core.management import CommandError, call_command
 
 from annotations.models import Annotation, Label
 from articles.importing import ImportStatus
-from ingest.pipeline import files_import
 from articles.models import Article, ArticleRevision, Source
+from ingest.pipeline import files_import
 
 LIMIT = 5 * 1024 * 1024
 

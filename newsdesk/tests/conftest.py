@@ -15,7 +15,14 @@ MENTIONED = "Kasachstan"
 
 
 @pytest.fixture
-def world(seeds_dir, editor: User, other_editor: User, reviewer: User, admin_user: User) -> World:
+def world(
+    seeds_dir,
+    editor: User,
+    other_editor: User,
+    reviewer: User,
+    admin_user: User,
+    no_role_user: User,
+) -> World:
     """Seed articles 000 and 001 (a rewrite of 000), 000 in a story and with one annotation by the editor, an entity, a mention and a
     candidate; the users behind the roles of the matrix."""
     seeds = [seeds_dir / "000_2881edf72164acbb.txt", seeds_dir / "001_9820c8e68323574d.txt"]
@@ -42,6 +49,7 @@ def world(seeds_dir, editor: User, other_editor: User, reviewer: User, admin_use
     StoryMembership.objects.create(story=story, article=article)
     users: dict[str, User | None] = {
         "anonymous": None,
+        "no_role": no_role_user,
         "editor_own": editor,
         "editor_other": other_editor,
         "reviewer": reviewer,

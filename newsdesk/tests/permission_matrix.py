@@ -5,7 +5,7 @@ URL: `test_permission_matrix.py` fails for a named project URL without one, and 
 the CSRF and CSP tests from the same rows (README, "Security").
 
 Roles, each acting on the objects of `World` (owned by the editor "erika"):
-anonymous; editor_own (erika, on her own objects); editor_other (otto, another editor,
+anonymous; no_role (nora, logged in, in no role group: reads nothing); editor_own (erika, on her own objects); editor_other (otto, another editor,
 on erika's objects); reviewer (rita); admin (ada, a superuser).
 
 Outcomes: an HTTP status, or LOGIN (a redirect to the login page; for htmx requests an
@@ -29,7 +29,7 @@ from articles.models import Article
 from entities.models import Entity, EntityCandidate, Mention
 from stories.models import Story
 
-ROLES = ("anonymous", "editor_own", "editor_other", "reviewer", "admin")
+ROLES = ("anonymous", "no_role", "editor_own", "editor_other", "reviewer", "admin")
 LOGIN = "login"
 ADMIN_LOGIN = "admin-login"
 REDIRECT = "redirect"
@@ -90,14 +90,25 @@ def outcomes(
     other: Outcome | None = None,
     reviewer: Outcome,
     admin: Outcome,
+    no_role: Outcome | None = None,
 ) -> dict[str, Outcome]:
-    """Expected outcome per role; `editor` sets both editors where ownership plays no part."""
+    """Expected outcome per role; `editor` sets both editors where ownership plays no part.
+
+    A user without a role gets 403 wherever a login suffices for the others, unless
+    `no_role` says otherwise; pages open to anonymous users and the admin's own checks
+    treat them as anonymous and non-staff.
+    """
     own_outcome = own if own is not None else editor
     other_outcome = other if other is not None else editor
     if own_outcome is None or other_outcome is None:
         raise ValueError("give editor=, or own= and other=")
+    if no_role is None:
+        no_role = anonymous if anonymous != LOGIN else 403
+        if reviewer == ADMIN_LOGIN:
+            no_role = ADMIN_LOGIN
     return {
         "anonymous": anonymous,
+        "no_role": no_role,
         "editor_own": own_outcome,
         "editor_other": other_outcome,
         "reviewer": reviewer,
@@ -106,6 +117,8 @@ def outcomes(
 
 
 EVERYONE = outcomes(editor=200, reviewer=200, admin=200)
+# One's own account: every logged-in user, with a role or without.
+ACCOUNT = outcomes(editor=200, reviewer=200, admin=200, no_role=200)
 REVIEWERS_ONLY = outcomes(editor=403, reviewer=200, admin=200)
 ENTITY_DECIDERS = outcomes(editor=200, reviewer=403, admin=200)
 ANNOTATORS = ENTITY_DECIDERS
@@ -181,7 +194,7 @@ def claim_suggestion(world: World) -> dict[str, Any]:
 ROWS: list[Row] = [
     Row(
         "home",
-        outcomes(editor=REDIRECT, reviewer=REDIRECT, admin=REDIRECT),
+        outcomes(editor=REDIRECT, reviewer=REDIRECT, admin=REDIRECT, no_role=REDIRECT),
         also_allows=("POST",),
     ),
     # Articles
@@ -347,9 +360,9 @@ ROWS: list[Row] = [
     # Accounts and language
     Row("login", PUBLIC, also_allows=("POST",)),
     # Logging out lands on the login page, logged in or not.
-    Row("logout", outcomes(editor=LOGIN, reviewer=LOGIN, admin=LOGIN), "POST"),
-    Row("password_change", EVERYONE, also_allows=("POST",)),
-    Row("password_change_done", EVERYONE),
+    Row("logout", outcomes(editor=LOGIN, reviewer=LOGIN, admin=LOGIN, no_role=LOGIN), "POST"),
+    Row("password_change", ACCOUNT, also_allows=("POST",)),
+    Row("password_change_done", ACCOUNT),
     Row(
         "set_language",
         outcomes(anonymous=REDIRECT, editor=REDIRECT, reviewer=REDIRECT, admin=REDIRECT),

@@ -1,7 +1,7 @@
 """The gazetteer: known entities, their names and the surface forms derived from them.
 
 Pure code (no Django): the shipped seed gazetteer is read from `fixtures/gazetteer.json`,
-the database one is built by `articles.gazetteer_db` into the same `Gazetteer` shape.
+the database one is built by `entities.gazetteer` into the same `Gazetteer` shape.
 
 Surface forms generated from every name (all matched by one automaton, `matching.py`):
 - the name itself (method `alias`; the canonical name counts as an alias);

@@ -16,8 +16,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from annotations.models import Annotation, Label
-from articles import importing
-from articles.importing import ImportReport, ImportStatus, articles_import
+from articles.importing import ImportReport, ImportStatus
+from ingest import pipeline
+from ingest.pipeline import files_import
 from articles.models import Article, ArticleRevision
 
 LIMIT = 5 * 1024 * 1024
@@ -64,7 +65,7 @@ REFUSED = {
 
 
 def import_folder(folder: Path) -> dict[str, ImportReport]:
-    return {r.path.name: r for r in articles_import([folder], max_bytes=LIMIT)}
+    return {r.path.name: r for r in files_import([folder], max_bytes=LIMIT)}
 
 
 def assert_whole_or_refused(report: ImportReport, path: Path) -> None:
@@ -119,7 +120,7 @@ def test_fuzzed_bytes_are_imported_whole_or_refused(tmp_path_factory, db, data):
     path = folder / "fuzz.txt"
     path.write_bytes(data)
     with transaction.atomic():  # each example starts from the same empty database
-        [report] = articles_import([path], max_bytes=LIMIT)
+        [report] = files_import([path], max_bytes=LIMIT)
         assert_whole_or_refused(report, path)
         transaction.set_rollback(True)
 
@@ -147,7 +148,7 @@ def test_a_database_failure_in_one_revision_leaves_that_file_as_it_was(
     def fail(**kwargs: object) -> None:
         raise DatabaseError("disk full")
 
-    monkeypatch.setattr(importing, "annotations_reanchor", fail)
+    monkeypatch.setattr(pipeline, "annotations_reanchor", fail)
     reports = import_folder(tmp_path)
 
     assert reports[GOOD].status is ImportStatus.FAILED

@@ -1,0 +1,23 @@
+"""Template context shared by every page."""
+
+from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
+
+from newsdesk import permissions
+
+
+def permission_flags(request: HttpRequest) -> dict[str, object]:
+    """`may.<what>` for the navigation, computed from `newsdesk.permissions` when used."""
+
+    def flags() -> dict[str, bool]:
+        user = request.user
+        return {
+            "read_articles": permissions.can_read_articles(user),
+            "read_entities": permissions.can_read_entities(user),
+            "read_stories": permissions.can_read_stories(user),
+            "read_claims": permissions.can_read_claims(user),
+            "review": permissions.can_review(user),
+            "administer": bool(user.is_staff),
+        }
+
+    return {"may": SimpleLazyObject(flags)}

@@ -1,0 +1,102 @@
+"""Who may do what: every role rule of Newsdesk, said once.
+
+Each predicate answers from Django permissions, which the role groups hold
+(`newsdesk.roles`); superusers hold them all. The apps build their `access_*` helpers
+(fetch an object and check, 404/403) on these predicates, and views hand templates
+flags computed here, so that no template or view carries a rule of its own.
+
+| predicate | editor | reviewer | admin | no role |
+| --- | --- | --- | --- | --- |
+| can_read_articles | yes | yes | yes | no |
+| can_annotate | yes | no | yes | no |
+| sees_all_annotations | no | yes | yes | no |
+| can_change_annotation | own | no | all | no |
+| can_review (and export) | no | yes | yes | no |
+| can_read_entities | yes | yes | yes | no |
+| can_curate_entities | yes | no | yes | no |
+| can_read_stories / can_read_claims | yes | yes | yes | no |
+| can_edit_stories / can_change_claims | yes | no | yes | no |
+| can_import_articles | yes | no | yes | no |
+"""
+
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import User as DjangoUser
+from django.core.exceptions import PermissionDenied
+
+User = DjangoUser | AnonymousUser
+
+
+def can_read_articles(user: User) -> bool:
+    """Every role reads articles; a logged-in account without a role reads nothing."""
+    return bool(user.has_perm("articles.view_article"))
+
+
+def can_annotate(user: User) -> bool:
+    return bool(user.has_perm("annotations.add_annotation"))
+
+
+def sees_all_annotations(user: User) -> bool:
+    """Reviewers and admins see every editor's annotations; editors see their own."""
+    return bool(user.has_perm("annotations.view_all_annotations"))
+
+
+def can_see_annotation(user: User, author_id: int) -> bool:
+    return author_id == user.pk or sees_all_annotations(user)
+
+
+def can_change_annotation(user: User, author_id: int) -> bool:
+    """Edit, delete, restore, re-attach: one's own annotations, or any for admins."""
+    if user.is_superuser:
+        return True
+    return author_id == user.pk and bool(user.has_perm("annotations.change_annotation"))
+
+
+def can_review(user: User) -> bool:
+    """Reviewers (who see and may change every annotation) and admins review and export."""
+    return bool(
+        user.is_superuser
+        or (sees_all_annotations(user) and user.has_perm("annotations.change_annotation"))
+    )
+
+
+def can_read_entities(user: User) -> bool:
+    return bool(user.has_perm("entities.view_entity"))
+
+
+def can_curate_entities(user: User) -> bool:
+    """Decide candidates and mentions, set external ids: editors and admins."""
+    return bool(user.has_perm("entities.change_entitycandidate"))
+
+
+def can_read_stories(user: User) -> bool:
+    return bool(user.has_perm("stories.view_story"))
+
+
+def can_edit_stories(user: User) -> bool:
+    """Edit stories, dates and related links, copy annotations: editors and admins."""
+    return bool(user.has_perm("stories.change_story"))
+
+
+def can_read_claims(user: User) -> bool:
+    return bool(user.has_perm("claims.view_claim"))
+
+
+def can_change_claims(user: User) -> bool:
+    """Make, attach and edit claims, decide suggestions: editors and admins."""
+    return bool(user.has_perm("claims.change_claim"))
+
+
+def can_claim(user: User, author_id: int) -> bool:
+    """Make a claim of an annotation or attach it to one: one's own, or any for admins."""
+    return can_change_claims(user) and can_change_annotation(user, author_id)
+
+
+def can_import_articles(user: User) -> bool:
+    """Upload files or fetch pages into the archive: editors and admins."""
+    return bool(user.has_perm("articles.add_article"))
+
+
+def require(allowed: bool) -> None:
+    """PermissionDenied (403) unless `allowed`: `require(can_review(user))`."""
+    if not allowed:
+        raise PermissionDenied
