@@ -46,6 +46,12 @@ class ArticleDateForm(forms.Form):
         precision = data.get("date_precision")
         if precision in (DatePrecision.DAY, DatePrecision.MONTH) and not data.get("published_on"):
             self.add_error("published_on", _("A day or month precision needs a date."))
+        if precision == DatePrecision.UNKNOWN and data.get("published_on"):
+            # Saving would drop the typed date (unknown precision means no date).
+            self.add_error(
+                "date_precision",
+                _("Choose day or month for this date, or clear the date to leave it unknown."),
+            )
         return data
 
     def precision(self) -> DatePrecision:

@@ -140,6 +140,7 @@ def article_date_view(request: AuthenticatedHttpRequest, article_id: int) -> Htt
             )
         else:
             context["message"] = _("Date saved.")
+            context["saved"] = True
         form = ArticleDateForm.for_article(article)
     else:
         status = 400

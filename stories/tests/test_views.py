@@ -319,3 +319,48 @@ def test_users_without_a_role_may_not_read(client, seeded, django_user_model):
     url = reverse("stories:compare", args=[seeded["000"].pk, seeded["001"].pk])
     assert client.get(url).status_code == 403
     assert client.get(reverse("stories:list")).status_code == 403
+
+
+def test_a_date_with_unknown_precision_is_refused_not_dropped(client, seeded, editor):
+    """Issue 14 item 6: "Date saved" while the date was thrown away."""
+    article = seeded["002"]
+    client.force_login(editor)
+    url = reverse("stories:article-date", args=[article.pk])
+    data = {
+        "published_on": "2024-12-27",
+        "date_precision": "unknown",
+        "loaded_at": article.updated_at.isoformat(),
+    }
+    response = client.post(url, data, headers=HTMX)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Date saved." not in html
+    assert "Choose day or month for this date, or clear the date" in html
+    article.refresh_from_db()
+    assert (article.published_on, article.date_precision) == (None, "unknown")
+
+
+def test_a_saved_date_updates_the_article_header_too(client, seeded, editor):
+    """The workspace header and the related page show the new date without a reload."""
+    article = seeded["002"]
+    client.force_login(editor)
+    page = client.get(article.get_absolute_url(), headers=EN).content.decode()
+    assert 'id="article-published"' in page
+    related = client.get(reverse("stories:related", args=[article.pk]), headers=EN)
+    assert 'id="article-published"' in related.content.decode()
+    url = reverse("stories:article-date", args=[article.pk])
+    data = {
+        "published_on": "2024-12-27",
+        "date_precision": "day",
+        "loaded_at": article.updated_at.isoformat(),
+    }
+    response = client.post(url, data, headers=HTMX)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Date saved." in html
+    oob = re.search(
+        r'<span id="article-published"[^>]*hx-swap-oob="outerHTML"[^>]*>(.*?)</span>', html
+    )
+    assert oob is not None
+    assert "27" in oob.group(1)
+    assert "2024" in oob.group(1)
