@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "newsdesk.middleware.HtmxVaryMiddleware",
+    "newsdesk.middleware.PrivateNoStoreMiddleware",
     "newsdesk.middleware.HtmxLoginRedirectMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a lockout into the login page with a message.
