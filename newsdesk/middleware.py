@@ -59,7 +59,7 @@ class QueryStringNulMiddleware:
             for key, values in request.GET.lists()
         ):
             return HttpResponseBadRequest(
-                _("The address contains a NUL character (%%00), which no field accepts."),
+                _("The address contains a NUL character, which no field accepts."),
                 content_type="text/plain; charset=utf-8",
             )
         return self.get_response(request)

@@ -8,7 +8,7 @@ from newsdesk.tests.permission_matrix import World
 
 
 @pytest.mark.parametrize(
-    "url, param",
+    ("url", "param"),
     [
         (lambda w: reverse("entities:list"), "q"),
         (lambda w: reverse("annotations:source-suggestions"), "sources"),
