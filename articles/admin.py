@@ -1,6 +1,6 @@
 """Django admin for sources and articles (read-only text, revisions inline).
 
-Sources and articles keep their history (README, "History"): deleted ones can be
+Sources and articles keep their history (docs/architecture/history.md): deleted ones can be
 recovered, and one that annotations or mentions depend on cannot be deleted.
 """
 

@@ -120,9 +120,8 @@ def section(results: dict[str, dict[str, Any] | None], *, quick: bool) -> str:
             f"Near-duplicate lookup for one new article in an archive of N articles ({lookups} "
             "articles, each rolled back after): MinHash (128 permutations, word 3-shingles), "
             f"{bands} LSH band keys ({bands} bands × {rows_per_band} rows) written, one indexed "
-            "query for candidates, exact scores; the candidate query's time is on PostgreSQL "
-            "that of the one statement that also writes the keys and reads the candidates' "
-            "texts. The archive is the synthetic corpus with every "
+            "query for candidates, exact scores for at most NEAR_DUPLICATE_MAX_CANDIDATES "
+            "of them. The archive is the synthetic corpus with every "
             "other word replaced by an invented word (Zipf), so that its articles are as "
             "distinct as real ones; each measured article has one planted near-duplicate, a "
             f"shortened copy (containment 1, Jaccard {low:.2f} to {high:.2f}, median "
@@ -279,7 +278,7 @@ def measure(*, quick: bool) -> dict[str, Any]:
 class _QueryTimer:
     """Times the SQL statements that read band keys, through an execute wrapper."""
 
-    READING = ("SELECT", "WITH")
+    READING = ("SELECT",)
 
     def __init__(self, connection: Any) -> None:
         self.connection = connection

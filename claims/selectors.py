@@ -14,7 +14,7 @@ from annotations.models import Annotation
 from articles.models import Article, Source
 from claims.models import Claim, ClaimAppearance, DismissedSuggestion
 from entities.models import Entity, Mention
-from entities.services import stored_mentions
+from entities.selectors import stored_mentions
 from newstext.parsing import DatePrecision
 from newstext.suggestions import Suggestion, suggest_claims
 from stories.models import Story, StoryMembership

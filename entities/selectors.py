@@ -10,8 +10,11 @@ from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.shortcuts import get_object_or_404
 
+from articles.models import Article
 from entities.models import CandidateOccurrence, Entity, EntityCandidate, Mention
 from newsdesk.permissions import can_curate_entities, can_read_entities, require
+from newstext.entities import FoundMention, Kind, Method
+from newstext.entities.gazetteer import EntityRecord
 
 KWIC_CHARS = 60
 MENTIONS_PER_PAGE = 50
@@ -213,3 +216,44 @@ def kwic_line(mention: Mention) -> KwicLine:
         mention_id=mention.pk,
         decision=mention.decision,
     )
+
+
+def stored_mentions(article: Article) -> list[FoundMention]:
+    """The article's stored mentions (not rejected) and open candidates, in text order.
+
+    What detection found when the article came in, so that readers of mentions (claim
+    suggestions) need not run detection again.
+    """
+    methods = {method.value for method in Method}
+    found = [
+        FoundMention(
+            start=mention.start,
+            end=mention.end,
+            surface=mention.surface,
+            kind=Kind(mention.entity.kind),
+            method=Method(mention.method) if mention.method in methods else Method.ALIAS,
+            confidence=mention.confidence,
+            entity=EntityRecord(
+                key=mention.entity.pk, name=mention.entity.name, kind=Kind(mention.entity.kind)
+            ),
+        )
+        for mention in Mention.objects.filter(article=article)
+        .exclude(decision=Mention.Decision.REJECTED)
+        .select_related("entity")
+    ]
+    found += [
+        FoundMention(
+            start=occurrence.start,
+            end=occurrence.end,
+            surface=occurrence.surface,
+            kind=Kind(occurrence.candidate.kind),
+            method=Method.DISCOVERY,
+            confidence=0.5,
+            candidate=occurrence.candidate.name,
+            evidence=occurrence.candidate.evidence,
+        )
+        for occurrence in CandidateOccurrence.objects.filter(
+            article=article, candidate__status=EntityCandidate.Status.OPEN
+        ).select_related("candidate")
+    ]
+    return sorted(found, key=lambda mention: (mention.start, mention.end))

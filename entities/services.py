@@ -33,8 +33,8 @@ from entities.models import (
     Mention,
 )
 from newsdesk.history import REASON_IMPORTED, history_record
-from newstext.entities import FoundMention, Kind, Matcher, find_mentions
-from newstext.entities.gazetteer import SEED_GAZETTEER_FILE, EntityRecord, Method
+from newstext.entities import FoundMention, Matcher, find_mentions
+from newstext.entities.gazetteer import SEED_GAZETTEER_FILE, Method
 
 
 @dataclass
@@ -420,44 +420,3 @@ def entity_external_id_set(*, entity: Entity, external_id: str, user: User) -> E
     entity.full_clean(validate_unique=False)
     entity.save(update_fields=["external_id"])
     return entity
-
-
-def stored_mentions(article: Article) -> list[FoundMention]:
-    """The article's stored mentions (not rejected) and open candidates, in text order.
-
-    What detection found when the article came in, so that readers of mentions (claim
-    suggestions) need not run detection again.
-    """
-    methods = {method.value for method in Method}
-    found = [
-        FoundMention(
-            start=mention.start,
-            end=mention.end,
-            surface=mention.surface,
-            kind=Kind(mention.entity.kind),
-            method=Method(mention.method) if mention.method in methods else Method.ALIAS,
-            confidence=mention.confidence,
-            entity=EntityRecord(
-                key=mention.entity.pk, name=mention.entity.name, kind=Kind(mention.entity.kind)
-            ),
-        )
-        for mention in Mention.objects.filter(article=article)
-        .exclude(decision=Mention.Decision.REJECTED)
-        .select_related("entity")
-    ]
-    found += [
-        FoundMention(
-            start=occurrence.start,
-            end=occurrence.end,
-            surface=occurrence.surface,
-            kind=Kind(occurrence.candidate.kind),
-            method=Method.DISCOVERY,
-            confidence=0.5,
-            candidate=occurrence.candidate.name,
-            evidence=occurrence.candidate.evidence,
-        )
-        for occurrence in CandidateOccurrence.objects.filter(
-            article=article, candidate__status=EntityCandidate.Status.OPEN
-        ).select_related("candidate")
-    ]
-    return sorted(found, key=lambda mention: (mention.start, mention.end))

@@ -2,7 +2,7 @@
 turning historical records into readable entries (who, when, what changed from what to what).
 
 A model opts in with `history = HistoricalRecords()` and an admin based on
-`newsdesk.history_admin.HistoryAdmin` (README, "History").
+`newsdesk.history_admin.HistoryAdmin` (docs/architecture/history.md).
 """
 
 import datetime

@@ -1,12 +1,13 @@
 """Newsdesk settings, read from the environment.
 
 DATABASE_URL   database (default: SQLite file under var/)
-SECRET_KEY     required unless DEBUG is on
+SECRET_KEY     required unless DEBUG is on or DATABASE_URL is unset (var/secret_key)
 DEBUG          "1"/"true" turns on debug mode (never in production)
 ALLOWED_HOSTS  comma-separated host names
-See README.md ("Configuration") for the rest.
+See docs/ops/configuration.md for the rest.
 """
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from newsdesk.env import env_bool, env_int, env_list, env_str
+from newsdesk.env import env_bool, env_int, env_list, env_str, local_secret_key
 
 # Lets admin and other generic classes be subscripted at run time, as mypy wants them.
 django_stubs_ext.monkeypatch()
@@ -27,11 +28,21 @@ VAR_DIR = BASE_DIR / "var"
 DEBUG = env_bool("DEBUG", default=False)
 
 _DEV_SECRET_KEY = "django-insecure-newsdesk-development-only"  # noqa: S105 - only with DEBUG
+# Without SECRET_KEY, the default database (SQLite under var/, the demo `make run` sets
+# up) gets a random key made once and kept beside it, so that management commands work
+# on it as the docs write them, without DEBUG=1. Any other database needs SECRET_KEY.
+_DEMO_DATABASE = "DATABASE_URL" not in os.environ
 SECRET_KEY = env_str("SECRET_KEY", default="")
 if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    SECRET_KEY = _DEV_SECRET_KEY
+    if _DEMO_DATABASE:
+        SECRET_KEY = local_secret_key(VAR_DIR / "secret_key")
+    elif DEBUG:
+        SECRET_KEY = _DEV_SECRET_KEY
+    else:
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set when DEBUG is off. Only the default SQLite database "
+            "under var/ (DATABASE_URL unset) gets a generated key."
+        )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -109,7 +120,7 @@ DATABASES = {
 }
 # No prepared statements (psycopg's prepare_threshold) on PostgreSQL: after five runs a
 # prepared statement may switch to a generic plan, and the full-text search's is a bad
-# one (a phrase at 100,000 articles: 610 ms instead of 6).
+# one (docs/architecture/search.md).
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite creates the file but not its folder (var/ is not in git).
     if DATABASES["default"]["NAME"] not in ("", ":memory:"):
@@ -148,7 +159,7 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "articles:list"
 LOGOUT_REDIRECT_URL = "login"
 
-# Login rate limiting (django-axes; README "Security"): after AXES_FAILURE_LIMIT wrong
+# Login rate limiting (django-axes; docs/ops/security.md): after AXES_FAILURE_LIMIT wrong
 # passwords for one user name from one IP address, that pair is refused for the cool-off.
 # Locking the pair, not the address, keeps a newsroom behind one NAT address working while
 # somebody there mistypes; successful logins are never limited and reset the count.
@@ -225,30 +236,51 @@ TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND]}}
 
 # The import refuses files larger than this (bytes); see import_articles --max-bytes.
 NEWSDESK_IMPORT_MAX_BYTES = env_int("NEWSDESK_IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
+# With TASKS_BACKEND=immediate (no worker), import_articles runs entity detection and
+# story grouping itself after an import of at most this many articles; beyond it, it
+# says which commands do it, instead of keeping the user waiting (docs/ops/command-line.md).
+NEWSDESK_IMPORT_INLINE_MAX_ARTICLES = env_int("NEWSDESK_IMPORT_INLINE_MAX_ARTICLES", default=200)
+
+# Imports in the browser and feeds (docs/user/importing.md, "Limits"). An upload holds at
+# most this many bytes and files; a zip at most this many entries and uncompressed bytes.
+NEWSDESK_UPLOAD_MAX_BYTES = env_int("NEWSDESK_UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
+NEWSDESK_UPLOAD_MAX_FILES = env_int("NEWSDESK_UPLOAD_MAX_FILES", default=100)
+NEWSDESK_ZIP_MAX_ENTRIES = env_int("NEWSDESK_ZIP_MAX_ENTRIES", default=2000)
+NEWSDESK_ZIP_MAX_BYTES = env_int("NEWSDESK_ZIP_MAX_BYTES", default=100 * 1024 * 1024)
+# Uploads with more files or bytes than these run as a background task.
+NEWSDESK_UPLOAD_INLINE_MAX_FILES = env_int("NEWSDESK_UPLOAD_INLINE_MAX_FILES", default=20)
+NEWSDESK_UPLOAD_INLINE_MAX_BYTES = env_int(
+    "NEWSDESK_UPLOAD_INLINE_MAX_BYTES", default=2 * 1024 * 1024
+)
+# Fetching feeds and pages (ingest/fetching.py): private, loopback and link-local
+# addresses are refused unless NEWSDESK_FETCH_ALLOW_PRIVATE (tests serve on 127.0.0.1).
+NEWSDESK_FETCH_TIMEOUT = float(env_int("NEWSDESK_FETCH_TIMEOUT", default=20))
+NEWSDESK_FETCH_MAX_BYTES = env_int("NEWSDESK_FETCH_MAX_BYTES", default=5 * 1024 * 1024)
+NEWSDESK_FETCH_MAX_REDIRECTS = env_int("NEWSDESK_FETCH_MAX_REDIRECTS", default=3)
+NEWSDESK_FETCH_ALLOW_PRIVATE = env_bool("NEWSDESK_FETCH_ALLOW_PRIVATE", default=False)
+NEWSDESK_FETCH_USER_AGENT = env_str(
+    "NEWSDESK_FETCH_USER_AGENT",
+    default="Newsdesk/1.0 (newsroom archive; fetches feeds and article pages)",
+)
+# A feed poll fetches at most this many item pages (items without full text); the rest
+# wait for the next poll.
+NEWSDESK_FEED_MAX_PAGES_PER_POLL = env_int("NEWSDESK_FEED_MAX_PAGES_PER_POLL", default=20)
 
 # The organisation named as the author of exported ClaimReviews (schema.org).
 NEWSDESK_ORGANISATION_NAME = env_str("NEWSDESK_ORGANISATION_NAME", default="Newsdesk")
 NEWSDESK_ORGANISATION_URL = env_str("NEWSDESK_ORGANISATION_URL", default="")
 
-# Near-duplicates and stories (README: "Related articles, comparing and stories").
+# Near-duplicates and stories (docs/architecture/near-duplicates.md).
 # A pair is a near-duplicate when one text holds this share of the other's word
 # 3-shingles, or when their Jaccard similarity reaches NEAR_DUPLICATE_JACCARD.
 NEAR_DUPLICATE_CONTAINMENT = 0.8
 NEAR_DUPLICATE_JACCARD = 0.5
-# MinHash LSH: bands × rows ≤ 128 permutations. A pair with Jaccard J shares at least one
-# band key, and so becomes a candidate, with probability 1 - (1 - J**rows)**bands (an
-# S-curve, one half at about (1 / bands) ** (1 / rows)). 42 × 3: J 0.2 → 0.29, 0.3 → 0.68,
-# 0.4 → 0.94, 0.5 → 0.996; an unrelated pair (J 0.01) → 0.00004. A shortened rewrite has
-# containment 1 but only the Jaccard of its share of the original's shingles: 32 × 4 made
-# one with a third of them (J 0.33) a candidate with probability 0.32 (42 × 3: 0.79), and the
-# Jaccard threshold (0.5) only 0.87. 64 × 2 (one half at J 0.13) makes 0.6 % of unrelated
-# pairs candidates. In the benchmark's archive of 10,000 (benchmarks/stories_speed.py),
-# of 100 planted shortened copies 32 × 4 found 93, 42 × 3 98 and 64 × 2 99, with 0, 0.1
-# and 10 false candidates per lookup. Candidates are checked by the exact scores, so a
-# false one costs time (a text read and shingled), never a wrong pair.
-# Changing the layout changes every band key: run `manage.py index_near_duplicates`.
+# MinHash LSH layout: why 42 bands of 3 rows is in docs/architecture/near-duplicates.md.
+# Changing it changes every band key: run `manage.py index_near_duplicates`.
 NEAR_DUPLICATE_LSH_BANDS = 42
 NEAR_DUPLICATE_LSH_ROWS = 3
+# At most this many candidates (those sharing the most band keys) are scored per article.
+NEAR_DUPLICATE_MAX_CANDIDATES = env_int("NEAR_DUPLICATE_MAX_CANDIDATES", default=50)
 # Two articles belong to one story when they share this many entities and, if both are
 # dated, lie at most this many days apart.
 STORY_MIN_SHARED_ENTITIES = 4

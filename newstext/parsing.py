@@ -1,6 +1,6 @@
 """Reading the structure of a German news text file (no Django imports).
 
-What the seeds taught us (see README, "The loader"):
+What the seeds taught us (see docs/architecture/loader.md):
 - a leading ` date YYYY-MM-DD ` or ` date YYYY-MM ` prefix is the published date;
 - a dateline `Ort (agency) – ` opens dpa-style stories;
 - a trailer line `Quellen: A, B, C` names the cited sources;

@@ -1,6 +1,6 @@
 """Grouping articles into stories automatically.
 
-The rule (thresholds in settings, README "Related articles, comparing and stories"):
+The rule (thresholds in settings, docs/architecture/near-duplicates.md):
 - near-duplicates always go into the same story;
 - two other articles are related when they share at least STORY_MIN_SHARED_ENTITIES
   entities (mentions an editor rejected do not count) and, when both are dated, lie at
