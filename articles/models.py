@@ -87,8 +87,17 @@ class Article(models.Model):
         default=False,
         help_text=_("The file had no title; this one was taken from the first sentence."),
     )
+    # The article's identity across imports (DESIGN.md): its own URI where the format
+    # has one (ninjs uri, feed guid, canonical URL), else its path relative to the import
+    # root. Kept under the name `origin`, which exports and existing rows already use.
     origin = models.CharField(
-        _("origin"), max_length=255, unique=True, help_text=_("File name it was imported from.")
+        _("identity"),
+        max_length=500,
+        unique=True,
+        help_text=_(
+            "The article's own URI (agency item, feed item, canonical page URL), "
+            "else its path relative to the folder it was imported from."
+        ),
     )
     publisher = models.ForeignKey(
         Source,
@@ -101,6 +110,7 @@ class Article(models.Model):
     cited_sources = models.ManyToManyField(
         Source, verbose_name=_("cited sources"), blank=True, related_name="cited_in"
     )
+    byline = models.CharField(_("byline"), max_length=300, blank=True)
     dateline_place = models.CharField(_("dateline place"), max_length=100, blank=True)
     published_on = models.DateField(_("published"), null=True, blank=True)
     date_precision = models.CharField(
@@ -154,6 +164,15 @@ class ArticleRevision(models.Model):
     encoding = models.CharField(_("encoding"), max_length=40)
     body = models.TextField(_("body"))
     content_hash = models.CharField(_("content hash"), max_length=64)
+    version = models.CharField(
+        _("version"), max_length=100, blank=True, help_text=_("As the format declared it.")
+    )
+    imported_from = models.CharField(
+        _("imported from"),
+        max_length=1000,
+        blank=True,
+        help_text=_("File, zip member or URL this version was read from."),
+    )
     imported_at = models.DateTimeField(_("imported"), auto_now_add=True)
 
     class Meta:

@@ -1,11 +1,17 @@
 """What happens when articles come in, across the apps, in order.
 
-1. `articles` parses and writes the article (new, or a revision of the same identity).
-2. Inside the same transaction, a revision re-anchors the annotations (`annotations`)
+1. `ingest.sources` reads files, folders, zips and URLs into parsed articles, each under
+   its identity (or a failure report naming the input).
+2. `articles` writes them (new, a revision of the same identity, or refused).
+3. Inside the same transaction, a revision re-anchors the annotations (`annotations`)
    and the entity mentions (`entities`) to the new text.
-3. After the commit, the slow work is queued for the task workers: search vectors
+4. After the commit, the slow work is queued for the task workers: search vectors
    (queued by `articles` itself), entity detection (`entities`), near-duplicates and
    story grouping (`stories`).
+
+Every way in calls one of the functions here: `sources_import` (command line: paths and
+URLs), `files_import` (paths), `incoming_import` (articles another module already
+parsed: the browser upload, feed polling).
 
 This module sits above the apps so that none of them needs to import a higher one.
 """
@@ -14,10 +20,85 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from annotations.reanchoring import annotations_reanchor
-from articles.importing import DEFAULT_BATCH_SIZE, ImportReport, WrittenBatch, articles_import
+from articles.importing import (
+    DEFAULT_BATCH_SIZE,
+    AfterWrite,
+    ArticleInput,
+    ImportReport,
+    WrittenBatch,
+    articles_import,
+)
 from entities.reanchoring import mentions_reanchor
 from entities.services import mentions_detect_after_commit
+from ingest.sources import ImportLimits, inputs_from, targets_read
+from newstext.formats import IncomingArticle
 from stories.tasks import stories_index_after_commit
+
+
+class FollowUps:
+    """Collects the ids of written articles, to queue their slow work after the import.
+
+    With the immediate task backend (the demo's) queued work runs in the importing
+    process: per batch that would hold every batch up. `import_articles` therefore
+    collects the ids and hands them to the tasks once the import is written.
+    """
+
+    def __init__(self) -> None:
+        self.article_ids: list[int] = []
+
+    def __call__(self, article_ids: list[int]) -> None:
+        self.article_ids.extend(article_ids)
+
+    def queue(self, *, batch_size: int = DEFAULT_BATCH_SIZE) -> int:
+        """Queue detection and story indexing in batches; how many articles were queued."""
+        ids = list(dict.fromkeys(self.article_ids))
+        for first in range(0, len(ids), batch_size):
+            part = ids[first : first + batch_size]
+            mentions_detect_after_commit(article_ids=part)
+            stories_index_after_commit(article_ids=part)
+        self.article_ids = []
+        return len(ids)
+
+
+def incoming_import(
+    items: Iterable[IncomingArticle | ArticleInput | ImportReport],
+    *,
+    dry_run: bool = False,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    limits: ImportLimits | None = None,
+    follow_ups: FollowUps | None = None,
+) -> Iterator[ImportReport]:
+    """Import articles already parsed (`newstext.formats`), one report each, in order.
+
+    An `IncomingArticle`'s identity is its own (`identity`), else its `source_name`;
+    give an `ArticleInput` (`articles.importing.incoming_input`) to choose another.
+    Feed items without full text get their page fetched under `limits` (the settings
+    by default). Failure reports in `items` are passed through.
+    """
+    limits = limits or ImportLimits.from_settings()
+    return articles_import(
+        inputs_from(items, limits=limits),
+        dry_run=dry_run,
+        batch_size=batch_size,
+        after_write=_after_write(follow_ups),
+    )
+
+
+def sources_import(
+    targets: Iterable[str | Path],
+    *,
+    limits: ImportLimits,
+    dry_run: bool = False,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    follow_ups: FollowUps | None = None,
+) -> Iterator[ImportReport]:
+    """Import files, folders, zips and http(s) URLs of any supported format."""
+    return articles_import(
+        targets_read(targets, limits=limits),
+        dry_run=dry_run,
+        batch_size=batch_size,
+        after_write=_after_write(follow_ups),
+    )
 
 
 def files_import(
@@ -26,22 +107,29 @@ def files_import(
     max_bytes: int,
     dry_run: bool = False,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    follow_ups: FollowUps | None = None,
 ) -> Iterator[ImportReport]:
-    """Import files and folders of news texts through the whole pipeline, one report each."""
-    return articles_import(
+    """Import files, folders and zips of news texts, one report each."""
+    return sources_import(
         paths,
-        max_bytes=max_bytes,
+        limits=ImportLimits.from_settings(max_bytes=max_bytes),
         dry_run=dry_run,
         batch_size=batch_size,
-        after_write=articles_written,
+        follow_ups=follow_ups,
     )
 
 
-def articles_written(batch: WrittenBatch) -> None:
-    """Re-anchor what a revision moved, then queue the work that follows an import."""
-    for article in batch.revised:
-        annotations_reanchor(article=article, old_body=batch.old_bodies[article.pk])
-        mentions_reanchor(article=article, old_body=batch.old_bodies[article.pk])
-    article_ids = [article.pk for article in batch.articles]
-    mentions_detect_after_commit(article_ids=article_ids)
-    stories_index_after_commit(article_ids=article_ids)
+def _after_write(follow_ups: FollowUps | None) -> AfterWrite:
+    def articles_written(batch: WrittenBatch) -> None:
+        """Re-anchor what a revision moved, then queue the work that follows an import."""
+        for article in batch.revised:
+            annotations_reanchor(article=article, old_body=batch.old_bodies[article.pk])
+            mentions_reanchor(article=article, old_body=batch.old_bodies[article.pk])
+        article_ids = [article.pk for article in batch.articles]
+        if follow_ups is not None:
+            follow_ups(article_ids)
+            return
+        mentions_detect_after_commit(article_ids=article_ids)
+        stories_index_after_commit(article_ids=article_ids)
+
+    return articles_written

@@ -88,10 +88,10 @@ def test_title_match_ranks_first(seeded):
 
 def test_search_follows_a_revised_article(db, tmp_path):
     path = tmp_path / "meldung.txt"
-    path.write_text("Die Regierung kündigte Gespräche an.")
+    path.write_text("Die Regierung kündigte am Montag in Berlin Gespräche an.")
     list(files_import([path], max_bytes=10**6))
     assert found("Gespräche") == ["mel"]
-    path.write_text("Die Regierung sagte das Treffen ab.")
+    path.write_text("Die Regierung kündigte am Montag in Berlin ein Treffen an.")
     list(files_import([path], max_bytes=10**6))
     assert found("Gespräche") == []
     assert found("Treffen") == ["mel"]

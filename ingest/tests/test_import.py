@@ -9,6 +9,7 @@ from django.core.management import CommandError, call_command
 from annotations.models import Annotation, Label
 from articles.importing import ImportStatus
 from articles.models import Article, ArticleRevision, Source
+from ingest import sources
 from ingest.pipeline import files_import
 
 LIMIT = 5 * 1024 * 1024
@@ -175,11 +176,11 @@ def test_revision_moves_annotations_by_their_quote(seeded, seeds_dir, tmp_path, 
     assert gone.exact == "tragischen Absturz"
 
 
-def test_same_name_twice_in_one_run_is_a_revision(db, tmp_path):
+def test_same_name_in_two_roots_and_a_similar_text_is_a_revision(db, tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
-    (tmp_path / "a" / "x.txt").write_text("Erste Fassung des Textes.")
-    (tmp_path / "b" / "x.txt").write_text("Zweite Fassung des Textes.")
+    (tmp_path / "a" / "x.txt").write_text("Erste Fassung des Textes über den Haushalt.")
+    (tmp_path / "b" / "x.txt").write_text("Zweite Fassung des Textes über den Haushalt.")
     statuses = [r.status for r in import_paths(tmp_path / "a", tmp_path / "b")]
     assert statuses == [ImportStatus.IMPORTED, ImportStatus.REVISED]
     assert Article.objects.get().revisions.count() == 2
@@ -255,10 +256,10 @@ def test_unreadable_file_is_reported(db, tmp_path, monkeypatch):
     locked = tmp_path / "locked.txt"
     locked.write_text("Text.")
 
-    def refuse(self):
-        raise PermissionError(13, "Permission denied", str(self))
+    def refuse(path, flags):
+        raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(sources.os, "open", refuse)
     [report] = import_paths(locked)
     assert report.status is ImportStatus.FAILED
     assert report.reason == "cannot read file: Permission denied"
@@ -267,7 +268,7 @@ def test_unreadable_file_is_reported(db, tmp_path, monkeypatch):
 
 def test_empty_folder_is_reported(db, tmp_path):
     [report] = import_paths(tmp_path)
-    assert report.reason == "folder holds no .txt files"
+    assert report.reason == "folder holds no article files"
 
 
 def test_one_bad_file_does_not_stop_the_others(db, seeds_dir, tmp_path):

@@ -1,16 +1,20 @@
-"""`manage.py import_articles PATH [PATH …]`: import news text files and folders."""
+"""`manage.py import_articles PATH_OR_URL [PATH_OR_URL …]`: import articles from anywhere.
+
+Files, folders, zips (text, ninjs, RSS/Atom, HTML, each detected by content) and http(s)
+URLs of pages and feeds; see docs/ops/command-line.md.
+"""
 
 import sys
 from argparse import ArgumentParser
-from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from articles.importing import ImportStatus, find_text_files
-from ingest.pipeline import files_import
+from articles.importing import ImportStatus
+from ingest.pipeline import FollowUps, sources_import
+from ingest.sources import ImportLimits, count_files
 
 # More files than this get a progress bar.
 PROGRESS_BAR_FROM = 5
@@ -18,15 +22,16 @@ PROGRESS_BAR_FROM = 5
 
 class Command(BaseCommand):
     help = (
-        "Import .txt news files (or folders of them). Reports per file imported / "
-        "unchanged / revised / failed, and exits non-zero if any file failed."
+        "Import news articles from files, folders, zips and http(s) URLs: plain text, "
+        "IPTC ninjs, RSS/Atom feeds and web pages. Reports per file or item imported / "
+        "unchanged / revised / failed, and exits non-zero if any failed."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
-        parser.add_argument("paths", nargs="+", type=Path, help="files or folders of .txt files")
         parser.add_argument(
-            "--dry-run", action="store_true", help="parse and report, write nothing"
+            "targets", nargs="+", metavar="PATH_OR_URL", help="files, folders, zips or URLs"
         )
+        parser.add_argument("--dry-run", action="store_true", help="read and report, write nothing")
         parser.add_argument(
             "--max-bytes",
             type=int,
@@ -38,9 +43,16 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        paths: list[Path] = options["paths"]
-        total = sum(1 for item in find_text_files(paths) if isinstance(item, Path))
-        reports = files_import(paths, max_bytes=options["max_bytes"], dry_run=options["dry_run"])
+        # Paths arrive as str (surrogate-escaped where not UTF-8), URLs stay strings.
+        targets: list[str] = options["targets"]
+        total = count_files(targets)
+        follow_ups = FollowUps()
+        reports = sources_import(
+            targets,
+            limits=ImportLimits.from_settings(max_bytes=options["max_bytes"]),
+            dry_run=options["dry_run"],
+            follow_ups=follow_ups,
+        )
         counts = dict.fromkeys(ImportStatus, 0)
         progress = tqdm(
             total=total, unit="file", file=sys.stderr, disable=total <= PROGRESS_BAR_FROM
@@ -58,5 +70,24 @@ class Command(BaseCommand):
                         self.stdout.write(str(report))
         summary = ", ".join(f"{count} {status}" for status, count in counts.items())
         self.stdout.write(f"Done: {summary}.")
+        self._follow_up(follow_ups)
         if counts[ImportStatus.FAILED]:
             raise CommandError(f"{counts[ImportStatus.FAILED]} file(s) failed, see above.")
+
+    def _follow_up(self, follow_ups: FollowUps) -> None:
+        """Queue entity detection and story indexing for what was written, in batches."""
+        count = len(set(follow_ups.article_ids))
+        if not count:
+            return
+        inline = "Immediate" in settings.TASKS["default"]["BACKEND"]
+        if inline and count > settings.NEWSDESK_IMPORT_INLINE_MAX_ARTICLES:
+            self.stdout.write(
+                f"{count} articles written; entity detection and story grouping were not "
+                "run (no task worker: TASKS_BACKEND=immediate). Run `manage.py "
+                "detect_entities` and `manage.py index_near_duplicates --missing`, "
+                "or start a worker with TASKS_BACKEND=database."
+            )
+            return
+        if inline:
+            self.stdout.write(f"Detecting entities and grouping stories for {count} articles …")
+        follow_ups.queue()
