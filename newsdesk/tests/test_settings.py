@@ -1,8 +1,6 @@
 """Settings from the environment, and the production settings docker-compose relies on."""
 
-import os
-import subprocess
-import sys
+import re
 from pathlib import Path
 
 import pytest
@@ -11,37 +9,9 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 from newsdesk.env import env_bool, env_int, env_list
+from newsdesk.tests.support import PRODUCTION_ENV, manage
 
 BASE_DIR = Path(settings.BASE_DIR)
-PRODUCTION_ENV = {
-    "DEBUG": "0",
-    "SECRET_KEY": "a-long-production-secret-key-with-enough-entropy-0123456789abcdef",
-    "ALLOWED_HOSTS": "news.example.org",
-    "DATABASE_URL": "postgres://newsdesk@db:5432/newsdesk",
-}
-
-
-def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    clean = {
-        k: v
-        for k, v in os.environ.items()
-        if k
-        not in {
-            "DEBUG",
-            "SECRET_KEY",
-            "DJANGO_SETTINGS_MODULE",
-            "DATABASE_URL",
-            "DJANGO_ALLOW_ASYNC_UNSAFE",
-        }
-    }
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=BASE_DIR,
-        env={**clean, "DJANGO_SETTINGS_MODULE": "newsdesk.settings", **env},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 @pytest.mark.parametrize(
@@ -99,6 +69,9 @@ def test_production_static_files_collect_with_the_manifest(tmp_path):
     assert result.returncode == 0, result.stderr
     assert any((tmp_path / "vendor" / "htmx-2.0.11").glob("htmx.min.*.js"))
     assert (tmp_path / "staticfiles.json").exists()
+    # A module imports its shared helpers by their hashed name, so both change together.
+    (workspace,) = [p for p in (tmp_path / "js").glob("workspace.*.js") if p.suffix == ".js"]
+    assert re.search(r'from "\./keyboard\.[0-9a-f]{12}\.js"', workspace.read_text())
 
 
 def test_docker_compose_runs_postgres_and_the_app_with_the_settings_it_needs():
