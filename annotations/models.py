@@ -94,7 +94,12 @@ class Annotation(models.Model):
     )
     reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
     review_comment = models.TextField(_("review comment"), blank=True)
-    history = HistoricalRecords(m2m_fields=[sources], excluded_fields=["updated_at"])
+    # The content the latest review decision was made on (label, note, sources, range):
+    # the review page shows what changed since then (`review.selectors`).
+    reviewed_content = models.JSONField(_("reviewed content"), default=dict, blank=True)
+    history = HistoricalRecords(
+        m2m_fields=[sources], excluded_fields=["updated_at", "reviewed_content"]
+    )
     # The names of its sources, which its card shows: set by the query that read it for a
     # card (`annotations.selectors.as_cards`) or by the service that just wrote them.
     source_names: list[str] | None

@@ -18,6 +18,7 @@ from newstext.anchoring import quote_context
 from newstext.offsets import CodePointRange
 
 REASON_REATTACHED = gettext_noop("Re-attached to the selected words by an editor")
+REASON_BACK_TO_REVIEW = gettext_noop("Changed after review: back to review")
 
 
 class UnknownSource(ValueError):
@@ -30,6 +31,10 @@ class StaleAnnotation(Exception):
     def __init__(self, current: Annotation) -> None:
         super().__init__(f"annotation {current.pk} is at version {current.version}")
         self.current = current
+
+
+class AnnotationDeleted(Exception):
+    """A deleted annotation is read-only until it is restored; nothing was written."""
 
 
 @dataclass(frozen=True)
@@ -102,46 +107,92 @@ def annotation_create(
     return annotation
 
 
+def _locked_live(annotation: Annotation) -> Annotation:
+    """The annotation's current row, locked for this transaction; a deleted one is refused."""
+    current = Annotation.objects.select_for_update().get(pk=annotation.pk)
+    if current.deleted_at is not None:
+        raise AnnotationDeleted(_("This annotation is deleted; restore it before changing it."))
+    return current
+
+
+def _stale(annotation: Annotation) -> StaleAnnotation:
+    return StaleAnnotation(
+        Annotation.objects.select_related("label", "author").get(pk=annotation.pk)
+    )
+
+
+def _review_reset(current: Annotation) -> dict[str, str]:
+    """What an update adds when it changes reviewed content: back to "pending review"."""
+    if current.status == Annotation.Status.PENDING:
+        return {}
+    return {"status": Annotation.Status.PENDING}
+
+
 @transaction.atomic
 def annotation_update(
     *, annotation: Annotation, user: User, version: int, content: AnnotationContent
 ) -> Annotation:
-    """Change label, note and sources if nobody changed the annotation since `version`."""
+    """Change label, note and sources if nobody changed the annotation since `version`.
+
+    Submitting the same content again changes nothing (no new version, no history entry);
+    a change to reviewed content sends it back to review, as the history records.
+    """
+    current = _locked_live(annotation)
+    if current.version != version:
+        raise _stale(annotation)
     sources = sources_resolve(names=content.source_names, user=user)
+    source_ids = {source.pk for source in sources}
+    unchanged = (
+        current.label_id == content.label.pk
+        and current.note == content.note
+        and set(current.sources.values_list("pk", flat=True)) == source_ids
+    )
+    if unchanged:
+        annotation.refresh_from_db()
+        annotation.source_names = [source.name for source in sources]
+        return annotation
+    reset = _review_reset(current)
     updated = Annotation.objects.filter(pk=annotation.pk, version=version).update(
         label=content.label,
         note=content.note,
         version=F("version") + 1,
         updated_at=timezone.now(),
+        **reset,
     )
     if not updated:
-        raise StaleAnnotation(
-            Annotation.objects.select_related("label", "author").get(pk=annotation.pk)
-        )
+        raise _stale(annotation)
     annotation.refresh_from_db()
     with history_paused(annotation):
         annotation.sources.set(sources)
-    history_record([annotation], user=user)
+    history_record([annotation], user=user, reason=REASON_BACK_TO_REVIEW if reset else "")
     annotation.source_names = [source.name for source in sources]
     return annotation
 
 
 @transaction.atomic
 def annotation_delete(*, annotation: Annotation, user: User) -> Annotation:
-    """Soft delete: the annotation disappears from the text but can be restored."""
-    Annotation.objects.filter(pk=annotation.pk).update(
+    """Soft delete: the annotation disappears from the text but can be restored.
+
+    Deleting a deleted annotation changes nothing (a double click, a repeated request).
+    """
+    deleted = Annotation.objects.filter(pk=annotation.pk, deleted_at__isnull=True).update(
         deleted_at=timezone.now(), version=F("version") + 1
     )
     annotation.refresh_from_db()
-    history_record([annotation], user=user, reason=REASON_DELETED)
+    if deleted:
+        history_record([annotation], user=user, reason=REASON_DELETED)
     return annotation
 
 
 @transaction.atomic
 def annotation_restore(*, annotation: Annotation, user: User) -> Annotation:
-    Annotation.objects.filter(pk=annotation.pk).update(deleted_at=None, version=F("version") + 1)
+    """Bring a deleted annotation back; restoring a live one changes nothing."""
+    restored = Annotation.objects.filter(pk=annotation.pk, deleted_at__isnull=False).update(
+        deleted_at=None, version=F("version") + 1
+    )
     annotation.refresh_from_db()
-    history_record([annotation], user=user, reason=REASON_RESTORED)
+    if restored:
+        history_record([annotation], user=user, reason=REASON_RESTORED)
     return annotation
 
 
@@ -157,10 +208,12 @@ def annotation_reattach(
 
     The quote becomes the selected words; the old one stays in the history.
     """
-    if not annotation.is_orphaned:
+    current = _locked_live(annotation)
+    if not current.is_orphaned:
         raise NotOrphaned(_("This annotation is not orphaned; it is still in the text."))
     body = annotation.article.body
     prefix, suffix = quote_context(body, span.start, span.end)
+    reset = _review_reset(current)
     updated = Annotation.objects.filter(pk=annotation.pk, version=version).update(
         start=span.start,
         end=span.end,
@@ -170,11 +223,12 @@ def annotation_reattach(
         is_orphaned=False,
         version=F("version") + 1,
         updated_at=timezone.now(),
+        **reset,
     )
     if not updated:
-        raise StaleAnnotation(
-            Annotation.objects.select_related("label", "author").get(pk=annotation.pk)
-        )
+        raise _stale(annotation)
     annotation.refresh_from_db()
-    history_record([annotation], user=user, reason=REASON_REATTACHED)
+    history_record(
+        [annotation], user=user, reason=REASON_BACK_TO_REVIEW if reset else REASON_REATTACHED
+    )
     return annotation

@@ -39,6 +39,7 @@ from annotations.selectors import (
     workspace_context,
 )
 from annotations.services import (
+    AnnotationDeleted,
     NotOrphaned,
     StaleAnnotation,
     UnknownSource,
@@ -157,6 +158,9 @@ def annotation_update_view(request: AuthenticatedHttpRequest, annotation_id: int
     except UnknownSource as error:
         form.add_error("sources", str(error))
         return render(request, f"{WORKSPACE}#annotation-edit", context, status=400)
+    except AnnotationDeleted as error:
+        form.add_error(None, str(error))
+        return render(request, f"{WORKSPACE}#annotation-edit", context, status=409)
     except StaleAnnotation as stale:
         current = stale.current
         context = {
@@ -211,6 +215,8 @@ def annotation_reattach_view(request: AuthenticatedHttpRequest, annotation_id: i
             error = str(problem)
         except StaleAnnotation:
             error, status = _("Someone changed this annotation meanwhile; nothing was saved."), 409
+        except AnnotationDeleted as deleted:
+            error, status = str(deleted), 409
         else:
             context = workspace_context(request.user, article)
             response = _fragments(request, context, "annotation-list", "article-text")

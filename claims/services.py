@@ -6,7 +6,12 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from annotations.models import Annotation, Label
-from annotations.services import AnnotationContent, annotation_create, sources_resolve
+from annotations.services import (
+    AnnotationContent,
+    AnnotationDeleted,
+    annotation_create,
+    sources_resolve,
+)
 from articles.models import Article, Source
 from claims.models import Claim, ClaimAppearance, DismissedSuggestion
 from entities.models import Entity
@@ -98,7 +103,10 @@ def claim_create(
 
 @transaction.atomic
 def claim_attach(*, claim: Claim, annotation: Annotation, user: User) -> ClaimAppearance:
-    """Record that `claim` appears in `annotation`."""
+    """Record that `claim` appears in `annotation` (live, and in no claim yet)."""
+    # The lock makes parallel requests for one annotation wait for each other.
+    if Annotation.objects.select_for_update().filter(pk=annotation.pk, deleted_at__isnull=False):
+        raise AnnotationDeleted(_("This annotation is deleted; restore it before changing it."))
     existing = ClaimAppearance.objects.filter(annotation=annotation).first()
     if existing is not None:
         raise AlreadyClaimed(

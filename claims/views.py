@@ -11,7 +11,7 @@ from django_htmx.http import trigger_client_event
 from annotations.access import access_article_for_annotating
 from annotations.models import Annotation
 from annotations.selectors import workspace_context
-from annotations.services import UnknownSource
+from annotations.services import AnnotationDeleted, UnknownSource
 from articles.models import Article
 from claims.access import (
     access_annotation_for_claiming,
@@ -177,7 +177,9 @@ def claim_make_view(request: AuthenticatedHttpRequest, annotation_id: int) -> Ht
         form.add_error("attribution", str(error))
         return _panel(request, annotation, form=form, status=400)
     except AlreadyClaimed as error:
-        return _panel(request, annotation, error=str(error), status=400)
+        return _panel(request, annotation, error=str(error), status=409)
+    except AnnotationDeleted as error:
+        return _panel(request, annotation, error=str(error), status=409)
     return _panel(request, annotation)
 
 
@@ -192,7 +194,9 @@ def claim_attach_view(request: AuthenticatedHttpRequest, annotation_id: int) -> 
     try:
         claim_attach(claim=form.cleaned_data["claim"], annotation=annotation, user=request.user)
     except AlreadyClaimed as error:
-        return _panel(request, annotation, error=str(error), status=400)
+        return _panel(request, annotation, error=str(error), status=409)
+    except AnnotationDeleted as error:
+        return _panel(request, annotation, error=str(error), status=409)
     return _panel(request, annotation)
 
 

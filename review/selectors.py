@@ -5,9 +5,11 @@ from collections import defaultdict
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext as _
 
 from annotations.models import Annotation
 from annotations.selectors import with_source_names
+from newsdesk.history import FieldChange
 from newstext.agreement import Agreement, Span, agreement
 from review.export.selection import Selection, selected_annotations
 from review.models import ReviewDecision
@@ -20,14 +22,52 @@ AGREEMENT_MAX_ANNOTATIONS = 20_000
 def review_page(selection: Selection, page_number: str | int | None) -> Page[Annotation]:
     """One page of the selection's annotations, by article and in text order."""
     queryset = _as_review_rows(selected_annotations(selection))
-    return Paginator(queryset.order_by("article_id", "start", "end", "pk"), ROWS_PER_PAGE).get_page(
+    page = Paginator(queryset.order_by("article_id", "start", "end", "pk"), ROWS_PER_PAGE).get_page(
         page_number
     )
+    page.object_list = [_with_changes(annotation) for annotation in page.object_list]
+    return page
 
 
 def review_row(annotation_id: int) -> Annotation:
     """One annotation with what its review row shows."""
-    return _as_review_rows(Annotation.objects.all()).get(pk=annotation_id)
+    return _with_changes(_as_review_rows(Annotation.objects.all()).get(pk=annotation_id))
+
+
+def changes_since_review(annotation: Annotation) -> list[FieldChange]:
+    """What its author changed since the latest review decision (which sent it back to
+    review): label, note, sources and quote, before and after. Needs `source_names`."""
+    before = annotation.reviewed_content
+    if not before or annotation.status != Annotation.Status.PENDING:
+        return []
+    now: dict[str, str] = {
+        "label": annotation.label.name,
+        "note": annotation.note,
+        "sources": ", ".join(sorted(annotation.source_names or [])),
+        "exact": f"{annotation.exact} ({annotation.start}–{annotation.end})",
+    }
+    then: dict[str, str] = {
+        "label": str(before.get("label", "")),
+        "note": str(before.get("note", "")),
+        "sources": ", ".join(sorted(str(name) for name in before.get("sources", []))),
+        "exact": f"{before.get('exact', '')} ({before.get('start')}–{before.get('end')})",
+    }
+    names = {
+        "label": _("Label"),
+        "note": _("Note"),
+        "sources": _("Attributed to"),
+        "exact": _("Quote"),
+    }
+    return [
+        FieldChange(field=names[key], old=then[key] or "—", new=now[key] or "—")
+        for key in names
+        if then[key] != now[key]
+    ]
+
+
+def _with_changes(annotation: Annotation) -> Annotation:
+    annotation.changes_since_review = changes_since_review(annotation)  # type: ignore[attr-defined]
+    return annotation
 
 
 def _as_review_rows(annotations: QuerySet[Annotation]) -> QuerySet[Annotation]:

@@ -27,6 +27,18 @@ class ReviewError(ValueError):
     """A decision that cannot be made as asked (e.g. a correction without a new label)."""
 
 
+def reviewed_content(annotation: Annotation, label: Label) -> dict[str, object]:
+    """What a decision is made on: label, note, sources and range, as a reviewer sees them."""
+    return {
+        "label": label.name,
+        "note": annotation.note,
+        "sources": sorted(annotation.sources.values_list("name", flat=True)),
+        "start": annotation.start,
+        "end": annotation.end,
+        "exact": annotation.exact,
+    }
+
+
 @transaction.atomic
 def annotation_review(
     *,
@@ -47,6 +59,7 @@ def annotation_review(
         raise ReviewError(_("Only a correction changes the label."))
     label_before_id = annotation.label_id
     label_after_id = label.pk if label is not None else label_before_id
+    label_after = label if label is not None else Label.objects.get(pk=label_before_id)
     now = timezone.now()
     status = STATUS_AFTER[kind]
     updated = Annotation.objects.filter(
@@ -57,6 +70,7 @@ def annotation_review(
         reviewed_by=reviewer,
         reviewed_at=now,
         review_comment=comment,
+        reviewed_content=reviewed_content(annotation, label_after),
         version=F("version") + 1,
         updated_at=now,
     )

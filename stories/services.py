@@ -95,6 +95,8 @@ def annotation_copy(*, annotation: Annotation, target: Article, author: User) ->
     """
     if annotation.article_id == target.pk:
         raise CopyRefused(_("The annotation is already on this article."))
+    if annotation.deleted_at is not None:
+        raise CopyRefused(_("This annotation is deleted; restore it before copying it."))
     found = locate(
         target.body, annotation.exact, annotation.prefix, annotation.suffix, annotation.start
     )

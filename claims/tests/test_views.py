@@ -91,13 +91,13 @@ def test_an_annotation_belongs_to_one_claim(client, editor, articles, make_annot
     client.force_login(editor)
     make_claim(client, annotation, "A")
     response = make_claim(client, annotation, "B")
-    assert response.status_code == 400
+    assert response.status_code == 409
     assert "already belongs to claim" in response.content.decode()
     other = Claim.objects.create(wording="C", created_by=editor)
     response = client.post(
         reverse("claims:attach", args=[annotation.pk]), {"claim": other.pk}, headers=HTMX
     )
-    assert response.status_code == 400
+    assert response.status_code == 409
     assert "already belongs to claim" in response.content.decode()
     assert ClaimAppearance.objects.get().claim.wording == "A"
 
