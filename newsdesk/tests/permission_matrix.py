@@ -191,6 +191,31 @@ def claim_suggestion(world: World) -> dict[str, Any]:
     return {"start": start, "end": start + len(sentence)}
 
 
+def import_job_id(world: World) -> dict[str, Any]:
+    """An import job the editor started (a URL, never fetched: its task is not run here)."""
+    from ingest.jobs import import_job_create_url
+    from ingest.models import ImportJob
+
+    job = ImportJob.objects.filter(url="https://example.org/feed.xml").first()
+    if job is None:
+        job = import_job_create_url(
+            user=world.annotation.author, url="https://example.org/feed.xml"
+        )
+    return {"job_id": job.pk}
+
+
+def import_upload(world: World) -> dict[str, Any]:
+    """A one-file upload (a fresh file object for every request)."""
+    import io
+
+    upload = io.BytesIO(b"Ein kurzer Bericht aus Baku.")
+    upload.name = "bericht.txt"
+    return {"upload": upload}
+
+
+IMPORTERS = outcomes(editor=200, reviewer=403, admin=200)
+IMPORTERS_REDIRECTED = outcomes(editor=303, reviewer=403, admin=303)
+
 ROWS: list[Row] = [
     Row(
         "home",
@@ -357,6 +382,17 @@ ROWS: list[Row] = [
     Row("claims:suggestions", EVERYONE, kwargs=article_id, htmx=True),
     Row("claims:suggestion-accept", ANNOTATORS, "POST", article_id, claim_suggestion, True),
     Row("claims:suggestion-dismiss", ANNOTATORS, "POST", article_id, claim_suggestion, True),
+    # The import in the browser (editors and admins)
+    Row("ingest:start", IMPORTERS),
+    Row("ingest:upload", IMPORTERS_REDIRECTED, "POST", data=import_upload),
+    Row(
+        "ingest:url",
+        IMPORTERS_REDIRECTED,
+        "POST",
+        data=lambda w: {"url": "https://example.org/feed.xml"},
+    ),
+    Row("ingest:job", IMPORTERS, kwargs=import_job_id),
+    Row("ingest:job", IMPORTERS, kwargs=import_job_id, htmx=True, key="progress"),
     # Accounts and language
     Row("login", PUBLIC, also_allows=("POST",)),
     # Logging out lands on the login page, logged in or not.
@@ -380,6 +416,7 @@ ROWS: list[Row] = [
         also_allows=("POST",),
     ),
     Row("admin:auth_user_changelist", ADMIN_PAGE, also_allows=("POST",)),
+    Row("admin:ingest_feed_changelist", ADMIN_PAGE, also_allows=("POST",)),
     Row("admin:axes_accessattempt_changelist", ADMIN_PAGE, also_allows=("POST",)),
 ]
 

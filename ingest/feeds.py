@@ -1,0 +1,224 @@
+"""Keeping feeds current: `manage.py poll_feeds` polls each due feed of a source.
+
+One poll of one feed:
+1. a conditional GET (the ETag and Last-Modified of the last answer go out as
+   If-None-Match / If-Modified-Since): a 304 costs one request and nothing else;
+2. every item is keyed by its guid (Atom id), else its link; an item seen before with
+   the same content is skipped without touching the articles (the import's identity
+   handling would make it a no-op anyway, but this costs one query per poll);
+3. items without full text get their page fetched, at most
+   `NEWSDESK_FEED_MAX_PAGES_PER_POLL` per poll; the rest wait for the next poll (and
+   the feed's validators are then not stored, so that poll is not answered with 304);
+4. the new and changed items go through the import pipeline;
+5. the feed records what it did: last poll, result, summary, error, next poll. Errors
+   back off exponentially (the interval doubles per failure in a row, up to a day).
+"""
+
+import datetime
+import hashlib
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from articles.importing import ImportReport
+from ingest.fetching import FetchError, FetchResult, fetch
+from ingest.models import Feed, FeedItem
+from ingest.services import ItemOutcome, items_import
+from ingest.sources import ImportLimits, item_complete
+from newstext.formats import FormatError, IncomingArticle, parse_feed
+
+logger = logging.getLogger(__name__)
+
+MAX_BACKOFF = datetime.timedelta(days=1)
+
+
+def fetch_url(
+    url: str, *, limits: ImportLimits, etag: str | None = None, last_modified: str | None = None
+) -> FetchResult:
+    """`ingest.fetching.fetch` under the import's limits, conditional where validators are given."""
+    return fetch(
+        url,
+        max_bytes=limits.fetch_max_bytes,
+        timeout=limits.fetch_timeout,
+        user_agent=limits.fetch_user_agent,
+        allow_private=limits.fetch_allow_private,
+        max_redirects=limits.fetch_max_redirects,
+        etag=etag,
+        last_modified=last_modified,
+    )
+
+
+def item_key(item: IncomingArticle) -> str:
+    """What identifies a feed item across polls: its guid / id, else its link."""
+    return item.identity or item.link or item.title
+
+
+def item_digest(item: IncomingArticle) -> str:
+    """A digest of what the feed says about an item; a changed item is imported again."""
+    parts = [item.title, item.body, item.summary, item.version or "", str(item.revised_at)]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+@dataclass
+class PollResult:
+    """What one poll of one feed did."""
+
+    feed: Feed
+    status: str
+    outcomes: list[ItemOutcome] = field(default_factory=list)
+    skipped: int = 0  # seen before, unchanged
+    deferred: int = 0  # pages left for the next poll
+    error: str = ""
+
+    @property
+    def summary(self) -> str:
+        if self.status == Feed.Result.NOT_MODIFIED:
+            return "not modified"
+        if self.status == Feed.Result.FAILED:
+            return f"failed: {self.error}"
+        counts: dict[str, int] = {}
+        for outcome in self.outcomes:
+            counts[outcome.status] = counts.get(outcome.status, 0) + 1
+        parts = [f"{count} {status}" for status, count in sorted(counts.items())]
+        parts.append(f"{self.skipped} already seen")
+        if self.deferred:
+            parts.append(f"{self.deferred} left for the next poll")
+        return ", ".join(parts)
+
+
+def feeds_due(now: datetime.datetime | None = None) -> list[Feed]:
+    """Active feeds whose next poll is due (or that were never polled)."""
+    now = now or timezone.now()
+    return list(
+        Feed.objects.filter(is_active=True)
+        .filter(Q(next_poll_at__isnull=True) | Q(next_poll_at__lte=now))
+        .order_by("next_poll_at", "pk")
+    )
+
+
+def feeds_poll(feeds: Iterable[Feed]) -> Iterator[PollResult]:
+    """Poll these feeds one after the other; one feed's failure does not stop the others."""
+    limits = ImportLimits.from_settings()
+    for feed in feeds:
+        try:
+            yield feed_poll(feed=feed, limits=limits)
+        except Exception as error:  # a bug or a database error: recorded, the next feed goes on
+            logger.exception("poll of feed %s failed", feed.url)
+            yield _record_failure(feed, f"{type(error).__name__}: {error}")
+
+
+def feed_poll(*, feed: Feed, limits: ImportLimits | None = None) -> PollResult:
+    """Poll one feed (see the module docstring) and record the result on it."""
+    limits = limits or ImportLimits.from_settings()
+    try:
+        result = fetch_url(
+            feed.url,
+            limits=limits,
+            etag=feed.etag or None,
+            last_modified=feed.last_modified or None,
+        )
+    except FetchError as error:
+        return _record_failure(feed, error.reason)
+    if result.not_modified:
+        poll = PollResult(feed, Feed.Result.NOT_MODIFIED)
+        _record(feed, poll, etag=result.etag, last_modified=result.last_modified)
+        return poll
+    if result.status != 200:
+        return _record_failure(feed, f"the server answered HTTP {result.status}")
+    try:
+        items = parse_feed(result.body, source=feed.url, max_chars=limits.max_bytes)
+    except FormatError as error:
+        return _record_failure(feed, error.reason)
+
+    # Feeds list the newest first; import the oldest first. The first listing of a key wins.
+    keyed: dict[str, IncomingArticle] = {}
+    for item in reversed(items):
+        keyed[item_key(item)] = item
+    seen = dict(
+        FeedItem.objects.filter(feed=feed, key__in=list(keyed)).values_list("key", "digest")
+    )
+    poll = PollResult(feed, Feed.Result.OK)
+    todo: list[tuple[str, str, IncomingArticle]] = []
+    pages_left = limits.feed_max_pages
+    for key, item in keyed.items():
+        digest = item_digest(item)
+        if seen.get(key) == digest:
+            poll.skipped += 1
+            continue
+        if item.needs_fetch:
+            if pages_left <= 0:
+                poll.deferred += 1
+                continue
+            pages_left -= 1
+            completed = item_complete(item, limits=limits)
+            if isinstance(completed, ImportReport):
+                poll.outcomes.append(
+                    ItemOutcome(completed.source, str(completed.status), completed.reason)
+                )
+                continue
+            item = completed
+        todo.append((key, digest, item))
+
+    outcomes = items_import([item for _, _, item in todo], limits=limits)
+    for (key, digest, _item), outcome in zip(todo, outcomes, strict=True):
+        poll.outcomes.append(outcome)
+        if outcome.status != "failed":
+            FeedItem.objects.update_or_create(
+                feed=feed, key=key, defaults={"digest": digest, "article_id": outcome.article_id}
+            )
+    # Items left for the next poll: keep the old validators, or it would get a 304.
+    deferred = bool(poll.deferred)
+    _record(
+        feed,
+        poll,
+        etag=(feed.etag or None) if deferred else result.etag,
+        last_modified=(feed.last_modified or None) if deferred else result.last_modified,
+    )
+    return poll
+
+
+def _record_failure(feed: Feed, reason: str) -> PollResult:
+    poll = PollResult(feed, Feed.Result.FAILED, error=reason)
+    feed.consecutive_failures += 1
+    _record(feed, poll, etag=feed.etag or None, last_modified=feed.last_modified or None)
+    return poll
+
+
+def next_poll_delay(feed: Feed) -> datetime.timedelta:
+    """The feed's interval, doubled for every failure in a row, at most a day."""
+    interval = datetime.timedelta(minutes=max(feed.poll_minutes, 1))
+    factor = 1 << min(feed.consecutive_failures, 16)
+    return min(interval * factor, max(MAX_BACKOFF, interval))
+
+
+@transaction.atomic
+def _record(feed: Feed, poll: PollResult, *, etag: str | None, last_modified: str | None) -> None:
+    now = timezone.now()
+    if poll.status != Feed.Result.FAILED:
+        feed.consecutive_failures = 0
+        feed.last_error = ""
+    else:
+        feed.last_error = poll.error
+    feed.etag = (etag or "")[:500]
+    feed.last_modified = (last_modified or "")[:100]
+    feed.last_polled_at = now
+    feed.last_status = poll.status
+    feed.last_summary = poll.summary[:500]
+    feed.next_poll_at = now + next_poll_delay(feed)
+    feed.save(
+        update_fields=[
+            "etag",
+            "last_modified",
+            "last_polled_at",
+            "last_status",
+            "last_summary",
+            "last_error",
+            "consecutive_failures",
+            "next_poll_at",
+        ]
+    )
+    logger.info("feed %s: %s", feed.url, poll.summary)
