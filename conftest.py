@@ -1,7 +1,7 @@
 """Fixtures shared by every app's tests."""
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -9,6 +9,10 @@ from django.contrib.auth.models import Group, User
 from hypothesis import HealthCheck, settings
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from annotations.models import Annotation, Label
+from annotations.tests import support as annotations_support
+from articles.models import Article
+from ingest.pipeline import files_import
 from newsdesk.roles import EDITORS, REVIEWERS, roles_ensure
 
 SEEDS_DIR = Path(__file__).parent / "fixtures" / "seeds"
@@ -67,6 +71,67 @@ def no_role_user(roles: None) -> User:
 @pytest.fixture
 def admin_user(db: None) -> User:
     return User.objects.create_superuser("ada", password="pw-ada")
+
+
+@pytest.fixture
+def labels(db: None) -> dict[str, Label]:
+    """Labels "claim" (Behauptung, key 1) and "quote" (Zitat, key 2)."""
+    return annotations_support.labels_create()
+
+
+@pytest.fixture
+def article(db: None, seeds_dir: Path) -> Article:
+    """Seed 000 (dpa, Putin and the AZAL crash), imported through the pipeline."""
+    list(files_import([seeds_dir / "000_2881edf72164acbb.txt"], max_bytes=10**7))
+    return Article.objects.get()
+
+
+@pytest.fixture
+def make_annotation(labels: dict[str, Label]) -> Callable[..., Annotation]:
+    """`make_annotation(article, author, quote, label="claim", note=..., sources=...,
+    occurrence=...)`: an annotation made through the service, its label by key."""
+
+    def make(
+        article: Article,
+        author: User,
+        quote: str,
+        *,
+        label: str = "claim",
+        note: str = "",
+        sources: Iterable[str] = (),
+        occurrence: int = 0,
+    ) -> Annotation:
+        return annotations_support.annotate(
+            article,
+            author,
+            quote,
+            label=labels[label],
+            note=note,
+            sources=sources,
+            occurrence=occurrence,
+        )
+
+    return make
+
+
+@pytest.fixture
+def demo_editor_password() -> str:
+    """The demo set up by `setup_demo`; the password it printed for 'editor'."""
+    return annotations_support.demo_editor_password()
+
+
+@pytest.fixture
+def screenshots_dir(tmp_path: Path) -> Path:
+    """Where browser tests save screenshots: pytest's tmp_path, or the folder named by
+    NEWSDESK_SCREENSHOTS (`make screenshots` sets docs/screenshots) to update the docs."""
+    wanted = os.environ.get("NEWSDESK_SCREENSHOTS")
+    if not wanted:
+        return tmp_path
+    folder = Path(wanted)
+    if not folder.is_absolute():
+        folder = Path(__file__).parent / folder
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 CHROMIUM = Path("/usr/bin/chromium")

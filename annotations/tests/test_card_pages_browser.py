@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from annotations.models import Annotation
 from annotations.selectors import CARDS_PER_PAGE
-from annotations.tests.conftest import annotations_across
+from annotations.tests.support import annotations_across
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

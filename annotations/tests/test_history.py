@@ -9,7 +9,7 @@ from django.urls import reverse
 from annotations.models import Annotation
 from annotations.reanchoring import annotations_reanchor
 from annotations.services import AnnotationContent, annotation_create
-from annotations.tests.conftest import selection
+from annotations.tests.support import selection
 from articles.models import Source
 from newstext.offsets import CodePointRange
 from review.services import annotation_review

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from annotations.models import Annotation
 from annotations.services import REASON_REATTACHED
-from annotations.tests.conftest import selection
+from annotations.tests.support import selection
 from articles.importing import ImportStatus
 from articles.models import Article
 from entities.models import Entity, Mention

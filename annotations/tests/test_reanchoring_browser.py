@@ -4,11 +4,10 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from annotations.models import Annotation
-from annotations.tests.test_workspace_browser import select_quote
+from annotations.tests.support import select_quote
 from articles.importing import ImportStatus
 from articles.models import Article
 from ingest.pipeline import files_import
-from newstext.anchoring import quote_context
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -33,9 +32,8 @@ def test_highlights_stay_on_their_words_when_the_article_is_reimported_meanwhile
 ):
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    start = article.body.index(QUOTE)
-    prefix, suffix = quote_context(article.body, start, start + len(QUOTE))
-    annotation = make_annotation(article, editor, QUOTE, prefix=prefix, suffix=suffix)
+    annotation = make_annotation(article, editor, QUOTE)  # with prefix and suffix, as made
+    start = annotation.start
     lost = make_annotation(article, editor, DELETED, label="quote")
 
     page.goto(f"{live_server.url}/accounts/login/")

@@ -5,9 +5,11 @@ from django.urls import reverse
 
 from annotations.models import Annotation
 from annotations.selectors import CARDS_PER_PAGE
-from annotations.tests.conftest import annotations_across, selection
+from annotations.services import AnnotationContent, annotation_create
+from annotations.tests.support import annotate, annotations_across, selection
 from articles.models import Article, Source
 from ingest.pipeline import files_import
+from newstext.offsets import CodePointRange
 
 QUOTE = "38 Menschen starben im Dezember bei dem Absturz in Kasachstan"
 HTMX = {"HX-Request": "true", "Accept-Language": "en"}
@@ -74,15 +76,7 @@ def test_create_stores_position_and_quote_and_answers_fragments(client, editor, 
 
 
 def test_a_new_card_goes_before_the_next_one_in_text_order(client, editor, article, labels):
-    start = article.body.index(QUOTE) + len(QUOTE) - len("Kasachstan")
-    later = Annotation.objects.create(
-        article=article,
-        author=editor,
-        label=labels["claim"],
-        start=start,
-        end=start + len("Kasachstan"),
-        exact="Kasachstan",
-    )
+    later = annotate(article, editor, "Kasachstan", label=labels["claim"])  # QUOTE's last word
     client.force_login(editor)
     html = create(client, article, labels, quote="38 Menschen").content.decode()
     new = Annotation.objects.exclude(pk=later.pk).get()
@@ -176,6 +170,8 @@ def test_create_queries_do_not_grow_with_annotations(
     client, editor, article, labels, django_assert_num_queries, count
 ):
     annotations_across(article, editor, labels["claim"], count, step=37, length=5)
+    # In progress, as the service would have set it (annotations_across bypasses it).
+    Article.objects.filter(pk=article.pk).update(annotation_status="in_progress")
     Source.objects.create(name="Kreml")
     client.force_login(editor)
     # session, user, the user's and the groups' permissions, article, labels; then in a
@@ -315,20 +311,16 @@ def test_notes_are_escaped(client, editor, article, make_annotation):
 def test_workspace_queries_do_not_grow_with_annotations(
     client, editor, article, make_annotation, labels, django_assert_num_queries, count
 ):
-    source = Source.objects.create(name="Kreml")
+    Source.objects.create(name="Kreml")
     size = len(article.body) - 60
     for i in range(count):  # overlapping and nested ranges all over the text
         start = (i * 37) % size
-        end = start + 5 + i % 40
-        annotation = Annotation.objects.create(
+        annotation_create(
             article=article,
             author=editor,
-            label=labels["claim"],
-            start=start,
-            end=end,
-            exact=article.body[start:end],
+            span=CodePointRange(start, start + 5 + i % 40),
+            content=AnnotationContent(label=labels["claim"], note="", source_names=["Kreml"]),
         )
-        annotation.sources.add(source)
     client.force_login(editor)
     # session, user, the user's and the groups' permissions, article (with revision count
     # and cited sources), annotation rows, mentions, a page of cards (with their sources),

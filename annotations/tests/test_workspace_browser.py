@@ -1,57 +1,21 @@
 """The workspace in a real Chromium: what an editor does with mouse and keyboard."""
 
 import re
-from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.core.management import call_command
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from annotations.models import Annotation, Label
+from annotations.tests.support import select_quote
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 QUOTE = "38 Menschen starben im Dezember bei dem Absturz in Kasachstan"
-SCREENSHOT = Path(settings.BASE_DIR) / "docs" / "screenshots" / "workspace.png"
-
-# Select body[start:end] (UTF-16 offsets) in #article-text the way a mouse drag would,
-# then release the mouse button there.
-SELECT_JS = """([start, end]) => {
-  const runs = [...document.querySelectorAll('#article-text [data-o]')];
-  const find = (offset) => {
-    for (const run of runs) {
-      const from = Number(run.dataset.o);
-      if (offset >= from && offset <= from + run.textContent.length) {
-        return [run.firstChild, offset - from];
-      }
-    }
-    throw new Error('offset ' + offset + ' not rendered');
-  };
-  const range = document.createRange();
-  range.setStart(...find(start));
-  range.setEnd(...find(end));
-  const selection = window.getSelection();
-  selection.removeAllRanges();
-  selection.addRange(range);
-  range.startContainer.parentElement.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
-}"""
 
 
-def select_quote(page: Page, quote: str) -> None:
-    body = page.evaluate("JSON.parse(document.getElementById('article-body').textContent)")
-    start = body.index(quote)  # Python index == UTF-16 offset here: the seed is all BMP
-    page.evaluate(SELECT_JS, [start, start + len(quote)])
-
-
-@pytest.fixture
-def demo_editor_password(capsys):
-    call_command("setup_demo")
-    out = capsys.readouterr().out
-    return re.search(r"user 'editor', password '([^']+)'", out)[1]
-
-
-def test_editor_annotates_edits_deletes_and_restores(live_server, page, demo_editor_password):
+def test_editor_annotates_edits_deletes_and_restores(
+    live_server, page, demo_editor_password, screenshots_dir
+):
     problems: list[str] = []
     page.on(
         "console",
@@ -99,8 +63,7 @@ def test_editor_annotates_edits_deletes_and_restores(live_server, page, demo_edi
     # clicking the highlight focuses its card
     page.locator("#article-text mark", has_text="Kasachstan").click()
     expect(page.locator(f"#annotation-{annotation.pk}")).to_have_class(re.compile("focused"))
-    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOT))
+    page.screenshot(path=str(screenshots_dir / "workspace.png"))
 
     page.locator(f"#annotation-{annotation.pk}").press("e")
     page.locator(f"#annotation-{annotation.pk} textarea[name=note]").fill("Zahl bestätigt (dpa)")

@@ -1,7 +1,5 @@
 import pytest
 
-from annotations.tests.conftest import labels, make_annotation  # noqa: F401 - fixtures
-from annotations.tests.test_workspace_browser import demo_editor_password  # noqa: F401
 from articles.models import Article
 from ingest.pipeline import files_import
 

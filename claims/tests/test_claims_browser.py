@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from annotations.tests.test_workspace_browser import select_quote
+from annotations.tests.support import select_quote
 from claims.models import Claim
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -3,7 +3,7 @@ check fails the moment one of them is relaxed."""
 
 import json
 
-from newsdesk.tests.test_settings import PRODUCTION_ENV, manage
+from newsdesk.tests.support import PRODUCTION_ENV, manage
 
 SHOW = (
     "import json; from django.conf import settings as s; print(json.dumps({n: getattr(s, n) "

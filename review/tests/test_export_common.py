@@ -1,82 +1,10 @@
-"""The annotated set every export test reads, and the selection and command shared by all formats."""
-
-from pathlib import Path
+"""The selection and the command shared by all export formats, on the annotated set."""
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.utils import timezone
 
-from annotations.models import Annotation, Label
-from annotations.services import AnnotationContent, annotation_create
-from articles.models import Article
-from ingest.pipeline import files_import
-from newstext.offsets import CodePointRange
 from review.export.selection import Selection, SelectionForm, article_groups
-
-EMOJI_TEXT = (
-    "Berlin (dpa) – Die Reaktion im Netz 🚀 kam schnell: «Das ist 😀 unglaublich», schrieb "
-    "ein Nutzer. Der Kurs stieg um 12,5 Prozent.\n"
-)
-
-
-def _quote(article: Article, quote: str, occurrence: int = 0) -> CodePointRange:
-    start = -1
-    for _ in range(occurrence + 1):
-        start = article.body.index(quote, start + 1)
-    return CodePointRange(start, start + len(quote))
-
-
-def build_export_set(seeds_dir: Path, tmp_path: Path, editor, other_editor) -> dict[str, object]:
-    """Six articles (the seeds and one with emoji), two annotators, overlaps, notes, sources.
-
-    Also one deleted and one orphaned annotation, which exports leave out.
-    """
-    labels = {
-        "claim": Label.objects.create(name="Behauptung", name_en="Claim", key="1"),
-        "quote": Label.objects.create(name="Zitat", name_en="Quote", key="2", colour="#81d4fa"),
-        "number": Label.objects.create(name="Zahl", name_en="Number", key="3", colour="#a5d6a7"),
-    }
-    emoji = tmp_path / "emoji_article.txt"
-    emoji.write_text(EMOJI_TEXT, encoding="utf-8")
-    list(files_import([seeds_dir, emoji], max_bytes=10**7))
-    articles = {a.origin[:3]: a for a in Article.objects.all()}
-    emoji_article = Article.objects.get(origin="emoji_article.txt")
-
-    def make(article, author, quote, label, *, note="", sources=(), occurrence=0):
-        return annotation_create(
-            article=article,
-            author=author,
-            span=_quote(article, quote, occurrence),
-            content=AnnotationContent(labels[label], note, list(sources)),
-        )
-
-    a0 = articles["000"]
-    made = [
-        make(a0, editor, "Kremlchef Wladimir Putin", "claim", sources=["dpa", "Kreml"]),
-        make(a0, editor, "38 Menschen starben", "number", note="Zahl prüfen; = laut dpa"),
-        make(a0, other_editor, "Kremlchef Wladimir Putin", "quote"),
-        make(a0, other_editor, "Wladimir Putin hat mehr als neun Monate", "claim"),
-        make(a0, editor, "«Selbstverständlich wird Russland", "quote", sources=["Putin"]),
-        make(articles["003"], editor, a_sentence(articles["003"]), "claim"),
-        make(emoji_article, editor, "😀 unglaublich", "quote", note="Emoji: 2 UTF-16-Einheiten"),
-        make(emoji_article, other_editor, "12,5 Prozent", "number"),
-    ]
-    deleted = make(a0, editor, "Tadschikistan", "claim")
-    Annotation.objects.filter(pk=deleted.pk).update(deleted_at=timezone.now())
-    orphan = make(articles["001"], editor, a_sentence(articles["001"]), "claim")
-    Annotation.objects.filter(pk=orphan.pk).update(is_orphaned=True)
-    Annotation.objects.filter(pk=made[1].pk).update(status=Annotation.Status.ACCEPTED)
-    return {
-        "labels": labels,
-        "annotations": made,
-        "excluded": [deleted, orphan],
-        "articles": articles,
-        "emoji": emoji_article,
-    }
-
-
-def a_sentence(article: Article) -> str:
-    return article.body[:40]
+from review.tests.support import build_export_set
 
 
 @pytest.fixture

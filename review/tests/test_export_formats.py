@@ -10,7 +10,7 @@ from annotations.models import Annotation
 from review.export import export_chunks
 from review.export.csvfile import COLUMNS
 from review.export.selection import Selection
-from review.tests.test_export_common import build_export_set
+from review.tests.support import build_export_set
 
 BASE = "https://newsdesk.example/"
 

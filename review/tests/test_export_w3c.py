@@ -18,7 +18,7 @@ from referencing.jsonschema import DRAFT4
 
 from review.export import export_chunks
 from review.export.selection import Selection
-from review.tests.test_export_common import build_export_set
+from review.tests.support import build_export_set
 
 SUITE = Path(__file__).parent / "data" / "w3c-annotation-model"
 ANNOTATION = "annotations/annotationMusts.test"

@@ -16,7 +16,7 @@ from review.importing import (
     read_file,
     read_w3c,
 )
-from review.tests.test_export_common import build_export_set
+from review.tests.support import build_export_set
 
 BASE = "https://newsdesk.example/"
 

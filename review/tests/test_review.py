@@ -7,7 +7,7 @@ from annotations.models import Annotation
 from annotations.services import StaleAnnotation
 from review.models import ReviewDecision
 from review.services import ReviewError, annotation_review
-from review.tests.test_export_common import build_export_set
+from review.tests.support import build_export_set
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from review.tests.test_export_common import build_export_set
+from review.tests.support import build_export_set
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from annotations.models import Annotation
-from annotations.tests.test_workspace_browser import demo_editor_password  # noqa: F401 - fixture
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,7 +21,7 @@ def copy_button(page: Page, quote: str):
 def test_editor_compares_copies_an_annotation_and_opens_the_story(
     live_server,
     page: Page,
-    demo_editor_password: str,  # noqa: F811 - the fixture imported above
+    demo_editor_password: str,
 ) -> None:
     problems: list[str] = []
     page.on("pageerror", lambda error: problems.append(str(error)))

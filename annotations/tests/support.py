@@ -1,0 +1,127 @@
+"""Test state for annotations, built the way production builds it: through the services.
+
+Other apps' tests use these too; no test module imports another test module.
+"""
+
+import io
+import re
+from collections.abc import Iterable
+
+from django.contrib.auth.models import User
+from django.core.management import call_command
+from playwright.sync_api import Page
+
+from annotations.models import Annotation, Label
+from annotations.services import AnnotationContent, annotation_create
+from articles.models import Article
+from newstext.offsets import CodePointRange, code_point_to_utf16
+
+
+def labels_create() -> dict[str, Label]:
+    """The two labels most tests annotate with. Labels have no service: an admin adds them."""
+    return {
+        "claim": Label.objects.create(
+            name="Behauptung", name_en="Claim", key="1", colour="#ffd54f"
+        ),
+        "quote": Label.objects.create(name="Zitat", name_en="Quote", key="2", colour="#81d4fa"),
+    }
+
+
+def quote_span(body: str, quote: str, *, occurrence: int = 0) -> CodePointRange:
+    """Where the `occurrence`-th (from 0) `quote` stands in `body`."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = body.index(quote, start + 1)
+    return CodePointRange(start, start + len(quote))
+
+
+def annotate(
+    article: Article,
+    author: User,
+    quote: str,
+    *,
+    label: Label,
+    note: str = "",
+    sources: Iterable[str] = (),
+    occurrence: int = 0,
+) -> Annotation:
+    """`author` annotates the `occurrence`-th `quote` in the article as the workspace does:
+    through `annotation_create` (prefix, suffix, sources and history included)."""
+    return annotation_create(
+        article=article,
+        author=author,
+        span=quote_span(article.body, quote, occurrence=occurrence),
+        content=AnnotationContent(label=label, note=note, source_names=list(sources)),
+    )
+
+
+def selection(article: Article, quote: str) -> dict[str, object]:
+    """What the browser posts for a selection of `quote` (UTF-16 offsets)."""
+    start = article.body.index(quote)
+    return {
+        "start": code_point_to_utf16(article.body, start),
+        "end": code_point_to_utf16(article.body, start + len(quote)),
+        "exact": quote,
+    }
+
+
+def annotations_across(
+    article: Article, author: User, label: Label, count: int, *, step: int, length: int
+) -> list[Annotation]:
+    """`count` annotations of `length` characters, the i-th at i * step (wrapping) in the body.
+
+    One bulk insert, not `count` service calls: the query-count and paging tests need
+    hundreds of annotations, and what they read (range, quote, label) is what the service
+    writes; their missing prefix, suffix and history rows play no part there.
+    """
+    size = len(article.body) - 60
+    return Annotation.objects.bulk_create(
+        Annotation(
+            article=article,
+            author=author,
+            label=label,
+            start=i * step % size,
+            end=i * step % size + length,
+            exact=article.body[i * step % size : i * step % size + length],
+        )
+        for i in range(count)
+    )
+
+
+def demo_editor_password() -> str:
+    """Set up the demo (`setup_demo`) and return the password it printed for 'editor'."""
+    out = io.StringIO()
+    call_command("setup_demo", stdout=out)
+    found = re.search(r"user 'editor', password '([^']+)'", out.getvalue())
+    assert found, out.getvalue()
+    return found[1]
+
+
+# Select body[start:end] (UTF-16 offsets) in #article-text the way a mouse drag would,
+# then release the mouse button there.
+SELECT_JS = """([start, end]) => {
+  const runs = [...document.querySelectorAll('#article-text [data-o]')];
+  const find = (offset) => {
+    for (const run of runs) {
+      const from = Number(run.dataset.o);
+      if (offset >= from && offset <= from + run.textContent.length) {
+        return [run.firstChild, offset - from];
+      }
+    }
+    throw new Error('offset ' + offset + ' not rendered');
+  };
+  const range = document.createRange();
+  range.setStart(...find(start));
+  range.setEnd(...find(end));
+  const selection = window.getSelection();
+  selection.removeAllRanges();
+  selection.addRange(range);
+  range.startContainer.parentElement.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
+}"""
+
+
+def select_quote(page: Page, quote: str) -> None:
+    """Select `quote` in the open workspace with the mouse, as an editor would."""
+    body = page.evaluate("JSON.parse(document.getElementById('article-body').textContent)")
+    start = body.index(quote)  # Python index == UTF-16 offset here: the seed is all BMP
+    page.evaluate(SELECT_JS, [start, start + len(quote)])
