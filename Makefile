@@ -12,11 +12,12 @@ PYTEST_ARGS ?=
 
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help install run test lint format bench load messages clean entity-model
+.PHONY: help install run test lint format bench load messages clean entity-model screenshots
 
 help:
 	@echo "make run    - install, set up the demo database (SQLite under var/) and serve on 127.0.0.1:$(PORT)"
 	@echo "make test   - run the whole test suite (DATABASE_URL picks the database)"
+	@echo "make screenshots - run the browser tests, saving their screenshots into docs/screenshots/"
 	@echo "make lint   - ruff, mypy, the import layers (import-linter) and the migrations check"
 	@echo "make bench  - import benchmarks, written to docs/benchmarks.md"
 	@echo "make load   - 50 simulated editors against gunicorn + PostgreSQL, into docs/benchmarks.md"
@@ -42,6 +43,10 @@ run: install
 
 test: install
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# The browser tests save screenshots into pytest's tmp_path unless NEWSDESK_SCREENSHOTS names a folder.
+screenshots: install
+	NEWSDESK_SCREENSHOTS=docs/screenshots $(VENV)/bin/pytest -m browser $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .
