@@ -265,6 +265,8 @@ def _run_upload(
     upload: ImportUpload, recorder: _Recorder, limits: UploadLimits, import_limits: ImportLimits
 ) -> None:
     data = bytes(upload.data)
+    if not data:  # emptied when its job was done
+        return
     if is_zip(Upload(upload.name, data)):
         for member, content in _zip_files(upload.name, data, limits):
             name = f"{upload.name}:{member}"
