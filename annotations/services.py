@@ -13,6 +13,7 @@ from django.utils.translation import gettext_noop
 
 from annotations.models import Annotation, Label
 from articles.models import Article, Source, SourceAlias
+from articles.services import article_annotation_started
 from newsdesk.history import REASON_DELETED, REASON_RESTORED, history_paused, history_record
 from newstext.anchoring import quote_context
 from newstext.offsets import CodePointRange
@@ -103,6 +104,7 @@ def annotation_create(
         through(annotation_id=annotation.pk, source_id=source.pk) for source in sources
     )
     history_record([annotation], user=author, created=True, through_rows={"sources": rows})
+    article_annotation_started(article=article, user=author)
     annotation.source_names = [source.name for source in sources]
     return annotation
 

@@ -75,7 +75,9 @@ class Article(models.Model):
     """
 
     class AnnotationStatus(models.TextChoices):
-        """How far the editors are with annotating the article; they set it themselves."""
+        """How far the editors are with annotating the article: the first annotation moves
+        it to "in progress" (`articles.services.article_annotation_started`), people set
+        the rest."""
 
         NOT_STARTED = "not_started", _("not started")
         IN_PROGRESS = "in_progress", _("in progress")

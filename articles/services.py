@@ -4,10 +4,14 @@ import logging
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.utils.translation import gettext_noop
 
 from articles.models import Article
+from newsdesk.history import history_record
 
 logger = logging.getLogger(__name__)
+
+REASON_FIRST_ANNOTATION = gettext_noop("First annotation: in progress")
 
 
 @transaction.atomic
@@ -20,3 +24,22 @@ def article_status_set(*, article: Article, status: str, user: User) -> Article:
     article.save(update_fields=["annotation_status"])
     logger.info("%s set the annotation status of article %s to %s", user, article.pk, status)
     return article
+
+
+def article_annotation_started(*, article: Article, user: User) -> None:
+    """Move `article` from "not started" to "in progress" when it gets an annotation.
+
+    Called inside the annotation's transaction. Only that one step is automatic: "done"
+    stays a human decision, and an article already past "not started" is left alone
+    (no query at all then). A conditional update, so that two first annotations at once
+    record the step once.
+    """
+    not_started = Article.AnnotationStatus.NOT_STARTED
+    if article.annotation_status != not_started:
+        return
+    moved = Article.objects.filter(pk=article.pk, annotation_status=not_started).update(
+        annotation_status=Article.AnnotationStatus.IN_PROGRESS
+    )
+    article.annotation_status = Article.AnnotationStatus.IN_PROGRESS
+    if moved:
+        history_record([article], user=user, reason=REASON_FIRST_ANNOTATION)

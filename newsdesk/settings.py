@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "stories",
     "claims",
     "review",
+    "workflow",
 ]
 
 MIDDLEWARE = [
