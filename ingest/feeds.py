@@ -90,14 +90,25 @@ class PollResult:
         return ", ".join(parts)
 
 
-def feeds_due(now: datetime.datetime | None = None) -> list[Feed]:
-    """Active feeds whose next poll is due (or that were never polled)."""
+# How long a poller holds the feeds it claimed; a poll takes far less.
+CLAIM_LEASE = datetime.timedelta(minutes=10)
+
+
+def feeds_claim_due(now: datetime.datetime | None = None) -> list[Feed]:
+    """The due feeds, claimed for this poller: another poller (another worker machine)
+    running at the same time skips them, as their next poll is moved past the lease."""
     now = now or timezone.now()
-    return list(
-        Feed.objects.filter(is_active=True)
-        .filter(Q(next_poll_at__isnull=True) | Q(next_poll_at__lte=now))
-        .order_by("next_poll_at", "pk")
-    )
+    with transaction.atomic():
+        feeds = list(
+            Feed.objects.filter(is_active=True)
+            .filter(Q(next_poll_at__isnull=True) | Q(next_poll_at__lte=now))
+            .order_by("next_poll_at", "pk")
+            .select_for_update(skip_locked=True)
+        )
+        Feed.objects.filter(pk__in=[feed.pk for feed in feeds]).update(
+            next_poll_at=now + CLAIM_LEASE
+        )
+    return feeds
 
 
 def feeds_poll(feeds: Iterable[Feed]) -> Iterator[PollResult]:

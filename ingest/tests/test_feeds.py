@@ -223,3 +223,10 @@ def test_a_feed_url_pasted_in_the_browser_imports_its_items(
     assert sorted(r.status for r in job.results.all()) == ["imported", "imported"]
     page = client.get(job.get_absolute_url(), headers={"Accept-Language": "en"}).content.decode()
     assert "Stadtrat beschließt neues Radwegenetz" in page
+
+
+def test_a_claimed_feed_is_not_polled_by_a_second_poller(feed):
+    from ingest.feeds import feeds_claim_due
+
+    assert feeds_claim_due() == [feed]
+    assert feeds_claim_due() == []  # another worker running at the same moment

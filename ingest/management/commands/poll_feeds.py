@@ -7,7 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from django.db import close_old_connections
 
-from ingest.feeds import feeds_due, feeds_poll
+from ingest.feeds import feeds_claim_due, feeds_poll
 from ingest.models import Feed
 
 
@@ -36,7 +36,7 @@ class Command(BaseCommand):
             time.sleep(every)
 
     def poll_round(self, *, poll_all: bool) -> None:
-        feeds = list(Feed.objects.filter(is_active=True)) if poll_all else feeds_due()
+        feeds = list(Feed.objects.filter(is_active=True)) if poll_all else feeds_claim_due()
         for result in feeds_poll(feeds):
             line = f"{result.feed.url}: {result.summary}"
             if result.status == Feed.Result.FAILED:
