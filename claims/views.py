@@ -36,6 +36,7 @@ from claims.selectors import (
     find_suggestion,
     first_seen,
     similar_claims,
+    suggestion_scan_limit,
 )
 from claims.services import (
     AlreadyClaimed,
@@ -214,6 +215,7 @@ def _suggestions_context(request: AuthenticatedHttpRequest, article: Article) ->
     return {
         "article": article,
         "offered": article_suggestions(article),
+        "scan_limit": suggestion_scan_limit(article),
         "can_accept": can_change_claims(request.user),
     }
 

@@ -282,6 +282,11 @@ NEAR_DUPLICATE_LSH_BANDS = 42
 NEAR_DUPLICATE_LSH_ROWS = 3
 # At most this many candidates (those sharing the most band keys) are scored per article.
 NEAR_DUPLICATE_MAX_CANDIDATES = env_int("NEAR_DUPLICATE_MAX_CANDIDATES", default=50)
+# The side-by-side comparison refuses an article longer than this (characters); see
+# docs/ops/limits.md.
+NEWSDESK_COMPARE_MAX_CHARS = env_int("NEWSDESK_COMPARE_MAX_CHARS", default=200_000)
+# Claim suggestions read only this many characters of an article (docs/ops/limits.md).
+NEWSDESK_SUGGESTION_SCAN_CHARS = env_int("NEWSDESK_SUGGESTION_SCAN_CHARS", default=50_000)
 # Two articles belong to one story when they share this many entities and, if both are
 # dated, lie at most this many days apart.
 STORY_MIN_SHARED_ENTITIES = 4

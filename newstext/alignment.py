@@ -3,8 +3,11 @@
 `align` is a monotone dynamic programme (as in Gale and Church's sentence alignment, with
 word overlap instead of length as the score): it pairs sentences in order so that the
 summed similarity of the pairs is as large as possible, pairing only sentences at least
-`min_similarity` alike; every other sentence stays alone on its side. O(n·m) for one
-pair of texts. No Django imports.
+`min_similarity` alike; every other sentence stays alone on its side. Only cells within
+`window` sentences of the diagonal are scored, so one pair of texts costs at most
+(n + m)·(2·window + 3) similarities instead of n·m: texts up to `window` sentences long
+are aligned exactly, longer ones as long as their pairs do not drift further apart than
+that (a 1 MB article has some 10,000 sentences: 10^8 cells unbounded). No Django imports.
 """
 
 import difflib
@@ -15,6 +18,8 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Indel
 
 MIN_SIMILARITY = 0.5
+WINDOW = 60
+_UNREACHABLE = float("-inf")
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 
 
@@ -37,29 +42,45 @@ def similarity(a: Sequence[str], b: Sequence[str]) -> float:
 
 
 def align(
-    left: Sequence[str], right: Sequence[str], *, min_similarity: float = MIN_SIMILARITY
+    left: Sequence[str],
+    right: Sequence[str],
+    *,
+    min_similarity: float = MIN_SIMILARITY,
+    window: int = WINDOW,
 ) -> list[AlignedRow]:
     """The rows that pair alike sentences of `left` and `right`, in the order of both."""
     left_tokens = [tokens(s) for s in left]
     right_tokens = [tokens(s) for s in right]
     n, m = len(left), len(right)
-    score = [[0.0] * (m + 1) for _ in range(n + 1)]
-    pair = [[0.0] * (m + 1) for _ in range(n + 1)]
+    # score[i][j]: the best summed similarity of left[i:] and right[j:]; cells outside the
+    # band are unreachable. A row's band reaches the next row's, so a path always exists.
+    score: list[dict[int, float]] = [{} for _ in range(n)]
+    pair: list[dict[int, float]] = [{} for _ in range(n)]
+
+    def best_from(i: int, j: int) -> float:
+        if i == n or j == m:
+            return 0.0  # what is left stays alone
+        return score[i].get(j, _UNREACHABLE)
+
     for i in range(n - 1, -1, -1):
-        for j in range(m - 1, -1, -1):
+        low = max(0, i * m // n - window)
+        high = min(m - 1, -(-(i + 1) * m // n) + window)
+        for j in range(high, low - 1, -1):
             alike = similarity(left_tokens[i], right_tokens[j])
-            best = max(score[i + 1][j], score[i][j + 1])
-            if alike >= min_similarity and alike + score[i + 1][j + 1] > best:
-                best = alike + score[i + 1][j + 1]
+            best = max(best_from(i + 1, j), best_from(i, j + 1))
+            if alike >= min_similarity and alike + best_from(i + 1, j + 1) > best:
+                best = alike + best_from(i + 1, j + 1)
                 pair[i][j] = alike
             score[i][j] = best
     rows: list[AlignedRow] = []
     i = j = 0
     while i < n and j < m:
-        if pair[i][j] and score[i][j] == pair[i][j] + score[i + 1][j + 1]:
-            rows.append(AlignedRow(i, j, pair[i][j]))
+        alike = pair[i].get(j, 0.0)
+        here = best_from(i, j)
+        if alike and here == alike + best_from(i + 1, j + 1):
+            rows.append(AlignedRow(i, j, alike))
             i, j = i + 1, j + 1
-        elif score[i][j] == score[i + 1][j]:
+        elif here == best_from(i + 1, j):
             rows.append(AlignedRow(i, None, 0.0))
             i += 1
         else:

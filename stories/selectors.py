@@ -20,6 +20,10 @@ from newstext.sentences import Sentence, split_sentences
 from newstext.timeline import DatedItem, Layout, layout
 from stories.models import NearDuplicate, Story, StoryMembership
 
+# Sentence pairs longer than this (both sides together, characters) get no word-level
+# marks in the comparison (docs/ops/limits.md).
+WORD_DIFF_MAX_CHARS = 4000
+
 
 @dataclass(frozen=True)
 class NearDuplicateOf:
@@ -195,6 +199,8 @@ def comparison(user: User | AnonymousUser, left: Article, right: Article) -> Com
     for row in rows:
         if row.left is None or row.right is None or row.similarity == 1.0:
             continue
+        if len(left_texts[row.left]) + len(right_texts[row.right]) > WORD_DIFF_MAX_CHARS:
+            continue  # the word diff is quadratic in the worst case; the row still shows
         lo, ro = left_sentences[row.left][1].start, right_sentences[row.right][1].start
         a, b = changed_words(left_texts[row.left], right_texts[row.right])
         left_changes += [(lo + s, lo + e) for s, e in a]

@@ -1,8 +1,10 @@
 """Stories, related articles, article dates and the side-by-side comparison."""
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -150,10 +152,32 @@ def article_date_view(request: AuthenticatedHttpRequest, article_id: int) -> Htt
     return render(request, f"{RELATED}#date-form", context, status=status)
 
 
+def _compare_refusal(left: Article, right: Article) -> str:
+    """Why the two articles are not compared, or "" (docs/ops/limits.md)."""
+    if left.pk == right.pk:
+        return _("An article cannot be compared with itself.")
+    limit = settings.NEWSDESK_COMPARE_MAX_CHARS
+    for article in (left, right):
+        if len(article.body) > limit:
+            return _(
+                "“%(title)s” is too long to compare side by side (%(length)s characters; "
+                "the limit is %(limit)s characters)."
+            ) % {
+                "title": article.title,
+                "length": number_format(len(article.body), force_grouping=True),
+                "limit": number_format(limit, force_grouping=True),
+            }
+    return ""
+
+
 @require_GET
 def compare_view(request: AuthenticatedHttpRequest, left_id: int, right_id: int) -> HttpResponse:
     left = access_article(request.user, left_id)
     right = access_article(request.user, right_id)
+    refusal = _compare_refusal(left, right)
+    if refusal:
+        context = {"refusal": refusal, "left": left, "right": right}
+        return render(request, COMPARE, context, status=400)
     return render(request, COMPARE, {"comparison": comparison(request.user, left, right)})
 
 
@@ -167,6 +191,9 @@ def annotation_copy_view(
     target = access_article_for_annotating(request.user, target_id)
     left = access_article(request.user, left_id)
     right = access_article(request.user, right_id)
+    refusal = _compare_refusal(left, right)
+    if refusal:
+        return HttpResponse(refusal, status=400)
     form = AnnotationCopyForm(request.POST)
     status, message = 400, ""
     if not form.is_valid():

@@ -364,3 +364,26 @@ def test_a_saved_date_updates_the_article_header_too(client, seeded, editor):
     assert oob is not None
     assert "27" in oob.group(1)
     assert "2024" in oob.group(1)
+
+
+def test_comparing_an_article_with_itself_is_refused(client, seeded, editor):
+    """Issue 14 item 15: /compare/17/17/ aligned a 1 MB article with itself."""
+    article = seeded["000"]
+    client.force_login(editor)
+    response = client.get(reverse("stories:compare", args=[article.pk, article.pk]), headers=EN)
+    assert response.status_code == 400
+    assert "An article cannot be compared with itself." in response.content.decode()
+
+
+def test_comparing_texts_beyond_the_limit_is_refused_with_the_limit(
+    client, seeded, editor, settings
+):
+    settings.NEWSDESK_COMPARE_MAX_CHARS = 1000
+    left, right = seeded["000"], seeded["001"]
+    client.force_login(editor)
+    response = client.get(reverse("stories:compare", args=[left.pk, right.pk]), headers=EN)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "too long to compare" in html
+    assert "1,000 characters" in html or "1000 characters" in html
+    assert "compare-table" not in html
