@@ -230,3 +230,13 @@ def test_a_claimed_feed_is_not_polled_by_a_second_poller(feed):
 
     assert feeds_claim_due() == [feed]
     assert feeds_claim_due() == []  # another worker running at the same moment
+
+
+def test_the_admin_shows_feeds_on_their_source_with_the_last_poll(client, admin_user, feed):
+    feed_poll(feed=feed)
+    client.force_login(admin_user)
+    source_page = client.get(f"/admin/articles/source/{feed.source.pk}/change/").content.decode()
+    assert 'name="feeds-TOTAL_FORMS"' in source_page
+    assert feed.url in source_page
+    feed_list = client.get("/admin/ingest/feed/", headers={"Accept-Language": "en"})
+    assert "2 imported, 0 already seen" in feed_list.content.decode()
