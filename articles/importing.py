@@ -483,6 +483,7 @@ def _rows_insert(
     )
     placeholder = "(" + ", ".join(["%s"] * len(fields)) + ")"
     ids: list[int] = []
+    memo: dict[tuple[str, Any], Any] = {}
     chunk = max(1, min(_INSERT_ROWS, 30000 // max(1, len(fields))))
     with connection.cursor() as cursor:
         for first in range(0, len(rows), chunk):
@@ -491,7 +492,7 @@ def _rows_insert(
             for row in part:
                 values = list(row)
                 for i, field in converters:
-                    values[i] = field.get_db_prep_save(values[i], connection)
+                    values[i] = _prepared(field, values[i], memo)
                 params.extend(values)
             sql = head + ", ".join([placeholder] * len(part))
             if returning:
@@ -500,6 +501,16 @@ def _rows_insert(
             if returning:
                 ids.extend(row[0] for row in cursor.fetchall())
     return ids
+
+
+def _prepared(field: models.Field[Any, Any], value: Any, memo: dict[tuple[str, Any], Any]) -> Any:
+    """The database value, converted once per distinct date (a batch shares a few)."""
+    if isinstance(value, datetime.date):
+        key = (field.attname, value)
+        if key not in memo:
+            memo[key] = field.get_db_prep_save(value, connection)
+        return memo[key]
+    return field.get_db_prep_save(value, connection)
 
 
 # Sources -----------------------------------------------------------------------------
