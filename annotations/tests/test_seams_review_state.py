@@ -17,6 +17,7 @@ from annotations.services import (
 )
 from articles.models import Article
 from claims.models import Claim
+from claims.tests.support import claim_of
 from ingest.pipeline import files_import
 from newstext.offsets import CodePointRange
 from review.models import ReviewDecision
@@ -178,7 +179,7 @@ def test_a_deleted_annotation_cannot_become_a_claim_or_be_attached(
     )
     assert response.status_code == 409
     assert "restore" in response.content.decode().lower()
-    claim = Claim.objects.create(wording="Y", created_by=editor)
+    claim = claim_of("Y", editor)
     response = client.post(
         reverse("claims:attach", args=[annotation.pk]), {"claim": claim.pk}, headers=HTMX
     )

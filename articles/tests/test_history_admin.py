@@ -6,7 +6,8 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
-from annotations.models import Annotation, Label
+from annotations.models import Label
+from annotations.tests.support import annotate
 from articles.models import Article, Source, SourceAlias
 from entities.models import Entity, EntityAlias, Mention
 
@@ -88,10 +89,7 @@ def test_source_with_annotations_cannot_be_deleted(admin_client_: Client, admin_
     source = Source.objects.create(name="Kreml")
     article = Article.objects.create(title="t", origin="a.txt", body="Der Kreml.", content_hash="a")
     label = Label.objects.create(name="Zitat")
-    annotation = Annotation.objects.create(
-        article=article, author=admin_user, label=label, start=4, end=9, exact="Kreml"
-    )
-    annotation.sources.add(source)
+    annotate(article, admin_user, "Kreml", label=label, sources=[source.name])
     url = reverse("admin:articles_source_delete", args=[source.pk])
     response = admin_client_.post(url, {"post": "yes"})
     assert "annotations attributed to it (1)" in response.content.decode()

@@ -10,11 +10,12 @@ from django.db import connection
 from django.template import engines
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from annotations.article_forms import ArticleFilterForm
 from annotations.article_list import ArticleFilters, article_list
-from annotations.models import Annotation, Label
+from annotations.models import Label
+from annotations.services import annotation_delete
+from annotations.tests import support
 from articles.models import Article, Source
 from articles.services import article_status_set
 from ingest.pipeline import files_import
@@ -39,15 +40,8 @@ def labels(db):
 
 
 def annotate(article, label, author, *, deleted=False):
-    return Annotation.objects.create(
-        article=article,
-        author=author,
-        label=label,
-        start=0,
-        end=5,
-        exact=article.body[0:5],
-        deleted_at=timezone.now() if deleted else None,
-    )
+    annotation = support.annotate(article, author, article.body[:5], label=label)
+    return annotation_delete(annotation=annotation, user=author) if deleted else annotation
 
 
 def origins(filters: ArticleFilters) -> set[str]:

@@ -12,7 +12,8 @@ from claims.models import Claim
 from claims.selectors import story_claim_rows
 from claims.services import claim_attach, claim_create, claim_update
 from ingest.pipeline import files_import
-from stories.models import Story, StoryMembership
+from stories.models import Story
+from stories.services import story_article_add
 
 QUOTES = {
     "003": "Wladimir Putin forderte Aliyev auf",  # 2023-09 (month)
@@ -35,7 +36,7 @@ def story(db, seeds_dir, editor, make_annotation):
     story = Story.objects.create(title="AZAL")
     articles = {a.origin[:3]: a for a in Article.objects.all()}
     for article in articles.values():
-        StoryMembership.objects.create(story=story, article=article)
+        story_article_add(story=story, article=article, user=editor)
     annotations = {p: make_annotation(articles[p], editor, q) for p, q in QUOTES.items()}
     claim = claim_create(
         wording="Russland räumt Fehler ein",

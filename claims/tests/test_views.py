@@ -7,6 +7,7 @@ from django.urls import reverse
 from annotations.models import Annotation
 from articles.models import Source
 from claims.models import Claim, ClaimAppearance, DismissedSuggestion
+from claims.tests.support import claim_of
 from entities.models import Entity
 from entities.services import gazetteer_seed_ensure, mentions_detect
 
@@ -93,7 +94,7 @@ def test_an_annotation_belongs_to_one_claim(client, editor, articles, make_annot
     response = make_claim(client, annotation, "B")
     assert response.status_code == 409
     assert "already belongs to claim" in response.content.decode()
-    other = Claim.objects.create(wording="C", created_by=editor)
+    other = claim_of("C", editor)
     response = client.post(
         reverse("claims:attach", args=[annotation.pk]), {"claim": other.pk}, headers=HTMX
     )
@@ -103,7 +104,7 @@ def test_an_annotation_belongs_to_one_claim(client, editor, articles, make_annot
 
 
 def test_status_changes_are_kept_in_the_history(client, editor, other_editor):
-    claim = Claim.objects.create(wording="Die Raketen explodierten nahe.", created_by=editor)
+    claim = claim_of("Die Raketen explodierten nahe.", editor)
     client.force_login(other_editor)
     for version, status in [(1, "disputed"), (2, "confirmed")]:
         response = client.post(
@@ -126,7 +127,7 @@ def test_status_changes_are_kept_in_the_history(client, editor, other_editor):
 
 
 def test_stale_claim_edit_gets_409_with_the_newer_version(client, editor):
-    claim = Claim.objects.create(wording="Alt.", created_by=editor)
+    claim = claim_of("Alt.", editor)
     client.force_login(editor)
     url = reverse("claims:update", args=[claim.pk])
     data = {"wording": "Neu.", "status": "denied", "attribution": "", "version": 1}
@@ -141,7 +142,7 @@ def test_stale_claim_edit_gets_409_with_the_newer_version(client, editor):
 
 
 def test_bad_input_names_the_field(client, editor):
-    claim = Claim.objects.create(wording="Alt.", created_by=editor)
+    claim = claim_of("Alt.", editor)
     client.force_login(editor)
     response = client.post(
         reverse("claims:update", args=[claim.pk]),
@@ -157,7 +158,7 @@ def test_bad_input_names_the_field(client, editor):
 def test_unknown_attribution_is_refused_for_reviewers_and_added_for_editors(
     client, editor, reviewer
 ):
-    claim = Claim.objects.create(wording="Alt.", created_by=editor)
+    claim = claim_of("Alt.", editor)
     client.force_login(editor)
     data = {"wording": "Alt.", "status": "unverified", "attribution": "Neue Quelle", "version": 1}
     assert (
@@ -244,7 +245,7 @@ def test_claim_posts_need_the_csrf_token(editor, articles, make_annotation):
 
 
 def test_admins_see_the_history_in_the_django_admin(client, admin_user, editor):
-    claim = Claim.objects.create(wording="Die Raketen explodierten nahe.", created_by=editor)
+    claim = claim_of("Die Raketen explodierten nahe.", editor)
     client.force_login(admin_user)
     response = client.get(reverse("admin:claims_claim_history", args=[claim.pk]))
     assert response.status_code == 200

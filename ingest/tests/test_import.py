@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from annotations.models import Annotation, Label
+from annotations.models import Label
+from annotations.tests.support import annotate
 from articles.importing import ImportStatus
 from articles.models import Article, ArticleRevision, Source
 from ingest import sources
@@ -137,26 +138,8 @@ def test_revision_moves_annotations_by_their_quote(seeded, seeds_dir, tmp_path, 
     quote = "38 Menschen ums Leben kamen"
     start = article.body.index(quote)
     label = Label.objects.create(name="Zahl", key="3")
-    annotation = Annotation.objects.create(
-        article=article,
-        author=editor,
-        label=label,
-        start=start,
-        end=start + len(quote),
-        exact=quote,
-        prefix=article.body[start - 10 : start],
-        suffix=article.body[start + len(quote) :][:10],
-    )
-    gone = Annotation.objects.create(
-        article=article,
-        author=editor,
-        label=label,
-        start=8,
-        end=26,
-        exact="tragischen Absturz",
-        prefix="Nach dem ",
-        suffix=" eines",
-    )
+    annotation = annotate(article, editor, quote, label=label)
+    gone = annotate(article, editor, "tragischen Absturz", label=label)
     original = seeds_dir / "002_e97f530385a949cd.txt"
     changed = tmp_path / original.name
     changed.write_text(

@@ -15,11 +15,12 @@ from django.db import DatabaseError, transaction
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotations.models import Annotation, Label
+from annotations.models import Label
+from annotations.tests.support import annotate
 from articles.importing import ImportReport, ImportStatus
+from articles.models import Article, ArticleRevision
 from ingest import pipeline
 from ingest.pipeline import files_import
-from articles.models import Article, ArticleRevision
 
 LIMIT = 5 * 1024 * 1024
 GOOD = "000_2881edf72164acbb.txt"
@@ -133,14 +134,7 @@ def test_a_database_failure_in_one_revision_leaves_that_file_as_it_was(
     article = Article.objects.get()
     quote = "Kremlchef Wladimir Putin"
     start = article.body.index(quote)
-    annotation = Annotation.objects.create(
-        article=article,
-        author=editor,
-        label=Label.objects.create(name="Zitat"),
-        start=start,
-        end=start + len(quote),
-        exact=quote,
-    )
+    annotation = annotate(article, editor, quote, label=Label.objects.create(name="Zitat"))
     other = seeds_dir / "001_9820c8e68323574d.txt"
     shutil.copy(other, tmp_path / other.name)
     (tmp_path / GOOD).write_text("Eilmeldung. " + (seeds_dir / GOOD).read_text("utf-8"))

@@ -3,12 +3,14 @@
 import pytest
 from django.contrib.auth.models import User
 
-from annotations.models import Annotation, Label
+from annotations.models import Label
+from annotations.tests.support import annotate
 from articles.models import Article
 from entities.models import Entity, EntityCandidate, Mention
 from ingest.pipeline import files_import
 from newsdesk.tests.permission_matrix import World
-from stories.models import Story, StoryMembership
+from stories.models import Story
+from stories.services import story_article_add
 
 ANNOTATED = "38 Menschen starben im Dezember bei dem Absturz in Kasachstan"
 MENTIONED = "Kasachstan"
@@ -29,24 +31,17 @@ def world(
     list(files_import(seeds, max_bytes=10**7))
     article, other_article = Article.objects.order_by("origin")
     label = Label.objects.create(name="Behauptung", name_en="Claim", key="1", colour="#ffd54f")
-    start = article.body.index(ANNOTATED)
-    annotation = Annotation.objects.create(
-        article=article,
-        author=editor,
-        label=label,
-        start=start,
-        end=start + len(ANNOTATED),
-        exact=ANNOTATED,
-        note="von Erika",
-    )
+    annotation = annotate(article, editor, ANNOTATED, label=label, note="von Erika")
+    # Entities, mentions and candidates have no create service (the admin and detection
+    # make them); a made-up entity keeps the world independent of the gazetteer.
     entity = Entity.objects.create(name="Testland", kind=Entity.Kind.PLACE)
     at = article.body.index(MENTIONED)
     mention = Mention.objects.create(
         article=article, entity=entity, start=at, end=at + len(MENTIONED), surface=MENTIONED
     )
     candidate = EntityCandidate.objects.create(name="Nigar Hasanova", kind=Entity.Kind.PERSON)
-    story = Story.objects.create(title="Absturz in Kasachstan")
-    StoryMembership.objects.create(story=story, article=article)
+    story = Story.objects.create(title="Absturz in Kasachstan")  # grouping has no "create"
+    story_article_add(story=story, article=article, user=editor)
     users: dict[str, User | None] = {
         "anonymous": None,
         "no_role": no_role_user,

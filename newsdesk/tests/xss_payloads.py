@@ -7,6 +7,7 @@ from pathlib import Path
 from django.contrib.auth.models import User
 
 from annotations.models import Annotation, Label
+from annotations.tests.support import annotate
 from articles.models import Article, Source
 from entities.models import Entity, EntityCandidate, Mention
 from ingest.pipeline import files_import
@@ -57,17 +58,12 @@ def hostile_world(tmp_path: Path, author: User) -> Hostile:
     at = article.body.index("Kreml")
     Mention.objects.create(article=article, entity=entity, start=at, end=at + 5, surface="Kreml")
     EntityCandidate.objects.create(name=ATTRIBUTE, kind=Entity.Kind.PERSON, evidence=SCRIPT)
-    start = article.body.index(SCRIPT)
-    annotation = Annotation.objects.create(
-        article=article,
-        author=author,
+    annotation = annotate(
+        article,
+        author,
+        SCRIPT,
         label=label,
-        start=start,
-        end=start + len(SCRIPT),
-        exact=SCRIPT,
-        prefix=article.body[max(0, start - 32) : start],
-        suffix=article.body[start + len(SCRIPT) : start + len(SCRIPT) + 32],
         note=f"{TEXTAREA} {SINGLE_QUOTE} {JS_URL}",
+        sources=[source.name],
     )
-    annotation.sources.add(source)
     return Hostile(article, annotation, label, source, entity)
