@@ -1,7 +1,7 @@
 """Writes to claims: each one service function, one transaction."""
 
 from django.contrib.auth.models import User
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
@@ -80,16 +80,34 @@ def _history_user(claim: Claim, user: User) -> None:
     claim._history_user = user  # type: ignore[attr-defined]
 
 
+def _attribution(attribution: Attribution | str, user: User) -> Attribution:
+    """An attribution as given, or resolved from a typed name (which may add a source)."""
+    if isinstance(attribution, str):
+        return attribution_resolve(name=attribution, user=user)
+    return attribution
+
+
 @transaction.atomic
 def claim_create(
     *,
     wording: str,
-    attribution: Attribution,
+    attribution: Attribution | str,
     user: User,
     annotation: Annotation | None = None,
 ) -> Claim:
-    """A new claim (status unverified), appearing in `annotation` when one is given."""
-    source, entity = attribution
+    """A new claim (status unverified), appearing in `annotation` when one is given.
+
+    `attribution` may be a typed name, resolved here so that a refused request leaves no
+    new source behind. Making the same claim of an annotation again (a repeated submit)
+    returns the claim it is in already.
+    """
+    if annotation is not None:
+        existing = _claimable(annotation)
+        if existing is not None:
+            if existing.claim.wording == wording.strip():
+                return existing.claim
+            raise _already_claimed(existing)
+    source, entity = _attribution(attribution, user)
     claim = Claim(
         wording=wording.strip(), attributed_source=source, attributed_entity=entity, created_by=user
     )
@@ -101,18 +119,36 @@ def claim_create(
     return claim
 
 
+def _claimable(annotation: Annotation) -> ClaimAppearance | None:
+    """Lock the annotation for this transaction (parallel requests for it wait here) and
+    refuse a deleted one; the appearance it has already, if any."""
+    locked = Annotation.objects.select_for_update().only("pk", "deleted_at").get(pk=annotation.pk)
+    if locked.deleted_at is not None:
+        raise AnnotationDeleted(_("This annotation is deleted; restore it before changing it."))
+    return ClaimAppearance.objects.select_related("claim").filter(annotation=annotation).first()
+
+
+def _already_claimed(existing: ClaimAppearance) -> AlreadyClaimed:
+    return AlreadyClaimed(
+        _("This annotation already belongs to claim #%(id)s.") % {"id": existing.claim_id}
+    )
+
+
 @transaction.atomic
 def claim_attach(*, claim: Claim, annotation: Annotation, user: User) -> ClaimAppearance:
     """Record that `claim` appears in `annotation` (live, and in no claim yet)."""
-    # The lock makes parallel requests for one annotation wait for each other.
-    if Annotation.objects.select_for_update().filter(pk=annotation.pk, deleted_at__isnull=False):
-        raise AnnotationDeleted(_("This annotation is deleted; restore it before changing it."))
-    existing = ClaimAppearance.objects.filter(annotation=annotation).first()
+    existing = _claimable(annotation)
     if existing is not None:
-        raise AlreadyClaimed(
-            _("This annotation already belongs to claim #%(id)s.") % {"id": existing.claim_id}
-        )
-    return ClaimAppearance.objects.create(claim=claim, annotation=annotation, added_by=user)
+        if existing.claim_id == claim.pk:
+            return existing
+        raise _already_claimed(existing)
+    try:
+        # One appearance per annotation is a unique column: a writer the lock did not
+        # hold back (SQLite has no row locks) ends here.
+        with transaction.atomic():
+            return ClaimAppearance.objects.create(claim=claim, annotation=annotation, added_by=user)
+    except IntegrityError:
+        raise _already_claimed(ClaimAppearance.objects.get(annotation=annotation)) from None
 
 
 @transaction.atomic
@@ -123,18 +159,20 @@ def claim_update(
     version: int,
     wording: str,
     status: str,
-    attribution: Attribution,
+    attribution: Attribution | str,
 ) -> Claim:
     """Change wording, status and attribution if nobody changed the claim since `version`.
 
-    Saved through the model (not a queryset update) so that the history records it.
+    A typed attribution is resolved after the version check, so that a stale edit leaves
+    no new source behind. Saved through the model (not a queryset update) so that the
+    history records it.
     """
     current = Claim.objects.select_for_update().get(pk=claim.pk)
     if current.version != version:
         raise StaleClaim(current)
     current.wording = wording.strip()
     current.status = status
-    current.attributed_source, current.attributed_entity = attribution
+    current.attributed_source, current.attributed_entity = _attribution(attribution, user)
     current.version += 1
     current.full_clean()
     _history_user(current, user)
@@ -154,9 +192,33 @@ def claim_label() -> Label:
     return label
 
 
+class SuggestionTaken(ValueError):
+    """Someone else accepted this suggestion meanwhile."""
+
+
 @transaction.atomic
 def suggestion_accept(*, article: Article, suggestion: Suggestion, user: User) -> Claim:
-    """Annotate the suggested sentence with the claim label and make it a claim."""
+    """Annotate the suggested sentence with the claim label and make it a claim.
+
+    Accepts of one article's suggestions wait for each other (a lock on the article), so
+    that two at once make one annotation and one claim: the same user's repeated accept
+    gets that claim back, anybody else's is refused.
+    """
+    Article.objects.select_for_update().filter(pk=article.pk).values_list("pk").first()
+    taken = (
+        ClaimAppearance.objects.select_related("claim", "annotation")
+        .filter(
+            annotation__article=article,
+            annotation__deleted_at__isnull=True,
+            annotation__start=suggestion.start,
+            annotation__end=suggestion.end,
+        )
+        .first()
+    )
+    if taken is not None:
+        if taken.annotation.author_id == user.pk:
+            return taken.claim
+        raise SuggestionTaken(_("Someone accepted this suggestion meanwhile."))
     source, entity = speaker_attribution(speaker=suggestion.speaker, user=user)
     annotation = annotation_create(
         article=article,

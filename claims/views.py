@@ -42,7 +42,7 @@ from claims.services import (
     AlreadyClaimed,
     NoClaimLabel,
     StaleClaim,
-    attribution_resolve,
+    SuggestionTaken,
     claim_attach,
     claim_create,
     claim_update,
@@ -102,14 +102,13 @@ def claim_update_view(request: AuthenticatedHttpRequest, claim_id: int) -> HttpR
         return render(request, f"{DETAIL}#claim-edit", context, status=400)
     data = form.cleaned_data
     try:
-        attribution = attribution_resolve(name=data["attribution"], user=request.user)
         claim = claim_update(
             claim=claim,
             user=request.user,
             version=data["version"],
             wording=data["wording"],
             status=data["status"],
-            attribution=attribution,
+            attribution=data["attribution"],
         )
     except UnknownSource as error:
         form.add_error("attribution", str(error))
@@ -167,10 +166,9 @@ def claim_make_view(request: AuthenticatedHttpRequest, annotation_id: int) -> Ht
     if not form.is_valid():
         return _panel(request, annotation, form=form, status=400)
     try:
-        attribution = attribution_resolve(name=form.cleaned_data["attribution"], user=request.user)
         claim_create(
             wording=form.cleaned_data["wording"],
-            attribution=attribution,
+            attribution=form.cleaned_data["attribution"],
             user=request.user,
             annotation=annotation,
         )
@@ -230,14 +228,16 @@ def suggestions_view(request: AuthenticatedHttpRequest, article_id: int) -> Http
 
 def _suggestion_or_error(
     request: AuthenticatedHttpRequest, article: Article
-) -> tuple[Suggestion | None, str]:
+) -> tuple[Suggestion | None, str, int]:
+    """The posted suggestion, or the error and status: 409 when it was offered but has
+    been accepted or dismissed meanwhile."""
     form = SuggestionForm(request.POST)
     if not form.is_valid():
-        return None, _("start and end must be offsets of a suggested sentence.")
+        return None, _("start and end must be offsets of a suggested sentence."), 400
     found = find_suggestion(article, form.cleaned_data["start"], form.cleaned_data["end"])
     if found is None:
-        return None, _("This sentence is no longer offered as a claim suggestion.")
-    return found, ""
+        return None, _("This sentence is no longer offered as a claim suggestion."), 409
+    return found, "", 200
 
 
 def _suggestions_response(
@@ -251,13 +251,15 @@ def _suggestions_response(
 def suggestion_accept_view(request: AuthenticatedHttpRequest, article_id: int) -> HttpResponse:
     """Accept a suggestion: annotate the sentence as a claim; the workspace updates in place."""
     article = access_article_for_annotating(request.user, article_id)
-    suggestion, error = _suggestion_or_error(request, article)
+    suggestion, error, status = _suggestion_or_error(request, article)
     if suggestion is None:
-        return _suggestions_response(request, article, error=error, status=400)
+        return _suggestions_response(request, article, error=error, status=status)
     try:
         claim = suggestion_accept(article=article, suggestion=suggestion, user=request.user)
     except (NoClaimLabel, UnknownSource) as refused:
         return _suggestions_response(request, article, error=str(refused), status=400)
+    except SuggestionTaken as taken:
+        return _suggestions_response(request, article, error=str(taken), status=409)
     html = render_to_string(
         f"{SUGGESTIONS}#suggestions", _suggestions_context(request, article), request=request
     )
@@ -273,8 +275,8 @@ def suggestion_accept_view(request: AuthenticatedHttpRequest, article_id: int) -
 def suggestion_dismiss_view(request: AuthenticatedHttpRequest, article_id: int) -> HttpResponse:
     """Dismiss a suggestion for this article: it is not offered again."""
     article = access_article_for_annotating(request.user, article_id)
-    suggestion, error = _suggestion_or_error(request, article)
+    suggestion, error, status = _suggestion_or_error(request, article)
     if suggestion is None:
-        return _suggestions_response(request, article, error=error, status=400)
+        return _suggestions_response(request, article, error=error, status=status)
     suggestion_dismiss(article=article, sentence=suggestion.sentence, user=request.user)
     return _suggestions_response(request, article)

@@ -212,7 +212,7 @@ def test_suggestions_accept_and_dismiss(client, editor, articles, labels, putin)
     response = client.post(
         reverse("claims:suggestion-accept", args=[article.pk]), dismiss, headers=HTMX
     )
-    assert response.status_code == 400
+    assert response.status_code == 409
     assert "no longer offered" in response.content.decode()
 
 

@@ -1,0 +1,145 @@
+"""Issue 14, items 11 and 14 for claims: a stale edit leaves no new source behind; parallel
+"make claim" and parallel accepts of one suggestion end in one winner and clear 409s."""
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+from django.urls import reverse
+
+from annotations.models import Annotation, Label
+from annotations.services import AnnotationContent, annotation_create
+from articles.models import Article, Source
+from claims.models import Claim, ClaimAppearance
+from claims.services import claim_create
+from ingest.pipeline import files_import
+from newsdesk.roles import EDITORS
+from newsdesk.tests.races import HTMX, post_at_once
+from newstext.offsets import CodePointRange
+
+QUOTE = "Putin bestritt jedoch einen Treffer des Flugzeugs mit russischen Flugabwehrraketen."
+
+
+@pytest.fixture
+def article(seeds_dir) -> Article:
+    list(files_import([seeds_dir / "000_2881edf72164acbb.txt"], max_bytes=10**7))
+    return Article.objects.get()
+
+
+@pytest.fixture
+def label(db) -> Label:
+    return Label.objects.create(name="Behauptung", name_en="Claim", key="1")
+
+
+def annotate(article: Article, author: User, label: Label, quote: str = QUOTE) -> Annotation:
+    start = article.body.index(quote)
+    return annotation_create(
+        article=article,
+        author=author,
+        span=CodePointRange(start, start + len(quote)),
+        content=AnnotationContent(label=label, note="", source_names=[]),
+    )
+
+
+def editors(count: int) -> list[User]:
+    from django.contrib.auth.models import Group
+
+    group = Group.objects.get(name=EDITORS)
+    users = []
+    for index in range(count):
+        user = User.objects.create_user(f"editor{index}")
+        user.groups.add(group)
+        users.append(user)
+    return users
+
+
+# Item 14 -------------------------------------------------------------------------------
+
+
+def test_a_stale_claim_edit_leaves_no_new_source_behind(
+    client: Client, editor: User, article: Article, label: Label
+) -> None:
+    claim = claim_create(wording="Kein Treffer.", attribution=(None, None), user=editor)
+    client.force_login(editor)
+    response = client.post(
+        reverse("claims:update", args=[claim.pk]),
+        {
+            "wording": "Kein direkter Treffer.",
+            "status": "disputed",
+            "attribution": "Agentur Neu",
+            "version": claim.version + 5,
+        },
+        headers=HTMX,
+    )
+    assert response.status_code == 409
+    assert not Source.objects.filter(name="Agentur Neu").exists()
+
+
+def test_a_refused_make_claim_leaves_no_new_source_behind(
+    client: Client, editor: User, article: Article, label: Label
+) -> None:
+    annotation = annotate(article, editor, label)
+    claim_create(wording="A", attribution=(None, None), user=editor, annotation=annotation)
+    client.force_login(editor)
+    response = client.post(
+        reverse("claims:make", args=[annotation.pk]),
+        {"wording": "B", "attribution": "Agentur Neu"},
+        headers=HTMX,
+    )
+    assert response.status_code == 409
+    assert not Source.objects.filter(name="Agentur Neu").exists()
+
+
+# Item 11 -------------------------------------------------------------------------------
+
+
+def test_making_the_same_claim_twice_is_idempotent(
+    client: Client, editor: User, article: Article, label: Label
+) -> None:
+    annotation = annotate(article, editor, label)
+    client.force_login(editor)
+    url = reverse("claims:make", args=[annotation.pk])
+    for _ in range(2):
+        response = client.post(url, {"wording": "Kein Treffer."}, headers=HTMX)
+        assert response.status_code == 200
+    assert Claim.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_parallel_make_claim_on_one_annotation_has_one_winner(
+    roles: None, article: Article, label: Label
+) -> None:
+    (author,) = editors(1)
+    annotation = annotate(article, author, label)
+    url = reverse("claims:make", args=[annotation.pk])
+    statuses = post_at_once([author] * 8, url, lambda i: {"wording": f"Fassung {i}"})
+    assert statuses.count(200) == 1, statuses
+    assert set(statuses) <= {200, 409}, statuses
+    assert Claim.objects.count() == 1
+    assert ClaimAppearance.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_parallel_accepts_of_one_suggestion_make_one_annotation_and_one_claim(
+    roles: None, article: Article, label: Label
+) -> None:
+    users = editors(4)
+    start = article.body.index(QUOTE)
+    url = reverse("claims:suggestion-accept", args=[article.pk])
+    statuses = post_at_once(users, url, {"start": start, "end": start + len(QUOTE)})
+    assert 200 in statuses, statuses
+    assert set(statuses) <= {200, 409}, statuses
+    assert Annotation.objects.count() == 1
+    assert Claim.objects.count() == 1
+
+
+def test_accepting_a_suggestion_again_is_idempotent(
+    client: Client, editor: User, article: Article, label: Label
+) -> None:
+    start = article.body.index(QUOTE)
+    url = reverse("claims:suggestion-accept", args=[article.pk])
+    client.force_login(editor)
+    data = {"start": start, "end": start + len(QUOTE)}
+    assert client.post(url, data, headers=HTMX).status_code == 200
+    assert client.post(url, data, headers=HTMX).status_code in (200, 400, 409)
+    assert Annotation.objects.count() == 1
+    assert Claim.objects.count() == 1
