@@ -6,6 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from annotations.models import Annotation
+from annotations.tests import support
 from articles.models import Article
 from stories.models import Story
 from stories.selectors import comparison
@@ -17,17 +18,7 @@ ONLY_IN_000 = "Der Vorfall hat das Verhältnis zwischen Moskau und Baku stark be
 
 
 def annotate(article: Article, author, label, quote: str) -> Annotation:
-    start = article.body.index(quote)
-    return Annotation.objects.create(
-        article=article,
-        author=author,
-        label=label,
-        start=start,
-        end=start + len(quote),
-        exact=quote,
-        prefix=article.body[max(0, start - 32) : start],
-        suffix=article.body[start + len(quote) : start + len(quote) + 32],
-    )
+    return support.annotate(article, author, quote, label=label)
 
 
 def rows_html(html: str) -> list[tuple[str, str]]:
