@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.management import get_commands
 from django.urls import reverse
 
-from newsdesk.tests.test_settings import PRODUCTION_ENV, manage
+from newsdesk.tests.support import PRODUCTION_ENV, manage
 
 BASE_DIR = Path(settings.BASE_DIR)
 DOCUMENTED = re.compile(r"((?:[A-Z_]+=\S+ )*)\.venv/bin/python manage\.py (\w+)")
