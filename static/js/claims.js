@@ -7,9 +7,6 @@ function suggestions() {
   return [...document.querySelectorAll("#claim-suggestions li.suggestion")];
 }
 
-function focusedSuggestion() {
-  return focusedIn("li.suggestion") ?? suggestions()[0];
-}
 
 function toggleSuggestions() {
   const details = document.getElementById("claim-suggestions-toggle");
@@ -34,8 +31,9 @@ document.addEventListener("keydown", (event) => {
     moveFocus(suggestions(), focusedIn("li.suggestion"), event.key === "ArrowDown" ? 1 : -1);
     event.preventDefault();
   } else if (event.key === "a" || event.key === "x") {
-    const open = document.getElementById("claim-suggestions-toggle")?.open;
-    const item = open ? focusedSuggestion() : null;
+    // Only a suggestion the editor chose (focused) is accepted or dismissed, never the first
+    // one by default: a key pressed in the wrong place must not decide a claim.
+    const item = focusedIn("#claim-suggestions-toggle[open] li.suggestion");
     const form = item?.querySelector(event.key === "a" ? ".accept-form" : ".dismiss-form");
     if (form) {
       form.requestSubmit();
@@ -44,10 +42,11 @@ document.addEventListener("keydown", (event) => {
   }
 });
 
-// After a suggestion was accepted or dismissed the list is new: keep the keyboard in it.
+// After the list loaded or a suggestion was accepted or dismissed, the list is new: keep
+// the keyboard in it (↑/↓ work) without choosing a suggestion for the editor.
 document.body.addEventListener("htmx:afterSwap", (event) => {
   if (event.detail.target?.id === "claim-suggestions" || event.target.id === "claim-suggestions") {
-    suggestions()[0]?.focus({ preventScroll: true });
+    document.getElementById("claim-suggestions")?.focus({ preventScroll: true });
   }
   // A claim panel opened by key: put the cursor into its search box.
   const box = event.target.closest?.(".claim-box") ?? document.querySelector(".claim-box:focus-within");

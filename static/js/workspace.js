@@ -147,9 +147,13 @@ document.addEventListener("keydown", (event) => {
     }
     return;
   }
-  if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && form()?.contains(event.target)) {
-    event.preventDefault();
-    form().requestSubmit();
+  if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+    // Ctrl+Enter (Cmd+Enter) saves the form being typed in: a new annotation or an edit.
+    const target = event.target.closest?.("#annotation-form, li.card.editing form.edit-form");
+    if (target) {
+      event.preventDefault();
+      target.requestSubmit();
+    }
     return;
   }
   if (typing(event.target) || modified(event)) return;
