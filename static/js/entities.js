@@ -22,11 +22,18 @@ document.addEventListener("keydown", (event) => {
   }
 });
 
-// After a decision the row is replaced: go on with the next open candidate.
+// After a decision the row is replaced: go on with the next open candidate. A refused
+// decision leaves the row open with its error: the focus stays there, so that the next
+// key acts on the name the error is about.
 document.addEventListener("htmx:afterSwap", (event) => {
   const swapped = event.detail.target;
   if (!swapped?.id?.startsWith("candidate-")) return;
-  let next = document.getElementById(swapped.id)?.nextElementSibling;
+  const row = document.getElementById(swapped.id);
+  if (row?.classList.contains("candidate-open")) {
+    row.focus();
+    return;
+  }
+  let next = row?.nextElementSibling;
   while (next && !next.classList.contains("candidate-open")) next = next.nextElementSibling;
   next?.focus();
 });
