@@ -16,11 +16,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import User
-from django.db import transaction
-from django.db.models import Q
+from django.db import IntegrityError, transaction
+from django.db.models import Q, Value
 from django.db.models.functions import Lower
 from django.tasks import task
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from articles.models import Article
 from entities.gazetteer import database_matcher, gazetteer_changed
@@ -261,12 +262,21 @@ def _candidates_by_name(
 # The editors' queue ------------------------------------------------------------------
 
 
+class CandidateDecided(ValueError):
+    """Someone decided this candidate meanwhile; nothing was written."""
+
+
 def candidate_accept_new(
     *, candidate: EntityCandidate, user: User, kind: str | None = None
 ) -> Entity:
-    """The candidate becomes a new entity; its articles are re-detected."""
+    """The candidate becomes a new entity; its articles are re-detected.
+
+    An entity of that name and type that exists already (any case) is linked instead of
+    a second one made.
+    """
     with transaction.atomic():
-        entity = Entity.objects.create(name=candidate.name, kind=kind or candidate.kind)
+        _open_locked(candidate)
+        entity = _entity_ensure(name=candidate.name, kind=kind or candidate.kind)
         _decided(candidate, EntityCandidate.Status.ACCEPTED, user, entity)
     gazetteer_changed()
     _redetect_candidate(candidate)
@@ -276,18 +286,66 @@ def candidate_accept_new(
 def candidate_accept_alias(*, candidate: EntityCandidate, entity: Entity, user: User) -> Entity:
     """The candidate becomes an alias of `entity`; matched everywhere from then on."""
     with transaction.atomic():
-        EntityAlias.objects.get_or_create(
-            entity=entity, name=candidate.name, defaults={"kind": EntityAlias.Kind.VARIANT}
+        _open_locked(candidate)
+        known = EntityAlias.objects.annotate(key=Lower("name")).filter(
+            Q(key=candidate.name.lower()) | Q(name__iexact=candidate.name), entity=entity
         )
+        if not known.exists():
+            try:
+                with transaction.atomic():
+                    EntityAlias.objects.create(
+                        entity=entity, name=candidate.name, kind=EntityAlias.Kind.VARIANT
+                    )
+            except IntegrityError:
+                pass  # the same alias in another case (SQLite lowers only ASCII)
         _decided(candidate, EntityCandidate.Status.ACCEPTED, user, entity)
     gazetteer_changed()
     _redetect_candidate(candidate)
     return entity
 
 
+def _open_locked(candidate: EntityCandidate) -> None:
+    """Lock the candidate for this transaction; refuse it if someone decided it meanwhile."""
+    status = (
+        EntityCandidate.objects.select_for_update()
+        .filter(pk=candidate.pk)
+        .values_list("status", flat=True)
+        .first()
+    )
+    if status != EntityCandidate.Status.OPEN:
+        raise CandidateDecided(_("This name was already decided."))
+
+
+def _entity_ensure(*, name: str, kind: str) -> Entity:
+    """The entity of this name (any case) and type, created when there is none."""
+    existing = (
+        Entity.objects.annotate(key=Lower("name"))
+        .filter(Q(key=name.lower()) | Q(name__iexact=name), kind=kind)
+        .order_by("pk")
+        .first()
+    )
+    if existing is not None:
+        return existing
+    try:
+        with transaction.atomic():
+            return Entity.objects.create(name=name, kind=kind)
+    except IntegrityError:
+        # Made meanwhile, or the same name in a case only the database folds alike.
+        found = (
+            Entity.objects.annotate(key=Lower("name"))
+            .filter(key=Lower(Value(name)), kind=kind)
+            .order_by("pk")
+            .first()
+        )
+        if found is None:
+            raise
+        return found
+
+
 def candidate_reject(*, candidate: EntityCandidate, user: User) -> EntityCandidate:
     """The name is not an entity: it is never proposed again."""
     with transaction.atomic():
+        _open_locked(candidate)
         _decided(candidate, EntityCandidate.Status.REJECTED, user, None)
     gazetteer_changed()
     _redetect_candidate(candidate)

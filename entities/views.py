@@ -25,6 +25,7 @@ from entities.selectors import (
     open_candidates,
 )
 from entities.services import (
+    CandidateDecided,
     candidate_accept_alias,
     candidate_accept_new,
     candidate_reject,
@@ -170,14 +171,23 @@ def candidate_decide_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
         form.add_error(None, _("This name was already decided."))
     elif form.is_valid():
         decision = form.cleaned_data["decision"]
-        if decision == "new":
-            context["entity"] = candidate_accept_new(candidate=candidate, user=request.user)
-        elif decision == "alias":
-            context["entity"] = candidate_accept_alias(
-                candidate=candidate, entity=form.cleaned_data["target"], user=request.user
+        try:
+            if decision == "new":
+                context["entity"] = candidate_accept_new(candidate=candidate, user=request.user)
+            elif decision == "alias":
+                context["entity"] = candidate_accept_alias(
+                    candidate=candidate, entity=form.cleaned_data["target"], user=request.user
+                )
+            else:
+                candidate_reject(candidate=candidate, user=request.user)
+        except CandidateDecided as decided:
+            # Someone else decided it a moment earlier: their decision stands.
+            candidate.refresh_from_db()
+            candidate_examples([candidate])
+            context["error"] = str(decided)
+            return render(
+                request, "entities/candidate_queue.html#candidate-row", context, status=409
             )
-        else:
-            candidate_reject(candidate=candidate, user=request.user)
         if not request.htmx:
             return redirect("entities:candidates")
         return render(request, "entities/candidate_queue.html#candidate-row", context)
