@@ -105,7 +105,7 @@ def _candidate_pairs(
     """For each article, the others sharing the most band keys with it, at most
     NEAR_DUPLICATE_MAX_CANDIDATES, as (smaller id, larger id) pairs."""
     limit = settings.NEAR_DUPLICATE_MAX_CANDIDATES
-    pairs = set()
+    pairs: set[tuple[int, int]] = set()
     for pk, article_keys in keys.items():
         shared = Counter(other for key in article_keys for other in holders[key] if other != pk)
         # Most shared keys first; ties by id, so that the choice does not depend on order.
