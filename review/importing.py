@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from annotations.models import Annotation, Label
@@ -64,6 +65,7 @@ class AnnotationImportReport:
     existing: int = 0
     moved: int = 0  # placed by quote at another position than the file stated
     problems: list[str] = field(default_factory=list)
+    rolled_back: bool = False  # with `atomic`, nothing was imported because of the problems
 
     @property
     def failed(self) -> int:
@@ -72,6 +74,10 @@ class AnnotationImportReport:
 
 class ImportFileError(ValueError):
     """The file cannot be read at all (not JSON, not the expected shape)."""
+
+
+class UnreadableItem(ValueError):
+    """One item of the file cannot be read; the message says why."""
 
 
 def detect_format(path: Path) -> ImportFormat:
@@ -93,11 +99,17 @@ def read_w3c(data: Any) -> Iterator[IncomingAnnotation | UnreadableAnnotation]:
         items = data
     else:
         raise ImportFileError("not a W3C annotation collection, page or list")
-    for index, item in enumerate(items):
-        ref = str(item.get("id", f"item {index}")) if isinstance(item, dict) else f"item {index}"
+    if not isinstance(items, list):
+        raise ImportFileError("the collection's items are not a list")
+    for index, item in enumerate(items, 1):
+        ref = f"item {index}"
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            ref += f" ({item['id']})"
         try:
             yield _w3c_item(item, ref, articles)
-        except (KeyError, TypeError, ValueError, AttributeError) as error:
+        except UnreadableItem as error:
+            yield UnreadableAnnotation(ref, str(error))
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError) as error:
             yield UnreadableAnnotation(ref, f"{type(error).__name__}: {error}")
 
 
@@ -110,7 +122,9 @@ def _w3c_item(
     source_id = source if isinstance(source, str) else source.get("id")
     selectors = target.get("selector", [])
     selectors = selectors if isinstance(selectors, list) else [selectors]
-    quote = next(s for s in selectors if s.get("type") == "TextQuoteSelector")
+    quote = next((s for s in selectors if s.get("type") == "TextQuoteSelector"), None)
+    if quote is None:
+        raise UnreadableItem("no TextQuoteSelector (the quote places the annotation)")
     position: dict[str, Any] = next(
         (s for s in selectors if s.get("type") == "TextPositionSelector"), {}
     )
@@ -141,8 +155,12 @@ def _w3c_item(
     )
 
 
-def read_doccano(lines: Iterable[str]) -> Iterator[IncomingAnnotation]:
-    """Annotations of doccano JSONL: `label` spans, with Newsdesk's details where present."""
+def read_doccano(lines: Iterable[str]) -> Iterator[IncomingAnnotation | UnreadableAnnotation]:
+    """Annotations of doccano JSONL: `label` spans, with Newsdesk's details where present.
+
+    A span that is not `[start, end, label]` within the text is reported by its line and
+    number; the others are read.
+    """
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -150,28 +168,51 @@ def read_doccano(lines: Iterable[str]) -> Iterator[IncomingAnnotation]:
             record = json.loads(line)
             text: str = record["text"]
             spans = record.get("label", [])
-        except (json.JSONDecodeError, KeyError, TypeError) as error:
+        except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as error:
             raise ImportFileError(f"line {number}: not a doccano record ({error})") from error
-        details = record.get("annotations") or [{} for _ in spans]
-        for index, (span, extra) in enumerate(zip(spans, details, strict=False)):
-            start, end, label = int(span[0]), int(span[1]), str(span[2])
-            prefix, suffix = quote_context(text, start, end)
-            yield IncomingAnnotation(
-                ref=f"line {number}, span {index + 1}"
-                + (f" (id {extra['id']})" if "id" in extra else ""),
-                origin=str(record.get("origin", "")),
-                content_hash=str(record.get("content_hash", "")),
-                start=start,
-                end=end,
-                exact=str(extra.get("exact", text[start:end])),
-                prefix=str(extra.get("prefix", prefix)),
-                suffix=str(extra.get("suffix", suffix)),
-                label=label,
-                note=str(extra.get("note", "")),
-                sources=[str(s) for s in extra.get("sources", [])],
-                author=str(extra.get("author", "")),
-                status=str(extra.get("status", Annotation.Status.PENDING)),
-            )
+        if not isinstance(text, str) or not isinstance(spans, list):
+            raise ImportFileError(f"line {number}: “text” must be text and “label” a list")
+        details = record.get("annotations")
+        details = details if isinstance(details, list) else []
+        for index, span in enumerate(spans):
+            extra = details[index] if index < len(details) else {}
+            ref = f"line {number}, span {index + 1}"
+            if isinstance(extra, dict) and "id" in extra:
+                ref += f" (id {extra['id']})"
+            try:
+                yield _doccano_span(
+                    record, text, span, extra if isinstance(extra, dict) else {}, ref
+                )
+            except UnreadableItem as error:
+                yield UnreadableAnnotation(ref, str(error))
+
+
+def _doccano_span(
+    record: dict[str, Any], text: str, span: Any, extra: dict[str, Any], ref: str
+) -> IncomingAnnotation:
+    if not (isinstance(span, list) and len(span) == 3):
+        raise UnreadableItem(f"a span must be [start, end, label], not {json.dumps(span)[:80]}")
+    start, end, label = span
+    if not (isinstance(start, int) and isinstance(end, int)) or isinstance(start, bool):
+        raise UnreadableItem(f"start and end must be whole numbers, not {json.dumps(span)[:80]}")
+    if not 0 <= start < end <= len(text):
+        raise UnreadableItem(f"{start}–{end} is not a range of the text (0–{len(text)})")
+    prefix, suffix = quote_context(text, start, end)
+    return IncomingAnnotation(
+        ref=ref,
+        origin=str(record.get("origin", "")),
+        content_hash=str(record.get("content_hash", "")),
+        start=start,
+        end=end,
+        exact=str(extra.get("exact", text[start:end])),
+        prefix=str(extra.get("prefix", prefix)),
+        suffix=str(extra.get("suffix", suffix)),
+        label=str(label),
+        note=str(extra.get("note", "")),
+        sources=[str(s) for s in extra.get("sources", [])],
+        author=str(extra.get("author", "")),
+        status=str(extra.get("status", Annotation.Status.PENDING)),
+    )
 
 
 def read_file(
@@ -192,8 +233,12 @@ def import_annotations(
     *,
     default_author: User | None,
     dry_run: bool = False,
+    atomic: bool = False,
 ) -> AnnotationImportReport:
-    """Create the incoming annotations that can be placed; report every one that cannot."""
+    """Create the incoming annotations that can be placed; report every one that cannot.
+
+    With `atomic`, one item that cannot be imported means none is (`rolled_back`).
+    """
     report = AnnotationImportReport()
     labels = {label.name: label for label in Label.objects.all()}
     users: dict[str, User | None] = {}
@@ -252,8 +297,8 @@ def import_annotations(
                     span=CodePointRange(start, end),
                     content=AnnotationContent(label, item.note, item.sources),
                 )
-        except UnknownSource as error:
-            report.problems.append(f"{item.ref}: {error}")
+        except (UnknownSource, ValidationError) as error:
+            report.problems.append(f"{item.ref}: {_reason(error)}")
             continue
         if item.status != Annotation.Status.PENDING and item.status in statuses:
             Annotation.objects.filter(pk=annotation.pk).update(status=item.status)
@@ -261,6 +306,20 @@ def import_annotations(
             history_record([annotation], user=None, reason=REASON_IMPORTED)
         report.created += 1
         report.moved += (start, end) != (item.start, item.end)
-    if dry_run:
+    if atomic and report.problems:
+        report.rolled_back = True
+    if dry_run or report.rolled_back:
         transaction.set_rollback(True)
     return report
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, ValidationError):
+        return (
+            "; ".join(
+                f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items()
+            )
+            if hasattr(error, "error_dict")
+            else " ".join(error.messages)
+        )
+    return str(error)

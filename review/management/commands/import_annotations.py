@@ -1,4 +1,5 @@
-"""`manage.py import_annotations FILE [--format w3c|doccano] [--author USER] [--dry-run]`."""
+"""`manage.py import_annotations FILE [--format w3c|doccano] [--author USER] [--dry-run]
+[--atomic]`."""
 
 from argparse import ArgumentParser
 from pathlib import Path
@@ -20,7 +21,8 @@ class Command(BaseCommand):
     help = (
         "Import annotations exported as W3C JSON-LD or doccano JSONL onto the articles with "
         "the same origin (or content hash), placed by their quotes. Every annotation that "
-        "cannot be placed is reported; the command then exits non-zero."
+        "cannot be placed is reported by its number with the reason and the rest imported "
+        "(with --atomic: nothing); the command then exits non-zero."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
@@ -33,6 +35,11 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--dry-run", action="store_true", help="check and report, write nothing"
+        )
+        parser.add_argument(
+            "--atomic",
+            action="store_true",
+            help="import nothing when any annotation of the file cannot be imported",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -49,9 +56,19 @@ class Command(BaseCommand):
             incoming = read_file(path, import_format)
         except ImportFileError as error:
             raise CommandError(str(error)) from error
-        report = import_annotations(incoming, default_author=author, dry_run=options["dry_run"])
+        report = import_annotations(
+            incoming,
+            default_author=author,
+            dry_run=options["dry_run"],
+            atomic=options["atomic"],
+        )
         for problem in report.problems:
             self.stderr.write(f"not imported: {problem}")
+        if report.rolled_back:
+            raise CommandError(
+                f"{report.failed} annotation(s) cannot be imported (see above); with --atomic "
+                "nothing imported."
+            )
         self.stdout.write(
             f"{'Checked' if options['dry_run'] else 'Done'}: {report.created} created, "
             f"{report.existing} already there, {report.moved} placed by quote at another "
