@@ -26,6 +26,7 @@ from django.utils import timezone
 from ingest.models import ImportItemResult, ImportJob, ImportUpload
 from ingest.services import ItemOutcome, file_import, url_import
 from ingest.sources import ImportLimits
+from newstext.formats import Format, FormatError, detect_format
 
 logger = logging.getLogger(__name__)
 
@@ -92,6 +93,26 @@ def _zip_members(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
         and not info.filename.startswith("__MACOSX/")
         and not PurePosixPath(info.filename).name.startswith(".")
     ]
+
+
+FEED_SUFFIXES = (".xml", ".rss", ".atom")
+
+
+def may_fetch_pages(upload: Upload) -> bool:
+    """Whether importing the upload may fetch pages (a feed without full texts): such an
+    upload runs as a task, never in the request, whatever its size."""
+    if is_zip(upload):
+        try:
+            with zipfile.ZipFile(io.BytesIO(upload.data)) as archive:
+                return any(
+                    info.filename.lower().endswith(FEED_SUFFIXES) for info in _zip_members(archive)
+                )
+        except (zipfile.BadZipFile, OSError):
+            return False
+    try:
+        return detect_format(upload.data, name=upload.name) in (Format.RSS, Format.ATOM)
+    except FormatError:
+        return False
 
 
 def _check_zip(upload: Upload, limits: UploadLimits) -> int:
@@ -162,7 +183,9 @@ def import_job_create_upload(
         kind=ImportJob.Kind.UPLOAD,
         description=names if len(names) <= 500 else names[:499] + "…",
         total=files,
-        background=files > limits.inline_max_files or size > limits.inline_max_bytes,
+        background=files > limits.inline_max_files
+        or size > limits.inline_max_bytes
+        or any(may_fetch_pages(upload) for upload in uploads),
     )
     ImportUpload.objects.bulk_create(
         ImportUpload(

@@ -94,12 +94,13 @@ def test_uploading_the_same_files_again_changes_nothing(editor_client):
     assert Article.objects.count() == 1
 
 
-def test_single_files_of_several_formats(editor_client):
-    response = upload(
-        editor_client,
-        ("ntb.json", (FORMATS / "ninjs" / "ntb_text_3.0.json").read_bytes()),
-        ("feed.xml", (FORMATS / "feeds" / "rheinland_kurier_rss.xml").read_bytes()),
-    )
+def test_single_files_of_several_formats(editor_client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):  # a feed runs as a task
+        response = upload(
+            editor_client,
+            ("ntb.json", (FORMATS / "ninjs" / "ntb_text_3.0.json").read_bytes()),
+            ("feed.xml", (FORMATS / "feeds" / "rheinland_kurier_rss.xml").read_bytes()),
+        )
     assert response.status_code == 303
     job = ImportJob.objects.get()
     assert job.total == 2
@@ -210,3 +211,15 @@ def test_the_nav_shows_import_only_to_importers(client, editor, reviewer):
 def test_format_error_names_the_input():
     # The reasons shown per file come from the formats package with the file's name.
     assert str(FormatError("lieferung.zip:broken.json", "bad JSON")).startswith("lieferung.zip:")
+
+
+def test_an_upload_with_a_feed_runs_as_a_task_as_it_may_fetch_pages(
+    editor_client, django_capture_on_commit_callbacks
+):
+    feed = (FORMATS / "feeds" / "rheinland_kurier_rss.xml").read_bytes()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        upload(editor_client, ("nachrichten.xml", feed))
+    job = ImportJob.objects.get()
+    assert job.background is True
+    assert job.status == ImportJob.Status.QUEUED  # not run in the request
+    assert len(callbacks) == 1
