@@ -3,12 +3,14 @@
 from typing import Any
 
 from django import forms
+from django.contrib.auth.models import AnonymousUser, User
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from annotations.article_list import ArticleFilters
 from annotations.models import Label
 from articles.models import Article, Source
+from newsdesk.permissions import sees_all_annotations
 
 
 class ArticleFilterForm(forms.Form):
@@ -62,8 +64,11 @@ class ArticleFilterForm(forms.Form):
             self.add_error("date_to", _("The end date is before the start date."))
         return cleaned
 
-    def filters(self) -> ArticleFilters:
-        """The valid filters; a field with an error (shown to the user) filters nothing."""
+    def filters(self, user: User | AnonymousUser | None = None) -> ArticleFilters:
+        """The valid filters; a field with an error (shown to the user) filters nothing.
+
+        The label filter counts the annotations `user` may see: an editor's own.
+        """
         self.is_valid()  # cleans once; a field with an error is left out of cleaned_data
         data: dict[str, Any] = getattr(self, "cleaned_data", {})
         return ArticleFilters(
@@ -72,6 +77,9 @@ class ArticleFilterForm(forms.Form):
             date_from=data.get("date_from"),
             date_to=data.get("date_to"),
             label=data.get("label"),
+            label_author_id=(
+                user.pk if user is not None and not sees_all_annotations(user) else None
+            ),
             status=data.get("status") or "",
         )
 

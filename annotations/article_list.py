@@ -21,6 +21,9 @@ class ArticleFilters:
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
     label: Label | None = None
+    # Whose annotations the label filter counts: one author's (an editor sees only their
+    # own annotations, in the workspace as here), or None for everybody's.
+    label_author_id: int | None = None
     status: str = ""
 
     @property
@@ -47,6 +50,8 @@ def article_list(filters: ArticleFilters | None = None) -> QuerySet[Article] | R
         annotated = Annotation.objects.filter(
             article=OuterRef("pk"), label=filters.label, deleted_at__isnull=True
         )
+        if filters.label_author_id is not None:
+            annotated = annotated.filter(author_id=filters.label_author_id)
         articles = articles.filter(Exists(annotated))
     if filters.status:
         articles = articles.filter(annotation_status=filters.status)

@@ -25,7 +25,7 @@ def article_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(can_read_articles(request.user))
     form = ArticleFilterForm(request.GET)
     page = article_list_page(
-        form.filters(), number=request.GET.get("page"), per_page=ARTICLES_PER_PAGE
+        form.filters(request.user), number=request.GET.get("page"), per_page=ARTICLES_PER_PAGE
     )
     template = "annotations/article_list.html"
     if request.htmx.target == "article-results":
