@@ -88,6 +88,11 @@ class AnnotationReattachForm(SelectionForm):
 class AnnotationEditForm(AnnotationContentForm):
     version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Its ids must differ from the new-annotation form's on the same page.
+        kwargs.setdefault("auto_id", "edit_%s")
+        super().__init__(*args, **kwargs)
+
     @classmethod
     def for_annotation(cls, annotation: Annotation, **kwargs: Any) -> "AnnotationEditForm":
         initial = {

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "django.forms",  # its widget templates, for FORM_RENDERER below
     "django_htmx",
     "django_tasks_db",
     "axes",
@@ -112,6 +113,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Forms render through the project's templates: one field layout for every form
+# (templates/django/forms/field.html).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {
     "default": dj_database_url.parse(
