@@ -1,0 +1,217 @@
+"""Accessibility: axe-core checks every screen against WCAG 2.2 A/AA, as each role.
+
+axe-core is vendored for the tests only (vendor/axe-core-4.14.1/README.md) and evaluated
+into each page through the DevTools protocol, so the app's strict CSP stays in force.
+With NEWSDESK_SCREENSHOTS set (`make screenshots`), the walk also saves the screens the
+user docs show.
+"""
+
+import io
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import call_command
+from playwright.sync_api import Browser, Page, expect
+
+from annotations.models import Annotation
+from articles.models import Article
+from claims.services import attribution_resolve, claim_create
+from entities.models import Entity
+from stories.models import Story
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = Path(__file__).parent / "vendor" / "axe-core-4.14.1" / "axe.min.js"
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+RUN_AXE = """async (tags) => {
+  const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+  return result.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.slice(0, 4).map(n => n.target.join(' ') + ' :: ' + n.failureSummary.replace(/\\s+/g, ' ')),
+  }));
+}"""
+
+
+@dataclass(frozen=True)
+class Demo:
+    passwords: dict[str, str]
+    article: Article
+    annotation: Annotation
+    compare: tuple[int, int]
+    story: Story
+    entity: Entity
+    claim_id: int
+
+
+def demo_set_up() -> Demo:
+    """The demo of `make run` (seeds, labels, accounts, annotations) and one claim."""
+    out = io.StringIO()
+    call_command("setup_demo", stdout=out)
+    passwords = dict(re.findall(r"user '(\w+)', password '([^']+)'", out.getvalue()))
+    annotation = Annotation.objects.filter(deleted_at__isnull=True).order_by("pk").first()
+    assert annotation is not None, out.getvalue()
+    editor = User.objects.get(username="editor")
+    claim = claim_create(
+        wording=annotation.exact,
+        attribution=attribution_resolve(name="Kreml", user=editor),
+        user=editor,
+        annotation=annotation,
+    )
+    story = max(Story.objects.all(), key=lambda story: story.memberships.count())
+    first, second = story.memberships.order_by("article_id").values_list("article_id", flat=True)[
+        :2
+    ]
+    entity = Entity.objects.filter(mentions__isnull=False).order_by("pk").first()
+    assert entity is not None
+    return Demo(
+        passwords=passwords,
+        article=annotation.article,
+        annotation=annotation,
+        compare=(first, second),
+        story=story,
+        entity=entity,
+        claim_id=claim.pk,
+    )
+
+
+def screenshot(page: Page, name: str) -> None:
+    """Saved for the docs only when NEWSDESK_SCREENSHOTS names a folder."""
+    wanted = os.environ.get("NEWSDESK_SCREENSHOTS")
+    if not wanted:
+        return
+    folder = Path(wanted) if Path(wanted).is_absolute() else ROOT / wanted
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / f"{name}.png"))
+
+
+def axe_violations(page: Page) -> list[str]:
+    """What axe-core finds on the page as it is now, one line per rule."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE.read_text(encoding="utf-8"))
+    found = page.evaluate(RUN_AXE, WCAG_22_AA)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']}\n      " + "\n      ".join(v["nodes"])
+        for v in found
+    ]
+
+
+def log_in(page: Page, url: str, username: str, password: str) -> None:
+    page.goto(f"{url}/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click(".login button[type=submit]")
+    expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
+
+
+def open_history_and_claim(page: Page, demo: Demo) -> None:
+    """The workspace with a card's history and claim box opened, as an editor uses it."""
+    card = page.locator(f"#annotation-{demo.annotation.pk}")
+    card.get_by_role("link", name=re.compile("Verlauf|History")).click()
+    expect(card.locator(".history-slot .history")).to_be_visible()
+    page.locator("#claim-suggestions-toggle summary").click()
+    expect(page.locator("#claim-suggestions h2")).to_be_visible(timeout=30_000)
+
+
+def open_entity_history(page: Page, demo: Demo) -> None:
+    page.locator(".entity-history summary").click()
+
+
+Screen = tuple[str, str, Callable[[Page, Demo], None] | None]
+
+
+def screens(demo: Demo) -> list[Screen]:
+    """(name, path, what to do there before checking) for every screen of the app."""
+    left, right = demo.compare
+    return [
+        ("articles", "/articles/", None),
+        ("workspace", f"/articles/{demo.article.pk}/", open_history_and_claim),
+        ("related", f"/articles/{demo.article.pk}/related/", None),
+        ("entities", "/entities/", None),
+        ("entity", f"/entities/{demo.entity.pk}/", open_entity_history),
+        ("candidates", "/entities/candidates/", None),
+        ("stories", "/stories/", None),
+        ("story", f"/stories/{demo.story.pk}/", None),
+        ("compare", f"/compare/{left}/{right}/", None),
+        ("claims", "/claims/", None),
+        ("claim", f"/claims/{demo.claim_id}/", None),
+        ("review", "/review/", None),
+        ("review-article", f"/review/articles/{demo.article.pk}/", None),
+        ("not-found", "/articles/999999/", None),
+    ]
+
+
+# Which role's walk saves which screen for the docs.
+SCREENSHOTS = {
+    "editor": {"articles", "workspace", "entity", "candidates", "story", "compare", "claim"},
+    "reviewer": {"review-article"},
+}
+
+
+def walk(page: Page, url: str, demo: Demo, role: str) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for name, path, prepare in screens(demo):
+        page.goto(url + path)
+        page.wait_for_load_state("networkidle")
+        if prepare is not None and "forbidden" not in page.title().lower():
+            prepare(page, demo)
+        found[name] = axe_violations(page)
+        if name in SCREENSHOTS.get(role, set()):
+            screenshot(page, name)
+    return found
+
+
+def report(found: dict[str, list[str]]) -> str:
+    return "\n".join(
+        f"{screen}:\n    " + "\n    ".join(lines) for screen, lines in found.items() if lines
+    )
+
+
+@pytest.fixture
+def demo(db: None) -> Demo:
+    return demo_set_up()
+
+
+def new_page(chromium: Browser) -> Page:
+    context = chromium.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    return page
+
+
+@pytest.mark.parametrize("role", ["editor", "reviewer", "admin"])
+def test_every_screen_passes_axe_as_each_role(
+    live_server, chromium: Browser, demo: Demo, role: str
+) -> None:
+    page = new_page(chromium)
+    try:
+        log_in(page, live_server.url, role, demo.passwords[role])
+        found = walk(page, live_server.url, demo, role)
+    finally:
+        page.context.close()
+    assert not any(found.values()), report(found)
+
+
+def test_login_403_and_404_pass_axe(live_server, chromium: Browser, demo: Demo) -> None:
+    User.objects.create_user("nora", password="pw-nora")
+    page = new_page(chromium)
+    try:
+        found: dict[str, list[str]] = {}
+        page.goto(f"{live_server.url}/accounts/login/")
+        found["login"] = axe_violations(page)
+        screenshot(page, "login")
+        log_in(page, live_server.url, "nora", "pw-nora")
+        page.goto(f"{live_server.url}/articles/")
+        expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("Nicht erlaubt"))
+        found["forbidden"] = axe_violations(page)
+        page.goto(f"{live_server.url}/articles/999999/")
+        found["not-found"] = axe_violations(page)
+    finally:
+        page.context.close()
+    assert not any(found.values()), report(found)
