@@ -6,12 +6,12 @@ from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.shortcuts import get_object_or_404
 
 from articles.models import Article
-from entities.models import CandidateOccurrence, Entity, EntityCandidate, Mention
+from entities.models import CandidateOccurrence, Entity, EntityAlias, EntityCandidate, Mention
 from newsdesk.permissions import can_curate_entities, can_read_entities, require
 from newstext.entities import FoundMention, Kind, Method
 from newstext.entities.gazetteer import EntityRecord
@@ -182,13 +182,24 @@ def candidate_examples(candidates: list[EntityCandidate], per_candidate: int = 2
         candidate.examples = examples[candidate.pk]  # type: ignore[attr-defined]
 
 
+SEARCH_WORDS = 6
+
+
 def entity_list_page(query: str, number: str | None, per_page: int = 50) -> Page[Any]:
-    """Entities by name or alias (case-insensitive), with their mention counts, most first."""
+    """Entities matching every word of `query` (case-insensitive) in their name, an alias or
+    the text of a mention linked to them (a spelling the recogniser linked, such as
+    "Alijew" for Ilham Aliyev), with their mention counts, most first."""
     entities = Entity.objects.all()
-    if query:
+    for word in query.split()[:SEARCH_WORDS]:
         entities = entities.filter(
-            Q(name__icontains=query) | Q(aliases__name__icontains=query)
-        ).distinct()
+            Q(name__icontains=word)
+            | Exists(EntityAlias.objects.filter(entity=OuterRef("pk"), name__icontains=word))
+            | Exists(
+                Mention.objects.filter(entity=OuterRef("pk"), surface__icontains=word).exclude(
+                    decision=Mention.Decision.REJECTED
+                )
+            )
+        )
     entities = entities.annotate(
         mention_total=Count("mentions", filter=~Q(mentions__decision=Mention.Decision.REJECTED))
     ).order_by("-mention_total", "name")

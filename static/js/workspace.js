@@ -194,3 +194,18 @@ if (toggle) {
     window.localStorage.setItem("newsdesk.entities", toggle.checked ? "shown" : "hidden");
   });
 }
+
+// Entity pages link to a mention as #mention-ID: mark it and bring it into view (the
+// browser's own jump leaves it unmarked, and at the window's edge).
+function markLinkedMention() {
+  for (const old of document.querySelectorAll("#article-text .mention-target")) {
+    old.classList.remove("mention-target");
+  }
+  const match = /^#mention-(\d+)$/.exec(window.location.hash);
+  const mention = match && document.getElementById(`mention-${match[1]}`);
+  if (!mention || !textRoot()?.contains(mention)) return;
+  mention.classList.add("mention-target");
+  mention.scrollIntoView({ block: "center" });
+}
+markLinkedMention();
+window.addEventListener("hashchange", markLinkedMention);
