@@ -139,16 +139,17 @@ def _folder_read(root: Path, *, limits: ImportLimits) -> Read:
         if isinstance(item, ImportReport):
             yield item
             continue
-        identity = printable_name(PurePosixPath(*item.relative_to(root).parts))
-        yield from _file_read(item, identity=identity, limits=limits)
+        path, relative = item
+        yield from _file_read(path, identity=printable_name(relative), limits=limits)
     if not found:
         yield ImportReport(
             printable_name(root), ImportStatus.FAILED, "folder holds no article files"
         )
 
 
-def _walk(root: Path) -> Iterator[Path | ImportReport]:
-    """Regular article files below `root`, sorted; links and special files reported."""
+def _walk(root: Path, relative: str = "") -> Iterator[tuple[Path, str] | ImportReport]:
+    """Regular article files below `root`, sorted, each with its path relative to the
+    walk's root ("x/bericht.txt"); links and special files reported."""
     try:
         entries = sorted(os.scandir(root), key=lambda e: os.fsencode(e.name))
     except OSError as error:
@@ -158,16 +159,17 @@ def _walk(root: Path) -> Iterator[Path | ImportReport]:
         return
     for entry in entries:
         path = Path(entry.path)
+        name = f"{relative}/{entry.name}" if relative else entry.name
         if entry.is_symlink():
             if path.suffix.lower() in ARTICLE_SUFFIXES or path.is_dir():
                 yield ImportReport(
                     printable_name(path), ImportStatus.FAILED, "symbolic link, not followed"
                 )
         elif entry.is_dir(follow_symlinks=False):
-            yield from _walk(path)
+            yield from _walk(path, name)
         elif path.suffix.lower() in ARTICLE_SUFFIXES:
             if entry.is_file(follow_symlinks=False):
-                yield path
+                yield path, name
             else:
                 yield ImportReport(printable_name(path), ImportStatus.FAILED, "not a regular file")
 
@@ -197,21 +199,37 @@ def _read_regular(path: Path, *, max_bytes: int) -> bytes:
         descriptor = os.open(path, flags)
     except OSError as error:
         raise RejectedInput(f"cannot read file: {_os_reason(error)}") from None
-    with open(descriptor, "rb") as file:
-        try:
-            info = os.fstat(file.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                raise RejectedInput("not a regular file")
-            if info.st_size > max_bytes:
-                raise RejectedInput(
-                    f"file is {info.st_size:,} bytes, over the limit of {max_bytes:,} bytes"
-                )
-            data = file.read(max_bytes + 1)  # the size stat reports may be wrong
-        except OSError as error:
-            raise RejectedInput(f"cannot read file: {_os_reason(error)}") from None
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise RejectedInput("not a regular file")
+        if info.st_size > max_bytes:
+            raise RejectedInput(
+                f"file is {info.st_size:,} bytes, over the limit of {max_bytes:,} bytes"
+            )
+        data = _read_at_most(descriptor, max_bytes + 1, expected=info.st_size)
+    except OSError as error:
+        raise RejectedInput(f"cannot read file: {_os_reason(error)}") from None
+    finally:
+        os.close(descriptor)
     if len(data) > max_bytes:
         raise RejectedInput(f"file is over the limit of {max_bytes:,} bytes")
     return data
+
+
+def _read_at_most(descriptor: int, limit: int, *, expected: int) -> bytes:
+    """Up to `limit` bytes; asks for the size stat reported (+1 to see a file that grew)
+    rather than for `limit` at once, which would allocate the whole limit for every file."""
+    chunks: list[bytes] = []
+    total = 0
+    step = max(expected + 1, 64 * 1024)
+    while total < limit:
+        chunk = os.read(descriptor, min(step, limit - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 
 def _os_reason(error: OSError) -> str:
