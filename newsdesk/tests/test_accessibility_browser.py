@@ -147,10 +147,18 @@ def screens(demo: Demo) -> list[Screen]:
     ]
 
 
-# Which role's walk saves which screen for the docs.
+# Which role's walk saves which screen for the docs, under which name (the workspace's
+# own browser test saves workspace.png).
 SCREENSHOTS = {
-    "editor": {"articles", "workspace", "entity", "candidates", "story", "compare", "claim"},
-    "reviewer": {"review-article"},
+    "editor": {
+        "articles": "articles",
+        "entity": "entity",
+        "candidates": "entity-candidates",
+        "story": "story-timeline",
+        "compare": "compare",
+        "claim": "claim",
+    },
+    "reviewer": {"review-article": "review"},
 }
 
 
@@ -159,11 +167,11 @@ def walk(page: Page, url: str, demo: Demo, role: str) -> dict[str, list[str]]:
     for name, path, prepare in screens(demo):
         page.goto(url + path)
         page.wait_for_load_state("networkidle")
+        if name in SCREENSHOTS.get(role, {}):
+            screenshot(page, SCREENSHOTS[role][name])
         if prepare is not None and "forbidden" not in page.title().lower():
             prepare(page, demo)
         found[name] = axe_violations(page)
-        if name in SCREENSHOTS.get(role, set()):
-            screenshot(page, name)
     return found
 
 
