@@ -19,6 +19,8 @@ def permission_flags(request: HttpRequest) -> dict[str, object]:
             "review": permissions.can_review(user),
             "import_articles": permissions.can_import_articles(user),
             "administer": bool(user.is_staff),
+            "assign": permissions.can_assign(user),
+            "see_progress": permissions.can_see_progress(user),
         }
 
     return {"may": SimpleLazyObject(flags)}

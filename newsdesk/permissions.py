@@ -17,6 +17,13 @@ flags computed here, so that no template or view carries a rule of its own.
 | can_read_stories / can_read_claims | yes | yes | yes | no |
 | can_edit_stories / can_change_claims | yes | no | yes | no |
 | can_import_articles | yes | no | yes | no |
+| can_assign (leads: `workflow.assign_articles`) | no | no | yes | no |
+| can_see_progress | no | yes | yes | no |
+| can_reply | own | yes | yes | no |
+
+Leads are editors or reviewers who also hold the permission "Can assign articles to
+editors and reviewers" (`workflow.assign_articles`): no role group has it; an admin
+gives it to a user or to a group of leads in Django admin (docs/user/workflow.md).
 """
 
 from django.contrib.auth.models import AnonymousUser
@@ -94,6 +101,21 @@ def can_claim(user: User, author_id: int) -> bool:
 def can_import_articles(user: User) -> bool:
     """Upload files or fetch pages into the archive: editors and admins."""
     return bool(user.has_perm("articles.add_article"))
+
+
+def can_assign(user: User) -> bool:
+    """Assign articles to editors and reviewers: leads (the permission) and admins."""
+    return bool(user.has_perm("workflow.assign_articles"))
+
+
+def can_see_progress(user: User) -> bool:
+    """The progress pages: reviewers, leads and admins."""
+    return can_review(user) or can_assign(user)
+
+
+def can_reply(user: User, author_id: int) -> bool:
+    """Reply under an annotation: its author (an editor), reviewers and admins."""
+    return can_review(user) or (author_id == user.pk and can_annotate(user))
 
 
 def require(allowed: bool) -> None:

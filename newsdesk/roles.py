@@ -7,6 +7,8 @@ EDITORS = "Editors"
 REVIEWERS = "Reviewers"
 
 # (app_label, codename) pairs per role. Admins are superusers and need none.
+# Leads hold `workflow.assign_articles` on top of a role; no group has it, an admin grants
+# it to a user or to a group of leads (docs/user/workflow.md).
 ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
     EDITORS: [
         ("articles", "view_article"),

@@ -15,6 +15,7 @@ urlpatterns = [
     path("review/", include("review.urls")),
     path("", include("stories.urls")),
     path("claims/", include("claims.urls")),
+    path("", include("workflow.urls")),
     path("import/", include("ingest.urls")),
     # Accounts: no self-service password reset (there is no mail server; admins set
     # passwords), so only these four of django.contrib.auth.urls.

@@ -216,6 +216,31 @@ def import_upload(world: World) -> dict[str, Any]:
 IMPORTERS = outcomes(editor=200, reviewer=403, admin=200)
 IMPORTERS_REDIRECTED = outcomes(editor=303, reviewer=403, admin=303)
 
+
+def assignment_id(world: World) -> dict[str, Any]:
+    """An assignment of the article to its editor (made again after an admin removed it)."""
+    from workflow.models import Assignment
+    from workflow.services import assignments_create
+
+    editor = world.annotation.author
+    found = Assignment.objects.filter(article=world.article, user=editor).first()
+    if found is None:
+        [found] = assignments_create(
+            articles=[world.article], user=editor, role="editor", assigned_by=editor
+        )
+    return {"assignment_id": found.pk}
+
+
+def assignment_of_article(world: World) -> dict[str, Any]:
+    return {"user": world.annotation.author_id, "role": "editor"}
+
+
+def assignment_of_articles(world: World) -> dict[str, Any]:
+    return {**assignment_of_article(world), "articles": [world.article.pk]}
+
+
+ASSIGNERS = outcomes(editor=403, reviewer=403, admin=200)
+
 ROWS: list[Row] = [
     Row(
         "home",
@@ -393,6 +418,33 @@ ROWS: list[Row] = [
     ),
     Row("ingest:job", IMPORTERS, kwargs=import_job_id),
     Row("ingest:job", IMPORTERS, kwargs=import_job_id, htmx=True, key="progress"),
+    # The workflow: my work, assignments (leads and admins assign)
+    Row("workflow:my-work", EVERYONE),
+    Row("workflow:assign", ASSIGNERS, also_allows=("POST",)),
+    Row(
+        "workflow:assign",
+        outcomes(editor=403, reviewer=403, admin=REDIRECT),
+        "POST",
+        data=assignment_of_articles,
+        also_allows=("GET",),
+    ),
+    Row(
+        "workflow:article-assignments",
+        EVERYONE,
+        kwargs=article_id,
+        htmx=True,
+        also_allows=("POST",),
+    ),
+    Row(
+        "workflow:article-assignments",
+        ASSIGNERS,
+        "POST",
+        article_id,
+        assignment_of_article,
+        True,
+        also_allows=("GET",),
+    ),
+    Row("workflow:assignment-delete", ASSIGNERS, "POST", assignment_id, htmx=True),
     # Accounts and language
     Row("login", PUBLIC, also_allows=("POST",)),
     # Logging out lands on the login page, logged in or not.

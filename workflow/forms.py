@@ -1,0 +1,65 @@
+"""Forms of the workflow screens."""
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth.models import User
+from django.utils.translation import gettext_lazy as _
+
+from annotations.models import Annotation, Label
+from articles.models import Article
+from workflow.models import Assignment
+from workflow.selectors import AnnotationFilters, assignable_users
+
+
+class ColleagueChoiceField(forms.ModelChoiceField[User]):
+    def label_from_instance(self, obj: User) -> str:
+        return obj.get_username()
+
+
+class AssignForm(forms.Form):
+    """Whom to give an article to, and as what."""
+
+    user = ColleagueChoiceField(
+        label=_("Colleague"), queryset=assignable_users(), empty_label=_("choose a colleague")
+    )
+    role = forms.ChoiceField(label=_("as"), choices=Assignment.Role, initial="editor")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Evaluated per form: colleagues added since the server started are offered too.
+        self.fields["user"].queryset = assignable_users()  # type: ignore[attr-defined]
+
+
+class BulkAssignForm(AssignForm):
+    """Several articles of the list at once."""
+
+    articles = forms.ModelMultipleChoiceField(
+        label=_("Articles"),
+        queryset=Article.objects.defer("body", "blocks"),
+        error_messages={"required": _("Select at least one article in the list.")},
+    )
+
+
+class MyAnnotationsFilterForm(forms.Form):
+    """The filters of "my annotations", read from the query string."""
+
+    q = forms.CharField(label=_("Text"), required=False, max_length=200)
+    label = forms.ModelChoiceField(
+        label=_("Label"),
+        queryset=Label.objects.order_by("position", "name"),
+        required=False,
+        empty_label=_("any label"),
+    )
+    status = forms.ChoiceField(
+        label=_("Review status"),
+        choices=[("", _("any status")), *Annotation.Status.choices],
+        required=False,
+    )
+
+    def filters(self) -> AnnotationFilters:
+        self.is_valid()
+        data: dict[str, Any] = getattr(self, "cleaned_data", {})
+        return AnnotationFilters(
+            label=data.get("label"), status=data.get("status") or "", q=data.get("q") or ""
+        )

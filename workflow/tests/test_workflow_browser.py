@@ -1,0 +1,63 @@
+"""Assignment and "my work" in a real Chromium: an admin hands out articles from the
+list, the editor finds them and her annotations on her own page."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from workflow.tests.support import annotate, log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_admin_assigns_articles_and_the_editor_finds_her_work(
+    live_server, page, admin_user, editor, labels, articles, screenshots_dir
+):
+    annotation = annotate(
+        articles[1], editor, "Kasachstan", label=labels["claim"], note="Ort prüfen"
+    )
+    chosen = [articles[0], articles[3]]
+
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    log_in(page, live_server.url, "ada")
+    page.goto(f"{live_server.url}/articles/")
+    form = page.locator("#assign-articles")
+    expect(form).to_be_visible()  # loaded by htmx next to the list
+    for article in chosen:
+        page.locator(f'input[form="assign-articles"][value="{article.pk}"]').check()
+    form.locator("select[name=user]").select_option(label="erika")
+    form.locator("select[name=role]").select_option("editor")
+    form.get_by_role("button", name="Zuweisen").click()
+    expect(page.locator(".messages")).to_contain_text("2 Artikel an erika zugewiesen (2 neu).")
+
+    # The workspace header says who works on the article.
+    page.goto(f"{live_server.url}{chosen[0].get_absolute_url()}")
+    expect(page.locator("#article-assignments")).to_contain_text("erika")
+
+    page.context.clear_cookies()
+    log_in(page, live_server.url, "erika")
+    page.get_by_role("link", name="Meine Arbeit").click()
+    assigned = page.locator("#work-not_started")
+    for article in chosen:
+        expect(assigned).to_contain_text(article.title)
+    # The article she annotated went to "in progress" by itself; it is not assigned to her.
+    expect(page.locator("#work-in_progress")).not_to_contain_text(articles[1].title)
+    page.screenshot(path=str(screenshots_dir / "my-work.png"), full_page=True)
+
+    mine = page.locator("#my-annotations")
+    expect(mine.locator("li.card")).to_have_count(1)
+    page.fill("#id_q", "nichts dergleichen")
+    page.locator("#id_q").press("Enter")
+    expect(mine).to_contain_text("Keine Ihrer Annotationen passt zu diesen Filtern.")
+    expect(page).to_have_url(re.compile(r"q=nichts"))
+    page.fill("#id_q", "Ort")
+    page.locator("#id_q").press("Enter")
+    expect(mine.locator("li.card")).to_have_count(1)
+    mine.locator("li.card a").first.click()
+    expect(page).to_have_url(
+        re.compile(rf"/articles/{articles[1].pk}/#annotation-{annotation.pk}$")
+    )
+    expect(page.locator(f"#annotation-{annotation.pk}")).to_contain_text("Ort prüfen")
+    assert problems == []
