@@ -20,7 +20,7 @@ from articles.models import Article
 from newsdesk.http import AuthenticatedHttpRequest
 from newsdesk.permissions import can_review, require
 from review.access import access_annotation_for_review
-from review.export import FORMATS, export_chunks
+from review.export import FORMATS, export_chunks, export_filename
 from review.export.selection import Selection, SelectionForm
 from review.models import ReviewDecision
 from review.selectors import review_page, review_row, selection_agreement
@@ -115,8 +115,7 @@ def export_view(request: AuthenticatedHttpRequest, format_name: str) -> HttpResp
         return HttpResponse(errors, status=400, content_type="text/plain; charset=utf-8")
     chunks = export_chunks(format_name, form.selection(), base_url=request.build_absolute_uri("/"))
     response = StreamingHttpResponse(chunks, content_type=export_format.content_type)
-    stamp = timezone.now().strftime("%Y%m%d-%H%M")
-    filename = f"newsdesk-annotations-{stamp}.{export_format.extension}"
+    filename = export_filename(export_format, timezone.now())
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -8,8 +8,10 @@ the article's body, end exclusive.
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db import connection, transaction
+from django.utils import timezone
 
 from review.export import claimreview, csvfile, doccano, labelstudio, spacy_docbin, w3c
 from review.export.selection import CHUNK_SIZE, Selection
@@ -34,6 +36,13 @@ FORMATS: dict[str, ExportFormat] = {
         ExportFormat("claimreview", "jsonld", claimreview.MEDIA_TYPE, claimreview.render),
     )
 }
+
+
+def export_filename(export_format: ExportFormat, at: datetime) -> str:
+    """The download's file name: the format (two share .jsonld) and the time in the
+    interface's time zone (TIME_ZONE), as the pages show times."""
+    stamp = timezone.localtime(at).strftime("%Y%m%d-%H%M")
+    return f"newsdesk-annotations-{export_format.name}-{stamp}.{export_format.extension}"
 
 
 def export_chunks(

@@ -30,6 +30,8 @@ COLUMNS = [
     "status",
     "created_at",
     "updated_at",
+    "reviewer",
+    "review_comment",
 ]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 SOURCE_SEPARATOR = "; "
@@ -69,6 +71,8 @@ def render(selection: Selection, *, base_url: str, chunk_size: int) -> Iterator[
                     a.status,
                     a.created_at.isoformat(),
                     a.updated_at.isoformat(),
+                    safe(a.reviewer),
+                    safe(a.review_comment),
                 ]
             )
         yield buffer.getvalue()

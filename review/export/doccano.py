@@ -39,6 +39,7 @@ def render(selection: Selection, *, base_url: str, chunk_size: int) -> Iterator[
                     "note": a.note,
                     "sources": a.sources,
                     "status": a.status,
+                    "review_comment": a.review_comment,
                 }
                 for a in group.annotations
             ],

@@ -57,6 +57,7 @@ def region(annotation: ExportAnnotation) -> dict[str, object]:
             "annotator": annotation.author,
             "sources": annotation.sources,
             "status": annotation.status,
+            "review_comment": annotation.review_comment,
         },
     }
 

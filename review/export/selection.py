@@ -195,6 +195,8 @@ class ExportAnnotation:
     created_at: datetime
     updated_at: datetime
     sources: list[str] = field(default_factory=list)
+    reviewer: str = ""  # who made the latest review decision, with its comment
+    review_comment: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +219,7 @@ ANNOTATION_FIELDS = (
     "status",
     "created_at",
     "updated_at",
+    "review_comment",
 )
 ARTICLE_FIELDS = ("pk", "origin", "title", "body", "language", "content_hash", "published_on")
 
@@ -232,7 +235,12 @@ def article_groups(
     rows = (
         selected_annotations(selection)
         .order_by("article_id", "start", "end", "pk")
-        .values(*ANNOTATION_FIELDS, label_name=F("label__name"), author_name=F("author__username"))
+        .values(
+            *ANNOTATION_FIELDS,
+            label_name=F("label__name"),
+            author_name=F("author__username"),
+            reviewer_name=F("reviewed_by__username"),
+        )
         .iterator(chunk_size=chunk_size)
     )
     current: ExportArticle | None = None
@@ -264,6 +272,8 @@ def article_groups(
                     created_at=row["created_at"],
                     updated_at=row["updated_at"],
                     sources=sources.get(row["pk"], []),
+                    reviewer=row["reviewer_name"] or "",
+                    review_comment=row["review_comment"],
                 )
             )
     if current is not None:

@@ -49,7 +49,7 @@ def _time(value: datetime) -> str:
 
 def annotation_json(annotation: ExportAnnotation, source: str, base_url: str) -> dict[str, object]:
     """One annotation as a W3C Annotation (without @context: it inherits the collection's)."""
-    bodies: list[dict[str, str]] = [
+    bodies: list[dict[str, object]] = [
         {"type": "TextualBody", "purpose": "tagging", "value": annotation.label}
     ]
     if annotation.note:
@@ -58,6 +58,16 @@ def annotation_json(annotation: ExportAnnotation, source: str, base_url: str) ->
         {"type": "TextualBody", "purpose": "identifying", "value": name}
         for name in annotation.sources
     ]
+    if annotation.review_comment:
+        # The reviewer's comment: W3C's "assessing" purpose, by its own creator.
+        bodies.append(
+            {
+                "type": "TextualBody",
+                "purpose": "assessing",
+                "value": annotation.review_comment,
+                "creator": {"type": "Person", "nickname": annotation.reviewer},
+            }
+        )
     return {
         "id": annotation_iri(base_url, annotation.pk),
         "type": "Annotation",

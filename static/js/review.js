@@ -68,10 +68,10 @@ function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (whole, key) => values[key] ?? whole);
 }
 
-function megabytes(bytes) {
-  const number = new Intl.NumberFormat(document.documentElement.lang || undefined, {
-    maximumFractionDigits: 1,
-  });
+// "20 KB" below a megabyte ("0 MB" said nothing), "1.4 MB" from there on.
+export function fileSize(bytes, lang = document.documentElement.lang || undefined) {
+  const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
+  if (bytes < 1e6) return `${number.format(Math.max(1, Math.round(bytes / 1e3)))} KB`;
   return `${number.format(bytes / 1e6)} MB`;
 }
 
@@ -110,7 +110,7 @@ async function download(link) {
   const tick = () =>
     report("receiving", {
       format,
-      size: megabytes(received),
+      size: fileSize(received),
       seconds: Math.round((performance.now() - started) / 1000),
     });
   tick();
@@ -128,7 +128,7 @@ async function download(link) {
     }
     const name = fileName(response, `newsdesk-annotations.${format}`);
     save(new Blob(parts, { type: response.headers.get("Content-Type") ?? "" }), name);
-    report("done", { file: name, size: megabytes(received) }, true);
+    report("done", { file: name, size: fileSize(received) }, true);
   } catch (error) {
     if (controller.signal.aborted) report("cancelled", { format }, true);
     else report("failed", { format, reason: error.message }, true);
