@@ -4,8 +4,8 @@ by the acting user."""
 from dataclasses import dataclass
 
 from django.contrib.auth.models import User
-from django.db import transaction
-from django.db.models import F, Q
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q, Value
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -45,32 +45,63 @@ class AnnotationContent:
     source_names: list[str]
 
 
-def sources_resolve(*, names: list[str], user: User) -> list[Source]:
-    """Sources by name or alias (case-insensitive); editors may add missing ones.
+MAX_SOURCES = 20
+MAX_SOURCE_NAME = Source._meta.get_field("name").max_length or 200
 
-    New sources are flagged `needs_review` for an admin to curate.
-    """
-    result: list[Source] = []
-    for name in dict.fromkeys(n.strip() for n in names if n.strip()):
-        source: Source | None = (
-            Source.objects.annotate(key=Lower("name"))
-            .filter(Q(key=name.lower()) | Q(name=name))
+
+def source_names_check(names: list[str]) -> list[str]:
+    """The typed names, stripped and without repeats (any case); UnknownSource for more
+    than MAX_SOURCES or a name longer than a source's name may be (never cut)."""
+    unique = list(
+        {name.strip().casefold(): name.strip() for name in names if name.strip()}.values()
+    )
+    if len(unique) > MAX_SOURCES:
+        raise UnknownSource(_("At most %(count)d sources per annotation.") % {"count": MAX_SOURCES})
+    for name in unique:
+        if len(name) > MAX_SOURCE_NAME:
+            raise UnknownSource(
+                _("“%(name)s…” is longer than %(max)d characters.")
+                % {"name": name[:40], "max": MAX_SOURCE_NAME}
+            )
+    return unique
+
+
+def _source_named(name: str) -> Source | None:
+    """The source with this name or alias, in Python's and the database's case folding."""
+    for model in (Source, SourceAlias):
+        found = (
+            model._default_manager.annotate(key=Lower("name"))
+            .filter(Q(key=name.lower()) | Q(key=Lower(Value(name))) | Q(name=name))
+            .order_by("pk")
             .first()
         )
-        if source is None:
-            alias = (
-                SourceAlias.objects.annotate(key=Lower("name"))
-                .filter(Q(key=name.lower()) | Q(name=name))
-                .select_related("source")
-                .first()
-            )
-            source = alias.source if alias else None
+        if found is not None:
+            return found if isinstance(found, Source) else found.source
+    return None
+
+
+def sources_resolve(*, names: list[str], user: User) -> list[Source]:
+    """Sources by name or alias (case-insensitive), each once; editors may add missing ones.
+
+    New sources are flagged `needs_review` for an admin to curate. Two requests adding
+    the same new source at once both get the one that was created.
+    """
+    result: dict[int, Source] = {}
+    for name in source_names_check(names):
+        source = _source_named(name)
         if source is None:
             if not user.has_perm("articles.add_source"):
                 raise UnknownSource(_("Unknown source “%(name)s”.") % {"name": name})
-            source = Source.objects.create(name=name[:200], needs_review=True)
-        result.append(source)
-    return result
+            try:
+                with transaction.atomic():
+                    source = Source.objects.create(name=name, needs_review=True)
+            except IntegrityError:
+                # Created meanwhile by another request, or a name the database folds alike.
+                source = _source_named(name)
+                if source is None:
+                    raise
+        result.setdefault(source.pk, source)
+    return list(result.values())
 
 
 @transaction.atomic
