@@ -68,24 +68,18 @@ def selection(article: Article, quote: str) -> dict[str, object]:
 def annotations_across(
     article: Article, author: User, label: Label, count: int, *, step: int, length: int
 ) -> list[Annotation]:
-    """`count` annotations of `length` characters, the i-th at i * step (wrapping) in the body.
-
-    One bulk insert, not `count` service calls: the query-count and paging tests need
-    hundreds of annotations, and what they read (range, quote, label) is what the service
-    writes; their missing prefix, suffix and history rows play no part there.
-    """
+    """`count` annotations of `length` characters, the i-th at i * step (wrapping) in the
+    body, each through `annotation_create` (300 take about 0.4 s on SQLite)."""
     size = len(article.body) - 60
-    return Annotation.objects.bulk_create(
-        Annotation(
+    return [
+        annotation_create(
             article=article,
             author=author,
-            label=label,
-            start=i * step % size,
-            end=i * step % size + length,
-            exact=article.body[i * step % size : i * step % size + length],
+            span=CodePointRange(i * step % size, i * step % size + length),
+            content=AnnotationContent(label=label, note="", source_names=[]),
         )
         for i in range(count)
-    )
+    ]
 
 
 def demo_editor_password() -> str:
