@@ -1,6 +1,7 @@
-from articles.importing import ImportStatus, articles_import
+from articles.importing import ImportStatus
 from articles.models import Article
 from benchmarks.corpus import corpus_article, corpus_write
+from ingest.pipeline import files_import
 from newstext.decoding import normalise_text
 from newstext.parsing import BlockKind, parse_article
 
@@ -50,7 +51,7 @@ def test_files_keep_the_quirks_of_the_seeds():
 
 def test_every_file_imports(db, tmp_path):
     paths = corpus_write(tmp_path, count=20)
-    reports = list(articles_import([tmp_path], max_bytes=LIMIT))
+    reports = list(files_import([tmp_path], max_bytes=LIMIT))
     assert [r.status for r in reports] == [ImportStatus.IMPORTED] * 20, [
         str(r) for r in reports if r.status is not ImportStatus.IMPORTED
     ]

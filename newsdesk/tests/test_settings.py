@@ -89,6 +89,9 @@ def test_docker_compose_runs_postgres_and_the_app_with_the_settings_it_needs():
     worker = services["worker"]
     assert worker["command"] == ["python", "manage.py", "db_worker"]
     assert worker["environment"] == environment
+    feeds = services["feeds"]
+    assert feeds["command"][:3] == ["python", "manage.py", "poll_feeds"]
+    assert feeds["environment"] == environment
     dockerfile = (BASE_DIR / app["build"]["dockerfile"]).read_text()
     assert "uv sync --frozen" in dockerfile
     assert "collectstatic" in dockerfile
