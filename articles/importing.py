@@ -478,7 +478,7 @@ def _rows_insert(
     quote = connection.ops.quote_name
     # Table and column names come from the model, every value is a parameter.
     head = (
-        f"INSERT INTO {quote(meta.db_table)} "  # noqa: S608
+        f"INSERT INTO {quote(meta.db_table)} "
         f"({', '.join(quote(str(field.column)) for field in fields)}) "
     )
     placeholder = "(" + ", ".join(["%s"] * len(fields)) + ")"
@@ -486,8 +486,8 @@ def _rows_insert(
     # has a few placeholders instead of thousands for the driver to find and fill in.
     unnest = connection.vendor == "postgresql"
     if unnest:
-        arrays = ", ".join(f"(%s)::{field.db_type(connection).split('(')[0]}[]" for field in fields)
-        head += f"SELECT * FROM UNNEST({arrays})"
+        types = [str(field.db_type(connection)).split("(")[0] for field in fields]
+        head += f"SELECT * FROM UNNEST({', '.join(f'(%s)::{t}[]' for t in types)})"  # noqa: S608
     else:
         head += "VALUES "
     ids: list[int] = []
