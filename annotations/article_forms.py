@@ -1,16 +1,30 @@
 """Forms of the article pages: the list filters and the annotation status."""
 
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
 from django.contrib.auth.models import AnonymousUser, User
+from django.utils.functional import Promise
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from annotations.article_list import ArticleFilters
+from annotations.article_list import SORT_COLUMNS, ArticleFilters
 from annotations.models import Label
 from articles.models import Article, Source
 from newsdesk.permissions import sees_all_annotations
+
+StrOrPromise = str | Promise
+
+
+@dataclass(frozen=True)
+class SortHeader:
+    """A sortable column header: how it is sorted now and what a click on it asks for."""
+
+    column: str
+    label: StrOrPromise
+    aria_sort: str  # "ascending", "descending" or "none"
+    next_sort: str
 
 
 class ArticleFilterForm(forms.Form):
@@ -57,6 +71,20 @@ class ArticleFilterForm(forms.Form):
         required=False,
     )
 
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        choices=[
+            ("", _("default order")),
+            *(
+                (f"{sign}{column}", f"{sign}{column}")
+                for column in SORT_COLUMNS
+                for sign in ("", "-")
+            ),
+        ],
+        required=False,
+        widget=forms.HiddenInput,
+    )
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         date_from, date_to = cleaned.get("date_from"), cleaned.get("date_to")
@@ -81,7 +109,32 @@ class ArticleFilterForm(forms.Form):
                 user.pk if user is not None and not sees_all_annotations(user) else None
             ),
             status=data.get("status") or "",
+            sort=data.get("sort") or "",
         )
+
+    def sort_headers(self) -> dict[str, SortHeader]:
+        """Per sortable column: its aria-sort and the sort value its header link sets."""
+        self.is_valid()
+        current: str = getattr(self, "cleaned_data", {}).get("sort") or ""
+        headers = {}
+        for column in SORT_COLUMNS:
+            label = SORT_COLUMN_LABELS[column]
+            if current == column:
+                headers[column] = SortHeader(column, label, "ascending", f"-{column}")
+            elif current == f"-{column}":
+                headers[column] = SortHeader(column, label, "descending", column)
+            else:
+                headers[column] = SortHeader(column, label, "none", column)
+        return headers
+
+
+SORT_COLUMN_LABELS = {
+    "title": _("Title"),
+    "date": _("Published"),
+    "publisher": _("Publisher"),
+    "annotations": _("Annotations"),
+    "status": _("Status"),
+}
 
 
 class ArticleStatusForm(forms.Form):

@@ -3,9 +3,24 @@
 import datetime
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OrderBy,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Lower
 
 from annotations.models import Annotation, Label
 from articles.models import Article, Source
@@ -21,21 +36,73 @@ class ArticleFilters:
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
     label: Label | None = None
-    # Whose annotations the label filter counts: one author's (an editor sees only their
-    # own annotations, in the workspace as here), or None for everybody's.
+    # Whose annotations the label filter and the annotation count count: one author's (an
+    # editor sees only their own annotations, in the workspace as here), or None for
+    # everybody's.
     label_author_id: int | None = None
     status: str = ""
+    # A column of SORT_COLUMNS, "-" before it for descending; empty: newest first, or
+    # the best match first when searching.
+    sort: str = ""
 
     @property
     def searching(self) -> bool:
         return bool(search_terms(self.q))
 
 
+# The annotation statuses in the order work goes, not in the alphabet of their keys.
+_STATUS_ORDER = Case(
+    *(
+        When(annotation_status=status, then=Value(position))
+        for position, status in enumerate(Article.AnnotationStatus.values)
+    ),
+    default=Value(len(Article.AnnotationStatus.values)),
+    output_field=IntegerField(),
+)
+
+
+def _sort_key(column: str) -> Any:
+    if column == "title":
+        return Lower("title")
+    if column == "date":
+        return F("published_on")
+    if column == "publisher":
+        return Lower("publisher__name")
+    if column == "annotations":
+        return F("annotation_count")
+    return _STATUS_ORDER
+
+
+SORT_COLUMNS = ("title", "date", "publisher", "annotations", "status")
+
+
+def sort_order(sort: str) -> list[OrderBy]:
+    """The ORDER BY of a `sort` value; empty values (the absent date, publisher) last in
+    both directions, ties broken by the default order so that pages never overlap."""
+    descending = sort.startswith("-")
+    key = _sort_key(sort.removeprefix("-"))
+    first = key.desc(nulls_last=True) if descending else key.asc(nulls_last=True)
+    return [first, F("published_on").desc(nulls_last=True), F("pk").asc()]
+
+
+def _annotation_counts(author_id: int | None) -> Coalesce:
+    """How many live annotations of the article the reader may see (an editor: their own)."""
+    live = Annotation.objects.filter(article=OuterRef("pk"), deleted_at__isnull=True)
+    if author_id is not None:
+        live = live.filter(author_id=author_id)
+    counted = live.order_by().values("article").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
 def article_list(filters: ArticleFilters | None = None) -> QuerySet[Article] | RankedArticles:
     """Articles for the list page without their (long) bodies: best search match first,
     otherwise newest first. A search on PostgreSQL gives RankedArticles (see search.py)."""
     filters = filters or ArticleFilters()
-    articles = Article.objects.select_related("publisher").defer("body", "blocks")
+    articles = (
+        Article.objects.select_related("publisher")
+        .defer("body", "blocks")
+        .annotate(annotation_count=_annotation_counts(filters.label_author_id))
+    )
     if filters.publisher is not None:
         cited = Article.cited_sources.through.objects.filter(
             article=OuterRef("pk"), source=filters.publisher
@@ -56,7 +123,16 @@ def article_list(filters: ArticleFilters | None = None) -> QuerySet[Article] | R
     if filters.status:
         articles = articles.filter(annotation_status=filters.status)
     if filters.searching:
-        return articles_search(articles, filters.q)
+        found = articles_search(articles, filters.q)
+        if not filters.sort:
+            return found
+        if isinstance(found, RankedArticles):
+            # The ranked matches, in the chosen order instead of the rank's.
+            ids = articles.filter(pk__in=found.ids).order_by(*sort_order(filters.sort))
+            return RankedArticles(list(ids.values_list("pk", flat=True)), articles)
+        return found.order_by(*sort_order(filters.sort))
+    if filters.sort:
+        return articles.order_by(*sort_order(filters.sort))
     return articles
 
 

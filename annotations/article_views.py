@@ -30,7 +30,8 @@ def article_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     template = "annotations/article_list.html"
     if request.htmx.target == "article-results":
         template += "#article-results"
-    return render(request, template, {"form": form, "page": page})
+    context = {"form": form, "page": page, "sort_headers": form.sort_headers()}
+    return render(request, template, context)
 
 
 @require_GET

@@ -1,0 +1,148 @@
+"""The article table sorts by its columns; the sort keeps the filters and the search."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from annotations.article_forms import ArticleFilterForm
+from annotations.article_list import ArticleFilters, article_list
+from annotations.tests import support
+from articles.models import Article
+from articles.services import article_status_set
+from ingest.pipeline import files_import
+
+LIST = reverse("articles:list")
+EN = {"Accept-Language": "en"}
+HTMX_RESULTS = {"HX-Request": "true", "HX-Target": "article-results", **EN}
+
+
+@pytest.fixture
+def seeded(db, seeds_dir):
+    list(files_import([seeds_dir], max_bytes=10**7))
+    return {a.origin[:3]: a for a in Article.objects.all()}
+
+
+def order(sort: str, **filters) -> list[str]:
+    return [a.origin[:3] for a in article_list(ArticleFilters(sort=sort, **filters))]
+
+
+def test_title_sorts_case_insensitively_both_ways(seeded):
+    by_title = sorted(seeded.values(), key=lambda a: a.title.lower())
+    assert order("title") == [a.origin[:3] for a in by_title]
+    assert order("-title") == [a.origin[:3] for a in reversed(by_title)]
+
+
+def test_date_sorts_both_ways_with_undated_articles_last(seeded):
+    # 001 is 2025-10-10, 003 is 2023-09; the other three are undated.
+    ascending = order("date")
+    assert ascending[:2] == ["003", "001"]
+    assert set(ascending[2:]) == {"000", "002", "004"}
+    descending = order("-date")
+    assert descending[:2] == ["001", "003"]
+    assert set(descending[2:]) == {"000", "002", "004"}
+
+
+def test_publisher_sorts_by_name_with_articles_without_one_last(seeded):
+    named = {
+        a.origin[:3]: a.publisher.name.lower() for a in seeded.values() if a.publisher is not None
+    }
+    ascending = order("publisher")
+    descending = order("-publisher")
+    assert [named[o] for o in ascending[: len(named)]] == sorted(named.values())
+    assert [named[o] for o in descending[: len(named)]] == sorted(named.values(), reverse=True)
+    assert set(ascending[len(named) :]) == set(seeded) - set(named)
+
+
+def test_annotation_count_sorts_and_counts_only_live_annotations(seeded, labels, editor):
+    support.annotate(seeded["002"], editor, seeded["002"].body[:5], label=labels["claim"])
+    support.annotate(seeded["002"], editor, seeded["002"].body[5:9], label=labels["claim"])
+    support.annotate(seeded["004"], editor, seeded["004"].body[:5], label=labels["quote"])
+    ascending = order("annotations")
+    assert ascending[-2:] == ["004", "002"]
+    assert order("-annotations")[:2] == ["002", "004"]
+    counts = {a.origin[:3]: a.annotation_count for a in article_list(ArticleFilters())}
+    assert counts == {"000": 0, "001": 0, "002": 2, "003": 0, "004": 1}
+
+
+def test_an_editor_counts_and_sorts_by_their_own_annotations(seeded, labels, editor, other_editor):
+    support.annotate(seeded["002"], other_editor, seeded["002"].body[:5], label=labels["claim"])
+    support.annotate(seeded["002"], other_editor, seeded["002"].body[5:9], label=labels["claim"])
+    support.annotate(seeded["004"], editor, seeded["004"].body[:5], label=labels["quote"])
+    mine = ArticleFilters(sort="-annotations", label_author_id=editor.pk)
+    listed = list(article_list(mine))
+    assert listed[0].origin[:3] == "004"
+    assert {a.origin[:3]: a.annotation_count for a in listed}["002"] == 0
+
+
+def test_status_sorts_in_the_order_work_goes(seeded, editor):
+    article_status_set(article=seeded["004"], status="done", user=editor)
+    article_status_set(article=seeded["000"], status="in_progress", user=editor)
+    assert order("status")[-2:] == ["000", "004"]
+    assert order("-status")[:2] == ["004", "000"]
+
+
+def test_a_search_keeps_its_relevance_order_unless_a_sort_is_chosen(seeded):
+    ranked = order("", q="Aserbaidschan")
+    assert len(ranked) >= 2
+    assert ranked == [a.origin[:3] for a in article_list(ArticleFilters(q="Aserbaidschan"))]
+    titled = [a for a in seeded.values() if a.origin[:3] in ranked]
+    by_title = [a.origin[:3] for a in sorted(titled, key=lambda a: a.title.lower())]
+    assert order("title", q="Aserbaidschan") == by_title
+    assert order("-title", q="Aserbaidschan") == by_title[::-1]
+
+
+def test_an_unknown_sort_is_ignored(seeded):
+    form = ArticleFilterForm({"sort": "body; DROP TABLE"})
+    assert form.filters().sort == ""
+
+
+# The page ---------------------------------------------------------------------------------
+
+
+def headers(html: str) -> dict[str, tuple[str | None, str]]:
+    """Per sortable header: its aria-sort and its link."""
+    found = {}
+    for attrs, href, label in re.findall(
+        r'<th([^>]*)><a class="sort" href="([^"]*)"[^>]*>([^<]+)', html
+    ):
+        aria = re.search(r'aria-sort="(\w+)"', attrs)
+        found[label.strip()] = (aria.group(1) if aria else None, href.replace("&amp;", "&"))
+    return found
+
+
+def test_headers_link_to_their_sort_and_keep_the_filters(client, editor, seeded):
+    client.force_login(editor)
+    html = client.get(LIST, {"status": "not_started", "page": "1"}, headers=EN).content.decode()
+    found = headers(html)
+    assert set(found) == {"Title", "Published", "Publisher", "Annotations", "Status"}
+    assert found["Title"] == (None, "?status=not_started&sort=title")
+    html = client.get(LIST, {"status": "not_started", "sort": "title"}, headers=EN)
+    found = headers(html.content.decode())
+    assert found["Title"] == ("ascending", "?status=not_started&sort=-title")
+    assert found["Published"] == (None, "?status=not_started&sort=date")
+    html = client.get(LIST, {"sort": "-title"}, headers=HTMX_RESULTS).content.decode()
+    assert headers(html)["Title"] == ("descending", "?sort=title")
+    # The sort is submitted with the filter form, from inside the swapped results.
+    assert '<input type="hidden" name="sort" value="-title" form="article-filters">' in html
+
+
+def test_sorted_rows_follow_the_sort(client, editor, seeded):
+    client.force_login(editor)
+    html = client.get(LIST, {"sort": "-date"}, headers=HTMX_RESULTS).content.decode()
+    ids = re.findall(r'<td><a href="/articles/(\d+)/">', html)
+    assert [Article.objects.get(pk=pk).origin[:3] for pk in ids[:2]] == ["001", "003"]
+
+
+@pytest.mark.parametrize("sort", ["title", "-date", "publisher", "-annotations", "status"])
+def test_sorting_adds_no_query(client, editor, seeded, labels, sort):
+    support.annotate(seeded["002"], editor, seeded["002"].body[:5], label=labels["claim"])
+    client.force_login(editor)
+    client.get(LIST, headers=HTMX_RESULTS)  # warm caches (session, user)
+    with CaptureQueriesContext(connection) as unsorted:
+        client.get(LIST, headers=HTMX_RESULTS)
+    with CaptureQueriesContext(connection) as sorted_:
+        client.get(LIST, {"sort": sort}, headers=HTMX_RESULTS)
+    assert len(sorted_) == len(unsorted)
