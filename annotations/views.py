@@ -92,7 +92,7 @@ def annotation_create_view(request: AuthenticatedHttpRequest, article_id: int) -
                 article=article, author=request.user, span=span, content=form.content()
             )
         except SelectionError as error:
-            form.add_error(None, str(error))
+            form.add_error(None, _(error.template) % error.params)
         except UnknownSource as error:
             form.add_error("sources", str(error))
         else:
@@ -211,7 +211,9 @@ def annotation_reattach_view(request: AuthenticatedHttpRequest, annotation_id: i
             annotation_reattach(
                 annotation=annotation, user=request.user, span=span, version=data["version"]
             )
-        except (SelectionError, NotOrphaned) as problem:
+        except SelectionError as problem:
+            error = _(problem.template) % problem.params
+        except NotOrphaned as problem:
             error = str(problem)
         except StaleAnnotation:
             error, status = _("Someone changed this annotation meanwhile; nothing was saved."), 409

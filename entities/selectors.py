@@ -1,5 +1,6 @@
 """Reads for the entity pages and the candidate queue, and who may do what there."""
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -9,6 +10,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext, gettext_noop
 
 from articles.models import Article
 from entities.models import CandidateOccurrence, Entity, EntityAlias, EntityCandidate, Mention
@@ -156,8 +158,53 @@ def open_candidates() -> QuerySet[EntityCandidate]:
     )
 
 
+# The phrases the recogniser (newstext.entities, in English) writes into a candidate's
+# evidence, longest first; names in “…” and figures pass through unchanged.
+EVIDENCE_PHRASES: list[tuple[str, str]] = sorted(
+    [
+        ("proposed elsewhere in the text", gettext_noop("proposed elsewhere in the text")),
+        ("proper noun (part-of-speech)", gettext_noop("proper noun (part-of-speech)")),
+        ("subject or object of a verb", gettext_noop("subject or object of a verb")),
+        ("a title or foreign phrase", gettext_noop("a title or foreign phrase")),
+        ("ending of a place name", gettext_noop("ending of a place name")),
+        ("adjective and head noun", gettext_noop("adjective and head noun")),
+        ("same Kölner Phonetik code", gettext_noop("same Kölner Phonetik code")),
+        ("same first letter", gettext_noop("same first letter")),
+        ("same first name", gettext_noop("same first name")),
+        ("known place name", gettext_noop("known place name")),
+        ("sequence model", gettext_noop("sequence model")),
+        ("before the verb", gettext_noop("before the verb")),
+        ("title or role", gettext_noop("title or role")),
+        ("club prefix", gettext_noop("club prefix")),
+        ("given name", gettext_noop("given name")),
+        ("place word", gettext_noop("place word")),
+        ("head word", gettext_noop("head word")),
+        ("before it", gettext_noop("before it")),
+        ("after", gettext_noop("after")),
+    ],
+    key=lambda pair: -len(pair[0]),
+)
+_EVIDENCE_PHRASE = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(english) for english, _ in EVIDENCE_PHRASES) + r")(?!\w)"
+)
+_QUOTED = re.compile(r"(“[^”]*”)")
+
+
+def evidence_text(evidence: str) -> str:
+    """A candidate's evidence in the interface's language (quoted names left as they are)."""
+    translated = {english: gettext(message) for english, message in EVIDENCE_PHRASES}
+    pieces = _QUOTED.split(evidence)
+    return "".join(
+        piece
+        if piece.startswith("“")
+        else _EVIDENCE_PHRASE.sub(lambda match: translated[match[0]], piece)
+        for piece in pieces
+    )
+
+
 def candidate_examples(candidates: list[EntityCandidate], per_candidate: int = 2) -> None:
-    """Attach up to `per_candidate` KWIC lines to each candidate as `examples`."""
+    """Attach up to `per_candidate` KWIC lines to each candidate as `examples`, and its
+    evidence in the interface's language as `evidence_text`."""
     examples: dict[int, list[KwicLine]] = {c.pk: [] for c in candidates}
     occurrences = (
         CandidateOccurrence.objects.filter(candidate__in=candidates)
@@ -180,6 +227,7 @@ def candidate_examples(candidates: list[EntityCandidate], per_candidate: int = 2
         lines.append(_kwic_line(occurrence, method="discovery"))
     for candidate in candidates:
         candidate.examples = examples[candidate.pk]  # type: ignore[attr-defined]
+        candidate.evidence_text = evidence_text(candidate.evidence)  # type: ignore[attr-defined]
 
 
 SEARCH_WORDS = 6
