@@ -4,6 +4,7 @@
 // JavaScript strings count); the server converts them to code points and checks them.
 
 import { focusVisible, focusedCard, modified, neighbour, typing } from "./keyboard.js";
+import { countCharacters, warnBeforeLeaving } from "./textlimits.js";
 
 const body = JSON.parse(document.getElementById("article-body")?.textContent ?? '""');
 
@@ -209,3 +210,8 @@ function markLinkedMention() {
 }
 markLinkedMention();
 window.addEventListener("hashchange", markLinkedMention);
+
+// Notes: a counter instead of a silent cut at the limit; no leaving with unsaved text.
+countCharacters();
+document.body.addEventListener("htmx:load", (event) => countCharacters(event.detail.elt));
+warnBeforeLeaving("#annotation-form, li.card.editing form.edit-form");
