@@ -37,6 +37,34 @@ function bodyOffset(node, offset) {
   return Number(last.dataset.o) + last.textContent.length;
 }
 
+// A letter, digit or combining mark at UTF-16 index i (either half of a surrogate pair).
+function wordCharAt(i) {
+  if (i < 0 || i >= body.length) return false;
+  const unit = body.charCodeAt(i);
+  const at = unit >= 0xdc00 && unit <= 0xdfff && i > 0 ? i - 1 : i;
+  return /[\p{L}\p{N}\p{M}]/u.test(String.fromCodePoint(body.codePointAt(at)));
+}
+
+// Part of a word: a word character, or a hyphen inside a compound ("Putin-Regierung").
+function inWord(i) {
+  if (body[i] === "-") return wordCharAt(i - 1) && wordCharAt(i + 1);
+  return wordCharAt(i);
+}
+
+// Widens a selection that starts or ends inside a word to the whole word. Line breaks
+// and spaces are no word characters, so it never crosses into another block.
+function snapToWords(start, end) {
+  while (start > 0 && inWord(start) && inWord(start - 1)) start -= 1;
+  while (end < body.length && inWord(end - 1) && inWord(end)) end += 1;
+  return [start, end];
+}
+
+const PRECISION_KEY = "newsdesk.characterPrecision";
+
+function characterPrecision() {
+  return document.getElementById("toggle-precision")?.checked ?? false;
+}
+
 function captureSelection() {
   const f = form();
   const selection = window.getSelection();
@@ -49,6 +77,7 @@ function captureSelection() {
   while (start < end && /\s/.test(body[start])) start += 1;
   while (end > start && /\s/.test(body[end - 1])) end -= 1;
   if (end <= start) return;
+  if (!characterPrecision()) [start, end] = snapToWords(start, end);
   const exact = body.slice(start, end);
   f.elements.start.value = String(start);
   f.elements.end.value = String(end);
@@ -193,6 +222,16 @@ if (toggle) {
   toggle.addEventListener("change", () => {
     workspace.classList.toggle("show-entities", toggle.checked);
     window.localStorage.setItem("newsdesk.entities", toggle.checked ? "shown" : "hidden");
+  });
+}
+
+// Selections snap to whole words unless the editor asks for character precision; the
+// choice is remembered in this browser.
+const precision = document.getElementById("toggle-precision");
+if (precision) {
+  precision.checked = window.localStorage.getItem(PRECISION_KEY) === "on";
+  precision.addEventListener("change", () => {
+    window.localStorage.setItem(PRECISION_KEY, precision.checked ? "on" : "off");
   });
 }
 
