@@ -6,9 +6,10 @@ history entry by the admin, as the workspace does.
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Max, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -18,12 +19,43 @@ from annotations.services import annotation_delete, annotation_restore
 from newsdesk.history_admin import HistoryAdmin
 
 
+class LabelForm(forms.ModelForm[Label]):
+    """Says which label has a key already, instead of the unique constraint's name."""
+
+    class Meta:
+        model = Label
+        fields = ["name", "name_en", "description", "colour", "key", "position", "is_active"]
+
+    def clean_key(self) -> str:
+        key: str = self.cleaned_data["key"]
+        taken = Label.objects.filter(key=key).exclude(pk=self.instance.pk).first() if key else None
+        if taken is not None:
+            raise forms.ValidationError(
+                _("The key %(key)s is already used by the label “%(label)s”."),
+                code="key_taken",
+                params={"key": key, "label": taken.name},
+            )
+        return key
+
+
 @admin.register(Label)
 class LabelAdmin(admin.ModelAdmin[Label]):
+    form = LabelForm
     list_display = ["name", "name_en", "key", "colour", "position", "is_active"]
     list_editable = ["key", "colour", "position", "is_active"]
     list_filter = ["is_active"]
     search_fields = ["name", "name_en", "description"]
+
+    def get_changelist_form(
+        self, request: HttpRequest, **kwargs: Any
+    ) -> type[forms.ModelForm[Label]]:
+        return super().get_changelist_form(request, form=LabelForm, **kwargs)
+
+    def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, Any]:
+        # A new label goes after the others (position 0 sorted it among them by name).
+        last = Label.objects.aggregate(last=Max("position"))["last"]
+        initial = super().get_changeform_initial_data(request)
+        return {"position": 0 if last is None else last + 1, **initial}
 
 
 @admin.register(Annotation)
