@@ -27,7 +27,7 @@ from django.urls import reverse
 from annotations.models import Annotation, Label
 from articles.models import Article
 from entities.models import Entity, EntityCandidate, Mention
-from stories.models import Story
+from stories.models import Story, StoryMembership
 
 ROLES = ("anonymous", "no_role", "editor_own", "editor_other", "reviewer", "admin")
 LOGIN = "login"
@@ -445,6 +445,30 @@ ROWS: list[Row] = [
         also_allows=("GET",),
     ),
     Row("workflow:assignment-delete", ASSIGNERS, "POST", assignment_id, htmx=True),
+    # Replies under an annotation (its author, reviewers, admins), the inbox, progress
+    Row("workflow:replies", AUTHOR_OR_READER, kwargs=annotation_id, also_allows=("POST",)),
+    Row(
+        "workflow:replies",
+        AUTHOR_OR_READER,
+        kwargs=annotation_id,
+        htmx=True,
+        also_allows=("POST",),
+        key="thread",
+    ),
+    Row(
+        "workflow:replies",
+        AUTHOR_OR_READER,
+        "POST",
+        annotation_id,
+        lambda w: {"text": "Quelle? @rita"},
+        True,
+        also_allows=("GET",),
+    ),
+    Row("workflow:inbox", EVERYONE),
+    Row(
+        "workflow:inbox-read", outcomes(editor=REDIRECT, reviewer=REDIRECT, admin=REDIRECT), "POST"
+    ),
+    Row("workflow:progress", REVIEWERS_ONLY),
     # Accounts and language
     Row("login", PUBLIC, also_allows=("POST",)),
     # Logging out lands on the login page, logged in or not.
@@ -504,3 +528,17 @@ def outcome_of(response: HttpResponse) -> Outcome:
     if target.startswith(reverse("admin:login")):
         return ADMIN_LOGIN
     return REDIRECT
+
+
+def snapshot() -> tuple[object, ...]:
+    """What the unsafe rows change, to check a refused request changed nothing."""
+    return (
+        list(Annotation.objects.order_by("pk").values_list("pk", "note", "version", "deleted_at")),
+        list(Article.objects.values_list("annotation_status", flat=True)),
+        list(Entity.objects.values_list("external_id", flat=True)),
+        list(Mention.objects.values_list("decision", flat=True)),
+        list(EntityCandidate.objects.values_list("status", flat=True)),
+        list(Story.objects.values_list("title", flat=True)),
+        list(StoryMembership.objects.values_list("article_id", "removed")),
+        list(Article.objects.values_list("published_on", "date_precision")),
+    )

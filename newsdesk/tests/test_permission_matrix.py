@@ -9,9 +9,6 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from annotations.models import Annotation
-from articles.models import Article
-from entities.models import Entity, EntityCandidate, Mention
 from newsdesk.tests.permission_matrix import (
     LOGIN,
     ROLES,
@@ -20,8 +17,8 @@ from newsdesk.tests.permission_matrix import (
     World,
     outcome_of,
     request_row,
+    snapshot,
 )
-from stories.models import Story, StoryMembership
 
 READ_ONLY = ("GET", "HEAD")
 METHODS = ("GET", "POST")
@@ -47,20 +44,6 @@ def test_every_project_url_has_a_row() -> None:
     assert not missing, f"add rows to newsdesk/tests/permission_matrix.py for {missing}"
     stale = covered - set(names)
     assert not stale, f"rows for URLs that no longer exist: {sorted(stale)}"
-
-
-def snapshot() -> tuple[object, ...]:
-    """What the unsafe rows change, to check a refused request changed nothing."""
-    return (
-        list(Annotation.objects.order_by("pk").values_list("pk", "note", "version", "deleted_at")),
-        list(Article.objects.values_list("annotation_status", flat=True)),
-        list(Entity.objects.values_list("external_id", flat=True)),
-        list(Mention.objects.values_list("decision", flat=True)),
-        list(EntityCandidate.objects.values_list("status", flat=True)),
-        list(Story.objects.values_list("title", flat=True)),
-        list(StoryMembership.objects.values_list("article_id", "removed")),
-        list(Article.objects.values_list("published_on", "date_precision")),
-    )
 
 
 @pytest.mark.parametrize("role", ROLES)
