@@ -5,6 +5,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.models import AnonymousUser, User
+from django.db.models import Q
 from django.utils.functional import Promise
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -45,7 +46,12 @@ class ArticleFilterForm(forms.Form):
     )
     publisher = forms.ModelChoiceField(
         label=_("Published or cited by"),
-        queryset=Source.objects.order_by("name"),
+        # Only sources that publish or are cited by an article: the others match nothing.
+        queryset=Source.objects.filter(
+            Q(published_articles__isnull=False) | Q(cited_in__isnull=False)
+        )
+        .distinct()
+        .order_by("name"),
         required=False,
         empty_label=_("any source"),
     )

@@ -15,7 +15,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.models import User
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from annotations.models import Annotation, Label
@@ -58,7 +58,11 @@ class Selection:
 class SelectionForm(forms.Form):
     """The filters as typed on the command line or in a URL's query string."""
 
-    article = forms.IntegerField(label=_("article"), required=False, min_value=1)
+    article = forms.IntegerField(
+        label=_("article number"),
+        required=False,
+        min_value=1,
+    )
     label = forms.CharField(label=_("label"), required=False, max_length=60)
     status = forms.ChoiceField(
         label=_("review status"),
@@ -67,8 +71,17 @@ class SelectionForm(forms.Form):
     )
     author = forms.CharField(label=_("annotator"), required=False, max_length=150)
     source = forms.CharField(label=_("attributed to"), required=False, max_length=200)
-    date_from = forms.DateField(label=_("published from"), required=False)
-    date_to = forms.DateField(label=_("published until"), required=False)
+    # Date pickers, as the article list has (ISO dates on the command line too).
+    date_from = forms.DateField(
+        label=_("published from"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    date_to = forms.DateField(
+        label=_("published until"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
     story = forms.ModelChoiceField(
         label=_("story"),
         queryset=Story.objects.order_by("title", "pk"),
@@ -77,16 +90,24 @@ class SelectionForm(forms.Form):
     )
 
     def clean_label(self) -> str:
+        """The label's stored name, typed in either case, German or English."""
         name: str = self.cleaned_data["label"].strip()
-        if name and not Label.objects.filter(name=name).exists():
+        if not name:
+            return name
+        label = Label.objects.filter(Q(name__iexact=name) | Q(name_en__iexact=name)).first()
+        if label is None:
             raise forms.ValidationError(_("Unknown label “%(name)s”."), params={"name": name})
-        return name
+        return label.name
 
     def clean_author(self) -> str:
+        """The user name as stored, typed in either case."""
         username: str = self.cleaned_data["author"].strip()
-        if username and not User.objects.filter(username=username).exists():
+        if not username:
+            return username
+        user = User.objects.filter(username__iexact=username).order_by("pk").first()
+        if user is None:
             raise forms.ValidationError(_("Unknown user “%(name)s”."), params={"name": username})
-        return username
+        return user.username
 
     def clean_source(self) -> str:
         name: str = self.cleaned_data["source"].strip()
