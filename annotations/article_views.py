@@ -1,12 +1,15 @@
 """Article pages: the list, one article, and the annotation status of an article."""
 
+from typing import cast
+
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from annotations.article_forms import ArticleFilterForm, ArticleStatusForm
 from annotations.article_list import article_list_page
-from annotations.forms import AnnotationCreateForm
+from annotations.forms import AnnotationCreateForm, CardFilterForm
+from annotations.models import Label
 from annotations.selectors import workspace_context
 from articles.selectors import (
     access_article_for_status,
@@ -41,6 +44,9 @@ def article_detail_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
     article = get_object_or_404(article_detail_queryset(), pk=pk)
     context = workspace_context(request.user, article)
     context["form"] = AnnotationCreateForm()
+    context["card_filter_form"] = CardFilterForm(
+        user=request.user, article=article, labels=cast(list[Label], context["labels"])
+    )
     return render(request, "annotations/workspace.html", context)
 
 

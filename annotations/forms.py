@@ -1,12 +1,17 @@
 """Forms of the annotation workspace."""
 
+from collections.abc import Sequence
 from typing import Any, cast
 
 from django import forms
+from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 
 from annotations.models import Annotation, Label
+from annotations.selectors import CardFilters, annotation_authors
 from annotations.services import AnnotationContent
+from articles.models import Article
+from newsdesk.permissions import sees_all_annotations
 
 MAX_QUOTE_CHARS = 20_000
 
@@ -122,3 +127,62 @@ class CardPageForm(forms.Form):
             return None
         start, end, pk = (int(part) for part in value.split(","))
         return start, end, pk
+
+
+class CardFilterForm(forms.Form):
+    """The filters of the workspace's cards, read from the query string.
+
+    Labels and authors are chosen by id: the workspace offers the labels it has fetched
+    already (no query of its own); a stale or foreign id matches nothing. The author
+    filter is for those who see everybody's annotations; the selector applies it within
+    what the reader may see anyway.
+    """
+
+    q = forms.CharField(label=_("Text"), required=False, max_length=200)
+    label = forms.IntegerField(label=_("Label"), required=False, widget=forms.Select)
+    source = forms.CharField(label=_("Attributed to"), required=False, max_length=200)
+    status = forms.ChoiceField(
+        label=_("Review status"),
+        choices=[("", _("any status")), *Annotation.Status.choices],
+        required=False,
+    )
+    author = forms.IntegerField(label=_("Author"), required=False, widget=forms.Select)
+
+    def __init__(
+        self,
+        *args: Any,
+        user: User,
+        article: Article,
+        labels: Sequence[Label] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        # Its own ids: the workspace has other forms with a "status" or "label" field.
+        kwargs.setdefault("auto_id", "card-filter-%s")
+        super().__init__(*args, **kwargs)
+        label_widget = cast(forms.Select, self.fields["label"].widget)
+        label_widget.choices = [
+            ("", _("any label")),
+            *((label.pk, label.display_name) for label in labels or ()),
+        ]
+        if sees_all_annotations(user):
+            author_widget = cast(forms.Select, self.fields["author"].widget)
+            # Choices only for the form shown (labels given), not to read a query string.
+            authors = annotation_authors(article) if labels is not None else []
+            author_widget.choices = [
+                ("", _("anyone")),
+                *((author.pk, author.get_username()) for author in authors),
+            ]
+        else:
+            del self.fields["author"]
+
+    def filters(self) -> CardFilters:
+        """The valid filters; a field with an error filters nothing."""
+        self.is_valid()
+        data: dict[str, Any] = getattr(self, "cleaned_data", {})
+        return CardFilters(
+            label_id=data.get("label"),
+            source=(data.get("source") or "").strip(),
+            status=data.get("status") or "",
+            text=(data.get("q") or "").strip(),
+            author_id=data.get("author"),
+        )

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.cache import caches
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.safestring import SafeString, mark_safe
 
 from annotations.access import visible_annotations
@@ -71,6 +71,48 @@ def after_in_text_order(
     )
 
 
+@dataclass(frozen=True)
+class CardFilters:
+    """What the workspace's cards are narrowed to; empty values filter nothing."""
+
+    label_id: int | None = None
+    source: str = ""  # a part of an attributed source's name
+    status: str = ""  # an Annotation.Status
+    text: str = ""  # a part of the quote or the note
+    author_id: int | None = None  # only narrows what the reader sees anyway
+
+    @property
+    def active(self) -> bool:
+        return any((self.label_id is not None, self.source, self.status, self.text, self.author_id))
+
+
+def filtered_cards(annotations: QuerySet[Annotation], filters: CardFilters) -> QuerySet[Annotation]:
+    """The annotations matching every filter. The author filter narrows, never widens:
+    it applies to annotations the reader may already see."""
+    if filters.label_id is not None:
+        annotations = annotations.filter(label_id=filters.label_id)
+    if filters.status:
+        annotations = annotations.filter(status=filters.status)
+    if filters.text:
+        annotations = annotations.filter(
+            Q(exact__icontains=filters.text) | Q(note__icontains=filters.text)
+        )
+    if filters.author_id is not None:
+        annotations = annotations.filter(author_id=filters.author_id)
+    if filters.source:
+        cited = Annotation.sources.through.objects.filter(
+            annotation=OuterRef("pk"), source__name__icontains=filters.source
+        )
+        annotations = annotations.filter(Exists(cited))
+    return annotations
+
+
+def annotation_authors(article: Article) -> QuerySet[User]:
+    """Who has annotated the article (deleted annotations too), by name."""
+    authors = Annotation.objects.filter(article=article).values("author_id")
+    return User.objects.filter(pk__in=authors).order_by("username")
+
+
 def annotation_cards(
     user: User | AnonymousUser,
     article: Article,
@@ -78,13 +120,18 @@ def annotation_cards(
     after: tuple[int, int, int] | None = None,
     limit: int | None = CARDS_PER_PAGE,
     total: int | None = None,
+    filters: CardFilters | None = None,
 ) -> CardPage:
     """A page of the live annotations this user sees, in text order (limit None: all the rest).
 
     `after` is the (start, end, id) of the last card already shown; `total` is the number
-    of live annotations, when the caller has counted them already (first page only).
+    of live annotations, when the caller has counted them already (first page only, no
+    filters).
     """
     live = live_annotations(user, article)
+    if filters is not None and filters.active:
+        live = filtered_cards(live, filters)
+        total = None
     if after is not None:
         live = after_in_text_order(live, *after)
     queryset = as_cards(live).order_by("start", "end", "pk")

@@ -25,6 +25,7 @@ from annotations.forms import (
     AnnotationCreateForm,
     AnnotationEditForm,
     AnnotationReattachForm,
+    CardFilterForm,
     CardPageForm,
 )
 from annotations.history import annotation_history
@@ -108,14 +109,23 @@ def annotation_create_view(request: AuthenticatedHttpRequest, article_id: int) -
 
 @require_GET
 def annotation_cards_view(request: AuthenticatedHttpRequest, article_id: int) -> HttpResponse:
-    """The next page of cards (or, with `all`, every remaining one) for "show more"."""
+    """The next page of cards (or, with `all`, every remaining one) for "show more", or the
+    first page of the cards that match the card filters (the filters travel along)."""
     article = access_article_for_reading(request.user, article_id)
     form = CardPageForm(request.GET)
     if not form.is_valid():
         return HttpResponseBadRequest(" ".join(map(str, form.errors["after"])))
+    filters = CardFilterForm(request.GET, user=request.user, article=article).filters()
     limit = None if form.cleaned_data["all"] else CARDS_PER_PAGE
-    page = annotation_cards(request.user, article, after=form.after_key(), limit=limit)
-    context = {"article": article, "card_page": page, "after": form.cleaned_data["after"]}
+    page = annotation_cards(
+        request.user, article, after=form.after_key(), limit=limit, filters=filters
+    )
+    context = {
+        "article": article,
+        "card_page": page,
+        "after": form.cleaned_data["after"],
+        "filtering": filters.active,
+    }
     return render(request, f"{WORKSPACE}#annotation-cards", context)
 
 

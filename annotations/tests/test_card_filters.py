@@ -1,0 +1,116 @@
+"""Filtering and searching the workspace's cards: label, source, review status, text and,
+for reviewers, author; an editor's filter never reveals a colleague's annotations."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from annotations.models import Annotation
+from annotations.selectors import CARDS_PER_PAGE
+from annotations.tests.support import annotate, annotations_across
+
+HTMX = {"HX-Request": "true", "Accept-Language": "en"}
+
+
+@pytest.fixture
+def cards(article, labels, editor, other_editor):
+    """Four annotations by two editors, each different in one respect."""
+    made = {
+        "kreml": annotate(
+            article, editor, "Kremlchef", label=labels["claim"], sources=["Kreml"], note="prüfen"
+        ),
+        "quote": annotate(article, editor, "Absturz", label=labels["quote"]),
+        "accepted": annotate(article, editor, "Kasachstan", label=labels["claim"]),
+        "otto": annotate(article, other_editor, "Putin bestritt", label=labels["claim"]),
+    }
+    # The review decision belongs to a higher layer (review); here only its outcome counts.
+    Annotation.objects.filter(pk=made["accepted"].pk).update(status="accepted")
+    return made
+
+
+def shown(client, article, **query) -> list[int]:
+    url = reverse("annotations:cards", args=[article.pk])
+    html = client.get(url, query, headers=HTMX).content.decode()
+    return [int(pk) for pk in re.findall(r'<li id="annotation-(\d+)"', html)]
+
+
+def ids(cards, *names) -> set[int]:
+    return {cards[name].pk for name in names}
+
+
+def test_each_filter_narrows_an_editors_own_cards(client, article, labels, editor, cards):
+    client.force_login(editor)
+    assert set(shown(client, article)) == ids(cards, "kreml", "quote", "accepted")
+    assert set(shown(client, article, label=labels["quote"].pk)) == ids(cards, "quote")
+    assert set(shown(client, article, source="krem")) == ids(cards, "kreml")
+    assert set(shown(client, article, status="accepted")) == ids(cards, "accepted")
+    assert set(shown(client, article, q="KASACH")) == ids(cards, "accepted")
+    assert set(shown(client, article, q="prüfen")) == ids(cards, "kreml")  # the note too
+
+
+def test_filters_combine(client, article, labels, editor, cards):
+    client.force_login(editor)
+    claim = labels["claim"].pk
+    assert set(shown(client, article, label=claim, status="pending")) == ids(cards, "kreml")
+    assert shown(client, article, label=claim, source="Kreml", status="accepted") == []
+
+
+def test_an_editors_author_filter_cannot_reveal_others_annotations(
+    client, article, editor, other_editor, cards
+):
+    client.force_login(editor)
+    # Editors have no author filter: a colleague's id in the query string is ignored and
+    # the editor still sees only their own cards.
+    own = ids(cards, "kreml", "quote", "accepted")
+    assert set(shown(client, article, author=other_editor.pk)) == own
+    assert cards["otto"].pk not in shown(client, article, q="Putin")
+    workspace = client.get(article.get_absolute_url(), headers={"Accept-Language": "en"})
+    assert 'name="author"' not in workspace.content.decode()
+
+
+def test_a_reviewer_filters_by_author(client, article, reviewer, editor, other_editor, cards):
+    client.force_login(reviewer)
+    assert set(shown(client, article)) == ids(cards, "kreml", "quote", "accepted", "otto")
+    assert set(shown(client, article, author=other_editor.pk)) == ids(cards, "otto")
+    html = client.get(article.get_absolute_url(), headers={"Accept-Language": "en"})
+    html = html.content.decode()
+    assert f'<option value="{other_editor.pk}">otto</option>' in html
+
+
+def test_an_invalid_filter_filters_nothing(client, article, editor, cards):
+    client.force_login(editor)
+    everything = shown(client, article)
+    assert shown(client, article, label="x", status="bogus") == everything
+
+
+def test_nothing_matching_says_so(client, article, editor, cards):
+    client.force_login(editor)
+    url = reverse("annotations:cards", args=[article.pk])
+    html = client.get(url, {"q": "Mondlandung"}, headers=HTMX).content.decode()
+    assert "No annotations match these filters." in html
+
+
+def test_filtered_pages_keep_the_filter_and_stay_bounded(
+    client, article, labels, editor, django_assert_max_num_queries
+):
+    annotations_across(article, editor, labels["claim"], CARDS_PER_PAGE + 3, step=7, length=4)
+    annotations_across(article, editor, labels["quote"], 4, step=11, length=3)
+    client.force_login(editor)
+    url = reverse("annotations:cards", args=[article.pk])
+    query = {"label": labels["claim"].pk}
+    html = client.get(url, query, headers=HTMX).content.decode()
+    assert html.count('class="card label-') == CARDS_PER_PAGE
+    assert "Show 3 more annotations" in html
+    more = re.search(r'hx-get="([^"]+)"[^>]*hx-target="#more-cards"', html)
+    assert more
+    next_url = more.group(1).replace("&amp;", "&")
+    assert f"label={labels['claim'].pk}" in next_url
+    # session, user, article, a page of cards, their count, and what base.html asks for
+    with django_assert_max_num_queries(8):
+        rest = client.get(next_url, headers=HTMX).content.decode()
+    rest_ids = [int(pk) for pk in re.findall(r'<li id="annotation-(\d+)"', rest)]
+    assert len(rest_ids) == 3
+    assert set(Annotation.objects.filter(pk__in=rest_ids).values_list("label", flat=True)) == {
+        labels["claim"].pk
+    }

@@ -1,0 +1,30 @@
+"""Filtering the workspace's cards in a real Chromium: the list reloads as one types."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_an_editor_searches_and_filters_the_cards(live_server, page, demo_editor_password):
+    page.goto(f"{live_server.url}/articles/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", demo_editor_password)
+    page.click(".login button[type=submit]")
+    page.get_by_role("link", name=re.compile("^Kremlchef Wladimir Putin")).click()
+    page.wait_for_load_state()
+    cards = page.locator("#cards > li.card")
+    expect(cards.first).to_be_visible()
+    page.locator(".card-filters-box summary").click()
+    page.locator("#card-filter-q").fill("Putin bestritt")
+    expect(cards).to_have_count(1)
+    expect(cards.first.locator("blockquote")).to_contain_text("Putin bestritt")
+    page.locator("#card-filter-q").fill("Mondlandung")
+    expect(page.locator("#cards li.empty")).to_be_visible()
+    page.locator("#card-filter-q").fill("")
+    page.locator("#card-filter-status").select_option("rejected")
+    expect(page.locator("#cards li.empty")).to_be_visible()
+    page.locator("#card-filter-status").select_option("")
+    expect(cards.first).to_be_visible()
