@@ -139,7 +139,8 @@ def annotation_card_view(request: AuthenticatedHttpRequest, annotation_id: int) 
 def annotation_history_view(request: AuthenticatedHttpRequest, annotation_id: int) -> HttpResponse:
     """Who changed the annotation when and how: loaded only when its card asks."""
     annotation = access_annotation(request.user, annotation_id)
-    return render(request, "history/entries.html", {"entries": annotation_history(annotation)})
+    context = {"entries": annotation_history(annotation), "closable": True}
+    return render(request, "history/entries.html", context)
 
 
 @require_GET

@@ -156,6 +156,14 @@ document.addEventListener("keyup", (event) => {
 });
 
 document.addEventListener("click", (event) => {
+  const close = event.target.closest(".history-close");
+  if (close) {
+    // Close a card's history: empty its slot and give the focus back to its link.
+    const slot = close.closest(".history-slot");
+    slot?.previousElementSibling?.focus();
+    slot?.replaceChildren();
+    return;
+  }
   const mark = event.target.closest("#article-text mark[data-ids]");
   if (mark && window.getSelection()?.isCollapsed) {
     focusCard(mark.dataset.ids.split(" ")[0]);
