@@ -1,9 +1,12 @@
 """Workflow objects fetched and checked in one call (404/403), on `newsdesk.permissions`."""
 
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
+from annotations.access import access_annotation
+from annotations.models import Annotation
 from articles.models import Article
-from newsdesk.permissions import User, can_assign, can_read_articles, require
+from newsdesk.permissions import User, can_assign, can_read_articles, can_reply, require
 from workflow.models import Assignment
 
 
@@ -21,3 +24,20 @@ def access_article_for_assigning(user: User, article_id: int) -> Article:
 def access_assignment_for_change(user: User, assignment_id: int) -> Assignment:
     require(can_assign(user))
     return get_object_or_404(Assignment.objects.select_related("article", "user"), pk=assignment_id)
+
+
+def _for_discussion() -> QuerySet[Annotation]:
+    # The thread shows the reviewer's decision comment first, by its reviewer.
+    return Annotation.objects.select_related("label", "author", "article", "reviewed_by")
+
+
+def access_annotation_for_replies(user: User, annotation_id: int) -> Annotation:
+    """An annotation whose discussion `user` reads: whoever may see the annotation."""
+    return access_annotation(user, annotation_id, _for_discussion())
+
+
+def access_annotation_for_reply(user: User, annotation_id: int) -> Annotation:
+    """An annotation `user` may reply under: its author (an editor), reviewers, admins."""
+    annotation = access_annotation(user, annotation_id, _for_discussion())
+    require(can_reply(user, annotation.author_id))
+    return annotation

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from annotations.models import Annotation, Label
 from articles.models import Article
-from workflow.models import Assignment
+from workflow.models import REPLY_MAX_LENGTH, Assignment
 from workflow.selectors import AnnotationFilters, assignable_users
 
 
@@ -63,3 +63,15 @@ class MyAnnotationsFilterForm(forms.Form):
         return AnnotationFilters(
             label=data.get("label"), status=data.get("status") or "", q=data.get("q") or ""
         )
+
+
+class ReplyForm(forms.Form):
+    """A reply under an annotation; `@username` mentions a colleague."""
+
+    text = forms.CharField(
+        label=_("Reply"),
+        max_length=REPLY_MAX_LENGTH,
+        strip=True,
+        widget=forms.Textarea(attrs={"rows": 3, "class": "reply-text"}),
+        help_text=_("Mention a colleague with @username: they find the reply in their inbox."),
+    )

@@ -3,11 +3,12 @@
 from dataclasses import dataclass
 
 from django.contrib.auth.models import Permission, User
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from annotations.models import Annotation, Label
 from articles.models import Article
-from workflow.models import Assignment
+from stories.models import Story
+from workflow.models import Assignment, Notification, Reply
 
 # How many assigned articles each state of "my work" lists (the newest first).
 ASSIGNED_SHOWN = 100
@@ -93,6 +94,7 @@ def my_annotations(user: User, filters: AnnotationFilters) -> QuerySet[Annotatio
             "updated_at",
             "is_orphaned",
             "label__name",
+            "label__name_en",
             "label_id",
             "article__title",
             "article_id",
@@ -110,3 +112,147 @@ def my_annotations(user: User, filters: AnnotationFilters) -> QuerySet[Annotatio
             | Q(article__title__icontains=filters.q)
         )
     return annotations
+
+
+def annotation_replies(annotation: Annotation) -> list[Reply]:
+    """The discussion under an annotation, oldest first."""
+    return list(
+        Reply.objects.filter(annotation=annotation)
+        .select_related("author")
+        .order_by("created_at", "pk")
+    )
+
+
+def inbox(user: User) -> QuerySet[Notification]:
+    """The user's notifications, newest first, with what the inbox shows of each."""
+    return (
+        Notification.objects.filter(user=user)
+        .select_related("reply__author", "reply__annotation__article", "reply__annotation__label")
+        .only(
+            "pk",
+            "created_at",
+            "read_at",
+            "reply__text",
+            "reply__author__username",
+            "reply__annotation__exact",
+            "reply__annotation__label__name",
+            "reply__annotation__label__name_en",
+            "reply__annotation__article__title",
+        )
+        .order_by("-created_at", "-pk")
+    )
+
+
+def unread_count(user: User) -> int:
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+
+
+# The progress page's bars are this many SVG user units wide at 100 %.
+BAR_WIDTH = 240
+# Stories on the progress page: the most recently changed ones.
+STORIES_SHOWN = 50
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One part of a stacked bar: its CSS class, position and width in SVG units."""
+
+    kind: str
+    value: int
+    x: int
+    width: int
+
+
+def _bar(parts: list[tuple[str, int]], scale: int) -> list[Segment]:
+    """`parts` stacked left to right, `scale` being the count that fills the bar."""
+    segments, x = [], 0
+    for kind, value in parts:
+        width = round(BAR_WIDTH * value / scale) if scale else 0
+        segments.append(Segment(kind, value, x, width))
+        x += width
+    return segments
+
+
+@dataclass(frozen=True)
+class ProgressRow:
+    """A story, label or person with its counts and its bar."""
+
+    name: str
+    counts: dict[str, int]
+    total: int
+    bar: list[Segment]
+
+
+def _rows(items: list[tuple[str, dict[str, int]]]) -> list[ProgressRow]:
+    """Rows whose bars share one scale: the largest total fills a bar."""
+    totals = [sum(counts.values()) for _name, counts in items]
+    scale = max(totals, default=0)
+    return [
+        ProgressRow(name, counts, total, _bar(list(counts.items()), scale))
+        for (name, counts), total in zip(items, totals, strict=True)
+    ]
+
+
+def progress_by_story() -> list[ProgressRow]:
+    """Articles of the most recently changed stories by annotation status (one query)."""
+    status = Article.AnnotationStatus
+    member = Q(memberships__removed=False)
+    stories = Story.objects.order_by("-updated_at", "-pk").annotate(
+        **{
+            str(value): Count(
+                "memberships", filter=member & Q(memberships__article__annotation_status=value)
+            )
+            for value in (status.NOT_STARTED, status.IN_PROGRESS, status.DONE)
+        }
+    )[:STORIES_SHOWN]
+    return _rows(
+        [
+            (
+                story.title,
+                {
+                    key: getattr(story, key)
+                    for key in (status.NOT_STARTED, status.IN_PROGRESS, status.DONE)
+                },
+            )
+            for story in stories
+        ]
+    )
+
+
+def progress_by_label() -> list[ProgressRow]:
+    """Live annotations per label by review status (one query)."""
+    live = Q(annotations__deleted_at__isnull=True)
+    labels = Label.objects.order_by("position", "name").annotate(
+        **{
+            str(value): Count("annotations", filter=live & Q(annotations__status=value))
+            for value in Annotation.Status.values
+        }
+    )
+    return _rows(
+        [
+            (label.display_name, {key: getattr(label, key) for key in Annotation.Status.values})
+            for label in labels
+        ]
+    )
+
+
+def progress_by_person() -> list[ProgressRow]:
+    """Per person, live annotations made and annotations reviewed (two queries)."""
+    live = Annotation.objects.filter(deleted_at__isnull=True)
+    made: dict[str, int] = dict(
+        live.order_by()
+        .values("author__username")
+        .annotate(n=Count("pk"))
+        .values_list("author__username", "n")
+    )
+    reviewed: dict[str, int] = dict(
+        live.filter(reviewed_by__isnull=False)
+        .order_by()
+        .values("reviewed_by__username")
+        .annotate(n=Count("pk"))
+        .values_list("reviewed_by__username", "n")
+    )
+    names = sorted(made.keys() | reviewed.keys())
+    return _rows(
+        [(name, {"made": made.get(name, 0), "reviewed": reviewed.get(name, 0)}) for name in names]
+    )

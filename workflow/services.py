@@ -1,15 +1,18 @@
 """Writes of the workflow: each one service function, one transaction."""
 
 import logging
+import re
 from collections.abc import Sequence
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from annotations.models import Annotation
 from articles.models import Article
-from newsdesk.permissions import can_annotate, can_review
-from workflow.models import Assignment
+from newsdesk.permissions import can_annotate, can_read_articles, can_review, can_see_annotation
+from workflow.models import Assignment, Notification, Reply
 
 logger = logging.getLogger(__name__)
 
@@ -66,3 +69,55 @@ def assignment_delete(*, assignment: Assignment, user: User) -> None:
     """Take an assignment back."""
     logger.info("%s removed assignment %s", user, assignment)
     assignment.delete()
+
+
+# `@username`: Django's usernames are letters, digits and @.+-_; a mention is not preceded
+# by a word character (an e-mail address is no mention) and drops a sentence's full stop.
+MENTION = re.compile(r"(?<![\w@.+-])@([\w.@+-]+)")
+# A reply naming more colleagues than this notifies the first ones only.
+MENTIONS_NOTIFIED = 20
+
+
+def mentioned_usernames(text: str) -> list[str]:
+    """The usernames `@mentioned` in `text`, in order, each once."""
+    names = (match.group(1).rstrip(".") for match in MENTION.finditer(text))
+    return list(dict.fromkeys(name for name in names if name))[:MENTIONS_NOTIFIED]
+
+
+def _notified(annotation: Annotation, author: User, text: str) -> list[User]:
+    """Mentioned colleagues who may see the annotation (never the reply's author)."""
+    names = mentioned_usernames(text)
+    if not names:
+        return []
+    candidates = User.objects.filter(username__in=names, is_active=True).exclude(pk=author.pk)
+    return [
+        user
+        for user in candidates.order_by("username")
+        if can_read_articles(user) and can_see_annotation(user, annotation.author_id)
+    ]
+
+
+@transaction.atomic
+def reply_create(*, annotation: Annotation, author: User, text: str) -> Reply:
+    """Reply under `annotation`; colleagues `@mentioned` who may see it are notified.
+
+    The caller checked that `author` may reply (`workflow.access`)."""
+    reply = Reply(annotation=annotation, author=author, text=text.strip())
+    reply.full_clean(exclude=["annotation", "author"])
+    reply.save()
+    notified = _notified(annotation, author, reply.text)
+    Notification.objects.bulk_create(
+        [Notification(user=user, reply=reply) for user in notified], ignore_conflicts=True
+    )
+    logger.info(
+        "%s replied under annotation %s, notifying %d", author, annotation.pk, len(notified)
+    )
+    return reply
+
+
+@transaction.atomic
+def notifications_mark_read(*, user: User) -> int:
+    """Mark all of `user`'s unread notifications read; how many were unread."""
+    return Notification.objects.filter(user=user, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )

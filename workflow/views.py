@@ -1,24 +1,46 @@
-"""Workflow screens: assignments, my work."""
+"""Workflow screens: assignments, my work, replies and the inbox, progress."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from annotations.models import Annotation
 from newsdesk.http import AuthenticatedHttpRequest
-from newsdesk.permissions import can_assign, can_read_articles, require
+from newsdesk.permissions import can_assign, can_read_articles, can_reply, can_see_progress, require
 from workflow.access import (
+    access_annotation_for_replies,
+    access_annotation_for_reply,
     access_article_for_assigning,
     access_article_for_assignments,
     access_assignment_for_change,
 )
-from workflow.forms import AssignForm, BulkAssignForm, MyAnnotationsFilterForm
-from workflow.selectors import article_assignments, my_annotations, my_assignments
-from workflow.services import AssignmentRefused, assignment_delete, assignments_create
+from workflow.forms import AssignForm, BulkAssignForm, MyAnnotationsFilterForm, ReplyForm
+from workflow.models import Reply
+from workflow.selectors import (
+    BAR_WIDTH,
+    STORIES_SHOWN,
+    annotation_replies,
+    article_assignments,
+    inbox,
+    my_annotations,
+    my_assignments,
+    progress_by_label,
+    progress_by_person,
+    progress_by_story,
+)
+from workflow.services import (
+    AssignmentRefused,
+    assignment_delete,
+    assignments_create,
+    notifications_mark_read,
+    reply_create,
+)
 
 ASSIGNMENTS = "workflow/assignments.html"
 ANNOTATIONS_PER_PAGE = 25
@@ -131,3 +153,78 @@ def my_work_view(request: AuthenticatedHttpRequest) -> HttpResponse:
         return render(request, "workflow/my_work.html#my-annotations", context)
     context["states"] = my_assignments(request.user)
     return render(request, "workflow/my_work.html", context)
+
+
+REPLIES = "workflow/replies.html"
+NOTIFICATIONS_PER_PAGE = 25
+
+
+def _replies(
+    request: AuthenticatedHttpRequest,
+    annotation: Annotation,
+    form: ReplyForm | None = None,
+    new_reply: Reply | None = None,
+) -> HttpResponse:
+    context = {
+        "annotation": annotation,
+        "replies": annotation_replies(annotation),
+        "reply_form": form or ReplyForm(),
+        "may_reply": can_reply(request.user, annotation.author_id),
+        "new_reply": new_reply,
+    }
+    # The card loads the thread into itself; without htmx it is a page of its own.
+    template = f"{REPLIES}#reply-thread" if request.htmx else REPLIES
+    return render(request, template, context)
+
+
+@require_http_methods(["GET", "POST"])
+def replies_view(request: AuthenticatedHttpRequest, annotation_id: int) -> HttpResponse:
+    """The discussion under an annotation (GET), and a new reply to it (POST)."""
+    if request.method == "GET":
+        return _replies(request, access_annotation_for_replies(request.user, annotation_id))
+    annotation = access_annotation_for_reply(request.user, annotation_id)
+    form = ReplyForm(request.POST)
+    if not form.is_valid():
+        # 200, so that htmx swaps the form with its error in.
+        return _replies(request, annotation, form)
+    reply = reply_create(annotation=annotation, author=request.user, text=form.cleaned_data["text"])
+    if not request.htmx:
+        messages.success(request, _("Reply added."))
+        return redirect(reverse("workflow:replies", args=[annotation.pk]))
+    return _replies(request, annotation, new_reply=reply)
+
+
+@require_GET
+def inbox_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The user's notifications (colleagues mentioned them in replies), newest first."""
+    require(can_read_articles(request.user))
+    page = Paginator(inbox(request.user), NOTIFICATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "workflow/inbox.html", {"page": page})
+
+
+@require_POST
+def inbox_mark_read_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(can_read_articles(request.user))
+    count = notifications_mark_read(user=request.user)
+    messages.success(
+        request,
+        ngettext(
+            "%(count)d notification marked read.", "%(count)d notifications marked read.", count
+        )
+        % {"count": count},
+    )
+    return redirect("workflow:inbox")
+
+
+@require_GET
+def progress_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """How far the work is: per story, per label and per person, with bars."""
+    require(can_see_progress(request.user))
+    context = {
+        "stories": progress_by_story(),
+        "labels": progress_by_label(),
+        "people": progress_by_person(),
+        "bar_width": BAR_WIDTH,
+        "stories_shown": STORIES_SHOWN,
+    }
+    return render(request, "workflow/progress.html", context)

@@ -324,8 +324,8 @@ def test_workspace_queries_do_not_grow_with_annotations(
     client.force_login(editor)
     # session, user, the user's and the groups' permissions, article (with revision count
     # and cited sources), annotation rows, mentions, a page of cards (with their sources),
-    # labels; no deleted ones to list
-    with django_assert_num_queries(9):
+    # labels, the navigation's count of unread notifications; no deleted ones to list
+    with django_assert_num_queries(10):
         response = client.get(article.get_absolute_url(), headers={"Accept-Language": "en"})
     html = response.content.decode()
     assert html.count('class="card label-') == min(count, CARDS_PER_PAGE)
