@@ -4,20 +4,28 @@ from typing import cast
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRefresh
 
 from annotations.article_forms import ArticleFilterForm, ArticleStatusForm
 from annotations.article_list import article_list_page
 from annotations.forms import AnnotationCreateForm, CardFilterForm
 from annotations.models import Label
 from annotations.selectors import workspace_context
+from articles.forms import ArticleMetadataForm
+from articles.models import Article
 from articles.selectors import (
     access_article_for_status,
     article_detail_queryset,
 )
-from articles.services import article_status_set
+from articles.services import (
+    StaleArticle,
+    article_metadata_set,
+    article_metadata_version,
+    article_status_set,
+)
 from newsdesk.http import AuthenticatedHttpRequest
-from newsdesk.permissions import can_read_articles, require
+from newsdesk.permissions import can_edit_article_metadata, can_read_articles, require
 
 ARTICLES_PER_PAGE = 50
 
@@ -44,6 +52,7 @@ def article_detail_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
     article = get_object_or_404(article_detail_queryset(), pk=pk)
     context = workspace_context(request.user, article)
     context["form"] = AnnotationCreateForm()
+    context["may_edit_metadata"] = can_edit_article_metadata(request.user)
     context["card_filter_form"] = CardFilterForm(
         user=request.user, article=article, labels=cast(list[Label], context["labels"])
     )
@@ -64,3 +73,48 @@ def article_status_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
         return redirect(article)
     context = {"article": article, "status_form": form, "status_saved": True}
     return render(request, "annotations/_status.html#status-form", context)
+
+
+def metadata_form_for(article: Article) -> ArticleMetadataForm:
+    """The metadata form filled with the article's title, date and publisher as they are."""
+    initial = {
+        "title": article.title,
+        "published_on": article.published_on,
+        "publisher": article.publisher_id,
+        "version": article_metadata_version(article),
+    }
+    return ArticleMetadataForm(initial=initial)
+
+
+@require_http_methods(["GET", "POST"])
+def article_metadata_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """The form to correct the title, date and publisher (GET: loaded when the editor opens
+    it, so that the workspace does not fetch every source). A post reloads the page with
+    them (htmx) or redirects to it; an invalid form comes back (400), a stale one with
+    the current values (409)."""
+    require(can_edit_article_metadata(request.user))
+    article = get_object_or_404(Article.objects.defer("body", "blocks"), pk=pk)
+    template = "annotations/_metadata.html#metadata-form"
+    if request.method == "GET":
+        return render(
+            request, template, {"article": article, "metadata_form": metadata_form_for(article)}
+        )
+    form = ArticleMetadataForm(request.POST)
+    if not form.is_valid():
+        return render(request, template, {"article": article, "metadata_form": form}, status=400)
+    try:
+        article_metadata_set(
+            article_id=article.pk,
+            title=form.cleaned_data["title"],
+            published_on=form.cleaned_data["published_on"],
+            publisher=form.cleaned_data["publisher"],
+            version=form.cleaned_data["version"],
+            user=request.user,
+        )
+    except StaleArticle:
+        article.refresh_from_db(fields=["title", "published_on", "publisher"])
+        context = {"article": article, "metadata_form": metadata_form_for(article), "stale": True}
+        return render(request, template, context, status=409)
+    if request.htmx:
+        return HttpResponseClientRefresh()
+    return redirect(article)

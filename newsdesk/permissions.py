@@ -118,6 +118,11 @@ def can_reply(user: User, author_id: int) -> bool:
     return can_review(user) or (author_id == user.pk and can_annotate(user))
 
 
+def can_edit_article_metadata(user: User) -> bool:
+    """Correct an article's title, date and publisher in the workspace: editors, admins."""
+    return bool(user.has_perm("articles.change_article"))
+
+
 def require(allowed: bool) -> None:
     """PermissionDenied (403) unless `allowed`: `require(can_review(user))`."""
     if not allowed:

@@ -26,6 +26,7 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
         ("claims", "view_claim"),
         ("claims", "change_claim"),
         ("articles", "add_article"),
+        ("articles", "change_article"),
     ],
     REVIEWERS: [
         ("articles", "view_article"),

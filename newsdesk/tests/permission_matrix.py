@@ -26,6 +26,7 @@ from django.urls import reverse
 
 from annotations.models import Annotation, Label
 from articles.models import Article
+from articles.services import article_metadata_version
 from entities.models import Entity, EntityCandidate, Mention
 from stories.models import Story, StoryMembership
 
@@ -133,6 +134,12 @@ ADMIN_PAGE = outcomes(editor=ADMIN_LOGIN, reviewer=ADMIN_LOGIN, admin=200)
 
 def article(world: World) -> dict[str, Any]:
     return {"pk": world.article.pk}
+
+
+def article_metadata(world: World) -> dict[str, Any]:
+    """A valid correction of the world's article, against its current version."""
+    current = Article.objects.defer("body", "blocks").get(pk=world.article.pk)
+    return {"title": "Neuer Titel", "version": article_metadata_version(current)}
 
 
 def article_id(world: World) -> dict[str, Any]:
@@ -258,6 +265,16 @@ ROWS: list[Row] = [
         kwargs=article,
         data=lambda w: {"status": "in_progress"},
         htmx=True,
+    ),
+    Row("articles:metadata", IMPORTERS, kwargs=article, htmx=True, also_allows=("POST",)),
+    Row(
+        "articles:metadata",
+        IMPORTERS,
+        method="POST",
+        kwargs=article,
+        data=lambda w: article_metadata(w),
+        htmx=True,
+        also_allows=("GET",),
     ),
     # Annotation workspace (htmx)
     Row("annotations:create", ANNOTATORS, "POST", article_id, selection, htmx=True),
