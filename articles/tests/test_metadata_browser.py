@@ -1,0 +1,27 @@
+"""An editor corrects an article's title in the workspace, in a real Chromium."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from articles.models import Article
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_an_editor_corrects_the_title_where_they_read(live_server, page, demo_editor_password):
+    page.goto(f"{live_server.url}/articles/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", demo_editor_password)
+    page.click(".login button[type=submit]")
+    page.get_by_role("link", name=re.compile("^Kremlchef Wladimir Putin")).click()
+    page.wait_for_load_state()
+    page.locator(".metadata-edit summary").click()
+    title = page.locator("#article-metadata-title")
+    expect(title).to_have_value(re.compile("^Kremlchef Wladimir Putin"))
+    title.fill("Putin räumt Fehler der Flugabwehr ein")
+    page.locator("#article-metadata-form button[type=submit]").click()
+    expect(page.locator("h1")).to_have_text("Putin räumt Fehler der Flugabwehr ein")
+    article = Article.objects.get(title="Putin räumt Fehler der Flugabwehr ein")
+    assert article.history.latest().history_user.username == "editor"
