@@ -54,9 +54,7 @@ def _old_data(old_apps, article, editor, at):
         created_by_id=editor.pk,
     )
     # The content types and the editors' right as a database from before the move has them.
-    ContentType.objects.filter(app_label="entities", model__in=MOVED).update(
-        app_label="articles"
-    )
+    ContentType.objects.filter(app_label="entities", model__in=MOVED).update(app_label="articles")
     ContentType.objects.clear_cache()
     editors = Group.objects.get(name=EDITORS)
     editors.permissions.add(

@@ -45,9 +45,7 @@ def post_at_once(
         finally:
             connections.close_all()
 
-    threads = [
-        threading.Thread(target=run, args=(index, user)) for index, user in enumerate(users)
-    ]
+    threads = [threading.Thread(target=run, args=(index, user)) for index, user in enumerate(users)]
     for thread in threads:
         thread.start()
     for thread in threads:
