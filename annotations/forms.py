@@ -14,6 +14,9 @@ from articles.models import Article
 from newsdesk.permissions import sees_all_annotations
 
 MAX_QUOTE_CHARS = 20_000
+# The largest id a database row can have (a 64-bit integer): larger ones are refused by
+# the form, before they reach a query the database cannot run.
+MAX_ROW_ID = 2**63 - 1
 
 
 class LabelChoiceField(forms.ModelChoiceField[Label]):
@@ -139,14 +142,18 @@ class CardFilterForm(forms.Form):
     """
 
     q = forms.CharField(label=_("Text"), required=False, max_length=200)
-    label = forms.IntegerField(label=_("Label"), required=False, widget=forms.Select)
+    label = forms.IntegerField(
+        label=_("Label"), required=False, min_value=1, max_value=MAX_ROW_ID, widget=forms.Select
+    )
     source = forms.CharField(label=_("Attributed to"), required=False, max_length=200)
     status = forms.ChoiceField(
         label=_("Review status"),
         choices=[("", _("any status")), *Annotation.Status.choices],
         required=False,
     )
-    author = forms.IntegerField(label=_("Author"), required=False, widget=forms.Select)
+    author = forms.IntegerField(
+        label=_("Author"), required=False, min_value=1, max_value=MAX_ROW_ID, widget=forms.Select
+    )
 
     def __init__(
         self,

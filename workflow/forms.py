@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 
+from annotations.forms import MAX_ROW_ID
 from annotations.models import Annotation, Label
 from articles.models import Article
 from workflow.models import REPLY_MAX_LENGTH, Assignment
@@ -31,10 +32,24 @@ class AssignForm(forms.Form):
         self.fields["user"].queryset = assignable_users()  # type: ignore[attr-defined]
 
 
+class ArticleChoicesField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    """Articles by id; an id no row can have is an invalid choice, not a database error."""
+
+    def _check_values(self, value: Any) -> Any:
+        for pk in value:
+            if str(pk).isdigit() and int(pk) > MAX_ROW_ID:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return super()._check_values(value)  # type: ignore[misc]
+
+
 class BulkAssignForm(AssignForm):
     """Several articles of the list at once."""
 
-    articles = forms.ModelMultipleChoiceField(
+    articles = ArticleChoicesField(
         label=_("Articles"),
         queryset=Article.objects.defer("body", "blocks"),
         error_messages={"required": _("Select at least one article in the list.")},

@@ -116,6 +116,9 @@ SELECT_JS = """([start, end]) => {
 
 def select_quote(page: Page, quote: str) -> None:
     """Select `quote` in the open workspace with the mouse, as an editor would."""
+    # The workspace's module script listens for the selection: it runs just before
+    # DOMContentLoaded, after the text is already visible (a reload shows it early).
+    page.wait_for_load_state("domcontentloaded")
     body = page.evaluate("JSON.parse(document.getElementById('article-body').textContent)")
     start = body.index(quote)  # Python index == UTF-16 offset here: the seed is all BMP
     page.evaluate(SELECT_JS, [start, start + len(quote)])

@@ -87,7 +87,7 @@ def test_history_fragment_shows_who_changed_what(client, edited, editor):
         html,
     )
     assert ("Note", "Opferzahl", "geprüft") in rows
-    assert ("Label", "Behauptung", "Zitat") in rows
+    assert ("Label", "Claim", "Quote") in rows  # the labels' English names, in English
     assert ("Attributed to", "Kreml", "dpa") in rows
     assert ("Review status", "pending review", "accepted") in rows
     assert ("Reviewed by", "—", "rita") in rows

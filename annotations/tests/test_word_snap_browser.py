@@ -51,7 +51,7 @@ def test_character_precision_keeps_the_exact_characters_and_is_remembered(
     live_server, page, demo_editor_password
 ):
     open_putin_article(page, live_server, demo_editor_password)
-    page.get_by_label("Character precision").check()
+    page.locator("#toggle-precision").check()
     select_quote(page, "tin bestri")
     expect(page.locator("#selection-preview")).to_have_text("tin bestri")
     page.locator("#annotation-form input[name=label][data-key='1']").check()
@@ -60,4 +60,4 @@ def test_character_precision_keeps_the_exact_characters_and_is_remembered(
     expect(quote).to_have_count(1)
     assert Annotation.objects.filter(exact="tin bestri").count() == 1
     page.reload()
-    expect(page.get_by_label("Character precision")).to_be_checked()
+    expect(page.locator("#toggle-precision")).to_be_checked()

@@ -13,11 +13,16 @@ from entities.models import Entity, EntityAlias, Mention
 
 pytestmark = pytest.mark.django_db
 
+# The source form's inlines (aliases, and the feeds the ingest app adds), left empty.
 NO_ALIASES = {
-    "aliases-TOTAL_FORMS": "0",
-    "aliases-INITIAL_FORMS": "0",
-    "aliases-MIN_NUM_FORMS": "0",
-    "aliases-MAX_NUM_FORMS": "1000",
+    f"{inline}-{field}": value
+    for inline in ("aliases", "feeds")
+    for field, value in [
+        ("TOTAL_FORMS", "0"),
+        ("INITIAL_FORMS", "0"),
+        ("MIN_NUM_FORMS", "0"),
+        ("MAX_NUM_FORMS", "1000"),
+    ]
 }
 
 
