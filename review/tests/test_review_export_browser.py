@@ -32,7 +32,9 @@ def test_reviewer_downloads_the_filtered_set_with_progress(
 
     status = page.locator("#export-progress")
     expect(status).to_be_visible()
-    expect(status).to_contain_text(re.compile(r"newsdesk-annotations-csv-\d{8}-\d{4}\.csv gespeichert"))
+    expect(status).to_contain_text(
+        re.compile(r"newsdesk-annotations-csv-\d{8}-\d{4}\.csv gespeichert")
+    )
     assert re.fullmatch(r"newsdesk-annotations-csv-\d{8}-\d{4}\.csv", download.suggested_filename)
     with open(download.path(), encoding="utf-8-sig") as file:
         rows = list(csv.DictReader(io.StringIO(file.read())))
