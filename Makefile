@@ -42,7 +42,7 @@ run: install
 	DEBUG=1 exec $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install
-	$(VENV)/bin/pytest -n auto $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n auto --dist loadgroup $(PYTEST_ARGS)
 
 # The browser tests save screenshots into pytest's tmp_path unless NEWSDESK_SCREENSHOTS names a folder.
 screenshots: install

@@ -167,3 +167,12 @@ def page(chromium: Browser) -> Iterator[Page]:
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests run one after another on one worker (`make test` runs pytest with
+    `-n auto --dist loadgroup`): two Chromiums at once on a small machine made timing
+    flaky, while the other tests share the remaining workers."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
