@@ -170,9 +170,11 @@ def page(chromium: Browser) -> Iterator[Page]:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Browser tests run one after another on one worker (`make test` runs pytest with
-    `-n auto --dist loadgroup`): two Chromiums at once on a small machine made timing
-    flaky, while the other tests share the remaining workers."""
+    """Browser tests (and the slow fresh-clone test) run one after another on one worker
+    (`make test` runs pytest with `-n auto --dist loadgroup`): two Chromiums at once, or
+    one beside a second test suite, made timing flaky on a small machine; the other
+    tests share the remaining workers."""
     for item in items:
-        if item.get_closest_marker("browser"):
+        # The fresh-clone test runs the whole suite again inside itself: not beside a browser.
+        if item.get_closest_marker("browser") or item.get_closest_marker("slow"):
             item.add_marker(pytest.mark.xdist_group("browser"))

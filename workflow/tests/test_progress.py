@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from articles.models import Article
 from review.models import ReviewDecision
@@ -30,7 +31,8 @@ def test_counts_per_label_and_person(editor, other_editor, reviewer, article, la
         annotation=third, reviewer=reviewer, kind=ReviewDecision.Kind.REJECT, version=1
     )
 
-    by_label = {row.name: (row.counts, row.total) for row in progress_by_label()}
+    with translation.override("en"):  # the labels' English names
+        by_label = {row.name: (row.counts, row.total) for row in progress_by_label()}
     assert by_label == {
         "Claim": ({"pending": 1, "accepted": 1, "rejected": 0}, 2),
         "Quote": ({"pending": 0, "accepted": 0, "rejected": 1}, 1),
