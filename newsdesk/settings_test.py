@@ -17,3 +17,9 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# On SQLite the test database is a file in var/ (one per xdist worker: pytest-django adds
+# the worker's suffix), not Django's shared in-memory one: there a request thread of the
+# live server that meets another's write fails at once ("table is locked"), while a file
+# in WAL mode waits its turn, as in production.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-newsdesk.sqlite3")}  # noqa: F405
