@@ -121,19 +121,7 @@ def text_input(data: bytes, *, source: str, identity: str, max_bytes: int) -> Ar
     decoded = decode_article_bytes(data, max_bytes=max_bytes)
     text = normalise_text(decoded.text)
     parsed = parse_article(text)
-    article = IncomingArticle(
-        source_format="text",
-        source_name=source,
-        title=parsed.title,
-        title_derived=parsed.title_derived,
-        body=parsed.body,
-        blocks=parsed.blocks,
-        published_on=parsed.published_on,
-        date_precision=parsed.date_precision,
-        publisher_name=parsed.publisher_name,
-        place=parsed.dateline_place,
-        cited_source_names=parsed.cited_source_names,
-    )
+    article = IncomingArticle.from_parsed(parsed, source=source)
     # The hash of the whole normalised text, as since the first import: re-importing
     # the seeds stays a no-op.
     content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()

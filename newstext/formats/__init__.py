@@ -53,16 +53,4 @@ def parse_text(data: bytes, *, source: str, max_chars: int) -> IncomingArticle:
         raise FormatError(
             source, f"body is {len(parsed.body):,} characters, over the limit of {max_chars:,}"
         )
-    return IncomingArticle(
-        source_format="text",
-        source_name=source,
-        title=parsed.title,
-        title_derived=parsed.title_derived,
-        body=parsed.body,
-        blocks=parsed.blocks,
-        published_on=parsed.published_on,
-        date_precision=parsed.date_precision,
-        publisher_name=parsed.publisher_name,
-        place=parsed.dateline_place,
-        cited_source_names=parsed.cited_source_names,
-    )
+    return IncomingArticle.from_parsed(parsed, source=source)

@@ -74,6 +74,23 @@ class IncomingArticle:
     def block_texts(self, kind: BlockKind | None = None) -> list[str]:
         return [self.body[b.start : b.end] for b in self.blocks if kind is None or b.kind is kind]
 
+    @classmethod
+    def from_parsed(cls, parsed: ParsedArticle, *, source: str) -> "IncomingArticle":
+        """A plain-text article as `newstext.parsing` read it (the inverse of the next)."""
+        return cls(
+            source_format="text",
+            source_name=source,
+            title=parsed.title,
+            title_derived=parsed.title_derived,
+            body=parsed.body,
+            blocks=parsed.blocks,
+            published_on=parsed.published_on,
+            date_precision=parsed.date_precision,
+            publisher_name=parsed.publisher_name,
+            place=parsed.dateline_place,
+            cited_source_names=parsed.cited_source_names,
+        )
+
     def to_parsed_article(self) -> ParsedArticle:
         """The same article in the shape the plain-text import stores."""
         return ParsedArticle(
