@@ -23,12 +23,4 @@ def permission_flags(request: HttpRequest) -> dict[str, object]:
             "see_progress": permissions.can_see_progress(user),
         }
 
-    def inbox_unread() -> int:
-        # One COUNT on an index, only for users with a role. Through the reverse relation,
-        # as newsdesk may not import the workflow app that owns notifications.
-        user = request.user
-        if not user.is_authenticated or not permissions.can_read_articles(user):
-            return 0
-        return int(user.notifications.filter(read_at__isnull=True).count())
-
-    return {"may": SimpleLazyObject(flags), "inbox_unread": SimpleLazyObject(inbox_unread)}
+    return {"may": SimpleLazyObject(flags)}

@@ -109,6 +109,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "newsdesk.context_processors.permission_flags",
+                "workflow.context_processors.inbox",
             ],
         },
     },
