@@ -5,8 +5,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q, Value
-from django.db.models.functions import Lower
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -16,6 +15,7 @@ from articles.models import Article, Source, SourceAlias
 from articles.services import article_annotation_started
 from newsdesk.history import REASON_DELETED, REASON_RESTORED, history_paused, history_record
 from newstext.anchoring import quote_context
+from newstext.names import name_key
 from newstext.offsets import CodePointRange
 
 REASON_REATTACHED = gettext_noop("Re-attached to the selected words by an editor")
@@ -52,9 +52,7 @@ MAX_SOURCE_NAME = Source._meta.get_field("name").max_length or 200
 def source_names_check(names: list[str]) -> list[str]:
     """The typed names, stripped and without repeats (any case); UnknownSource for more
     than MAX_SOURCES or a name longer than a source's name may be (never cut)."""
-    unique = list(
-        {name.strip().casefold(): name.strip() for name in names if name.strip()}.values()
-    )
+    unique = list({name_key(name): name.strip() for name in names if name.strip()}.values())
     if len(unique) > MAX_SOURCES:
         raise UnknownSource(_("At most %(count)d sources per annotation.") % {"count": MAX_SOURCES})
     for name in unique:
@@ -67,17 +65,13 @@ def source_names_check(names: list[str]) -> list[str]:
 
 
 def _source_named(name: str) -> Source | None:
-    """The source with this name or alias, in Python's and the database's case folding."""
-    for model in (Source, SourceAlias):
-        found = (
-            model._default_manager.annotate(key=Lower("name"))
-            .filter(Q(key=name.lower()) | Q(key=Lower(Value(name))) | Q(name=name))
-            .order_by("pk")
-            .first()
-        )
-        if found is not None:
-            return found if isinstance(found, Source) else found.source
-    return None
+    """The source with this name or alias, by the stored name key."""
+    key = name_key(name)
+    source = Source.objects.filter(key=key).first()
+    if source is None:
+        alias = SourceAlias.objects.select_related("source").filter(key=key).first()
+        source = alias.source if alias is not None else None
+    return source
 
 
 def sources_resolve(*, names: list[str], user: User) -> list[Source]:
@@ -96,7 +90,7 @@ def sources_resolve(*, names: list[str], user: User) -> list[Source]:
                 with transaction.atomic():
                     source = Source.objects.create(name=name, needs_review=True)
             except IntegrityError:
-                # Created meanwhile by another request, or a name the database folds alike.
+                # Created meanwhile by another request.
                 source = _source_named(name)
                 if source is None:
                     raise

@@ -32,7 +32,6 @@ from typing import Any
 
 from django.db import DatabaseError, connection, models, transaction
 from django.db.models import Max
-from django.db.models.functions import Lower
 from django.utils import timezone
 
 from articles.models import Article, ArticleRevision, Source, SourceAlias
@@ -40,6 +39,7 @@ from articles.search import search_vectors_defer, search_vectors_update_queue
 from newsdesk.history import REASON_IMPORTED, history_record
 from newstext.decoding import decode_article_bytes, normalise_text
 from newstext.formats.base import IncomingArticle
+from newstext.names import name_key
 from newstext.parsing import parse_article
 from newstext.shingles import overlap, shingles
 
@@ -54,6 +54,7 @@ DEFAULT_BATCH_SIZE = 500
 # happens to share the identity (same file name in another folder) keeps almost none.
 REVISION_MIN_CONTAINMENT = 0.5
 IDENTITY_MAX_CHARS = Article._meta.get_field("origin").max_length or 500
+SOURCE_NAME_MAX_CHARS = Source._meta.get_field("name").max_length or 200
 
 
 class ImportStatus(StrEnum):
@@ -519,22 +520,23 @@ def _prepared(field: models.Field[Any, Any], value: Any, memo: dict[tuple[str, A
 def sources_by_name(*, agencies: set[str], outlets: set[str]) -> dict[str, Source]:
     """The Sources with these names or aliases, created when missing, by the name as given.
 
-    Names match as the unique constraint compares them: the database's LOWER() on both
-    sides, so "İSTANBUL POST" finds "İstanbul Post" wherever the database says they
-    collide, whatever Python's lower() makes of them. Sources an import creates are
-    marked `needs_review` for an admin to curate.
+    Names match by their stored key (newstext.names.name_key), as the unique constraint
+    compares them, so "İSTANBUL POST" finds "İstanbul Post" on every database. Sources
+    an import creates are marked `needs_review` for an admin to curate.
     """
     names = sorted(outlets | agencies)
     if not names:
         return {}
-    keys = _sql_lower(names)
+    # A longer name is cut to what the column holds, and matched as it is stored.
+    keys = {name: name_key(name[:SOURCE_NAME_MAX_CHARS]) for name in names}
     found = _find_sources(set(keys.values()))
     missing: dict[str, Source] = {}
     for name in names:
         key = keys[name]
         if key not in found and key not in missing:
             kind = Source.Kind.AGENCY if name in agencies else Source.Kind.OUTLET
-            missing[key] = Source(name=name[:200], kind=kind, needs_review=True)
+            name = name[:SOURCE_NAME_MAX_CHARS]
+            missing[key] = Source(name=name, key=key, kind=kind, needs_review=True)
     if missing:
         Source.objects.bulk_create(missing.values(), ignore_conflicts=True)
         found = _find_sources(set(keys.values()))
@@ -543,30 +545,14 @@ def sources_by_name(*, agencies: set[str], outlets: set[str]) -> dict[str, Sourc
     return {name: found[keys[name]] for name in names if keys[name] in found}
 
 
-def _sql_lower(names: list[str]) -> dict[str, str]:
-    """Each name's LOWER() as the database computes it (SQLite lowers only ASCII)."""
-    keys: dict[str, str] = {}
-    with connection.cursor() as cursor:
-        for first in range(0, len(names), 500):
-            part = names[first : first + 500]
-            cursor.execute("SELECT " + ", ".join(["LOWER(%s)"] * len(part)), part)
-            keys.update(zip(part, cursor.fetchone(), strict=True))
-    return keys
-
-
 def _find_sources(keys: set[str]) -> dict[str, Source]:
-    """Sources by the database's LOWER() of their name, else of one of their aliases."""
+    """Sources by the key of their name, else of one of their aliases."""
     found: dict[str, Source] = {}
     ordered = sorted(keys)
     for first in range(0, len(ordered), 500):
         part = ordered[first : first + 500]
-        for key, source in (
-            (alias.key, alias.source)
-            for alias in SourceAlias.objects.annotate(key=Lower("name"))
-            .filter(key__in=part)
-            .select_related("source")
-        ):
-            found[key] = source
-        for source in Source.objects.annotate(key=Lower("name")).filter(key__in=part):
+        for alias in SourceAlias.objects.filter(key__in=part).select_related("source"):
+            found[alias.key] = alias.source
+        for source in Source.objects.filter(key__in=part):
             found[source.key] = source
     return found

@@ -1,11 +1,14 @@
 """Sources, articles and their revisions."""
 
+from typing import Any, Self
+
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from newstext.names import name_key
 from newstext.parsing import DatePrecision
 
 DATE_PRECISION_CHOICES = [
@@ -15,7 +18,34 @@ DATE_PRECISION_CHOICES = [
 ]
 
 
-class Source(models.Model):
+class KeyedName(models.Model):
+    """A model whose `name` is unique by its key (newstext.names.name_key), stored in `key`.
+
+    The key is computed in Python on every save, so a lookup by key finds what the unique
+    constraint compares, on every database. bulk_create callers set it themselves.
+    """
+
+    name = models.CharField(_("name"), max_length=200)
+    key = models.TextField(editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.key = name_key(self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "key"}
+        super().save(*args, **kwargs)
+
+    def name_clash(self) -> Self | None:
+        """Another row of this model whose name has the same key, if any."""
+        return (
+            type(self)._default_manager.filter(key=name_key(self.name)).exclude(pk=self.pk).first()
+        )
+
+
+class Source(KeyedName):
     """An outlet, agency, institution or official that publishes or is cited."""
 
     class Kind(models.TextChoices):
@@ -25,7 +55,6 @@ class Source(models.Model):
         OFFICIAL = "official", _("official or person")
         OTHER = "other", _("other")
 
-    name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.OTHER)
     homepage = models.URLField(_("homepage"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
@@ -41,15 +70,21 @@ class Source(models.Model):
         verbose_name = _("source")
         verbose_name_plural = _("sources")
         ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(Lower("name"), name="source_name_unique_ci"),
-        ]
+        constraints = [models.UniqueConstraint(fields=["key"], name="source_key_unique")]
 
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        super().clean()
+        clash = self.name_clash()
+        if clash is not None:
+            raise ValidationError(
+                {"name": _("The source “%(name)s” has this name already.") % {"name": clash}}
+            )
 
-class SourceAlias(models.Model):
+
+class SourceAlias(KeyedName):
     """Another name under which a source appears ("Deutsche Presse-Agentur" for dpa)."""
 
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="aliases")
@@ -59,12 +94,26 @@ class SourceAlias(models.Model):
     class Meta:
         verbose_name = _("source alias")
         verbose_name_plural = _("source aliases")
-        constraints = [
-            models.UniqueConstraint(Lower("name"), name="source_alias_unique_ci"),
-        ]
+        constraints = [models.UniqueConstraint(fields=["key"], name="source_alias_key_unique")]
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        clash = self.name_clash()
+        if clash is not None:
+            raise ValidationError(
+                {
+                    "name": _("“%(name)s” is an alias of “%(source)s” already.")
+                    % {"name": clash, "source": clash.source}
+                }
+            )
+        named = Source.objects.filter(key=name_key(self.name)).first()
+        if named is not None:
+            raise ValidationError(
+                {"name": _("“%(name)s” is the name of a source.") % {"name": named}}
+            )
 
 
 class Article(models.Model):

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from annotations.models import Annotation, Label
 from articles.models import Article, Source
+from newstext.names import name_key
 from stories.models import Story
 
 CHUNK_SIZE = 2000
@@ -110,10 +111,14 @@ class SelectionForm(forms.Form):
         return user.username
 
     def clean_source(self) -> str:
+        """The source's stored name, typed in any case or spacing."""
         name: str = self.cleaned_data["source"].strip()
-        if name and not Source.objects.filter(name__iexact=name).exists():
+        if not name:
+            return name
+        source = Source.objects.filter(key=name_key(name)).first()
+        if source is None:
             raise forms.ValidationError(_("Unknown source “%(name)s”."), params={"name": name})
-        return name
+        return source.name
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -147,7 +152,7 @@ def selected_annotations(selection: Selection) -> QuerySet[Annotation]:
     if selection.author:
         queryset = queryset.filter(author__username=selection.author)
     if selection.source:
-        queryset = queryset.filter(sources__name__iexact=selection.source)
+        queryset = queryset.filter(sources__key=name_key(selection.source))
     if selection.date_from:
         queryset = queryset.filter(article__published_on__gte=selection.date_from)
     if selection.date_to:
