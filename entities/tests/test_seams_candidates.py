@@ -6,8 +6,9 @@ from django.contrib.auth.models import Group, User
 from django.test import Client
 from django.urls import reverse
 
-from entities.models import Entity, EntityCandidate
+from entities.models import Entity, EntityCandidate, Mention
 from entities.services import candidate_accept_alias, candidate_accept_new
+from ingest.pipeline import files_import
 from newsdesk.roles import EDITORS
 from newsdesk.tests.races import HTMX, post_at_once
 
@@ -58,3 +59,23 @@ def test_parallel_accepts_as_new_entity_make_one_entity(roles: None) -> None:
     assert Entity.objects.filter(name="Nigar Hasanova").count() == 1
     candidate.refresh_from_db()
     assert candidate.status == EntityCandidate.Status.ACCEPTED
+
+
+def test_accepting_alijew_as_an_alias_links_ilham_alijew_and_proposes_no_ilham(
+    editor: User, seeds_dir, django_capture_on_commit_callbacks
+) -> None:
+    """Issue 14 item 19: seed 004 says "Präsident Ilham Alijew"."""
+    with django_capture_on_commit_callbacks(execute=True):
+        list(files_import([seeds_dir], max_bytes=10**7))
+    aliyev = Entity.objects.get(name="Ilham Aliyev")
+    candidate, _ = EntityCandidate.objects.get_or_create(
+        name="Alijew", defaults={"kind": Entity.Kind.PERSON}
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        candidate_accept_alias(candidate=candidate, entity=aliyev, user=editor)
+    assert list(
+        Mention.objects.filter(surface__contains="Alijew").values_list("surface", "entity")
+    ) == [("Ilham Alijew", aliyev.pk)]
+    assert not EntityCandidate.objects.filter(
+        name__icontains="Ilham", status=EntityCandidate.Status.OPEN
+    ).exists()

@@ -52,7 +52,7 @@ def find_mentions(text: str, *, matcher: Matcher, candidates: bool = True) -> li
     false, names not yet known (method `discovery`, `entity` None) and spelling variants
     of known persons (method `fuzzy`, with the evidence).
     """
-    matched = matcher.find(text)
+    matched = _with_given_names(text, matcher.find(text))
     if not candidates:
         return [m for m in matched if m.entity is not None]
     # Names waiting in the queue come last: the model may find a longer name around one
@@ -90,6 +90,23 @@ def rule_mentions(text: str, *, matcher: Matcher) -> list[FoundMention]:
     found = list(discover(text, known, matcher.gazetteer))
     found += _repeated_names(text, known + found)
     return longest_first(known + found + queued)
+
+
+def _with_given_names(text: str, matched: list[FoundMention]) -> list[FoundMention]:
+    """A person matched by one word of a name ("Alijew", an alias of Ilham Aliyev) right
+    after that person's own given name ("Ilham Alijew") is mentioned by both words: the
+    given name is part of the mention, not a name of its own."""
+    result = []
+    for mention in matched:
+        record = mention.entity
+        if record is not None and record.kind == Kind.PERSON and " " not in mention.surface:
+            given = _word_before(text, mention.start)
+            if given is not None and given.text == record.name.split()[0] != mention.surface:
+                mention = replace(
+                    mention, start=given.start, surface=text[given.start : mention.end]
+                )
+        result.append(mention)
+    return result
 
 
 def _fuzzy_variants(

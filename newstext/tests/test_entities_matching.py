@@ -189,3 +189,24 @@ def test_a_queued_name_does_not_cut_a_longer_discovered_one() -> None:
         "kurz nachdem Präsident Ilham Alijew kam", matcher=Matcher(gazetteer)
     )
     assert (mention.surface, mention.method) == ("Ilham Alijew", Method.FUZZY)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Präsident Ilham Alijew traf die Delegation.", "Ilham Alijew"),
+        ("Präsident Alijew traf die Delegation.", "Alijew"),
+        ("Alijew sagte dazu nichts.", "Alijew"),
+        ("Ramiz Alijew ist ein anderer Mann.", "Alijew"),
+    ],
+)
+def test_a_person_matched_by_an_alias_takes_in_their_own_given_name_before_it(
+    text: str, surface: str
+) -> None:
+    """Issue 14 item 19: after "Alijew" became an alias of Ilham Aliyev, "Ilham Alijew" is
+    one mention of him; "Ilham" is no name of its own, and another given name stays out."""
+    aliyev = EntityRecord(key=1, name="Ilham Aliyev", kind=Kind.PERSON, aliases=("Alijew",))
+    found = find_mentions(text, matcher=Matcher(Gazetteer([aliyev])))
+    person = [m for m in found if m.entity is not None]
+    assert [m.surface for m in person] == [surface]
+    assert not [m for m in found if m.entity is None and "Ilham" in m.surface]
