@@ -38,6 +38,19 @@ class KeyedName(models.Model):
             kwargs["update_fields"] = {*update_fields, "key"}
         super().save(*args, **kwargs)
 
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        refusal = self.name_refusal()
+        if refusal:
+            raise ValidationError({"name": refusal})
+
+    def name_refusal(self) -> str:
+        """Why this name cannot be saved (another row has its key), or ""."""
+        raise NotImplementedError
+
     def name_clash(self) -> Self | None:
         """Another row of this model whose name has the same key, if any."""
         return (
@@ -72,16 +85,11 @@ class Source(KeyedName):
         ordering = ["name"]
         constraints = [models.UniqueConstraint(fields=["key"], name="source_key_unique")]
 
-    def __str__(self) -> str:
-        return self.name
-
-    def clean(self) -> None:
-        super().clean()
+    def name_refusal(self) -> str:
         clash = self.name_clash()
-        if clash is not None:
-            raise ValidationError(
-                {"name": _("The source “%(name)s” has this name already.") % {"name": clash}}
-            )
+        if clash is None:
+            return ""
+        return _("The source “%(name)s” has this name already.") % {"name": clash}
 
 
 class SourceAlias(KeyedName):
@@ -96,24 +104,17 @@ class SourceAlias(KeyedName):
         verbose_name_plural = _("source aliases")
         constraints = [models.UniqueConstraint(fields=["key"], name="source_alias_key_unique")]
 
-    def __str__(self) -> str:
-        return self.name
-
-    def clean(self) -> None:
-        super().clean()
+    def name_refusal(self) -> str:
         clash = self.name_clash()
         if clash is not None:
-            raise ValidationError(
-                {
-                    "name": _("“%(name)s” is an alias of “%(source)s” already.")
-                    % {"name": clash, "source": clash.source}
-                }
-            )
+            return _("“%(name)s” is an alias of “%(source)s” already.") % {
+                "name": clash,
+                "source": clash.source,
+            }
         named = Source.objects.filter(key=name_key(self.name)).first()
         if named is not None:
-            raise ValidationError(
-                {"name": _("“%(name)s” is the name of a source.") % {"name": named}}
-            )
+            return _("“%(name)s” is the name of a source.") % {"name": named}
+        return ""
 
 
 class Article(models.Model):
