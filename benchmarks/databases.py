@@ -8,14 +8,17 @@ made next to it and never touches the one in that URL. The process id in the nam
 two benchmark runs on one server (two engineers, two suites) out of each other's way.
 """
 
+import json
 import os
 import secrets
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
@@ -118,3 +121,36 @@ def _drop_postgres_database(name: str) -> None:
 def _run_admin(statement: sql.Composed) -> None:
     with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True, connect_timeout=5) as connection:
         connection.execute(statement)
+
+
+def case_run(backend: Backend, module: str, *, quick: bool) -> dict[str, Any]:
+    """Run `python -m module --case` against a fresh database of `backend` as production
+    serves (DEBUG off, static files from a collected manifest, plain HTTP inside the test
+    client, persistent connections as docker-compose has them); its last output line is
+    the JSON result."""
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        fresh_database(backend, folder=Path(folder)) as url,
+    ):
+        environment = django_environment(url, debug=False) | {
+            "SECURE_SSL_REDIRECT": "0",
+            "DATABASE_CONN_MAX_AGE": "60",
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "STATIC_ROOT": str(Path(folder) / "static"),
+        }
+        subprocess.run(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+            cwd=BASE_DIR,
+            env=environment,
+            check=True,
+        )
+        completed = subprocess.run(  # noqa: S603 - our own interpreter and module
+            [sys.executable, "-m", module, "--case"] + (["--quick"] if quick else []),
+            cwd=BASE_DIR,
+            env=environment,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+    result: dict[str, Any] = json.loads(completed.stdout.strip().splitlines()[-1])
+    return result

@@ -24,13 +24,9 @@ import json
 import os
 import random
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from benchmarks.corpus import corpus_article
@@ -38,8 +34,7 @@ from benchmarks.databases import (
     BASE_DIR,
     POSTGRESQL,
     SQLITE,
-    django_environment,
-    fresh_database,
+    case_run,
     postgres_version,
 )
 from benchmarks.measure import progress
@@ -68,31 +63,7 @@ def run_suite(*, quick: bool) -> str:
             results[backend.name] = None
             continue
         progress(f"stories: {backend.name}")
-        with (
-            tempfile.TemporaryDirectory() as folder,
-            fresh_database(backend, folder=Path(folder)) as url,
-        ):
-            environment = django_environment(url, debug=False) | {
-                "SECURE_SSL_REDIRECT": "0",
-                "ALLOWED_HOSTS": "127.0.0.1",
-                "STATIC_ROOT": str(Path(folder) / "static"),
-            }
-            subprocess.run(
-                [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-                cwd=BASE_DIR,
-                env=environment,
-                check=True,
-            )
-            completed = subprocess.run(  # noqa: S603 - our own interpreter and module
-                [sys.executable, "-m", "benchmarks.stories_speed", "--case"]
-                + (["--quick"] if quick else []),
-                cwd=BASE_DIR,
-                env=environment,
-                check=True,
-                capture_output=True,
-                text=True,
-            )
-        results[backend.name] = json.loads(completed.stdout.strip().splitlines()[-1])
+        results[backend.name] = case_run(backend, "benchmarks.stories_speed", quick=quick)
     load = (
         f"One-minute load average {load_before:.1f} before and {os.getloadavg()[0]:.1f} after "
         f"the runs on {os.cpu_count()} CPUs."

@@ -11,12 +11,8 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from benchmarks.databases import (
@@ -24,8 +20,7 @@ from benchmarks.databases import (
     POSTGRESQL,
     SQLITE,
     Backend,
-    django_environment,
-    fresh_database,
+    case_run,
     postgres_version,
 )
 
@@ -47,34 +42,7 @@ def run_suite(*, quick: bool) -> str:
         if backend is POSTGRESQL and postgres_version() is None:
             rows.append(f"| {backend.name} | not reachable | | | | |")
             continue
-        with (
-            tempfile.TemporaryDirectory() as folder,
-            fresh_database(backend, folder=Path(folder)) as url,
-        ):
-            # As in production: DEBUG off (templates without debug bookkeeping), static
-            # files from a collected manifest; plain HTTP inside the test client.
-            environment = django_environment(url, debug=False) | {
-                "SECURE_SSL_REDIRECT": "0",
-                "DATABASE_CONN_MAX_AGE": "60",  # as docker-compose runs it
-                "ALLOWED_HOSTS": "127.0.0.1",
-                "STATIC_ROOT": str(Path(folder) / "static"),
-            }
-            subprocess.run(
-                [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-                cwd=BASE_DIR,
-                env=environment,
-                check=True,
-            )
-            completed = subprocess.run(  # noqa: S603 - our own interpreter and module
-                [sys.executable, "-m", "benchmarks.workspace_speed", "--case"]
-                + (["--quick"] if quick else []),
-                cwd=BASE_DIR,
-                env=environment,
-                check=True,
-                capture_output=True,
-                text=True,
-            )
-        result = json.loads(completed.stdout.strip().splitlines()[-1])
+        result = case_run(backend, "benchmarks.workspace_speed", quick=quick)
         rows.append(_row(backend, result))
     runs = QUICK_RENDERS if quick else RENDERS
     load = (
