@@ -17,6 +17,7 @@ def permission_flags(request: HttpRequest) -> dict[str, object]:
             "read_stories": permissions.can_read_stories(user),
             "read_claims": permissions.can_read_claims(user),
             "review": permissions.can_review(user),
+            "adjudicate": permissions.can_adjudicate(user),
             "import_articles": permissions.can_import_articles(user),
             "administer": bool(user.is_staff),
             "assign": permissions.can_assign(user),

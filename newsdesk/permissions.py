@@ -12,6 +12,7 @@ flags computed here, so that no template or view carries a rule of its own.
 | sees_all_annotations | no | yes | yes | no |
 | can_change_annotation | own | no | all | no |
 | can_review (and export) | no | yes | yes | no |
+| can_adjudicate | no | yes | yes | no |
 | can_read_entities | yes | yes | yes | no |
 | can_curate_entities | yes | no | yes | no |
 | can_read_stories / can_read_claims | yes | yes | yes | no |
@@ -64,6 +65,12 @@ def can_review(user: User) -> bool:
         user.is_superuser
         or (sees_all_annotations(user) and user.has_perm("annotations.change_annotation"))
     )
+
+
+def can_adjudicate(user: User) -> bool:
+    """Merge several editors' versions of an article into one reviewed set: reviewers and
+    admins, who decide on every annotation."""
+    return can_review(user)
 
 
 def can_read_entities(user: User) -> bool:

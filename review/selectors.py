@@ -2,9 +2,11 @@
 the annotators on it (bounded, so that a page does not read a whole archive)."""
 
 from collections import defaultdict
+from typing import NamedTuple
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
+from django.db.models.functions import Substr
 from django.utils.translation import gettext as _
 
 from annotations.models import Annotation
@@ -17,6 +19,15 @@ from review.models import ReviewDecision
 ROWS_PER_PAGE = 50
 # Agreement is computed on the page from at most this many annotations of the selection.
 AGREEMENT_MAX_ANNOTATIONS = 20_000
+# The disagreements show at most this many characters of each span's text.
+SPAN_TEXT_CHARS = 120
+
+
+class SpanRef(NamedTuple):
+    """What an agreement span stands for: its annotation and the start of its text."""
+
+    pk: int
+    text: str
 
 
 def review_page(selection: Selection, page_number: str | int | None) -> Page[Annotation]:
@@ -85,17 +96,24 @@ def _as_review_rows(annotations: QuerySet[Annotation]) -> QuerySet[Annotation]:
 
 
 def selection_agreement(selection: Selection) -> Agreement | None:
-    """Agreement of the annotators on the selection's articles; None if it is too large."""
+    """Agreement of the annotators on the selection's articles; None if it is too large.
+    Each span's key is a `SpanRef` (its annotation, the start of its text)."""
     rows = list(
         selected_annotations(selection)
         .order_by("article_id", "start", "end", "pk")
-        .values_list("article_id", "author__username", "start", "end", "label__name", "pk")[
-            : AGREEMENT_MAX_ANNOTATIONS + 1
-        ]
+        .values_list(
+            "article_id",
+            "author__username",
+            "start",
+            "end",
+            "label__name",
+            "pk",
+            Substr("exact", 1, SPAN_TEXT_CHARS + 1),
+        )[: AGREEMENT_MAX_ANNOTATIONS + 1]
     )
     if len(rows) > AGREEMENT_MAX_ANNOTATIONS:
         return None
     documents: dict[int, dict[str, list[Span]]] = defaultdict(lambda: defaultdict(list))
-    for article_id, author, start, end, label, pk in rows:
-        documents[article_id][author].append(Span(start, end, label, key=pk))
+    for article_id, author, start, end, label, pk, text in rows:
+        documents[article_id][author].append(Span(start, end, label, key=SpanRef(pk, text)))
     return agreement(documents.values())

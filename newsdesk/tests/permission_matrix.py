@@ -340,6 +340,33 @@ ROWS: list[Row] = [
         lambda w: {"kind": "accept", "version": w.annotation.version},
         htmx=True,
     ),
+    # Adjudication: the world's article has one annotation, by the editor; accepting her
+    # version accepts it, and there is nothing to merge (400 once permitted).
+    Row("review:adjudicate", REVIEWERS_ONLY, kwargs=article_id),
+    Row(
+        "review:adjudicate-accept",
+        REVIEWERS_ONLY,
+        "POST",
+        article_id,
+        lambda w: {"annotation": w.annotation.pk, "version": w.annotation.version},
+        htmx=True,
+    ),
+    Row(
+        "review:adjudicate-merge",
+        outcomes(editor=403, reviewer=400, admin=400),
+        "POST",
+        article_id,
+        lambda w: {"annotation": w.annotation.pk},
+        htmx=True,
+    ),
+    Row(
+        "review:adjudicate-version",
+        REVIEWERS_ONLY,
+        "POST",
+        article_id,
+        lambda w: {"editor": w.annotation.author.username},
+        htmx=True,
+    ),
     Row(
         "review:export",
         REVIEWERS_ONLY,

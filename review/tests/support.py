@@ -75,3 +75,18 @@ def build_export_set(
         "articles": articles,
         "emoji": emoji_article,
     }
+
+
+def build_two_versions(article: Article, editor: User, other_editor: User) -> dict[str, Annotation]:
+    """Two editors' versions of seed 000 (labels from `annotations.tests.support.labels_create`):
+    one matching pair (same label, overlapping words), one place with different labels,
+    one place only the other editor marked."""
+    claim = Label.objects.get(name="Behauptung")
+    quote = Label.objects.get(name="Zitat")
+    return {
+        "erika_putin": annotate(article, editor, "Kremlchef Wladimir Putin", label=claim),
+        "otto_putin": annotate(article, other_editor, "Wladimir Putin", label=claim),
+        "erika_dead": annotate(article, editor, "38 Menschen starben", label=claim),
+        "otto_dead": annotate(article, other_editor, "38 Menschen starben", label=quote),
+        "otto_place": annotate(article, other_editor, "Tadschikistan", label=quote),
+    }
