@@ -22,21 +22,12 @@ from annotations.models import Annotation
 from articles.models import Article
 from claims.services import attribution_resolve, claim_create
 from entities.models import Entity
+from newsdesk.tests.accessibility import axe_violations
 from stories.models import Story
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 ROOT = Path(__file__).resolve().parents[2]
-AXE = Path(__file__).parent / "vendor" / "axe-core-4.14.1" / "axe.min.js"
-WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
-RUN_AXE = """async (tags) => {
-  const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
-  return result.violations.map(v => ({
-    id: v.id, impact: v.impact, help: v.help,
-    nodes: v.nodes.slice(0, 4).map(n => n.target.join(' ') + ' :: ' + n.failureSummary.replace(/\\s+/g, ' ')),
-  }));
-}"""
 
 
 @dataclass(frozen=True)
@@ -89,17 +80,6 @@ def screenshot(page: Page, name: str) -> None:
     folder = Path(wanted) if Path(wanted).is_absolute() else ROOT / wanted
     folder.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(folder / f"{name}.png"))
-
-
-def axe_violations(page: Page) -> list[str]:
-    """What axe-core finds on the page as it is now, one line per rule."""
-    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.evaluate(AXE.read_text(encoding="utf-8"))
-    found = page.evaluate(RUN_AXE, WCAG_22_AA)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']}\n      " + "\n      ".join(v["nodes"])
-        for v in found
-    ]
 
 
 def log_in(page: Page, url: str, username: str, password: str) -> None:
