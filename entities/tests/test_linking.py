@@ -1,9 +1,11 @@
 """Linking a selected name to an entity, or proposing it as a candidate (the services)."""
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
+from django.utils import translation
 
 from articles.models import Article
 from entities.linking import LinkRefused, candidate_propose, mention_link
@@ -14,6 +16,13 @@ from entities.tests.support import article_imported, entity_added
 from newstext.offsets import CodePointRange
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def in_english() -> Iterator[None]:
+    """Refusals are in the reader's language: these tests read the English ones."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
