@@ -55,6 +55,11 @@ def test_an_editor_links_a_name_and_makes_another_a_candidate(
     mention = Mention.objects.get(article=article, entity=scholz, method=Mention.Method.EDITOR)
     assert article.body[mention.start : mention.end] == "Olaf Scholz"
 
+    # Esc closes the panel and gives the focus back to the button that opened it.
+    page.keyboard.press("Escape")
+    expect(panel).to_be_empty()
+    expect(page.get_by_role("button", name="Mit Entität verknüpfen")).to_be_focused()
+
     # Another name nobody knows: make it a candidate of the type organisation.
     select_quote(page, "Brückenschlag Ost")
     page.keyboard.press("l")

@@ -233,3 +233,17 @@ def test_the_workspace_offers_the_link_to_editors_only(
         client.force_login(user)
         html = client.get(scholz_article.get_absolute_url()).content.decode()
         assert ('id="entity-link-open"' in html) is offered
+
+
+def test_without_javascript_the_panel_is_a_page_of_its_own(
+    editor: User, scholz_article: Article
+) -> None:
+    client = Client(headers={"accept-language": "en"})
+    client.force_login(editor)
+    url = reverse("entities:link_panel", args=[scholz_article.pk])
+    response = client.get(url, chosen(scholz_article, "Brückenschlag Ost"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" in html
+    assert "Back to the article" in html
+    assert "entity-link-close" not in html
