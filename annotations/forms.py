@@ -132,6 +132,30 @@ class CardPageForm(forms.Form):
         return start, end, pk
 
 
+class TextSpanForm(forms.Form):
+    """A range of the article's body (code points) whose blocks of text are drawn again."""
+
+    start = forms.IntegerField(min_value=0)
+    end = forms.IntegerField(min_value=1)
+
+    def __init__(self, data: Any, *, length: int) -> None:
+        super().__init__(data)
+        self.length = length
+
+    def clean(self) -> dict[str, Any]:
+        data: dict[str, Any] = super().clean() or {}
+        start, end = data.get("start"), data.get("end")
+        if start is not None and end is not None and not start < end <= self.length:
+            raise forms.ValidationError(
+                _("start and end: %(start)s–%(end)s is not a range of the text (0–%(length)s).")
+                % {"start": start, "end": end, "length": self.length}
+            )
+        return data
+
+    def span(self) -> tuple[int, int]:
+        return self.cleaned_data["start"], self.cleaned_data["end"]
+
+
 class CardFilterForm(forms.Form):
     """The filters of the workspace's cards, read from the query string.
 

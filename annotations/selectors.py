@@ -241,8 +241,15 @@ def article_text_html(
 
 def changed_text_context(user: User | AnonymousUser, annotation: Annotation) -> dict[str, object]:
     """The blocks of text an annotation's change touches, with this user's highlights."""
-    highlights = _annotation_rows(user, annotation.article).highlights
-    return _text_context(annotation.article, highlights, span=(annotation.start, annotation.end))
+    return blocks_text_context(user, annotation.article, (annotation.start, annotation.end))
+
+
+def blocks_text_context(
+    user: User | AnonymousUser, article: Article, span: tuple[int, int]
+) -> dict[str, object]:
+    """The blocks of text `span` touches, with this user's highlights and the mentions."""
+    highlights = _annotation_rows(user, article).highlights
+    return _text_context(article, highlights, span=span)
 
 
 def _text_context(

@@ -7,6 +7,11 @@ app_name = "annotations"
 urlpatterns = [
     path("articles/<int:article_id>/annotations/", views.annotation_create_view, name="create"),
     path("articles/<int:article_id>/annotations/cards/", views.annotation_cards_view, name="cards"),
+    path(
+        "articles/<int:article_id>/text-blocks/",
+        views.article_text_blocks_view,
+        name="text-blocks",
+    ),
     path("annotations/<int:annotation_id>/", views.annotation_card_view, name="card"),
     path("annotations/<int:annotation_id>/edit/", views.annotation_edit_view, name="edit"),
     path("annotations/<int:annotation_id>/history/", views.annotation_history_view, name="history"),

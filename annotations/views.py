@@ -7,6 +7,7 @@ screen), so a full page and an htmx swap render the same markup.
 import re
 from typing import cast
 
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -27,6 +28,7 @@ from annotations.forms import (
     AnnotationReattachForm,
     CardFilterForm,
     CardPageForm,
+    TextSpanForm,
 )
 from annotations.history import annotation_history
 from annotations.models import Annotation, Label
@@ -35,6 +37,7 @@ from annotations.selectors import (
     active_labels,
     annotation_cards,
     as_cards,
+    blocks_text_context,
     changed_text_context,
     created_annotation_context,
     workspace_context,
@@ -127,6 +130,23 @@ def annotation_cards_view(request: AuthenticatedHttpRequest, article_id: int) ->
         "filtering": filters.active,
     }
     return render(request, f"{WORKSPACE}#annotation-cards", context)
+
+
+@require_GET
+def article_text_blocks_view(request: AuthenticatedHttpRequest, article_id: int) -> HttpResponse:
+    """The blocks of text around `start`–`end`, swapped out of band: what the workspace
+    draws again after something outside this app (an entity link) changed them."""
+    article = access_article_for_reading(request.user, article_id)
+    form = TextSpanForm(request.GET, length=len(article.body))
+    if not form.is_valid():
+        reasons = [
+            str(error) if name == NON_FIELD_ERRORS else f"{name}: {error}"
+            for name, errors in form.errors.items()
+            for error in errors
+        ]
+        return HttpResponseBadRequest(" ".join(reasons))
+    context = blocks_text_context(request.user, article, form.span())
+    return render(request, f"{WORKSPACE}#text-blocks", context)
 
 
 @require_GET

@@ -158,11 +158,15 @@ def open_candidates() -> QuerySet[EntityCandidate]:
     )
 
 
+# What a candidate an editor selected in the text gives as its evidence.
+EDITOR_EVIDENCE = "selected by an editor"
+
 # The phrases the recogniser (newstext.entities, in English) writes into a candidate's
 # evidence, longest first; names in “…” and figures pass through unchanged.
 EVIDENCE_PHRASES: list[tuple[str, str]] = sorted(
     [
         ("proposed elsewhere in the text", gettext_noop("proposed elsewhere in the text")),
+        (EDITOR_EVIDENCE, gettext_noop("selected by an editor")),
         ("proper noun (part-of-speech)", gettext_noop("proper noun (part-of-speech)")),
         ("subject or object of a verb", gettext_noop("subject or object of a verb")),
         ("a title or foreign phrase", gettext_noop("a title or foreign phrase")),
@@ -234,6 +238,11 @@ SEARCH_WORDS = 6
 
 
 def entity_list_page(query: str, number: str | None, per_page: int = 50) -> Page[Any]:
+    """A page of `entities_found(query)`."""
+    return Paginator(entities_found(query), per_page).get_page(number)
+
+
+def entities_found(query: str) -> QuerySet[Entity]:
     """Entities matching every word of `query` (case-insensitive) in their name, an alias or
     the text of a mention linked to them (a spelling the recogniser linked, such as
     "Alijew" for Ilham Aliyev), with their mention counts, most first."""
@@ -248,10 +257,15 @@ def entity_list_page(query: str, number: str | None, per_page: int = 50) -> Page
                 )
             )
         )
-    entities = entities.annotate(
+    return entities.annotate(
         mention_total=Count("mentions", filter=~Q(mentions__decision=Mention.Decision.REJECTED))
     ).order_by("-mention_total", "name")
-    return Paginator(entities, per_page).get_page(number)
+
+
+def access_article_for_linking(user: User | AnonymousUser, article_id: int) -> Article:
+    """The article in which `user` links names to entities: those who curate entities."""
+    require(can_curate_entities(user))
+    return get_object_or_404(Article.objects.only("id", "title", "body"), pk=article_id)
 
 
 def access_mention(user: User | AnonymousUser, pk: int) -> Mention:

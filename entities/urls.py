@@ -1,6 +1,6 @@
 from django.urls import path
 
-from entities import views
+from entities import link_views, views
 
 app_name = "entities"
 
@@ -11,4 +11,7 @@ urlpatterns = [
     path("<int:pk>/", views.entity_detail_view, name="detail"),
     path("mentions/<int:pk>/decide/", views.mention_decide_view, name="mention_decide"),
     path("<int:pk>/external-id/", views.entity_external_id_view, name="external_id"),
+    path("link/<int:article_id>/", link_views.entity_link_panel_view, name="link_panel"),
+    path("link/<int:article_id>/mention/", link_views.entity_link_view, name="link"),
+    path("link/<int:article_id>/candidate/", link_views.entity_propose_view, name="propose"),
 ]

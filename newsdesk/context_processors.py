@@ -14,6 +14,7 @@ def permission_flags(request: HttpRequest) -> dict[str, object]:
         return {
             "read_articles": permissions.can_read_articles(user),
             "read_entities": permissions.can_read_entities(user),
+            "curate_entities": permissions.can_curate_entities(user),
             "read_stories": permissions.can_read_stories(user),
             "read_claims": permissions.can_read_claims(user),
             "review": permissions.can_review(user),

@@ -78,7 +78,8 @@ def can_read_entities(user: User) -> bool:
 
 
 def can_curate_entities(user: User) -> bool:
-    """Decide candidates and mentions, set external ids: editors and admins."""
+    """Decide candidates and mentions, set external ids, link names selected in the text to
+    entities or propose them: editors and admins."""
     return bool(user.has_perm("entities.change_entitycandidate"))
 
 

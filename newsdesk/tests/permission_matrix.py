@@ -173,6 +173,23 @@ def selection(world: World) -> dict[str, Any]:
     }
 
 
+def text_span(world: World) -> dict[str, Any]:
+    """The range of the new-annotation quote, whose blocks of text the workspace redraws."""
+    start = world.article.body.index(NEW_QUOTE)
+    return {"start": start, "end": start + len(NEW_QUOTE)}
+
+
+def name_link(world: World) -> dict[str, Any]:
+    """The new-annotation quote ("Putin"), linked to the world's entity."""
+    return {**selection(world), "entity": world.entity.pk}
+
+
+def name_proposal(world: World) -> dict[str, Any]:
+    """The new-annotation quote, proposed as a candidate (no entity of the world has it as
+    a name: detection has not run, so the seed gazetteer is not loaded)."""
+    return {**selection(world), "kind": "OTHER"}
+
+
 def annotation_change(world: World) -> dict[str, Any]:
     return {"label": world.label.pk, "note": "geändert", "version": world.annotation.version}
 
@@ -279,6 +296,7 @@ ROWS: list[Row] = [
     # Annotation workspace (htmx)
     Row("annotations:create", ANNOTATORS, "POST", article_id, selection, htmx=True),
     Row("annotations:cards", EVERYONE, kwargs=article_id, htmx=True),
+    Row("annotations:text-blocks", EVERYONE, kwargs=article_id, data=text_span, htmx=True),
     Row("annotations:card", AUTHOR_OR_READER, kwargs=annotation_id, htmx=True),
     Row("annotations:history", AUTHOR_OR_READER, kwargs=annotation_id, htmx=True),
     Row("annotations:edit", AUTHOR_OR_ADMIN, kwargs=annotation_id, htmx=True),
@@ -321,6 +339,10 @@ ROWS: list[Row] = [
         htmx=True,
     ),
     Row("entities:candidates", ENTITY_DECIDERS),
+    # Linking a name selected in the workspace, or proposing it as a candidate.
+    Row("entities:link_panel", ENTITY_DECIDERS, kwargs=article_id, data=selection, htmx=True),
+    Row("entities:link", ENTITY_DECIDERS, "POST", article_id, name_link, htmx=True),
+    Row("entities:propose", ENTITY_DECIDERS, "POST", article_id, name_proposal, htmx=True),
     Row(
         "entities:candidate_decide",
         ENTITY_DECIDERS,

@@ -156,6 +156,10 @@ document.addEventListener("keyup", (event) => {
 });
 
 document.addEventListener("click", (event) => {
+  if (event.target.closest(".entity-link-close")) {
+    closeEntityLink();
+    return;
+  }
   const close = event.target.closest(".history-close");
   if (close) {
     // Close a card's history: empty its slot and give the focus back to its link.
@@ -177,6 +181,10 @@ document.addEventListener("keydown", (event) => {
   const help = document.getElementById("help");
   if (event.key === "Escape") {
     if (help?.open) return; // the dialog closes itself
+    if (document.querySelector("#entity-link > *")) {
+      closeEntityLink();
+      return;
+    }
     const editing = document.querySelector("li.card.editing .cancel-link");
     if (editing) {
       editing.click();
@@ -204,6 +212,8 @@ document.addEventListener("keydown", (event) => {
       radio.focus();
       event.preventDefault();
     }
+  } else if (event.key === "l") {
+    document.getElementById("entity-link-open")?.click();
   } else if (event.key === "j") {
     moveCard(1);
   } else if (event.key === "k") {
@@ -220,6 +230,26 @@ document.body.addEventListener("annotation-saved", (event) => {
   // Wait for the out-of-band swaps to settle before focusing the new card.
   window.setTimeout(() => focusCard(event.detail.id), 0);
 });
+
+// Linking a selected name to an entity: the panel is the entities app's. Once a name is
+// linked, the blocks of text around it are drawn again (swapped out of band), so that
+// its underline shows; the panel keeps the focus.
+document.body.addEventListener("mention-linked", (event) => {
+  const url = document.getElementById("workspace")?.dataset.textBlocksUrl;
+  if (!url) return;
+  const query = new URLSearchParams({ start: event.detail.start, end: event.detail.end });
+  htmx.ajax("GET", `${url}?${query}`, { swap: "none" });
+});
+
+// Closing the panel empties it and gives the focus back to the button that opened it.
+function closeEntityLink() {
+  const panel = document.getElementById("entity-link");
+  if (!panel) return;
+  const empty = document.createElement("div");
+  empty.id = "entity-link";
+  panel.replaceWith(empty);
+  document.getElementById("entity-link-open")?.focus();
+}
 
 // The entity-mention layer can be hidden; the choice is remembered in this browser.
 const toggle = document.getElementById("toggle-entities");
