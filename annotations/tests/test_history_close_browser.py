@@ -1,16 +1,10 @@
 """Issue 14 item 27: the history table broke words ("Fel d") and could not be closed."""
 
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import Page, expect
 
-from annotations.models import Label
-from annotations.services import AnnotationContent, annotation_create, annotation_update
-from articles.models import Article
-from ingest.pipeline import files_import
+from annotations.services import AnnotationContent, annotation_update
 from newsdesk.tests.browser_session import log_in
-from newstext.offsets import CodePointRange
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -18,24 +12,15 @@ QUOTE = "38 Menschen starben im Dezember bei dem Absturz in Kasachstan"
 
 
 def test_the_history_keeps_words_whole_and_closes(
-    live_server, page: Page, seeds_dir: Path, editor
+    live_server, page: Page, article, make_annotation, editor
 ) -> None:
-    list(files_import([seeds_dir / "000_2881edf72164acbb.txt"], max_bytes=10**7))
-    article = Article.objects.get()
-    label = Label.objects.create(name="Behauptung", name_en="Claim", key="1", colour="#ffd54f")
-    start = article.body.index(QUOTE)
-    annotation = annotation_create(
-        article=article,
-        author=editor,
-        span=CodePointRange(start, start + len(QUOTE)),
-        content=AnnotationContent(label=label, note="Opferzahl", source_names=[]),
-    )
+    annotation = make_annotation(article, editor, QUOTE, note="Opferzahl")
     long_note = "Quelle: https://www.example.org/" + "kasachstan-absturz-opferzahl-" * 12
     annotation_update(
         annotation=annotation,
         user=editor,
         version=1,
-        content=AnnotationContent(label, long_note, []),
+        content=AnnotationContent(annotation.label, long_note, []),
     )
     log_in(page, live_server.url, editor)
     page.set_viewport_size({"width": 760, "height": 800})

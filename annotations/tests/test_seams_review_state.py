@@ -103,17 +103,24 @@ def test_an_edit_that_changes_nothing_leaves_the_review_and_the_version(
     assert annotation.history.count() == entries
 
 
-def test_the_review_page_shows_what_changed_since_the_decision(
-    client: Client, annotation: Annotation, editor: User, reviewer: User, other_label: Label
+def accept_then_edit(
+    annotation: Annotation, reviewer: User, editor: User, label: Label, note: str, source: str
 ) -> None:
+    """The reviewer accepts version 1; then its author changes label, note and source."""
     annotation_review(annotation=annotation, reviewer=reviewer, kind="accept", version=1)
     annotation.refresh_from_db()
     annotation_update(
         annotation=annotation,
         user=editor,
         version=annotation.version,
-        content=AnnotationContent(label=other_label, note="anders", source_names=["Kreml"]),
+        content=AnnotationContent(label=label, note=note, source_names=[source]),
     )
+
+
+def test_the_review_page_shows_what_changed_since_the_decision(
+    client: Client, annotation: Annotation, editor: User, reviewer: User, other_label: Label
+) -> None:
+    accept_then_edit(annotation, reviewer, editor, other_label, "anders", "Kreml")
     client.force_login(reviewer)
     html = client.get(
         reverse("review:article", args=[annotation.article_id]), headers={"Accept-Language": "en"}
@@ -128,14 +135,7 @@ def test_the_review_page_shows_what_changed_since_the_decision(
 def test_the_csv_export_no_longer_says_accepted_after_an_edit(
     client: Client, annotation: Annotation, editor: User, reviewer: User, label: Label
 ) -> None:
-    annotation_review(annotation=annotation, reviewer=reviewer, kind="accept", version=1)
-    annotation.refresh_from_db()
-    annotation_update(
-        annotation=annotation,
-        user=editor,
-        version=annotation.version,
-        content=AnnotationContent(label=label, note="neu", source_names=["dpa"]),
-    )
+    accept_then_edit(annotation, reviewer, editor, label, "neu", "dpa")
     client.force_login(reviewer)
     csv = b"".join(client.get(reverse("review:export", args=["csv"])).streaming_content)
     assert b"accepted" not in csv

@@ -4,17 +4,11 @@ the reviewer's comment in the exports that have a place for it."""
 import csv
 import io
 import json
-from pathlib import Path
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from annotations.models import Label
-from annotations.services import AnnotationContent, annotation_create
-from articles.models import Article
-from ingest.pipeline import files_import
-from newstext.offsets import CodePointRange
 from review.models import ReviewDecision
 from review.services import annotation_review
 
@@ -23,17 +17,8 @@ COMMENT = "Zahl laut Behörden bestätigt"
 
 
 @pytest.fixture
-def reviewed(db: None, seeds_dir: Path, editor, reviewer):
-    list(files_import([seeds_dir / "000_2881edf72164acbb.txt"], max_bytes=10**7))
-    article = Article.objects.get()
-    label = Label.objects.create(name="Behauptung", name_en="Claim", key="1", colour="#ffd54f")
-    start = article.body.index(QUOTE)
-    annotation = annotation_create(
-        article=article,
-        author=editor,
-        span=CodePointRange(start, start + len(QUOTE)),
-        content=AnnotationContent(label=label, note="", source_names=[]),
-    )
+def reviewed(article, make_annotation, editor, reviewer):
+    annotation = make_annotation(article, editor, QUOTE, note="")
     annotation_review(
         annotation=annotation,
         reviewer=reviewer,
