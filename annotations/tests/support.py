@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from django.contrib.auth.models import User
 from django.core.management import call_command
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from annotations.models import Annotation, Label
 from annotations.services import AnnotationContent, annotation_create
@@ -122,3 +122,15 @@ def select_quote(page: Page, quote: str) -> None:
     body = page.evaluate("JSON.parse(document.getElementById('article-body').textContent)")
     start = body.index(quote)  # Python index == UTF-16 offset here: the seed is all BMP
     page.evaluate(SELECT_JS, [start, start + len(quote)])
+
+
+def demo_putin_article_open(page: Page, base_url: str, password: str) -> None:
+    """Log in as the demo's editor on the login form and open the seed article about
+    Putin from the article list, ready for keys and selections."""
+    page.goto(f"{base_url}/articles/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", password)
+    page.click(".login button[type=submit]")
+    page.get_by_role("link", name=re.compile("^Kremlchef Wladimir Putin")).click()
+    expect(page.locator("#article-text")).to_contain_text("Putin bestritt")
+    page.wait_for_load_state()  # the workspace script runs once the page is parsed

@@ -6,23 +6,13 @@ import pytest
 from playwright.sync_api import expect
 
 from annotations.models import Annotation
-from annotations.tests.support import select_quote
+from annotations.tests.support import demo_putin_article_open, select_quote
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def open_putin_article(page, live_server, password):
-    page.goto(f"{live_server.url}/articles/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", password)
-    page.click(".login button[type=submit]")
-    page.get_by_role("link", name=re.compile("^Kremlchef Wladimir Putin")).click()
-    expect(page.locator("#article-text")).to_contain_text("Putin bestritt")
-    page.wait_for_load_state()  # the workspace script runs once the page is parsed
-
-
 def test_a_selection_inside_words_becomes_the_whole_words(live_server, page, demo_editor_password):
-    open_putin_article(page, live_server, demo_editor_password)
+    demo_putin_article_open(page, live_server.url, demo_editor_password)
     expect(page.locator("#toggle-precision")).not_to_be_checked()
     select_quote(page, "tin bestri")
     expect(page.locator("#selection-preview")).to_have_text("Putin bestritt")
@@ -36,7 +26,7 @@ def test_a_selection_inside_words_becomes_the_whole_words(live_server, page, dem
 def test_hyphenated_compounds_stay_whole_and_spaces_end_words(
     live_server, page, demo_editor_password
 ):
-    open_putin_article(page, live_server, demo_editor_password)
+    demo_putin_article_open(page, live_server.url, demo_editor_password)
     body = page.evaluate("JSON.parse(document.getElementById('article-body').textContent)")
     compound = re.search(r"\w+-\w+", body)
     assert compound is not None
@@ -50,7 +40,7 @@ def test_hyphenated_compounds_stay_whole_and_spaces_end_words(
 def test_character_precision_keeps_the_exact_characters_and_is_remembered(
     live_server, page, demo_editor_password
 ):
-    open_putin_article(page, live_server, demo_editor_password)
+    demo_putin_article_open(page, live_server.url, demo_editor_password)
     page.locator("#toggle-precision").check()
     select_quote(page, "tin bestri")
     expect(page.locator("#selection-preview")).to_have_text("tin bestri")

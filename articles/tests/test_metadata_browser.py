@@ -5,18 +5,14 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from annotations.tests.support import demo_putin_article_open
 from articles.models import Article
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_an_editor_corrects_the_title_where_they_read(live_server, page, demo_editor_password):
-    page.goto(f"{live_server.url}/articles/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", demo_editor_password)
-    page.click(".login button[type=submit]")
-    page.get_by_role("link", name=re.compile("^Kremlchef Wladimir Putin")).click()
-    page.wait_for_load_state()
+    demo_putin_article_open(page, live_server.url, demo_editor_password)
     page.locator(".metadata-edit summary").click()
     title = page.locator("#article-metadata-title")
     expect(title).to_have_value(re.compile("^Kremlchef Wladimir Putin"))
