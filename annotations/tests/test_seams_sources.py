@@ -8,7 +8,6 @@ from django.urls import reverse
 
 from annotations.models import Annotation, Label
 from articles.models import Article, Source, SourceAlias
-from ingest.pipeline import files_import
 from newsdesk.roles import EDITORS
 from newsdesk.tests.races import HTMX, post_at_once
 
@@ -16,14 +15,8 @@ QUOTE = "38 Menschen starben im Dezember bei dem Absturz in Kasachstan"
 
 
 @pytest.fixture
-def article(seeds_dir) -> Article:
-    list(files_import([seeds_dir / "000_2881edf72164acbb.txt"], max_bytes=10**7))
-    return Article.objects.get()
-
-
-@pytest.fixture
-def label(db) -> Label:
-    return Label.objects.create(name="Behauptung", name_en="Claim", key="1")
+def label(labels: dict[str, Label]) -> Label:
+    return labels["claim"]
 
 
 def create_data(article: Article, label: Label, sources: str) -> dict[str, object]:

@@ -11,7 +11,6 @@ from annotations.services import AnnotationContent, annotation_create
 from articles.models import Article, Source
 from claims.models import Claim, ClaimAppearance
 from claims.services import claim_create
-from ingest.pipeline import files_import
 from newsdesk.roles import EDITORS
 from newsdesk.tests.races import HTMX, post_at_once
 from newstext.offsets import CodePointRange
@@ -20,14 +19,8 @@ QUOTE = "Putin bestritt jedoch einen Treffer des Flugzeugs mit russischen Flugab
 
 
 @pytest.fixture
-def article(seeds_dir) -> Article:
-    list(files_import([seeds_dir / "000_2881edf72164acbb.txt"], max_bytes=10**7))
-    return Article.objects.get()
-
-
-@pytest.fixture
-def label(db) -> Label:
-    return Label.objects.create(name="Behauptung", name_en="Claim", key="1")
+def label(labels: dict[str, Label]) -> Label:
+    return labels["claim"]
 
 
 def annotate(article: Article, author: User, label: Label, quote: str = QUOTE) -> Annotation:
