@@ -3,7 +3,7 @@
 import datetime
 import threading
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -13,6 +13,7 @@ from django.utils import timezone
 from articles.models import Article, Source
 from ingest.feeds import feed_poll, next_poll_delay
 from ingest.models import Feed, FeedItem
+from ingest.tests.support import LocalHandler
 
 PAGE = (
     Path(__file__).resolve().parents[2]
@@ -63,35 +64,21 @@ class FeedServer:
 def feed_server():
     state = FeedServer()
 
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-
-        def log_message(self, format, *args):
-            pass
-
-        def send(self, status, body=b"", content_type="text/plain", headers=()):
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
-            for name, value in headers:
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(body)
-
+    class Handler(LocalHandler):
         def do_GET(self):
             state.requests.append((self.path, dict(self.headers)))
             if self.path == "/feed.xml":
                 if state.failing:
-                    self.send(503, b"down for maintenance")
+                    self.reply(503, b"down for maintenance")
                 elif self.headers.get("If-None-Match") == state.etag:
-                    self.send(304, headers=[("ETag", state.etag)])
+                    self.reply(304, headers=[("ETag", state.etag)])
                 else:
                     body = FEED.format(base=state.base).encode("utf-8")
-                    self.send(200, body, "application/rss+xml", [("ETag", state.etag)])
+                    self.reply(200, body, "application/rss+xml", [("ETag", state.etag)])
             elif self.path == "/lokales/radwege.html":
-                self.send(200, PAGE, "text/html; charset=utf-8")
+                self.reply(200, PAGE, "text/html; charset=utf-8")
             else:
-                self.send(404, b"not found")
+                self.reply(404, b"not found")
 
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)

@@ -3,32 +3,19 @@
 import ipaddress
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 
 import pytest
 
 from ingest import fetching
 from ingest.fetching import FetchError, fetch, is_public_address
+from ingest.tests.support import LocalHandler
 
 AGENT = "Newsdesk-Test/1.0 (+https://newsdesk.example/bot)"
 FEED = b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title></channel></rss>'
 
 
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, format, *args):
-        pass
-
-    def send_body(self, body, *, status=200, content_type="text/plain", headers=()):
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        for name, value in headers:
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(body)
-
+class Handler(LocalHandler):
     def redirect(self, location, status=302):
         self.send_response(status)
         self.send_header("Location", location)
@@ -38,7 +25,8 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
         path = self.path
         if path == "/feed.xml":
-            self.send_body(
+            self.reply(
+                200,
                 FEED,
                 content_type="application/rss+xml; charset=utf-8",
                 headers=[("ETag", '"v1"'), ("Last-Modified", "Mon, 06 Oct 2025 08:00:00 GMT")],
@@ -49,19 +37,19 @@ class Handler(BaseHTTPRequestHandler):
                 self.send_header("ETag", '"v1"')
                 self.end_headers()
             else:
-                self.send_body(b"neu", headers=[("ETag", '"v1"')])
+                self.reply(200, b"neu", headers=[("ETag", '"v1"')])
         elif path == "/since":
             if self.headers.get("If-Modified-Since") == "Mon, 06 Oct 2025 08:00:00 GMT":
                 self.send_response(304)
                 self.end_headers()
             else:
-                self.send_body(b"neu")
+                self.reply(200, b"neu")
         elif path.startswith("/hops/"):
             left = int(path.rsplit("/", 1)[1])
             if left:
                 self.redirect(f"/hops/{left - 1}", status=301 if left % 2 else 307)
             else:
-                self.send_body(b"angekommen")
+                self.reply(200, b"angekommen")
         elif path == "/loop":
             self.redirect("/loop")
         elif path == "/away":
@@ -69,7 +57,7 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/to-file":
             self.redirect("file:///etc/passwd")
         elif path == "/big":
-            self.send_body(b"x" * 5000)
+            self.reply(200, b"x" * 5000)
         elif path == "/big-undeclared":
             self.send_response(200)
             self.send_header("Content-Type", "text/plain")
@@ -79,7 +67,7 @@ class Handler(BaseHTTPRequestHandler):
             self.close_connection = True
         elif path == "/slow":
             time.sleep(1.5)
-            self.send_body(b"zu spaet")
+            self.reply(200, b"zu spaet")
         elif path == "/drip":
             self.send_response(200)
             self.send_header("Content-Length", "40")
@@ -90,11 +78,11 @@ class Handler(BaseHTTPRequestHandler):
                 time.sleep(0.05)
         elif path == "/echo":
             echo = f"{self.headers.get('Host')}|{self.headers.get('User-Agent')}"
-            self.send_body(echo.encode())
+            self.reply(200, echo.encode())
         elif path == "/missing":
-            self.send_body(b"weg", status=404)
+            self.reply(404, b"weg")
         else:
-            self.send_body(b"?", status=500)
+            self.reply(500, b"?")
 
 
 class QuietServer(ThreadingHTTPServer):
