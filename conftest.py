@@ -87,6 +87,14 @@ def article(db: None, seeds_dir: Path) -> Article:
 
 
 @pytest.fixture
+def seeded(db: None, seeds_dir: Path) -> dict[str, Article]:
+    """The five seeds, imported through the pipeline, by the first three digits of their
+    file name ("000" … "004")."""
+    list(files_import([seeds_dir], max_bytes=10**7))
+    return {a.origin[:3]: a for a in Article.objects.all()}
+
+
+@pytest.fixture
 def make_annotation(labels: dict[str, Label]) -> Callable[..., Annotation]:
     """`make_annotation(article, author, quote, label="claim", note=..., sources=...,
     occurrence=...)`: an annotation made through the service, its label by key."""

@@ -12,17 +12,10 @@ from annotations.article_list import ArticleFilters, article_list
 from annotations.tests import support
 from articles.models import Article
 from articles.services import article_status_set
-from ingest.pipeline import files_import
 
 LIST = reverse("articles:list")
 EN = {"Accept-Language": "en"}
 HTMX_RESULTS = {"HX-Request": "true", "HX-Target": "article-results", **EN}
-
-
-@pytest.fixture
-def seeded(db, seeds_dir):
-    list(files_import([seeds_dir], max_bytes=10**7))
-    return {a.origin[:3]: a for a in Article.objects.all()}
 
 
 def order(sort: str, **filters) -> list[str]:

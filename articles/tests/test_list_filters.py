@@ -26,12 +26,6 @@ HTMX_RESULTS = {"HX-Request": "true", "HX-Target": "article-results", **EN}
 
 
 @pytest.fixture
-def seeded(db, seeds_dir):
-    list(files_import([seeds_dir], max_bytes=10**7))
-    return {a.origin[:3]: a for a in Article.objects.all()}
-
-
-@pytest.fixture
 def labels(db):
     return {
         "claim": Label.objects.create(name="Behauptung", key="1"),

@@ -22,12 +22,6 @@ from ingest.pipeline import files_import
 POSTGRESQL = connection.vendor == "postgresql"
 
 
-@pytest.fixture
-def seeded(db, seeds_dir):
-    list(files_import([seeds_dir], max_bytes=10**7))
-    return {a.origin[:3]: a for a in Article.objects.all()}
-
-
 def found(text: str) -> list[str]:
     """Seed numbers of the articles the search finds, best first."""
     return [article.origin[:3] for article in article_list(ArticleFilters(q=text))]

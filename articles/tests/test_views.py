@@ -7,12 +7,6 @@ from articles.models import Article
 from ingest.pipeline import files_import
 
 
-@pytest.fixture
-def seeded(db, seeds_dir):
-    list(files_import([seeds_dir], max_bytes=10**7))
-    return {a.origin[:3]: a for a in Article.objects.all()}
-
-
 @pytest.mark.parametrize("url_name", ["articles:list", "articles:detail"])
 def test_anonymous_users_are_sent_to_login(client, seeded, url_name):
     args = [seeded["000"].pk] if url_name == "articles:detail" else []
