@@ -6,11 +6,15 @@ import pytest
 from playwright.sync_api import expect
 
 from articles.models import Article
+from newsdesk.tests.axe import axe_violations
+from newsdesk.tests.screenshots import docs_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_an_editor_corrects_the_title_where_they_read(live_server, page, demo_editor_password):
+def test_an_editor_corrects_the_title_where_they_read(
+    live_server, page, demo_editor_password, screenshots_dir
+):
     page.goto(f"{live_server.url}/articles/")
     page.fill("#id_username", "editor")
     page.fill("#id_password", demo_editor_password)
@@ -21,6 +25,8 @@ def test_an_editor_corrects_the_title_where_they_read(live_server, page, demo_ed
     title = page.locator("#article-metadata-title")
     expect(title).to_have_value(re.compile("^Kremlchef Wladimir Putin"))
     title.fill("Putin räumt Fehler der Flugabwehr ein")
+    assert axe_violations(page) == []
+    docs_screenshot(page, screenshots_dir, "metadata")
     page.locator("#article-metadata-form button[type=submit]").click()
     expect(page.locator("h1")).to_have_text("Putin räumt Fehler der Flugabwehr ein")
     article = Article.objects.get(title="Putin räumt Fehler der Flugabwehr ein")
