@@ -5,10 +5,15 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from newsdesk.tests.axe import axe_violations
+from newsdesk.tests.screenshots import docs_screenshot
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_an_editor_searches_and_filters_the_cards(live_server, page, demo_editor_password):
+def test_an_editor_searches_and_filters_the_cards(
+    live_server, page, demo_editor_password, screenshots_dir
+):
     page.goto(f"{live_server.url}/articles/")
     page.fill("#id_username", "editor")
     page.fill("#id_password", demo_editor_password)
@@ -21,6 +26,9 @@ def test_an_editor_searches_and_filters_the_cards(live_server, page, demo_editor
     page.locator("#card-filter-q").fill("Putin bestritt")
     expect(cards).to_have_count(1)
     expect(cards.first.locator("blockquote")).to_contain_text("Putin bestritt")
+    assert axe_violations(page) == []
+    page.locator(".card-filters-box").evaluate("box => box.scrollIntoView({block: 'start'})")
+    docs_screenshot(page, screenshots_dir, "card-filters")
     page.locator("#card-filter-q").fill("Mondlandung")
     expect(page.locator("#cards li.empty")).to_be_visible()
     page.locator("#card-filter-q").fill("")

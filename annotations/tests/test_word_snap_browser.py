@@ -7,15 +7,26 @@ from playwright.sync_api import expect
 
 from annotations.models import Annotation
 from annotations.tests.support import demo_putin_article_open, select_quote
+from newsdesk.tests.screenshots import docs_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+# Scroll the page so that the selected words are in the middle of the window.
+SELECTION_TO_MIDDLE = """() => {
+  const box = getSelection().getRangeAt(0).getBoundingClientRect();
+  window.scrollBy(0, box.top - window.innerHeight / 2);
+}"""
 
-def test_a_selection_inside_words_becomes_the_whole_words(live_server, page, demo_editor_password):
+
+def test_a_selection_inside_words_becomes_the_whole_words(
+    live_server, page, demo_editor_password, screenshots_dir
+):
     demo_putin_article_open(page, live_server.url, demo_editor_password)
     expect(page.locator("#toggle-precision")).not_to_be_checked()
     select_quote(page, "tin bestri")
     expect(page.locator("#selection-preview")).to_have_text("Putin bestritt")
+    page.evaluate(SELECTION_TO_MIDDLE)
+    docs_screenshot(page, screenshots_dir, "word-snap")
     page.locator("#annotation-form input[name=label][data-key='1']").check()
     page.locator("#id_note").press("Control+Enter")
     quote = page.locator("#cards > li.card blockquote").get_by_text("Putin bestritt", exact=True)

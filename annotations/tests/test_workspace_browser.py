@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from annotations.models import Annotation, Label
 from annotations.tests.support import select_quote
+from newsdesk.tests.screenshots import docs_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -63,7 +64,7 @@ def test_editor_annotates_edits_deletes_and_restores(
     # clicking the highlight focuses its card
     page.locator("#article-text mark", has_text="Kasachstan").click()
     expect(page.locator(f"#annotation-{annotation.pk}")).to_have_class(re.compile("focused"))
-    page.screenshot(path=str(screenshots_dir / "workspace.png"))
+    docs_screenshot(page, screenshots_dir, "workspace")
 
     page.locator(f"#annotation-{annotation.pk}").press("e")
     page.locator(f"#annotation-{annotation.pk} textarea[name=note]").fill("Zahl bestätigt (dpa)")

@@ -14,6 +14,7 @@ from entities.models import EntityCandidate, Mention
 from entities.tests.support import article_imported, entity_added
 from newsdesk.tests.axe import axe_violations
 from newsdesk.tests.browser_session import log_in
+from newsdesk.tests.screenshots import docs_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -44,7 +45,7 @@ def test_an_editor_links_a_name_and_makes_another_a_candidate(
     link = panel.get_by_role("button", name="Mit Olaf Scholz verknüpfen")
     expect(link).to_be_visible()
     assert axe_violations(page) == []
-    page.screenshot(path=str(screenshots_dir / "entity-link.png"))
+    docs_screenshot(page, screenshots_dir, "entity-link")
 
     # Link it: the name is underlined at once, the panel says so and keeps the focus.
     link.click()

@@ -8,6 +8,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from ingest.jobs import Upload, import_job_create_upload, import_job_run
+from newsdesk.tests.axe import axe_violations
+from newsdesk.tests.screenshots import docs_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -35,7 +37,9 @@ def log_in(page: Page, live_server, user) -> None:
     page.click(".login button[type=submit]")
 
 
-def test_editor_uploads_a_zip_of_mixed_files_and_sees_every_result(live_server, page: Page, editor):
+def test_editor_uploads_a_zip_of_mixed_files_and_sees_every_result(
+    live_server, page: Page, editor, screenshots_dir: Path
+):
     log_in(page, live_server, editor)
     page.get_by_role("link", name="Import", exact=True).click()
     expect(page.get_by_role("heading", name="Artikel importieren")).to_be_visible()
@@ -60,6 +64,8 @@ def test_editor_uploads_a_zip_of_mixed_files_and_sees_every_result(live_server, 
         expect(rows.filter(has_text=name)).to_have_count(1)
     expect(page.locator("tr[data-result=failed]")).to_contain_text("kaputt.json")
     expect(page.locator("tr[data-result=imported] a")).to_have_count(3)
+    assert axe_violations(page) == []
+    docs_screenshot(page, screenshots_dir, "import")
 
 
 def test_a_background_job_page_follows_the_progress_until_done(live_server, page: Page, editor):

@@ -2,12 +2,11 @@
 
 axe-core is vendored for the tests only (vendor/axe-core-4.14.1/README.md) and evaluated
 into each page through the DevTools protocol, so the app's strict CSP stays in force.
-With NEWSDESK_SCREENSHOTS set (`make screenshots`), the walk also saves the screens the
-user docs show.
+The walk also saves the screens the user docs show (into docs/screenshots/ with
+`make screenshots`; see newsdesk/tests/screenshots.py).
 """
 
 import io
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,11 +22,10 @@ from articles.models import Article
 from claims.services import attribution_resolve, claim_create
 from entities.models import Entity
 from newsdesk.tests.axe import axe_violations
+from newsdesk.tests.screenshots import docs_screenshot
 from stories.models import Story
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @dataclass(frozen=True)
@@ -70,16 +68,6 @@ def demo_set_up() -> Demo:
         entity=entity,
         claim_id=claim.pk,
     )
-
-
-def screenshot(page: Page, name: str) -> None:
-    """Saved for the docs only when NEWSDESK_SCREENSHOTS names a folder."""
-    wanted = os.environ.get("NEWSDESK_SCREENSHOTS")
-    if not wanted:
-        return
-    folder = Path(wanted) if Path(wanted).is_absolute() else ROOT / wanted
-    folder.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(folder / f"{name}.png"))
 
 
 def log_in(page: Page, url: str, username: str, password: str) -> None:
@@ -128,28 +116,31 @@ def screens(demo: Demo) -> list[Screen]:
     ]
 
 
-# Which role's walk saves which screen for the docs, under which name (the workspace's
-# own browser test saves workspace.png).
+# Which role's walk saves which screen for the docs, under which name (the screens with a
+# browser test of their own, such as the workspace and the article list, are saved there).
 SCREENSHOTS = {
     "editor": {
-        "articles": "articles",
+        "entities": "entities",
         "entity": "entity",
         "candidates": "entity-candidates",
+        "stories": "stories",
         "story": "story-timeline",
         "compare": "compare",
+        "claims": "claims",
         "claim": "claim",
+        "not-found": "not-found",
     },
     "reviewer": {"review-article": "review"},
 }
 
 
-def walk(page: Page, url: str, demo: Demo, role: str) -> dict[str, list[str]]:
+def walk(page: Page, url: str, demo: Demo, role: str, folder: Path) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for name, path, prepare in screens(demo):
         page.goto(url + path)
         page.wait_for_load_state("networkidle")
         if name in SCREENSHOTS.get(role, {}):
-            screenshot(page, SCREENSHOTS[role][name])
+            docs_screenshot(page, folder, SCREENSHOTS[role][name])
         if prepare is not None and "forbidden" not in page.title().lower():
             prepare(page, demo)
         found[name] = axe_violations(page)
@@ -176,30 +167,34 @@ def new_page(chromium: Browser) -> Page:
 
 @pytest.mark.parametrize("role", ["editor", "reviewer", "admin"])
 def test_every_screen_passes_axe_as_each_role(
-    live_server, chromium: Browser, demo: Demo, role: str
+    live_server, chromium: Browser, demo: Demo, role: str, screenshots_dir: Path
 ) -> None:
     page = new_page(chromium)
     try:
         log_in(page, live_server.url, role, demo.passwords[role])
-        found = walk(page, live_server.url, demo, role)
+        found = walk(page, live_server.url, demo, role, screenshots_dir)
     finally:
         page.context.close()
     assert not any(found.values()), report(found)
 
 
-def test_login_403_and_404_pass_axe(live_server, chromium: Browser, demo: Demo) -> None:
+def test_login_403_and_404_pass_axe(
+    live_server, chromium: Browser, demo: Demo, screenshots_dir: Path
+) -> None:
     User.objects.create_user("nora", password="pw-nora")
     page = new_page(chromium)
     try:
         found: dict[str, list[str]] = {}
         page.goto(f"{live_server.url}/accounts/login/")
         found["login"] = axe_violations(page)
-        screenshot(page, "login")
+        docs_screenshot(page, screenshots_dir, "login")
         log_in(page, live_server.url, "nora", "pw-nora")
         page.goto(f"{live_server.url}/articles/")
         expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("Nicht erlaubt"))
         found["forbidden"] = axe_violations(page)
-        page.goto(f"{live_server.url}/articles/999999/")
+        docs_screenshot(page, screenshots_dir, "forbidden")
+        page.goto(f"{live_server.url}/no-such-page/")
+        expect(page.get_by_role("heading", level=1)).to_have_text("Seite nicht gefunden")
         found["not-found"] = axe_violations(page)
     finally:
         page.context.close()

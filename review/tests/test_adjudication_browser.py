@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from newsdesk.tests.axe import axe_violations
+from newsdesk.tests.screenshots import docs_screenshot
 from review.tests.support import build_two_versions
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -42,7 +43,7 @@ def test_a_reviewer_merges_two_versions_into_one_reviewed_set(
     expect(page.locator("#announcer")).to_have_text("2 Entscheidungen gespeichert.")
     expect(putin).to_be_focused()
     expect(putin.locator(".status")).to_have_text(["angenommen", "abgelehnt"])
-    page.screenshot(path=str(screenshots_dir / "adjudication.png"), full_page=True)
+    docs_screenshot(page, screenshots_dir, "adjudication", full_page=True)
 
     # Where they differ, accept otto's version; erika's there is rejected.
     dead.get_by_role("button", name="Diese annehmen (otto)").click()

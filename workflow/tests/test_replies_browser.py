@@ -6,6 +6,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from newsdesk.tests.axe import axe_violations
+from newsdesk.tests.screenshots import docs_screenshot
 from workflow.tests.support import annotate, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -33,7 +35,8 @@ def test_a_reviewer_mentions_the_editor_who_finds_it_in_her_inbox(
     expect(new_reply).to_contain_text("Woher stammt das Zitat?")
     expect(new_reply).to_be_focused()
     expect(thread.locator("h3")).to_have_text("Antwort (1)")
-    page.screenshot(path=str(screenshots_dir / "replies.png"), full_page=True)
+    assert axe_violations(page) == []
+    docs_screenshot(page, screenshots_dir, "replies")
 
     page.context.clear_cookies()
     log_in(page, live_server.url, "erika")
@@ -41,7 +44,8 @@ def test_a_reviewer_mentions_the_editor_who_finds_it_in_her_inbox(
     expect(inbox_link).to_contain_text("1 ungelesen")
     inbox_link.click()
     expect(page.locator("#notifications")).to_contain_text("rita hat Sie erwähnt")
-    page.screenshot(path=str(screenshots_dir / "inbox.png"), full_page=True)
+    assert axe_violations(page) == []
+    docs_screenshot(page, screenshots_dir, "inbox")
     page.locator("#notifications a").first.click()
     expect(page).to_have_url(re.compile(rf"/articles/{article.pk}/#annotation-{annotation.pk}$"))
     expect(page.locator(card_id)).to_be_visible()

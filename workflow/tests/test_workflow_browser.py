@@ -6,6 +6,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from newsdesk.tests.axe import axe_violations
+from newsdesk.tests.screenshots import docs_screenshot
 from workflow.tests.support import annotate, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -29,6 +31,8 @@ def test_admin_assigns_articles_and_the_editor_finds_her_work(
         page.locator(f'input[form="assign-articles"][value="{article.pk}"]').check()
     form.locator("select[name=user]").select_option(label="erika")
     form.locator("select[name=role]").select_option("editor")
+    assert axe_violations(page) == []
+    docs_screenshot(page, screenshots_dir, "assign")
     form.get_by_role("button", name="Zuweisen").click()
     expect(page.locator(".messages")).to_contain_text("2 Artikel an erika zugewiesen (2 neu).")
 
@@ -44,7 +48,8 @@ def test_admin_assigns_articles_and_the_editor_finds_her_work(
         expect(assigned).to_contain_text(article.title)
     # The article she annotated went to "in progress" by itself; it is not assigned to her.
     expect(page.locator("#work-in_progress")).not_to_contain_text(articles[1].title)
-    page.screenshot(path=str(screenshots_dir / "my-work.png"), full_page=True)
+    assert axe_violations(page) == []
+    docs_screenshot(page, screenshots_dir, "my-work")
 
     mine = page.locator("#my-annotations")
     expect(mine.locator("li.card")).to_have_count(1)
