@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from annotations.tests.support import select_quote
+from annotations.tests.support import demo_putin_article_open, select_quote
 from claims.models import Claim
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -19,13 +19,7 @@ def test_editor_accepts_a_suggestion_and_links_the_claim_in_another_article(
 ) -> None:
     problems: list[str] = []
     page.on("pageerror", lambda error: problems.append(str(error)))
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", demo_editor_password)
-    page.click(".login button[type=submit]")
-
-    page.get_by_role("link", name=re.compile("^Kremlchef Wladimir Putin")).click()
-    page.wait_for_load_state()  # the workspace script runs before keys are pressed
+    demo_putin_article_open(page, live_server.url, demo_editor_password)
     page.locator("body").press("s")  # open the claim suggestions
     suggestion = page.locator("#claim-suggestions li.suggestion", has_text=DENIAL)
     # The panel runs entity detection over the article: give a loaded machine time.

@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from annotations.models import Annotation
+from annotations.tests.support import demo_putin_article_open
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -25,11 +26,7 @@ def test_editor_compares_copies_an_annotation_and_opens_the_story(
 ) -> None:
     problems: list[str] = []
     page.on("pageerror", lambda error: problems.append(str(error)))
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", demo_editor_password)
-    page.click(".login button[type=submit]")
-    page.get_by_role("link", name=re.compile("^Kremlchef Wladimir Putin")).click()
+    demo_putin_article_open(page, live_server.url, demo_editor_password)
 
     related = page.locator("#related")
     expect(related).to_contain_text("Jaccard 0,60")  # loaded by htmx into the article page
