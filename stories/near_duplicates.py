@@ -16,12 +16,22 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 
+from articles.bulk import rows_insert
 from articles.models import Article
 from newstext.shingles import band_keys, is_near_duplicate, minhash, overlap, shingles
 from stories.models import ArticleBand, NearDuplicate
 
 REBUILD_CHUNK = 200
+PAIR_COLUMNS = [
+    "first_id",
+    "second_id",
+    "jaccard",
+    "first_in_second",
+    "second_in_first",
+    "found_at",
+]
 
 
 @dataclass
@@ -53,7 +63,8 @@ def near_duplicates_index(*, articles: Sequence[Article]) -> IndexReport:
         for pk, body in texts:
             sets[pk] = shingles(body)
         report.candidates = len(pairs)
-        found = []
+        found: list[tuple[object, ...]] = []
+        now = timezone.now()
         for first, second in sorted(pairs):
             scores = overlap(sets[first], sets[second])
             if is_near_duplicate(
@@ -61,16 +72,8 @@ def near_duplicates_index(*, articles: Sequence[Article]) -> IndexReport:
                 containment=settings.NEAR_DUPLICATE_CONTAINMENT,
                 jaccard=settings.NEAR_DUPLICATE_JACCARD,
             ):
-                found.append(
-                    NearDuplicate(
-                        first_id=first,
-                        second_id=second,
-                        jaccard=scores.jaccard,
-                        first_in_second=scores.a_in_b,
-                        second_in_first=scores.b_in_a,
-                    )
-                )
-        NearDuplicate.objects.bulk_create(found)
+                found.append((first, second, scores.jaccard, scores.a_in_b, scores.b_in_a, now))
+        rows_insert(NearDuplicate, PAIR_COLUMNS, found)
         report.pairs = len(found)
     return report
 
@@ -88,10 +91,14 @@ def _keys_replace(keys: dict[int, list[int]]) -> dict[int, set[int]]:
         holders.setdefault(key, set()).add(article_id)
     ArticleBand.objects.filter(article_id__in=list(keys)).delete()
     NearDuplicate.objects.filter(Q(first_id__in=list(keys)) | Q(second_id__in=list(keys))).delete()
-    ArticleBand.objects.bulk_create(
-        ArticleBand(article_id=pk, band=band, key=key)
-        for pk, article_keys in keys.items()
-        for band, key in enumerate(article_keys)
+    rows_insert(
+        ArticleBand,
+        ["article_id", "band", "key"],
+        [
+            (pk, band, key)
+            for pk, article_keys in keys.items()
+            for band, key in enumerate(article_keys)
+        ],
     )
     for pk, article_keys in keys.items():
         for key in article_keys:
