@@ -39,7 +39,7 @@ from benchmarks.databases import (
 )
 
 COUNT = 2_000
-QUICK_COUNT = 300
+QUICK_COUNT = 1_000
 WORKERS = (1, 2)
 ROUNDS = 2  # 1 worker, 2 workers, 1 worker, 2 workers: A/B on the same load
 QUICK_ROUNDS = 1
@@ -141,7 +141,12 @@ def ready_run(
             ).fetchall()
     problems = {name: checks[name] for name in ("tasks_failed", "without_vector", "without_bands")}
     if any(problems.values()) or checks["tasks"] != queued:
-        raise RuntimeError(f"not ready after the workers ended: {checks}")
+        with psycopg.connect(url) as connection:
+            failures = connection.execute(
+                "SELECT traceback FROM django_tasks_database_dbtaskresult "
+                "WHERE status <> 'SUCCESSFUL'"
+            ).fetchall()
+        raise RuntimeError(f"not ready after the workers ended: {checks} {failures}")
     return {
         "workers": workers,
         "seconds": float(span[0]) if span else wall_seconds,
