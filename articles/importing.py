@@ -28,12 +28,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import PurePath
-from typing import Any
 
-from django.db import DatabaseError, connection, models, transaction
+from django.db import DatabaseError, models, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from articles.bulk import rows_insert
 from articles.models import Article, ArticleRevision, Source, SourceAlias
 from articles.search import search_vectors_defer, search_vectors_update_queue
 from newsdesk.history import REASON_IMPORTED, history_record
@@ -305,7 +305,7 @@ def _write_batch(batch: list[ArticleInput], after_write: AfterWrite | None) -> l
         .annotate(last=Max("number"))
         .values_list("article", "last")
     )
-    _rows_insert(
+    rows_insert(
         ArticleRevision,
         [
             "article_id",
@@ -335,7 +335,7 @@ def _write_batch(batch: list[ArticleInput], after_write: AfterWrite | None) -> l
     )
     cited = Article.cited_sources.through
     cited.objects.filter(article__in=revised).delete()
-    _rows_insert(
+    rows_insert(
         cited,
         ["article_id", "source_id"],
         sorted(
@@ -424,11 +424,7 @@ def _new_article(item: ArticleInput, sources: dict[str, Source], now: datetime.d
     return article
 
 
-# Set-based inserts -------------------------------------------------------------------
-# `bulk_create` spends most of an import's database time compiling SQL value by value;
-# these build one multi-row INSERT per chunk with the values converted once per field.
-
-_INSERT_ROWS = 400
+# Set-based inserts (articles.bulk) -------------------------------------------------
 
 
 def _articles_insert(articles: Sequence[Article]) -> list[Article]:
@@ -439,79 +435,11 @@ def _articles_insert(articles: Sequence[Article]) -> list[Article]:
     ]
     columns = [f.attname for f in fields]
     rows = [tuple(getattr(article, column) for column in columns) for article in articles]
-    ids = _rows_insert(Article, columns, rows, returning=True)
+    ids = rows_insert(Article, columns, rows, returning=True)
     for article, pk in zip(articles, ids, strict=True):
         article.pk = pk
         article._state.adding = False
     return list(articles)
-
-
-def _rows_insert(
-    model: type[models.Model],
-    columns: list[str],
-    rows: Sequence[tuple[Any, ...]],
-    *,
-    returning: bool = False,
-) -> list[int]:
-    """Insert `rows` (values in `columns` order, by attname); the new ids if `returning`."""
-    if not rows:
-        return []
-    meta = model._meta
-    fields = [next(f for f in meta.concrete_fields if f.attname == c) for c in columns]
-    # Only fields whose database value differs from the Python one need converting.
-    converters = [
-        (i, field)
-        for i, field in enumerate(fields)
-        if isinstance(field, models.DateField | models.JSONField | models.DecimalField)
-    ]
-    quote = connection.ops.quote_name
-    # Table and column names come from the model, every value is a parameter.
-    head = (
-        f"INSERT INTO {quote(meta.db_table)} "
-        f"({', '.join(quote(str(field.column)) for field in fields)}) "
-    )
-    placeholder = "(" + ", ".join(["%s"] * len(fields)) + ")"
-    # PostgreSQL: one array per column (as Django's bulk_create does there), so the query
-    # has a few placeholders instead of thousands for the driver to find and fill in.
-    unnest = connection.vendor == "postgresql"
-    if unnest:
-        types = [str(field.db_type(connection)).split("(")[0] for field in fields]
-        head += f"SELECT * FROM UNNEST({', '.join(f'(%s)::{t}[]' for t in types)})"  # noqa: S608
-    else:
-        head += "VALUES "
-    ids: list[int] = []
-    memo: dict[tuple[str, Any], Any] = {}
-    chunk = len(rows) if unnest else max(1, min(_INSERT_ROWS, 30000 // max(1, len(fields))))
-    with connection.cursor() as cursor:
-        for first in range(0, len(rows), chunk):
-            part = rows[first : first + chunk]
-            params: list[Any] = []
-            for row in part:
-                values = list(row)
-                for i, field in converters:
-                    values[i] = _prepared(field, values[i], memo)
-                params.extend(values)
-            if unnest:
-                sql = head
-                params = [params[i :: len(fields)] for i in range(len(fields))]
-            else:
-                sql = head + ", ".join([placeholder] * len(part))
-            if returning:
-                sql += f" RETURNING {quote(str(meta.pk.column))}"
-            cursor.execute(sql, params)
-            if returning:
-                ids.extend(row[0] for row in cursor.fetchall())
-    return ids
-
-
-def _prepared(field: models.Field[Any, Any], value: Any, memo: dict[tuple[str, Any], Any]) -> Any:
-    """The database value, converted once per distinct date (a batch shares a few)."""
-    if isinstance(value, datetime.date):
-        key = (field.attname, value)
-        if key not in memo:
-            memo[key] = field.get_db_prep_save(value, connection)
-        return memo[key]
-    return field.get_db_prep_save(value, connection)
 
 
 # Sources -----------------------------------------------------------------------------

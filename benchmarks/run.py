@@ -37,6 +37,7 @@ SUITES = (
     Suite("search", "Search speed", "benchmarks.search_speed"),
     Suite("workspace", "Annotation workspace", "benchmarks.workspace_speed"),
     Suite("stories", "Near-duplicates and comparing", "benchmarks.stories_speed"),
+    Suite("ready", "Ready to use: task workers", "benchmarks.ready_speed"),
 )
 
 REPORT_HEADER = """# Benchmarks

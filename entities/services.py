@@ -23,6 +23,7 @@ from django.tasks import task
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from articles.bulk import rows_insert
 from articles.models import Article
 from entities.gazetteer import database_matcher, gazetteer_changed
 from entities.models import (
@@ -107,7 +108,7 @@ def mentions_detect(
         existing.setdefault(mention.article_id, []).append(mention)
 
     with transaction.atomic():
-        to_create: list[Mention] = []
+        to_create: list[tuple[object, ...]] = []
         to_delete: list[int] = []
         for article in articles:
             decided = [m for m in existing.get(article.pk, []) if m.decision]
@@ -125,9 +126,9 @@ def mentions_detect(
                     del wanted[key]
                 else:
                     to_delete.append(mention.pk)
-            to_create += [_mention(article, m) for m in wanted.values()]
+            to_create += [_mention_row(article.pk, m) for m in wanted.values()]
         Mention.objects.filter(pk__in=to_delete).delete()
-        Mention.objects.bulk_create(to_create)
+        rows_insert(Mention, MENTION_COLUMNS, to_create)
         report.created, report.removed = len(to_create), len(to_delete)
         report.articles = len(articles)
         report.candidates = _candidates_update(found)
@@ -136,20 +137,12 @@ def mentions_detect(
 
 @task
 def mentions_detect_task(article_ids: list[int]) -> str:
-    """Detect the mentions of these articles (a background task where a worker runs)."""
+    """Detect the mentions of these articles (a background task where a worker runs).
+
+    The import queues `ingest.pipeline.follow_ups_task`, which calls `mentions_detect`
+    itself; this task stays for tasks queued before that one existed."""
     articles = Article.objects.filter(pk__in=article_ids).only("id", "body")
     return str(mentions_detect(articles=articles))
-
-
-def mentions_detect_after_commit(*, article_ids: list[int]) -> None:
-    """Detect these articles' mentions once the current transaction has committed.
-
-    The import calls this once per written batch: detection never holds up or rolls
-    back the import of a file, and with a task worker configured it runs in the
-    background; with Django's default immediate backend it runs right after the commit.
-    """
-    if article_ids:
-        transaction.on_commit(lambda: mentions_detect_task.enqueue(article_ids))
 
 
 def mentions_redetect_containing(*, names: Sequence[str]) -> DetectionReport:
@@ -193,17 +186,32 @@ def _same(mention: Mention, found: FoundMention) -> bool:
     return mention.method == found.method and mention.surface == found.surface
 
 
-def _mention(article: Article, found: FoundMention) -> Mention:
+# What detection writes of a mention (`rows_insert`: no model instance per mention).
+MENTION_COLUMNS = [
+    "article_id",
+    "entity_id",
+    "start",
+    "end",
+    "surface",
+    "method",
+    "confidence",
+    "decision",
+    "evidence",
+]
+
+
+def _mention_row(article_id: int, found: FoundMention) -> tuple[object, ...]:
     assert found.entity is not None
-    return Mention(
-        article=article,
-        entity_id=int(found.entity.key),
-        start=found.start,
-        end=found.end,
-        surface=found.surface[:200],
-        method=str(found.method),
-        confidence=round(found.confidence, 3),
-        evidence=found.evidence[:300],
+    return (
+        article_id,
+        int(found.entity.key),
+        found.start,
+        found.end,
+        found.surface[:200],
+        str(found.method),
+        round(found.confidence, 3),
+        Mention.Decision.NONE.value,
+        found.evidence[:300],
     )
 
 

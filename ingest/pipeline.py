@@ -6,8 +6,9 @@
 3. Inside the same transaction, a revision re-anchors the annotations (`annotations`)
    and the entity mentions (`entities`) to the new text.
 4. After the commit, the slow work is queued for the task workers: search vectors
-   (queued by `articles` itself), entity detection (`entities`), near-duplicates and
-   story grouping (`stories`).
+   (queued by `articles` itself), and one `follow_ups_task` per batch: entity detection
+   (`entities`), then near-duplicates and story grouping (`stories`), in that order in
+   one task, so that grouping sees the batch's mentions whichever worker runs it.
 
 Every way in calls one of the functions here: `sources_import` (command line: paths and
 URLs), `files_import` (paths), `incoming_import` (articles another module already
@@ -19,6 +20,9 @@ This module sits above the apps so that none of them needs to import a higher on
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from django.db import transaction
+from django.tasks import task
+
 from annotations.reanchoring import annotations_reanchor
 from articles.importing import (
     DEFAULT_BATCH_SIZE,
@@ -28,11 +32,12 @@ from articles.importing import (
     WrittenBatch,
     articles_import,
 )
+from articles.models import Article
 from entities.reanchoring import mentions_reanchor
-from entities.services import mentions_detect_after_commit
+from entities.services import mentions_detect
 from ingest.sources import ImportLimits, inputs_from, targets_read
 from newstext.formats import IncomingArticle
-from stories.tasks import stories_index_after_commit
+from stories.indexing import stories_index
 
 
 class FollowUps:
@@ -53,9 +58,7 @@ class FollowUps:
         """Queue detection and story indexing in batches; how many articles were queued."""
         ids = list(dict.fromkeys(self.article_ids))
         for first in range(0, len(ids), batch_size):
-            part = ids[first : first + batch_size]
-            mentions_detect_after_commit(article_ids=part)
-            stories_index_after_commit(article_ids=part)
+            follow_ups_after_commit(article_ids=ids[first : first + batch_size])
         self.article_ids = []
         return len(ids)
 
@@ -129,7 +132,25 @@ def _after_write(follow_ups: FollowUps | None) -> AfterWrite:
         if follow_ups is not None:
             follow_ups(article_ids)
             return
-        mentions_detect_after_commit(article_ids=article_ids)
-        stories_index_after_commit(article_ids=article_ids)
+        follow_ups_after_commit(article_ids=article_ids)
 
     return articles_written
+
+
+@task
+def follow_ups_task(article_ids: list[int]) -> str:
+    """Detect these articles' entity mentions, then index their near-duplicates and group
+    them into stories (grouping relates articles by the mentions just detected)."""
+    articles = Article.objects.filter(pk__in=article_ids).only("id", "body")
+    detection = mentions_detect(articles=articles)
+    return f"{detection}; {stories_index(article_ids=article_ids)}"
+
+
+def follow_ups_after_commit(*, article_ids: list[int]) -> None:
+    """Queue `follow_ups_task` for these articles once the import batch commits.
+
+    With a worker it runs in the background, never holding up or rolling back the
+    import; with the immediate backend it runs right after the commit.
+    """
+    if article_ids:
+        transaction.on_commit(lambda: follow_ups_task.enqueue(article_ids))

@@ -288,6 +288,11 @@ NEAR_DUPLICATE_LSH_BANDS = 42
 NEAR_DUPLICATE_LSH_ROWS = 3
 # At most this many candidates (those sharing the most band keys) are scored per article.
 NEAR_DUPLICATE_MAX_CANDIDATES = env_int("NEAR_DUPLICATE_MAX_CANDIDATES", default=50)
+# Of a cluster of known near-duplicates among the candidates (a story republished many
+# times), only this many are scored: its representatives.
+NEAR_DUPLICATE_CLUSTER_REPRESENTATIVES = env_int(
+    "NEAR_DUPLICATE_CLUSTER_REPRESENTATIVES", default=3
+)
 # The side-by-side comparison refuses an article longer than this (characters); see
 # docs/ops/limits.md.
 NEWSDESK_COMPARE_MAX_CHARS = env_int("NEWSDESK_COMPARE_MAX_CHARS", default=200_000)

@@ -4,9 +4,14 @@
 ones, one indexed query on the keys finds the candidates, and the exact shingle overlap
 with each candidate decides (thresholds in settings). The work per article does not grow
 with the archive: only the candidates' texts are read, and at most
-NEAR_DUPLICATE_MAX_CANDIDATES of them per article, those sharing the most band keys. A
-text republished a thousand times is scored against that many copies, not all of them;
-the pairs found still join every copy into one cluster.
+NEAR_DUPLICATE_MAX_CANDIDATES of them per article, those sharing the most band keys.
+
+A text republished a thousand times costs a new copy no more than one republished ten
+times: of each band key only the NEAR_DUPLICATE_MAX_CANDIDATES newest holders are read,
+and of the candidates already known as near-duplicates of each other (a cluster, joined
+by stored pairs) only NEAR_DUPLICATE_CLUSTER_REPRESENTATIVES are scored, those sharing
+the most keys. The pairs with them join the new copy to the cluster; stories group by
+such chains (docs/architecture/near-duplicates.md).
 """
 
 from collections import Counter
@@ -15,13 +20,25 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q, Window
+from django.db.models.functions import RowNumber
+from django.utils import timezone
 
+from articles.bulk import rows_insert
 from articles.models import Article
 from newstext.shingles import band_keys, is_near_duplicate, minhash, overlap, shingles
 from stories.models import ArticleBand, NearDuplicate
 
 REBUILD_CHUNK = 200
+CLUSTER_QUERY_CHUNK = 500
+PAIR_COLUMNS = [
+    "first_id",
+    "second_id",
+    "jaccard",
+    "first_in_second",
+    "second_in_first",
+    "found_at",
+]
 
 
 @dataclass
@@ -47,13 +64,14 @@ def near_duplicates_index(*, articles: Sequence[Article]) -> IndexReport:
     keys = {pk: band_keys(minhash(s), bands=bands, rows=rows) for pk, s in sets.items()}
     with transaction.atomic():
         holders = _keys_replace(keys)
-        pairs = _candidate_pairs(keys, holders)
+        pairs = _candidate_pairs(keys, holders, _clusters(holders, batch=set(keys)))
         others = {pk for pair in pairs for pk in pair if pk not in sets}
         texts = Article.objects.filter(pk__in=others).order_by().values_list("pk", "body")
         for pk, body in texts:
             sets[pk] = shingles(body)
         report.candidates = len(pairs)
-        found = []
+        found: list[tuple[object, ...]] = []
+        now = timezone.now()
         for first, second in sorted(pairs):
             scores = overlap(sets[first], sets[second])
             if is_near_duplicate(
@@ -61,16 +79,8 @@ def near_duplicates_index(*, articles: Sequence[Article]) -> IndexReport:
                 containment=settings.NEAR_DUPLICATE_CONTAINMENT,
                 jaccard=settings.NEAR_DUPLICATE_JACCARD,
             ):
-                found.append(
-                    NearDuplicate(
-                        first_id=first,
-                        second_id=second,
-                        jaccard=scores.jaccard,
-                        first_in_second=scores.a_in_b,
-                        second_in_first=scores.b_in_a,
-                    )
-                )
-        NearDuplicate.objects.bulk_create(found)
+                found.append((first, second, scores.jaccard, scores.a_in_b, scores.b_in_a, now))
+        rows_insert(NearDuplicate, PAIR_COLUMNS, found)
         report.pairs = len(found)
     return report
 
@@ -83,15 +93,25 @@ def _keys_replace(keys: dict[int, list[int]]) -> dict[int, set[int]]:
     """
     all_keys = {key for article_keys in keys.values() for key in article_keys}
     holders: dict[int, set[int]] = {}
-    stored = ArticleBand.objects.filter(key__in=all_keys).exclude(article_id__in=list(keys))
+    # The newest holders of each key: a key that thousands of copies share yields no more.
+    stored = (
+        ArticleBand.objects.filter(key__in=all_keys)
+        .exclude(article_id__in=list(keys))
+        .annotate(rank=Window(RowNumber(), partition_by=F("key"), order_by=F("article_id").desc()))
+        .filter(rank__lte=settings.NEAR_DUPLICATE_MAX_CANDIDATES)
+    )
     for article_id, key in stored.values_list("article_id", "key"):
         holders.setdefault(key, set()).add(article_id)
     ArticleBand.objects.filter(article_id__in=list(keys)).delete()
     NearDuplicate.objects.filter(Q(first_id__in=list(keys)) | Q(second_id__in=list(keys))).delete()
-    ArticleBand.objects.bulk_create(
-        ArticleBand(article_id=pk, band=band, key=key)
-        for pk, article_keys in keys.items()
-        for band, key in enumerate(article_keys)
+    rows_insert(
+        ArticleBand,
+        ["article_id", "band", "key"],
+        [
+            (pk, band, key)
+            for pk, article_keys in keys.items()
+            for band, key in enumerate(article_keys)
+        ],
     )
     for pk, article_keys in keys.items():
         for key in article_keys:
@@ -99,18 +119,52 @@ def _keys_replace(keys: dict[int, list[int]]) -> dict[int, set[int]]:
     return holders
 
 
+def _clusters(holders: dict[int, set[int]], *, batch: set[int]) -> dict[int, int]:
+    """Archive articles among the holders that stored pairs join, directly or through a
+    common near-duplicate: article -> its cluster. Articles in no pair are left out."""
+    archive = sorted({pk for held in holders.values() for pk in held} - batch)
+    parent: dict[int, int] = {}
+
+    def root(pk: int) -> int:
+        while parent.setdefault(pk, pk) != pk:
+            pk = parent[pk]
+        return pk
+
+    for first in range(0, len(archive), CLUSTER_QUERY_CHUNK):
+        chunk = archive[first : first + CLUSTER_QUERY_CHUNK]
+        stored = NearDuplicate.objects.filter(Q(first_id__in=chunk) | Q(second_id__in=chunk))
+        for one, other in stored.values_list("first_id", "second_id"):
+            a, b = root(one), root(other)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    return {pk: root(pk) for pk in archive if pk in parent}
+
+
 def _candidate_pairs(
-    keys: dict[int, list[int]], holders: dict[int, set[int]]
+    keys: dict[int, list[int]], holders: dict[int, set[int]], clusters: dict[int, int]
 ) -> set[tuple[int, int]]:
     """For each article, the others sharing the most band keys with it, at most
-    NEAR_DUPLICATE_MAX_CANDIDATES, as (smaller id, larger id) pairs."""
+    NEAR_DUPLICATE_MAX_CANDIDATES and at most NEAR_DUPLICATE_CLUSTER_REPRESENTATIVES of
+    one cluster, as (smaller id, larger id) pairs."""
     limit = settings.NEAR_DUPLICATE_MAX_CANDIDATES
+    per_cluster = settings.NEAR_DUPLICATE_CLUSTER_REPRESENTATIVES
     pairs: set[tuple[int, int]] = set()
     for pk, article_keys in keys.items():
         shared = Counter(other for key in article_keys for other in holders[key] if other != pk)
         # Most shared keys first; ties by id, so that the choice does not depend on order.
-        best = sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:limit]
-        pairs.update((min(pk, other), max(pk, other)) for other, _ in best)
+        ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))
+        taken: Counter[int] = Counter()
+        best: list[int] = []
+        for other, _ in ranked:
+            cluster = clusters.get(other)
+            if cluster is not None:
+                if taken[cluster] >= per_cluster:
+                    continue
+                taken[cluster] += 1
+            best.append(other)
+            if len(best) == limit:
+                break
+        pairs.update((min(pk, other), max(pk, other)) for other in best)
     return pairs
 
 

@@ -1,6 +1,9 @@
-"""Background work after an import: near-duplicate indexing, then story grouping."""
+"""Near-duplicate indexing and story grouping as a task.
 
-from django.db import transaction
+The import queues `ingest.pipeline.follow_ups_task` instead, which detects mentions
+first; this task stays for tasks queued before that one existed.
+"""
+
 from django.tasks import task
 
 from stories.indexing import stories_index
@@ -10,13 +13,3 @@ from stories.indexing import stories_index
 def stories_index_task(article_ids: list[int]) -> str:
     """Index these articles' near-duplicates and group them into stories."""
     return stories_index(article_ids=article_ids)
-
-
-def stories_index_after_commit(*, article_ids: list[int]) -> None:
-    """Index and group these (new or changed) articles once the import batch commits.
-
-    The import calls this after `mentions_detect_after_commit`, so with the immediate
-    backend and with one worker the mentions the grouping needs exist by then.
-    """
-    if article_ids:
-        transaction.on_commit(lambda: stories_index_task.enqueue(article_ids))

@@ -239,7 +239,7 @@ def test_import_detects_each_written_batch_after_commit(
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         reports = list(files_import([seeds_dir], max_bytes=10**6, batch_size=2))
-    detections = [c for c in callbacks if c.__qualname__.startswith("mentions_detect_")]
+    detections = [c for c in callbacks if c.__qualname__.startswith("follow_ups_")]
     assert len(detections) == 3  # five files in batches of two; other apps add their own
     assert {r.status for r in reports} == {"imported"}
     assert Mention.objects.values("article").distinct().count() == 5

@@ -10,13 +10,10 @@ from newstext.shingles import overlap, shingles
 from stories.models import ArticleBand, NearDuplicate
 from stories.near_duplicates import near_duplicates_index, near_duplicates_rebuild
 
-# A lookup for a new article on SQLite: savepoint, read the candidates' keys, write the
-# article's keys, read the candidates' texts, write the pairs, release; an article indexed
-# before also has its keys and pairs deleted. On PostgreSQL one statement does all but the
-# savepoint and the pairs, for a new article and one indexed before alike.
-# savepoint, the keys' holders, old keys and old pairs deleted, new keys, the candidates'
-# texts, the pairs, release: the same on both databases, however many bands or candidates
-LOOKUP_STATEMENTS = 8
+# A lookup: savepoint, the keys' holders, old keys and old pairs deleted, new keys, the
+# pairs stored among the holders (clusters), the candidates' texts, the pairs, release:
+# the same on both databases, however many bands or candidates.
+LOOKUP_STATEMENTS = 9
 # Five articles indexed before, all in the batch: no candidate's text is read.
 BATCH_STATEMENTS = 7
 
@@ -139,3 +136,29 @@ def test_reindexing_an_article_replaces_its_keys_and_pairs(seeded, settings):
     assert not NearDuplicate.objects.exists()
     bands = ArticleBand.objects.filter(article=article)
     assert bands.count() == settings.NEAR_DUPLICATE_LSH_BANDS
+
+
+def test_a_story_republished_many_times_is_scored_through_representatives(seeded, settings):
+    original = seeded["000"]
+    copies = Article.objects.bulk_create(
+        Article(
+            title=f"Kopie {n}",
+            origin=f"copies/{n}.txt",
+            body=f"{original.body}\n\nErschienen in Ausgabe {n}.",
+            content_hash=f"copy-{n}",
+        )
+        for n in range(12)
+    )
+    near_duplicates_rebuild(article_ids=[copy.pk for copy in copies])
+    new = Article.objects.create(
+        title="Neue Kopie",
+        origin="copies/new.txt",
+        body=f"{original.body}\n\nNachgedruckt.",
+        content_hash="copy-new",
+    )
+    report = near_duplicates_index(articles=[new])
+    # 000, its copies and 001 are one cluster: only its representatives are scored.
+    assert report.candidates == settings.NEAR_DUPLICATE_CLUSTER_REPRESENTATIVES
+    assert report.pairs == settings.NEAR_DUPLICATE_CLUSTER_REPRESENTATIVES
+    settings.NEAR_DUPLICATE_CLUSTER_REPRESENTATIVES = 20
+    assert near_duplicates_index(articles=[new]).candidates == 14  # every copy, 000, 001
