@@ -55,6 +55,16 @@ def test_csrf_failure_is_our_page(editor) -> None:
     assert "Das Formular ist abgelaufen" in html
 
 
+def test_forbidden_is_our_page_with_a_way_back(client: Client, no_role_user) -> None:
+    client.force_login(no_role_user)
+    response = client.get(reverse("articles:list"))
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert_ours(html)
+    assert '<div class="error-page">' in html  # the layout the 404 and 500 pages share
+    assert "Zurück zu den Artikeln" in html
+
+
 @pytest.mark.parametrize("page", ["history", "change"])
 def test_admin_history_pages_have_no_inline_styles(client: Client, world: World, page) -> None:
     client.force_login(world.users["admin"])
