@@ -2,6 +2,7 @@
 styles the CSP blocks; the admin's history page likewise."""
 
 import pytest
+from django.contrib.auth.models import User
 from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import translation
@@ -55,7 +56,7 @@ def test_csrf_failure_is_our_page(editor) -> None:
     assert "Das Formular ist abgelaufen" in html
 
 
-def test_forbidden_is_our_page_with_a_way_back(client: Client, no_role_user) -> None:
+def test_forbidden_is_our_page_with_a_way_back(client: Client, no_role_user: User) -> None:
     client.force_login(no_role_user)
     response = client.get(reverse("articles:list"))
     assert response.status_code == 403

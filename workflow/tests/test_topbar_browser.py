@@ -2,10 +2,12 @@
 line at 1280 px and wraps only on narrower windows such as a tablet."""
 
 from collections.abc import Callable
+from itertools import pairwise
 
 import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
+from pytest_django.live_server_helper import LiveServer
 
 from annotations.models import Annotation
 from articles.models import Article
@@ -24,11 +26,11 @@ def topbar_rows(page: Page) -> int:
             " const box = i.getBoundingClientRect(); return box.top + box.height / 2; })"
         )
     )
-    return 1 + sum(1 for above, below in zip(centres, centres[1:]) if below - above > 12)
+    return 1 + sum(1 for above, below in pairwise(centres) if below - above > 12)
 
 
 def test_an_admins_top_bar_fits_one_line_at_1280_px_and_wraps_on_a_tablet(
-    live_server,
+    live_server: LiveServer,
     page: Page,
     admin_user: User,
     editor: User,
