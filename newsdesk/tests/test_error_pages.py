@@ -2,6 +2,7 @@
 styles the CSP blocks; the admin's history page likewise."""
 
 import pytest
+from django.contrib.auth.models import User
 from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import translation
@@ -53,6 +54,16 @@ def test_csrf_failure_is_our_page(editor) -> None:
     html = response.content.decode()
     assert_ours(html)
     assert "Das Formular ist abgelaufen" in html
+
+
+def test_forbidden_is_our_page_with_a_way_back(client: Client, no_role_user: User) -> None:
+    client.force_login(no_role_user)
+    response = client.get(reverse("articles:list"))
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert_ours(html)
+    assert '<div class="error-page">' in html  # the layout the 404 and 500 pages share
+    assert "Zurück zu den Artikeln" in html
 
 
 @pytest.mark.parametrize("page", ["history", "change"])

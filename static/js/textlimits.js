@@ -13,6 +13,10 @@ function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (whole, key) => values[key] ?? whole);
 }
 
+// Every page counts its long fields, and so do fragments htmx swaps in (reply threads).
+countCharacters(); // a module runs once the document is parsed
+document.addEventListener("htmx:load", (event) => countCharacters(event.detail.elt));
+
 // Give every textarea[maxlength] under root a counter "n / limit" in place of the cut.
 export function countCharacters(root = document) {
   for (const field of root.querySelectorAll("textarea[maxlength]")) {

@@ -4,7 +4,7 @@
 // JavaScript strings count); the server converts them to code points and checks them.
 
 import { focusVisible, focusedCard, modified, neighbour, typing } from "./keyboard.js";
-import { countCharacters, warnBeforeLeaving } from "./textlimits.js";
+import { warnBeforeLeaving } from "./textlimits.js";
 
 const body = JSON.parse(document.getElementById("article-body")?.textContent ?? '""');
 
@@ -288,7 +288,5 @@ function markLinkedMention() {
 markLinkedMention();
 window.addEventListener("hashchange", markLinkedMention);
 
-// Notes: a counter instead of a silent cut at the limit; no leaving with unsaved text.
-countCharacters();
-document.body.addEventListener("htmx:load", (event) => countCharacters(event.detail.elt));
+// Notes: no leaving with unsaved text (textlimits.js counts their characters on every page).
 warnBeforeLeaving("#annotation-form, li.card.editing form.edit-form");

@@ -29,7 +29,9 @@ def test_a_reviewer_mentions_the_editor_who_finds_it_in_her_inbox(
     expect(thread).to_contain_text("Noch keine Antworten.")
     box = thread.get_by_label("Antworten", exact=True)
     box.fill("@erika Woher stammt das Zitat?")
-    expect(thread.locator(".chars-used")).to_have_text(str(len("@erika Woher stammt das Zitat?")))
+    expect(thread.locator(".char-count")).to_have_text(
+        f"{len('@erika Woher stammt das Zitat?')} / 2.000"
+    )
     thread.get_by_role("button", name="Antworten").click()
     new_reply = thread.locator("li.reply").last
     expect(new_reply).to_contain_text("Woher stammt das Zitat?")
