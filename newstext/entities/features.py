@@ -17,9 +17,11 @@ A word's attributes depend on the word alone and are cached per word and offset,
 token costs a few dictionary lookups once its words have been seen.
 """
 
+import gzip
 import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
+from pathlib import Path
 
 from newstext.entities import discovery as rules
 from newstext.entities.gazetteer import Kind
@@ -60,6 +62,20 @@ def _tagger_words() -> tuple[frozenset[str], frozenset[str], dict[str, str], dic
     )
 
 
+CLUSTER_FILE = Path(__file__).parent / "data" / "word_clusters.tsv.gz"
+
+
+@cache
+def word_clusters() -> dict[str, tuple[str, ...]]:
+    """Word → its cluster numbers, coarse to fine (`training/clusters.py` computes them)."""
+    found: dict[str, tuple[str, ...]] = {}
+    with gzip.open(CLUSTER_FILE, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            word, numbers = line.rstrip("\n").split("\t")
+            found[word] = tuple(numbers.split())
+    return found
+
+
 @lru_cache(maxsize=262144)
 def pos_and_lemma(word: str) -> tuple[str, str]:
     """HanTa's part of speech and lemma of a capitalised word out of context; cached."""
@@ -91,6 +107,9 @@ def word_attributes(word: str) -> list[str]:
     given_names, function_words, places, organisations = _tagger_words()
     lower = word.lower()
     attrs = [f"w={lower}", f"sh={short_shape(word)}"]
+    clusters = word_clusters().get(word)
+    if clusters is not None:
+        attrs += [f"cl{k}={n}" for k, n in enumerate(clusters)]
     if not word[:1].isalnum():
         return attrs  # punctuation: the word is enough
     capital = word[:1].isupper()
