@@ -21,7 +21,7 @@ help:
 	@echo "make lint   - ruff, mypy, the import layers (import-linter) and the migrations check"
 	@echo "make bench  - import benchmarks, written to docs/benchmarks.md"
 	@echo "make load   - 50 simulated editors against gunicorn + PostgreSQL, into docs/benchmarks.md"
-	@echo "make entity-model - retrain the entity CRF (newstext/entities/data/ner.crfsuite) from the committed data"
+	@echo "make entity-model - recompute the word clusters and retrain the entity CRF (newstext/entities/data/ner.crfsuite) from the committed data, printing validation scores"
 
 $(UV):
 	@python=$$(scripts/find-python) && \
@@ -62,8 +62,10 @@ format: install
 bench: install
 	$(PY) -m benchmarks.run --output docs/benchmarks.md
 
-# Rebuilds newstext/entities/data/ner.crfsuite deterministically (about a minute); never run by run/test.
+# Rebuilds the word clusters, the train-only model (scored on the validation split) and the
+# shipped newstext/entities/data/ner.crfsuite deterministically (a few minutes); never run by run/test.
 entity-model: install
+	$(PY) -m newstext.entities.training.clusters
 	$(PY) -m newstext.entities.training.train
 
 # Needs PostgreSQL (BENCH_POSTGRES_URL); drops and recreates the database newsdesk_load.

@@ -10,6 +10,7 @@ gazetteer: the database's (`entities.gazetteer`) in the app, the shipped seed ga
 
 import re
 from dataclasses import replace
+from typing import Any
 
 from newstext.entities.discovery import (
     FUZZY_MIN_LENGTH,
@@ -45,12 +46,15 @@ __all__ = [
 _seed_matcher: Matcher | None = None
 
 
-def find_mentions(text: str, *, matcher: Matcher, candidates: bool = True) -> list[FoundMention]:
+def find_mentions(
+    text: str, *, matcher: Matcher, candidates: bool = True, model: Any = None
+) -> list[FoundMention]:
     """Every entity mention in `text`, in text order, not overlapping.
 
     Known entities first (alias, inflection, derived form), then, unless `candidates` is
     false, names not yet known (method `discovery`, `entity` None) and spelling variants
-    of known persons (method `fuzzy`, with the evidence).
+    of known persons (method `fuzzy`, with the evidence). `model` is an opened crfsuite
+    tagger other than the shipped one (the evaluation model, `model.evaluation_tagger`).
     """
     matched = _with_given_names(text, matcher.find(text))
     if not candidates:
@@ -59,7 +63,7 @@ def find_mentions(text: str, *, matcher: Matcher, candidates: bool = True) -> li
     # ("Ilham Alijew" around a queued "Ilham"), and a wrong one must not live on by itself.
     queued = [m for m in matched if m.evidence == QUEUE_EVIDENCE]
     known = [m for m in matched if m.evidence != QUEUE_EVIDENCE]
-    found = _model_mentions(text, known, matcher.gazetteer)
+    found = _model_mentions(text, known, matcher.gazetteer, model)
     if RULE_CANDIDATES:
         ruled = list(discover(text, known, matcher.gazetteer))
     else:
@@ -129,7 +133,7 @@ def _fuzzy_variants(
 
 
 def _model_mentions(
-    text: str, known: list[FoundMention], gazetteer: Gazetteer
+    text: str, known: list[FoundMention], gazetteer: Gazetteer, model: Any = None
 ) -> list[FoundMention]:
     """The model's names that no known entity covers, as candidates; a person's name that
     is a spelling variant of a known person's is that person (method fuzzy)."""
@@ -138,7 +142,7 @@ def _model_mentions(
         if mention.entity is not None:
             linked[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
     mentions = []
-    for name in find_names(text):
+    for name in find_names(text, model=model):
         if any(linked[name.start : name.end]):
             continue
         if name.kind == Kind.OTHER and name.confidence < MIN_OTHER_CONFIDENCE:

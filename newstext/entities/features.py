@@ -17,12 +17,15 @@ A word's attributes depend on the word alone and are cached per word and offset,
 token costs a few dictionary lookups once its words have been seen.
 """
 
+import gzip
 import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
+from pathlib import Path
 
 from newstext.entities import discovery as rules
 from newstext.entities.gazetteer import Kind
+from newstext.sentences import ABBREVIATIONS
 
 _TOKEN = re.compile(r"\w+(?:[-'’.&/]\w+)*-?|[^\w\s]")
 _SQUEEZE = re.compile(r"(.)\1+")
@@ -32,9 +35,41 @@ _OPENERS = frozenset('.!?:;«»„“"–—()')
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Token ranges of text[start:end] (code points)."""
+    """Token ranges of text[start:end] (code points). As in GermEval, a full stop stays with
+    an initial, a Roman or ordinal number or an abbreviation ("George W. Bush", "Otto II.",
+    "18. Mai", "bzw."), except the sentence's last one."""
     end = len(text) if end is None else end
-    return [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    if len(spans) < 3 or text.find(".", start, spans[-1][0]) < 0:
+        return spans  # no full stop before the last token
+    kept = [spans[0]]
+    for index in range(1, len(spans) - 1):
+        first, last = spans[index]
+        before = kept[-1]
+        if (
+            text[first] == "."
+            and last == first + 1
+            and before[1] == first
+            and _keeps_full_stop(text[before[0] : before[1]])
+        ):
+            kept[-1] = (before[0], last)
+            continue
+        kept.append((first, last))
+    kept.append(spans[-1])
+    return kept
+
+
+_ROMAN = re.compile(r"[IVXLC]+")
+
+
+@lru_cache(maxsize=65536)
+def _keeps_full_stop(word: str) -> bool:
+    return (
+        (len(word) == 1 and word.isalpha())
+        or (word.isdigit() and len(word) <= 2)
+        or _ROMAN.fullmatch(word) is not None
+        or word.lower() in ABBREVIATIONS
+    )
 
 
 def shape(word: str) -> str:
@@ -58,6 +93,20 @@ def _tagger_words() -> tuple[frozenset[str], frozenset[str], dict[str, str], dic
         world_places(),
         world_organisations(),
     )
+
+
+CLUSTER_FILE = Path(__file__).parent / "data" / "word_clusters.tsv.gz"
+
+
+@cache
+def word_clusters() -> dict[str, tuple[str, ...]]:
+    """Word → its cluster numbers, coarse to fine (`training/clusters.py` computes them)."""
+    found: dict[str, tuple[str, ...]] = {}
+    with gzip.open(CLUSTER_FILE, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            word, numbers = line.rstrip("\n").split("\t")
+            found[word] = tuple(numbers.split())
+    return found
 
 
 @lru_cache(maxsize=262144)
@@ -91,6 +140,9 @@ def word_attributes(word: str) -> list[str]:
     given_names, function_words, places, organisations = _tagger_words()
     lower = word.lower()
     attrs = [f"w={lower}", f"sh={short_shape(word)}"]
+    clusters = word_clusters().get(word)
+    if clusters is not None:
+        attrs += [f"cl{k}={n}" for k, n in enumerate(clusters)]
     if not word[:1].isalnum():
         return attrs  # punctuation: the word is enough
     capital = word[:1].isupper()

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from newstext.entities import Gazetteer, Kind, Matcher, Method, find_mentions, seed_matcher
+from newstext.entities.features import tokenize
 from newstext.entities.model import MODEL_FILE, find_names, tag_sentence
 from newstext.entities.training import corpus
 from newstext.entities.training.corpus import Labelled, _mapped
@@ -58,6 +59,18 @@ def test_names_are_found_in_every_sentence_and_line_of_a_text() -> None:
     assert ("Olaf Scholz", Kind.PERSON) in found
     assert ("Hamburg", Kind.PLACE) in found
     assert ("Peter Tschentscher", Kind.PERSON) in found
+
+
+def test_full_stops_stay_with_initials_numbers_and_abbreviations_as_in_training() -> None:
+    text = "Präsident George W. Bush traf am 18. Mai bzw. danach Otto II. in Berlin."
+    assert [text[a:b] for a, b in tokenize(text)] == [
+        *("Präsident", "George", "W.", "Bush", "traf", "am", "18.", "Mai", "bzw."),
+        *("danach", "Otto", "II.", "in", "Berlin", "."),
+    ]
+    assert ("George W. Bush", Kind.PERSON) in names(text)
+    # The sentence's own full stop stays apart, after an initial too.
+    last = "Das sagte Ali Y."
+    assert [last[a:b] for a, b in tokenize(last)][-2:] == ["Y", "."]
 
 
 def test_confidences_are_marginal_probabilities() -> None:
