@@ -31,7 +31,7 @@ from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
-from scipy import sparse  # type: ignore[import-untyped]  # with datasketch, a dependency
+from scipy import sparse  # type: ignore[import-untyped]
 
 from newstext.entities.training.corpus import LER_FILES, read_ler, splits
 
