@@ -37,9 +37,14 @@ $(VENV)/.synced: $(UV) uv.lock pyproject.toml
 
 install: $(VENV)/.synced
 
+# The demo serves with one task worker beside it (TASKS_BACKEND=database), so that a large
+# upload's import, detection and grouping never keep a browser request waiting; the worker
+# stops with the server (docs/ops/workers.md).
 run: install
 	DEBUG=1 $(PY) manage.py setup_demo
-	DEBUG=1 exec $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	DEBUG=1 TASKS_BACKEND=database $(PY) manage.py db_worker --no-reload --interval 1 --worker-id make-run & \
+	  trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
+	  DEBUG=1 TASKS_BACKEND=database $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install
 	$(VENV)/bin/pytest -n auto --dist loadgroup $(PYTEST_ARGS)
