@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.cache import caches
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils.safestring import SafeString, mark_safe
 
 from annotations.access import visible_annotations
@@ -147,8 +147,25 @@ def annotation_cards(
 
 def as_cards(annotations: QuerySet[Annotation]) -> QuerySet[Annotation]:
     """Annotations with what their cards show besides their own fields: label, author,
-    and `source_names`."""
-    return with_source_names(annotations.select_related("label", "author"))
+    `source_names` and `reply_count`."""
+    cards = with_source_names(annotations.select_related("label", "author"))
+    return cards.annotate(reply_count=reply_count())
+
+
+def reply_count() -> Subquery:
+    """How many replies are under the outer query's annotation, in the same query.
+
+    Replies belong to workflow, a higher layer: the count goes through the reverse
+    relation's name, so this app does not import it.
+    """
+    counted = (
+        Annotation.objects.filter(pk=OuterRef("pk"))
+        .order_by()
+        .values("pk")
+        .annotate(n=Count("replies"))
+        .values("n")
+    )
+    return Subquery(counted)
 
 
 def with_source_names(annotations: QuerySet[Annotation]) -> QuerySet[Annotation]:

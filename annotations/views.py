@@ -40,6 +40,7 @@ from annotations.selectors import (
     blocks_text_context,
     changed_text_context,
     created_annotation_context,
+    reply_count,
     workspace_context,
 )
 from annotations.services import (
@@ -174,7 +175,11 @@ def annotation_edit_view(request: AuthenticatedHttpRequest, annotation_id: int) 
 
 @require_POST
 def annotation_update_view(request: AuthenticatedHttpRequest, annotation_id: int) -> HttpResponse:
-    annotation = access_annotation_for_change(request.user, annotation_id)
+    # With its reply count, for the card that answers the change.
+    with_replies = Annotation.objects.select_related("label", "author", "article")
+    annotation = access_annotation_for_change(
+        request.user, annotation_id, with_replies.annotate(reply_count=reply_count())
+    )
     form = AnnotationEditForm(request.POST)
     context: dict[str, object] = {"annotation": annotation, "edit_form": form}
     if not form.is_valid():
