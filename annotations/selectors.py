@@ -85,6 +85,17 @@ class CardFilters:
     def active(self) -> bool:
         return any((self.label_id is not None, self.source, self.status, self.text, self.author_id))
 
+    def query(self) -> dict[str, str]:
+        """The filters as the filter form's query parameters, for the "show more" link."""
+        params = {
+            "q": self.text,
+            "label": self.label_id,
+            "source": self.source,
+            "status": self.status,
+            "author": self.author_id,
+        }
+        return {name: str(value) for name, value in params.items() if value not in (None, "")}
+
 
 def filtered_cards(annotations: QuerySet[Annotation], filters: CardFilters) -> QuerySet[Annotation]:
     """The annotations matching every filter. The author filter narrows, never widens:
@@ -329,8 +340,12 @@ def _blocks_touched(
     ]
 
 
-def workspace_context(user: User | AnonymousUser, article: Article) -> dict[str, object]:
-    """Everything the workspace template needs, in a fixed number of queries."""
+def workspace_context(
+    user: User | AnonymousUser, article: Article, filters: CardFilters | None = None
+) -> dict[str, object]:
+    """Everything the workspace template needs, in a fixed number of queries; the cards
+    narrowed to `filters`, the ones the reader has set in the card filter."""
+    filters = filters or CardFilters()
     rows = _annotation_rows(user, article)
     total, orphaned_count = len(rows.live), len(rows.live) - len(rows.highlights)
     return {
@@ -338,11 +353,39 @@ def workspace_context(user: User | AnonymousUser, article: Article) -> dict[str,
         "annotation_count": total,
         "orphaned_count": orphaned_count,
         "orphaned": orphaned_annotations(live_annotations(user, article)) if orphaned_count else [],
-        "card_page": annotation_cards(user, article, total=total),
+        "card_page": annotation_cards(user, article, total=total, filters=filters),
+        **card_filter_context(filters),
         "deleted": list(deleted_annotations(user, article)[:50]) if rows.deleted else [],
         "labels": list(active_labels()),
         "can_annotate": can_annotate(user),
     }
+
+
+def card_filter_context(filters: CardFilters) -> dict[str, object]:
+    """What the card list says about its filter: whether one is set, and its parameters."""
+    return {"filtering": filters.active, "card_query": filters.query()}
+
+
+def filtered_cards_context(
+    user: User | AnonymousUser, annotation: Annotation, filters: CardFilters
+) -> dict[str, object]:
+    """The first page of the filtered cards after `annotation` was created or restored,
+    and whether the filter hides it (`hidden_by_filter`)."""
+    return {
+        "card_page": annotation_cards(user, annotation.article, filters=filters),
+        "hidden_by_filter": hidden_by_filter(user, annotation, filters),
+        **card_filter_context(filters),
+    }
+
+
+def hidden_by_filter(
+    user: User | AnonymousUser, annotation: Annotation, filters: CardFilters
+) -> bool:
+    """Whether the card filter leaves `annotation` out of the cards."""
+    if not filters.active:
+        return False
+    matching = filtered_cards(live_annotations(user, annotation.article), filters)
+    return not matching.filter(pk=annotation.pk).exists()
 
 
 def created_annotation_context(
