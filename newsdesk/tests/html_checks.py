@@ -50,6 +50,6 @@ def field_errors(html: str, field_id: str) -> str:
     """The text of the error list the field template shows beside the field `field_id`
     (`<ul class="errorlist" id="<field_id>_error">`), or "" when it has none."""
     found = re.search(
-        rf'<ul class="errorlist" id="{re.escape(field_id)}_error">(.*?)</ul>', html, re.S
+        rf'<ul class="errorlist[^"]*"[^>]* id="{re.escape(field_id)}_error">(.*?)</ul>', html, re.S
     )
     return re.sub(r"<[^>]+>", " ", found[1]).strip() if found else ""
