@@ -223,8 +223,8 @@ def annotation_update_view(request: AuthenticatedHttpRequest, annotation_id: int
         }
         return render(request, f"{WORKSPACE}#annotation-edit", context, status=409)
     context = changed_text_context(request.user, annotation)
-    context["annotation"] = annotation
-    response = _fragments(request, context, "annotation-card", "text-blocks")
+    context |= {"annotation": annotation, "announcement": _("Annotation saved.")}
+    response = _fragments(request, context, "annotation-card", "text-blocks", "announcement")
     return trigger_client_event(response, "annotation-saved", {"id": annotation.pk})
 
 
@@ -249,6 +249,8 @@ def annotation_restore_view(request: AuthenticatedHttpRequest, annotation_id: in
     if hidden_by_filter(request.user, annotation, filters):
         context["hidden_by_filter"] = True
         context["message"] = _("Annotation restored. The card filter hides it.")
+    else:
+        context["message"] = _("Annotation restored.")
     response = _fragments(request, context, "annotation-list", "article-text")
     return trigger_client_event(response, "annotation-saved", {"id": annotation.pk})
 
