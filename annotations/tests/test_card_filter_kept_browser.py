@@ -44,6 +44,7 @@ def test_the_filter_holds_through_create_delete_and_restore(
     page.locator("body").press("1")  # Behauptung
     page.locator("#annotation-form button[type=submit]").click()
     notice = page.locator("#cards .filter-notice")
+    expect(notice).to_be_visible()
     expect(notice).to_contain_text("Der Kartenfilter blendet sie aus")
     expect(notice).to_be_focused()
     expect(page.locator("#announcer")).to_contain_text("Der Kartenfilter blendet sie aus")
@@ -55,6 +56,7 @@ def test_the_filter_holds_through_create_delete_and_restore(
     select_quote(page, NEW_NUMBER)
     page.locator("#annotation-form .label-choice", has_text="Zahl").locator("input").check()
     page.locator("#annotation-form button[type=submit]").click()
+    expect(cards).to_have_count(3)
     number = Annotation.objects.get(exact=NEW_NUMBER)
     expect(page.locator(f"#annotation-{number.pk}")).to_be_focused()
     expect(cards).to_have_count(3)

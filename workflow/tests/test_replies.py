@@ -202,4 +202,4 @@ def test_the_card_after_an_edit_keeps_its_reply_count(client, editor, annotation
         headers=HTMX,
     )
     assert response.status_code == 200
-    assert "Reply (1)" in card_of(response.content.decode(), annotation)
+    assert "Replies (1)" in card_of(response.content.decode(), annotation)
