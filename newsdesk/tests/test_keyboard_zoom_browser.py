@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from django.contrib.auth.models import User
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, TimeoutError, expect
 
 from annotations.models import Annotation
 from annotations.tests.support import demo_editor_password, select_quote
@@ -38,9 +38,16 @@ def workspace(page: Page, base_url: str, article: Article, username: str = "edit
 
 
 def focus_is_in(page: Page, selector: str) -> None:
-    """The focused element is inside `selector` (or is it): never the page body."""
-    expect(page.locator(f"{selector}:focus, {selector} :focus")).to_have_count(1)
-    assert page.evaluate("document.activeElement !== document.body"), page.evaluate(FOCUSED)
+    """The focus settles inside `selector` (or on it): never on the page body."""
+    try:
+        page.wait_for_function(
+            "s => document.activeElement !== document.body"
+            " && document.activeElement?.closest(s) !== null",
+            arg=selector,
+            timeout=5_000,
+        )
+    except TimeoutError as error:
+        raise AssertionError(f"focus is not in {selector}: {page.evaluate(FOCUSED)}") from error
 
 
 def announced(page: Page, text: str | re.Pattern[str]) -> None:
@@ -67,6 +74,7 @@ def test_after_each_swap_the_focus_stays_in_what_changed(live_server, page, demo
     focus_is_in(page, f"#annotation-{created.pk}")
     note.fill("geprüft")
     note.press("Control+Enter")
+    expect(page.locator(f"#annotation-{created.pk}.editing")).to_have_count(0)
     expect(page.locator(f"#annotation-{created.pk}")).to_contain_text("geprüft")
     focus_is_in(page, f"#annotation-{created.pk}")
     announced(page, "Annotation gespeichert.")
