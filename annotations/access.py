@@ -58,8 +58,10 @@ def access_annotation(
     return annotation
 
 
-def access_annotation_for_change(user: User, annotation_id: int) -> Annotation:
+def access_annotation_for_change(
+    user: User, annotation_id: int, annotations: QuerySet[Annotation] | None = None
+) -> Annotation:
     """An annotation the user may edit, delete or restore: their own, or any for admins."""
-    annotation = access_annotation(user, annotation_id)
+    annotation = access_annotation(user, annotation_id, annotations)
     require(can_change_annotation(user, annotation.author_id))
     return annotation

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.cache import caches
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils.safestring import SafeString, mark_safe
 
 from annotations.access import visible_annotations
@@ -85,6 +85,17 @@ class CardFilters:
     def active(self) -> bool:
         return any((self.label_id is not None, self.source, self.status, self.text, self.author_id))
 
+    def query(self) -> dict[str, str]:
+        """The filters as the filter form's query parameters, for the "show more" link."""
+        params = {
+            "q": self.text,
+            "label": self.label_id,
+            "source": self.source,
+            "status": self.status,
+            "author": self.author_id,
+        }
+        return {name: str(value) for name, value in params.items() if value not in (None, "")}
+
 
 def filtered_cards(annotations: QuerySet[Annotation], filters: CardFilters) -> QuerySet[Annotation]:
     """The annotations matching every filter. The author filter narrows, never widens:
@@ -147,8 +158,25 @@ def annotation_cards(
 
 def as_cards(annotations: QuerySet[Annotation]) -> QuerySet[Annotation]:
     """Annotations with what their cards show besides their own fields: label, author,
-    and `source_names`."""
-    return with_source_names(annotations.select_related("label", "author"))
+    `source_names` and `reply_count`."""
+    cards = with_source_names(annotations.select_related("label", "author"))
+    return cards.annotate(reply_count=reply_count())
+
+
+def reply_count() -> Subquery:
+    """How many replies are under the outer query's annotation, in the same query.
+
+    Replies belong to workflow, a higher layer: the count goes through the reverse
+    relation's name, so this app does not import it.
+    """
+    counted = (
+        Annotation.objects.filter(pk=OuterRef("pk"))
+        .order_by()
+        .values("pk")
+        .annotate(n=Count("replies"))
+        .values("n")
+    )
+    return Subquery(counted)
 
 
 def with_source_names(annotations: QuerySet[Annotation]) -> QuerySet[Annotation]:
@@ -312,8 +340,12 @@ def _blocks_touched(
     ]
 
 
-def workspace_context(user: User | AnonymousUser, article: Article) -> dict[str, object]:
-    """Everything the workspace template needs, in a fixed number of queries."""
+def workspace_context(
+    user: User | AnonymousUser, article: Article, filters: CardFilters | None = None
+) -> dict[str, object]:
+    """Everything the workspace template needs, in a fixed number of queries; the cards
+    narrowed to `filters`, the ones the reader has set in the card filter."""
+    filters = filters or CardFilters()
     rows = _annotation_rows(user, article)
     total, orphaned_count = len(rows.live), len(rows.live) - len(rows.highlights)
     return {
@@ -321,11 +353,39 @@ def workspace_context(user: User | AnonymousUser, article: Article) -> dict[str,
         "annotation_count": total,
         "orphaned_count": orphaned_count,
         "orphaned": orphaned_annotations(live_annotations(user, article)) if orphaned_count else [],
-        "card_page": annotation_cards(user, article, total=total),
+        "card_page": annotation_cards(user, article, total=total, filters=filters),
+        **card_filter_context(filters),
         "deleted": list(deleted_annotations(user, article)[:50]) if rows.deleted else [],
         "labels": list(active_labels()),
         "can_annotate": can_annotate(user),
     }
+
+
+def card_filter_context(filters: CardFilters) -> dict[str, object]:
+    """What the card list says about its filter: whether one is set, and its parameters."""
+    return {"filtering": filters.active, "card_query": filters.query()}
+
+
+def filtered_cards_context(
+    user: User | AnonymousUser, annotation: Annotation, filters: CardFilters
+) -> dict[str, object]:
+    """The first page of the filtered cards after `annotation` was created or restored,
+    and whether the filter hides it (`hidden_by_filter`)."""
+    return {
+        "card_page": annotation_cards(user, annotation.article, filters=filters),
+        "hidden_by_filter": hidden_by_filter(user, annotation, filters),
+        **card_filter_context(filters),
+    }
+
+
+def hidden_by_filter(
+    user: User | AnonymousUser, annotation: Annotation, filters: CardFilters
+) -> bool:
+    """Whether the card filter leaves `annotation` out of the cards."""
+    if not filters.active:
+        return False
+    matching = filtered_cards(live_annotations(user, annotation.article), filters)
+    return not matching.filter(pk=annotation.pk).exists()
 
 
 def created_annotation_context(

@@ -34,12 +34,17 @@ from annotations.history import annotation_history
 from annotations.models import Annotation, Label
 from annotations.selectors import (
     CARDS_PER_PAGE,
+    CardFilters,
     active_labels,
     annotation_cards,
     as_cards,
     blocks_text_context,
+    card_filter_context,
     changed_text_context,
     created_annotation_context,
+    filtered_cards_context,
+    hidden_by_filter,
+    reply_count,
     workspace_context,
 )
 from annotations.services import (
@@ -103,11 +108,22 @@ def annotation_create_view(request: AuthenticatedHttpRequest, article_id: int) -
             # Not the whole list again: the new card goes in its place among the others.
             context = created_annotation_context(request.user, annotation)
             context |= {"form": AnnotationCreateForm(), "labels": labels}
-            names = ("annotation-form", "text-blocks", "annotation-count", "new-card")
+            names = ["annotation-form", "text-blocks", "annotation-count", "new-card"]
+            filters = _posted_filters(request, article)
+            if filters.active:  # the filtered list again, saying if the filter hides the card
+                context |= filtered_cards_context(request.user, annotation, filters)
+                names[-1] = "filtered-cards"
             response = _fragments(request, context, *names)
             return trigger_client_event(response, "annotation-saved", {"id": annotation.pk})
     context = {"article": article, "form": form, "labels": labels}
     return _fragments(request, context, "annotation-form", status=400)
+
+
+def _posted_filters(request: AuthenticatedHttpRequest, article: Article) -> CardFilters:
+    """The card filter the reader has set, which workspace.js sends along (as `filter-*`)
+    with every change to the card list, so the list that comes back stays filtered."""
+    form = CardFilterForm(request.POST, prefix="filter", user=request.user, article=article)
+    return form.filters()
 
 
 @require_GET
@@ -127,8 +143,10 @@ def annotation_cards_view(request: AuthenticatedHttpRequest, article_id: int) ->
         "article": article,
         "card_page": page,
         "after": form.cleaned_data["after"],
-        "filtering": filters.active,
+        **card_filter_context(filters),
     }
+    if request.htmx and not form.cleaned_data["after"]:  # the filter changed: say how many
+        context["match_count"] = len(page.cards) + page.remaining
     return render(request, f"{WORKSPACE}#annotation-cards", context)
 
 
@@ -174,7 +192,11 @@ def annotation_edit_view(request: AuthenticatedHttpRequest, annotation_id: int) 
 
 @require_POST
 def annotation_update_view(request: AuthenticatedHttpRequest, annotation_id: int) -> HttpResponse:
-    annotation = access_annotation_for_change(request.user, annotation_id)
+    # With its reply count, for the card that answers the change.
+    with_replies = Annotation.objects.select_related("label", "author", "article")
+    annotation = access_annotation_for_change(
+        request.user, annotation_id, with_replies.annotate(reply_count=reply_count())
+    )
     form = AnnotationEditForm(request.POST)
     context: dict[str, object] = {"annotation": annotation, "edit_form": form}
     if not form.is_valid():
@@ -201,8 +223,8 @@ def annotation_update_view(request: AuthenticatedHttpRequest, annotation_id: int
         }
         return render(request, f"{WORKSPACE}#annotation-edit", context, status=409)
     context = changed_text_context(request.user, annotation)
-    context["annotation"] = annotation
-    response = _fragments(request, context, "annotation-card", "text-blocks")
+    context |= {"annotation": annotation, "announcement": _("Annotation saved.")}
+    response = _fragments(request, context, "annotation-card", "text-blocks", "announcement")
     return trigger_client_event(response, "annotation-saved", {"id": annotation.pk})
 
 
@@ -210,7 +232,8 @@ def annotation_update_view(request: AuthenticatedHttpRequest, annotation_id: int
 def annotation_delete_view(request: AuthenticatedHttpRequest, annotation_id: int) -> HttpResponse:
     annotation = access_annotation_for_change(request.user, annotation_id)
     annotation_delete(annotation=annotation, user=request.user)
-    context = workspace_context(request.user, annotation.article)
+    filters = _posted_filters(request, annotation.article)
+    context = workspace_context(request.user, annotation.article, filters)
     context["message"] = _(
         "Annotation deleted. You can restore it from the list of deleted annotations."
     )
@@ -221,7 +244,13 @@ def annotation_delete_view(request: AuthenticatedHttpRequest, annotation_id: int
 def annotation_restore_view(request: AuthenticatedHttpRequest, annotation_id: int) -> HttpResponse:
     annotation = access_annotation_for_change(request.user, annotation_id)
     annotation_restore(annotation=annotation, user=request.user)
-    context = workspace_context(request.user, annotation.article)
+    filters = _posted_filters(request, annotation.article)
+    context = workspace_context(request.user, annotation.article, filters)
+    if hidden_by_filter(request.user, annotation, filters):
+        context["hidden_by_filter"] = True
+        context["message"] = _("Annotation restored. The card filter hides it.")
+    else:
+        context["message"] = _("Annotation restored.")
     response = _fragments(request, context, "annotation-list", "article-text")
     return trigger_client_event(response, "annotation-saved", {"id": annotation.pk})
 
@@ -251,7 +280,7 @@ def annotation_reattach_view(request: AuthenticatedHttpRequest, annotation_id: i
         except AnnotationDeleted as deleted:
             error, status = str(deleted), 409
         else:
-            context = workspace_context(request.user, article)
+            context = workspace_context(request.user, article, _posted_filters(request, article))
             response = _fragments(request, context, "annotation-list", "article-text")
             return trigger_client_event(response, "annotation-saved", {"id": annotation.pk})
     context = workspace_context(request.user, article)

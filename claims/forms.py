@@ -53,6 +53,24 @@ class ClaimFilterForm(forms.Form):
     )
 
 
+class ClaimSearchForm(forms.Form):
+    """The search for a claim to attach an annotation to, in the claim box of its card."""
+
+    q = forms.CharField(
+        label=_("Attach to claim"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(
+            attrs={
+                "type": "search",
+                "class": "claim-q",
+                "autocomplete": "off",
+                "placeholder": _("Search claims by words or entities"),
+            }
+        ),
+    )
+
+
 class SuggestionForm(forms.Form):
     """A suggested sentence, by its code-point range in the article's body."""
 

@@ -24,6 +24,7 @@ from claims.forms import (
     ClaimContentForm,
     ClaimEditForm,
     ClaimFilterForm,
+    ClaimSearchForm,
     SuggestionForm,
 )
 from claims.models import Claim
@@ -145,9 +146,12 @@ def _panel(
     }
     if claim is None and context["can_claim"]:
         sources = ", ".join(source.name for source in annotation.sources.all()[:1])
+        # Ids per annotation: every card of the workspace may open its claim box.
         context["make_form"] = form or ClaimContentForm(
-            initial={"wording": annotation.exact, "attribution": sources}
+            initial={"wording": annotation.exact, "attribution": sources},
+            auto_id=f"claim-%s-{annotation.pk}",
         )
+        context["search_form"] = ClaimSearchForm(auto_id=f"claim-%s-{annotation.pk}")
         context["similar"] = similar_claims(annotation.exact)
     return render(request, f"{PANEL}#claim-box", context, status=status)
 
@@ -162,7 +166,7 @@ def annotation_claim_view(request: AuthenticatedHttpRequest, annotation_id: int)
 @require_POST
 def claim_make_view(request: AuthenticatedHttpRequest, annotation_id: int) -> HttpResponse:
     annotation = access_annotation_for_claiming(request.user, annotation_id)
-    form = ClaimContentForm(request.POST)
+    form = ClaimContentForm(request.POST, auto_id=f"claim-%s-{annotation.pk}")
     if not form.is_valid():
         return _panel(request, annotation, form=form, status=400)
     try:

@@ -1,6 +1,7 @@
 """Entity pages: one entity with its mentions in context, and the candidate queue."""
 
 import re
+from typing import Any
 
 from django import forms
 from django.db.models.functions import Lower
@@ -54,10 +55,24 @@ class ExternalIdForm(forms.Form):
 
 
 class CandidateDecisionForm(forms.Form):
+    """One row of the candidate queue; the buttons send the decision, so only the entity
+    field is rendered (ids per candidate: the queue has many rows)."""
+
     decision = forms.ChoiceField(
         choices=[("new", _("new entity")), ("alias", _("alias")), ("reject", _("reject"))]
     )
-    entity = forms.CharField(label=_("Alias of"), required=False, max_length=200)
+    entity = forms.CharField(
+        label=_("Alias of"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"list": "entity-names", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args: Any, candidate: EntityCandidate, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", f"candidate-{candidate.pk}-%s")
+        if candidate.proposed_entity is not None:
+            kwargs.setdefault("initial", {"entity": candidate.proposed_entity.name})
+        super().__init__(*args, **kwargs)
 
     def clean(self) -> dict[str, object]:
         data: dict[str, object] = super().clean() or {}
@@ -71,8 +86,10 @@ class CandidateDecisionForm(forms.Form):
                 or Entity.objects.filter(name=name).first()
             )
             if entity is None:
-                raise forms.ValidationError(_("No entity is called “%(name)s”.") % {"name": name})
-            data["target"] = entity
+                message = _("No entity is called “%(name)s”.") % {"name": name}
+                self.add_error("entity", message)
+            else:
+                data["target"] = entity
         return data
 
 
@@ -151,7 +168,7 @@ def candidate_queue_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     candidates = list(open_candidates()[:CANDIDATES_PER_PAGE])
     candidate_examples(candidates)
     context = {
-        "candidates": candidates,
+        "rows": [(c, CandidateDecisionForm(candidate=c)) for c in candidates],
         "open_total": EntityCandidate.objects.filter(status=EntityCandidate.Status.OPEN).count(),
         "entity_names": Entity.objects.order_by("name").values_list("name", flat=True)[
             :MAX_ENTITY_SUGGESTIONS
@@ -165,7 +182,7 @@ def candidate_decide_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
     """Accept as a new entity, accept as an alias of an entity, or reject; htmx gets the
     decided row back (or the row with the error, status 200 so that htmx swaps it)."""
     candidate = access_candidate(request.user, pk)
-    form = CandidateDecisionForm(request.POST)
+    form = CandidateDecisionForm(request.POST, candidate=candidate)
     context: dict[str, object] = {"candidate": candidate}
     if candidate.status != EntityCandidate.Status.OPEN:
         form.add_error(None, _("This name was already decided."))
@@ -192,9 +209,10 @@ def candidate_decide_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
             return redirect("entities:candidates")
         return render(request, "entities/candidate_queue.html#candidate-row", context)
     candidate_examples([candidate])
-    context["error"] = " ".join(str(e) for e in form.errors.get("__all__", [])) or _(
-        "Choose a decision."
-    )
+    context["decision_form"] = form  # its errors beside the field
+    context["error"] = " ".join(map(str, form.non_field_errors()))
+    if "decision" in form.errors:
+        context["error"] = _("Choose a decision.")
     status = 200 if request.htmx else 400
     return render(request, "entities/candidate_queue.html#candidate-row", context, status=status)
 

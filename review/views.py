@@ -6,12 +6,10 @@ All of it is for reviewers and admins only (`review.access`); editors get 403.
 
 from urllib.parse import urlencode
 
-from django import forms
 from django.http import HttpResponse, HttpResponseBase, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from annotations.models import Label
@@ -22,20 +20,12 @@ from newsdesk.permissions import can_review, require
 from review.access import access_annotation_for_review
 from review.export import FORMATS, export_chunks, export_filename
 from review.export.selection import Selection, SelectionForm
+from review.forms import DecisionForm
 from review.models import ReviewDecision
 from review.selectors import review_page, review_row, selection_agreement
 from review.services import ReviewError, annotation_review
 
 REVIEW = "review/review.html"
-
-
-class DecisionForm(forms.Form):
-    kind = forms.ChoiceField(choices=ReviewDecision.Kind.choices)
-    version = forms.IntegerField(min_value=1)
-    label = forms.ModelChoiceField(queryset=Label.objects.all(), required=False)
-    comment = forms.CharField(
-        label=gettext_lazy("comment"), required=False, max_length=5000, strip=True
-    )
 
 
 def _review_context(
@@ -75,11 +65,15 @@ def review_article_view(request: AuthenticatedHttpRequest, article_id: int) -> H
 def review_decide_view(request: AuthenticatedHttpRequest, annotation_id: int) -> HttpResponse:
     """Accept, reject or correct one annotation; answers with its row."""
     annotation = access_annotation_for_review(request.user, annotation_id)
-    form = DecisionForm(request.POST)
-    context: dict[str, object] = {"labels": list(Label.objects.filter(is_active=True))}
+    labels = list(Label.objects.filter(is_active=True))
+    form = DecisionForm(request.POST, annotation_id=annotation.pk, labels=labels)
+    context: dict[str, object] = {"labels": labels}
     status = 200
     if not form.is_valid():
-        context["error"] = " ".join(str(e) for errors in form.errors.values() for e in errors)
+        # Comment and label errors show beside their field; the kind and version have none.
+        context["decision_form"] = form
+        hidden = [e for name in ("kind", "version") for e in form.errors.get(name, [])]
+        context["error"] = " ".join(map(str, hidden))
         status = 400
     else:
         kind = ReviewDecision.Kind(form.cleaned_data["kind"])
@@ -93,7 +87,8 @@ def review_decide_view(request: AuthenticatedHttpRequest, annotation_id: int) ->
                 comment=form.cleaned_data["comment"],
             )
         except ReviewError as error:
-            context["error"] = str(error)
+            form.add_error("label" if kind == ReviewDecision.Kind.CORRECT else None, str(error))
+            context |= {"decision_form": form, "error": " ".join(map(str, form.non_field_errors()))}
             status = 400
         except StaleAnnotation:
             context["error"] = _(

@@ -10,12 +10,14 @@ from newstext.parsing import DatePrecision
 
 
 class StoryRenameForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=300)
+    title = forms.CharField(label=_("Rename the story"), max_length=300)
 
 
 class StoryArticleForm(forms.Form):
     article = forms.ModelChoiceField(
-        label=_("Article"), queryset=Article.objects.all(), widget=forms.NumberInput
+        label=_("Add an article (its number)"),
+        queryset=Article.objects.all(),
+        widget=forms.NumberInput(attrs={"min": 1}),
     )
 
 
@@ -25,9 +27,9 @@ class AnnotationCopyForm(forms.Form):
 
 class ArticleDateForm(forms.Form):
     published_on = forms.DateField(
-        label=_("Published"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    date_precision = forms.ChoiceField(label=_("Date precision"), choices=DATE_PRECISION_CHOICES)
+    date_precision = forms.ChoiceField(label=_("Precision"), choices=DATE_PRECISION_CHOICES)
     loaded_at = forms.DateTimeField(widget=forms.HiddenInput)
 
     @classmethod

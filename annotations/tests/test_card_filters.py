@@ -114,3 +114,31 @@ def test_filtered_pages_keep_the_filter_and_stay_bounded(
     assert set(Annotation.objects.filter(pk__in=rest_ids).values_list("label", flat=True)) == {
         labels["claim"].pk
     }
+
+
+def test_a_change_answers_with_the_list_the_filter_leaves(client, article, labels, editor, cards):
+    """Create, delete and restore get the card filter along (as `filter-*`) and answer with
+    the filtered list; a new card the filter hides is said to be hidden."""
+    client.force_login(editor)
+    quote_filter = {"filter-label": labels["quote"].pk}
+    start = article.body.index("Putin")
+    response = client.post(
+        reverse("annotations:create", args=[article.pk]),
+        {"start": start, "end": start + 5, "exact": "Putin", "label": labels["claim"].pk}
+        | quote_filter,
+        headers=HTMX,
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "The card filter hides it" in html
+    assert re.findall(r'<li id="annotation-(\d+)"', html) == [str(cards["quote"].pk)]
+
+    deleted = client.post(
+        reverse("annotations:delete", args=[cards["kreml"].pk]), quote_filter, headers=HTMX
+    ).content.decode()
+    assert re.findall(r'<li id="annotation-(\d+)"', deleted) == [str(cards["quote"].pk)]
+    restored = client.post(
+        reverse("annotations:restore", args=[cards["kreml"].pk]), quote_filter, headers=HTMX
+    ).content.decode()
+    assert re.findall(r'<li id="annotation-(\d+)"', restored) == [str(cards["quote"].pk)]
+    assert "Annotation restored. The card filter hides it." in restored

@@ -1,5 +1,6 @@
-"""HTML checks shared by the CSP and XSS tests."""
+"""HTML checks shared by the tests: inline code (CSP, XSS) and the errors beside a field."""
 
+import re
 from html.parser import HTMLParser
 
 DATA_SCRIPT_TYPES = {"application/json", "application/ld+json"}
@@ -43,3 +44,12 @@ def inline_code(html: str) -> list[str]:
     parser.feed(html)
     parser.close()
     return parser.problems
+
+
+def field_errors(html: str, field_id: str) -> str:
+    """The text of the error list the field template shows beside the field `field_id`
+    (`<ul class="errorlist" id="<field_id>_error">`), or "" when it has none."""
+    found = re.search(
+        rf'<ul class="errorlist[^"]*"[^>]* id="{re.escape(field_id)}_error">(.*?)</ul>', html, re.S
+    )
+    return re.sub(r"<[^>]+>", " ", found[1]).strip() if found else ""

@@ -227,8 +227,23 @@ document.addEventListener("keydown", (event) => {
 
 document.body.addEventListener("annotation-saved", (event) => {
   clearSelection();
-  // Wait for the out-of-band swaps to settle before focusing the new card.
-  window.setTimeout(() => focusCard(event.detail.id), 0);
+  // Wait for the out-of-band swaps to settle before focusing the new card, or the notice
+  // that the card filter hides it.
+  window.setTimeout(() => {
+    const hidden = document.querySelector("#annotation-list [data-filter-hides]");
+    if (hidden) hidden.focus();
+    else focusCard(event.detail.id);
+  }, 0);
+});
+
+// A change to the card list (create, delete, restore, re-attach) sends the card filter
+// along, prefixed, so that the list that comes back is filtered as the filter fields say.
+document.body.addEventListener("htmx:configRequest", (event) => {
+  const filters = document.getElementById("card-filters");
+  if (!filters || !event.detail.elt.closest?.("[data-sends-card-filter]")) return;
+  for (const [name, value] of new FormData(filters)) {
+    if (value) event.detail.parameters[`filter-${name}`] = value;
+  }
 });
 
 // Linking a selected name to an entity: the panel is the entities app's. Once a name is

@@ -8,6 +8,7 @@ from django.urls import reverse
 from annotations.models import Annotation
 from annotations.tests import support
 from articles.models import Article
+from newsdesk.tests.html_checks import field_errors
 from stories.models import Story
 from stories.selectors import comparison
 
@@ -200,7 +201,7 @@ def test_editors_rename_and_change_the_story(client, seeded, editor):
     assert story.title == "Russland und Aserbaidschan"
     response = client.post(rename, {"title": ""}, headers=HTMX)
     assert response.status_code == 400
-    assert "Title: This field is required." in response.content.decode()
+    assert field_errors(response.content.decode(), "id_title") == "This field is required."
 
     remove = reverse("stories:remove-article", args=[story.pk, seeded["004"].pk])
     response = client.post(remove, headers=HTMX)
@@ -211,7 +212,7 @@ def test_editors_rename_and_change_the_story(client, seeded, editor):
     assert seeded["004"].origin in response.content.decode()
     response = client.post(add, {"article": 999999}, headers=HTMX)
     assert response.status_code == 400
-    assert "Article: Select a valid choice" in response.content.decode()
+    assert "Select a valid choice" in field_errors(response.content.decode(), "id_article")
 
 
 def test_reviewers_may_not_change_stories(client, seeded, reviewer):
@@ -277,7 +278,9 @@ def test_article_date_bad_input_and_permissions(client, seeded, editor, reviewer
     client.force_login(editor)
     response = client.post(url, data, headers=HTMX)
     assert response.status_code == 400
-    assert "Published: A day or month precision needs a date." in response.content.decode()
+    assert field_errors(response.content.decode(), "id_published_on") == (
+        "A day or month precision needs a date."
+    )
     response = client.post(url, {**data, "published_on": "2024-02-30"}, headers=HTMX)
     assert response.status_code == 400
     assert "Enter a valid date." in response.content.decode()

@@ -163,3 +163,43 @@ def test_users_without_a_role_have_no_inbox_count(client, no_role_user):
     with CaptureQueriesContext(connection) as queries:
         client.get(reverse("password_change"), headers=EN)
     assert not any("workflow_notification" in query["sql"] for query in queries)
+
+
+def card_of(html: str, annotation) -> str:
+    start = html.index(f'<li id="annotation-{annotation.pk}"')
+    return html[start : html.index("</li>", start)]
+
+
+@pytest.mark.parametrize("count", [2, 12])
+def test_each_card_counts_its_replies_in_a_constant_number_of_queries(
+    client, editor, reviewer, article, labels, count
+):
+    words = article.body.split()
+    annotations = [
+        annotate(article, editor, word, label=labels["claim"])
+        for word in dict.fromkeys(w.strip(".,;:!?»«„“\"'()") for w in words)
+        if len(word) > 3
+    ][:count]
+    assert len(annotations) == count
+    discussed, quiet = annotations[0], annotations[1]
+    reply_create(annotation=discussed, author=reviewer, text="Quelle?")
+    reply_create(annotation=discussed, author=editor, text="dpa")
+    client.force_login(editor)
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(article.get_absolute_url(), headers=EN).content.decode()
+    assert "Replies (2)" in card_of(html, discussed)
+    assert "Replies (0)" in card_of(html, quiet)
+    # The count rides in the cards' query: as many queries for 2 cards as for 12.
+    assert len(queries) == 10
+
+
+def test_the_card_after_an_edit_keeps_its_reply_count(client, editor, annotation, labels):
+    reply_create(annotation=annotation, author=editor, text="Notiz")
+    client.force_login(editor)
+    response = client.post(
+        reverse("annotations:update", args=[annotation.pk]),
+        {"label": labels["claim"].pk, "note": "geprüft", "sources": "", "version": 1},
+        headers=HTMX,
+    )
+    assert response.status_code == 200
+    assert "Replies (1)" in card_of(response.content.decode(), annotation)
