@@ -8,13 +8,14 @@ made next to it and never touches the one in that URL. The process id in the nam
 two benchmark runs on one server (two engineers, two suites) out of each other's way.
 """
 
+import argparse
 import json
 import os
 import secrets
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -144,13 +145,42 @@ def case_run(backend: Backend, module: str, *, quick: bool) -> dict[str, Any]:
             env=environment,
             check=True,
         )
-        completed = subprocess.run(  # noqa: S603 - our own interpreter and module
-            [sys.executable, "-m", module, "--case"] + (["--quick"] if quick else []),
-            cwd=BASE_DIR,
-            env=environment,
-            check=True,
-            capture_output=True,
-            text=True,
+        return module_run(
+            [module, "--case"] + (["--quick"] if quick else []), environment=environment
         )
+
+
+def module_run(arguments: list[str], *, environment: dict[str, str]) -> dict[str, Any]:
+    """`python -m arguments…` in a subprocess; its last output line is a JSON result."""
+    completed = subprocess.run(  # noqa: S603 - our own interpreter and module
+        [sys.executable, "-m", *arguments],
+        cwd=BASE_DIR,
+        env=environment,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     result: dict[str, Any] = json.loads(completed.stdout.strip().splitlines()[-1])
     return result
+
+
+def case_main(
+    argv: Sequence[str] | None,
+    *,
+    description: str | None,
+    measure: Callable[..., dict[str, Any]],
+    run_suite: Callable[..., str],
+) -> None:
+    """A suite's command line: `--case` measures in this process (as case_run starts it),
+    else the whole suite runs and prints its markdown section."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--case", action="store_true", help="run one case in this process")
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args(argv)
+    if args.case:
+        import django
+
+        django.setup()
+        print(json.dumps(measure(quick=args.quick)))
+    else:
+        print(run_suite(quick=args.quick))

@@ -17,10 +17,8 @@ statement: its time is the candidate query's.
 Run one case by hand: `python -m benchmarks.stories_speed --case` with DATABASE_URL set.
 """
 
-import argparse
 import hashlib
 import itertools
-import json
 import os
 import random
 import statistics
@@ -34,6 +32,7 @@ from benchmarks.databases import (
     BASE_DIR,
     POSTGRESQL,
     SQLITE,
+    case_main,
     case_run,
     postgres_version,
 )
@@ -407,17 +406,7 @@ def _render_compare(*, quick: bool) -> tuple[float, float]:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--case", action="store_true", help="run one case in this process")
-    parser.add_argument("--quick", action="store_true")
-    args = parser.parse_args(argv)
-    if args.case:
-        import django
-
-        django.setup()
-        print(json.dumps(measure(quick=args.quick)))
-    else:
-        print(run_suite(quick=args.quick))
+    case_main(argv, description=__doc__, measure=measure, run_suite=run_suite)
 
 
 if __name__ == "__main__":

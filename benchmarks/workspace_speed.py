@@ -7,8 +7,6 @@ template) through the test client, without network or browser.
 Run one case by hand: `python -m benchmarks.workspace_speed --case` with DATABASE_URL set.
 """
 
-import argparse
-import json
 import os
 import statistics
 import time
@@ -20,6 +18,7 @@ from benchmarks.databases import (
     POSTGRESQL,
     SQLITE,
     Backend,
+    case_main,
     case_run,
     postgres_version,
 )
@@ -188,17 +187,7 @@ def measure(*, quick: bool) -> dict[str, float]:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--case", action="store_true", help="run one case in this process")
-    parser.add_argument("--quick", action="store_true")
-    args = parser.parse_args(argv)
-    if args.case:
-        import django
-
-        django.setup()
-        print(json.dumps(measure(quick=args.quick)))
-    else:
-        print(run_suite(quick=args.quick))
+    case_main(argv, description=__doc__, measure=measure, run_suite=run_suite)
 
 
 if __name__ == "__main__":

@@ -26,7 +26,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmarks.databases import BASE_DIR, POSTGRESQL, django_environment, fresh_database
+from benchmarks.databases import (
+    BASE_DIR,
+    POSTGRESQL,
+    django_environment,
+    fresh_database,
+    module_run,
+)
 from benchmarks.load.ledger import Ledger, StoredAnnotation, lost_writes
 from benchmarks.load.plan import (
     EDIT_SHARE,
@@ -221,16 +227,7 @@ def _tracebacks(log: str) -> list[str]:
 
 def _run_here(arguments: list[str], environment: dict[str, str]) -> dict[str, Any]:
     """This module in a subprocess with Django set up on the load database."""
-    completed = subprocess.run(  # noqa: S603 - our own interpreter and module
-        [sys.executable, "-m", "benchmarks.load.run", *arguments],
-        cwd=BASE_DIR,
-        env=environment,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    result: dict[str, Any] = json.loads(completed.stdout.strip().splitlines()[-1])
-    return result
+    return module_run(["benchmarks.load.run", *arguments], environment=environment)
 
 
 def seed(*, users: int, articles: int, password: str) -> dict[str, int]:
