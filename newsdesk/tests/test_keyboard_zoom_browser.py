@@ -137,6 +137,9 @@ def test_the_main_screens_work_from_the_keyboard(live_server, page, demo):
     tab_to(page, "input[name=q]")
     page.keyboard.type("Putin")
     page.keyboard.press("Enter")
+    results = page.locator("#entity-results a[href*='/entities/']")
+    expect(results.first).to_contain_text("Putin")  # the list has followed the search
+    expect(results).to_have_count(1)
     tab_to(page, "#entity-results a[href*='/entities/']")
     page.keyboard.press("Enter")
     expect(page.locator("h1")).to_contain_text("Putin")
