@@ -12,8 +12,6 @@ read at the end. Run one case by hand: `python -m benchmarks.export_speed FORMAT
 import argparse
 import json
 import os
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Sequence
@@ -23,10 +21,10 @@ from typing import Any
 
 from benchmarks import measure
 from benchmarks.databases import (
-    BASE_DIR,
     POSTGRESQL,
     django_environment,
     fresh_database,
+    module_run,
     postgres_version,
 )
 
@@ -149,15 +147,10 @@ def fill_database(url: str, *, annotations: int) -> None:
 
 def export_run(url: str, name: str, *, count: int, folder: Path) -> ExportRun:
     output = folder / f"export-{name}"
-    completed = subprocess.run(  # noqa: S603 - our own interpreter and module
-        [sys.executable, "-m", "benchmarks.export_speed", name, str(output)],
-        cwd=BASE_DIR,
-        env=django_environment(url, debug=False),
-        check=True,
-        capture_output=True,
-        text=True,
+    outcome = module_run(
+        ["benchmarks.export_speed", name, str(output)],
+        environment=django_environment(url, debug=False),
     )
-    outcome = json.loads(completed.stdout.splitlines()[-1])
     output.unlink(missing_ok=True)
     return ExportRun(format=name, annotations=count, **outcome)
 

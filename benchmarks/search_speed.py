@@ -26,8 +26,6 @@ import json
 import os
 import random
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
@@ -40,10 +38,10 @@ from psycopg import sql
 
 from benchmarks.corpus import corpus_article
 from benchmarks.databases import (
-    BASE_DIR,
     POSTGRESQL,
     django_environment,
     fresh_database,
+    module_run,
     postgres_version,
 )
 from benchmarks.measure import progress
@@ -206,15 +204,10 @@ def run_suite(*, quick: bool) -> str:
         load_seconds = corpus_load(url, count=count)
         progress(f"  loaded in {load_seconds:.0f} s; measuring {runs} runs per search …")
         load_before = os.getloadavg()[0]
-        completed = subprocess.run(  # noqa: S603 - our own interpreter and module
-            [sys.executable, "-m", "benchmarks.search_speed", "--runs", str(runs)],
-            cwd=BASE_DIR,
-            env=django_environment(url, debug=False),
-            check=True,
-            capture_output=True,
-            text=True,
+        outcome = module_run(
+            ["benchmarks.search_speed", "--runs", str(runs)],
+            environment=django_environment(url, debug=False),
         )
-    outcome = json.loads(completed.stdout.splitlines()[-1])
     outcome["load_average"] = (load_before, os.getloadavg()[0])
     return report_markdown(outcome, articles=count, runs=runs, quick=quick)
 
