@@ -106,28 +106,29 @@ def fill_database(url: str, *, annotations: int) -> None:
             " ('Zahl', 'Number', '', '#a5d6a7', '3', 2, true)"
         )
         execute(
-            "INSERT INTO articles_source (name, kind, homepage, notes, needs_review, created_at)"
-            " VALUES ('dpa', 'agency', '', '', false, now()), ('Kreml', 'official', '', '',"
-            " false, now())"
+            "INSERT INTO articles_source (name, key, kind, homepage, notes, needs_review,"
+            " created_at) VALUES ('dpa', 'dpa', 'agency', '', '', false, now()),"
+            " ('Kreml', 'kreml', 'official', '', '', false, now())"
         )
         execute(
             "INSERT INTO articles_article (title, title_derived, origin, dateline_place,"
             " published_on, date_precision, language, body, blocks, word_count, content_hash,"
-            " annotation_status, created_at, updated_at)"
+            " annotation_status, created_at, updated_at, byline)"
             " SELECT 'Artikel ' || i, false, 'bench_' || i || '.txt', '',"
             " date '2025-01-01' + (i %% 300), 'day', 'de', %s || ' Nr. ' || i, '[]'::jsonb,"
-            " 400, md5(i::text) || md5(i::text), 'not_started', now(), now()"
+            " 400, md5(i::text) || md5(i::text), 'not_started', now(), now(), ''"
             " FROM generate_series(1, %s) AS i",
             (BODY, articles),
         )
         execute(
             "INSERT INTO annotations_annotation (article_id, author_id, label_id, note, start,"
             ' "end", exact, prefix, suffix, is_orphaned, status, version, created_at,'
-            " updated_at, review_comment)"
+            " updated_at, review_comment, reviewed_content)"
             " SELECT a.id, u.id, l.ids[1 + j %% 3], CASE WHEN j %% 4 = 0 THEN 'Notiz ' || j"
             " ELSE '' END, x.s, x.s + x.n, substr(a.body, x.s + 1, x.n),"
             " substr(a.body, greatest(x.s - 32, 0) + 1, x.s - greatest(x.s - 32, 0)),"
-            " substr(a.body, x.s + x.n + 1, 32), false, 'pending', 1, now(), now(), ''"
+            " substr(a.body, x.s + x.n + 1, 32), false, 'pending', 1, now(), now(), '',"
+            " '{}'::jsonb"
             " FROM articles_article a"
             " CROSS JOIN (SELECT id FROM auth_user WHERE username = 'bench') u"
             " CROSS JOIN (SELECT array_agg(id ORDER BY id) AS ids FROM annotations_label) l"
