@@ -116,6 +116,7 @@ COLUMNS = (
     "annotation_status",
     "created_at",
     "updated_at",
+    "byline",
 )
 STATUSES = ("not_started", "not_started", "in_progress", "done")
 
@@ -151,6 +152,7 @@ def corpus_rows(count: int, *, seed: int = 0) -> Iterator[tuple[Any, ...]]:
             rng.choice(STATUSES),
             now,
             now,
+            "",
         )
 
 
