@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
-from django.db.models import Q, QuerySet, Value
+from django.db.models import QuerySet, Value
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,7 +25,7 @@ from articles.models import Article
 from entities.gazetteer import gazetteer_changed
 from entities.models import CandidateOccurrence, Entity, EntityAlias, EntityCandidate, Mention
 from entities.selectors import EDITOR_EVIDENCE
-from entities.services import mentions_redetect_containing
+from entities.services import alias_ensure, known_name, mentions_redetect_containing, same_name
 from newstext.offsets import CodePointRange
 
 # A name, not a passage: the longest selection that can be linked (the surface column
@@ -70,15 +70,16 @@ def mention_link(
     surface = selected_name(article, span)
     with transaction.atomic():
         mention, created = _mention_confirmed(article, span, entity, surface, user)
-        alias_added = add_alias and created and _alias_ensure(entity, surface)
-        accepted = _open_candidates_named(surface).exists() and _known_name(entity, surface)
-        if accepted:
+        alias_added = add_alias and created and alias_ensure(entity, surface)
+        # An open candidate of a name the entity now has is decided with the link.
+        accepted = known_name(entity, surface) and bool(
             _open_candidates_named(surface).update(
                 status=EntityCandidate.Status.ACCEPTED,
                 entity=entity,
                 decided_by=user,
                 decided_at=timezone.now(),
             )
+        )
     if alias_added or accepted:
         gazetteer_changed()
         # As after accepting a candidate: only articles with the name can change.
@@ -120,35 +121,9 @@ def _mention_confirmed(
     return mention, True
 
 
-def _known_name(entity: Entity, name: str) -> bool:
-    """Whether `name` is the entity's canonical name or one of its aliases (any case)."""
-    if entity.name.lower() == name.lower():
-        return True
-    return _same_name(EntityAlias.objects.filter(entity=entity), name).exists()
-
-
-def _alias_ensure(entity: Entity, name: str) -> bool:
-    """Add `name` as an alias unless the entity has that name; whether one was added."""
-    if _known_name(entity, name):
-        return False
-    try:
-        with transaction.atomic():
-            EntityAlias.objects.create(entity=entity, name=name, kind=EntityAlias.Kind.VARIANT)
-    except IntegrityError:
-        return False  # the same alias in another case (SQLite lowers only ASCII)
-    return True
-
-
-def _same_name[M: (EntityAlias, EntityCandidate, Entity)](
-    rows: QuerySet[M], name: str
-) -> QuerySet[M]:
-    """Rows whose name is `name` in any case; exact names too, as SQLite lowers only ASCII."""
-    return rows.annotate(key=Lower("name")).filter(Q(key=name.lower()) | Q(name__iexact=name))
-
-
 def _open_candidates_named(name: str) -> QuerySet[EntityCandidate]:
     open_candidates = EntityCandidate.objects.filter(status=EntityCandidate.Status.OPEN)
-    return _same_name(open_candidates, name)
+    return same_name(open_candidates, name)
 
 
 def candidate_propose(
@@ -162,9 +137,9 @@ def candidate_propose(
     name = selected_name(article, span)
     if kind not in Entity.Kind.values:
         raise LinkRefused(_("“%(kind)s” is not a type of entity.") % {"kind": kind})
-    known = _same_name(Entity.objects.all(), name).first()
+    known = same_name(Entity.objects.all(), name).first()
     if known is None:
-        alias = _same_name(EntityAlias.objects.select_related("entity"), name).first()
+        alias = same_name(EntityAlias.objects.select_related("entity"), name).first()
         known = alias.entity if alias is not None else None
     if known is not None:
         raise LinkRefused(
@@ -194,7 +169,7 @@ def candidate_propose(
 
 def _candidate_ensure(name: str, kind: str) -> tuple[EntityCandidate, bool]:
     """The candidate of this name (any case), created when there is none."""
-    existing = _same_name(EntityCandidate.objects.all(), name).order_by("pk").first()
+    existing = same_name(EntityCandidate.objects.all(), name).order_by("pk").first()
     if existing is not None:
         return existing, False
     try:

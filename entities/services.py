@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
-from django.db.models import Q, Value
+from django.db.models import Q, QuerySet, Value
 from django.db.models.functions import Lower
 from django.tasks import task
 from django.utils import timezone
@@ -295,21 +295,37 @@ def candidate_accept_alias(*, candidate: EntityCandidate, entity: Entity, user: 
     """The candidate becomes an alias of `entity`; matched everywhere from then on."""
     with transaction.atomic():
         _open_locked(candidate)
-        known = EntityAlias.objects.annotate(key=Lower("name")).filter(
-            Q(key=candidate.name.lower()) | Q(name__iexact=candidate.name), entity=entity
-        )
-        if not known.exists():
-            try:
-                with transaction.atomic():
-                    EntityAlias.objects.create(
-                        entity=entity, name=candidate.name, kind=EntityAlias.Kind.VARIANT
-                    )
-            except IntegrityError:
-                pass  # the same alias in another case (SQLite lowers only ASCII)
+        alias_ensure(entity, candidate.name)
         _decided(candidate, EntityCandidate.Status.ACCEPTED, user, entity)
     gazetteer_changed()
     _redetect_candidate(candidate)
     return entity
+
+
+def same_name[M: (EntityAlias, EntityCandidate, Entity)](
+    rows: QuerySet[M], name: str
+) -> QuerySet[M]:
+    """Rows whose name is `name` in any case; exact names too, as SQLite lowers only ASCII."""
+    return rows.annotate(key=Lower("name")).filter(Q(key=name.lower()) | Q(name__iexact=name))
+
+
+def known_name(entity: Entity, name: str) -> bool:
+    """Whether `name` is the entity's canonical name or one of its aliases (any case)."""
+    if entity.name.lower() == name.lower():
+        return True
+    return same_name(EntityAlias.objects.filter(entity=entity), name).exists()
+
+
+def alias_ensure(entity: Entity, name: str) -> bool:
+    """Add `name` as an alias unless the entity has that name; whether one was added."""
+    if known_name(entity, name):
+        return False
+    try:
+        with transaction.atomic():
+            EntityAlias.objects.create(entity=entity, name=name, kind=EntityAlias.Kind.VARIANT)
+    except IntegrityError:
+        return False  # the same alias in another case (SQLite lowers only ASCII)
+    return True
 
 
 def _open_locked(candidate: EntityCandidate) -> None:
@@ -326,12 +342,7 @@ def _open_locked(candidate: EntityCandidate) -> None:
 
 def _entity_ensure(*, name: str, kind: str) -> Entity:
     """The entity of this name (any case) and type, created when there is none."""
-    existing = (
-        Entity.objects.annotate(key=Lower("name"))
-        .filter(Q(key=name.lower()) | Q(name__iexact=name), kind=kind)
-        .order_by("pk")
-        .first()
-    )
+    existing = same_name(Entity.objects.filter(kind=kind), name).order_by("pk").first()
     if existing is not None:
         return existing
     try:
