@@ -7,7 +7,6 @@ screen), so a full page and an htmx swap render the same markup.
 import re
 from typing import cast
 
-from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -60,7 +59,7 @@ from annotations.services import (
 )
 from annotations.text_version import stale_text_response
 from articles.models import Article, Source, SourceAlias
-from newsdesk.http import AuthenticatedHttpRequest
+from newsdesk.http import AuthenticatedHttpRequest, form_errors_text
 from newsdesk.permissions import can_read_articles, require
 from newstext.offsets import SelectionError, verify_selection
 
@@ -157,12 +156,7 @@ def article_text_blocks_view(request: AuthenticatedHttpRequest, article_id: int)
     article = access_article_for_reading(request.user, article_id)
     form = TextSpanForm(request.GET, length=len(article.body))
     if not form.is_valid():
-        reasons = [
-            str(error) if name == NON_FIELD_ERRORS else f"{name}: {error}"
-            for name, errors in form.errors.items()
-            for error in errors
-        ]
-        return HttpResponseBadRequest(" ".join(reasons))
+        return HttpResponseBadRequest(form_errors_text(form))
     context = blocks_text_context(request.user, article, form.span())
     return render(request, f"{WORKSPACE}#text-blocks", context)
 

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_POST
 from annotations.models import Label
 from annotations.services import StaleAnnotation
 from articles.models import Article
-from newsdesk.http import AuthenticatedHttpRequest
+from newsdesk.http import AuthenticatedHttpRequest, form_errors_text
 from review.access import access_article_for_adjudication
 from review.adjudication import (
     ADJUDICATION_MAX_ANNOTATIONS,
@@ -88,10 +88,6 @@ Outcome = tuple[list[ReviewDecision], int | None]
 Action = Callable[[dict[str, Any], Adjudication, AuthenticatedHttpRequest], Outcome]
 
 
-def _errors(form: forms.Form) -> str:
-    return " ".join(f"{name}: {error}" for name, errors in form.errors.items() for error in errors)
-
-
 def _filter_query(filters: FilterForm) -> str:
     """The valid filter as a query string, without empty values."""
     if not filters.is_valid():
@@ -131,7 +127,7 @@ def _render(
         except AdjudicationInputError as problem:
             error, status = str(problem), 400
     else:
-        error, status = _errors(filters), 400
+        error, status = form_errors_text(filters), 400
     context = {
         "article": article,
         "adjudication": adjudication,
@@ -168,7 +164,7 @@ def _act(
     if not filters.is_valid():
         return _render(request, article, filters)
     if not form.is_valid():
-        return _render(request, article, filters, status=400, error=_errors(form))
+        return _render(request, article, filters, status=400, error=form_errors_text(form))
     try:
         adjudication = _read(article, filters)
         if adjudication.too_many:
