@@ -5,7 +5,9 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.auth.models import Group, User
+from django.utils import translation
 from hypothesis import HealthCheck, settings
 from playwright.sync_api import Browser, Page, sync_playwright
 
@@ -28,6 +30,17 @@ settings.register_profile(
 )
 settings.register_profile("thorough", settings.get_profile("newsdesk"), max_examples=2000)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "newsdesk"))
+
+
+@pytest.fixture(autouse=True)
+def interface_language_reset() -> Iterator[None]:
+    """Each test starts in the default interface language. A request through the test
+    client activates its Accept-Language in the thread and leaves it there, so a later
+    test that writes text in the active language (a review comment) would depend on
+    which test ran before it in the same worker."""
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ Annotations are never deleted here: the actions soft-delete and restore them, wi
 history entry by the admin, as the workspace does.
 """
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -113,32 +114,30 @@ class AnnotationAdmin(HistoryAdmin[Annotation]):
 
     @admin.action(description=_("Delete selected annotations (restorable)"))
     def soft_delete(self, request: HttpRequest, queryset: QuerySet[Annotation]) -> None:
-        annotations = list(queryset.filter(deleted_at__isnull=True))
-        for annotation in annotations:
-            annotation_delete(annotation=annotation, user=request.user)  # type: ignore[arg-type]
-        self.message_user(
-            request,
-            ngettext(
-                "%(count)d annotation deleted.", "%(count)d annotations deleted.", len(annotations)
-            )
-            % {"count": len(annotations)},
-        )
+        count = _each(request, queryset.filter(deleted_at__isnull=True), annotation_delete)
+        message = ngettext("%(count)d annotation deleted.", "%(count)d annotations deleted.", count)
+        self.message_user(request, message % {"count": count})
 
     @admin.action(description=_("Restore selected deleted annotations"))
     def restore(self, request: HttpRequest, queryset: QuerySet[Annotation]) -> None:
-        annotations = list(queryset.filter(deleted_at__isnull=False))
-        for annotation in annotations:
-            annotation_restore(annotation=annotation, user=request.user)  # type: ignore[arg-type]
-        self.message_user(
-            request,
-            ngettext(
-                "%(count)d annotation restored.",
-                "%(count)d annotations restored.",
-                len(annotations),
-            )
-            % {"count": len(annotations)},
+        count = _each(request, queryset.filter(deleted_at__isnull=False), annotation_restore)
+        message = ngettext(
+            "%(count)d annotation restored.", "%(count)d annotations restored.", count
         )
+        self.message_user(request, message % {"count": count})
 
     @admin.display(description="quote")
     def exact_short(self, annotation: Annotation) -> str:
         return annotation.exact[:80]
+
+
+def _each(
+    request: HttpRequest,
+    annotations: QuerySet[Annotation],
+    write: Callable[..., object],
+) -> int:
+    """Apply a service (delete or restore) to each annotation as the admin; how many."""
+    chosen = list(annotations)
+    for annotation in chosen:
+        write(annotation=annotation, user=request.user)
+    return len(chosen)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from annotations.article_list import SORT_COLUMNS, ArticleFilters
 from annotations.models import Label
 from articles.models import Article, Source
+from newsdesk.forms import DateInput
 from newsdesk.permissions import sees_all_annotations
 
 StrOrPromise = str | Promise
@@ -58,12 +59,12 @@ class ArticleFilterForm(forms.Form):
     date_from = forms.DateField(
         label=_("Published from"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
     )
     date_to = forms.DateField(
         label=_("Published until"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
     )
     label = forms.ModelChoiceField(
         label=_("With annotations labelled"),

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Source
+from newsdesk.forms import DateInput
 
 
 class ArticleMetadataForm(forms.Form):
@@ -17,7 +18,7 @@ class ArticleMetadataForm(forms.Form):
     published_on = forms.DateField(
         label=_("Published"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
     )
     publisher = forms.ModelChoiceField(
         label=_("Publisher"),

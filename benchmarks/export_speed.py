@@ -210,28 +210,19 @@ def _psycopg_url(url: str) -> str:
 # One run, in its own process -----------------------------------------------------------
 
 
+BASELINE_COLUMNS = (
+    'a.id, a.article_id, a.start, a."end", a.exact, a.prefix, a.suffix, a.note, a.status,'
+    " a.created_at, a.updated_at, l.name AS label, u.username AS author"
+)
 BASELINE_SQL = (
-    'SELECT a.id, a.article_id, a.start, a."end", a.exact, a.prefix, a.suffix, a.note,'
-    " a.status, a.created_at, a.updated_at, l.name, u.username"
-    " FROM annotations_annotation a"
+    f"SELECT {BASELINE_COLUMNS} FROM annotations_annotation a"  # noqa: S608 - constants only
     " JOIN annotations_label l ON l.id = a.label_id JOIN auth_user u ON u.id = a.author_id"
     " WHERE a.deleted_at IS NULL AND NOT a.is_orphaned"
     ' ORDER BY a.article_id, a.start, a."end", a.id'
 )
+# The record's keys: each column's name or alias ("a.id" → "id", "l.name AS label" → "label").
 BASELINE_KEYS = [
-    "id",
-    "article_id",
-    "start",
-    "end",
-    "exact",
-    "prefix",
-    "suffix",
-    "note",
-    "status",
-    "created_at",
-    "updated_at",
-    "label",
-    "author",
+    column.split()[-1].split(".")[-1].strip('"') for column in BASELINE_COLUMNS.split(",")
 ]
 
 

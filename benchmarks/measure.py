@@ -1,6 +1,7 @@
 """Small measuring helpers the benchmark suites share."""
 
 import resource
+import statistics
 import sys
 
 
@@ -22,3 +23,9 @@ def cpu_seconds() -> float:
     """CPU time this process used, user plus system."""
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
+
+
+def p50_p95(samples: list[float]) -> tuple[float, float]:
+    """The median and the 95th percentile of timings (at least two samples)."""
+    cuts = statistics.quantiles(samples, n=20)
+    return statistics.median(samples), cuts[18]

@@ -101,22 +101,10 @@ def invented_word(rank: int) -> str:
 
 # Loading -------------------------------------------------------------------------------
 
+# The articles table's columns that COPY fills, in the order of corpus_rows' tuples.
 COLUMNS = (
-    "title",
-    "title_derived",
-    "origin",
-    "dateline_place",
-    "published_on",
-    "date_precision",
-    "language",
-    "body",
-    "blocks",
-    "word_count",
-    "content_hash",
-    "annotation_status",
-    "created_at",
-    "updated_at",
-    "byline",
+    "title, title_derived, origin, dateline_place, published_on, date_precision, language,"
+    " body, blocks, word_count, content_hash, annotation_status, created_at, updated_at, byline"
 )
 STATUSES = ("not_started", "not_started", "in_progress", "done")
 
@@ -176,11 +164,12 @@ def corpus_load(database_url: str, *, count: int) -> float:
         indexes = connection.execute(_SECONDARY_INDEXES).fetchall()
         for name, _definition in indexes:
             connection.execute(sql.SQL("DROP INDEX {}").format(sql.Identifier(name)))
-        with connection.cursor() as cursor:
-            columns = ", ".join(COLUMNS)
-            with cursor.copy(f"COPY articles_article ({columns}) FROM STDIN") as copy:
-                for row in corpus_rows(count):
-                    copy.write_row(row)
+        with (
+            connection.cursor() as cursor,
+            cursor.copy(f"COPY articles_article ({COLUMNS}) FROM STDIN") as copy,
+        ):
+            for row in corpus_rows(count):
+                copy.write_row(row)
         # Committed first: the deferred foreign key checks must run before CREATE INDEX.
         connection.commit()
         connection.autocommit = True

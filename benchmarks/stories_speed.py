@@ -36,7 +36,7 @@ from benchmarks.databases import (
     case_run,
     postgres_version,
 )
-from benchmarks.measure import progress
+from benchmarks.measure import p50_p95, progress
 from benchmarks.search_speed import invented_word
 from newstext.decoding import normalise_text
 
@@ -169,11 +169,6 @@ def _lookup_row(name: str, size: dict[str, Any]) -> str:
     )
 
 
-def _percentiles(samples: list[float]) -> tuple[float, float]:
-    cuts = statistics.quantiles(samples, n=20)
-    return statistics.median(samples), cuts[18]
-
-
 @cache
 def _vocabulary() -> tuple[list[str], list[float]]:
     """The invented words and their cumulative Zipf weights."""
@@ -265,7 +260,7 @@ def measure(*, quick: bool) -> dict[str, Any]:
                 queries.append(timer.milliseconds)
                 found += report.pairs > 0
                 transaction.set_rollback(True)
-        p50, p95 = _percentiles(totals)
+        p50, p95 = p50_p95(totals)
         results.append(
             {
                 "n": size,
@@ -334,7 +329,7 @@ def _republished(copies: int, *, probes: int) -> dict[str, Any]:
             candidates.append(report.candidates)
             pairs.append(report.pairs)
             transaction.set_rollback(True)
-    p50, p95 = _percentiles(totals)
+    p50, p95 = p50_p95(totals)
     return {
         "copies": copies,
         "p50": p50,
@@ -402,7 +397,7 @@ def _render_compare(*, quick: bool) -> tuple[float, float]:
         samples.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200
     Article.objects.all().delete()  # the archive starts empty
-    return _percentiles(samples)
+    return p50_p95(samples)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -22,6 +22,7 @@ from benchmarks.databases import (
     case_run,
     postgres_version,
 )
+from benchmarks.measure import p50_p95
 
 ANNOTATIONS = 300
 MENTIONS = 200
@@ -79,11 +80,6 @@ def _row(backend: Backend, result: dict[str, Any]) -> str:
         f"| {result['cold_render_p50']:.1f} ms "
         f"| {result['create_p50']:.1f} ms | {result['create_p95']:.1f} ms |"
     )
-
-
-def _percentiles(samples: list[float]) -> tuple[float, float]:
-    cuts = statistics.quantiles(samples, n=20)
-    return statistics.median(samples), cuts[18]
 
 
 def measure(*, quick: bool) -> dict[str, float]:
@@ -175,8 +171,8 @@ def measure(*, quick: bool) -> dict[str, float]:
         response = client.post(create_url, data, headers={"HX-Request": "true"})
         creates.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200, response.content[:500]
-    render_p50, render_p95 = _percentiles(renders)
-    create_p50, create_p95 = _percentiles(creates)
+    render_p50, render_p95 = p50_p95(renders)
+    create_p50, create_p95 = p50_p95(creates)
     return {
         "render_p50": render_p50,
         "render_p95": render_p95,

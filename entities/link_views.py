@@ -136,21 +136,21 @@ def entity_link_panel_view(request: AuthenticatedHttpRequest, article_id: int) -
     return _panel(request, article, form, status=200 if form.is_valid() else 400)
 
 
-def _refused(
-    request: AuthenticatedHttpRequest, article: Article, form: SelectionForm
-) -> HttpResponse | None:
-    """The panel with the reasons, status 400, when the form is invalid; else None."""
-    if form.is_valid():
-        return None
-    return _panel(request, article, form, status=400)
+def _posted[F: SelectionForm](
+    request: AuthenticatedHttpRequest, article_id: int, form_class: type[F]
+) -> tuple[Article, F, HttpResponse | None]:
+    """The article, the posted form, and the panel with the reasons (400) if it is invalid."""
+    article = access_article_for_linking(request.user, article_id)
+    form = form_class(request.POST, article=article)
+    refused = None if form.is_valid() else _panel(request, article, form, status=400)
+    return article, form, refused
 
 
 @require_POST
 def entity_link_view(request: AuthenticatedHttpRequest, article_id: int) -> HttpResponse:
     """Link the selection to an entity: a confirmed mention, underlined in the workspace."""
-    article = access_article_for_linking(request.user, article_id)
-    form = LinkForm(request.POST, article=article)
-    if refused := _refused(request, article, form):
+    article, form, refused = _posted(request, article_id, LinkForm)
+    if refused is not None:
         return refused
     entity: Entity = form.cleaned_data["entity"]
     try:
@@ -182,9 +182,8 @@ def entity_link_view(request: AuthenticatedHttpRequest, article_id: int) -> Http
 @require_POST
 def entity_propose_view(request: AuthenticatedHttpRequest, article_id: int) -> HttpResponse:
     """Make the selection a candidate: it waits in the candidate queue for a decision."""
-    article = access_article_for_linking(request.user, article_id)
-    form = ProposalForm(request.POST, article=article)
-    if refused := _refused(request, article, form):
+    article, form, refused = _posted(request, article_id, ProposalForm)
+    if refused is not None:
         return refused
     try:
         result = candidate_propose(

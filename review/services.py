@@ -135,6 +135,23 @@ def _reject_instead(
     ]
 
 
+def _keep_instead(
+    *, keep: Annotation, others: Sequence[Annotation], reviewer: User, reason: str
+) -> list[ReviewDecision]:
+    """Accept `keep` if it is still pending, and reject the pending `others` in its favour."""
+    accepted = []
+    if keep.status == Annotation.Status.PENDING:
+        accepted.append(
+            annotation_review(
+                annotation=keep,
+                reviewer=reviewer,
+                kind=ReviewDecision.Kind.ACCEPT,
+                version=keep.version,
+            )
+        )
+    return accepted + _reject_instead(keep=keep, others=others, reviewer=reviewer, reason=reason)
+
+
 @transaction.atomic
 def unit_accept(
     *,
@@ -177,19 +194,7 @@ def unit_merge(
             % {"id": annotation.pk}
         )
     keep, *duplicates = group
-    decisions = []
-    if keep.status == Annotation.Status.PENDING:
-        decisions.append(
-            annotation_review(
-                annotation=keep,
-                reviewer=reviewer,
-                kind=ReviewDecision.Kind.ACCEPT,
-                version=keep.version,
-            )
-        )
-    return decisions + _reject_instead(
-        keep=keep, others=duplicates, reviewer=reviewer, reason=REASON_MERGED
-    )
+    return _keep_instead(keep=keep, others=duplicates, reviewer=reviewer, reason=REASON_MERGED)
 
 
 @transaction.atomic
@@ -203,16 +208,7 @@ def version_accept(
     for own, others in places:
         if own.status == Annotation.Status.REJECTED:
             continue
-        if own.status == Annotation.Status.PENDING:
-            decisions.append(
-                annotation_review(
-                    annotation=own,
-                    reviewer=reviewer,
-                    kind=ReviewDecision.Kind.ACCEPT,
-                    version=own.version,
-                )
-            )
-        decisions += _reject_instead(
+        decisions += _keep_instead(
             keep=own, others=others, reviewer=reviewer, reason=REASON_INSTEAD
         )
     if not decisions:

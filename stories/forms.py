@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import DATE_PRECISION_CHOICES, Article
+from newsdesk.forms import DateInput
 from newstext.parsing import DatePrecision
 
 
@@ -26,9 +27,7 @@ class AnnotationCopyForm(forms.Form):
 
 
 class ArticleDateForm(forms.Form):
-    published_on = forms.DateField(
-        label=_("Date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    published_on = forms.DateField(label=_("Date"), required=False, widget=DateInput())
     date_precision = forms.ChoiceField(label=_("Precision"), choices=DATE_PRECISION_CHOICES)
     loaded_at = forms.DateTimeField(widget=forms.HiddenInput)
 

@@ -1,27 +1,16 @@
 """The card filter in a real Chromium stays in force while the editor creates, deletes and
 restores annotations: the list that comes back is filtered as the filter fields say."""
 
-import re
-
 import pytest
 from playwright.sync_api import Page, expect
 
 from annotations.models import Annotation
-from annotations.tests.support import select_quote
+from annotations.tests.support import demo_putin_article_open, select_quote
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 NEW_CLAIM = "38 Menschen starben im Dezember bei dem Absturz in Kasachstan"
 NEW_NUMBER = "Kremlchef Wladimir Putin"
-
-
-def open_workspace(page: Page, base_url: str, password: str) -> None:
-    page.goto(f"{base_url}/articles/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", password)
-    page.click(".login button[type=submit]")
-    page.get_by_role("link", name=re.compile("^Kremlchef Wladimir Putin")).click()
-    page.wait_for_load_state()
 
 
 def chips(page: Page) -> list[str]:
@@ -31,7 +20,7 @@ def chips(page: Page) -> list[str]:
 def test_the_filter_holds_through_create_delete_and_restore(
     live_server, page, demo_editor_password
 ):
-    open_workspace(page, live_server.url, demo_editor_password)
+    demo_putin_article_open(page, live_server.url, demo_editor_password)
     cards = page.locator("#cards > li.card")
     page.locator(".card-filters-box summary").click()
     page.locator("#card-filter-label").select_option(label="Zahl")

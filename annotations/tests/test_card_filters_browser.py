@@ -1,10 +1,9 @@
 """Filtering the workspace's cards in a real Chromium: the list reloads as one types."""
 
-import re
-
 import pytest
 from playwright.sync_api import expect
 
+from annotations.tests.support import demo_putin_article_open
 from newsdesk.tests.axe import axe_violations
 from newsdesk.tests.screenshots import docs_screenshot
 
@@ -14,12 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_an_editor_searches_and_filters_the_cards(
     live_server, page, demo_editor_password, screenshots_dir
 ):
-    page.goto(f"{live_server.url}/articles/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", demo_editor_password)
-    page.click(".login button[type=submit]")
-    page.get_by_role("link", name=re.compile("^Kremlchef Wladimir Putin")).click()
-    page.wait_for_load_state()
+    demo_putin_article_open(page, live_server.url, demo_editor_password)
     cards = page.locator("#cards > li.card")
     expect(cards.first).to_be_visible()
     page.locator(".card-filters-box summary").click()

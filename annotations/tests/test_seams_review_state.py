@@ -64,6 +64,19 @@ def history_reasons(annotation: Annotation) -> list[str]:
     )
 
 
+def author_edits(
+    annotation: Annotation, editor: User, label: Label, note: str, source: str
+) -> None:
+    """The author saves the edit form with this label, note and source; then it is reread."""
+    annotation_update(
+        annotation=annotation,
+        user=editor,
+        version=annotation.version,
+        content=AnnotationContent(label=label, note=note, source_names=[source]),
+    )
+    annotation.refresh_from_db()
+
+
 # Item 4: a change to reviewed content sends it back to review ---------------------------
 
 
@@ -74,13 +87,7 @@ def test_an_edit_by_the_author_puts_a_reviewed_annotation_back_to_review(
     annotation_review(annotation=annotation, reviewer=reviewer, kind=kind, version=1)
     annotation.refresh_from_db()
     assert annotation.status != Annotation.Status.PENDING
-    annotation_update(
-        annotation=annotation,
-        user=editor,
-        version=annotation.version,
-        content=AnnotationContent(label=other_label, note="anders", source_names=["Kreml"]),
-    )
-    annotation.refresh_from_db()
+    author_edits(annotation, editor, other_label, "anders", "Kreml")
     assert annotation.status == Annotation.Status.PENDING
     assert history_reasons(annotation)[-1] == "Changed after review: back to review"
 
@@ -91,13 +98,7 @@ def test_an_edit_that_changes_nothing_leaves_the_review_and_the_version(
     annotation_review(annotation=annotation, reviewer=reviewer, kind="accept", version=1)
     annotation.refresh_from_db()
     entries = annotation.history.count()
-    annotation_update(
-        annotation=annotation,
-        user=editor,
-        version=annotation.version,
-        content=AnnotationContent(label=label, note="Zahl prüfen", source_names=["DPA"]),
-    )
-    annotation.refresh_from_db()
+    author_edits(annotation, editor, label, "Zahl prüfen", "DPA")
     assert annotation.status == Annotation.Status.ACCEPTED
     assert annotation.version == 2
     assert annotation.history.count() == entries
@@ -109,12 +110,7 @@ def accept_then_edit(
     """The reviewer accepts version 1; then its author changes label, note and source."""
     annotation_review(annotation=annotation, reviewer=reviewer, kind="accept", version=1)
     annotation.refresh_from_db()
-    annotation_update(
-        annotation=annotation,
-        user=editor,
-        version=annotation.version,
-        content=AnnotationContent(label=label, note=note, source_names=[source]),
-    )
+    author_edits(annotation, editor, label, note, source)
 
 
 def test_the_review_page_shows_what_changed_since_the_decision(

@@ -2,14 +2,13 @@
 over-long names, too many names, and parallel creates with one new source: never a 500."""
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
 from annotations.models import Annotation, Label
 from articles.models import Article, Source, SourceAlias
-from newsdesk.roles import EDITORS
-from newsdesk.tests.races import HTMX, post_at_once
+from newsdesk.tests.races import HTMX, editors_make, post_at_once
 
 QUOTE = "38 Menschen starben im Dezember bei dem Absturz in Kasachstan"
 
@@ -71,12 +70,7 @@ def test_one_request_adds_at_most_twenty_sources(
 def test_parallel_creates_with_the_same_new_source_make_one_source(
     roles: None, article: Article, label: Label
 ) -> None:
-    group = Group.objects.get(name=EDITORS)
-    users = []
-    for index in range(8):
-        user = User.objects.create_user(f"editor{index}")
-        user.groups.add(group)
-        users.append(user)
+    users = editors_make(8)
     url = reverse("annotations:create", args=[article.pk])
     statuses = post_at_once(users, url, create_data(article, label, "Agentur Neu"))
     assert statuses == [200] * len(users), statuses

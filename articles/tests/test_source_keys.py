@@ -58,6 +58,17 @@ def test_an_editor_typing_a_known_source_in_other_case_gets_the_known_source(
     assert list(annotation.sources.all()) == [known]
 
 
+def source_form(name: str, *aliases: str) -> dict[str, str]:
+    """The admin's source form as posted: the name, kind agency and new aliases."""
+    form = {
+        "name": name,
+        "kind": "agency",
+        "aliases-TOTAL_FORMS": str(len(aliases)),
+        "aliases-INITIAL_FORMS": "0",
+    }
+    return form | {f"aliases-{index}-name": alias for index, alias in enumerate(aliases)}
+
+
 def test_admin_refuses_a_second_source_of_the_same_key_with_a_message(
     client: Client, admin_user: User
 ) -> None:
@@ -65,12 +76,7 @@ def test_admin_refuses_a_second_source_of_the_same_key_with_a_message(
     client.force_login(admin_user)
     response = client.post(
         reverse("admin:articles_source_add"),
-        {
-            "name": "DPA",
-            "kind": "agency",
-            "aliases-TOTAL_FORMS": "0",
-            "aliases-INITIAL_FORMS": "0",
-        },
+        source_form("DPA"),
         headers=EN,
     )
     assert response.status_code == 200
@@ -84,13 +90,7 @@ def test_admin_refuses_an_alias_that_names_another_source(client: Client, admin_
     client.force_login(admin_user)
     response = client.post(
         reverse("admin:articles_source_change", args=[dpa.pk]),
-        {
-            "name": "dpa",
-            "kind": "agency",
-            "aliases-TOTAL_FORMS": "1",
-            "aliases-INITIAL_FORMS": "0",
-            "aliases-0-name": "REUTERS",
-        },
+        source_form("dpa", "REUTERS"),
         headers=EN,
     )
     assert response.status_code == 200

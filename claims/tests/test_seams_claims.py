@@ -11,8 +11,7 @@ from annotations.services import AnnotationContent, annotation_create
 from articles.models import Article, Source
 from claims.models import Claim, ClaimAppearance
 from claims.services import claim_create
-from newsdesk.roles import EDITORS
-from newsdesk.tests.races import HTMX, post_at_once
+from newsdesk.tests.races import HTMX, editors_make, post_at_once
 from newstext.offsets import CodePointRange
 
 QUOTE = "Putin bestritt jedoch einen Treffer des Flugzeugs mit russischen Flugabwehrraketen."
@@ -31,18 +30,6 @@ def annotate(article: Article, author: User, label: Label, quote: str = QUOTE) -
         span=CodePointRange(start, start + len(quote)),
         content=AnnotationContent(label=label, note="", source_names=[]),
     )
-
-
-def editors(count: int) -> list[User]:
-    from django.contrib.auth.models import Group
-
-    group = Group.objects.get(name=EDITORS)
-    users = []
-    for index in range(count):
-        user = User.objects.create_user(f"editor{index}")
-        user.groups.add(group)
-        users.append(user)
-    return users
 
 
 # Item 14 -------------------------------------------------------------------------------
@@ -101,7 +88,7 @@ def test_making_the_same_claim_twice_is_idempotent(
 def test_parallel_make_claim_on_one_annotation_has_one_winner(
     roles: None, article: Article, label: Label
 ) -> None:
-    (author,) = editors(1)
+    (author,) = editors_make(1)
     annotation = annotate(article, author, label)
     url = reverse("claims:make", args=[annotation.pk])
     statuses = post_at_once([author] * 8, url, lambda i: {"wording": f"Fassung {i}"})
@@ -115,7 +102,7 @@ def test_parallel_make_claim_on_one_annotation_has_one_winner(
 def test_parallel_accepts_of_one_suggestion_make_one_annotation_and_one_claim(
     roles: None, article: Article, label: Label
 ) -> None:
-    users = editors(4)
+    users = editors_make(4)
     start = article.body.index(QUOTE)
     url = reverse("claims:suggestion-accept", args=[article.pk])
     statuses = post_at_once(users, url, {"start": start, "end": start + len(QUOTE)})

@@ -2,15 +2,14 @@
 links it (never a 500); parallel accepts end in one entity and clear answers."""
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
 from entities.models import Entity, EntityCandidate, Mention
 from entities.services import candidate_accept_alias, candidate_accept_new
 from ingest.pipeline import files_import
-from newsdesk.roles import EDITORS
-from newsdesk.tests.races import HTMX, post_at_once
+from newsdesk.tests.races import HTMX, editors_make, post_at_once
 
 
 def test_accepting_a_new_entity_that_exists_links_the_existing_one(
@@ -45,12 +44,7 @@ def test_an_alias_that_differs_only_in_case_is_not_a_500(editor: User) -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_parallel_accepts_as_new_entity_make_one_entity(roles: None) -> None:
-    group = Group.objects.get(name=EDITORS)
-    users = []
-    for index in range(6):
-        user = User.objects.create_user(f"editor{index}")
-        user.groups.add(group)
-        users.append(user)
+    users = editors_make(6)
     candidate = EntityCandidate.objects.create(name="Nigar Hasanova", kind=Entity.Kind.PERSON)
     url = reverse("entities:candidate_decide", args=[candidate.pk])
     statuses = post_at_once(users, url, {"decision": "new"})

@@ -1,8 +1,6 @@
 """The import in the browser: uploads of files and zips, their limits and the job page."""
 
 import io
-import zipfile
-from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -10,26 +8,10 @@ from django.urls import reverse
 
 from articles.models import Article
 from ingest.models import ImportItemResult, ImportJob
+from ingest.tests.support import FORMATS, SEED, mixed_zip
 from newstext.formats import FormatError
 
-FORMATS = Path(__file__).resolve().parents[2] / "newstext" / "tests" / "data" / "formats"
-SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
 EN = {"Accept-Language": "en"}
-
-
-def mixed_zip() -> bytes:
-    """Plain text, ninjs, a web page and a broken file, in folders as newsrooms zip them."""
-    buffer = io.BytesIO()
-    seed = sorted(SEEDS.glob("*.txt"))[0]
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("text/" + seed.name, seed.read_bytes())
-        archive.writestr("agency/dpa.json", (FORMATS / "ninjs" / "dpa_text_3.0.json").read_bytes())
-        archive.writestr(
-            "web/radwege.html", (FORMATS / "html" / "rheinland_kurier_radwege.html").read_bytes()
-        )
-        archive.writestr("broken.json", b'{"uri": "urn:broken", "headline": ')
-        archive.writestr("__MACOSX/._broken.json", b"resource fork")
-    return buffer.getvalue()
 
 
 def upload(client: Client, *files: tuple[str, bytes]) -> object:
@@ -61,14 +43,14 @@ def test_a_zip_of_mixed_files_shows_every_files_result(editor_client, editor):
     page = editor_client.get(job.get_absolute_url(), headers=EN).content.decode()
     results = {r.name: r for r in ImportItemResult.objects.filter(job=job)}
     assert set(results) == {
-        "lieferung.zip:text/" + sorted(SEEDS.glob("*.txt"))[0].name,
+        "lieferung.zip:text/" + SEED.name,
         "lieferung.zip:agency/dpa.json",
         "lieferung.zip:web/radwege.html",
-        "lieferung.zip:broken.json",
+        "lieferung.zip:kaputt.json",
     }
     for name, result in results.items():
         assert name in page
-        if name.endswith("broken.json"):
+        if name.endswith("kaputt.json"):
             assert result.status == "failed"
             assert result.reason
             assert result.reason in page
@@ -85,9 +67,8 @@ def test_a_zip_of_mixed_files_shows_every_files_result(editor_client, editor):
 
 
 def test_uploading_the_same_files_again_changes_nothing(editor_client):
-    seed = sorted(SEEDS.glob("*.txt"))[0]
-    upload(editor_client, (seed.name, seed.read_bytes()))
-    upload(editor_client, (seed.name, seed.read_bytes()))
+    upload(editor_client, (SEED.name, SEED.read_bytes()))
+    upload(editor_client, (SEED.name, SEED.read_bytes()))
     first, second = ImportJob.objects.order_by("pk")
     assert [r.status for r in first.results.all()] == ["imported"]
     assert [r.status for r in second.results.all()] == ["unchanged"]
@@ -210,7 +191,7 @@ def test_the_nav_shows_import_only_to_importers(client, editor, reviewer):
 
 def test_format_error_names_the_input():
     # The reasons shown per file come from the formats package with the file's name.
-    assert str(FormatError("lieferung.zip:broken.json", "bad JSON")).startswith("lieferung.zip:")
+    assert str(FormatError("lieferung.zip:kaputt.json", "bad JSON")).startswith("lieferung.zip:")
 
 
 def test_an_upload_with_a_feed_runs_as_a_task_as_it_may_fetch_pages(

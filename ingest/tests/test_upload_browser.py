@@ -1,33 +1,16 @@
 """The import in a real Chromium: upload a zip of mixed files, see every file's result."""
 
-import io
-import zipfile
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from ingest.jobs import Upload, import_job_create_upload, import_job_run
+from ingest.tests.support import SEED, mixed_zip
 from newsdesk.tests.axe import axe_violations
 from newsdesk.tests.screenshots import docs_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-ROOT = Path(__file__).resolve().parents[2]
-FORMATS = ROOT / "newstext" / "tests" / "data" / "formats"
-SEED = sorted((ROOT / "fixtures" / "seeds").glob("*.txt"))[0]
-
-
-def mixed_zip() -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("text/" + SEED.name, SEED.read_bytes())
-        archive.writestr("agency/dpa.json", (FORMATS / "ninjs" / "dpa_text_3.0.json").read_bytes())
-        archive.writestr(
-            "web/radwege.html", (FORMATS / "html" / "rheinland_kurier_radwege.html").read_bytes()
-        )
-        archive.writestr("kaputt.json", b'{"uri": "urn:kaputt", "headline": ')
-    return buffer.getvalue()
 
 
 def log_in(page: Page, live_server, user) -> None:

@@ -14,12 +14,22 @@ import threading
 from collections.abc import Callable
 from contextlib import nullcontext
 
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Group, User
 from django.db import connections
 from django.http import HttpResponse
 from django.test import Client
 
+from newsdesk.roles import EDITORS
+
 HTMX = {"HX-Request": "true", "Accept-Language": "en"}
+
+
+def editors_make(count: int) -> list[User]:
+    """`count` users in the editors' group (the roles must exist), to race each other."""
+    group = Group.objects.get(name=EDITORS)
+    users = [User.objects.create_user(f"editor{index}") for index in range(count)]
+    group.user_set.add(*users)
+    return users
 
 
 def post_at_once(

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from annotations.models import Annotation, Label
 from articles.models import Article, Source
+from newsdesk.forms import DateInput
 from newstext.names import name_key
 from stories.models import Story
 
@@ -76,12 +77,12 @@ class SelectionForm(forms.Form):
     date_from = forms.DateField(
         label=_("published from"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
     )
     date_to = forms.DateField(
         label=_("published until"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
     )
     story = forms.ModelChoiceField(
         label=_("story"),

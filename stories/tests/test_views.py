@@ -315,17 +315,21 @@ def test_users_without_a_role_may_not_read(client, seeded, django_user_model):
     assert client.get(reverse("stories:list")).status_code == 403
 
 
+def date_post(client, article, precision):
+    """Post 27 December 2024 with `precision` as the article's date, as the date form does."""
+    data = {
+        "published_on": "2024-12-27",
+        "date_precision": precision,
+        "loaded_at": article.updated_at.isoformat(),
+    }
+    return client.post(reverse("stories:article-date", args=[article.pk]), data, headers=HTMX)
+
+
 def test_a_date_with_unknown_precision_is_refused_not_dropped(client, seeded, editor):
     """Issue 14 item 6: "Date saved" while the date was thrown away."""
     article = seeded["002"]
     client.force_login(editor)
-    url = reverse("stories:article-date", args=[article.pk])
-    data = {
-        "published_on": "2024-12-27",
-        "date_precision": "unknown",
-        "loaded_at": article.updated_at.isoformat(),
-    }
-    response = client.post(url, data, headers=HTMX)
+    response = date_post(client, article, "unknown")
     assert response.status_code == 400
     html = response.content.decode()
     assert "Date saved." not in html
@@ -342,13 +346,7 @@ def test_a_saved_date_updates_the_article_header_too(client, seeded, editor):
     assert 'id="article-published"' in page
     related = client.get(reverse("stories:related", args=[article.pk]), headers=EN)
     assert 'id="article-published"' in related.content.decode()
-    url = reverse("stories:article-date", args=[article.pk])
-    data = {
-        "published_on": "2024-12-27",
-        "date_precision": "day",
-        "loaded_at": article.updated_at.isoformat(),
-    }
-    response = client.post(url, data, headers=HTMX)
+    response = date_post(client, article, "day")
     assert response.status_code == 200
     html = response.content.decode()
     assert "Date saved." in html
