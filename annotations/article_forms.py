@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from annotations.article_list import SORT_COLUMNS, ArticleFilters
 from annotations.models import Label
+from articles.forms import PublishedBetweenForm
 from articles.models import Article, Source
-from newsdesk.forms import DateInput
 from newsdesk.permissions import sees_all_annotations
 
 StrOrPromise = str | Promise
@@ -29,8 +29,10 @@ class SortHeader:
     next_sort: str
 
 
-class ArticleFilterForm(forms.Form):
+class ArticleFilterForm(PublishedBetweenForm):
     """The filters of the article list, read from the query string (GET)."""
+
+    field_order = ["q", "publisher", "date_from", "date_to", "label", "status", "sort"]
 
     q = forms.CharField(
         label=_("Search"),
@@ -55,16 +57,6 @@ class ArticleFilterForm(forms.Form):
         .order_by("name"),
         required=False,
         empty_label=_("any source"),
-    )
-    date_from = forms.DateField(
-        label=_("Published from"),
-        required=False,
-        widget=DateInput(),
-    )
-    date_to = forms.DateField(
-        label=_("Published until"),
-        required=False,
-        widget=DateInput(),
     )
     label = forms.ModelChoiceField(
         label=_("With annotations labelled"),
@@ -91,13 +83,6 @@ class ArticleFilterForm(forms.Form):
         required=False,
         widget=forms.HiddenInput,
     )
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        date_from, date_to = cleaned.get("date_from"), cleaned.get("date_to")
-        if date_from and date_to and date_from > date_to:
-            self.add_error("date_to", _("The end date is before the start date."))
-        return cleaned
 
     def filters(self, user: User | AnonymousUser | None = None) -> ArticleFilters:
         """The valid filters; a field with an error (shown to the user) filters nothing.

@@ -31,3 +31,17 @@ class ArticleMetadataForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", "article-metadata-%s")  # apart from the other forms
         super().__init__(*args, **kwargs)
+
+
+class PublishedBetweenForm(forms.Form):
+    """Two date pickers for a range of published dates; the end not before the start."""
+
+    date_from = forms.DateField(label=_("Published from"), required=False, widget=DateInput())
+    date_to = forms.DateField(label=_("Published until"), required=False, widget=DateInput())
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        date_from, date_to = cleaned.get("date_from"), cleaned.get("date_to")
+        if date_from and date_to and date_from > date_to:
+            self.add_error("date_to", _("The end date is before the start date."))
+        return cleaned

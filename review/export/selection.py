@@ -11,7 +11,6 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
 
 from django import forms
 from django.contrib.auth.models import User
@@ -19,8 +18,8 @@ from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from annotations.models import Annotation, Label
+from articles.forms import PublishedBetweenForm
 from articles.models import Article, Source
-from newsdesk.forms import DateInput
 from newstext.names import name_key
 from stories.models import Story
 
@@ -57,8 +56,20 @@ class Selection:
         return {key: str(value) for key, value in values.items() if value is not None}
 
 
-class SelectionForm(forms.Form):
-    """The filters as typed on the command line or in a URL's query string."""
+class SelectionForm(PublishedBetweenForm):
+    """The filters as typed on the command line or in a URL's query string; the dates as
+    the article list's date pickers send them (ISO dates on the command line too)."""
+
+    field_order = [
+        "article",
+        "label",
+        "status",
+        "author",
+        "source",
+        "date_from",
+        "date_to",
+        "story",
+    ]
 
     article = forms.IntegerField(
         label=_("article number"),
@@ -73,17 +84,6 @@ class SelectionForm(forms.Form):
     )
     author = forms.CharField(label=_("annotator"), required=False, max_length=150)
     source = forms.CharField(label=_("attributed to"), required=False, max_length=200)
-    # Date pickers, as the article list has (ISO dates on the command line too).
-    date_from = forms.DateField(
-        label=_("published from"),
-        required=False,
-        widget=DateInput(),
-    )
-    date_to = forms.DateField(
-        label=_("published until"),
-        required=False,
-        widget=DateInput(),
-    )
     story = forms.ModelChoiceField(
         label=_("story"),
         queryset=Story.objects.order_by("title", "pk"),
@@ -120,12 +120,6 @@ class SelectionForm(forms.Form):
         if source is None:
             raise forms.ValidationError(_("Unknown source “%(name)s”."), params={"name": name})
         return source.name
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
-            raise forms.ValidationError(_("The start date is after the end date."))
-        return data
 
     def selection(self) -> Selection:
         data = self.cleaned_data
