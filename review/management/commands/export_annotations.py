@@ -43,21 +43,7 @@ class Command(BaseCommand):
         parser.add_argument("--chunk-size", type=int, default=CHUNK_SIZE, help="rows per fetch")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        form = SelectionForm(
-            {
-                key: options[key] or ""
-                for key in (
-                    "article",
-                    "label",
-                    "status",
-                    "author",
-                    "source",
-                    "date_from",
-                    "date_to",
-                    "story",
-                )
-            }
-        )
+        form = SelectionForm({key: options[key] or "" for key in SelectionForm.field_order})
         if not form.is_valid():
             problems = "; ".join(
                 f"{field}: {' '.join(map(str, errors))}" for field, errors in form.errors.items()
