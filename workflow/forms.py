@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from annotations.forms import MAX_ROW_ID
 from annotations.models import Annotation, Label
 from articles.models import Article
+from newsdesk.forms import FilterBarForm
 from workflow.models import REPLY_MAX_LENGTH, Assignment
 from workflow.selectors import AnnotationFilters, assignable_users
 
@@ -56,7 +57,7 @@ class BulkAssignForm(AssignForm):
     )
 
 
-class MyAnnotationsFilterForm(forms.Form):
+class MyAnnotationsFilterForm(FilterBarForm):
     """The filters of "my annotations", read from the query string."""
 
     q = forms.CharField(label=_("Text"), required=False, max_length=200)
@@ -87,6 +88,16 @@ class ReplyForm(forms.Form):
         label=_("Reply"),
         max_length=REPLY_MAX_LENGTH,
         strip=True,
-        widget=forms.Textarea(attrs={"rows": 3, "class": "reply-text"}),
+        widget=forms.Textarea(attrs={"rows": 3, "class": "reply-text-input"}),
         help_text=_("Mention a colleague with @username: they find the reply in their inbox."),
     )
+
+    def __init__(self, *args: Any, annotation_id: int, **kwargs: Any) -> None:
+        # Ids per annotation: several cards' threads can be open on one page.
+        kwargs.setdefault("auto_id", f"reply-%s-{annotation_id}")
+        super().__init__(*args, **kwargs)
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        if self.errors:  # the swapped-in form puts the cursor back into the text
+            self.fields["text"].widget.attrs["autofocus"] = True
