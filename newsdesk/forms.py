@@ -1,0 +1,18 @@
+"""What the apps' forms share: the filter bars' form."""
+
+from django import forms
+from django.forms.renderers import TemplatesSetting
+
+
+class FilterBarRenderer(TemplatesSetting):
+    """The project's templates, with a filter bar's field layout: templates/filter_field.html."""
+
+    field_template_name = "filter_field.html"
+
+
+class FilterBarForm(forms.Form):
+    """A filter bar (read from the query string): `{{ form.q.as_field_group }}` puts a
+    label above a compact control, the fields side by side, the text search ("q") taking
+    the spare width. A bar shows its errors once, for the whole bar, not per field."""
+
+    default_renderer = FilterBarRenderer()
