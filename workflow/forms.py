@@ -20,14 +20,18 @@ class ColleagueChoiceField(forms.ModelChoiceField[User]):
 
 
 class AssignForm(forms.Form):
-    """Whom to give an article to, and as what."""
+    """Whom to give an article to, and as what (in the workspace: ids assign-user and
+    assign-role)."""
+
+    auto_id_format = "assign-%s"
 
     user = ColleagueChoiceField(
-        label=_("Colleague"), queryset=assignable_users(), empty_label=_("choose a colleague")
+        label=_("Assign to"), queryset=assignable_users(), empty_label=_("choose a colleague")
     )
     role = forms.ChoiceField(label=_("as"), choices=Assignment.Role, initial="editor")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", self.auto_id_format)
         super().__init__(*args, **kwargs)
         # Evaluated per form: colleagues added since the server started are offered too.
         self.fields["user"].queryset = assignable_users()  # type: ignore[attr-defined]
@@ -50,11 +54,17 @@ class ArticleChoicesField(forms.ModelMultipleChoiceField):  # type: ignore[type-
 class BulkAssignForm(AssignForm):
     """Several articles of the list at once."""
 
+    auto_id_format = "id_%s"
+
     articles = ArticleChoicesField(
         label=_("Articles"),
         queryset=Article.objects.defer("body", "blocks"),
         error_messages={"required": _("Select at least one article in the list.")},
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["user"].label = _("Assign the selected articles to")
 
 
 class MyAnnotationsFilterForm(FilterBarForm):
