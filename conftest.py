@@ -145,6 +145,7 @@ def screenshots_dir(tmp_path: Path) -> Path:
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless=new",
+    "--lang=de-DE",
     "--no-sandbox",
     "--disable-gpu",
     "--disable-quic",
@@ -155,6 +156,12 @@ CHROMIUM_ARGS = [
 ]
 
 
+# Chromium draws its own controls (a date field's "TT.MM.JJJJ") in its interface
+# language: headless, that comes from LANGUAGE, not --lang, and needs Debian's
+# chromium-l10n (/usr/lib/chromium/locales/de.pak); without it they stay "mm/dd/yyyy".
+CHROMIUM_ENV = {**os.environ, "LANGUAGE": "de"}
+
+
 @pytest.fixture(scope="session")
 def chromium() -> Iterator[Browser]:
     """Debian's Chromium driven by Playwright; missing Chromium is an error, not a skip."""
@@ -163,7 +170,9 @@ def chromium() -> Iterator[Browser]:
     # Playwright's sync API runs an event loop; Django's ORM must still be usable in tests.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, env=CHROMIUM_ENV
+        )
         yield browser
         browser.close()
 
