@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.utils import translation
 from hypothesis import HealthCheck, settings
 from playwright.sync_api import Browser, Page, sync_playwright
 
@@ -28,6 +29,16 @@ settings.register_profile(
 )
 settings.register_profile("thorough", settings.get_profile("newsdesk"), max_examples=2000)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "newsdesk"))
+
+
+@pytest.fixture(autouse=True)
+def default_language() -> Iterator[None]:
+    """Every test starts in the default language (German): a request with another
+    Accept-Language leaves its language active in the thread (LocaleMiddleware does not
+    reset it), and a later test on the same worker would run in it."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from annotations.models import Annotation, Label
 from articles.models import Article, Source
+from newsdesk.forms import FilterBarForm
 from newstext.names import name_key
 from stories.models import Story
 
@@ -56,8 +57,9 @@ class Selection:
         return {key: str(value) for key, value in values.items() if value is not None}
 
 
-class SelectionForm(forms.Form):
-    """The filters as typed on the command line or in a URL's query string."""
+class SelectionForm(FilterBarForm):
+    """The filters as typed on the command line or in a URL's query string (on the review
+    page, a filter bar)."""
 
     article = forms.IntegerField(
         label=_("article number"),
