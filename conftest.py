@@ -170,7 +170,7 @@ CHROMIUM_ARGS = [
 # Chromium draws its own controls (a date field's "TT.MM.JJJJ") in its interface
 # language: headless, that comes from LANGUAGE, not --lang, and needs Debian's
 # chromium-l10n (/usr/lib/chromium/locales/de.pak); without it they stay "mm/dd/yyyy".
-CHROMIUM_ENV = {**os.environ, "LANGUAGE": "de"}
+CHROMIUM_ENV: dict[str, str | float | bool] = {**os.environ, "LANGUAGE": "de"}
 
 
 @pytest.fixture(scope="session")
