@@ -23,6 +23,7 @@ import ingest.jobs
 import ingest.sources
 import newstext.decoding
 import newstext.formats
+from ingest.models import ImportItemResult
 from newstext.reasons import REASONS, Reason, render
 
 DECLARING_MODULES = (
@@ -42,6 +43,13 @@ def reason_text(code: str, params: Mapping[str, Any], *, english: str = "") -> s
     if template is None:
         return english
     return render(code, params, template=gettext(template), number=_number, nested=_nested)
+
+
+def result_reason(result: ImportItemResult) -> str:
+    """Why an import result's item was not imported (or what a dry run did), translated."""
+    if not result.reason_code:
+        return result.reason
+    return reason_text(result.reason_code, result.reason_params, english=result.reason)
 
 
 def reason_shown(reason: str) -> str:

@@ -143,3 +143,11 @@ def test_a_refused_upload_says_why_in_german_with_german_numbers(editor_client, 
     assert "Nichts wurde importiert: lang.txt: 2.000 Bytes, mehr als die Grenze von" in page
     assert "1.000 Bytes je Datei." in page
     assert not ImportJob.objects.exists()
+
+
+def test_the_admin_shows_a_results_reason_in_german(editor_client, admin_client):
+    _upload(editor_client, "kaputt.json", b'{"uri": "urn:x", "headline": ', DE)
+    job = ImportJob.objects.get()
+    url = reverse("admin:ingest_importjob_change", args=[job.pk])
+    page = admin_client.get(url, headers=DE).content.decode()
+    assert "ungültiges JSON in Zeile 1, Spalte" in page
