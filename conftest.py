@@ -5,7 +5,6 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pytest
-from django.conf import settings as django_settings
 from django.contrib.auth.models import Group, User
 from django.utils import translation
 from hypothesis import HealthCheck, settings
@@ -33,14 +32,13 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "newsdesk"))
 
 
 @pytest.fixture(autouse=True)
-def interface_language_reset() -> Iterator[None]:
-    """Each test starts in the default interface language. A request through the test
-    client activates its Accept-Language in the thread and leaves it there, so a later
-    test that writes text in the active language (a review comment) would depend on
-    which test ran before it in the same worker."""
-    translation.activate(django_settings.LANGUAGE_CODE)
+def default_language() -> Iterator[None]:
+    """Every test starts in the default language (German): a request with another
+    Accept-Language leaves its language active in the thread (LocaleMiddleware does not
+    reset it), and a later test on the same worker would run in it."""
+    translation.deactivate()
     yield
-    translation.activate(django_settings.LANGUAGE_CODE)
+    translation.deactivate()
 
 
 @pytest.fixture
@@ -158,6 +156,7 @@ def screenshots_dir(tmp_path: Path) -> Path:
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless=new",
+    "--lang=de-DE",
     "--no-sandbox",
     "--disable-gpu",
     "--disable-quic",
@@ -168,6 +167,12 @@ CHROMIUM_ARGS = [
 ]
 
 
+# Chromium draws its own controls (a date field's "TT.MM.JJJJ") in its interface
+# language: headless, that comes from LANGUAGE, not --lang, and needs Debian's
+# chromium-l10n (/usr/lib/chromium/locales/de.pak); without it they stay "mm/dd/yyyy".
+CHROMIUM_ENV: dict[str, str | float | bool] = {**os.environ, "LANGUAGE": "de"}
+
+
 @pytest.fixture(scope="session")
 def chromium() -> Iterator[Browser]:
     """Debian's Chromium driven by Playwright; missing Chromium is an error, not a skip."""
@@ -176,7 +181,9 @@ def chromium() -> Iterator[Browser]:
     # Playwright's sync API runs an event loop; Django's ORM must still be usable in tests.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, env=CHROMIUM_ENV
+        )
         yield browser
         browser.close()
 

@@ -14,6 +14,7 @@ from annotations.article_list import SORT_COLUMNS, ArticleFilters
 from annotations.models import Label
 from articles.forms import PublishedBetweenForm
 from articles.models import Article, Source
+from newsdesk.forms import FilterBarForm
 from newsdesk.permissions import sees_all_annotations
 
 StrOrPromise = str | Promise
@@ -29,7 +30,7 @@ class SortHeader:
     next_sort: str
 
 
-class ArticleFilterForm(PublishedBetweenForm):
+class ArticleFilterForm(FilterBarForm, PublishedBetweenForm):
     """The filters of the article list, read from the query string (GET)."""
 
     field_order = ["q", "publisher", "date_from", "date_to", "label", "status", "sort"]
@@ -130,6 +131,25 @@ SORT_COLUMN_LABELS = {
 
 
 class ArticleStatusForm(forms.Form):
-    """The annotation status an editor sets on an article."""
+    """The annotation status an editor sets on an article; its ids are the article's."""
 
-    status = forms.ChoiceField(label=_("Annotation status"), choices=Article.AnnotationStatus)
+    status = forms.ChoiceField(
+        label=_("Annotation status"),
+        choices=Article.AnnotationStatus,
+        error_messages={
+            "required": _("Choose one of the listed statuses."),
+            "invalid_choice": _("Choose one of the listed statuses."),
+        },
+    )
+
+    def __init__(self, *args: Any, article: Article, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", f"article-status-{article.pk}-%s")
+        kwargs.setdefault("initial", {"status": article.annotation_status})
+        super().__init__(*args, **kwargs)
+        self.article_id = article.pk
+        self.saved_status = article.annotation_status
+
+    def show_saved_status(self) -> None:
+        """After a refusal: the select shows the status the article keeps, beside the error."""
+        self.errors  # noqa: B018 (cleaned with the data as posted)
+        self.data = {**self.data, "status": self.saved_status}

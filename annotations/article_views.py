@@ -9,7 +9,7 @@ from django_htmx.http import HttpResponseClientRefresh
 
 from annotations.article_forms import ArticleFilterForm, ArticleStatusForm
 from annotations.article_list import article_list_page
-from annotations.forms import AnnotationCreateForm, CardFilterForm
+from annotations.forms import AnnotationCreateForm, CardFilterForm, LayerForm
 from annotations.models import Label
 from annotations.selectors import workspace_context
 from articles.forms import ArticleMetadataForm
@@ -51,11 +51,11 @@ def article_detail_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
     require(can_read_articles(request.user))
     article = get_object_or_404(article_detail_queryset(), pk=pk)
     context = workspace_context(request.user, article)
-    context["form"] = AnnotationCreateForm()
+    labels = cast(list[Label], context["labels"])
+    context["form"] = AnnotationCreateForm(labels=labels)
+    context["layer_form"] = LayerForm()
     context["may_edit_metadata"] = can_edit_article_metadata(request.user)
-    context["card_filter_form"] = CardFilterForm(
-        user=request.user, article=article, labels=cast(list[Label], context["labels"])
-    )
+    context["card_filter_form"] = CardFilterForm(user=request.user, article=article, labels=labels)
     return render(request, "annotations/workspace.html", context)
 
 
@@ -64,8 +64,9 @@ def article_status_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
     """Set the annotation status: htmx gets the status form back, a plain form post the
     article page."""
     article = access_article_for_status(request.user, pk)
-    form = ArticleStatusForm(request.POST)
+    form = ArticleStatusForm(request.POST, article=article)
     if not form.is_valid():
+        form.show_saved_status()
         context = {"article": article, "status_form": form}
         return render(request, "annotations/_status.html#status-form", context, status=400)
     article_status_set(article=article, status=form.cleaned_data["status"], user=request.user)

@@ -5,12 +5,14 @@ from typing import Any, cast
 
 from django import forms
 from django.contrib.auth.models import User
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from annotations.models import Annotation, Label
 from annotations.selectors import CardFilters, annotation_authors
 from annotations.services import AnnotationContent
 from articles.models import Article
+from newsdesk.forms import FilterBarForm
 from newsdesk.permissions import sees_all_annotations
 
 MAX_QUOTE_CHARS = 20_000
@@ -26,7 +28,7 @@ class LabelChoiceField(forms.ModelChoiceField[Label]):
     loaded: list[Label] | None = None
 
     def label_from_instance(self, obj: Label) -> str:
-        return obj.name
+        return obj.display_name
 
     def to_python(self, value: Any) -> Label | None:
         if self.loaded is None or value in self.empty_values:
@@ -41,11 +43,32 @@ class LabelChoiceField(forms.ModelChoiceField[Label]):
         return chosen
 
 
+class LabelRadioSelect(forms.RadioSelect):
+    """The labels as chips in the label's colour (`label-<pk>`), each showing its key;
+    the radio carries the key as `data-key`, for the number keys of workspace.js."""
+
+    option_template_name = "annotations/widgets/label_option.html"
+    keys: dict[str, str]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.keys = {}
+
+    def create_option(self, name: str, value: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        option = super().create_option(name, value, *args, **kwargs)
+        instance = getattr(value, "instance", None)  # choices read from the queryset
+        key = instance.key if isinstance(instance, Label) else self.keys.get(str(value), "")
+        if key:
+            option["attrs"]["data-key"] = key
+        option["key"] = key
+        return option
+
+
 class AnnotationContentForm(forms.Form):
     label = LabelChoiceField(
         label=_("Label"),
         queryset=Label.objects.filter(is_active=True),
-        widget=forms.RadioSelect,
+        widget=LabelRadioSelect,
         empty_label=None,
     )
     sources = forms.CharField(
@@ -59,9 +82,15 @@ class AnnotationContentForm(forms.Form):
     )
 
     def __init__(self, *args: Any, labels: list[Label] | None = None, **kwargs: Any) -> None:
-        """`labels`: the active labels, when the caller has read them already."""
+        """`labels`: the active labels, when the caller has read them already (the form
+        then offers them without a query of its own)."""
         super().__init__(*args, **kwargs)
-        cast(LabelChoiceField, self.fields["label"]).loaded = labels
+        field = cast(LabelChoiceField, self.fields["label"])
+        field.loaded = labels
+        if labels is not None:
+            field.choices = [(label.pk, label.display_name) for label in labels]
+            widget = cast(LabelRadioSelect, field.widget)
+            widget.keys = {str(label.pk): label.key for label in labels if label.key}
 
     def content(self) -> AnnotationContent:
         data = self.cleaned_data
@@ -84,7 +113,25 @@ class SelectionForm(forms.Form):
 
 
 class AnnotationCreateForm(AnnotationContentForm, SelectionForm):
-    """A new annotation: the browser's selection plus content."""
+    """A new annotation: the browser's selection plus content.
+
+    Its "attributed to" field suggests known sources as the editor types (the
+    `source-options` datalist the workspace puts after it, refilled through htmx).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["sources"].widget.attrs.update(
+            {
+                "list": "source-options",
+                "autocomplete": "off",
+                "placeholder": _("e.g. Kreml, dpa"),
+                "hx-get": reverse_lazy("annotations:source-suggestions"),
+                "hx-trigger": "input changed delay:150ms",
+                "hx-target": "#source-options",
+                "hx-swap": "outerHTML",
+            }
+        )
 
 
 class AnnotationReattachForm(SelectionForm):
@@ -156,7 +203,7 @@ class TextSpanForm(forms.Form):
         return self.cleaned_data["start"], self.cleaned_data["end"]
 
 
-class CardFilterForm(forms.Form):
+class CardFilterForm(FilterBarForm):
     """The filters of the workspace's cards, read from the query string.
 
     Labels and authors are chosen by id: the workspace offers the labels it has fetched
@@ -217,3 +264,22 @@ class CardFilterForm(forms.Form):
             text=(data.get("q") or "").strip(),
             author_id=data.get("author"),
         )
+
+
+class LayerForm(forms.Form):
+    """The workspace's display switches above the text: never sent; workspace.js applies
+    them and keeps them in the browser (by their ids, `toggle-entities` and
+    `toggle-precision`)."""
+
+    entities = forms.BooleanField(label=_("Show entity mentions"), required=False, initial=True)
+    precision = forms.BooleanField(
+        label=_("Character precision"),
+        required=False,
+        widget=forms.CheckboxInput(
+            attrs={"title": _("Select single characters instead of whole words")}
+        ),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "toggle-%s")
+        super().__init__(*args, **kwargs)

@@ -106,7 +106,7 @@ def annotation_create_view(request: AuthenticatedHttpRequest, article_id: int) -
         else:
             # Not the whole list again: the new card goes in its place among the others.
             context = created_annotation_context(request.user, annotation)
-            context |= {"form": AnnotationCreateForm(), "labels": labels}
+            context |= {"form": AnnotationCreateForm(labels=labels)}
             names = ["annotation-form", "text-blocks", "annotation-count", "new-card"]
             filters = _posted_filters(request, article)
             if filters.active:  # the filtered list again, saying if the filter hides the card
@@ -114,7 +114,7 @@ def annotation_create_view(request: AuthenticatedHttpRequest, article_id: int) -
                 names[-1] = "filtered-cards"
             response = _fragments(request, context, *names)
             return trigger_client_event(response, "annotation-saved", {"id": annotation.pk})
-    context = {"article": article, "form": form, "labels": labels}
+    context = {"article": article, "form": form}
     return _fragments(request, context, "annotation-form", status=400)
 
 

@@ -41,6 +41,7 @@ from newstext.decoding import decode_article_bytes, normalise_text
 from newstext.formats.base import IncomingArticle
 from newstext.names import name_key
 from newstext.parsing import parse_article
+from newstext.reasons import ReasonKind, gettext_noop
 from newstext.shingles import overlap, shingles
 
 logger = logging.getLogger(__name__)
@@ -55,6 +56,26 @@ DEFAULT_BATCH_SIZE = 500
 REVISION_MIN_CONTAINMENT = 0.5
 IDENTITY_MAX_CHARS = Article._meta.get_field("origin").max_length or 500
 SOURCE_NAME_MAX_CHARS = Source._meta.get_field("name").max_length or 200
+
+# Why an input is not written (newstext.reasons: the app shows them translated).
+NO_ARTICLE_TEXT = ReasonKind(
+    "no_article_text", gettext_noop("file holds no article text (only metadata or boilerplate)")
+)
+NO_IDENTITY = ReasonKind("no_identity", gettext_noop("the article has no identity"))
+IDENTITY_TOO_LONG = ReasonKind(
+    "identity_too_long", gettext_noop("identity is %(length)s characters, over %(limit)s")
+)
+IDENTITY_NUL = ReasonKind("identity_nul", gettext_noop("identity contains a NUL character"))
+DATABASE_ERROR = ReasonKind("database_error", gettext_noop("database error, see log"))
+DRY_RUN = ReasonKind("dry_run", gettext_noop("dry run, nothing written"))
+DRY_RUN_REFUSED = ReasonKind("dry_run_refused", gettext_noop("%(reason)s (dry run)"))
+REVISION_DIFFERS = ReasonKind(
+    "revision_differs",
+    gettext_noop(
+        "the text differs from the article already imported under this identity "
+        "(containment %(score)s < %(minimum)s); nothing replaced"
+    ),
+)
 
 
 class ImportStatus(StrEnum):
@@ -194,13 +215,13 @@ def articles_import(
 
 def _refusal(item: ArticleInput) -> str:
     if not VISIBLE.search(item.article.body):  # empty, or only invisible characters
-        return "file holds no article text (only metadata or boilerplate)"
+        return NO_ARTICLE_TEXT()
     if not item.identity.strip():
-        return "the article has no identity"
+        return NO_IDENTITY()
     if len(item.identity) > IDENTITY_MAX_CHARS:
-        return f"identity is {len(item.identity):,} characters, over {IDENTITY_MAX_CHARS}"
+        return IDENTITY_TOO_LONG(length=len(item.identity), limit=IDENTITY_MAX_CHARS)
     if "\x00" in item.identity:
-        return "identity contains a NUL character"
+        return IDENTITY_NUL()
     return ""
 
 
@@ -217,7 +238,7 @@ def _write(
     except (DatabaseError, ValueError):
         if len(batch) == 1:
             logger.exception("import of %s failed", batch[0].source)
-            return [_failed(batch[0], "database error, see log")]
+            return [_failed(batch[0], DATABASE_ERROR())]
         # Find the culprit: every article in its own transaction.
         return [
             report
@@ -241,13 +262,13 @@ def _plan(batch: list[ArticleInput]) -> list[ImportReport]:
     for item in batch:
         found = existing.get(item.identity)
         if found is None:
-            status, reason = ImportStatus.IMPORTED, "dry run, nothing written"
+            status, reason = ImportStatus.IMPORTED, DRY_RUN()
         elif found.content_hash == item.content_hash:
-            status, reason = ImportStatus.UNCHANGED, "dry run, nothing written"
+            status, reason = ImportStatus.UNCHANGED, DRY_RUN()
         elif refusal := revision_refusal(found.body, item.article.body):
-            status, reason = ImportStatus.FAILED, f"{refusal} (dry run)"
+            status, reason = ImportStatus.FAILED, DRY_RUN_REFUSED(reason=refusal)
         else:
-            status, reason = ImportStatus.REVISED, "dry run, nothing written"
+            status, reason = ImportStatus.REVISED, DRY_RUN()
         reports.append(ImportReport(item.source, status, reason, identity=item.identity))
     return reports
 
@@ -257,10 +278,8 @@ def revision_refusal(old_body: str, new_body: str) -> str:
     score = overlap(shingles(old_body), shingles(new_body)).containment
     if score >= REVISION_MIN_CONTAINMENT:
         return ""
-    return (
-        "the text differs from the article already imported under this identity "
-        f"(containment {score:.2f} < {REVISION_MIN_CONTAINMENT}); nothing replaced"
-    )
+    # The measure as the docs print it, two decimals whatever the language.
+    return REVISION_DIFFERS(score=f"{score:.2f}", minimum=str(REVISION_MIN_CONTAINMENT))
 
 
 def _write_batch(batch: list[ArticleInput], after_write: AfterWrite | None) -> list[ImportReport]:

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from claims.models import Claim
+from newsdesk.forms import FilterBarForm
 
 MAX_WORDING_CHARS = 5000
 
@@ -46,11 +47,19 @@ class ClaimAttachForm(forms.Form):
     )
 
 
-class ClaimFilterForm(forms.Form):
-    q = forms.CharField(label=_("Words or entities"), required=False, max_length=200)
+class ClaimFilterForm(FilterBarForm):
+    """The claim list's search; its ids (`claim-q`, `claim-status`) trigger the list's htmx."""
+
+    q = forms.CharField(
+        label=_("Words or entities"), required=False, max_length=200, widget=forms.SearchInput
+    )
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("any")), *Claim.Status.choices]
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "claim-%s")
+        super().__init__(*args, **kwargs)
 
 
 class ClaimSearchForm(forms.Form):

@@ -97,6 +97,33 @@ class ProposalForm(SelectionForm):
     kind = forms.ChoiceField(label=gettext_lazy("Type"), choices=Entity.Kind.choices)
 
 
+class PanelFieldsForm(forms.Form):
+    """The panel's own fields, as shown: the search (id entity-link-q, which triggers the
+    results' htmx), whether the words become an alias (sent with a link) and the type of
+    a candidate (id entity-propose-kind, sent with a proposal). The selection goes with
+    each form as hidden fields."""
+
+    q = forms.CharField(
+        label=gettext_lazy("Search entities by name or alias"),
+        required=False,
+        widget=forms.SearchInput(
+            attrs={"maxlength": MAX_QUERY_CHARS, "autocomplete": "off", "autofocus": True}
+        ),
+    )
+    add_alias = forms.BooleanField(required=False, initial=True)
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Type"),
+        choices=Entity.Kind.choices,
+        widget=forms.Select(attrs={"id": "entity-propose-kind"}),
+    )
+
+    def __init__(self, *, query: str, words: str) -> None:
+        super().__init__(initial={"q": query, "add_alias": True}, auto_id="entity-link-%s")
+        self.fields["add_alias"].label = _(
+            "Add “%(name)s” as an alias if the entity does not have this name yet"
+        ) % {"name": words}
+
+
 def _panel(
     request: AuthenticatedHttpRequest,
     article: Article,
@@ -117,7 +144,7 @@ def _panel(
         "errors": form.messages() if form.errors else [],
         "q": query,
         "results": list(entities_found(query)[:SEARCH_RESULTS]) if selected and query else [],
-        "kinds": Entity.Kind.choices,
+        "fields": PanelFieldsForm(query=query, words=selection.get("exact", "")),
         **extra,
     }
     template = TEMPLATE

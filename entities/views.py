@@ -33,10 +33,33 @@ from entities.services import (
     entity_external_id_set,
     mention_decide,
 )
+from newsdesk.forms import FilterBarForm
 from newsdesk.http import AuthenticatedHttpRequest
 from newsdesk.permissions import can_curate_entities, can_read_entities, require
 
 MAX_ENTITY_SUGGESTIONS = 1000
+MAX_QUERY_CHARS = 200
+
+
+class EntitySearchForm(FilterBarForm):
+    """The entity list's search (id `entity-q`, which triggers the list's htmx); a longer
+    query is cut, not refused."""
+
+    q = forms.CharField(
+        label=_("Name or alias"),
+        required=False,
+        widget=forms.SearchInput(attrs={"maxlength": MAX_QUERY_CHARS}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "entity-%s")
+        super().__init__(*args, **kwargs)
+
+    def query(self) -> str:
+        if not self.is_valid():
+            return ""
+        value: str = self.cleaned_data["q"]
+        return value[:MAX_QUERY_CHARS]
 
 
 class ExternalIdForm(forms.Form):
@@ -97,10 +120,10 @@ class CandidateDecisionForm(forms.Form):
 def entity_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Every entity, searchable by name or alias, most mentioned first."""
     require(can_read_entities(request.user))
-    query = request.GET.get("q", "").strip()[:200]
+    form = EntitySearchForm(request.GET)
     context = {
-        "page": entity_list_page(query, request.GET.get("page")),
-        "q": query,
+        "page": entity_list_page(form.query(), request.GET.get("page")),
+        "form": form,
         "can_decide": can_curate_entities(request.user),
     }
     template = "entities/entity_list.html"

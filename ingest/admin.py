@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import Source
 from ingest.feeds import feed_poll
 from ingest.models import Feed, ImportItemResult, ImportJob
+from ingest.reasons import result_reason
 
 FEED_STATE = [
     "last_polled_at",
@@ -87,11 +88,16 @@ class ImportItemResultInline(admin.TabularInline[ImportItemResult, ImportJob]):
     model = ImportItemResult
     extra = 0
     can_delete = False
-    fields = ["position", "name", "status", "reason", "article"]
-    readonly_fields = ["position", "name", "status", "reason", "article"]
+    fields = ["position", "name", "status", "reason_shown", "article"]
+    readonly_fields = ["position", "name", "status", "reason_shown", "article"]
 
     def has_add_permission(self, request: HttpRequest, obj: ImportJob | None = None) -> bool:
         return False
+
+    @admin.display(description=_("reason"))
+    def reason_shown(self, result: ImportItemResult) -> str:
+        """The reason in the admin's language, as the import page shows it."""
+        return result_reason(result)
 
 
 @admin.register(ImportJob)

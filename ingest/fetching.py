@@ -24,11 +24,50 @@ import time
 from dataclasses import dataclass
 from urllib.parse import quote, urljoin, urlsplit
 
+from newstext.reasons import ReasonKind, gettext_noop
+
 ALLOWED_SCHEMES = ("http", "https")
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 READ_CHUNK = 64 * 1024
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+# Why a URL is not fetched (newstext.reasons: the app shows them translated).
+TOO_MANY_REDIRECTS = ReasonKind(
+    "fetch_too_many_redirects", gettext_noop("more than %(count)s redirects (last to %(last)s)")
+)
+SCHEME_REFUSED = ReasonKind(
+    "fetch_scheme_refused", gettext_noop("scheme %(scheme)s is not allowed, only http(s)")
+)
+CREDENTIALS_REFUSED = ReasonKind(
+    "fetch_credentials_refused", gettext_noop("URLs with user name or password are not fetched")
+)
+NO_HOST = ReasonKind("fetch_no_host", gettext_noop("no host name"))
+INVALID_PORT = ReasonKind("fetch_invalid_port", gettext_noop("invalid port"))
+REDIRECT_WITHOUT_LOCATION = ReasonKind(
+    "fetch_redirect_without_location", gettext_noop("HTTP %(status)s redirect without a Location")
+)
+HTTP_ERROR = ReasonKind("fetch_http_error", gettext_noop("HTTP %(status)s %(phrase)s"))
+HTTP_ERROR_BARE = ReasonKind("fetch_http_error_bare", gettext_noop("HTTP %(status)s"))
+BODY_DECLARED_TOO_LARGE = ReasonKind(
+    "fetch_body_declared_too_large", gettext_noop("body of %(size)s bytes is over %(limit)s")
+)
+BODY_TOO_LARGE = ReasonKind("fetch_body_too_large", gettext_noop("body is over %(limit)s bytes"))
+TIMED_OUT = ReasonKind("fetch_timed_out", gettext_noop("timed out after %(seconds)s s"))
+TLS_ERROR = ReasonKind("fetch_tls_error", gettext_noop("TLS error: %(problem)s"))
+CONNECTION_FAILED = ReasonKind(
+    "fetch_connection_failed", gettext_noop("connection failed: %(problem)s")
+)
+HOST_UNRESOLVED = ReasonKind(
+    "fetch_host_unresolved", gettext_noop("host %(host)s could not be resolved (%(problem)s)")
+)
+HOST_WITHOUT_ADDRESS = ReasonKind(
+    "fetch_host_without_address", gettext_noop("host %(host)s has no address")
+)
+NON_PUBLIC_ADDRESS = ReasonKind(
+    "fetch_non_public_address",
+    gettext_noop("host %(host)s resolves to non-public address %(address)s, refused"),
+)
 
 
 class FetchError(ValueError):
@@ -100,7 +139,7 @@ def fetch(
                 not_modified=response.status == 304,
             )
         current = urljoin(current, response.redirect_to)
-    raise FetchError(url, f"more than {max_redirects} redirects (last to {current})")
+    raise FetchError(url, TOO_MANY_REDIRECTS(count=max_redirects, last=current))
 
 
 @dataclass(frozen=True)
@@ -125,16 +164,16 @@ def _request_once(
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     if scheme not in ALLOWED_SCHEMES:
-        raise FetchError(url, f"scheme {scheme or '(none)'!r} is not allowed, only http(s)")
+        raise FetchError(url, SCHEME_REFUSED(scheme=repr(scheme or "(none)")))
     if parts.username is not None or parts.password is not None:
-        raise FetchError(url, "URLs with user name or password are not fetched")
+        raise FetchError(url, CREDENTIALS_REFUSED())
     host = parts.hostname
     if not host:
-        raise FetchError(url, "no host name")
+        raise FetchError(url, NO_HOST())
     try:
         port = parts.port or (443 if scheme == "https" else 80)
     except ValueError:
-        raise FetchError(url, "invalid port") from None
+        raise FetchError(url, INVALID_PORT()) from None
 
     address = _checked_address(url, host, port, allow_private=allow_private)
     remaining = _remaining(url, deadline, timeout)
@@ -153,7 +192,7 @@ def _request_once(
         if status in REDIRECT_STATUSES:
             location = response.getheader("Location")
             if not location:
-                raise FetchError(url, f"HTTP {status} redirect without a Location", status=status)
+                raise FetchError(url, REDIRECT_WITHOUT_LOCATION(status=status), status=status)
             return _Response(status, "", b"", None, None, location.strip())
         if status == 304:
             return _Response(
@@ -165,10 +204,16 @@ def _request_once(
                 None,
             )
         if not 200 <= status < 300:
-            raise FetchError(url, f"HTTP {status} {response.reason}".strip(), status=status)
+            phrase = (response.reason or "").strip()
+            refusal = (
+                HTTP_ERROR(status=status, phrase=phrase)
+                if phrase
+                else HTTP_ERROR_BARE(status=status)
+            )
+            raise FetchError(url, refusal, status=status)
         declared = response.getheader("Content-Length")
         if declared and declared.strip().isdigit() and int(declared) > max_bytes:
-            raise FetchError(url, f"body of {int(declared):,} bytes is over {max_bytes:,}")
+            raise FetchError(url, BODY_DECLARED_TOO_LARGE(size=int(declared), limit=max_bytes))
         body = _read_limited(url, connection, response, max_bytes, deadline, timeout)
         return _Response(
             status,
@@ -179,11 +224,12 @@ def _request_once(
             None,
         )
     except TimeoutError:
-        raise FetchError(url, f"timed out after {timeout:g} s") from None
+        raise FetchError(url, TIMED_OUT(seconds=timeout)) from None
     except ssl.SSLError as error:
-        raise FetchError(url, f"TLS error: {error.reason or error}") from None
+        raise FetchError(url, TLS_ERROR(problem=str(error.reason or error))) from None
     except (http.client.HTTPException, OSError) as error:
-        raise FetchError(url, f"connection failed: {type(error).__name__}: {error}") from None
+        problem = f"{type(error).__name__}: {error}"
+        raise FetchError(url, CONNECTION_FAILED(problem=problem)) from None
     finally:
         connection.close()
 
@@ -208,14 +254,14 @@ def _read_limited(
         chunks.append(chunk)
         size += len(chunk)
     if size > max_bytes:
-        raise FetchError(url, f"body is over {max_bytes:,} bytes")
+        raise FetchError(url, BODY_TOO_LARGE(limit=max_bytes))
     return b"".join(chunks)
 
 
 def _remaining(url: str, deadline: float, timeout: float) -> float:
     remaining = deadline - time.monotonic()
     if remaining <= 0:
-        raise FetchError(url, f"timed out after {timeout:g} s")
+        raise FetchError(url, TIMED_OUT(seconds=timeout))
     return remaining
 
 
@@ -245,16 +291,14 @@ def _checked_address(url: str, host: str, port: int, *, allow_private: bool) -> 
     try:
         addresses = resolve(host, port)
     except (socket.gaierror, UnicodeError) as error:
-        raise FetchError(url, f"host {host!r} could not be resolved ({error})") from None
+        raise FetchError(url, HOST_UNRESOLVED(host=repr(host), problem=str(error))) from None
     if not addresses:
-        raise FetchError(url, f"host {host!r} has no address")
+        raise FetchError(url, HOST_WITHOUT_ADDRESS(host=repr(host)))
     if not allow_private:
         for text in addresses:
             address = ipaddress.ip_address(text.split("%", 1)[0])
             if not is_public_address(address):
-                raise FetchError(
-                    url, f"host {host!r} resolves to non-public address {address}, refused"
-                )
+                raise FetchError(url, NON_PUBLIC_ADDRESS(host=repr(host), address=str(address)))
     return addresses[0]
 
 

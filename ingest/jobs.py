@@ -25,8 +25,9 @@ from django.utils import timezone
 
 from ingest.models import ImportItemResult, ImportJob, ImportUpload
 from ingest.services import ItemOutcome, file_import, url_import
-from ingest.sources import ImportLimits
+from ingest.sources import FILE_OVER_LIMIT, ZIP_CANNOT_UNPACK, ImportLimits
 from newstext.formats import Format, FormatError, detect_format
+from newstext.reasons import Reason, ReasonKind, gettext_noop
 
 logger = logging.getLogger(__name__)
 
@@ -34,11 +35,46 @@ FAILED = ImportItemResult.Status.FAILED
 
 
 class UploadRefused(ValueError):
-    """An upload or URL breaks a limit or cannot be read; the message names the input."""
+    """An upload breaks a limit or cannot be read; the reason names the input."""
 
-    def __init__(self, message: str, *, status: int = 400) -> None:
-        super().__init__(message)
+    def __init__(self, reason: Reason, *, status: int = 400) -> None:
+        super().__init__(reason)
+        self.reason = reason
         self.status = status
+
+
+# Why an upload is refused, or a file in an uploaded zip not read (newstext.reasons).
+UPLOAD_EMPTY = ReasonKind("upload_empty", gettext_noop("choose at least one file"))
+UPLOAD_TOO_MANY_FILES = ReasonKind(
+    "upload_too_many_files", gettext_noop("%(count)s files uploaded, over the limit of %(limit)s")
+)
+UPLOAD_TOO_LARGE = ReasonKind(
+    "upload_too_large",
+    gettext_noop("the upload is %(size)s bytes, over the limit of %(limit)s bytes"),
+)
+UPLOAD_FILE_TOO_LARGE = ReasonKind(
+    "upload_file_too_large",
+    gettext_noop("%(name)s: %(size)s bytes, over the limit of %(limit)s bytes per file"),
+)
+UPLOAD_ZIP_UNREADABLE = ReasonKind(
+    "upload_zip_unreadable", gettext_noop("%(name)s: not a readable zip file (%(problem)s)")
+)
+UPLOAD_ZIP_TOO_MANY_FILES = ReasonKind(
+    "upload_zip_too_many_files",
+    gettext_noop("%(name)s: %(count)s files in the zip, over the limit of %(limit)s"),
+)
+UPLOAD_ZIP_TOO_LARGE = ReasonKind(
+    "upload_zip_too_large",
+    gettext_noop("%(name)s: %(size)s bytes unpacked, over the limit of %(limit)s bytes"),
+)
+UPLOAD_ZIP_EMPTY = ReasonKind("upload_zip_empty", gettext_noop("%(name)s: the zip holds no files"))
+MEMBER_ZIP = ReasonKind("member_zip", gettext_noop("a zip inside a zip is not unpacked"))
+MEMBER_SYMBOLIC_LINK = ReasonKind(
+    "member_symbolic_link", gettext_noop("a symbolic link in the zip is not followed")
+)
+ZIP_UNPACKS_OVER = ReasonKind(
+    "zip_unpacks_over", gettext_noop("the zip unpacks to over %(limit)s bytes")
+)
 
 
 @dataclass(frozen=True)
@@ -121,40 +157,37 @@ def _check_zip(upload: Upload, limits: UploadLimits) -> int:
         with zipfile.ZipFile(io.BytesIO(upload.data)) as archive:
             members = _zip_members(archive)
     except (zipfile.BadZipFile, OSError) as error:
-        raise UploadRefused(f"{upload.name}: not a readable zip file ({error})") from None
+        refusal = UPLOAD_ZIP_UNREADABLE(name=upload.name, problem=str(error))
+        raise UploadRefused(refusal) from None
     if len(members) > limits.zip_max_entries:
         raise UploadRefused(
-            f"{upload.name}: {len(members):,} files in the zip, over the limit of "
-            f"{limits.zip_max_entries:,}",
+            UPLOAD_ZIP_TOO_MANY_FILES(
+                name=upload.name, count=len(members), limit=limits.zip_max_entries
+            ),
             status=413,
         )
     declared = sum(info.file_size for info in members)
     if declared > limits.zip_max_bytes:
         raise UploadRefused(
-            f"{upload.name}: {declared:,} bytes unpacked, over the limit of "
-            f"{limits.zip_max_bytes:,} bytes",
+            UPLOAD_ZIP_TOO_LARGE(name=upload.name, size=declared, limit=limits.zip_max_bytes),
             status=413,
         )
     if not members:
-        raise UploadRefused(f"{upload.name}: the zip holds no files")
+        raise UploadRefused(UPLOAD_ZIP_EMPTY(name=upload.name))
     return len(members)
 
 
 def check_upload(uploads: Sequence[Upload], limits: UploadLimits) -> tuple[int, int]:
     """(files, bytes) of an upload, zips counted by their files; UploadRefused if over limits."""
     if not uploads:
-        raise UploadRefused("choose at least one file")
+        raise UploadRefused(UPLOAD_EMPTY())
     if len(uploads) > limits.upload_max_files:
         raise UploadRefused(
-            f"{len(uploads)} files uploaded, over the limit of {limits.upload_max_files}",
-            status=413,
+            UPLOAD_TOO_MANY_FILES(count=len(uploads), limit=limits.upload_max_files), status=413
         )
     size = sum(len(upload.data) for upload in uploads)
     if size > limits.upload_max_bytes:
-        raise UploadRefused(
-            f"the upload is {size:,} bytes, over the limit of {limits.upload_max_bytes:,} bytes",
-            status=413,
-        )
+        raise UploadRefused(UPLOAD_TOO_LARGE(size=size, limit=limits.upload_max_bytes), status=413)
     files = 0
     for upload in uploads:
         if is_zip(upload):
@@ -162,8 +195,9 @@ def check_upload(uploads: Sequence[Upload], limits: UploadLimits) -> tuple[int, 
         else:
             if len(upload.data) > limits.file_max_bytes:
                 raise UploadRefused(
-                    f"{upload.name}: {len(upload.data):,} bytes, over the limit of "
-                    f"{limits.file_max_bytes:,} bytes per file",
+                    UPLOAD_FILE_TOO_LARGE(
+                        name=upload.name, size=len(upload.data), limit=limits.file_max_bytes
+                    ),
                     status=413,
                 )
             files += 1
@@ -276,6 +310,12 @@ class _Recorder:
                     name=outcome.name[:1000],
                     status=outcome.status,
                     reason=outcome.reason,
+                    reason_code=outcome.reason.code if isinstance(outcome.reason, Reason) else "",
+                    reason_params=(
+                        outcome.reason.to_json()["params"]
+                        if isinstance(outcome.reason, Reason)
+                        else {}
+                    ),
                     article_id=outcome.article_id,
                 )
             )
@@ -318,23 +358,23 @@ def _zip_files(
         for info in _zip_members(archive):
             member = info.filename
             if member.lower().endswith(".zip"):
-                yield member, "a zip inside a zip is not unpacked"
+                yield member, MEMBER_ZIP()
                 continue
             if stat.S_ISLNK(info.external_attr >> 16):
-                yield member, "a symbolic link in the zip is not followed"
+                yield member, MEMBER_SYMBOLIC_LINK()
                 continue
             budget = min(limits.file_max_bytes, limits.zip_max_bytes - unpacked)
             try:
                 with archive.open(info) as file:
                     content = file.read(budget + 1)
             except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as error:
-                yield member, f"cannot unpack: {error}"
+                yield member, ZIP_CANNOT_UNPACK(problem=str(error))
                 continue
             unpacked += len(content)
             if len(content) > limits.file_max_bytes:
-                yield member, f"file is over the limit of {limits.file_max_bytes:,} bytes"
+                yield member, FILE_OVER_LIMIT(limit=limits.file_max_bytes)
             elif len(content) > budget:
-                yield member, f"the zip unpacks to over {limits.zip_max_bytes:,} bytes"
+                yield member, ZIP_UNPACKS_OVER(limit=limits.zip_max_bytes)
                 return
             else:
                 yield member, content

@@ -95,7 +95,10 @@ class ImportItemResult(models.Model):
     position = models.PositiveIntegerField()
     name = models.CharField(_("file"), max_length=1000)
     status = models.CharField(_("result"), max_length=10, choices=Status)
-    reason = models.TextField(_("reason"), blank=True)
+    reason = models.TextField(_("reason"), blank=True)  # in English, as the command line says it
+    # The reason as newstext.reasons gives it, shown in the reader's language (ingest.reasons).
+    reason_code = models.CharField(max_length=60, blank=True)
+    reason_params = models.JSONField(default=dict, blank=True)
     article = models.ForeignKey(
         Article, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -8,6 +8,7 @@ its page polls the progress fragment every two seconds until the job is finished
 from django.db.models import Count
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -22,6 +23,7 @@ from ingest.jobs import (
     job_counts,
 )
 from ingest.models import ImportItemResult, ImportJob
+from ingest.reasons import reason_shown
 from newsdesk.http import AuthenticatedHttpRequest
 from newsdesk.permissions import can_import_articles, require
 
@@ -69,8 +71,8 @@ def import_upload_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     declared = int(request.META.get("CONTENT_LENGTH") or 0)
     if declared > limits.upload_max_bytes + 64 * 1024:
         message = _("The upload is %(size)s bytes, over the limit of %(limit)s bytes.") % {
-            "size": f"{declared:,}",
-            "limit": f"{limits.upload_max_bytes:,}",
+            "size": number_format(declared, force_grouping=True),
+            "limit": number_format(limits.upload_max_bytes, force_grouping=True),
         }
         return _start_page(request, error=message, status=413)
     form = UploadForm(request.POST, request.FILES)
@@ -80,7 +82,7 @@ def import_upload_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     try:
         job = import_job_create_upload(user=request.user, uploads=uploads, limits=limits)
     except UploadRefused as refusal:
-        message = _("Nothing was imported: %(reason)s.") % {"reason": refusal}
+        message = _("Nothing was imported: %(reason)s.") % {"reason": reason_shown(refusal.reason)}
         return _start_page(request, upload_form=form, error=message, status=refusal.status)
     import_job_start(job)
     return HttpResponseRedirect(job.get_absolute_url(), status=303)
@@ -111,6 +113,8 @@ def import_job_view(request: AuthenticatedHttpRequest, job_id: int) -> HttpRespo
             "name",
             "status",
             "reason",
+            "reason_code",
+            "reason_params",
             "upload_position",
             "file_name",
             "article__id",

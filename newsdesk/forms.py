@@ -1,8 +1,9 @@
-"""Form parts every app uses."""
+"""What the apps' forms share: the date picker and the filter bars' form."""
 
 from typing import Any
 
 from django import forms
+from django.forms.renderers import TemplatesSetting
 
 
 class DateInput(forms.DateInput):
@@ -12,3 +13,17 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(attrs, format="%Y-%m-%d")
+
+
+class FilterBarRenderer(TemplatesSetting):
+    """The project's templates, with a filter bar's field layout: templates/filter_field.html."""
+
+    field_template_name = "filter_field.html"
+
+
+class FilterBarForm(forms.Form):
+    """A filter bar (read from the query string): `{{ form.q.as_field_group }}` puts a
+    label above a compact control, the fields side by side, the text search ("q") taking
+    the spare width. A bar shows its errors once, for the whole bar, not per field."""
+
+    default_renderer = FilterBarRenderer()

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
+from newstext.reasons import ReasonKind, gettext_noop
+
 # Encodings a German newsroom file is plausibly in when it is not UTF-8.
 FALLBACK_ENCODINGS = ["cp1252", "latin_1", "iso8859_15", "mac_roman", "cp850"]
 
@@ -21,7 +23,37 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
 class RejectedInput(ValueError):
-    """The input cannot be imported; the message says why, in words for the user."""
+    """The input cannot be imported; the message says why, in words for the user.
+
+    `reason` is the message; a `newstext.reasons.Reason` where the app can translate it.
+    """
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+FILE_TOO_LARGE = ReasonKind(
+    "file_too_large", gettext_noop("file is %(size)s bytes, over the limit of %(limit)s bytes")
+)
+FILE_EMPTY = ReasonKind("file_empty", gettext_noop("file is empty"))
+FILE_BINARY_CONTROLS = ReasonKind(
+    "file_binary_controls", gettext_noop("file looks binary (control characters), not text")
+)
+FILE_BINARY_NUL = ReasonKind(
+    "file_binary_nul", gettext_noop("file looks binary (contains NUL bytes), not text")
+)
+FILE_UTF16_BROKEN = ReasonKind(
+    "file_utf16_broken", gettext_noop("file starts with a UTF-16 mark but is not UTF-16")
+)
+FILE_UTF8_CUT = ReasonKind(
+    "file_utf8_cut",
+    gettext_noop("file ends in the middle of a UTF-8 character (cut off while copying?)"),
+)
+FILE_ENCODING_UNKNOWN = ReasonKind(
+    "file_encoding_unknown",
+    gettext_noop("file is not UTF-8 and its encoding could not be detected"),
+)
 
 
 @dataclass(frozen=True)
@@ -36,17 +68,17 @@ def decode_article_bytes(data: bytes, *, max_bytes: int) -> DecodedText:
     Raises RejectedInput for empty, oversized or binary data.
     """
     if len(data) > max_bytes:
-        raise RejectedInput(f"file is {len(data):,} bytes, over the limit of {max_bytes:,} bytes")
+        raise RejectedInput(FILE_TOO_LARGE(size=len(data), limit=max_bytes))
     if not data.strip():
-        raise RejectedInput("file is empty")
+        raise RejectedInput(FILE_EMPTY())
     decoded = _decode(data)
     if not decoded.text.strip():
-        raise RejectedInput("file is empty")
+        raise RejectedInput(FILE_EMPTY())
     if _CONTROLS.search(decoded.text) is None:  # the usual case: nothing to count
         return decoded
     controls = len(_CONTROLS.findall(decoded.text))
     if controls > MAX_CONTROL_SHARE * len(decoded.text):
-        raise RejectedInput("file looks binary (control characters), not text")
+        raise RejectedInput(FILE_BINARY_CONTROLS())
     return decoded
 
 
@@ -55,19 +87,17 @@ def _decode(data: bytes) -> DecodedText:
         try:
             return DecodedText(data.decode("utf-16"), "utf-16")
         except UnicodeDecodeError:
-            raise RejectedInput("file starts with a UTF-16 mark but is not UTF-16") from None
+            raise RejectedInput(FILE_UTF16_BROKEN()) from None
     if b"\x00" in data:
-        raise RejectedInput("file looks binary (contains NUL bytes), not text")
+        raise RejectedInput(FILE_BINARY_NUL())
     try:
         return DecodedText(data.decode("utf-8-sig"), "utf-8")
     except UnicodeDecodeError as error:
         if error.reason == "unexpected end of data":  # valid UTF-8 up to a cut-off character
-            raise RejectedInput(
-                "file ends in the middle of a UTF-8 character (cut off while copying?)"
-            ) from None
+            raise RejectedInput(FILE_UTF8_CUT()) from None
     match = from_bytes(data, cp_isolation=FALLBACK_ENCODINGS).best()
     if match is None:
-        raise RejectedInput("file is not UTF-8 and its encoding could not be detected")
+        raise RejectedInput(FILE_ENCODING_UNKNOWN())
     return DecodedText(str(match), match.encoding)
 
 

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_POST
 from annotations.models import Label
 from annotations.services import StaleAnnotation
 from articles.models import Article
+from newsdesk.forms import FilterBarForm
 from newsdesk.http import AuthenticatedHttpRequest, form_errors_text
 from review.access import access_article_for_adjudication
 from review.adjudication import (
@@ -40,9 +41,10 @@ MAX_EDITORS_IN_FILTER = 50
 
 class EditorNamesField(forms.Field):
     """User names given as repeated parameters (`?editor=a&editor=b`), bounded in number
-    and length; whether they annotated the article is the screen's check."""
+    and length; whether they annotated the article is the screen's check. Its checkboxes
+    offer the article's editors (`FilterForm.offer_editors`)."""
 
-    widget = forms.MultipleHiddenInput
+    widget = forms.CheckboxSelectMultiple
 
     def to_python(self, value: Any) -> list[str]:
         return [str(name).strip() for name in value or [] if str(name).strip()]
@@ -54,14 +56,24 @@ class EditorNamesField(forms.Field):
             )
 
 
-class FilterForm(forms.Form):
+class FilterForm(FilterBarForm):
     """Which editors' columns, and all places or only those where the editors differ."""
 
-    editor = EditorNamesField(required=False)
+    editor = EditorNamesField(label=gettext_lazy("Editors shown"), required=False)
     show = forms.ChoiceField(
+        label=gettext_lazy("Places"),
         required=False,
-        choices=[("", gettext_lazy("all places")), ("differences", gettext_lazy("differences"))],
+        choices=[
+            ("", gettext_lazy("all places")),
+            ("differences", gettext_lazy("only where the editors differ")),
+        ],
     )
+
+    def offer_editors(self, names: list[str]) -> None:
+        """The editors the checkboxes offer: those who annotated the article."""
+        widget = self.fields["editor"].widget
+        assert isinstance(widget, forms.CheckboxSelectMultiple)
+        widget.choices = [(name, name) for name in names]
 
 
 class AcceptForm(forms.Form):
@@ -124,6 +136,7 @@ def _render(
     if filters.is_valid():
         try:
             adjudication = _read(article, filters)
+            filters.offer_editors(list(adjudication.editors))
         except AdjudicationInputError as problem:
             error, status = str(problem), 400
     else:

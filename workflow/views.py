@@ -168,7 +168,7 @@ def _replies(
     context = {
         "annotation": annotation,
         "replies": annotation_replies(annotation),
-        "reply_form": form or ReplyForm(),
+        "reply_form": form or ReplyForm(annotation_id=annotation.pk),
         "may_reply": can_reply(request.user, annotation.author_id),
         "new_reply": new_reply,
     }
@@ -183,7 +183,7 @@ def replies_view(request: AuthenticatedHttpRequest, annotation_id: int) -> HttpR
     if request.method == "GET":
         return _replies(request, access_annotation_for_replies(request.user, annotation_id))
     annotation = access_annotation_for_reply(request.user, annotation_id)
-    form = ReplyForm(request.POST)
+    form = ReplyForm(request.POST, annotation_id=annotation.pk)
     if not form.is_valid():
         # 200, so that htmx swaps the form with its error in.
         return _replies(request, annotation, form)

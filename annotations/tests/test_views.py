@@ -401,3 +401,49 @@ def test_rejected_mentions_are_not_shown(client, editor, article):
     client.force_login(editor)
     html = client.get(article.get_absolute_url()).content.decode()
     assert "ent-PER" not in html.split('id="article-text"')[1]
+
+
+def _label_chips(html: str) -> list[tuple[str, str, str]]:
+    """(key, name, checked) of each label chip: the radio's data-key, the chip's text."""
+    chips = re.findall(
+        r'<label for="[^"]+" class="label-choice label-\d+">'
+        r'<input type="radio" name="label" value="\d+"([^>]*)>\s*<kbd>(\d)</kbd> ([^<]+)</label>',
+        html,
+    )
+    return [
+        (key, name, "checked" if " checked" in attrs else "")
+        for attrs, key, name in chips
+        if f'data-key="{key}"' in attrs
+    ]
+
+
+def test_new_and_edit_forms_offer_the_same_label_chips_in_the_interface_language(
+    client, editor, article, labels, make_annotation
+):
+    annotation = make_annotation(article, editor, QUOTE, label="quote")
+    client.force_login(editor)
+    page = client.get(article.get_absolute_url(), headers={"Accept-Language": "en"})
+    assert _label_chips(page.content.decode()) == [("1", "Claim", ""), ("2", "Quote", "")]
+    edit = client.get(reverse("annotations:edit", args=[annotation.pk]), headers=HTMX)
+    assert _label_chips(edit.content.decode()) == [
+        ("1", "Claim", ""),
+        ("2", "Quote", "checked"),
+    ]
+    german = client.get(
+        reverse("annotations:edit", args=[annotation.pk]),
+        headers={"HX-Request": "true", "Accept-Language": "de"},
+    )
+    assert [name for _, name, _ in _label_chips(german.content.decode())] == ["Behauptung", "Zitat"]
+
+
+def test_a_refused_annotation_shows_each_error_beside_its_field(client, editor, article, labels):
+    client.force_login(editor)
+    data = {**selection(article, QUOTE), "sources": "x" * 1001}
+    response = client.post(reverse("annotations:create", args=[article.pk]), data, headers=HTMX)
+    assert response.status_code == 400
+    html = response.content.decode()
+    # The label list and the sources field each name their own error (aria-describedby).
+    assert '<fieldset aria-describedby="id_label_error">' in html
+    assert 'id="id_label_error"' in html
+    assert 'aria-describedby="id_sources_helptext id_sources_error"' in html
+    assert 'id="id_sources_error"' in html

@@ -7,27 +7,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.translation.template import templatize
 
-CATALOGUE = Path(settings.BASE_DIR) / "locale" / "de" / "LC_MESSAGES"
-STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
-
-
-def po_entries() -> dict[str, str]:
-    """msgid → msgstr (the singular form for plurals), strings joined across lines."""
-    text = (CATALOGUE / "django.po").read_text(encoding="utf-8")
-    entries = {}
-    for block in text.split("\n\n"):
-        fields: dict[str, str] = {}
-        key = ""
-        for line in block.splitlines():
-            if line.startswith("#"):
-                continue
-            if not line.startswith('"'):
-                key = line.split(" ", 1)[0]
-            fields[key] = fields.get(key, "") + "".join(STRING.findall(line))
-        msgstr = fields.get("msgstr", fields.get("msgstr[0]", ""))
-        if fields.get("msgid"):
-            entries[fields["msgid"]] = msgstr
-    return entries
+from newsdesk.tests.catalogue import CATALOGUE, po_entries
 
 
 def test_every_german_message_is_translated_and_not_fuzzy():

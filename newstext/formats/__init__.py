@@ -5,7 +5,7 @@ Pure functions, no Django: `parse_incoming` detects the format by content and re
 """
 
 from newstext.decoding import RejectedInput, decode_article_bytes, normalise_text
-from newstext.formats.base import Format, FormatError, IncomingArticle
+from newstext.formats.base import BODY_TOO_LONG, Format, FormatError, IncomingArticle
 from newstext.formats.detect import detect_format
 from newstext.formats.feeds import parse_feed
 from newstext.formats.html import parse_html
@@ -47,10 +47,8 @@ def parse_text(data: bytes, *, source: str, max_chars: int) -> IncomingArticle:
     try:
         decoded = decode_article_bytes(data, max_bytes=max(len(data), 1))
     except RejectedInput as error:
-        raise FormatError(source, str(error)) from None
+        raise FormatError(source, error.reason) from None
     parsed = parse_article(normalise_text(decoded.text))
     if len(parsed.body) > max_chars:
-        raise FormatError(
-            source, f"body is {len(parsed.body):,} characters, over the limit of {max_chars:,}"
-        )
+        raise FormatError(source, BODY_TOO_LONG(length=len(parsed.body), limit=max_chars))
     return IncomingArticle.from_parsed(parsed, source=source)

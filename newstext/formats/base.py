@@ -22,17 +22,26 @@ from newstext.parsing import (
     derive_title,
     is_heading,
 )
+from newstext.reasons import ReasonKind, gettext_noop
 
 _SPACES = re.compile(r"\s+")
 
 
 class FormatError(ValueError):
-    """The input cannot be read as its format; the message names the input and the reason."""
+    """The input cannot be read as its format; the message names the input and the reason.
+
+    `reason` is a `newstext.reasons.Reason` (the app translates it).
+    """
 
     def __init__(self, source: str, reason: str) -> None:
         super().__init__(f"{source or 'input'}: {reason}")
         self.source = source
         self.reason = reason
+
+
+BODY_TOO_LONG = ReasonKind(
+    "body_too_long", gettext_noop("body is %(length)s characters, over the limit of %(limit)s")
+)
 
 
 class Format(StrEnum):
@@ -127,9 +136,7 @@ def join_blocks(
         position += len(text) + 2
     body = "\n\n".join(text for _, text in parts)
     if len(body) > max_chars:
-        raise FormatError(
-            source, f"body is {len(body):,} characters, over the limit of {max_chars:,}"
-        )
+        raise FormatError(source, BODY_TOO_LONG(length=len(body), limit=max_chars))
     return body, blocks
 
 

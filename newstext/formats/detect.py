@@ -15,6 +15,14 @@ import re
 
 from newstext.formats.base import Format, FormatError
 from newstext.formats.ninjs import looks_like_ninjs
+from newstext.reasons import ReasonKind, gettext_noop
+
+JSON_NOT_NINJS = ReasonKind(
+    "json_not_ninjs", gettext_noop("JSON, but not ninjs (no uri, headline or body properties)")
+)
+XML_UNKNOWN_ROOT = ReasonKind(
+    "xml_unknown_root", gettext_noop("XML with root <%(root)s> is not RSS, Atom or HTML")
+)
 
 SNIFF_BYTES = 8192
 _PROLOG = re.compile(r"\A(?:\s+|<\?xml[^>]*\?>|<!--.*?-->|<\?[^>]*\?>)*", re.DOTALL)
@@ -52,7 +60,7 @@ def detect_format(data: bytes, *, name: str = "") -> Format:
             return Format.NINJS  # the ninjs parser says what is wrong with the JSON
         if looks_like_ninjs(document):
             return Format.NINJS
-        raise FormatError(name, "JSON, but not ninjs (no uri, headline or body properties)")
+        raise FormatError(name, JSON_NOT_NINJS())
     if text.startswith("<"):
         markup = _PROLOG.sub("", text, count=1)
         if doctype := _DOCTYPE.match(markup):
@@ -71,9 +79,7 @@ def detect_format(data: bytes, *, name: str = "") -> Format:
         if tag:
             if hint in (Format.RSS, Format.ATOM, Format.HTML):
                 return hint
-            raise FormatError(
-                name, f"XML with root <{root[1] if root else tag}> is not RSS, Atom or HTML"
-            )
+            raise FormatError(name, XML_UNKNOWN_ROOT(root=root[1] if root else tag))
     if hint is Format.NINJS:
         return Format.NINJS
     return Format.TEXT

@@ -29,6 +29,22 @@ from newstext.formats.base import (
 )
 from newstext.formats.markup import markup_blocks
 from newstext.parsing import BlockKind, DatePrecision
+from newstext.reasons import ReasonKind, gettext_noop
+
+NOT_A_FEED = ReasonKind("feed_not_a_feed", gettext_noop("not an RSS or Atom feed"))
+NOT_A_FEED_BECAUSE = ReasonKind(
+    "feed_not_a_feed_because", gettext_noop("not an RSS or Atom feed (%(problem)s)")
+)
+FEED_BROKEN_NO_ITEMS = ReasonKind(
+    "feed_broken_no_items", gettext_noop("broken feed XML, no items read (%(problem)s)")
+)
+FEED_NO_ITEMS = ReasonKind("feed_no_items", gettext_noop("the feed has no items"))
+FEED_BROKEN_ITEM = ReasonKind(
+    "feed_broken_item", gettext_noop("broken feed XML (%(problem)s): %(reason)s")
+)
+FEED_ITEM_EMPTY = ReasonKind(
+    "feed_item_empty", gettext_noop("feed item has neither title nor text")
+)
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _EMAIL = re.compile(r"[^\s()<>@]+@[^\s()<>@]+")
@@ -49,13 +65,14 @@ def parse_feed(data: bytes, *, source: str, max_chars: int) -> list[IncomingArti
     entries = list(parsed.get("entries") or [])
     if not version:
         problem = parsed.get("bozo_exception")
-        reason = f" ({_describe(problem)})" if problem else ""
-        raise FormatError(source, f"not an RSS or Atom feed{reason}")
+        if problem:
+            raise FormatError(source, NOT_A_FEED_BECAUSE(problem=_describe(problem)))
+        raise FormatError(source, NOT_A_FEED())
     if not entries:
         if parsed.get("bozo"):
             problem = _describe(parsed.get("bozo_exception"))
-            raise FormatError(source, f"broken feed XML, no items read ({problem})")
-        raise FormatError(source, "the feed has no items")
+            raise FormatError(source, FEED_BROKEN_NO_ITEMS(problem=problem))
+        raise FormatError(source, FEED_NO_ITEMS())
     format_name = "atom" if version.startswith("atom") else "rss"
     feed = parsed.get("feed") or {}
     context = {
@@ -70,7 +87,7 @@ def parse_feed(data: bytes, *, source: str, max_chars: int) -> list[IncomingArti
         if not parsed.get("bozo"):
             raise
         problem = _describe(parsed.get("bozo_exception"))
-        raise FormatError(source, f"broken feed XML ({problem}): {error.reason}") from None
+        raise FormatError(source, FEED_BROKEN_ITEM(problem=problem, reason=error.reason)) from None
 
 
 def _describe(problem: object) -> str:
@@ -139,7 +156,7 @@ def _article(
     )
     summary = " ".join(text for _, text in summary_blocks)
     if not title and not body and not summary:
-        raise FormatError(name, "feed item has neither title nor text")
+        raise FormatError(name, FEED_ITEM_EMPTY())
     title, derived = title_or_derived(title, texts or summary_blocks)
 
     published = _feed_date(entry.get("published"))

@@ -28,12 +28,21 @@ from newstext.formats.base import (
 )
 from newstext.formats.markup import markup_blocks
 from newstext.parsing import BlockKind, DatePrecision, count_words, is_heading
+from newstext.reasons import ReasonKind, gettext_noop
 
 # Below this many words what trafilatura found is not an article (an index page).
 MIN_ARTICLE_WORDS = 40
 _HTML_LANG = re.compile(rb"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)")
 
 Favor = Literal["precision", "balanced", "recall"]
+
+HTML_NO_ARTICLE = ReasonKind(
+    "html_no_article", gettext_noop("no article text found in the HTML page")
+)
+HTML_TOO_FEW_WORDS = ReasonKind(
+    "html_too_few_words",
+    gettext_noop("no article text found in the HTML page (under %(words)s words)"),
+)
 
 
 def parse_html(
@@ -58,14 +67,12 @@ def parse_html(
         date_extraction_params={"original_date": True, "extensive_search": True},
     )
     if document is None or isinstance(document, dict) or document.body is None:
-        raise FormatError(source, "no article text found in the HTML page")
+        raise FormatError(source, HTML_NO_ARTICLE())
     texts = markup_blocks(build_html_output(document, False))
     title = clean_inline(document.title or "")
     texts = _drop_title_and_kicker(texts, title)
     if count_words(" ".join(text for _, text in texts)) < min_words:
-        raise FormatError(
-            source, f"no article text found in the HTML page (under {min_words} words)"
-        )
+        raise FormatError(source, HTML_TOO_FEW_WORDS(words=min_words))
     canonical = (document.url or "").strip() or None
     name = f"{source} ({canonical})" if canonical else source
     body, blocks = join_blocks(texts, source=name, max_chars=max_chars)

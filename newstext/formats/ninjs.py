@@ -33,6 +33,42 @@ from newstext.formats.base import (
 )
 from newstext.formats.markup import markup_blocks
 from newstext.parsing import BlockKind, DatePrecision
+from newstext.reasons import Reason, ReasonKind, gettext_noop
+
+JSON_INVALID = ReasonKind(
+    "json_invalid", gettext_noop("invalid JSON at line %(line)s column %(column)s: %(problem)s")
+)
+JSON_NOT_TEXT = ReasonKind(
+    "json_not_text", gettext_noop("invalid JSON: not UTF-8, UTF-16 or UTF-32 text")
+)
+NINJS_LIST_EMPTY = ReasonKind("ninjs_list_empty", gettext_noop("the ninjs list has no items"))
+NINJS_NOT_ITEM = ReasonKind("ninjs_not_item", gettext_noop("the JSON is not a ninjs news item"))
+NINJS_ITEM_NOT_ITEM = ReasonKind(
+    "ninjs_item_not_item", gettext_noop("item %(number)s is not a ninjs news item")
+)
+NINJS_NOT_ARTICLE = ReasonKind(
+    "ninjs_not_article", gettext_noop("the ninjs item is of type %(type)s, not an article")
+)
+NINJS_NO_TEXT_ITEMS = ReasonKind(
+    "ninjs_no_text_items", gettext_noop("the ninjs list has no text items")
+)
+NINJS_SCHEMA = ReasonKind(
+    "ninjs_schema", gettext_noop("%(path)s: %(problem)s (ninjs %(version)s schema)")
+)
+NINJS_ITEM_SCHEMA = ReasonKind(
+    "ninjs_item_schema",
+    gettext_noop("item %(number)s: %(path)s: %(problem)s (ninjs %(version)s schema)"),
+)
+NINJS_UNDEFINED_PROPERTY = ReasonKind(
+    "ninjs_undefined_property", gettext_noop("property not defined by the standard (%(names)s)")
+)
+NINJS_NO_BODY = ReasonKind(
+    "ninjs_no_body",
+    gettext_noop("the ninjs item has no text body (body_text, body_html, bodies)"),
+)
+NINJS_BAD_DATE = ReasonKind(
+    "ninjs_bad_date", gettext_noop("versionCreated is not a date-time: %(value)s")
+)
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 # The newest schema of each major version; older minors are subsets of it.
@@ -78,32 +114,34 @@ def parse_ninjs(data: bytes | str, *, source: str, max_chars: int) -> list[Incom
         document = json.loads(data)
     except json.JSONDecodeError as error:
         raise FormatError(
-            source, f"invalid JSON at line {error.lineno} column {error.colno}: {error.msg}"
+            source, JSON_INVALID(line=error.lineno, column=error.colno, problem=error.msg)
         ) from None
     except UnicodeDecodeError:
-        raise FormatError(source, "invalid JSON: not UTF-8, UTF-16 or UTF-32 text") from None
+        raise FormatError(source, JSON_NOT_TEXT()) from None
     items = document if isinstance(document, list) else [document]
     if not items:
-        raise FormatError(source, "the ninjs list has no items")
+        raise FormatError(source, NINJS_LIST_EMPTY())
     articles = []
     for index, item in enumerate(items):
-        where = f"item {index + 1}" if isinstance(document, list) else ""
+        number = index + 1 if isinstance(document, list) else None
         if not isinstance(item, dict) or not looks_like_ninjs(item):
-            raise FormatError(source, f"{where or 'the JSON'} is not a ninjs news item".strip())
-        major = validate_item(item, source=source, where=where)
+            refusal = NINJS_NOT_ITEM() if number is None else NINJS_ITEM_NOT_ITEM(number=number)
+            raise FormatError(source, refusal)
+        major = validate_item(item, source=source, number=number)
         kind = _text(item.get("type")) or "text"
         if kind not in ARTICLE_TYPES:
             if isinstance(document, list):
                 continue  # a picture or event delivered with the articles
-            raise FormatError(source, f"the ninjs item is of type {kind!r}, not an article")
+            raise FormatError(source, NINJS_NOT_ARTICLE(type=repr(kind)))
         articles.append(_article(item, major, source=source, max_chars=max_chars))
     if not articles:
-        raise FormatError(source, "the ninjs list has no text items")
+        raise FormatError(source, NINJS_NO_TEXT_ITEMS())
     return articles
 
 
-def validate_item(item: dict[str, Any], *, source: str, where: str = "") -> str:
-    """The schema version ("1", "2" or "3") the item is valid against; FormatError if none."""
+def validate_item(item: dict[str, Any], *, source: str, number: int | None = None) -> str:
+    """The schema version ("1", "2" or "3") the item is valid against; FormatError if none
+    (naming the item's `number` in a list)."""
     declared = declared_version(item)
     candidates = [declared] if declared else candidate_versions(item)
     first_errors: list[Any] = []
@@ -115,9 +153,11 @@ def validate_item(item: dict[str, Any], *, source: str, where: str = "") -> str:
             first_errors = errors
     error = jsonschema.exceptions.best_match(first_errors)
     version = SCHEMA_FILES[candidates[0]].removeprefix("ninjs-schema_").removesuffix(".json")
-    prefix = f"{where}: " if where else ""
+    path, problem = _error_path(error), _error_reason(error)
+    if number is None:
+        raise FormatError(source, NINJS_SCHEMA(path=path, problem=problem, version=version))
     raise FormatError(
-        source, f"{prefix}{_error_path(error)}: {_error_reason(error)} (ninjs {version} schema)"
+        source, NINJS_ITEM_SCHEMA(number=number, path=path, problem=problem, version=version)
     )
 
 
@@ -184,10 +224,11 @@ def _error_path(error: Any) -> str:
     return path
 
 
-def _error_reason(error: Any) -> str:
+def _error_reason(error: Any) -> str | Reason:
+    """What is wrong: ours where we can say it; jsonschema's own words (English) else."""
     if error.validator in ("additionalProperties", "unevaluatedProperties"):
         names = ", ".join(_UNEXPECTED.findall(error.message))
-        return f"property not defined by the standard ({names})"
+        return NINJS_UNDEFINED_PROPERTY(names=names)
     if error.validator == "required":
         return str(error.message)
     reason = str(error.message)
@@ -256,7 +297,7 @@ def _article(item: dict[str, Any], major: str, *, source: str, max_chars: int) -
     headline = _headline(item)
     texts = drop_leading_title(texts, headline)
     if not texts:
-        raise FormatError(name, "the ninjs item has no text body (body_text, body_html, bodies)")
+        raise FormatError(name, NINJS_NO_BODY())
     title, derived = title_or_derived(headline, texts)
     body, blocks = join_blocks(texts, source=name, max_chars=max_chars)
 
@@ -264,7 +305,7 @@ def _article(item: dict[str, Any], major: str, *, source: str, max_chars: int) -
     if created := _text(_get(item, "versionCreated", "versioncreated")):
         revised_at = parse_timestamp(created)
         if revised_at is None:
-            raise FormatError(name, f"versionCreated is not a date-time: {created!r}")
+            raise FormatError(name, NINJS_BAD_DATE(value=repr(created)))
     published_on: datetime.date | None = revised_at.date() if revised_at else None
     version = item.get("version")
     return IncomingArticle(

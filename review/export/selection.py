@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from annotations.models import Annotation, Label
 from articles.forms import PublishedBetweenForm
 from articles.models import Article, Source
+from newsdesk.forms import FilterBarForm
 from newstext.names import name_key
 from stories.models import Story
 
@@ -56,9 +57,10 @@ class Selection:
         return {key: str(value) for key, value in values.items() if value is not None}
 
 
-class SelectionForm(PublishedBetweenForm):
-    """The filters as typed on the command line or in a URL's query string; the dates as
-    the article list's date pickers send them (ISO dates on the command line too)."""
+class SelectionForm(FilterBarForm, PublishedBetweenForm):
+    """The filters as typed on the command line or in a URL's query string (on the review
+    page, a filter bar); the dates as the article list's date pickers send them (ISO dates
+    on the command line too)."""
 
     field_order = [
         "article",

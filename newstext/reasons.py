@@ -1,0 +1,106 @@
+"""Why an import refuses an input: a stable code, its parameters and an English text.
+
+`newstext` imports no Django, so it cannot translate. Each reason is declared once, by
+the module that gives it, with a code and an English template (`%(name)s` placeholders,
+marked for the app's catalogue with `gettext_noop`):
+
+    FILE_EMPTY = ReasonKind("file_empty", gettext_noop("file is empty"))
+    raise RejectedInput(FILE_EMPTY())
+
+A `Reason` is the English text itself (a `str`: the command line, logs and messages
+that embed it go on as before) and carries its `code` and `params`. The app stores both
+with an import result and shows the reason in the reader's language at display time
+(`ingest.reasons`), the template being the catalogue's msgid. Parameters are numbers,
+text (file names, details a library gave in English) or other reasons.
+"""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Self
+
+# Every declared reason: code → English template.
+REASONS: dict[str, str] = {}
+
+ParamValue = str | int | float
+
+
+def gettext_noop(message: str) -> str:
+    """Marks a message for the Django app's catalogue (makemessages) without Django."""
+    return message
+
+
+def english_number(value: int | float) -> str:
+    """Numbers as the English text has them: 12,345 and 0.5."""
+    return f"{value:,}" if isinstance(value, int) else f"{value:g}"
+
+
+class Reason(str):
+    """One refusal: the English text (the str value), its `code` and its `params`."""
+
+    code: str
+    params: dict[str, "ParamValue | Reason"]
+
+    def __new__(cls, code: str, params: Mapping[str, "ParamValue | Reason"] | None = None) -> Self:
+        values = dict(params or {})
+        self = super().__new__(cls, render(code, values, template=REASONS[code]))
+        self.code = code
+        self.params = values
+        return self
+
+    def __reduce__(self) -> tuple[Callable[..., "Reason"], tuple[str, dict[str, Any]]]:
+        # Copies and pickles rebuild the reason from its code, not from its text.
+        return (Reason, (self.code, self.params))
+
+    def to_json(self) -> dict[str, Any]:
+        """Code and parameters as JSON values (nested reasons as their own dicts)."""
+        return {
+            "code": self.code,
+            "params": {
+                name: value.to_json() if isinstance(value, Reason) else value
+                for name, value in self.params.items()
+            },
+        }
+
+
+def render(
+    code: str,
+    params: Mapping[str, Any],
+    *,
+    template: str,
+    number: Callable[[int | float], str] = english_number,
+    nested: Callable[[Any], str] = str,
+) -> str:
+    """The template filled in: numbers through `number`, reasons (as `Reason` or as the
+    dict `to_json` makes) through `nested`, everything else as text."""
+    values: dict[str, str] = {}
+    for name, value in params.items():
+        if isinstance(value, Reason) or is_reason_json(value):
+            values[name] = nested(value)
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            values[name] = number(value)
+        else:
+            values[name] = str(value)
+    try:
+        return template % values if values else template
+    except (KeyError, ValueError, TypeError):  # a parameter missing from a stored reason
+        return f"{template} {values}" if values else template
+
+
+def is_reason_json(value: object) -> bool:
+    return isinstance(value, dict) and isinstance(value.get("code"), str) and "params" in value
+
+
+@dataclass(frozen=True)
+class ReasonKind:
+    """A reason as declared: its code and English template; call it with the parameters."""
+
+    code: str
+    template: str
+
+    def __post_init__(self) -> None:
+        known = REASONS.setdefault(self.code, self.template)
+        if known != self.template:
+            raise ValueError(f"reason code {self.code!r} is declared twice")
+
+    def __call__(self, **params: "ParamValue | Reason") -> Reason:
+        return Reason(self.code, params)
