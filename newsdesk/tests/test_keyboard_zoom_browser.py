@@ -70,6 +70,7 @@ def test_after_each_swap_the_focus_stays_in_what_changed(live_server, page, demo
 
     # Edit and save: the card again.
     page.locator(f"#annotation-{created.pk}").press("e")
+    expect(page.locator(f"#annotation-{created.pk}.editing")).to_have_count(1)
     note = page.locator(f"#annotation-{created.pk} textarea[name=note]")
     focus_is_in(page, f"#annotation-{created.pk}")
     note.fill("geprüft")
