@@ -8,7 +8,6 @@ kept 24/25 (lost the Taunus-Bote lead in class="teasertext"), leaking 0/46; jusT
 
 import datetime
 import socket
-import time
 from pathlib import Path
 
 import pytest
@@ -194,16 +193,6 @@ def test_nothing_is_fetched(monkeypatch):
     monkeypatch.setattr(socket.socket, "connect", refuse)
     for name in KEEP:
         parse_html((DATA / name).read_bytes(), source=name, max_chars=MAX)
-
-
-def test_extraction_is_fast_enough():
-    data = [(DATA / name).read_bytes() for name in KEEP]
-    started = time.perf_counter()
-    for _ in range(3):
-        for page in data:
-            parse_html(page, source="x.html", max_chars=MAX)
-    per_page = (time.perf_counter() - started) / (3 * len(data))
-    assert per_page < 0.5  # ~5-10 ms measured; generous for a shared machine
 
 
 INDEX_PAGE = """<!DOCTYPE html><html lang="de"><head><title>Politik | Rheinland-Kurier</title></head>
