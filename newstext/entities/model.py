@@ -137,6 +137,8 @@ def tag_sentence(words: Sequence[str], gaz: Sequence[str], model: Any = None) ->
     spans: list[TaggedSpan] = []
     first, kind = -1, ""
     for index, label in enumerate([*labels, "O"]):
+        if first < 0 and label == "O":
+            continue
         if first >= 0 and not (label.startswith("I-") and label[2:] == kind):
             if kind in KINDS:  # not a derived form or a part of a word ("LOCderiv")
                 confidence = min(model.marginal(labels[k], k) for k in range(first, index))
