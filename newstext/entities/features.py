@@ -111,29 +111,28 @@ def word_clusters() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=262144)
-def pos_and_lemma(word: str) -> tuple[str, str]:
-    """HanTa's part of speech and lemma of a capitalised word out of context; cached."""
+def hanta_analysis(word: str) -> tuple[str, str, tuple[str, ...]]:
+    """HanTa on a capitalised word out of context, once per word: its part of speech and
+    lemma (what `analyze` gives), and how HanTa knows it: how sure it is, its second
+    guess, and whether the word is in its lexicon at all (a guessed analysis comes with a
+    numpy score). Both come from one scoring of the word's tags (`analyze` analyses the
+    best of them, `tag_word(cutoff=3)` lists those within 3 of the best), which HanTa
+    would otherwise do twice."""
     if not word[:1].isupper() or len(word) > 40:
-        return "", ""
-    lemma, tag = rules._tagger().analyze(word)
-    return str(tag), str(lemma)
-
-
-@lru_cache(maxsize=262144)
-def lexicon_attributes(word: str) -> tuple[str, ...]:
-    """How HanTa knows a capitalised word: its second guess, how sure it is, and whether
-    the word is in its lexicon at all (a guessed analysis comes with a numpy score)."""
-    if not word[:1].isupper() or len(word) > 40:
-        return ()
-    tags = rules._tagger().tag_word(word, cutoff=3)
-    if not tags:
-        return ()
+        return "", "", ()
+    hanta = rules._tagger()
+    scored = hanta._tag_word(word, cutoff=3)
+    if not scored:
+        lemma, tag = hanta.analyze(word)
+        return str(tag), str(lemma), ()
+    lemma, tag = hanta._analyze(word, scored[0][0])
+    tags = [(hanta.int2tag[t], score) for t, score in scored]
     attrs = [f"score={min(int(-float(tags[0][1]) // 5), 7)}"]
     if len(tags) > 1:
         attrs.append(f"pos2={tags[1][0]}")
     if type(tags[0][1]) is not float:
         attrs.append("guessed")
-    return tuple(attrs)
+    return str(tag), str(lemma), tuple(attrs)
 
 
 def word_attributes(word: str) -> list[str]:
@@ -149,12 +148,12 @@ def word_attributes(word: str) -> list[str]:
     capital = word[:1].isupper()
     if capital:
         attrs.append("cap")
-        tag, lemma = pos_and_lemma(word)
+        tag, lemma, lexicon = hanta_analysis(word)
         if tag:
             attrs.append(f"pos={tag}")
             if lemma.lower() != lower:
                 attrs.append(f"lem={lemma.lower()}")
-        attrs += lexicon_attributes(word)
+        attrs += lexicon
     if word.isupper() and len(word) > 1:
         attrs.append("upper")
     if "-" in word.strip("-"):
