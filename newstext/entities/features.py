@@ -306,12 +306,13 @@ class KnownFeatures:
 
     MAX_WORDS = 100_000
 
-    def __init__(self, known: Iterable[str]) -> None:
-        self.encoded: dict[str, bytes] = {a: a.encode() for a in known}
+    def __init__(self, known: Iterable[bytes]) -> None:
+        # The model's attributes (UTF-8), each to itself: one object per attribute.
+        self.known: dict[bytes, bytes] = {a: a for a in known}
         self.rows: dict[str, KnownRow] = {}
         self.edges = tuple(self._known([f"{offset}:edge"]) for offset in OFFSETS)
-        self.opener = self.encoded.get("opener")
-        self.run_pos = tuple(self.encoded.get(f"run_pos={k}") for k in range(4))
+        self.opener = self._get("opener")
+        self.run_pos = tuple(self._get(f"run_pos={k}") for k in range(4))
         # Per gazetteer tag: its own attributes, and the one it gives the token after it
         # ("-1:gaz") and before it ("1:gaz").
         self.gazetteer: dict[str, tuple[tuple[bytes, ...], bytes | None, bytes | None]] = {}
@@ -319,18 +320,21 @@ class KnownFeatures:
         # Split at every "|" (a word may be "|"), so every pair that makes a known
         # attribute is there.
         self.bigrams: dict[str, dict[str, dict[str, bytes]]] = {"bi-": {}, "bi+": {}}
-        for attribute, value in self.encoded.items():
-            by_first = self.bigrams.get(attribute[:3])
-            if by_first is None or attribute[3:4] != "=":
+        for value in self.known:
+            if not value.startswith((b"bi-=", b"bi+=")):
                 continue
-            pair = attribute[4:]
+            by_first = self.bigrams[value[:3].decode()]
+            pair = value[4:].decode("utf-8")
             for index, char in enumerate(pair):
                 if char == "|":
                     by_first.setdefault(pair[:index], {})[pair[index + 1 :]] = value
 
+    def _get(self, attribute: str) -> bytes | None:
+        return self.known.get(attribute.encode())
+
     def _known(self, attrs: Iterable[str]) -> tuple[bytes, ...]:
-        encoded = self.encoded
-        return tuple(encoded[a] for a in attrs if a in encoded)
+        known = self.known
+        return tuple(known[a] for a in (a.encode() for a in attrs) if a in known)
 
     def row(self, word: str) -> KnownRow:
         """The word's row, computed once (`_word_row` restricted and encoded)."""
@@ -341,7 +345,7 @@ class KnownFeatures:
                 self._known(own),
                 tuple(self._known(attrs) for attrs in context),
                 lower,
-                self.encoded.get(f"cue_before={cue}") if cue else None,
+                self._get(f"cue_before={cue}") if cue else None,
                 capital,
                 self.bigrams["bi-"].get(lower, _NO_BIGRAMS),
                 self.bigrams["bi+"].get(lower, _NO_BIGRAMS),
@@ -357,8 +361,8 @@ class KnownFeatures:
         if found is None:
             found = (
                 self._known([f"gaz={tag}", f"gaz_kind={tag[2:]}"]),
-                self.encoded.get(f"-1:gaz={tag[2:]}"),
-                self.encoded.get(f"1:gaz={tag[2:]}"),
+                self._get(f"-1:gaz={tag[2:]}"),
+                self._get(f"1:gaz={tag[2:]}"),
             )
             self.gazetteer[tag] = found
         return found

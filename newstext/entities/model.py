@@ -72,8 +72,8 @@ def tagger(path: Path = MODEL_FILE) -> Any:
     return opened
 
 
-def model_attributes(path: Path) -> list[str]:
-    """Every attribute a crfsuite model file holds, read from its attribute dictionary
+def model_attributes(path: Path) -> list[bytes]:
+    """Every attribute a crfsuite model file holds (UTF-8), read from its attribute dictionary
     (crfsuite's CRF1d format: a header of offsets, the attributes in a CQDB whose
     backward array gives each string by id)."""
     data = path.read_bytes()
@@ -87,7 +87,7 @@ def model_attributes(path: Path) -> list[str]:
     for record in struct.unpack_from(f"<{size}I", data, offset + backward):
         start = offset + record + 8
         (length,) = struct.unpack_from("<I", data, start - 4)
-        attributes.append(data[start : start + length - 1].decode("utf-8"))  # without NUL
+        attributes.append(data[start : start + length - 1])  # without the NUL
     return attributes
 
 

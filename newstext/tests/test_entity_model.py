@@ -161,7 +161,9 @@ def test_training_is_deterministic(tmp_path: Path) -> None:
     assert [(s.first, s.last, s.kind) for s in spans] == [(2, 3, Kind.PLACE)]
     assert items(sentences[0])[0][0] == "bias"
     # The attribute dictionary read from the file is the model's own.
-    assert set(model_attributes(first)) == {a for a, _ in opened.info().state_features}
+    assert {a.decode() for a in model_attributes(first)} == {
+        a for a, _ in opened.info().state_features
+    }
 
 
 def test_a_rejected_spelling_variant_is_not_proposed() -> None:
@@ -194,7 +196,7 @@ def test_the_model_is_given_only_its_own_attributes_and_tags_the_same(seeds_dir:
             gaz = gazetteer_tags(text, spans, feature_matcher())
             every = sentence_features(words, gaz)
             assert features.sentence(words, gaz) == [
-                [a.encode() for a in item if a in known] for item in every
+                [a.encode() for a in item if a.encode() in known] for item in every
             ]
             assert tag_sentence(words, gaz, tagger()) == tag_sentence(words, gaz, plain)
             sentences += 1
