@@ -13,8 +13,9 @@ strings for crfsuite:
 - where it stands in the gazetteer's matches (seed gazetteer and well-known places,
   one automaton over the sentence: begin/inside of a known PER/LOC/ORG name).
 
-A word's attributes depend on the word alone and are cached per word and offset, so a
-token costs a few dictionary lookups once its words have been seen.
+A word's attributes depend on the word alone and are cached per word, so a token costs a
+few dictionary lookups once its words have been seen. Tagging uses `KnownFeatures`: the
+same lists less the attributes the model does not hold (crfsuite ignores those), encoded.
 """
 
 import gzip
