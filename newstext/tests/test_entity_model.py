@@ -1,6 +1,5 @@
 """The trained entity model: it loads offline, tags obvious names, trains deterministically."""
 
-import time
 from pathlib import Path
 
 import pytest
@@ -36,13 +35,12 @@ def test_the_model_file_is_committed_and_small() -> None:
     assert MODEL_FILE.stat().st_size < 20_000_000
 
 
-def test_the_model_loads_from_its_file_quickly() -> None:
+def test_the_shipped_model_opens_and_knows_the_entity_labels() -> None:
+    # How fast it loads is measured by the entity benchmark (docs/benchmarks.md).
     import pycrfsuite  # type: ignore[import-untyped]
 
-    started = time.perf_counter()
     tagger = pycrfsuite.Tagger()
     tagger.open(str(MODEL_FILE))
-    assert time.perf_counter() - started < 2.0
     assert {"O", "B-PER", "I-PER", "B-LOC", "B-ORG"} <= set(tagger.labels())
 
 
