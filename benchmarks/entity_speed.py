@@ -42,7 +42,9 @@ GERMEVAL = BASE_DIR / "newstext" / "tests" / "data" / "germeval2014" / "NER-de-d
 def run_suite(*, quick: bool) -> str:
     """Run the three measurements and return the markdown body of the entities section."""
     texts = [corpus_article(i) for i in range(QUICK_MATCH_ARTICLES if quick else MATCH_ARTICLES)]
+    load_before = os.getloadavg()[0]
     speed = matching_speed(texts)
+    speed["load average"] = (load_before, os.getloadavg()[0])
     speed["model load"] = model_load()
     germeval = germeval_scores()
     germeval_rules = germeval_scores(rules_only=True)
@@ -216,6 +218,13 @@ def report_markdown(
             f"| {name} | {speed['chars'] / run['seconds']:,.0f} | "
             f"{speed['bytes'] / run['seconds'] / 1e6:.2f} | {run['mentions']:,} |"
         )
+    if "load average" in speed:
+        before, after = speed["load average"]
+        lines += [
+            "",
+            f"One-minute load average {before:.1f} before and {after:.1f} after these runs on "
+            f"{os.cpu_count()} CPUs: other work on the machine slows even CPU time.",
+        ]
     if "model load" in speed:
         load = speed["model load"]
         lines += [

@@ -9,15 +9,16 @@ gazetteer: the database's (`entities.gazetteer`) in the app, the shipped seed ga
 """
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
 from newstext.entities.discovery import (
+    _CAPITALISED,
     FUZZY_MIN_LENGTH,
     Token,
     _fuzzy_person,
     _word_before,
-    capitalised_tokens,
     cue_kind,
     discover,
 )
@@ -124,11 +125,14 @@ def _fuzzy_variants(
     for mention in taken:
         covered[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
     variants = []
-    for token in capitalised_tokens(text):
-        if len(token.text) >= FUZZY_MIN_LENGTH and not covered[token.start]:
-            variant = _fuzzy_person(text, [token], gazetteer, evidence="")
-            if variant is not None and variant.candidate.lower() not in gazetteer.rejected_names:
-                variants.append(variant)
+    for match in _CAPITALISED.finditer(text):  # `capitalised_tokens`, the long ones
+        start, end = match.span()
+        if end - start < FUZZY_MIN_LENGTH or covered[start] or not text[start].isupper():
+            continue
+        token = Token(start, end, match.group())
+        variant = _fuzzy_person(text, [token], gazetteer, evidence="")
+        if variant is not None and variant.candidate.lower() not in gazetteer.rejected_names:
+            variants.append(variant)
     return variants
 
 
@@ -196,21 +200,38 @@ def _repeated_names(text: str, mentions: list[FoundMention]) -> list[FoundMentio
     proposed = {m.candidate: m for m in mentions if m.method == Method.DISCOVERY}
     repeated = []
     for name, first in proposed.items():
-        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-            if any(taken[match.start() : match.end()]):
+        for start, end in _standalone(text, name):
+            if any(taken[start:end]):
                 continue
-            taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+            taken[start:end] = b"\x01" * (end - start)
             repeated.append(
                 replace(
                     first,
-                    start=match.start(),
-                    end=match.end(),
-                    surface=match.group(),
+                    start=start,
+                    end=end,
+                    surface=name,
                     confidence=first.confidence * 0.9,
                     evidence=f"proposed elsewhere in the text ({first.evidence})",
                 )
             )
     return repeated
+
+
+def _standalone(text: str, name: str) -> Iterator[tuple[int, int]]:
+    r"""Where `name` stands in `text` with no word character on either side, left to right
+    and not overlapping: what `re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)`
+    finds, without compiling a pattern per name (`\w` is `str.isalnum()` or "_")."""
+    size, length = len(name), len(text)
+    at = text.find(name)
+    while at >= 0:
+        end = at + size
+        before = text[at - 1] if at else " "
+        after = text[end] if end < length else " "
+        if before.isalnum() or before == "_" or after.isalnum() or after == "_":
+            at = text.find(name, at + 1)
+            continue
+        yield at, end
+        at = text.find(name, end)
 
 
 def seed_matcher() -> Matcher:

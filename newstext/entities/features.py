@@ -13,14 +13,16 @@ strings for crfsuite:
 - where it stands in the gazetteer's matches (seed gazetteer and well-known places,
   one automaton over the sentence: begin/inside of a known PER/LOC/ORG name).
 
-A word's attributes depend on the word alone and are cached per word and offset, so a
-token costs a few dictionary lookups once its words have been seen.
+A word's attributes depend on the word alone and are cached per word, so a token costs a
+few dictionary lookups once its words have been seen. Tagging uses `KnownFeatures`: the
+same lists less the attributes the model does not hold (crfsuite ignores those), encoded.
 """
 
 import gzip
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
+from itertools import islice
 from pathlib import Path
 
 from newstext.entities import discovery as rules
@@ -110,29 +112,28 @@ def word_clusters() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=262144)
-def pos_and_lemma(word: str) -> tuple[str, str]:
-    """HanTa's part of speech and lemma of a capitalised word out of context; cached."""
+def hanta_analysis(word: str) -> tuple[str, str, tuple[str, ...]]:
+    """HanTa on a capitalised word out of context, once per word: its part of speech and
+    lemma (what `analyze` gives), and how HanTa knows it: how sure it is, its second
+    guess, and whether the word is in its lexicon at all (a guessed analysis comes with a
+    numpy score). Both come from one scoring of the word's tags (`analyze` analyses the
+    best of them, `tag_word(cutoff=3)` lists those within 3 of the best), which HanTa
+    would otherwise do twice."""
     if not word[:1].isupper() or len(word) > 40:
-        return "", ""
-    lemma, tag = rules._tagger().analyze(word)
-    return str(tag), str(lemma)
-
-
-@lru_cache(maxsize=262144)
-def lexicon_attributes(word: str) -> tuple[str, ...]:
-    """How HanTa knows a capitalised word: its second guess, how sure it is, and whether
-    the word is in its lexicon at all (a guessed analysis comes with a numpy score)."""
-    if not word[:1].isupper() or len(word) > 40:
-        return ()
-    tags = rules._tagger().tag_word(word, cutoff=3)
-    if not tags:
-        return ()
+        return "", "", ()
+    hanta = rules._tagger()
+    scored = hanta._tag_word(word, cutoff=3)
+    if not scored:
+        lemma, tag = hanta.analyze(word)
+        return str(tag), str(lemma), ()
+    lemma, tag = hanta._analyze(word, scored[0][0])
+    tags = [(hanta.int2tag[t], score) for t, score in scored]
     attrs = [f"score={min(int(-float(tags[0][1]) // 5), 7)}"]
     if len(tags) > 1:
         attrs.append(f"pos2={tags[1][0]}")
     if type(tags[0][1]) is not float:
         attrs.append("guessed")
-    return tuple(attrs)
+    return str(tag), str(lemma), tuple(attrs)
 
 
 def word_attributes(word: str) -> list[str]:
@@ -148,12 +149,12 @@ def word_attributes(word: str) -> list[str]:
     capital = word[:1].isupper()
     if capital:
         attrs.append("cap")
-        tag, lemma = pos_and_lemma(word)
+        tag, lemma, lexicon = hanta_analysis(word)
         if tag:
             attrs.append(f"pos={tag}")
             if lemma.lower() != lower:
                 attrs.append(f"lem={lemma.lower()}")
-        attrs += lexicon_attributes(word)
+        attrs += lexicon
     if word.isupper() and len(word) > 1:
         attrs.append("upper")
     if "-" in word.strip("-"):
@@ -195,42 +196,49 @@ def word_attributes(word: str) -> list[str]:
     return attrs
 
 
+def _own(word: str, attrs: list[str]) -> tuple[str, ...]:
+    """The token's own attributes from the word's (`word_attributes`): affixes, length."""
+    own = list(attrs)
+    lower = word.lower()
+    if len(word) > 3 and word[:1].isalnum():
+        own += [f"p3={lower[:3]}", f"s2={lower[-2:]}", f"s3={lower[-3:]}", f"s4={lower[-4:]}"]
+        own.append(f"len={min(len(word), 12)}")
+    return tuple(own)
+
+
 @lru_cache(maxsize=262144)
 def own_features(word: str) -> tuple[str, ...]:
     """The token's own attributes: everything about the word, affixes, length."""
-    attrs = word_attributes(word)
-    lower = word.lower()
-    if len(word) > 3 and word[:1].isalnum():
-        attrs += [f"p3={lower[:3]}", f"s2={lower[-2:]}", f"s3={lower[-3:]}", f"s4={lower[-4:]}"]
-        attrs.append(f"len={min(len(word), 12)}")
-    return tuple(attrs)
+    return _own(word, word_attributes(word))
 
 
 _CONTEXT_KEEP = ("w=", "sh=", "pos=", "cue=", "given", "fn", "org_head", "place_", "club")
 
 
-@lru_cache(maxsize=262144)
-def context_features(word: str, offset: int) -> tuple[str, ...]:
-    """A neighbour's attributes, prefixed with its offset ("-1:w=präsident")."""
-    kept = [a for a in word_attributes(word) if a.startswith(_CONTEXT_KEEP)]
+def _context(word: str, attrs: list[str], offset: int) -> tuple[str, ...]:
+    kept = [a for a in attrs if a.startswith(_CONTEXT_KEEP)]
     if abs(offset) == 1 and len(word) > 3 and word[:1].isalnum():
         kept.append(f"s3={word[-3:].lower()}")
     return tuple(f"{offset}:{a}" for a in kept)
 
 
-@lru_cache(maxsize=262144)
-def _row(word: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...], str, str, bool]:
+Row = tuple[tuple[str, ...], tuple[tuple[str, ...], ...], str, str, bool]
+
+
+def _word_row(word: str) -> Row:
     """Everything about one word a sentence needs: its own attributes, what it says as a
     neighbour at each offset, lower case, cue type, capital."""
+    attrs = word_attributes(word)
     return (
-        ("bias", *own_features(word)),
-        tuple(context_features(word, offset) for offset in OFFSETS),
+        ("bias", *_own(word, attrs)),
+        tuple(_context(word, attrs, offset) for offset in OFFSETS),
         word.lower(),
         _cue(word),
         word[:1].isupper(),
     )
 
 
+_row = lru_cache(maxsize=262144)(_word_row)
 _EDGES = tuple((f"{offset}:edge",) for offset in OFFSETS)
 
 
@@ -269,6 +277,151 @@ def sentence_features(words: Sequence[str], gazetteer_tags: Sequence[str]) -> li
             attrs.append(f"1:gaz={gazetteer_tags[i + 1][2:]}")
         items.append(attrs)
     return items
+
+
+# A word's row restricted to one model's attributes: own, as a neighbour at each offset,
+# lower case, its "cue_before" attribute (None: no cue or not known), capital, and the
+# known bigrams it opens by the next word's lower case ("bi-" for the next token, "bi+"
+# for its own).
+KnownRow = tuple[
+    tuple[bytes, ...],
+    tuple[tuple[bytes, ...], ...],
+    str,
+    bytes | None,
+    bool,
+    dict[str, bytes],
+    dict[str, bytes],
+]
+_NO_BIGRAMS: dict[str, bytes] = {}
+
+
+class KnownFeatures:
+    """`sentence_features` for tagging with one model: only the attributes the model holds,
+    as UTF-8 bytes, in the same order.
+
+    crfsuite skips an attribute its model does not hold, so leaving those out (a fifth of
+    them: most word bigrams, rare words and affixes) tags exactly the same, and bytes
+    spare python-crfsuite encoding every string. Rows are cached per word, at most
+    `MAX_WORDS` (then the oldest quarter goes).
+    """
+
+    MAX_WORDS = 100_000
+
+    def __init__(self, known: Iterable[bytes]) -> None:
+        # The model's attributes (UTF-8), each to itself: one object per attribute.
+        self.known: dict[bytes, bytes] = {a: a for a in known}
+        self.rows: dict[str, KnownRow] = {}
+        self.edges = tuple(self._known([f"{offset}:edge"]) for offset in OFFSETS)
+        self.opener = self._get("opener")
+        self.run_pos = tuple(self._get(f"run_pos={k}") for k in range(4))
+        # Per gazetteer tag: its own attributes, and the one it gives the token after it
+        # ("-1:gaz") and before it ("1:gaz").
+        self.gazetteer: dict[str, tuple[tuple[bytes, ...], bytes | None, bytes | None]] = {}
+        # Known bigrams by first and second word: "bi-=a|b" is bigrams["bi-"]["a"]["b"].
+        # Split at every "|" (a word may be "|"), so every pair that makes a known
+        # attribute is there.
+        self.bigrams: dict[str, dict[str, dict[str, bytes]]] = {"bi-": {}, "bi+": {}}
+        for value in self.known:
+            if not value.startswith((b"bi-=", b"bi+=")):
+                continue
+            by_first = self.bigrams[value[:3].decode()]
+            pair = value[4:].decode("utf-8")
+            for index, char in enumerate(pair):
+                if char == "|":
+                    by_first.setdefault(pair[:index], {})[pair[index + 1 :]] = value
+
+    def _get(self, attribute: str) -> bytes | None:
+        return self.known.get(attribute.encode())
+
+    def _known(self, attrs: Iterable[str]) -> tuple[bytes, ...]:
+        known = self.known
+        return tuple(known[a] for a in (a.encode() for a in attrs) if a in known)
+
+    def row(self, word: str) -> KnownRow:
+        """The word's row, computed once (`_word_row` restricted and encoded)."""
+        row = self.rows.get(word)
+        if row is None:
+            own, context, lower, cue, capital = _word_row(word)
+            row = (
+                self._known(own),
+                tuple(self._known(attrs) for attrs in context),
+                lower,
+                self._get(f"cue_before={cue}") if cue else None,
+                capital,
+                self.bigrams["bi-"].get(lower, _NO_BIGRAMS),
+                self.bigrams["bi+"].get(lower, _NO_BIGRAMS),
+            )
+            if len(self.rows) >= self.MAX_WORDS:
+                for old in list(islice(self.rows, self.MAX_WORDS // 4)):
+                    del self.rows[old]
+            self.rows[word] = row
+        return row
+
+    def _gazetteer(self, tag: str) -> tuple[tuple[bytes, ...], bytes | None, bytes | None]:
+        found = self.gazetteer.get(tag)
+        if found is None:
+            found = (
+                self._known([f"gaz={tag}", f"gaz_kind={tag[2:]}"]),
+                self._get(f"-1:gaz={tag[2:]}"),
+                self._get(f"1:gaz={tag[2:]}"),
+            )
+            self.gazetteer[tag] = found
+        return found
+
+    def sentence(self, words: Sequence[str], gazetteer_tags: Sequence[str]) -> list[list[bytes]]:
+        """What `sentence_features(words, gazetteer_tags)` gives, less what the model
+        does not know, encoded."""
+        n = len(words)
+        cached = self.rows
+        rows = [cached[word] if word in cached else self.row(word) for word in words]
+        before2, before1, after1, after2 = self.edges
+        opener, run_pos = self.opener, self.run_pos
+        items: list[list[bytes]] = []
+        run_start = 0
+        for i, (own, _, lower, _, capital, _, bigrams_after) in enumerate(rows):
+            attrs = [
+                *own,
+                *(rows[i - 2][1][0] if i >= 2 else before2),
+                *(rows[i - 1][1][1] if i >= 1 else before1),
+                *(rows[i + 1][1][2] if i + 1 < n else after1),
+                *(rows[i + 2][1][3] if i + 2 < n else after2),
+            ]
+            if i == 0:
+                if opener:
+                    attrs.append(opener)
+            else:
+                if opener and words[i - 1] in _OPENERS:
+                    attrs.append(opener)
+                bigrams = rows[i - 1][5]
+                if lower in bigrams:
+                    attrs.append(bigrams[lower])
+            if i + 1 < n:
+                following = rows[i + 1][2]
+                if following in bigrams_after:
+                    attrs.append(bigrams_after[following])
+            for j in (i - 4, i - 3):  # a cue 3-4 words before
+                cue = rows[j][3] if j >= 0 else None
+                if cue:
+                    attrs.append(cue)
+            if capital:
+                if i == 0 or not rows[i - 1][4]:
+                    run_start = i
+                position = run_pos[min(i - run_start, 3)]
+                if position:
+                    attrs.append(position)
+            tag = gazetteer_tags[i]
+            if tag:
+                attrs += self._gazetteer(tag)[0]
+            if i > 0 and gazetteer_tags[i - 1]:
+                after = self._gazetteer(gazetteer_tags[i - 1])[1]
+                if after:
+                    attrs.append(after)
+            if i + 1 < n and gazetteer_tags[i + 1]:
+                before = self._gazetteer(gazetteer_tags[i + 1])[2]
+                if before:
+                    attrs.append(before)
+            items.append(attrs)
+        return items
 
 
 @lru_cache(maxsize=65536)

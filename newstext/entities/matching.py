@@ -106,9 +106,9 @@ class Matcher:
 
 def longest_first(mentions: list[FoundMention]) -> list[FoundMention]:
     """Non-overlapping mentions: the longest wins, then the leftmost; in text order."""
+    if len(mentions) < 2:
+        return list(mentions)
     chosen: list[FoundMention] = []
-    if not mentions:
-        return chosen
     taken = bytearray(max(m.end for m in mentions))
     for mention in sorted(mentions, key=lambda m: (m.start - m.end, m.start)):
         if any(taken[mention.start : mention.end]):

@@ -13,13 +13,14 @@ model trained without the validation split, is what validation figures are taken
 """
 
 import re
+import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from newstext.entities.features import sentence_features, tokenize
+from newstext.entities.features import KnownFeatures, sentence_features, tokenize
 from newstext.entities.gazetteer import Kind, Method
 from newstext.entities.matching import Matcher
 from newstext.sentences import split_sentences
@@ -55,6 +56,11 @@ class Name:
     confidence: float
 
 
+# The features of the taggers `tagger()` opened (which live as long as the process), by
+# id(tagger): only what their model knows. Another tagger gets every feature.
+_KNOWN_FEATURES: dict[int, KnownFeatures] = {}
+
+
 @cache
 def tagger(path: Path = MODEL_FILE) -> Any:
     """The crfsuite tagger over the model file, opened once per process and path."""
@@ -62,7 +68,27 @@ def tagger(path: Path = MODEL_FILE) -> Any:
 
     opened = pycrfsuite.Tagger()
     opened.open(str(path))
+    _KNOWN_FEATURES[id(opened)] = KnownFeatures(model_attributes(path))
     return opened
+
+
+def model_attributes(path: Path) -> list[bytes]:
+    """Every attribute a crfsuite model file holds (UTF-8), read from its attribute dictionary
+    (crfsuite's CRF1d format: a header of offsets, the attributes in a CQDB whose
+    backward array gives each string by id)."""
+    data = path.read_bytes()
+    magic, _, kind, _, _, _, count, _, _, offset = struct.unpack_from("<4sI4s7I", data)
+    if magic != b"lCRF" or kind != b"FOMC":
+        raise ValueError(f"{path} is not a crfsuite CRF1d model")
+    chunk, _, _, _, size, backward = struct.unpack_from("<4s5I", data, offset)
+    if chunk != b"CQDB" or size != count or not backward:
+        raise ValueError(f"{path}: no attribute dictionary with {count} strings")
+    attributes = []
+    for record in struct.unpack_from(f"<{size}I", data, offset + backward):
+        start = offset + record + 8
+        (length,) = struct.unpack_from("<I", data, start - 4)
+        attributes.append(data[start : start + length - 1])  # without the NUL
+    return attributes
 
 
 def evaluation_tagger() -> Any:
@@ -105,11 +131,14 @@ def tag_sentence(words: Sequence[str], gaz: Sequence[str], model: Any = None) ->
     if not words:
         return []
     model = model if model is not None else tagger()
-    model.set(sentence_features(words, gaz))
+    known = _KNOWN_FEATURES.get(id(model))
+    model.set(known.sentence(words, gaz) if known else sentence_features(words, gaz))
     labels = model.tag()
     spans: list[TaggedSpan] = []
     first, kind = -1, ""
     for index, label in enumerate([*labels, "O"]):
+        if first < 0 and label == "O":
+            continue
         if first >= 0 and not (label.startswith("I-") and label[2:] == kind):
             if kind in KINDS:  # not a derived form or a part of a word ("LOCderiv")
                 confidence = min(model.marginal(labels[k], k) for k in range(first, index))
