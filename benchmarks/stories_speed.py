@@ -355,7 +355,7 @@ def _republished(copies: int, *, probes: int) -> dict[str, Any]:
 class _QueryTimer:
     """Times the SQL statements that read band keys, through an execute wrapper."""
 
-    READING = ("SELECT",)
+    READING = ("SELECT", "WITH")
 
     def __init__(self, connection: Any) -> None:
         self.connection = connection
