@@ -1,7 +1,7 @@
 """The band keys' index holds the article too: the newest holders of a key are then read
 from the index alone, and only as many as are wanted (near_duplicates._holders), however
-many articles hold the key. Building it reads the table once (100,000 articles: 4.2
-million rows, tens of seconds); the index on the key alone goes.
+many articles hold the key. Building it reads the table once (4.2 million rows for
+100,000 articles); the index on the key alone goes.
 """
 
 from django.db import migrations, models
