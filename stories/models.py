@@ -12,7 +12,8 @@ class ArticleBand(models.Model):
     """One MinHash LSH band key of an article; articles sharing a key are candidates."""
 
     # No index of its own: the unique (article, band) index serves lookups by article, and
-    # every index is written 42 times per imported article.
+    # every index is written 42 times per imported article. The (key, article) index gives
+    # the newest holders of a key by reading only them (near_duplicates._holders).
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="lsh_bands", db_index=False
     )
@@ -22,7 +23,7 @@ class ArticleBand(models.Model):
     class Meta:
         verbose_name = _("LSH band")
         verbose_name_plural = _("LSH bands")
-        indexes = [models.Index(fields=["key"], name="articleband_key")]
+        indexes = [models.Index(fields=["key", "article"], name="articleband_key_article")]
         constraints = [
             models.UniqueConstraint(fields=["article", "band"], name="articleband_unique"),
         ]

@@ -1,27 +1,26 @@
 """Writing the near-duplicate index: LSH band keys per article and the pairs found.
 
 `near_duplicates_index` (re)indexes articles: their band keys and pairs replace the old
-ones, one indexed query on the keys finds the candidates, and the exact shingle overlap
+ones, an indexed query on the keys finds the candidates, and the exact shingle overlap
 with each candidate decides (thresholds in settings). The work per article does not grow
 with the archive: only the candidates' texts are read, and at most
 NEAR_DUPLICATE_MAX_CANDIDATES of them per article, those sharing the most band keys.
 
 A text republished a thousand times costs a new copy no more than one republished ten
-times: of each band key only the NEAR_DUPLICATE_MAX_CANDIDATES newest holders are read,
-and of the candidates already known as near-duplicates of each other (a cluster, joined
-by stored pairs) only NEAR_DUPLICATE_CLUSTER_REPRESENTATIVES are scored, those sharing
-the most keys. The pairs with them join the new copy to the cluster; stories group by
-such chains (docs/architecture/near-duplicates.md).
-"""
+times: of each band key only the KEY_HOLDERS newest holders are read (_holders), only
+the stored pairs of those holders, and of the candidates already
+known as near-duplicates of each other (a cluster, joined by stored pairs) only
+NEAR_DUPLICATE_CLUSTER_REPRESENTATIVES are scored, those sharing the most keys. The
+pairs with them join the new copy to the cluster; stories group by such chains
+(docs/architecture/near-duplicates.md)."""
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models import F, Q, Window
-from django.db.models.functions import RowNumber
+from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from articles.bulk import rows_insert
@@ -30,6 +29,17 @@ from newstext.shingles import band_keys, is_near_duplicate, minhash, overlap, sh
 from stories.models import ArticleBand, NearDuplicate
 
 REBUILD_CHUNK = 200
+# Of each band key only this many holders are read, the newest: more would be copies of
+# one story (a cluster, of which only representatives are scored) or a key common to
+# unrelated texts, neither of which needs more than a few of them.
+KEY_HOLDERS = 10
+# Most band keys have no holder or one: while a query for holders finds no more than this
+# many per key on average, it reads them all at once (_holders).
+FEW_HOLDERS = 2
+# Keys per walk (_newest_holders): with more (a chunk of 200 articles being rebuilt has
+# 8,400), PostgreSQL estimates it costly enough to compile it (JIT), which takes longer
+# than running it.
+HOLDER_QUERY_KEYS = 1_000
 CLUSTER_QUERY_CHUNK = 500
 PAIR_COLUMNS = [
     "first_id",
@@ -46,6 +56,11 @@ class IndexReport:
     articles: int = 0
     candidates: int = 0
     pairs: int = 0
+    # What the candidate search read: (key, holder) entries of the band-key index and
+    # stored pairs (to find clusters). Both are bounded per article, however many copies
+    # of a story the archive holds.
+    entries_read: int = 0
+    pairs_read: int = 0
 
     def __str__(self) -> str:
         return (
@@ -55,7 +70,14 @@ class IndexReport:
 
 
 def near_duplicates_index(*, articles: Sequence[Article]) -> IndexReport:
-    """Index these articles (id and body loaded) and store their near-duplicate pairs."""
+    """Index these articles (id and body loaded) and store their near-duplicate pairs.
+
+    A batch is indexed as its articles would be one at a time in id order: each is
+    compared with the archive and with the batch's articles before it, and the pairs each
+    finds join clusters for those after it, so that a story arriving in many copies in
+    one import costs each copy its cluster's representatives too. The batch's texts are
+    at hand; the archive's candidates' texts are read in one query for the whole batch.
+    """
     report = IndexReport(articles=len(articles))
     if not articles:
         return report
@@ -63,47 +85,58 @@ def near_duplicates_index(*, articles: Sequence[Article]) -> IndexReport:
     sets = {article.pk: shingles(article.body) for article in articles}
     keys = {pk: band_keys(minhash(s), bands=bands, rows=rows) for pk, s in sets.items()}
     with transaction.atomic():
-        holders = _keys_replace(keys)
-        pairs = _candidate_pairs(keys, holders, _clusters(holders, batch=set(keys)))
-        others = {pk for pair in pairs for pk in pair if pk not in sets}
-        texts = Article.objects.filter(pk__in=others).order_by().values_list("pk", "body")
+        batch = set(keys)
+        holders = _keys_replace(keys, report)
+        clusters = _clusters(holders, batch=batch, report=report)
+        ranked = {
+            pk: _ranked(pk, article_keys, holders, batch) for pk, article_keys in keys.items()
+        }
+        # The archive's candidates as if no article of the batch had found a pair yet: the
+        # pairs found can only merge clusters, so that an article takes fewer of them.
+        wanted = {
+            other
+            for pk in keys
+            for other in _representatives([o for o in ranked[pk] if o not in batch], clusters)
+        }
+        texts = Article.objects.filter(pk__in=wanted).order_by().values_list("pk", "body")
         for pk, body in texts:
             sets[pk] = shingles(body)
-        report.candidates = len(pairs)
         found: list[tuple[object, ...]] = []
         now = timezone.now()
-        for first, second in sorted(pairs):
-            scores = overlap(sets[first], sets[second])
-            if is_near_duplicate(
-                scores,
-                containment=settings.NEAR_DUPLICATE_CONTAINMENT,
-                jaccard=settings.NEAR_DUPLICATE_JACCARD,
-            ):
-                found.append((first, second, scores.jaccard, scores.a_in_b, scores.b_in_a, now))
+        for pk in sorted(keys):
+            candidates = _representatives([o for o in ranked[pk] if o in sets], clusters)
+            report.candidates += len(candidates)
+            partners = []
+            for other in candidates:
+                first, second = min(pk, other), max(pk, other)
+                scores = overlap(sets[first], sets[second])
+                if is_near_duplicate(
+                    scores,
+                    containment=settings.NEAR_DUPLICATE_CONTAINMENT,
+                    jaccard=settings.NEAR_DUPLICATE_JACCARD,
+                ):
+                    found.append((first, second, scores.jaccard, scores.a_in_b, scores.b_in_a, now))
+                    partners.append(other)
+            for other in partners:
+                clusters.join(pk, other)
         rows_insert(NearDuplicate, PAIR_COLUMNS, found)
         report.pairs = len(found)
     return report
 
 
-def _keys_replace(keys: dict[int, list[int]]) -> dict[int, set[int]]:
+def _keys_replace(keys: dict[int, list[int]], report: IndexReport) -> dict[int, set[int]]:
     """Replace these articles' band keys and pairs; which articles hold each of the keys.
 
-    The holders are read before the new keys are written, so they are the archive's; the
-    batch's own articles are added to them (pairs inside the batch).
+    The old keys and pairs are deleted first and the holders read before the new keys are
+    written, so they are the archive's; the batch's own articles are added to them (pairs
+    inside the batch).
     """
-    all_keys = {key for article_keys in keys.values() for key in article_keys}
-    holders: dict[int, set[int]] = {}
-    # The newest holders of each key: a key that thousands of copies share yields no more.
-    stored = (
-        ArticleBand.objects.filter(key__in=all_keys)
-        .exclude(article_id__in=list(keys))
-        .annotate(rank=Window(RowNumber(), partition_by=F("key"), order_by=F("article_id").desc()))
-        .filter(rank__lte=settings.NEAR_DUPLICATE_MAX_CANDIDATES)
+    ids = list(keys)
+    ArticleBand.objects.filter(article_id__in=ids).delete()
+    NearDuplicate.objects.filter(Q(first_id__in=ids) | Q(second_id__in=ids)).delete()
+    holders = _holders(
+        sorted({key for article_keys in keys.values() for key in article_keys}), report
     )
-    for article_id, key in stored.values_list("article_id", "key"):
-        holders.setdefault(key, set()).add(article_id)
-    ArticleBand.objects.filter(article_id__in=list(keys)).delete()
-    NearDuplicate.objects.filter(Q(first_id__in=list(keys)) | Q(second_id__in=list(keys))).delete()
     rows_insert(
         ArticleBand,
         ["article_id", "band", "key"],
@@ -119,53 +152,118 @@ def _keys_replace(keys: dict[int, list[int]]) -> dict[int, set[int]]:
     return holders
 
 
-def _clusters(holders: dict[int, set[int]], *, batch: set[int]) -> dict[int, int]:
-    """Archive articles among the holders that stored pairs join, directly or through a
-    common near-duplicate: article -> its cluster. Articles in no pair are left out."""
-    archive = sorted({pk for held in holders.values() for pk in held} - batch)
-    parent: dict[int, int] = {}
+def _holders(keys: list[int], report: IndexReport) -> dict[int, set[int]]:
+    """The newest KEY_HOLDERS articles holding each of these keys (those that hold any).
 
-    def root(pk: int) -> int:
+    Most keys are held by no article or one (a text with no near-duplicate yet), so the
+    holders are first read in one indexed query, stopped after FEW_HOLDERS per key on
+    average. When it stops there, some key has many holders (a story republished many
+    times, or boilerplate), and the keys' newest holders are read instead
+    (_newest_holders). Either way what is read per key is bounded, however many articles
+    hold it.
+    """
+    few = FEW_HOLDERS * len(keys)
+    rows = ArticleBand.objects.filter(key__in=keys).values_list("key", "article_id")
+    entries = list(rows[: few + 1])
+    report.entries_read += len(entries)
+    if len(entries) > few:
+        entries = []
+        for first in range(0, len(keys), HOLDER_QUERY_KEYS):
+            entries += _newest_holders(keys[first : first + HOLDER_QUERY_KEYS])
+        report.entries_read += len(entries)
+    found: dict[int, list[int]] = {}
+    for held, article_id in entries:
+        found.setdefault(held, []).append(article_id)
+    return {held: set(sorted(ids)[-KEY_HOLDERS:]) for held, ids in found.items()}
+
+
+def _newest_holders(keys: list[int]) -> list[tuple[int, int]]:
+    """(key, article) of the newest KEY_HOLDERS articles holding each of these keys.
+
+    A key's holders are read newest first, one step down the (key, article) index at a
+    time, and at most KEY_HOLDERS steps: a key that a thousand copies of a story hold
+    costs no more than one that ten hold. Each step is the largest article below the
+    previous one, which both databases answer with one descent of the index. (Written out:
+    the ORM has no recursive query, and a window function ranking the holders, which it
+    can express, reads every holder of a key first; a LIMIT per key in a sub-select each
+    takes PostgreSQL milliseconds to plan for 42 keys, and a lateral join SQLite lacks.)
+    """
+    quote = connection.ops.quote_name
+    table, article, key = quote(ArticleBand._meta.db_table), quote("article_id"), quote("key")
+    newest = f"SELECT MAX({article}) FROM {table} WHERE {key} ="  # noqa: S608 - model's names
+    values = ", ".join(["(CAST(%s AS BIGINT))"] * len(keys))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "WITH RECURSIVE walk (held, holder, step) AS ("  # noqa: S608 - keys as parameters
+            f" SELECT column1, ({newest} column1), 1 FROM (VALUES {values}) AS wanted"
+            " UNION ALL"
+            f" SELECT held, ({newest} held AND {article} < holder), step + 1 FROM walk"
+            f" WHERE holder IS NOT NULL AND step < {int(KEY_HOLDERS)}"
+            ") SELECT held, holder FROM walk WHERE holder IS NOT NULL",
+            keys,
+        )
+        return list(cursor.fetchall())
+
+
+class _Clusters:
+    """Articles joined by near-duplicate pairs, directly or through others (union-find)."""
+
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def root(self, pk: int) -> int:
+        """The smallest id of the article's cluster (its own id when it is in no pair)."""
+        parent = self.parent
         while parent.setdefault(pk, pk) != pk:
             pk = parent[pk]
         return pk
 
+    def join(self, one: int, other: int) -> None:
+        a, b = self.root(one), self.root(other)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def _clusters(holders: dict[int, set[int]], *, batch: set[int], report: IndexReport) -> _Clusters:
+    """The clusters of the archive's holders: joined by their stored pairs, directly or
+    through a common near-duplicate."""
+    archive = sorted({pk for held in holders.values() for pk in held} - batch)
+    clusters = _Clusters()
     for first in range(0, len(archive), CLUSTER_QUERY_CHUNK):
         chunk = archive[first : first + CLUSTER_QUERY_CHUNK]
         stored = NearDuplicate.objects.filter(Q(first_id__in=chunk) | Q(second_id__in=chunk))
         for one, other in stored.values_list("first_id", "second_id"):
-            a, b = root(one), root(other)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
-    return {pk: root(pk) for pk in archive if pk in parent}
+            report.pairs_read += 1
+            clusters.join(one, other)
+    return clusters
 
 
-def _candidate_pairs(
-    keys: dict[int, list[int]], holders: dict[int, set[int]], clusters: dict[int, int]
-) -> set[tuple[int, int]]:
-    """For each article, the others sharing the most band keys with it, at most
-    NEAR_DUPLICATE_MAX_CANDIDATES and at most NEAR_DUPLICATE_CLUSTER_REPRESENTATIVES of
-    one cluster, as (smaller id, larger id) pairs."""
+def _ranked(
+    pk: int, article_keys: list[int], holders: dict[int, set[int]], batch: set[int]
+) -> list[int]:
+    """The archive's articles and the batch's earlier ones that share band keys with this
+    one, most shared keys first; ties by id, so that the choice does not depend on order."""
+    shared = Counter(
+        other for key in article_keys for other in holders[key] if other not in batch or other < pk
+    )
+    return sorted(shared, key=lambda other: (-shared[other], other))
+
+
+def _representatives(ranked: list[int], clusters: _Clusters) -> list[int]:
+    """The first of these, at most NEAR_DUPLICATE_MAX_CANDIDATES, and at most
+    NEAR_DUPLICATE_CLUSTER_REPRESENTATIVES of one cluster."""
     limit = settings.NEAR_DUPLICATE_MAX_CANDIDATES
     per_cluster = settings.NEAR_DUPLICATE_CLUSTER_REPRESENTATIVES
-    pairs: set[tuple[int, int]] = set()
-    for pk, article_keys in keys.items():
-        shared = Counter(other for key in article_keys for other in holders[key] if other != pk)
-        # Most shared keys first; ties by id, so that the choice does not depend on order.
-        ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))
-        taken: Counter[int] = Counter()
-        best: list[int] = []
-        for other, _ in ranked:
-            cluster = clusters.get(other)
-            if cluster is not None:
-                if taken[cluster] >= per_cluster:
-                    continue
-                taken[cluster] += 1
-            best.append(other)
-            if len(best) == limit:
+    taken: Counter[int] = Counter()
+    chosen: list[int] = []
+    for other in ranked:
+        cluster = clusters.root(other)
+        if taken[cluster] < per_cluster:
+            taken[cluster] += 1
+            chosen.append(other)
+            if len(chosen) == limit:
                 break
-        pairs.update((min(pk, other), max(pk, other)) for other in best)
-    return pairs
+    return chosen
 
 
 def near_duplicates_rebuild(*, article_ids: Iterable[int] | None = None) -> IndexReport:
@@ -188,3 +286,5 @@ def _add(total: IndexReport, part: IndexReport) -> None:
     total.articles += part.articles
     total.candidates += part.candidates
     total.pairs += part.pairs
+    total.entries_read += part.entries_read
+    total.pairs_read += part.pairs_read

@@ -8,12 +8,19 @@ from articles.models import Article
 from ingest.pipeline import files_import
 from newstext.shingles import overlap, shingles
 from stories.models import ArticleBand, NearDuplicate
-from stories.near_duplicates import near_duplicates_index, near_duplicates_rebuild
+from stories.near_duplicates import (
+    FEW_HOLDERS,
+    KEY_HOLDERS,
+    near_duplicates_index,
+    near_duplicates_rebuild,
+)
 
-# A lookup: savepoint, the keys' holders, old keys and old pairs deleted, new keys, the
-# pairs stored among the holders (clusters), the candidates' texts, the pairs, release:
-# the same on both databases, however many bands or candidates.
+# A lookup: savepoint, old keys and old pairs deleted, the keys' holders, new keys, the
+# pairs stored of the holders (clusters), the candidates' texts, the pairs, release: the
+# same on both databases, however many bands or candidates.
 LOOKUP_STATEMENTS = 9
+# When some of its keys have many holders: one more, their newest holders.
+BUSY_LOOKUP_STATEMENTS = LOOKUP_STATEMENTS + 1
 # Five articles indexed before, all in the batch: no candidate's text is read.
 BATCH_STATEMENTS = 7
 
@@ -147,7 +154,7 @@ def test_a_story_republished_many_times_is_scored_through_representatives(seeded
             body=f"{original.body}\n\nErschienen in Ausgabe {n}.",
             content_hash=f"copy-{n}",
         )
-        for n in range(12)
+        for n in range(6)
     )
     near_duplicates_rebuild(article_ids=[copy.pk for copy in copies])
     new = Article.objects.create(
@@ -161,4 +168,70 @@ def test_a_story_republished_many_times_is_scored_through_representatives(seeded
     assert report.candidates == settings.NEAR_DUPLICATE_CLUSTER_REPRESENTATIVES
     assert report.pairs == settings.NEAR_DUPLICATE_CLUSTER_REPRESENTATIVES
     settings.NEAR_DUPLICATE_CLUSTER_REPRESENTATIVES = 20
-    assert near_duplicates_index(articles=[new]).candidates == 14  # every copy, 000, 001
+    assert near_duplicates_index(articles=[new]).candidates == 8  # every copy, 000, 001
+
+
+def wire_copies(original: Article, count: int, *, outlet: str = "wire") -> list[Article]:
+    """`count` copies of the article's text, as outlets print a wire story, indexed as one
+    import indexes them."""
+    copies = Article.objects.bulk_create(
+        Article(
+            title=f"{original.title} ({n})",
+            origin=f"{outlet}/{original.pk}/{n}.txt",
+            body=original.body,
+            content_hash=f"{outlet}-{original.pk}-{n}",
+        )
+        for n in range(count)
+    )
+    near_duplicates_rebuild(article_ids=[copy.pk for copy in copies])
+    return copies
+
+
+def test_a_new_copy_of_a_story_in_many_copies_costs_what_one_in_few_does(
+    seeded, settings, django_assert_num_queries
+):
+    bands = settings.NEAR_DUPLICATE_LSH_BANDS
+    reports = {}
+    for seed, count in (("002", KEY_HOLDERS), ("003", 10 * KEY_HOLDERS)):
+        wire_copies(seeded[seed], count)
+        new = wire_copies(seeded[seed], 1, outlet="new")[0]
+        with django_assert_num_queries(BUSY_LOOKUP_STATEMENTS):
+            reports[count] = near_duplicates_index(articles=[new])
+    few, many = reports[KEY_HOLDERS], reports[10 * KEY_HOLDERS]
+    # Of each of its keys the newest holders only: as many with 100 copies as with 10.
+    assert few.entries_read == many.entries_read <= bands * (FEW_HOLDERS + KEY_HOLDERS + 1)
+    # All of them one cluster: its representatives scored and kept, whatever its size.
+    representatives = settings.NEAR_DUPLICATE_CLUSTER_REPRESENTATIVES
+    assert (few.candidates, few.pairs) == (representatives, representatives)
+    assert (many.candidates, many.pairs) == (representatives, representatives)
+    # Of the stored pairs, those of the holders read: each copy's with its representatives.
+    assert max(few.pairs_read, many.pairs_read) <= KEY_HOLDERS * representatives
+
+
+def test_one_import_of_many_copies_scores_each_against_representatives(seeded, settings):
+    copies = Article.objects.bulk_create(
+        Article(title=f"Kopie {n}", origin=f"copies/{n}.txt", body=seeded["002"].body)
+        for n in range(30)
+    )
+    report = near_duplicates_index(articles=copies)
+    # Each copy as if imported alone after those before it: the first is scored against
+    # the seed, the second against both, every later one against 3 of their cluster.
+    assert settings.NEAR_DUPLICATE_CLUSTER_REPRESENTATIVES == 3
+    assert report.candidates == report.pairs == 1 + 2 + 3 * 28
+    partners: dict[int, set[int]] = {copy.pk: set() for copy in copies}
+    for pair in NearDuplicate.objects.filter(second__in=copies):
+        partners[pair.second_id].add(pair.first_id)
+    oldest = {seeded["002"].pk, copies[0].pk, copies[1].pk}  # most keys shared; then by id
+    assert all(partners[copy.pk] == oldest for copy in copies[2:])
+
+
+def test_deleted_copies_do_not_hide_the_story_from_a_new_copy(seeded, settings):
+    copies = wire_copies(seeded["002"], 2 * KEY_HOLDERS)
+    newest = copies[KEY_HOLDERS:]
+    Article.objects.filter(pk__in=[copy.pk for copy in newest]).delete()
+    new = wire_copies(seeded["002"], 1, outlet="new")[0]
+    near_duplicates_index(articles=[new])
+    # The next newest holders of its keys are read in their place.
+    partners = {pair.first_id for pair in NearDuplicate.objects.filter(second=new)}
+    assert len(partners) == settings.NEAR_DUPLICATE_CLUSTER_REPRESENTATIVES
+    assert partners <= {copy.pk for copy in copies[:KEY_HOLDERS]}
