@@ -1,14 +1,14 @@
 """Writing the near-duplicate index: LSH band keys per article and the pairs found.
 
 `near_duplicates_index` (re)indexes articles: their band keys and pairs replace the old
-ones, an indexed query on the keys finds the candidates, and the exact shingle overlap
+ones, one indexed query on the keys finds the candidates, and the exact shingle overlap
 with each candidate decides (thresholds in settings). The work per article does not grow
 with the archive: only the candidates' texts are read, and at most
 NEAR_DUPLICATE_MAX_CANDIDATES of them per article, those sharing the most band keys.
 
 A text republished a thousand times costs a new copy no more than one republished ten
-times: of each band key only the KEY_HOLDERS newest holders are read (_holders), only
-the stored pairs of those holders, and of the candidates already
+times: of each band key only the KEY_HOLDERS newest holders are read (an index range
+stopped there), only the stored pairs of those holders, and of the candidates already
 known as near-duplicates of each other (a cluster, joined by stored pairs) only
 NEAR_DUPLICATE_CLUSTER_REPRESENTATIVES are scored, those sharing the most keys. The
 pairs with them join the new copy to the cluster; stories group by such chains
@@ -33,12 +33,9 @@ REBUILD_CHUNK = 200
 # one story (a cluster, of which only representatives are scored) or a key common to
 # unrelated texts, neither of which needs more than a few of them.
 KEY_HOLDERS = 10
-# Most band keys have no holder or one: while a query for holders finds no more than this
-# many per key on average, it reads them all at once (_holders).
-FEW_HOLDERS = 2
-# Keys per walk (_newest_holders): with more (a chunk of 200 articles being rebuilt has
-# 8,400), PostgreSQL estimates it costly enough to compile it (JIT), which takes longer
-# than running it.
+# Keys per candidate query: with more (a chunk of 200 articles being rebuilt has 8,400),
+# PostgreSQL estimates the query costly enough to compile it (JIT), which takes longer than
+# running it.
 HOLDER_QUERY_KEYS = 1_000
 CLUSTER_QUERY_CHUNK = 500
 PAIR_COLUMNS = [
@@ -134,9 +131,8 @@ def _keys_replace(keys: dict[int, list[int]], report: IndexReport) -> dict[int, 
     ids = list(keys)
     ArticleBand.objects.filter(article_id__in=ids).delete()
     NearDuplicate.objects.filter(Q(first_id__in=ids) | Q(second_id__in=ids)).delete()
-    holders = _holders(
-        sorted({key for article_keys in keys.values() for key in article_keys}), report
-    )
+    holders = _holders(sorted({key for article_keys in keys.values() for key in article_keys}))
+    report.entries_read += sum(len(held) for held in holders.values())
     rows_insert(
         ArticleBand,
         ["article_id", "band", "key"],
@@ -152,33 +148,8 @@ def _keys_replace(keys: dict[int, list[int]], report: IndexReport) -> dict[int, 
     return holders
 
 
-def _holders(keys: list[int], report: IndexReport) -> dict[int, set[int]]:
+def _holders(keys: list[int]) -> dict[int, set[int]]:
     """The newest KEY_HOLDERS articles holding each of these keys (those that hold any).
-
-    Most keys are held by no article or one (a text with no near-duplicate yet), so the
-    holders are first read in one indexed query, stopped after FEW_HOLDERS per key on
-    average. When it stops there, some key has many holders (a story republished many
-    times, or boilerplate), and the keys' newest holders are read instead
-    (_newest_holders). Either way what is read per key is bounded, however many articles
-    hold it.
-    """
-    few = FEW_HOLDERS * len(keys)
-    rows = ArticleBand.objects.filter(key__in=keys).values_list("key", "article_id")
-    entries = list(rows[: few + 1])
-    report.entries_read += len(entries)
-    if len(entries) > few:
-        entries = []
-        for first in range(0, len(keys), HOLDER_QUERY_KEYS):
-            entries += _newest_holders(keys[first : first + HOLDER_QUERY_KEYS])
-        report.entries_read += len(entries)
-    found: dict[int, list[int]] = {}
-    for held, article_id in entries:
-        found.setdefault(held, []).append(article_id)
-    return {held: set(sorted(ids)[-KEY_HOLDERS:]) for held, ids in found.items()}
-
-
-def _newest_holders(keys: list[int]) -> list[tuple[int, int]]:
-    """(key, article) of the newest KEY_HOLDERS articles holding each of these keys.
 
     A key's holders are read newest first, one step down the (key, article) index at a
     time, and at most KEY_HOLDERS steps: a key that a thousand copies of a story hold
@@ -191,18 +162,23 @@ def _newest_holders(keys: list[int]) -> list[tuple[int, int]]:
     quote = connection.ops.quote_name
     table, article, key = quote(ArticleBand._meta.db_table), quote("article_id"), quote("key")
     newest = f"SELECT MAX({article}) FROM {table} WHERE {key} ="  # noqa: S608 - model's names
-    values = ", ".join(["(CAST(%s AS BIGINT))"] * len(keys))
+    holders: dict[int, set[int]] = {}
     with connection.cursor() as cursor:
-        cursor.execute(
-            "WITH RECURSIVE walk (held, holder, step) AS ("  # noqa: S608 - keys as parameters
-            f" SELECT column1, ({newest} column1), 1 FROM (VALUES {values}) AS wanted"
-            " UNION ALL"
-            f" SELECT held, ({newest} held AND {article} < holder), step + 1 FROM walk"
-            f" WHERE holder IS NOT NULL AND step < {int(KEY_HOLDERS)}"
-            ") SELECT held, holder FROM walk WHERE holder IS NOT NULL",
-            keys,
-        )
-        return list(cursor.fetchall())
+        for first in range(0, len(keys), HOLDER_QUERY_KEYS):
+            part = keys[first : first + HOLDER_QUERY_KEYS]
+            values = ", ".join(["(CAST(%s AS BIGINT))"] * len(part))
+            cursor.execute(
+                "WITH RECURSIVE walk (held, holder, step) AS ("  # noqa: S608 - keys as parameters
+                f" SELECT column1, ({newest} column1), 1 FROM (VALUES {values}) AS wanted"
+                " UNION ALL"
+                f" SELECT held, ({newest} held AND {article} < holder), step + 1 FROM walk"
+                f" WHERE holder IS NOT NULL AND step < {int(KEY_HOLDERS)}"
+                ") SELECT holder, held FROM walk WHERE holder IS NOT NULL",
+                part,
+            )
+            for article_id, held in cursor.fetchall():
+                holders.setdefault(held, set()).add(article_id)
+    return holders
 
 
 class _Clusters:
