@@ -42,7 +42,7 @@ def reason_text(code: str, params: Mapping[str, Any], *, english: str = "") -> s
     template = REASONS.get(code)
     if template is None:
         return english
-    return render(code, params, template=gettext(template), number=_number, nested=_nested)
+    return render(gettext(template), params, number=_number, nested=_nested)
 
 
 def result_reason(result: ImportItemResult) -> str:

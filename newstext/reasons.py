@@ -42,7 +42,7 @@ class Reason(str):
 
     def __new__(cls, code: str, params: Mapping[str, "ParamValue | Reason"] | None = None) -> Self:
         values = dict(params or {})
-        self = super().__new__(cls, render(code, values, template=REASONS[code]))
+        self = super().__new__(cls, render(REASONS[code], values))
         self.code = code
         self.params = values
         return self
@@ -63,10 +63,9 @@ class Reason(str):
 
 
 def render(
-    code: str,
+    template: str,
     params: Mapping[str, Any],
     *,
-    template: str,
     number: Callable[[int | float], str] = english_number,
     nested: Callable[[Any], str] = str,
 ) -> str:
