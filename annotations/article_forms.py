@@ -11,7 +11,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from annotations.article_list import SORT_COLUMNS, ArticleFilters
-from annotations.models import Label
+from annotations.forms import LabelFilterField
 from articles.forms import PublishedBetweenForm
 from articles.models import Article, Source
 from newsdesk.forms import FilterBarForm
@@ -59,12 +59,7 @@ class ArticleFilterForm(FilterBarForm, PublishedBetweenForm):
         required=False,
         empty_label=_("any source"),
     )
-    label = forms.ModelChoiceField(
-        label=_("With annotations labelled"),
-        queryset=Label.objects.order_by("position", "name"),
-        required=False,
-        empty_label=_("any label"),
-    )
+    label = LabelFilterField(label=_("With annotations labelled"))
     status = forms.ChoiceField(
         label=_("Annotation status"),
         choices=[("", _("any status")), *Article.AnnotationStatus.choices],

@@ -43,6 +43,18 @@ class LabelChoiceField(forms.ModelChoiceField[Label]):
         return chosen
 
 
+class LabelFilterField(forms.ModelChoiceField[Label]):
+    """A list filter by label: every label in the editors' order, or any."""
+
+    def __init__(self, *, label: Any) -> None:
+        super().__init__(
+            label=label,
+            queryset=Label.objects.order_by("position", "name"),
+            required=False,
+            empty_label=_("any label"),
+        )
+
+
 class LabelRadioSelect(forms.RadioSelect):
     """The labels as chips in the label's colour (`label-<pk>`), each showing its key;
     the radio carries the key as `data-key`, for the number keys of workspace.js."""

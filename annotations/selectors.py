@@ -97,17 +97,21 @@ class CardFilters:
         return {name: str(value) for name, value in params.items() if value not in (None, "")}
 
 
-def filtered_cards(annotations: QuerySet[Annotation], filters: CardFilters) -> QuerySet[Annotation]:
+def filtered_cards(
+    annotations: QuerySet[Annotation], filters: CardFilters, *, titles: bool = False
+) -> QuerySet[Annotation]:
     """The annotations matching every filter. The author filter narrows, never widens:
-    it applies to annotations the reader may already see."""
+    it applies to annotations the reader may already see. With `titles` (lists that span
+    articles), the text also matches the article's title."""
     if filters.label_id is not None:
         annotations = annotations.filter(label_id=filters.label_id)
     if filters.status:
         annotations = annotations.filter(status=filters.status)
     if filters.text:
-        annotations = annotations.filter(
-            Q(exact__icontains=filters.text) | Q(note__icontains=filters.text)
-        )
+        matches = Q(exact__icontains=filters.text) | Q(note__icontains=filters.text)
+        if titles:
+            matches |= Q(article__title__icontains=filters.text)
+        annotations = annotations.filter(matches)
     if filters.author_id is not None:
         annotations = annotations.filter(author_id=filters.author_id)
     if filters.source:

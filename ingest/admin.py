@@ -14,17 +14,6 @@ from ingest.feeds import feed_poll
 from ingest.models import Feed, ImportItemResult, ImportJob
 from ingest.reasons import result_reason
 
-FEED_STATE = [
-    "last_polled_at",
-    "last_status",
-    "last_summary",
-    "last_error",
-    "consecutive_failures",
-    "next_poll_at",
-    "etag",
-    "last_modified",
-]
-
 
 class FeedInline(admin.TabularInline[Feed, Source]):
     model = Feed
@@ -63,7 +52,7 @@ class FeedAdmin(admin.ModelAdmin[Feed]):
     list_filter = ["is_active", "last_status"]
     search_fields = ["url", "source__name"]
     autocomplete_fields = ["source"]
-    readonly_fields = FEED_STATE
+    readonly_fields = Feed.POLL_STATE
     actions = ["poll_now"]
 
     @admin.action(description=_("Poll the selected feeds now"))

@@ -220,16 +220,5 @@ def _record(feed: Feed, poll: PollResult, *, etag: str | None, last_modified: st
     feed.last_status = poll.status
     feed.last_summary = poll.summary[:500]
     feed.next_poll_at = now + next_poll_delay(feed)
-    feed.save(
-        update_fields=[
-            "etag",
-            "last_modified",
-            "last_polled_at",
-            "last_status",
-            "last_summary",
-            "last_error",
-            "consecutive_failures",
-            "next_poll_at",
-        ]
-    )
+    feed.save(update_fields=Feed.POLL_STATE)
     logger.info("feed %s: %s", feed.url, poll.summary)

@@ -146,6 +146,18 @@ class Feed(models.Model):
     next_poll_at = models.DateTimeField(_("next poll"), null=True, blank=True, db_index=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
+    # What each poll records: written by the poll, read-only in the admin.
+    POLL_STATE = (
+        "last_polled_at",
+        "last_status",
+        "last_summary",
+        "last_error",
+        "consecutive_failures",
+        "next_poll_at",
+        "etag",
+        "last_modified",
+    )
+
     class Meta:
         verbose_name = _("feed")
         verbose_name_plural = _("feeds")

@@ -6,12 +6,13 @@ from django import forms
 from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 
-from annotations.forms import MAX_ROW_ID
-from annotations.models import Annotation, Label
+from annotations.forms import MAX_ROW_ID, LabelFilterField
+from annotations.models import Annotation
+from annotations.selectors import CardFilters
 from articles.models import Article
 from newsdesk.forms import FilterBarForm
 from workflow.models import REPLY_MAX_LENGTH, Assignment
-from workflow.selectors import AnnotationFilters, assignable_users
+from workflow.selectors import assignable_users
 
 
 class ColleagueChoiceField(forms.ModelChoiceField[User]):
@@ -71,23 +72,21 @@ class MyAnnotationsFilterForm(FilterBarForm):
     """The filters of "my annotations", read from the query string."""
 
     q = forms.CharField(label=_("Text"), required=False, max_length=200)
-    label = forms.ModelChoiceField(
-        label=_("Label"),
-        queryset=Label.objects.order_by("position", "name"),
-        required=False,
-        empty_label=_("any label"),
-    )
+    label = LabelFilterField(label=_("Label"))
     status = forms.ChoiceField(
         label=_("Review status"),
         choices=[("", _("any status")), *Annotation.Status.choices],
         required=False,
     )
 
-    def filters(self) -> AnnotationFilters:
+    def filters(self) -> CardFilters:
         self.is_valid()
         data: dict[str, Any] = getattr(self, "cleaned_data", {})
-        return AnnotationFilters(
-            label=data.get("label"), status=data.get("status") or "", q=data.get("q") or ""
+        label = data.get("label")
+        return CardFilters(
+            label_id=label.pk if label else None,
+            status=data.get("status") or "",
+            text=data.get("q") or "",
         )
 
 

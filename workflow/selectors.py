@@ -6,6 +6,7 @@ from django.contrib.auth.models import Permission, User
 from django.db.models import Count, Q, QuerySet
 
 from annotations.models import Annotation, Label
+from annotations.selectors import CardFilters, filtered_cards
 from articles.models import Article
 from stories.models import Story
 from workflow.models import Assignment, Notification, Reply
@@ -74,15 +75,9 @@ def my_assignments(user: User) -> list[AssignedState]:
     return states
 
 
-@dataclass(frozen=True)
-class AnnotationFilters:
-    label: Label | None = None
-    status: str = ""
-    q: str = ""
-
-
-def my_annotations(user: User, filters: AnnotationFilters) -> QuerySet[Annotation]:
-    """The user's live annotations across articles, newest change first."""
+def my_annotations(user: User, filters: CardFilters) -> QuerySet[Annotation]:
+    """The user's live annotations across articles, newest change first; the text filter
+    also matches the article's title."""
     annotations = (
         Annotation.objects.filter(author=user, deleted_at__isnull=True)
         .select_related("article", "label")
@@ -101,17 +96,7 @@ def my_annotations(user: User, filters: AnnotationFilters) -> QuerySet[Annotatio
         )
         .order_by("-updated_at", "-pk")
     )
-    if filters.label is not None:
-        annotations = annotations.filter(label=filters.label)
-    if filters.status:
-        annotations = annotations.filter(status=filters.status)
-    if filters.q:
-        annotations = annotations.filter(
-            Q(exact__icontains=filters.q)
-            | Q(note__icontains=filters.q)
-            | Q(article__title__icontains=filters.q)
-        )
-    return annotations
+    return filtered_cards(annotations, filters, titles=True)
 
 
 def annotation_replies(annotation: Annotation) -> list[Reply]:

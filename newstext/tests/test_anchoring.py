@@ -1,4 +1,9 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 from newstext.anchoring import locate, quote_context
+from newstext.tests.strategies import TRICKY_TEXT, WORDS
 
 TEXT = "Putin sagte A. Dann sagte Putin B. Später sagte Putin C."
 
@@ -120,3 +125,62 @@ def test_an_unchanged_text_keeps_every_range():
 
 def test_a_short_quote_is_not_matched_loosely():
     assert locate(OLD, "Merz", "", "", 0) is None
+
+
+# Properties (hypothesis) ------------------------------------------------------
+
+
+@st.composite
+def text_with_quote(draw: st.DrawFn) -> tuple[str, int, int]:
+    text = draw(WORDS.filter(lambda t: len(t) >= 3))
+    start = draw(st.integers(0, len(text) - 3))
+    end = draw(st.integers(start + 3, min(len(text), start + 60)))
+    return text, start, end
+
+
+def anchor(text: str, start: int, end: int, new_text: str) -> tuple[int, int] | None:
+    prefix, suffix = quote_context(text, start, end)
+    return locate(new_text, text[start:end], prefix, suffix, start)
+
+
+@given(text_with_quote())
+def test_an_unchanged_text_anchors_to_the_same_range(case):
+    text, start, end = case
+    assert anchor(text, start, end, text) == (start, end)
+
+
+@given(text_with_quote(), st.text(st.sampled_from("0123456789-,"), min_size=1, max_size=500))
+def test_text_inserted_before_moves_the_quote_by_its_length(case, inserted):
+    text, start, end = case
+    found = anchor(text, start, end, inserted + text)
+    assert found is not None
+    new = inserted + text
+    assert new[found[0] : found[1]] == text[start:end]
+    if text.count(text[start:end]) == 1:
+        assert found == (start + len(inserted), end + len(inserted))
+
+
+@given(text_with_quote(), st.text(st.sampled_from("0123456789-,"), min_size=1, max_size=500))
+def test_text_inserted_after_leaves_the_quote_in_place(case, appended):
+    text, start, end = case
+    assert anchor(text, start, end, text + appended) == (start, end)
+
+
+@given(WORDS, st.text(st.sampled_from("0123456789ÄÖÜ"), min_size=1, max_size=40))
+def test_a_quote_sharing_no_character_with_the_text_never_anchors(text, quote):
+    assert locate(text, quote, "", "", 0) is None
+    assert locate(text, quote, text[:10], text[-10:], len(text) // 2) is None
+
+
+@given(TRICKY_TEXT, TRICKY_TEXT, TRICKY_TEXT, TRICKY_TEXT, st.integers(-10, 100) | st.none())
+def test_locate_returns_none_or_a_non_empty_range_inside_the_text(
+    text, exact, prefix, suffix, hint
+):
+    found = locate(text, exact, prefix, suffix, hint)
+    if found is not None:
+        assert 0 <= found[0] < found[1] <= len(text)
+
+
+@pytest.mark.parametrize("hint", [None, 0, 10**6])
+def test_exact_quote_wins_whatever_the_hint(hint):
+    assert locate("x abc y", "abc", "", "", hint) == (2, 5)

@@ -1,5 +1,5 @@
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from newstext.offsets import (
@@ -10,6 +10,7 @@ from newstext.offsets import (
     utf16_to_code_point,
     verify_selection,
 )
+from newstext.tests.strategies import TRICKY_TEXT
 
 TEXT = "Putin 🚀 sagte: «38 Menschen» 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 starben."
 
@@ -73,3 +74,47 @@ def test_utf16_round_trip(text, data):
 def test_utf16_starts_matches_one_by_one_conversion(text):
     starts = sorted({0, len(text) // 3, len(text) // 2, len(text)})
     assert utf16_starts(text, starts) == [code_point_to_utf16(text, i) for i in starts]
+
+
+# Properties (hypothesis) ------------------------------------------------------
+
+
+@st.composite
+def text_and_range(draw: st.DrawFn) -> tuple[str, int, int]:
+    text = draw(TRICKY_TEXT.filter(bool))
+    start = draw(st.integers(0, len(text) - 1))
+    end = draw(st.integers(start + 1, len(text)))
+    return text, start, end
+
+
+# Selector verification ------------------------------------------------------------------
+
+
+@given(text_and_range())
+def test_a_real_selection_verifies_to_its_code_point_range(case):
+    text, start, end = case
+    assume(text[start:end].strip())
+    start16, end16 = code_point_to_utf16(text, start), code_point_to_utf16(text, end)
+    assert verify_selection(text, start16, end16, text[start:end]) == CodePointRange(start, end)
+
+
+@given(TRICKY_TEXT, st.integers(-5, 200), st.integers(-5, 200), TRICKY_TEXT)
+def test_any_selection_verifies_to_its_quote_or_is_refused(text, start16, end16, exact):
+    refusal = ""
+    try:
+        span = verify_selection(text, start16, end16, exact)
+    except SelectionError as error:
+        refusal = str(error) or "(no message)"
+    if refusal:
+        assert refusal != "(no message)"
+    else:
+        assert text[span.start : span.end] == exact
+        assert exact.strip()
+
+
+@given(TRICKY_TEXT)
+def test_utf16_offsets_round_trip(text):
+    indexes = list(range(len(text) + 1))
+    offsets = [code_point_to_utf16(text, i) for i in indexes]
+    assert [utf16_to_code_point(text, o) for o in offsets] == indexes
+    assert utf16_starts(text, indexes) == offsets

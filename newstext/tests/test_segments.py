@@ -1,7 +1,10 @@
+import itertools
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from newstext.segments import Highlight, segment, segment_blocks
+from newstext.tests.strategies import TRICKY_TEXT
 
 TEXT = "abcdefghij"
 
@@ -74,3 +77,42 @@ def test_segments_reassemble_the_text_and_know_their_cover(text, pairs):
             h.key for h in highlights if h.start <= s.start and s.end <= h.end and h.start < h.end
         }
         assert set(s.keys) == covering
+
+
+# Properties (hypothesis) ------------------------------------------------------
+
+
+@st.composite
+def text_and_highlights(draw: st.DrawFn) -> tuple[str, list[Highlight]]:
+    text = draw(TRICKY_TEXT)
+    bound = st.integers(0, len(text))
+    pairs = draw(st.lists(st.tuples(bound, bound), max_size=8))
+    return text, [Highlight(key, lo, hi) for key, (lo, hi) in enumerate(pairs, start=1)]
+
+
+@given(text_and_highlights())
+def test_segments_cover_the_text_in_order(case):
+    text, highlights = case
+    segments = segment(text, highlights)
+    assert "".join(s.text for s in segments) == text
+    assert all(s.start < s.end and text[s.start : s.end] == s.text for s in segments)
+    assert all(a.end == b.start for a, b in itertools.pairwise(segments))
+
+
+@given(text_and_highlights())
+def test_each_segment_knows_exactly_the_highlights_covering_it_innermost_first(case):
+    text, highlights = case
+    for seg in segment(text, highlights):
+        covering = {h.key for h in highlights if h.start <= seg.start and seg.end <= h.end}
+        assert set(seg.keys) == covering
+        lengths = [next(h.end - h.start for h in highlights if h.key == k) for k in seg.keys]
+        assert lengths == sorted(lengths)
+
+
+@given(text_and_highlights(), st.data())
+def test_block_segments_stay_inside_their_blocks(case, data):
+    text, highlights = case
+    edges = sorted(data.draw(st.sets(st.integers(0, len(text)), max_size=6)))
+    blocks = [("p", lo, hi) for lo, hi in zip(edges[::2], edges[1::2], strict=False)]
+    for group, (_, lo, hi) in zip(segment_blocks(text, blocks, highlights), blocks, strict=True):
+        assert "".join(s.text for s in group.segments) == text[lo:hi]
