@@ -13,12 +13,14 @@ Tuning (measured on the pages in tests/data/formats/html, see the test module):
 `favor_precision` dropped a lead paragraph whose class was "teasertext".
 """
 
+import copy
 import datetime
 import re
 from typing import Literal
 
 import trafilatura
 from trafilatura.htmlprocessing import build_html_output
+from trafilatura.utils import load_html
 
 from newstext.formats.base import (
     FormatError,
@@ -27,6 +29,7 @@ from newstext.formats.base import (
     join_blocks,
 )
 from newstext.formats.markup import markup_blocks
+from newstext.formats.page_cleaning import byline_split, furniture_drop, lead_find
 from newstext.parsing import BlockKind, DatePrecision, count_words, is_heading
 from newstext.reasons import ReasonKind, gettext_noop
 
@@ -54,8 +57,13 @@ def parse_html(
     min_words: int = MIN_ARTICLE_WORDS,
 ) -> IncomingArticle:
     """The article of a web page; FormatError if the page holds no article text."""
+    tree = load_html(data)
+    if tree is None:
+        raise FormatError(source, HTML_NO_ARTICLE())
+    furniture_drop(tree)
+    page = copy.deepcopy(tree)  # trafilatura prunes the tree it reads
     document = trafilatura.bare_extraction(
-        data,
+        tree,
         favor_precision=favor == "precision",
         favor_recall=favor == "recall",
         include_comments=False,
@@ -71,6 +79,10 @@ def parse_html(
     texts = markup_blocks(build_html_output(document, False))
     title = clean_inline(document.title or "")
     texts = _drop_title_and_kicker(texts, title)
+    texts, byline = byline_split(texts, byline=clean_inline(document.author or ""))
+    lead = lead_find(page, kept=(text for _, text in texts))
+    if lead:
+        texts.insert(0, (BlockKind.PARAGRAPH, lead))
     if count_words(" ".join(text for _, text in texts)) < min_words:
         raise FormatError(source, HTML_TOO_FEW_WORDS(words=min_words))
     canonical = (document.url or "").strip() or None
@@ -86,7 +98,7 @@ def parse_html(
         title_derived=not title,
         body=body,
         blocks=blocks,
-        byline=clean_inline(document.author or ""),
+        byline=byline,
         published_on=published_on,
         date_precision=DatePrecision.DAY if published_on else DatePrecision.UNKNOWN,
         publisher_name=clean_inline(document.sitename or ""),

@@ -14,8 +14,8 @@ HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "hl1", "hl2"})
 BLOCK_TAGS = HEADING_TAGS | frozenset(
     {
         "address", "article", "blockquote", "body", "body.content", "dd", "div", "dl", "dt",
-        "footer", "header", "hr", "li", "main", "ol", "p", "pre", "section", "table", "td",
-        "th", "tr", "ul", "br", "block",
+        "footer", "header", "hr", "li", "main", "ol", "p", "pre", "section", "table", "tr",
+        "ul", "br", "block",
     }
 )  # fmt: skip
 # Elements whose content is never article text.
@@ -26,6 +26,9 @@ SKIPPED_TAGS = frozenset(
         "body.head", "body.end", "aside",
     }
 )  # fmt: skip
+# A table row is one paragraph, its cells separated by CELL_SEPARATOR.
+CELL_TAGS = frozenset({"td", "th"})
+CELL_SEPARATOR = " | "
 BOLD_TAGS = frozenset({"b", "strong"})
 VOID_TAGS = frozenset({"br", "hr", "img", "meta", "link", "input", "wbr", "source", "embed"})
 
@@ -52,6 +55,9 @@ class _BlockCollector(HTMLParser):
             self._flush()
             if tag in HEADING_TAGS:
                 self._heading_depth += 1
+        elif tag in CELL_TAGS:
+            if "".join(self._text).strip():
+                self._text.append(CELL_SEPARATOR)
         elif tag in BOLD_TAGS:
             self._bold_depth += 1
 
@@ -99,8 +105,9 @@ class _BlockCollector(HTMLParser):
 def markup_blocks(markup: str) -> list[tuple[BlockKind, str]]:
     """(kind, text) pairs of an article's markup: headings h1–h6, everything else paragraphs.
 
-    Tags are dropped, entities decoded, white space collapsed; scripts, styles, figures,
-    navigation and asides are left out.
+    Tags are dropped, entities decoded, white space collapsed; a table row is one
+    paragraph with its cells separated by " | "; scripts, styles, figures, navigation and
+    asides are left out.
     """
     collector = _BlockCollector()
     collector.feed(markup)
