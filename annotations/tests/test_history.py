@@ -8,10 +8,8 @@ from django.urls import reverse
 
 from annotations.models import Annotation
 from annotations.reanchoring import annotations_reanchor
-from annotations.services import AnnotationContent, annotation_create
-from annotations.tests.support import selection
+from annotations.tests.support import annotate, selection
 from articles.models import Source
-from newstext.offsets import CodePointRange
 from review.services import annotation_review
 
 QUOTE = "38 Menschen starben im Dezember bei dem Absturz in Kasachstan"
@@ -174,13 +172,7 @@ def test_admin_deletes_softly_and_restores_with_history(
 
 def test_loading_a_dump_adds_no_history(tmp_path, editor, article, labels):
     Source.objects.create(name="Kreml")
-    span = CodePointRange(article.body.index(QUOTE), article.body.index(QUOTE) + len(QUOTE))
-    annotation = annotation_create(
-        article=article,
-        author=editor,
-        span=span,
-        content=AnnotationContent(labels["claim"], "", ["Kreml"]),
-    )
+    annotation = annotate(article, editor, QUOTE, label=labels["claim"], sources=["Kreml"])
     dump = tmp_path / "annotations.json"
     call_command("dumpdata", "annotations", output=str(dump), verbosity=0)
     records = annotation.history.count()

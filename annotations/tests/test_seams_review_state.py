@@ -10,16 +10,15 @@ from annotations.models import Annotation, Label
 from annotations.services import (
     AnnotationContent,
     AnnotationDeleted,
-    annotation_create,
     annotation_delete,
     annotation_restore,
     annotation_update,
 )
+from annotations.tests.support import annotate
 from articles.models import Article
 from claims.models import Claim
 from claims.tests.support import claim_of
 from ingest.pipeline import files_import
-from newstext.offsets import CodePointRange
 from review.models import ReviewDecision
 from review.services import annotation_review
 
@@ -46,14 +45,7 @@ def other_label(db) -> Label:
 
 @pytest.fixture
 def annotation(articles: list[Article], editor: User, label: Label) -> Annotation:
-    body = articles[0].body
-    start = body.index(QUOTE)
-    return annotation_create(
-        article=articles[0],
-        author=editor,
-        span=CodePointRange(start, start + len(QUOTE)),
-        content=AnnotationContent(label=label, note="Zahl prüfen", source_names=["dpa"]),
-    )
+    return annotate(articles[0], editor, QUOTE, label=label, note="Zahl prüfen", sources=["dpa"])
 
 
 def history_reasons(annotation: Annotation) -> list[str]:

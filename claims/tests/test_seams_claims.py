@@ -7,12 +7,11 @@ from django.test import Client
 from django.urls import reverse
 
 from annotations.models import Annotation, Label
-from annotations.services import AnnotationContent, annotation_create
+from annotations.tests.support import annotate
 from articles.models import Article, Source
 from claims.models import Claim, ClaimAppearance
 from claims.services import claim_create
 from newsdesk.tests.races import HTMX, editors_make, post_at_once
-from newstext.offsets import CodePointRange
 
 QUOTE = "Putin bestritt jedoch einen Treffer des Flugzeugs mit russischen Flugabwehrraketen."
 
@@ -22,14 +21,8 @@ def label(labels: dict[str, Label]) -> Label:
     return labels["claim"]
 
 
-def annotate(article: Article, author: User, label: Label, quote: str = QUOTE) -> Annotation:
-    start = article.body.index(quote)
-    return annotation_create(
-        article=article,
-        author=author,
-        span=CodePointRange(start, start + len(quote)),
-        content=AnnotationContent(label=label, note="", source_names=[]),
-    )
+def annotated(article: Article, author: User, label: Label) -> Annotation:
+    return annotate(article, author, QUOTE, label=label)
 
 
 # Item 14 -------------------------------------------------------------------------------
@@ -57,7 +50,7 @@ def test_a_stale_claim_edit_leaves_no_new_source_behind(
 def test_a_refused_make_claim_leaves_no_new_source_behind(
     client: Client, editor: User, article: Article, label: Label
 ) -> None:
-    annotation = annotate(article, editor, label)
+    annotation = annotated(article, editor, label)
     claim_create(wording="A", attribution=(None, None), user=editor, annotation=annotation)
     client.force_login(editor)
     response = client.post(
@@ -75,7 +68,7 @@ def test_a_refused_make_claim_leaves_no_new_source_behind(
 def test_making_the_same_claim_twice_is_idempotent(
     client: Client, editor: User, article: Article, label: Label
 ) -> None:
-    annotation = annotate(article, editor, label)
+    annotation = annotated(article, editor, label)
     client.force_login(editor)
     url = reverse("claims:make", args=[annotation.pk])
     for _ in range(2):
@@ -89,7 +82,7 @@ def test_parallel_make_claim_on_one_annotation_has_one_winner(
     roles: None, article: Article, label: Label
 ) -> None:
     (author,) = editors_make(1)
-    annotation = annotate(article, author, label)
+    annotation = annotated(article, author, label)
     url = reverse("claims:make", args=[annotation.pk])
     statuses = post_at_once([author] * 8, url, lambda i: {"wording": f"Fassung {i}"})
     assert statuses.count(200) == 1, statuses

@@ -6,11 +6,9 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from annotations.models import Label
-from annotations.services import AnnotationContent, annotation_create
+from annotations.tests.support import annotate, labels_create
 from articles.models import Article, Source
 from ingest.pipeline import files_import
-from newstext.offsets import CodePointRange
 
 QUOTE = "38 Menschen starben im Dezember bei dem Absturz in Kasachstan"
 EN = {"Accept-Language": "en"}
@@ -20,14 +18,7 @@ EN = {"Accept-Language": "en"}
 def annotated(db: None, seeds_dir: Path, editor):
     list(files_import([seeds_dir / "000_2881edf72164acbb.txt"], max_bytes=10**7))
     article = Article.objects.get()
-    label = Label.objects.create(name="Behauptung", name_en="Claim", key="1", colour="#ffd54f")
-    start = article.body.index(QUOTE)
-    return annotation_create(
-        article=article,
-        author=editor,
-        span=CodePointRange(start, start + len(QUOTE)),
-        content=AnnotationContent(label=label, note="", source_names=["Kreml"]),
-    )
+    return annotate(article, editor, QUOTE, label=labels_create()["claim"], sources=["Kreml"])
 
 
 @pytest.mark.parametrize(

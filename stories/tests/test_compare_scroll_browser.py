@@ -6,12 +6,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from annotations.models import Label
-from annotations.services import AnnotationContent, annotation_create
+from annotations.tests.support import annotate, labels_create
 from articles.models import Article
 from ingest.pipeline import files_import
 from newsdesk.tests.browser_session import log_in
-from newstext.offsets import CodePointRange
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,14 +20,7 @@ def test_the_copy_result_is_in_view(live_server, page: Page, seeds_dir: Path, ed
     seeds = [seeds_dir / "000_2881edf72164acbb.txt", seeds_dir / "001_9820c8e68323574d.txt"]
     list(files_import(seeds, max_bytes=10**7))
     left, right = Article.objects.order_by("origin")
-    label = Label.objects.create(name="Behauptung", name_en="Claim", key="1", colour="#ffd54f")
-    start = left.body.index(SHARED)
-    annotation_create(
-        article=left,
-        author=editor,
-        span=CodePointRange(start, start + len(SHARED)),
-        content=AnnotationContent(label=label, note="", source_names=[]),
-    )
+    annotate(left, editor, SHARED, label=labels_create()["claim"])
     log_in(page, live_server.url, editor)
     page.set_viewport_size({"width": 1200, "height": 700})
     page.goto(f"{live_server.url}/compare/{left.pk}/{right.pk}/")
