@@ -136,6 +136,12 @@ def article_list(filters: ArticleFilters | None = None) -> QuerySet[Article] | R
     return articles
 
 
+# Without a search the list counts (and pages through) at most this many articles: a
+# count of every article of a large archive is the slowest part of the page; the filters
+# narrow it to older ones.
+BROWSE_CAP = 10_000
+
+
 class CappedPaginator(Paginator[Article]):
     """A paginator that counts at most `cap` objects and knows whether there are more.
 
@@ -173,6 +179,7 @@ class CappedPaginator(Paginator[Article]):
 def article_list_page(
     filters: ArticleFilters, *, number: str | None, per_page: int
 ) -> Page[Article]:
-    """One page of `article_list(filters)`; a search shows at most SEARCH_RESULTS_CAP."""
-    cap = SEARCH_RESULTS_CAP if filters.searching else None
+    """One page of `article_list(filters)`; a search shows at most SEARCH_RESULTS_CAP,
+    the list without a search at most BROWSE_CAP."""
+    cap = SEARCH_RESULTS_CAP if filters.searching else BROWSE_CAP
     return CappedPaginator(article_list(filters), per_page, cap=cap).get_page(number)

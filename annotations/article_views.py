@@ -35,13 +35,17 @@ def article_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The filtered list; an htmx request aimed at the results gets only the results."""
     require(can_read_articles(request.user))
     form = ArticleFilterForm(request.GET)
-    page = article_list_page(
-        form.filters(request.user), number=request.GET.get("page"), per_page=ARTICLES_PER_PAGE
-    )
+    filters = form.filters(request.user)
+    page = article_list_page(filters, number=request.GET.get("page"), per_page=ARTICLES_PER_PAGE)
     template = "annotations/article_list.html"
     if request.htmx.target == "article-results":
         template += "#article-results"
-    context = {"form": form, "page": page, "sort_headers": form.sort_headers()}
+    context = {
+        "form": form,
+        "page": page,
+        "searching": filters.searching,
+        "sort_headers": form.sort_headers(),
+    }
     return render(request, template, context)
 
 

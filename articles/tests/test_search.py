@@ -5,6 +5,7 @@ Every test runs on both databases and asserts what that database does.
 
 import pytest
 from django.db import NotSupportedError, connection
+from django.test.utils import CaptureQueriesContext
 
 from annotations import article_list as selectors
 from annotations.article_list import ArticleFilters, article_list, article_list_page
@@ -123,6 +124,34 @@ def test_capped_list_page_says_more_than(client, editor, seeded, monkeypatch):
     client.force_login(editor)
     response = client.get("/articles/", {"q": "Russland"}, headers={"Accept-Language": "en"})
     assert "More than 3 articles; showing the best 3." in response.content.decode()
+
+
+def test_the_list_without_a_search_counts_at_most_the_browse_cap(seeded, monkeypatch):
+    monkeypatch.setattr(selectors, "BROWSE_CAP", 3)
+    with CaptureQueriesContext(connection) as queries:
+        page = article_list_page(ArticleFilters(), number="9", per_page=2)
+    assert page.paginator.capped is True
+    assert page.paginator.count == 3
+    assert page.paginator.num_pages == 2
+    assert page.number == 2  # a page beyond the cap shows the last one
+    counts = [query["sql"] for query in queries if "COUNT(" in query["sql"].upper()]
+    assert len(counts) == 1
+    assert "LIMIT 4" in counts[0]  # the cap + 1, not every article
+
+
+def test_capped_list_without_a_search_says_more_than_and_how_to_see_the_rest(
+    client, editor, seeded, monkeypatch
+):
+    monkeypatch.setattr(selectors, "BROWSE_CAP", 3)
+    client.force_login(editor)
+    html = client.get("/articles/").content.decode()
+    assert "Mehr als 3 Artikel; angezeigt werden die ersten 3." in html
+    html = client.get("/articles/", headers={"Accept-Language": "en"}).content.decode()
+    assert "More than 3 articles; showing the first 3. Narrow the list with the filters" in html
+    monkeypatch.setattr(selectors, "BROWSE_CAP", 5)
+    html = client.get("/articles/", headers={"Accept-Language": "en"}).content.decode()
+    assert "More than" not in html
+    assert "5 articles" in html
 
 
 def test_stored_search_vector_exists_only_on_postgresql(seeded):
