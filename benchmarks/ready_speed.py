@@ -142,8 +142,9 @@ def ready_run(
                 "FROM django_tasks_database_dbtaskresult"
             ).fetchone()
             shares = connection.execute(
-                "SELECT worker_ids ->> 0, count(*) FROM django_tasks_database_dbtaskresult "
-                "GROUP BY 1 ORDER BY 1"
+                "SELECT worker_ids ->> 0, count(*), "
+                "extract(epoch FROM sum(finished_at - started_at)) "
+                "FROM django_tasks_database_dbtaskresult GROUP BY 1 ORDER BY 1"
             ).fetchall()
     problems = {name: checks[name] for name in ("tasks_failed", "without_vector", "without_bands")}
     if any(problems.values()) or checks["tasks"] != queued:
@@ -162,7 +163,9 @@ def ready_run(
         "load_before": load_before,
         "load_after": load_after,
         "checks": checks,
-        "shares": [count for _, count in shares],
+        "shares": [count for _, count, _ in shares],
+        # Seconds each worker spent in tasks: the rest of the drain time it waited or idled.
+        "busy_seconds": [float(busy) for _, _, busy in shares],
     }
 
 
