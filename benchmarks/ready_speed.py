@@ -124,7 +124,13 @@ def ready_run(
             )
             for number in range(workers)
         ]
-        codes = [process.wait() for process in processes]
+        codes: list[int] = []
+        cpu_seconds = 0.0  # of the workers themselves (user and system), whatever else runs
+        for process in processes:
+            _, status, usage = os.wait4(process.pid, 0)
+            process.returncode = os.waitstatus_to_exitcode(status)
+            codes.append(process.returncode)
+            cpu_seconds += usage.ru_utime + usage.ru_stime
         wall_seconds = time.perf_counter() - started
         load_after = os.getloadavg()[0]
         if any(codes):
@@ -136,8 +142,9 @@ def ready_run(
                 "FROM django_tasks_database_dbtaskresult"
             ).fetchone()
             shares = connection.execute(
-                "SELECT worker_ids ->> 0, count(*) FROM django_tasks_database_dbtaskresult "
-                "GROUP BY 1 ORDER BY 1"
+                "SELECT worker_ids ->> 0, count(*), "
+                "extract(epoch FROM sum(finished_at - started_at)) "
+                "FROM django_tasks_database_dbtaskresult GROUP BY 1 ORDER BY 1"
             ).fetchall()
     problems = {name: checks[name] for name in ("tasks_failed", "without_vector", "without_bands")}
     if any(problems.values()) or checks["tasks"] != queued:
@@ -151,11 +158,14 @@ def ready_run(
         "workers": workers,
         "seconds": float(span[0]) if span else wall_seconds,
         "wall_seconds": wall_seconds,
+        "cpu_seconds": cpu_seconds,
         "import_seconds": import_seconds,
         "load_before": load_before,
         "load_after": load_after,
         "checks": checks,
-        "shares": [count for _, count in shares],
+        "shares": [count for _, count, _ in shares],
+        # Seconds each worker spent in tasks: the rest of the drain time it waited or idled.
+        "busy_seconds": [float(busy) for _, _, busy in shares],
     }
 
 
@@ -169,10 +179,10 @@ def report_markdown(runs: dict[int, list[dict[str, Any]]], *, count: int, rounds
     lines = [
         measure_text(count, rounds),
         "",
-        "| workers | ready articles/s | drain time | with start-up | import alone "
-        "| tasks (per worker) "
+        "| workers | ready articles/s | drain time | with start-up | workers' CPU "
+        "| import alone | tasks (per worker) "
         "| mentions | near-duplicate pairs | stories | grouped articles | load before → after |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     medians = {}
     for workers, measured in runs.items():
@@ -183,10 +193,12 @@ def report_markdown(runs: dict[int, list[dict[str, Any]]], *, count: int, rounds
         checks = last["checks"]
         loads = ", ".join(f"{r['load_before']:.1f} → {r['load_after']:.1f}" for r in measured)
         shares = " + ".join(str(share) for share in last["shares"])
+        cpu = statistics.median(r["cpu_seconds"] for r in measured)
         lines.append(
             f"| {workers} | {medians[workers]:,.0f}{spread} "
             f"| {statistics.median(r['seconds'] for r in measured):.1f} s "
             f"| {statistics.median(r['wall_seconds'] for r in measured):.1f} s "
+            f"| {cpu:.1f} s ({1000 * cpu / count:.1f} ms/article) "
             f"| {statistics.median(r['import_seconds'] for r in measured):.1f} s "
             f"| {checks['tasks']} ({shares}) | {checks['mentions']:,} | {checks['pairs']:,} "
             f"| {checks['stories']:,} | {checks['grouped']:,} | {loads} |"
@@ -213,7 +225,10 @@ def measure_text(count: int, rounds: int) -> str:
         "which drain the queue and exit. **drain time**: from the first task's start to "
         "the last task's end, as recorded in the task table (workers in production are "
         "running already); **with start-up**: from starting the processes until all have "
-        "exited (Django's start-up without byte-code cache included). "
+        "exited (Django's start-up without byte-code cache included); **workers' CPU**: "
+        "user and system CPU time of the worker processes, start-up included, added up "
+        "(the database server's is not in it), which other load on the machine does not "
+        "inflate as much as the wall clock. "
         "Ready means: every task successful, every article with its search vector, its "
         "entity mentions detected, its near-duplicate band keys and pairs written and its "
         "story grouping done (checked after each run). **ready articles/s**: articles over "

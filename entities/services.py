@@ -239,17 +239,15 @@ def _candidates_update(found: dict[int, list[FoundMention]]) -> set[str]:
     if missing:
         EntityCandidate.objects.bulk_create(missing, ignore_conflicts=True)
         candidates = _candidates_by_name(sightings)
-    CandidateOccurrence.objects.bulk_create(
-        CandidateOccurrence(
-            candidate=candidates[key],
-            article_id=article_id,
-            start=mention.start,
-            end=mention.end,
-            surface=mention.surface[:200],
-        )
-        for key, seen in sightings.items()
-        if key in candidates and candidates[key].status == EntityCandidate.Status.OPEN
-        for article_id, mention in seen
+    rows_insert(
+        CandidateOccurrence,
+        ["candidate_id", "article_id", "start", "end", "surface"],
+        [
+            (candidates[key].pk, article_id, mention.start, mention.end, mention.surface[:200])
+            for key, seen in sightings.items()
+            if key in candidates and candidates[key].status == EntityCandidate.Status.OPEN
+            for article_id, mention in seen
+        ],
     )
     return set(sightings)
 

@@ -54,11 +54,10 @@ class FollowUps:
     def __call__(self, article_ids: list[int]) -> None:
         self.article_ids.extend(article_ids)
 
-    def queue(self, *, batch_size: int = DEFAULT_BATCH_SIZE) -> int:
+    def queue(self) -> int:
         """Queue detection and story indexing in batches; how many articles were queued."""
         ids = list(dict.fromkeys(self.article_ids))
-        for first in range(0, len(ids), batch_size):
-            follow_ups_after_commit(article_ids=ids[first : first + batch_size])
+        follow_ups_after_commit(article_ids=ids)
         self.article_ids = []
         return len(ids)
 
@@ -137,6 +136,12 @@ def _after_write(follow_ups: FollowUps | None) -> AfterWrite:
     return articles_written
 
 
+# Articles per follow-up task. Small enough that the workers share an import evenly (a
+# worker finishing its last task leaves the other at most this many to do alone), large
+# enough that a task's fixed cost (the gazetteer check, the indexing lock) stays small.
+FOLLOW_UP_BATCH = 100
+
+
 @task
 def follow_ups_task(article_ids: list[int]) -> str:
     """Detect these articles' entity mentions, then index their near-duplicates and group
@@ -147,10 +152,16 @@ def follow_ups_task(article_ids: list[int]) -> str:
 
 
 def follow_ups_after_commit(*, article_ids: list[int]) -> None:
-    """Queue `follow_ups_task` for these articles once the import batch commits.
+    """Queue `follow_ups_task` for these articles, FOLLOW_UP_BATCH a task in id order, once
+    the import batch commits.
 
-    With a worker it runs in the background, never holding up or rolling back the
-    import; with the immediate backend it runs right after the commit.
+    With a worker they run in the background, never holding up or rolling back the
+    import; with the immediate backend they run right after the commit.
     """
-    if article_ids:
-        transaction.on_commit(lambda: follow_ups_task.enqueue(article_ids))
+    ids = sorted(article_ids)
+    for first in range(0, len(ids), FOLLOW_UP_BATCH):
+
+        def enqueue(batch: list[int] = ids[first : first + FOLLOW_UP_BATCH]) -> None:
+            follow_ups_task.enqueue(batch)
+
+        transaction.on_commit(enqueue)

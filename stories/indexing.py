@@ -24,10 +24,10 @@ def stories_index(*, article_ids: Iterable[int] | None = None) -> str:
     with transaction.atomic():
         _indexing_lock()
         report = near_duplicates_rebuild(article_ids=ids)
-        stories = stories_group(
+        story_ids = stories_group(
             article_ids=ids if ids is not None else Article.objects.values_list("pk", flat=True)
         )
-    return f"{report}; {len(stories)} stories updated"
+    return f"{report}; {len(story_ids)} stories updated"
 
 
 # Any fixed number: the advisory lock that one stories indexing holds at a time.

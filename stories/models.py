@@ -13,7 +13,7 @@ class ArticleBand(models.Model):
 
     # No index of its own: the unique (article, band) index serves lookups by article, and
     # every index is written 42 times per imported article. The (key, article) index gives
-    # the newest holders of a key by reading only them (near_duplicates._holders).
+    # the newest holders of a key by reading only them (holders.newest_holders).
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="lsh_bands", db_index=False
     )

@@ -19,13 +19,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from articles.bulk import rows_insert
 from articles.models import Article
 from newstext.shingles import band_keys, is_near_duplicate, minhash, overlap, shingles
+from stories.holders import newest_holders
 from stories.models import ArticleBand, NearDuplicate
 
 REBUILD_CHUNK = 200
@@ -33,10 +34,6 @@ REBUILD_CHUNK = 200
 # one story (a cluster, of which only representatives are scored) or a key common to
 # unrelated texts, neither of which needs more than a few of them.
 KEY_HOLDERS = 10
-# Keys per candidate query: with more (a chunk of 200 articles being rebuilt has 8,400),
-# PostgreSQL estimates the query costly enough to compile it (JIT), which takes longer than
-# running it.
-HOLDER_QUERY_KEYS = 1_000
 CLUSTER_QUERY_CHUNK = 500
 PAIR_COLUMNS = [
     "first_id",
@@ -131,7 +128,13 @@ def _keys_replace(keys: dict[int, list[int]], report: IndexReport) -> dict[int, 
     ids = list(keys)
     ArticleBand.objects.filter(article_id__in=ids).delete()
     NearDuplicate.objects.filter(Q(first_id__in=ids) | Q(second_id__in=ids)).delete()
-    holders = _holders(sorted({key for article_keys in keys.values() for key in article_keys}))
+    newest = newest_holders(
+        model=ArticleBand,
+        key="key",
+        keys=sorted({key for article_keys in keys.values() for key in article_keys}),
+        limit=KEY_HOLDERS,
+    )
+    holders = {key: set(articles) for key, articles in newest.items()}
     report.entries_read += sum(len(held) for held in holders.values())
     rows_insert(
         ArticleBand,
@@ -145,39 +148,6 @@ def _keys_replace(keys: dict[int, list[int]], report: IndexReport) -> dict[int, 
     for pk, article_keys in keys.items():
         for key in article_keys:
             holders.setdefault(key, set()).add(pk)
-    return holders
-
-
-def _holders(keys: list[int]) -> dict[int, set[int]]:
-    """The newest KEY_HOLDERS articles holding each of these keys (those that hold any).
-
-    A key's holders are read newest first, one step down the (key, article) index at a
-    time, and at most KEY_HOLDERS steps: a key that a thousand copies of a story hold
-    costs no more than one that ten hold. Each step is the largest article below the
-    previous one, which both databases answer with one descent of the index. (Written out:
-    the ORM has no recursive query, and a window function ranking the holders, which it
-    can express, reads every holder of a key first; a LIMIT per key in a sub-select each
-    takes PostgreSQL milliseconds to plan for 42 keys, and a lateral join SQLite lacks.)
-    """
-    quote = connection.ops.quote_name
-    table, article, key = quote(ArticleBand._meta.db_table), quote("article_id"), quote("key")
-    newest = f"SELECT MAX({article}) FROM {table} WHERE {key} ="  # noqa: S608 - model's names
-    holders: dict[int, set[int]] = {}
-    with connection.cursor() as cursor:
-        for first in range(0, len(keys), HOLDER_QUERY_KEYS):
-            part = keys[first : first + HOLDER_QUERY_KEYS]
-            values = ", ".join(["(CAST(%s AS BIGINT))"] * len(part))
-            cursor.execute(
-                "WITH RECURSIVE walk (held, holder, step) AS ("  # noqa: S608 - keys as parameters
-                f" SELECT column1, ({newest} column1), 1 FROM (VALUES {values}) AS wanted"
-                " UNION ALL"
-                f" SELECT held, ({newest} held AND {article} < holder), step + 1 FROM walk"
-                f" WHERE holder IS NOT NULL AND step < {int(KEY_HOLDERS)}"
-                ") SELECT holder, held FROM walk WHERE holder IS NOT NULL",
-                part,
-            )
-            for article_id, held in cursor.fetchall():
-                holders.setdefault(held, set()).add(article_id)
     return holders
 
 
