@@ -24,7 +24,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 
-CHUNK_INPUTS = 50  # inputs per task sent to a worker
+CHUNK_INPUTS = 50  # inputs per task sent to a worker, at most
 CHUNKS_PER_WORKER = 3  # read ahead of the writer: bounds the results waiting in memory
 
 
@@ -36,7 +36,9 @@ def parallel_map[T, R](
     `read` must be a module-level function (or a `functools.partial` of one) taking a
     chunk of inputs; it runs in a worker, so its arguments and results are pickled.
     """
-    chunks = [inputs[i : i + CHUNK_INPUTS] for i in range(0, len(inputs), CHUNK_INPUTS)]
+    # Smaller chunks for a smaller input, so that every worker gets several.
+    size = max(1, min(CHUNK_INPUTS, len(inputs) // (workers * CHUNKS_PER_WORKER)))
+    chunks = [inputs[i : i + size] for i in range(0, len(inputs), size)]
     if threading.active_count() > 1:  # not safe to fork
         for chunk in chunks:
             yield from read(chunk)
