@@ -4,8 +4,8 @@ The import writes in the importing process; reading, format detection and parsin
 larger part of its CPU time, run in worker processes on chunks of inputs, overlapping
 with the writer and the database server (docs/architecture/loader.md, "Parallel
 reading"). Results come back in input order, so reports, identities and revisions are
-the same as in-process. At most `CHUNKS_PER_WORKER` chunks per worker are read ahead of
-the writer, so memory stays bounded whatever the size of the input.
+the same as in-process. At most `READ_AHEAD` inputs are read ahead of the writer, so
+memory stays bounded whatever the size of the input.
 
 Workers are forks of the importing process, so they start at once with everything
 imported (a fresh interpreter would spend seconds importing Django and SciPy first);
@@ -25,7 +25,9 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 
 CHUNK_INPUTS = 50  # inputs per task sent to a worker, at most
-CHUNKS_PER_WORKER = 3  # read ahead of the writer: bounds the results waiting in memory
+# Inputs read ahead of the writer: two of its batches, so that the workers go on while it
+# writes one; bounds the results waiting in memory (a few MB).
+READ_AHEAD = 1_000
 
 
 def parallel_map[T, R](
@@ -37,8 +39,9 @@ def parallel_map[T, R](
     chunk of inputs; it runs in a worker, so its arguments and results are pickled.
     """
     # Smaller chunks for a smaller input, so that every worker gets several.
-    size = max(1, min(CHUNK_INPUTS, len(inputs) // (workers * CHUNKS_PER_WORKER)))
+    size = max(1, min(CHUNK_INPUTS, len(inputs) // (workers * 4)))
     chunks = [inputs[i : i + size] for i in range(0, len(inputs), size)]
+    in_flight = max(workers * 2, READ_AHEAD // size)
     if threading.active_count() > 1:  # not safe to fork
         for chunk in chunks:
             yield from read(chunk)
@@ -49,7 +52,7 @@ def parallel_map[T, R](
     try:
         for chunk in chunks:
             waiting.append(pool.submit(read, chunk))
-            if len(waiting) >= workers * CHUNKS_PER_WORKER:
+            if len(waiting) >= in_flight:
                 yield from waiting.popleft().result()
         while waiting:
             yield from waiting.popleft().result()
