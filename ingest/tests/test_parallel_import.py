@@ -19,9 +19,11 @@ from ingest.tests.support import FORMATS, SEED, mixed_zip
 
 SEEDS = sorted(SEED.parent.glob("*.txt"))
 
-needs_fork = pytest.mark.skipif(
-    threading.active_count() > 1, reason="a process running threads reads in-process"
-)
+
+@pytest.fixture
+def needs_fork() -> None:
+    if threading.active_count() > 1:
+        pytest.skip(f"a process running threads reads in-process: {threading.enumerate()}")
 
 
 def mixed_folder(root: Path) -> Path:
@@ -82,8 +84,7 @@ def imported(folder: Path, import_limits: ImportLimits) -> tuple[list, list]:
     return reports, stored()
 
 
-@needs_fork
-def test_workers_give_the_same_reports_and_articles_as_in_process(db, tmp_path):
+def test_workers_give_the_same_reports_and_articles_as_in_process(db, tmp_path, needs_fork):
     folder = mixed_folder(tmp_path)
     in_process = imported(folder, limits(workers=0, min_files=1))
     Article.objects.all().delete()
@@ -104,8 +105,9 @@ class CountedPool(ProcessPoolExecutor):
         super().__init__(*args, **kwargs)
 
 
-@needs_fork
-def test_a_folder_below_the_threshold_is_read_without_workers(db, tmp_path, monkeypatch):
+def test_a_folder_below_the_threshold_is_read_without_workers(
+    db, tmp_path, monkeypatch, needs_fork
+):
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", CountedPool)
     monkeypatch.setattr(CountedPool, "started", 0)
     folder = mixed_folder(tmp_path)
@@ -116,8 +118,7 @@ def test_a_folder_below_the_threshold_is_read_without_workers(db, tmp_path, monk
     assert CountedPool.started == 1
 
 
-@needs_fork
-def test_workers_end_when_the_import_stops_early(db, tmp_path):
+def test_workers_end_when_the_import_stops_early(db, tmp_path, needs_fork):
     folder = mixed_folder(tmp_path)
     reading = path_read(folder, limits=limits(workers=2, min_files=1))
     next(reading)
