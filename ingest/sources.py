@@ -37,7 +37,7 @@ from articles.importing import (
     printable_name,
     text_input,
 )
-from ingest.fetching import FetchError, fetch
+from ingest.fetching import FetchError, FetchResult, fetch
 from ingest.parallel import parallel_map
 from newstext.decoding import FILE_TOO_LARGE, RejectedInput
 from newstext.formats import Format, FormatError, IncomingArticle, detect_format, parse_incoming
@@ -426,14 +426,7 @@ def item_complete(item: IncomingArticle, *, limits: ImportLimits) -> IncomingArt
     if not item.link:
         return ImportReport(shown, ImportStatus.FAILED, FEED_ITEM_WITHOUT_LINK())
     try:
-        result = fetch(
-            item.link,
-            max_bytes=limits.fetch_max_bytes,
-            timeout=limits.fetch_timeout,
-            user_agent=limits.fetch_user_agent,
-            allow_private=limits.fetch_allow_private,
-            max_redirects=limits.fetch_max_redirects,
-        )
+        result = _fetch(item.link, limits=limits, max_bytes=limits.fetch_max_bytes)
         if result.status != 200:
             raise FetchError(item.link, PAGE_ANSWERED(status=result.status), status=result.status)
         page = parse_html(result.body, source=result.final_url, max_chars=limits.max_bytes)
@@ -464,14 +457,7 @@ def item_complete(item: IncomingArticle, *, limits: ImportLimits) -> IncomingArt
 def url_read(url: str, *, limits: ImportLimits) -> Read:
     """The articles at a URL: a web page, a feed (items completed from their pages), ninjs."""
     try:
-        result = fetch(
-            url,
-            max_bytes=min(limits.fetch_max_bytes, limits.max_bytes),
-            timeout=limits.fetch_timeout,
-            user_agent=limits.fetch_user_agent,
-            allow_private=limits.fetch_allow_private,
-            max_redirects=limits.fetch_max_redirects,
-        )
+        result = _fetch(url, limits=limits, max_bytes=min(limits.fetch_max_bytes, limits.max_bytes))
     except FetchError as error:
         yield ImportReport(url, ImportStatus.FAILED, error.reason)
         return
@@ -479,6 +465,18 @@ def url_read(url: str, *, limits: ImportLimits) -> Read:
         yield ImportReport(url, ImportStatus.FAILED, SERVER_ANSWERED(status=result.status))
         return
     yield from data_read(result.body, source=url, identity=result.final_url, limits=limits)
+
+
+def _fetch(url: str, *, limits: ImportLimits, max_bytes: int) -> FetchResult:
+    """`ingest.fetching.fetch` under the import's limits, at most `max_bytes` read."""
+    return fetch(
+        url,
+        max_bytes=max_bytes,
+        timeout=limits.fetch_timeout,
+        user_agent=limits.fetch_user_agent,
+        allow_private=limits.fetch_allow_private,
+        max_redirects=limits.fetch_max_redirects,
+    )
 
 
 def inputs_from(
