@@ -91,7 +91,8 @@ def _rows_copy(
         statement = (
             f"COPY {quote(meta.db_table)} ({', '.join(quote(c) for c in columns)}) FROM STDIN"
         )
-        with cursor.cursor.copy(statement) as copy:
+        # Django's error classes, as for its own queries (the import retries on them).
+        with connection.wrap_database_errors, cursor.cursor.copy(statement) as copy:
             for number, row in enumerate(rows):
                 values = _converted(row, converters, memo)
                 copy.write_row([ids[number], *values] if returning else values)
