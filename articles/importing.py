@@ -136,6 +136,7 @@ class ArticleInput:
     raw_text: str  # the decoded input, kept with the revision
     encoding: str
     content_hash: str
+    word_count: int  # counted where the input is parsed (a worker process, for a folder)
 
 
 def text_input(data: bytes, *, source: str, identity: str, max_bytes: int) -> ArticleInput:
@@ -147,7 +148,15 @@ def text_input(data: bytes, *, source: str, identity: str, max_bytes: int) -> Ar
     # The hash of the whole normalised text, as since the first import: re-importing
     # the seeds stays a no-op.
     content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return ArticleInput(article, identity, source, decoded.text, decoded.encoding, content_hash)
+    return ArticleInput(
+        article,
+        identity,
+        source,
+        decoded.text,
+        decoded.encoding,
+        content_hash,
+        parsed.word_count,
+    )
 
 
 def incoming_input(
@@ -181,6 +190,7 @@ def incoming_input(
         raw_text or serialised,
         encoding or "utf-8",
         content_hash,
+        article.word_count,
     )
 
 
@@ -432,7 +442,7 @@ def _fill_article(article: Article, item: ArticleInput, sources: dict[str, Sourc
         {"kind": str(block.kind), "start": block.start, "end": block.end}
         for block in incoming.blocks
     ]
-    article.word_count = incoming.word_count
+    article.word_count = item.word_count
     article.content_hash = item.content_hash
     return article
 

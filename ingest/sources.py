@@ -24,6 +24,7 @@ import stat
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path, PurePosixPath
 
 from django.conf import settings
@@ -36,7 +37,8 @@ from articles.importing import (
     printable_name,
     text_input,
 )
-from ingest.fetching import FetchError, fetch
+from ingest.fetching import FetchError, FetchResult, fetch
+from ingest.parallel import parallel_map
 from newstext.decoding import FILE_TOO_LARGE, RejectedInput
 from newstext.formats import Format, FormatError, IncomingArticle, detect_format, parse_incoming
 from newstext.formats.html import parse_html
@@ -107,6 +109,8 @@ class ImportLimits:
     fetch_user_agent: str
     fetch_allow_private: bool
     feed_max_pages: int  # item pages fetched per feed (items without full text)
+    parse_workers: int = 0  # processes reading and parsing a large folder (0: in-process)
+    parallel_min_files: int = 500  # a folder this large is read by the workers
 
     @classmethod
     def from_settings(cls, *, max_bytes: int | None = None) -> "ImportLimits":
@@ -120,6 +124,8 @@ class ImportLimits:
             fetch_user_agent=settings.NEWSDESK_FETCH_USER_AGENT,
             fetch_allow_private=settings.NEWSDESK_FETCH_ALLOW_PRIVATE,
             feed_max_pages=settings.NEWSDESK_FEED_MAX_PAGES_PER_POLL,
+            parse_workers=settings.NEWSDESK_IMPORT_PARSE_WORKERS,
+            parallel_min_files=settings.NEWSDESK_IMPORT_PARALLEL_MIN_FILES,
         )
 
 
@@ -180,19 +186,45 @@ def path_read(path: Path, *, limits: ImportLimits) -> Read:
 
 
 def _folder_read(root: Path, *, limits: ImportLimits) -> Read:
-    found = False
-    for item in _walk(root):
-        found = True
+    """A folder's files in walk order; a large folder's read and parsed in worker
+    processes (`ingest.parallel`), a small one's in this process."""
+    items = list(_walk(root))
+    if not items:
+        yield ImportReport(printable_name(root), ImportStatus.FAILED, FOLDER_WITHOUT_ARTICLES())
+        return
+    workers = parse_workers(sum(1 for item in items if isinstance(item, tuple)), limits=limits)
+    if workers:
+        yield from parallel_map(partial(walked_chunk_read, limits=limits), items, workers=workers)
+    else:
+        yield from _walked_read(items, limits=limits)
+
+
+def parse_workers(files: int, *, limits: ImportLimits) -> int:
+    """How many worker processes read and parse a folder of `files` files (0: none)."""
+    return limits.parse_workers if files >= limits.parallel_min_files else 0
+
+
+Walked = tuple[Path, str] | ImportReport  # a file and its identity, or a walk's report
+
+
+def walked_chunk_read(
+    items: Sequence[Walked], *, limits: ImportLimits
+) -> list[ArticleInput | ImportReport]:
+    """What `_walked_read` reads from `items`, at once: a worker's task."""
+    return list(_walked_read(items, limits=limits))
+
+
+def _walked_read(items: Iterable[Walked], *, limits: ImportLimits) -> Read:
+    """The articles in files found by `_walk`, its reports passed through, in order."""
+    for item in items:
         if isinstance(item, ImportReport):
             yield item
-            continue
-        path, relative = item
-        yield from _file_read(path, identity=printable_name(relative), limits=limits)
-    if not found:
-        yield ImportReport(printable_name(root), ImportStatus.FAILED, FOLDER_WITHOUT_ARTICLES())
+        else:
+            path, relative = item
+            yield from _file_read(path, identity=printable_name(relative), limits=limits)
 
 
-def _walk(root: Path, relative: str = "") -> Iterator[tuple[Path, str] | ImportReport]:
+def _walk(root: Path, relative: str = "") -> Iterator[Walked]:
     """Regular article files below `root`, sorted, each with its path relative to the
     walk's root ("x/bericht.txt"); links and special files reported."""
     try:
@@ -394,14 +426,7 @@ def item_complete(item: IncomingArticle, *, limits: ImportLimits) -> IncomingArt
     if not item.link:
         return ImportReport(shown, ImportStatus.FAILED, FEED_ITEM_WITHOUT_LINK())
     try:
-        result = fetch(
-            item.link,
-            max_bytes=limits.fetch_max_bytes,
-            timeout=limits.fetch_timeout,
-            user_agent=limits.fetch_user_agent,
-            allow_private=limits.fetch_allow_private,
-            max_redirects=limits.fetch_max_redirects,
-        )
+        result = _fetch(item.link, limits=limits, max_bytes=limits.fetch_max_bytes)
         if result.status != 200:
             raise FetchError(item.link, PAGE_ANSWERED(status=result.status), status=result.status)
         page = parse_html(result.body, source=result.final_url, max_chars=limits.max_bytes)
@@ -432,14 +457,7 @@ def item_complete(item: IncomingArticle, *, limits: ImportLimits) -> IncomingArt
 def url_read(url: str, *, limits: ImportLimits) -> Read:
     """The articles at a URL: a web page, a feed (items completed from their pages), ninjs."""
     try:
-        result = fetch(
-            url,
-            max_bytes=min(limits.fetch_max_bytes, limits.max_bytes),
-            timeout=limits.fetch_timeout,
-            user_agent=limits.fetch_user_agent,
-            allow_private=limits.fetch_allow_private,
-            max_redirects=limits.fetch_max_redirects,
-        )
+        result = _fetch(url, limits=limits, max_bytes=min(limits.fetch_max_bytes, limits.max_bytes))
     except FetchError as error:
         yield ImportReport(url, ImportStatus.FAILED, error.reason)
         return
@@ -447,6 +465,18 @@ def url_read(url: str, *, limits: ImportLimits) -> Read:
         yield ImportReport(url, ImportStatus.FAILED, SERVER_ANSWERED(status=result.status))
         return
     yield from data_read(result.body, source=url, identity=result.final_url, limits=limits)
+
+
+def _fetch(url: str, *, limits: ImportLimits, max_bytes: int) -> FetchResult:
+    """`ingest.fetching.fetch` under the import's limits, at most `max_bytes` read."""
+    return fetch(
+        url,
+        max_bytes=max_bytes,
+        timeout=limits.fetch_timeout,
+        user_agent=limits.fetch_user_agent,
+        allow_private=limits.fetch_allow_private,
+        max_redirects=limits.fetch_max_redirects,
+    )
 
 
 def inputs_from(

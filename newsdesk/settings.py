@@ -247,6 +247,13 @@ NEWSDESK_IMPORT_MAX_BYTES = env_int("NEWSDESK_IMPORT_MAX_BYTES", default=5 * 102
 # story grouping itself after an import of at most this many articles; beyond it, it
 # says which commands do it, instead of keeping the user waiting (docs/ops/command-line.md).
 NEWSDESK_IMPORT_INLINE_MAX_ARTICLES = env_int("NEWSDESK_IMPORT_INLINE_MAX_ARTICLES", default=200)
+# A folder of at least NEWSDESK_IMPORT_PARALLEL_MIN_FILES files is read and parsed in
+# this many worker processes beside the writer (0: always in the importing process);
+# by default one less than the CPUs, at most 3 (docs/architecture/loader.md).
+NEWSDESK_IMPORT_PARSE_WORKERS = env_int(
+    "NEWSDESK_IMPORT_PARSE_WORKERS", default=max(0, min(3, (os.cpu_count() or 1) - 1))
+)
+NEWSDESK_IMPORT_PARALLEL_MIN_FILES = env_int("NEWSDESK_IMPORT_PARALLEL_MIN_FILES", default=500)
 
 # Imports in the browser and feeds (docs/user/importing.md, "Limits"). An upload holds at
 # most this many bytes and files; a zip at most this many entries and uncompressed bytes.

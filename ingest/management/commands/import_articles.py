@@ -54,7 +54,7 @@ class Command(BaseCommand):
             follow_ups=follow_ups,
         )
         counts = dict.fromkeys(ImportStatus, 0)
-        progress = tqdm(
+        progress = _Progress(
             total=total, unit="file", file=sys.stderr, disable=total <= PROGRESS_BAR_FROM
         )
         with progress:
@@ -91,3 +91,10 @@ class Command(BaseCommand):
         if inline:
             self.stdout.write(f"Detecting entities and grouping stories for {count} articles …")
         follow_ups.queue()
+
+
+class _Progress(tqdm):  # type: ignore[type-arg]
+    """The progress bar without tqdm's monitor thread: the import forks its parse workers
+    only from a process that runs no other thread (ingest.parallel)."""
+
+    monitor_interval = 0
