@@ -64,13 +64,16 @@ MEASURED = {
 def test_each_target_is_met_or_not_with_its_figure():
     text = report_markdown(MEASURED, quick=False)
 
-    assert "every search (top 20, count and page): **not met** (slowest p95 80.0 ms" in text
-    assert "workspace p50 under 25 ms: **met** (20.0 ms)" in text
-    assert "lookup p50 under 10 ms: **met** (6.50 ms)" in text
-    assert "| 6.50 ms | 9.00 ms | 0.80 ms | 99 of 100 |" in text
-    assert "```\nLimit\n  ->  Sort\n```" in text
-    assert "41,580,000 index entries" in text
-    assert "990,000 articles as the search suite loads them (COPY, 25 minutes" in text
+    for expected in (
+        "every search (top 20, count and page): **not met** (slowest p95 80.0 ms",
+        "workspace p50 under 25 ms: **met** (20.0 ms)",
+        "lookup p50 under 10 ms: **met** (6.50 ms)",
+        "| 6.50 ms | 9.00 ms | 0.80 ms | 99 of 100 |",
+        "```\nLimit\n  ->  Sort\n```",
+        "41,580,000 index entries",
+        "990,000 articles as the search suite loads them (COPY, 25 minutes",
+    ):
+        assert expected in text
 
 
 def test_a_quick_run_claims_no_target():
