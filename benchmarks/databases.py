@@ -125,29 +125,32 @@ def _run_admin(statement: sql.Composed) -> None:
 
 
 def case_run(backend: Backend, module: str, *, quick: bool) -> dict[str, Any]:
-    """Run `python -m module --case` against a fresh database of `backend` as production
-    serves (DEBUG off, static files from a collected manifest, plain HTTP inside the test
-    client, persistent connections as docker-compose has them); its last output line is
-    the JSON result."""
+    """Run `python -m module --case` against a fresh database of `backend` (`case_run_in`)."""
     with (
         tempfile.TemporaryDirectory() as folder,
         fresh_database(backend, folder=Path(folder)) as url,
     ):
-        environment = django_environment(url, debug=False) | {
-            "SECURE_SSL_REDIRECT": "0",
-            "DATABASE_CONN_MAX_AGE": "60",
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "STATIC_ROOT": str(Path(folder) / "static"),
-        }
-        subprocess.run(
-            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-            cwd=BASE_DIR,
-            env=environment,
-            check=True,
-        )
-        return module_run(
-            [module, "--case"] + (["--quick"] if quick else []), environment=environment
-        )
+        return case_run_in(url, module, folder=Path(folder), quick=quick)
+
+
+def case_run_in(url: str, module: str, *, folder: Path, quick: bool) -> dict[str, Any]:
+    """Run `python -m module --case` against the database at `url` as production serves
+    (DEBUG off, static files collected into `folder` with their manifest, plain HTTP inside
+    the test client, persistent connections as docker-compose has them); its last output
+    line is the JSON result."""
+    environment = django_environment(url, debug=False) | {
+        "SECURE_SSL_REDIRECT": "0",
+        "DATABASE_CONN_MAX_AGE": "60",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "STATIC_ROOT": str(folder / "static"),
+    }
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=BASE_DIR,
+        env=environment,
+        check=True,
+    )
+    return module_run([module, "--case"] + (["--quick"] if quick else []), environment=environment)
 
 
 def module_run(arguments: list[str], *, environment: dict[str, str]) -> dict[str, Any]:

@@ -38,6 +38,7 @@ SUITES = (
     Suite("workspace", "Annotation workspace", "benchmarks.workspace_speed"),
     Suite("stories", "Near-duplicates and comparing", "benchmarks.stories_speed"),
     Suite("ready", "Ready to use: task workers", "benchmarks.ready_speed"),
+    Suite("archive", "The archive at 10^6 articles (PostgreSQL)", "benchmarks.archive_speed"),
 )
 
 REPORT_HEADER = """# Benchmarks

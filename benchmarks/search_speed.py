@@ -23,6 +23,7 @@ import datetime
 import hashlib
 import itertools
 import json
+import math
 import os
 import random
 import statistics
@@ -34,8 +35,8 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
-from psycopg import sql
 
+from benchmarks.bulk_load import rebuild, secondary_indexes_drop
 from benchmarks.corpus import corpus_article
 from benchmarks.databases import (
     POSTGRESQL,
@@ -60,7 +61,9 @@ TARGET_P95_MS = 50.0  # every search, its top 20, count and page (issue 3)
 
 # Zipf ranks of two invented words: the "rarer word" is in about 0.2 % of the articles at
 # 100,000, the other in about 10 %, the share at which finding the newest 1,001 matches
-# costs most (about 10,000 rows read either way: in date order, or all matches).
+# costs most (about 10,000 rows read either way: in date order, or all matches). In a
+# larger archive the rarer word is rarer in proportion (as many matches, fewer than the
+# cap), and the costliest share is smaller (`costliest_rank`).
 RARE_WORD_RANK = 1_500
 TENTH_WORD_RANK = 30
 
@@ -71,16 +74,41 @@ class Search:
     text: str
 
 
-def searches() -> list[Search]:
-    return [
+def searches(articles: int = SIZE) -> list[Search]:
+    """The searches measured in an archive of `articles`: at SIZE those of issue 3; in a
+    larger one also a word at the share that costs most there."""
+    measured = [
         Search("no search: newest first", ""),
         Search("common word", "Russland"),
-        Search("rarer word", invented_word(RARE_WORD_RANK)),
+        Search("rarer word", invented_word(max(1, RARE_WORD_RANK * articles // SIZE))),
         Search("phrase", '"russische Flugabwehr"'),
         Search("two words", "Aserbaidschan Entschädigung"),
         Search("word, not another", "Flugzeug -Kasachstan"),
         Search("word in a tenth of the articles", invented_word(TENTH_WORD_RANK)),
     ]
+    rank = costliest_rank(articles)
+    if articles > SIZE and rank != TENTH_WORD_RANK:
+        share = math.sqrt(SEARCH_CAP / articles)
+        measured.append(Search(f"word in {share:.0%} of the articles", invented_word(rank)))
+    return measured
+
+
+SEARCH_CAP = 1_000  # articles.search.SEARCH_RESULTS_CAP, without setting Django up
+
+
+def costliest_rank(articles: int) -> int:
+    """The Zipf rank of the word whose newest cap + 1 matches cost most to find.
+
+    In date order PostgreSQL reads cap / share rows until enough match; from the index it
+    reads all share × articles matches: both are most at share = √(cap / articles), a
+    tenth at 100,000 articles, 3 % at 1,000,000. A word of rank r is among an article's
+    EXTRA_WORDS Zipf words with probability 1 − (1 − 1 / (r · H))^EXTRA_WORDS, H the
+    vocabulary's harmonic number.
+    """
+    share = min(0.5, math.sqrt(SEARCH_CAP / articles))
+    harmonic = math.fsum(1 / rank for rank in range(1, VOCABULARY + 1))
+    per_word: float = 1 - (1 - share) ** (1 / EXTRA_WORDS)
+    return max(1, round(1 / (harmonic * per_word)))
 
 
 # Invented words ------------------------------------------------------------------------
@@ -144,26 +172,15 @@ def corpus_rows(count: int, *, seed: int = 0) -> Iterator[tuple[Any, ...]]:
         )
 
 
-# The table's indexes other than those behind constraints (primary key, unique origin).
-_SECONDARY_INDEXES = """
-SELECT i.indexname, i.indexdef FROM pg_indexes i
-WHERE i.tablename = 'articles_article'
-AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexname::regclass)
-"""
-
-
 def corpus_load(database_url: str, *, count: int) -> float:
     """COPY `count` articles into the (empty, migrated) database; returns seconds taken.
 
     As a bulk load does, the secondary indexes (the GIN index among them) are dropped
-    before and built again after: the same indexes, several times faster than growing
-    them row by row.
+    before and built again after (`benchmarks.bulk_load`).
     """
     start = time.perf_counter()
     with psycopg.connect(database_url) as connection:
-        indexes = connection.execute(_SECONDARY_INDEXES).fetchall()
-        for name, _definition in indexes:
-            connection.execute(sql.SQL("DROP INDEX {}").format(sql.Identifier(name)))
+        indexes = secondary_indexes_drop(connection, table="articles_article")
         with (
             connection.cursor() as cursor,
             cursor.copy(f"COPY articles_article ({COLUMNS}) FROM STDIN") as copy,
@@ -173,8 +190,7 @@ def corpus_load(database_url: str, *, count: int) -> float:
         # Committed first: the deferred foreign key checks must run before CREATE INDEX.
         connection.commit()
         connection.autocommit = True
-        for _name, definition in indexes:
-            connection.execute(definition)
+        rebuild(connection, indexes)
         connection.execute("VACUUM ANALYZE articles_article")
     return time.perf_counter() - start
 
@@ -218,19 +234,10 @@ def report_markdown(outcome: dict[str, Any], *, articles: int, runs: int, quick:
         f"the count the page shows, at most {cap:,} (“more than {cap:,}”); *page*: both, as "
         f"the list page gets them (`article_list_page`, one search query for both).",
         "",
-        f"| search | query | matches | top {TOP} p50 / p95 | count p50 / p95 | page p50 / p95 |",
-        "| --- | --- | ---: | ---: | ---: | ---: |",
+        *results_table(outcome),
+        "",
     ]
-    slowest: dict[str, float] = {}
-    for row in outcome["searches"]:
-        slowest[row["name"]] = max(row["top_p95_ms"], row["count_p95_ms"], row["page_p95_ms"])
-        lines.append(
-            f"| {row['name']} | {_code(row['text'])} | {row['matches']:,} "
-            f"| {row['top_p50_ms']:.1f} / {row['top_p95_ms']:.1f} ms "
-            f"| {row['count_p50_ms']:.1f} / {row['count_p95_ms']:.1f} ms "
-            f"| {row['page_p50_ms']:.1f} / {row['page_p95_ms']:.1f} ms |"
-        )
-    lines.append("")
+    slowest = slowest_p95(outcome)
     if "load_average" in outcome:
         before, after = outcome["load_average"]
         lines.append(
@@ -260,6 +267,29 @@ def report_markdown(outcome: dict[str, Any], *, articles: int, runs: int, quick:
     return "\n".join(lines) + "\n"
 
 
+def results_table(outcome: dict[str, Any]) -> list[str]:
+    """The markdown table of every search's timings."""
+    return [
+        f"| search | query | matches | top {TOP} p50 / p95 | count p50 / p95 | page p50 / p95 |",
+        "| --- | --- | ---: | ---: | ---: | ---: |",
+        *(
+            f"| {row['name']} | {_code(row['text'])} | {row['matches']:,} "
+            f"| {row['top_p50_ms']:.1f} / {row['top_p95_ms']:.1f} ms "
+            f"| {row['count_p50_ms']:.1f} / {row['count_p95_ms']:.1f} ms "
+            f"| {row['page_p50_ms']:.1f} / {row['page_p95_ms']:.1f} ms |"
+            for row in outcome["searches"]
+        ),
+    ]
+
+
+def slowest_p95(outcome: dict[str, Any]) -> dict[str, float]:
+    """Each search's slowest p95 of top, count and page, in milliseconds."""
+    return {
+        row["name"]: max(row["top_p95_ms"], row["count_p95_ms"], row["page_p95_ms"])
+        for row in outcome["searches"]
+    }
+
+
 def _code(text: str) -> str:
     return f"`{text}`" if text else "—"
 
@@ -272,8 +302,9 @@ def _percentile(values: Sequence[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def measure(*, runs: int) -> dict[str, Any]:
-    """Time every search through `article_list` on the configured database."""
+def measure(*, runs: int, articles: int = SIZE) -> dict[str, Any]:
+    """Time every search (those for an archive of `articles`) through `article_list` on
+    the configured database."""
     import django
 
     django.setup()
@@ -287,8 +318,9 @@ def measure(*, runs: int) -> dict[str, Any]:
     )
     from articles.search import SEARCH_RESULTS_CAP
 
+    assert SEARCH_RESULTS_CAP == SEARCH_CAP
     results = []
-    for search in searches():
+    for search in searches(articles):
         filters = ArticleFilters(q=search.text)
         cap = SEARCH_RESULTS_CAP if filters.searching else None
         top_ms, count_ms, page_ms = [], [], []
@@ -336,8 +368,9 @@ def measure(*, runs: int) -> dict[str, Any]:
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Measure the searches and print JSON.")
     parser.add_argument("--runs", type=int, default=RUNS)
+    parser.add_argument("--articles", type=int, default=SIZE, help="archive size searched")
     options = parser.parse_args(argv)
-    print(json.dumps(measure(runs=options.runs)))
+    print(json.dumps(measure(runs=options.runs, articles=options.articles)))
 
 
 if __name__ == "__main__":

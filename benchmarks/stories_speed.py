@@ -207,17 +207,13 @@ def archive_texts(start: int, stop: int, *, planted: int) -> Iterator[tuple[str,
         if index < planted:
             yield f"bench/planted-{index}.txt", shortened(distinct_text(index))
         else:
-            yield f"bench/{index:06d}.txt", distinct_text(index)
+            yield f"bench/distinct-{index:06d}.txt", distinct_text(index)
 
 
 def measure(*, quick: bool) -> dict[str, Any]:
     """Fill the archive step by step, timing lookups at each size (Django must be set up)."""
     from django.conf import settings
-    from django.db import connection, transaction
-
-    from articles.models import Article
-    from newstext.shingles import overlap, shingles
-    from stories.near_duplicates import near_duplicates_index, near_duplicates_rebuild
+    from django.db import connection
 
     sizes = QUICK_SIZES if quick else SIZES
     lookups = QUICK_LOOKUPS if quick else LOOKUPS
@@ -227,62 +223,17 @@ def measure(*, quick: bool) -> dict[str, Any]:
     filled = 0
     for size in sizes:
         progress(f"stories: filling the archive to {size:,}")
-        started = time.perf_counter()
-        texts = archive_texts(filled, size, planted=lookups)
-        for chunk in itertools.batched(texts, FILL_CHUNK):
-            created = Article.objects.bulk_create(
-                Article(
-                    title=origin,
-                    origin=origin,
-                    body=text,
-                    content_hash=hashlib.sha256(text.encode()).hexdigest(),
-                )
-                for origin, text in chunk
-            )
-            near_duplicates_rebuild(article_ids=[a.pk for a in created])
-        fill_rate = (size - filled) / (time.perf_counter() - started)
+        fill_rate = archive_fill(filled, size, planted=lookups)
         filled = size
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
         progress(f"stories: {lookups} lookups at {size:,}")
-        totals, queries, found = [], [], 0
-        for index in range(lookups):
-            text = distinct_text(index)
-            with transaction.atomic():
-                article = Article.objects.create(
-                    title="measured",
-                    origin=f"bench/measured-{index}.txt",
-                    body=text,
-                    content_hash=hashlib.sha256(text.encode()).hexdigest(),
-                )
-                with _QueryTimer(connection) as timer:
-                    started = time.perf_counter()
-                    report = near_duplicates_index(articles=[article])
-                    totals.append((time.perf_counter() - started) * 1000)
-                queries.append(timer.milliseconds)
-                found += report.pairs > 0
-                transaction.set_rollback(True)
-        p50, p95 = p50_p95(totals)
-        results.append(
-            {
-                "n": size,
-                "p50": p50,
-                "p95": p95,
-                "query_p50": statistics.median(queries),
-                "found": found,
-                "lookups": lookups,
-                "fill_rate": fill_rate,
-            }
-        )
+        results.append({"n": size, **lookups_time(lookups=lookups), "fill_rate": fill_rate})
     republished = [
         _republished(copies, probes=QUICK_NEW_COPIES if quick else NEW_COPIES)
         for copies in REPUBLISHED
     ]
-    planted = sorted(
-        overlap(shingles(distinct_text(index)), shingles(shortened(distinct_text(index)))).jaccard
-        for index in range(lookups)
-    )
     return {
         "lookups": results,
         "republished": republished,
@@ -290,8 +241,71 @@ def measure(*, quick: bool) -> dict[str, Any]:
         "render_p95": render_p95,
         "bands": settings.NEAR_DUPLICATE_LSH_BANDS,
         "rows": settings.NEAR_DUPLICATE_LSH_ROWS,
-        "planted_jaccard": (planted[0], statistics.median(planted), planted[-1]),
+        "planted_jaccard": planted_jaccard(lookups=lookups),
     }
+
+
+def planted_jaccard(*, lookups: int) -> tuple[float, float, float]:
+    """The lowest, median and highest Jaccard of the measured articles' planted pairs."""
+    from newstext.shingles import overlap, shingles
+
+    planted = sorted(
+        overlap(shingles(distinct_text(index)), shingles(shortened(distinct_text(index)))).jaccard
+        for index in range(lookups)
+    )
+    return planted[0], statistics.median(planted), planted[-1]
+
+
+def lookups_time(*, lookups: int) -> dict[str, Any]:
+    """Time the lookups of the measured articles 0..lookups-1, each rolled back after:
+    p50 and p95 of the whole lookup, p50 of the candidate query, planted pairs found."""
+    from django.db import connection, transaction
+
+    from articles.models import Article
+    from stories.near_duplicates import near_duplicates_index
+
+    totals, queries, found = [], [], 0
+    for index in range(lookups):
+        text = distinct_text(index)
+        with transaction.atomic():
+            article = Article.objects.create(
+                title="measured",
+                origin=f"bench/measured-{index}.txt",
+                body=text,
+                content_hash=hashlib.sha256(text.encode()).hexdigest(),
+            )
+            with _QueryTimer(connection) as timer:
+                started = time.perf_counter()
+                report = near_duplicates_index(articles=[article])
+                totals.append((time.perf_counter() - started) * 1000)
+            queries.append(timer.milliseconds)
+            found += report.pairs > 0
+            transaction.set_rollback(True)
+    p50, p95 = p50_p95(totals)
+    query_p50 = statistics.median(queries)
+    return {"p50": p50, "p95": p95, "query_p50": query_p50, "found": found, "lookups": lookups}
+
+
+def archive_fill(start: int, stop: int, *, planted: int) -> float:
+    """Write archive articles start..stop-1 and index them as an import does (the
+    first `planted` shortened); returns articles written and indexed per second."""
+    from articles.models import Article
+    from stories.near_duplicates import near_duplicates_rebuild
+
+    started = time.perf_counter()
+    texts = archive_texts(start, stop, planted=planted)
+    for chunk in itertools.batched(texts, FILL_CHUNK):
+        created = Article.objects.bulk_create(
+            Article(
+                title=origin,
+                origin=origin,
+                body=text,
+                content_hash=hashlib.sha256(text.encode()).hexdigest(),
+            )
+            for origin, text in chunk
+        )
+        near_duplicates_rebuild(article_ids=[a.pk for a in created])
+    return (stop - start) / (time.perf_counter() - started)
 
 
 def _republished(copies: int, *, probes: int) -> dict[str, Any]:
