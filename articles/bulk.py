@@ -9,9 +9,11 @@ tuples of database-ready values; dates, JSON and decimals are converted here.
 
 import datetime
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 from django.db import connection, models
+from django.db.backends.utils import CursorDebugWrapper
 from django.db.models.options import Options
 
 # Rows per INSERT (SQLite's statements take at most 32,766 parameters).
@@ -92,11 +94,23 @@ def _rows_copy(
             f"COPY {quote(meta.db_table)} ({', '.join(quote(c) for c in columns)}) FROM STDIN"
         )
         # Django's error classes, as for its own queries (the import retries on them).
-        with connection.wrap_database_errors, cursor.cursor.copy(statement) as copy:
+        with (
+            connection.wrap_database_errors,
+            _logged(cursor, statement),
+            cursor.cursor.copy(statement) as copy,
+        ):
             for number, row in enumerate(rows):
                 values = _converted(row, converters, memo)
                 copy.write_row([ids[number], *values] if returning else values)
     return ids
+
+
+def _logged(cursor: Any, statement: str) -> AbstractContextManager[None]:
+    """Django does not see a COPY: where it logs its queries (DEBUG, tests counting them),
+    the COPY is logged as one of them, so that statement counts include it."""
+    if isinstance(cursor, CursorDebugWrapper):
+        return cursor.debug_sql(statement)
+    return nullcontext()
 
 
 def _converted(
