@@ -259,10 +259,8 @@ def test_metadata_from_json_ld():
     )
 
 
-def test_byline_from_the_line_above_the_text():
-    article = parse_html(
-        (DATA / "mittelland_zeitung_wahl.html").read_bytes(), source="mz.html", max_chars=MAX
-    )
+def test_byline_from_the_line_above_the_text(pages):
+    article = pages["mittelland_zeitung_wahl.html"]
     assert article.byline == "Sven Lüders"
     assert article.published_on == datetime.date(2025, 9, 29)
     assert article.publisher_name == "Mittelland-Zeitung"
@@ -272,10 +270,8 @@ def test_byline_from_the_line_above_the_text():
     assert article.identity == canonical
 
 
-def test_lead_comes_first_and_once():
-    article = parse_html(
-        (DATA / "mittelland_zeitung_wahl.html").read_bytes(), source="mz.html", max_chars=MAX
-    )
+def test_lead_comes_first_and_once(pages):
+    article = pages["mittelland_zeitung_wahl.html"]
     first = article.block_texts()[0]
     assert first.startswith("Bei der Stichwahl um das Bürgermeisteramt")
     assert article.body.count("Die Wahlbeteiligung lag bei nur 38 Prozent.") == 1
