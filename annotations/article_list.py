@@ -181,5 +181,10 @@ def article_list_page(
 ) -> Page[Article]:
     """One page of `article_list(filters)`; a search shows at most SEARCH_RESULTS_CAP,
     the list without a search at most BROWSE_CAP."""
-    cap = SEARCH_RESULTS_CAP if filters.searching else BROWSE_CAP
-    return CappedPaginator(article_list(filters), per_page, cap=cap).get_page(number)
+    return CappedPaginator(article_list(filters), per_page, cap=count_cap(filters)).get_page(number)
+
+
+def count_cap(filters: ArticleFilters) -> int:
+    """How many articles the list counts at most: SEARCH_RESULTS_CAP for a search,
+    BROWSE_CAP without one."""
+    return SEARCH_RESULTS_CAP if filters.searching else BROWSE_CAP

@@ -94,6 +94,7 @@ def searches(articles: int = SIZE) -> list[Search]:
 
 
 SEARCH_CAP = 1_000  # articles.search.SEARCH_RESULTS_CAP, without setting Django up
+BROWSE_CAP = 10_000  # annotations.article_list.BROWSE_CAP, likewise
 
 
 def costliest_rank(articles: int) -> int:
@@ -231,7 +232,8 @@ def report_markdown(outcome: dict[str, Any], *, articles: int, runs: int, quick:
         f"ran once to warm up, then {runs} times; times are wall-clock milliseconds in the "
         f"Django process, queries and fetching the rows included. *top {TOP}*: the first "
         f"{TOP} results, ranked (`ts_rank`) among the newest {cap + 1:,} matches; *count*: "
-        f"the count the page shows, at most {cap:,} (“more than {cap:,}”); *page*: both, as "
+        f"the count the page shows, at most {cap:,} (“more than {cap:,}”; without a search at "
+        f"most {BROWSE_CAP:,}); *page*: both, as "
         f"the list page gets them (`article_list_page`, one search query for both).",
         "",
         *results_table(outcome),
@@ -310,19 +312,21 @@ def measure(*, runs: int, articles: int = SIZE) -> dict[str, Any]:
     django.setup()
     from django.db import connection
 
+    from annotations import article_list as article_list_module
     from annotations.article_list import (
         ArticleFilters,
         CappedPaginator,
         article_list,
         article_list_page,
+        count_cap,
     )
     from articles.search import SEARCH_RESULTS_CAP
 
-    assert SEARCH_RESULTS_CAP == SEARCH_CAP
+    assert (SEARCH_RESULTS_CAP, article_list_module.BROWSE_CAP) == (SEARCH_CAP, BROWSE_CAP)
     results = []
     for search in searches(articles):
         filters = ArticleFilters(q=search.text)
-        cap = SEARCH_RESULTS_CAP if filters.searching else None
+        cap = count_cap(filters)
         top_ms, count_ms, page_ms = [], [], []
         for run in range(runs + 1):
             start = time.perf_counter()
@@ -332,7 +336,7 @@ def measure(*, runs: int, articles: int = SIZE) -> dict[str, Any]:
             count_done = time.perf_counter()
             page = article_list_page(filters, number="1", per_page=TOP)
             list(page.object_list)
-            assert page.paginator.count == min(count, cap or count)
+            assert page.paginator.count == min(count, cap)
             page_done = time.perf_counter()
             if run:  # the first run warms the caches
                 top_ms.append((top_done - start) * 1000)
