@@ -17,6 +17,9 @@ substring (`-word` must not); no stemming, and SQLite ignores case only for ASCI
 letters, so a few spellings of each term are tried. Title matches come first.
 """
 
+import datetime
+import json
+import math
 import operator
 import re
 from collections.abc import Iterator, Sequence
@@ -42,6 +45,29 @@ SEARCH_RESULTS_CAP = 1000
 # ts_rank normalisation 1: divide by 1 + log(document length), so that a long article
 # does not win only by being long.
 RANK_NORMALISATION = 1
+# A word in a few per cent of a large archive's articles is found fastest date window by
+# date window, newest first: the GIN index and the date index together name the matches
+# of a window, and only they are read. Without windows PostgreSQL reads every article in
+# date order until enough match, or reads every match: tens of thousands of rows at 10^6
+# articles (docs/architecture/search.md). Windows are used from WINDOWS_FROM articles on,
+# for a search the planner expects to match at least WINDOWS_MATCHES_MIN articles and at
+# most WINDOWS_SHARE_MAX of them: the GIN index's list of a word is read whole, at a cost
+# in proportion to its articles, while the newest articles hold enough matches of a
+# common word. The first window is sized to hold WINDOW_HEADROOM times the matches
+# wanted, by the planner's estimate, but at most WINDOW_ROWS_MAX articles (the estimate of
+# a word outside the planner's statistics is a guess); each further window grows in
+# proportion to the matches the last one lacked, at least doubling.
+WINDOWS_FROM = 50 * SEARCH_RESULTS_CAP
+WINDOWS_MATCHES_MIN = 3 * SEARCH_RESULTS_CAP
+WINDOWS_SHARE_MAX = 0.05
+WINDOW_HEADROOM = 1.5
+WINDOW_ROWS_MAX = 40 * SEARCH_RESULTS_CAP
+WINDOW_GROWTH_MIN = 2
+_DATES_AND_SIZE = """
+SELECT max(published_on), min(published_on),
+    (SELECT reltuples FROM pg_class WHERE oid = 'articles_article'::regclass)
+FROM articles_article
+"""
 
 NEWEST_FIRST = Article._meta.ordering or ()
 
@@ -202,19 +228,65 @@ def articles_search(articles: QuerySet[Article], text: str) -> QuerySet[Article]
 
 
 def _search_postgresql(articles: QuerySet[Article], text: str) -> RankedArticles:
-    # One query finds the newest matches and ranks them while it has their vectors at
-    # hand; fetching the rows again only to rank them would cost as much as the search.
     query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
-    candidates = list(
+    matches = (
         articles.alias(search_vector=StoredSearchVector())
         .filter(search_vector=query)
+        # One query finds the newest matches and ranks them while it has their vectors
+        # at hand; fetching the rows again only to rank them would cost as much.
         .annotate(rank=SearchRank(StoredSearchVector(), query, normalization=RANK_NORMALISATION))
         .order_by(*NEWEST_FIRST)
-        .values_list("pk", "rank")[: SEARCH_RESULTS_CAP + 1]
+        .values_list("pk", "rank")
     )
+    candidates = _newest_matches(matches)
     # A stable sort: among equal ranks the newest stays first.
     candidates.sort(key=lambda candidate: -candidate[1])
     return RankedArticles([pk for pk, _rank in candidates], articles)
+
+
+def _newest_matches(matches: QuerySet[Article, tuple[int, float]]) -> list[tuple[int, float]]:
+    """The newest SEARCH_RESULTS_CAP + 1 rows of `matches` (newest first).
+
+    Where windows pay (`_first_window`), the newest dates are searched first: a window
+    that holds too few matches is widened in proportion to the matches it held, until one
+    holds enough or it would hold every date; then all of `matches` are searched.
+    """
+    window = _first_window(matches)
+    if window is not None:
+        newest, all_days, days = window
+        while days < all_days:
+            start = newest - datetime.timedelta(days=days - 1)
+            found = list(matches.filter(published_on__gte=start)[: SEARCH_RESULTS_CAP + 1])
+            if len(found) > SEARCH_RESULTS_CAP:
+                return found
+            growth = WINDOW_HEADROOM * (SEARCH_RESULTS_CAP + 1) / max(len(found), 1)
+            days = math.ceil(days * max(WINDOW_GROWTH_MIN, growth))
+    return list(matches[: SEARCH_RESULTS_CAP + 1])
+
+
+def _first_window(
+    matches: QuerySet[Article, tuple[int, float]],
+) -> tuple[datetime.date, int, int] | None:
+    """The newest publication date, the days from the oldest to it, and the days of the
+    first window: if articles and matches were spread evenly over those days, it would
+    hold the matches wanted (with headroom), but at most WINDOW_ROWS_MAX articles.
+
+    None where one query is as fast: an archive of fewer than WINDOWS_FROM articles (or
+    one PostgreSQL has not analysed yet), or a search the planner expects to match fewer
+    than WINDOWS_MATCHES_MIN articles (all are read) or more than WINDOWS_SHARE_MAX of
+    them (the newest articles hold enough).
+    """
+    with connections[matches.db].cursor() as cursor:
+        cursor.execute(_DATES_AND_SIZE)
+        newest, oldest, articles = cursor.fetchone() or (None, None, -1)
+    if newest is None or oldest is None or articles < WINDOWS_FROM:
+        return None
+    expected = json.loads(matches.explain(format="json"))[0]["Plan"]["Plan Rows"]
+    if not WINDOWS_MATCHES_MIN <= expected <= WINDOWS_SHARE_MAX * articles:
+        return None
+    all_days = (newest - oldest).days + 1
+    rows = min(WINDOW_HEADROOM * (SEARCH_RESULTS_CAP + 1) * articles / expected, WINDOW_ROWS_MAX)
+    return newest, all_days, max(1, math.ceil(all_days * rows / articles))
 
 
 def _search_substrings(articles: QuerySet[Article], text: str) -> QuerySet[Article]:

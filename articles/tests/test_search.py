@@ -202,3 +202,86 @@ def test_articles_written_outside_the_import_are_found_at_once(db):
     search.search_vectors_update_queue(article_ids=[article.pk])
     Article.objects.create(origin="zweite.txt", title="Flugabwehr", body="Baku.")
     assert found("Flugabwehr") == ["zwe"]
+
+
+@pytest.fixture
+def dated_archive(db):
+    """300 articles over 300 days, every fifth with "Kabeljau", every 50th with "Stint",
+    and ten undated ones with both words; analysed, as autovacuum would have done."""
+    import datetime
+
+    first = datetime.date(2024, 1, 1)
+    rows = [
+        Article(
+            origin=f"a/{day:03d}.txt",
+            title=f"Meldung {day}",
+            body=" ".join(
+                ["Der Hafen meldet."]
+                + (["Kabeljau gefangen."] if day % 5 == 0 else [])
+                + (["Stint gesichtet."] if day % 50 == 0 else [])
+            ),
+            published_on=first + datetime.timedelta(days=day),
+        )
+        for day in range(300)
+    ]
+    rows += [
+        Article(origin=f"u/{n}.txt", title="Ohne Datum", body="Kabeljau und Stint.")
+        for n in range(10)
+    ]
+    for article in rows:
+        article.save()  # the trigger computes each search vector
+    if POSTGRESQL:
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE articles_article")
+
+
+def newest_matches(word: str, count: int) -> list[str]:
+    """The origins of the newest `count` articles whose body has `word`, as the list
+    orders them (newest first, undated last)."""
+    matching = Article.objects.filter(body__contains=word)
+    return [article.origin for article in matching][:count]
+
+
+def windows_allow(monkeypatch, *, share_max: float = 1.0) -> None:
+    """Windows for the 310 articles of `dated_archive`, a first one of about 10 articles."""
+    monkeypatch.setattr(search, "WINDOWS_FROM", 100)
+    monkeypatch.setattr(search, "WINDOWS_MATCHES_MIN", 1)
+    monkeypatch.setattr(search, "WINDOWS_SHARE_MAX", share_max)
+    monkeypatch.setattr(search, "WINDOW_ROWS_MAX", 10)
+
+
+@pytest.mark.skipif(not POSTGRESQL, reason="date windows are part of the PostgreSQL search")
+@pytest.mark.parametrize(("word", "cap"), [("Kabeljau", 7), ("Stint", 7), ("Kabeljau", 70)])
+def test_a_large_archive_is_searched_newest_dates_first_with_the_same_results(
+    dated_archive, monkeypatch, word, cap
+):
+    monkeypatch.setattr(search, "SEARCH_RESULTS_CAP", cap)
+    windows_allow(monkeypatch)
+    with CaptureQueriesContext(connection) as queries:
+        ranked = articles_search(Article.objects.all(), word)
+    windows = [q["sql"] for q in queries if '"published_on" >=' in q["sql"]]
+    assert windows, "the search began with a window of the newest dates"
+    # The candidates are exactly the newest cap + 1 matches, undated ones only when the
+    # dated ones are too few, whatever the windows were.
+    assert sorted(article.origin for article in ranked) == sorted(newest_matches(word, cap + 1))
+    # The dates, the planner's estimate, the windows and at most one search of all.
+    assert len(queries) <= 3 + len(windows)
+
+
+@pytest.mark.skipif(not POSTGRESQL, reason="date windows are part of the PostgreSQL search")
+def test_a_word_the_planner_expects_in_many_articles_is_searched_in_one_query(
+    dated_archive, monkeypatch
+):
+    monkeypatch.setattr(search, "SEARCH_RESULTS_CAP", 7)
+    windows_allow(monkeypatch, share_max=0.01)  # "Kabeljau" is in a fifth of them
+    with CaptureQueriesContext(connection) as queries:
+        ranked = articles_search(Article.objects.all(), "Kabeljau")
+    assert not [q["sql"] for q in queries if '"published_on" >=' in q["sql"]]
+    assert sorted(article.origin for article in ranked) == sorted(newest_matches("Kabeljau", 8))
+
+
+@pytest.mark.skipif(not POSTGRESQL, reason="date windows are part of the PostgreSQL search")
+def test_a_small_archive_is_searched_in_one_query(dated_archive, django_assert_num_queries):
+    with django_assert_num_queries(2):  # the dates and size, then the search
+        ranked = articles_search(Article.objects.all(), "Stint")
+    assert sorted(article.origin for article in ranked) == sorted(newest_matches("Stint", 1001))
