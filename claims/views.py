@@ -179,9 +179,7 @@ def claim_make_view(request: AuthenticatedHttpRequest, annotation_id: int) -> Ht
     except UnknownSource as error:
         form.add_error("attribution", str(error))
         return _panel(request, annotation, form=form, status=400)
-    except AlreadyClaimed as error:
-        return _panel(request, annotation, error=str(error), status=409)
-    except AnnotationDeleted as error:
+    except (AlreadyClaimed, AnnotationDeleted) as error:
         return _panel(request, annotation, error=str(error), status=409)
     return _panel(request, annotation)
 
@@ -196,9 +194,7 @@ def claim_attach_view(request: AuthenticatedHttpRequest, annotation_id: int) -> 
         )
     try:
         claim_attach(claim=form.cleaned_data["claim"], annotation=annotation, user=request.user)
-    except AlreadyClaimed as error:
-        return _panel(request, annotation, error=str(error), status=409)
-    except AnnotationDeleted as error:
+    except (AlreadyClaimed, AnnotationDeleted) as error:
         return _panel(request, annotation, error=str(error), status=409)
     return _panel(request, annotation)
 

@@ -173,6 +173,14 @@ def _posted[F: SelectionForm](
     return article, form, refused
 
 
+def _refused(
+    request: AuthenticatedHttpRequest, article: Article, form: SelectionForm, refusal: LinkRefused
+) -> HttpResponse:
+    """The panel with the service's refusal as the form's error (400)."""
+    form.add_error(None, str(refusal))
+    return _panel(request, article, form, status=400)
+
+
 @require_POST
 def entity_link_view(request: AuthenticatedHttpRequest, article_id: int) -> HttpResponse:
     """Link the selection to an entity: a confirmed mention, underlined in the workspace."""
@@ -189,12 +197,12 @@ def entity_link_view(request: AuthenticatedHttpRequest, article_id: int) -> Http
             add_alias=form.cleaned_data["add_alias"],
         )
     except LinkRefused as refusal:
-        form.add_error(None, str(refusal))
-        return _panel(request, article, form, status=400)
-    if result.created:
-        done = _("“%(name)s” is now linked to %(entity)s.")
-    else:
-        done = _("“%(name)s” was linked to %(entity)s already.")
+        return _refused(request, article, form, refusal)
+    done = (
+        _("“%(name)s” is now linked to %(entity)s.")
+        if result.created
+        else _("“%(name)s” was linked to %(entity)s already.")
+    )
     done %= {"name": result.mention.surface, "entity": entity.name}
     if result.alias_added:
         done += " " + _("It is an alias of the entity from now on.")
@@ -217,12 +225,12 @@ def entity_propose_view(request: AuthenticatedHttpRequest, article_id: int) -> H
             article=article, span=form.span, kind=form.cleaned_data["kind"], user=request.user
         )
     except LinkRefused as refusal:
-        form.add_error(None, str(refusal))
-        return _panel(request, article, form, status=400)
-    if result.created:
-        done = _("“%(name)s” waits in the candidate queue now.")
-    else:
-        done = _("“%(name)s” waited in the candidate queue already; this place is added to it.")
+        return _refused(request, article, form, refusal)
+    done = (
+        _("“%(name)s” waits in the candidate queue now.")
+        if result.created
+        else _("“%(name)s” waited in the candidate queue already; this place is added to it.")
+    )
     done %= {"name": result.candidate.name}
     if not request.htmx:
         messages.success(request, done)
