@@ -198,11 +198,10 @@ def entity_link_view(request: AuthenticatedHttpRequest, article_id: int) -> Http
         )
     except LinkRefused as refusal:
         return _refused(request, article, form, refusal)
-    done = (
-        _("“%(name)s” is now linked to %(entity)s.")
-        if result.created
-        else _("“%(name)s” was linked to %(entity)s already.")
-    )
+    if result.created:
+        done = _("“%(name)s” is now linked to %(entity)s.")
+    else:
+        done = _("“%(name)s” was linked to %(entity)s already.")
     done %= {"name": result.mention.surface, "entity": entity.name}
     if result.alias_added:
         done += " " + _("It is an alias of the entity from now on.")
@@ -226,11 +225,10 @@ def entity_propose_view(request: AuthenticatedHttpRequest, article_id: int) -> H
         )
     except LinkRefused as refusal:
         return _refused(request, article, form, refusal)
-    done = (
-        _("“%(name)s” waits in the candidate queue now.")
-        if result.created
-        else _("“%(name)s” waited in the candidate queue already; this place is added to it.")
-    )
+    if result.created:
+        done = _("“%(name)s” waits in the candidate queue now.")
+    else:
+        done = _("“%(name)s” waited in the candidate queue already; this place is added to it.")
     done %= {"name": result.candidate.name}
     if not request.htmx:
         messages.success(request, done)
