@@ -22,6 +22,7 @@ from annotations.models import Annotation, Label
 from articles.models import Article
 from articles.selectors import source_names
 from entities.models import Mention
+from newsdesk.aggregates import per_outer_row
 from newsdesk.permissions import can_annotate
 from newstext.offsets import utf16_starts
 from newstext.parsing import BlockKind
@@ -173,14 +174,8 @@ def reply_count() -> Subquery:
     Replies belong to workflow, a higher layer: the count goes through the reverse
     relation's name, so this app does not import it.
     """
-    counted = (
-        Annotation.objects.filter(pk=OuterRef("pk"))
-        .order_by()
-        .values("pk")
-        .annotate(n=Count("replies"))
-        .values("n")
-    )
-    return Subquery(counted)
+    annotation = Annotation.objects.filter(pk=OuterRef("pk"))
+    return per_outer_row(annotation, "pk", Count("replies"))
 
 
 def with_source_names(annotations: QuerySet[Annotation]) -> QuerySet[Annotation]:

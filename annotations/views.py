@@ -5,6 +5,7 @@ screen), so a full page and an htmx swap render the same markup.
 """
 
 import re
+from collections.abc import Callable
 from typing import cast
 
 from django.http import HttpResponse, HttpResponseBadRequest
@@ -222,12 +223,22 @@ def annotation_update_view(request: AuthenticatedHttpRequest, annotation_id: int
     return trigger_client_event(response, "annotation-saved", {"id": annotation.pk})
 
 
+def _card_list_change(
+    request: AuthenticatedHttpRequest,
+    annotation_id: int,
+    change: Callable[..., object],
+) -> tuple[Annotation, CardFilters, dict[str, object]]:
+    """Delete or restore (`change`) an annotation the user may change; the annotation,
+    the reader's card filter and the workspace context that answers the change."""
+    annotation = access_annotation_for_change(request.user, annotation_id)
+    change(annotation=annotation, user=request.user)
+    filters = _posted_filters(request, annotation.article)
+    return annotation, filters, workspace_context(request.user, annotation.article, filters)
+
+
 @require_POST
 def annotation_delete_view(request: AuthenticatedHttpRequest, annotation_id: int) -> HttpResponse:
-    annotation = access_annotation_for_change(request.user, annotation_id)
-    annotation_delete(annotation=annotation, user=request.user)
-    filters = _posted_filters(request, annotation.article)
-    context = workspace_context(request.user, annotation.article, filters)
+    context = _card_list_change(request, annotation_id, annotation_delete)[-1]
     context["message"] = _(
         "Annotation deleted. You can restore it from the list of deleted annotations."
     )
@@ -236,10 +247,7 @@ def annotation_delete_view(request: AuthenticatedHttpRequest, annotation_id: int
 
 @require_POST
 def annotation_restore_view(request: AuthenticatedHttpRequest, annotation_id: int) -> HttpResponse:
-    annotation = access_annotation_for_change(request.user, annotation_id)
-    annotation_restore(annotation=annotation, user=request.user)
-    filters = _posted_filters(request, annotation.article)
-    context = workspace_context(request.user, annotation.article, filters)
+    annotation, filters, context = _card_list_change(request, annotation_id, annotation_restore)
     if hidden_by_filter(request.user, annotation, filters):
         context["hidden_by_filter"] = True
         context["message"] = _("Annotation restored. The card filter hides it.")

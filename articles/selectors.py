@@ -6,24 +6,18 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from articles.models import Article, ArticleRevision
-from newsdesk.aggregates import JSONList
+from newsdesk.aggregates import JSONList, per_outer_row
 from newsdesk.permissions import can_read_articles, require
 
 
 def article_detail_queryset() -> QuerySet[Article]:
     """Articles with what their page shows: publisher, `cited_source_names` and
     `revision_count`."""
-    revisions = (
-        ArticleRevision.objects.filter(article=OuterRef("pk"))
-        .order_by()
-        .values("article")
-        .annotate(count=Count("pk"))
-        .values("count")
-    )
+    revisions = ArticleRevision.objects.filter(article=OuterRef("pk"))
     return (
         Article.objects.select_related("publisher")
         .annotate(cited_source_names=source_names(Article.cited_sources.through, "article"))
-        .annotate(revision_count=Coalesce(Subquery(revisions), 0))
+        .annotate(revision_count=Coalesce(per_outer_row(revisions, "article", Count("pk")), 0))
     )
 
 
@@ -34,8 +28,8 @@ def source_names(through: type[Model], owner: str) -> Subquery:
     One subquery instead of a prefetch's second query; templates show the names with the
     `names` filter, which sorts them.
     """
-    linked = through._default_manager.filter(**{owner: OuterRef("pk")}).order_by().values(owner)
-    return Subquery(linked.annotate(names=JSONList("source__name")).values("names"))
+    linked = through._default_manager.filter(**{owner: OuterRef("pk")})
+    return per_outer_row(linked, owner, JSONList("source__name"))
 
 
 def access_article_for_status(user: User | AnonymousUser, article_id: int) -> Article:

@@ -1,5 +1,8 @@
 """Claim pages and the claim endpoints of the annotation workspace (htmx)."""
 
+from collections.abc import Callable
+from functools import partial
+
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -156,6 +159,18 @@ def _panel(
     return render(request, f"{PANEL}#claim-box", context, status=status)
 
 
+def _claim_change(
+    request: AuthenticatedHttpRequest, annotation: Annotation, change: Callable[[], object]
+) -> HttpResponse:
+    """The claim panel after `change` (making or attaching the annotation's claim); with
+    the reason (409) if the annotation has a claim already or was deleted meanwhile."""
+    try:
+        change()
+    except (AlreadyClaimed, AnnotationDeleted) as error:
+        return _panel(request, annotation, error=str(error), status=409)
+    return _panel(request, annotation)
+
+
 @require_GET
 def annotation_claim_view(request: AuthenticatedHttpRequest, annotation_id: int) -> HttpResponse:
     """The claim panel of an annotation card: its claim, or making or attaching one."""
@@ -169,21 +184,18 @@ def claim_make_view(request: AuthenticatedHttpRequest, annotation_id: int) -> Ht
     form = ClaimContentForm(request.POST, auto_id=f"claim-%s-{annotation.pk}")
     if not form.is_valid():
         return _panel(request, annotation, form=form, status=400)
+    make = partial(
+        claim_create,
+        wording=form.cleaned_data["wording"],
+        attribution=form.cleaned_data["attribution"],
+        user=request.user,
+        annotation=annotation,
+    )
     try:
-        claim_create(
-            wording=form.cleaned_data["wording"],
-            attribution=form.cleaned_data["attribution"],
-            user=request.user,
-            annotation=annotation,
-        )
+        return _claim_change(request, annotation, make)
     except UnknownSource as error:
         form.add_error("attribution", str(error))
         return _panel(request, annotation, form=form, status=400)
-    except AlreadyClaimed as error:
-        return _panel(request, annotation, error=str(error), status=409)
-    except AnnotationDeleted as error:
-        return _panel(request, annotation, error=str(error), status=409)
-    return _panel(request, annotation)
 
 
 @require_POST
@@ -194,13 +206,10 @@ def claim_attach_view(request: AuthenticatedHttpRequest, annotation_id: int) -> 
         return _panel(
             request, annotation, error=" ".join(str(e) for e in form.errors["claim"]), status=400
         )
-    try:
-        claim_attach(claim=form.cleaned_data["claim"], annotation=annotation, user=request.user)
-    except AlreadyClaimed as error:
-        return _panel(request, annotation, error=str(error), status=409)
-    except AnnotationDeleted as error:
-        return _panel(request, annotation, error=str(error), status=409)
-    return _panel(request, annotation)
+    attach = partial(
+        claim_attach, claim=form.cleaned_data["claim"], annotation=annotation, user=request.user
+    )
+    return _claim_change(request, annotation, attach)
 
 
 @require_GET

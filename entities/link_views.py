@@ -173,6 +173,14 @@ def _posted[F: SelectionForm](
     return article, form, refused
 
 
+def _refused(
+    request: AuthenticatedHttpRequest, article: Article, form: SelectionForm, refusal: LinkRefused
+) -> HttpResponse:
+    """The panel with the service's refusal as the form's error (400)."""
+    form.add_error(None, str(refusal))
+    return _panel(request, article, form, status=400)
+
+
 @require_POST
 def entity_link_view(request: AuthenticatedHttpRequest, article_id: int) -> HttpResponse:
     """Link the selection to an entity: a confirmed mention, underlined in the workspace."""
@@ -189,8 +197,7 @@ def entity_link_view(request: AuthenticatedHttpRequest, article_id: int) -> Http
             add_alias=form.cleaned_data["add_alias"],
         )
     except LinkRefused as refusal:
-        form.add_error(None, str(refusal))
-        return _panel(request, article, form, status=400)
+        return _refused(request, article, form, refusal)
     if result.created:
         done = _("“%(name)s” is now linked to %(entity)s.")
     else:
@@ -217,8 +224,7 @@ def entity_propose_view(request: AuthenticatedHttpRequest, article_id: int) -> H
             article=article, span=form.span, kind=form.cleaned_data["kind"], user=request.user
         )
     except LinkRefused as refusal:
-        form.add_error(None, str(refusal))
-        return _panel(request, article, form, status=400)
+        return _refused(request, article, form, refusal)
     if result.created:
         done = _("“%(name)s” waits in the candidate queue now.")
     else:

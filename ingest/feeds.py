@@ -25,31 +25,15 @@ from django.db.models import Q
 from django.utils import timezone
 
 from articles.importing import ImportReport
-from ingest.fetching import FetchError, FetchResult, fetch
+from ingest.fetching import FetchError
 from ingest.models import Feed, FeedItem
 from ingest.services import ItemOutcome, items_import
-from ingest.sources import ImportLimits, item_complete
+from ingest.sources import ImportLimits, fetch_url, item_complete
 from newstext.formats import FormatError, IncomingArticle, parse_feed
 
 logger = logging.getLogger(__name__)
 
 MAX_BACKOFF = datetime.timedelta(days=1)
-
-
-def fetch_url(
-    url: str, *, limits: ImportLimits, etag: str | None = None, last_modified: str | None = None
-) -> FetchResult:
-    """`ingest.fetching.fetch` under the import's limits, conditional where validators are given."""
-    return fetch(
-        url,
-        max_bytes=limits.fetch_max_bytes,
-        timeout=limits.fetch_timeout,
-        user_agent=limits.fetch_user_agent,
-        allow_private=limits.fetch_allow_private,
-        max_redirects=limits.fetch_max_redirects,
-        etag=etag,
-        last_modified=last_modified,
-    )
 
 
 def item_key(item: IncomingArticle) -> str:

@@ -426,7 +426,7 @@ def item_complete(item: IncomingArticle, *, limits: ImportLimits) -> IncomingArt
     if not item.link:
         return ImportReport(shown, ImportStatus.FAILED, FEED_ITEM_WITHOUT_LINK())
     try:
-        result = _fetch(item.link, limits=limits, max_bytes=limits.fetch_max_bytes)
+        result = fetch_url(item.link, limits=limits)
         if result.status != 200:
             raise FetchError(item.link, PAGE_ANSWERED(status=result.status), status=result.status)
         page = parse_html(result.body, source=result.final_url, max_chars=limits.max_bytes)
@@ -457,7 +457,9 @@ def item_complete(item: IncomingArticle, *, limits: ImportLimits) -> IncomingArt
 def url_read(url: str, *, limits: ImportLimits) -> Read:
     """The articles at a URL: a web page, a feed (items completed from their pages), ninjs."""
     try:
-        result = _fetch(url, limits=limits, max_bytes=min(limits.fetch_max_bytes, limits.max_bytes))
+        result = fetch_url(
+            url, limits=limits, max_bytes=min(limits.fetch_max_bytes, limits.max_bytes)
+        )
     except FetchError as error:
         yield ImportReport(url, ImportStatus.FAILED, error.reason)
         return
@@ -467,15 +469,25 @@ def url_read(url: str, *, limits: ImportLimits) -> Read:
     yield from data_read(result.body, source=url, identity=result.final_url, limits=limits)
 
 
-def _fetch(url: str, *, limits: ImportLimits, max_bytes: int) -> FetchResult:
-    """`ingest.fetching.fetch` under the import's limits, at most `max_bytes` read."""
+def fetch_url(
+    url: str,
+    *,
+    limits: ImportLimits,
+    max_bytes: int | None = None,
+    etag: str | None = None,
+    last_modified: str | None = None,
+) -> FetchResult:
+    """`ingest.fetching.fetch` under the import's limits: at most `max_bytes` read (the
+    fetch limit by default), conditional where validators are given."""
     return fetch(
         url,
-        max_bytes=max_bytes,
+        max_bytes=limits.fetch_max_bytes if max_bytes is None else max_bytes,
         timeout=limits.fetch_timeout,
         user_agent=limits.fetch_user_agent,
         allow_private=limits.fetch_allow_private,
         max_redirects=limits.fetch_max_redirects,
+        etag=etag,
+        last_modified=last_modified,
     )
 
 
@@ -500,6 +512,7 @@ __all__: Sequence[str] = [
     "ImportLimits",
     "count_files",
     "data_read",
+    "fetch_url",
     "inputs_from",
     "item_complete",
     "path_read",

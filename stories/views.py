@@ -1,5 +1,6 @@
 """Stories, related articles, article dates and the side-by-side comparison."""
 
+from django import forms
 from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -67,24 +68,39 @@ def story_detail_view(request: AuthenticatedHttpRequest, story_id: int) -> HttpR
     return render(request, STORY, _story_context(request, story))
 
 
+def _posted[F: forms.Form](
+    request: AuthenticatedHttpRequest,
+    story_id: int,
+    form_class: type[F],
+    form_name: str,
+    fragment: str,
+) -> tuple[Story, F, HttpResponse | None]:
+    """The story to change, the posted form, and the story's `fragment` with the form's
+    reasons (400) if it is invalid."""
+    story = access_story_for_change(request.user, story_id)
+    form = form_class(request.POST)
+    if form.is_valid():
+        return story, form, None
+    context = _story_context(request, story) | {form_name: form}
+    return story, form, render(request, f"{STORY}#{fragment}", context, status=400)
+
+
 @require_POST
 def story_rename_view(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
-    story = access_story_for_change(request.user, story_id)
-    form = StoryRenameForm(request.POST)
-    if not form.is_valid():
-        context = _story_context(request, story) | {"rename_form": form}
-        return render(request, f"{STORY}#story-head", context, status=400)
+    story, form, refused = _posted(request, story_id, StoryRenameForm, "rename_form", "story-head")
+    if refused is not None:
+        return refused
     story_rename(story=story, title=form.cleaned_data["title"])
     return _story_response(request, story, "story-head")
 
 
 @require_POST
 def story_article_add_view(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
-    story = access_story_for_change(request.user, story_id)
-    form = StoryArticleForm(request.POST)
-    if not form.is_valid():
-        context = _story_context(request, story) | {"add_form": form}
-        return render(request, f"{STORY}#story-articles", context, status=400)
+    story, form, refused = _posted(
+        request, story_id, StoryArticleForm, "add_form", "story-articles"
+    )
+    if refused is not None:
+        return refused
     story_article_add(story=story, article=form.cleaned_data["article"], user=request.user)
     return _story_response(request, story, "story-articles")
 

@@ -104,6 +104,14 @@ def reattach(client, annotation, article, words, *, version=None, headers=HTMX):
     return client.post(url, data, headers=headers)
 
 
+def assert_still_orphaned(annotation, response, status, reason):
+    """The re-attach was refused with `status` and `reason`; the annotation is orphaned still."""
+    assert response.status_code == status
+    assert reason in response.text
+    annotation.refresh_from_db()
+    assert annotation.is_orphaned
+
+
 def test_workspace_lists_orphans_with_their_old_quote(client, editor, orphaned):
     article, _, _, lost = orphaned
     client.force_login(editor)
@@ -142,10 +150,7 @@ def test_reattach_needs_a_selection_that_matches_the_text(client, editor, orphan
     response = client.post(
         reverse("annotations:reattach", args=[lost.pk]), {"version": 1}, headers=HTMX
     )
-    assert response.status_code == 400
-    assert "Select the words in the article first" in response.text
-    lost.refresh_from_db()
-    assert lost.is_orphaned
+    assert_still_orphaned(lost, response, 400, "Select the words in the article first")
 
 
 def test_reattach_on_a_stale_version_is_409(client, editor, orphaned):
@@ -153,10 +158,7 @@ def test_reattach_on_a_stale_version_is_409(client, editor, orphaned):
     Annotation.objects.filter(pk=lost.pk).update(version=5)
     client.force_login(editor)
     response = reattach(client, lost, article, "Zweifel", version=4)
-    assert response.status_code == 409
-    assert "Someone changed this annotation meanwhile" in response.text
-    lost.refresh_from_db()
-    assert lost.is_orphaned
+    assert_still_orphaned(lost, response, 409, "Someone changed this annotation meanwhile")
 
 
 def test_only_orphans_are_reattached(client, editor, orphaned):

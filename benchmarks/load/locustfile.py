@@ -169,23 +169,16 @@ class Editor(FastHttpUser):
         last = min(len(words) - 1, first + random.randrange(MAX_QUOTE_WORDS))  # noqa: S311
         start, end = words[first].start(), words[last].end()
         exact = body[start:end]
-        note = self.next_note()
-        form = {
-            "csrfmiddlewaretoken": self.csrf,
-            "start": code_point_to_utf16(body, start),
-            "end": code_point_to_utf16(body, end),
-            "exact": exact,
-            "label": random.choice(labels),  # noqa: S311
-            "sources": random.choice(SOURCE_NAMES),  # noqa: S311
-            "note": note,
-        }
-        with self.client.post(
+        note, posted = self.save(
             f"/articles/{article_id}/annotations/",
-            data=form,
-            headers=self.headers(workspace, htmx=True),
+            workspace,
+            labels,
             name="create",
-            catch_response=True,
-        ) as response:
+            start=code_point_to_utf16(body, start),
+            end=code_point_to_utf16(body, end),
+            exact=exact,
+        )
+        with posted as response:
             saved = _saved_id(response)
             if response.status_code != 200 or saved is None:
                 response.failure(f"status {response.status_code}, no annotation-saved event")
@@ -235,21 +228,10 @@ class Editor(FastHttpUser):
         stale: bool = False,
     ) -> int | None:
         """Save a new note at `version`: the new version (or, if `stale`, the server's)."""
-        note = self.next_note()
-        form = {
-            "csrfmiddlewaretoken": self.csrf,
-            "version": version,
-            "label": random.choice(labels),  # noqa: S311
-            "sources": random.choice(SOURCE_NAMES),  # noqa: S311
-            "note": note,
-        }
-        with self.client.post(
-            f"/annotations/{annotation_id}/update/",
-            data=form,
-            headers=self.headers(workspace, htmx=True),
-            name=name,
-            catch_response=True,
-        ) as response:
+        note, posted = self.save(
+            f"/annotations/{annotation_id}/update/", workspace, labels, name=name, version=version
+        )
+        with posted as response:
             expected = 409 if stale else 200
             if response.status_code != expected:
                 response.failure(f"status {response.status_code}, expected {expected}")
@@ -266,6 +248,23 @@ class Editor(FastHttpUser):
             Acknowledged(annotation_id, self.username, previous.exact, note, version + 1)
         )
         return version + 1
+
+    def save(
+        self, path: str, workspace: str, labels: list[str], *, name: str, **fields: object
+    ) -> tuple[str, ResponseContextManager]:
+        """Post an annotation form: the `fields` that say which span or version, a random
+        label and source, a new note. The note, and the response to check (a context)."""
+        note = self.next_note()
+        form = {
+            "csrfmiddlewaretoken": self.csrf,
+            **fields,
+            "label": random.choice(labels),  # noqa: S311
+            "sources": random.choice(SOURCE_NAMES),  # noqa: S311
+            "note": note,
+        }
+        headers = self.headers(workspace, htmx=True)
+        posted = self.client.post(path, data=form, headers=headers, name=name, catch_response=True)
+        return note, posted
 
     def pause(self) -> None:
         """Think time between two steps; a stopping run ends the editor here."""

@@ -27,24 +27,24 @@ def annotated(article: Article, author: User, label: Label) -> Annotation:
 
 # Item 14 -------------------------------------------------------------------------------
 
+NEW_SOURCE = "Agentur Neu"
+
+
+def assert_refused_without_new_source(client: Client, url: str, form: dict[str, object]) -> None:
+    """The form, attributed to a source not known yet, is refused (409) and the source is
+    not made."""
+    response = client.post(url, form | {"attribution": NEW_SOURCE}, headers=HTMX)
+    assert response.status_code == 409
+    assert not Source.objects.filter(name=NEW_SOURCE).exists()
+
 
 def test_a_stale_claim_edit_leaves_no_new_source_behind(
     client: Client, editor: User, article: Article, label: Label
 ) -> None:
     claim = claim_create(wording="Kein Treffer.", attribution=(None, None), user=editor)
     client.force_login(editor)
-    response = client.post(
-        reverse("claims:update", args=[claim.pk]),
-        {
-            "wording": "Kein direkter Treffer.",
-            "status": "disputed",
-            "attribution": "Agentur Neu",
-            "version": claim.version + 5,
-        },
-        headers=HTMX,
-    )
-    assert response.status_code == 409
-    assert not Source.objects.filter(name="Agentur Neu").exists()
+    form = {"wording": "Kein direkter Treffer.", "status": "disputed", "version": claim.version + 5}
+    assert_refused_without_new_source(client, reverse("claims:update", args=[claim.pk]), form)
 
 
 def test_a_refused_make_claim_leaves_no_new_source_behind(
@@ -53,13 +53,9 @@ def test_a_refused_make_claim_leaves_no_new_source_behind(
     annotation = annotated(article, editor, label)
     claim_create(wording="A", attribution=(None, None), user=editor, annotation=annotation)
     client.force_login(editor)
-    response = client.post(
-        reverse("claims:make", args=[annotation.pk]),
-        {"wording": "B", "attribution": "Agentur Neu"},
-        headers=HTMX,
+    assert_refused_without_new_source(
+        client, reverse("claims:make", args=[annotation.pk]), {"wording": "B"}
     )
-    assert response.status_code == 409
-    assert not Source.objects.filter(name="Agentur Neu").exists()
 
 
 # Item 11 -------------------------------------------------------------------------------

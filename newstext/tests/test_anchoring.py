@@ -58,20 +58,30 @@ def test_insertion_before_the_quote_moves_it_by_the_inserted_length():
     assert found == (start, start + len(quote))
 
 
-def test_an_edit_inside_the_quote_is_followed():
-    quote = "um 12,5 Milliarden Euro kürzen"
-    new = OLD.replace("12,5 Milliarden", "12,8 Milliarden")
+@pytest.mark.parametrize(
+    ("quote", "before", "after", "followed"),
+    [
+        pytest.param(
+            "um 12,5 Milliarden Euro kürzen",
+            "12,5 Milliarden",
+            "12,8 Milliarden",
+            "um 12,8 Milliarden Euro kürzen",
+            id="an edit inside the quote",
+        ),
+        pytest.param(
+            "Die Opposition kritisierte den Plan scharf.",
+            "kritisierte den Plan scharf",
+            "kritisierte das Vorhaben scharf",
+            "Die Opposition kritisierte das Vorhaben scharf.",
+            id="a word of the quote replaced",
+        ),
+    ],
+)
+def test_a_reworded_quote_is_followed(quote: str, before: str, after: str, followed: str):
+    new = OLD.replace(before, after)
     found = anchor_in(new, quote)
     assert found is not None
-    assert new[found[0] : found[1]] == "um 12,8 Milliarden Euro kürzen"
-
-
-def test_a_reworded_quote_with_a_word_replaced_is_followed():
-    quote = "Die Opposition kritisierte den Plan scharf."
-    new = OLD.replace("kritisierte den Plan scharf", "kritisierte das Vorhaben scharf")
-    found = anchor_in(new, quote)
-    assert found is not None
-    assert new[found[0] : found[1]] == "Die Opposition kritisierte das Vorhaben scharf."
+    assert new[found[0] : found[1]] == followed
 
 
 def test_a_quote_now_there_twice_goes_to_the_copy_nearest_its_old_place():

@@ -8,7 +8,7 @@ articles' texts in one query each, so memory holds one chunk and one article at 
 
 import itertools
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -16,6 +16,7 @@ from django import forms
 from django.contrib.auth.models import User
 from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from annotations.models import Annotation, Label
 from articles.forms import PublishedBetweenForm
@@ -57,6 +58,38 @@ class Selection:
         return {key: str(value) for key, value in values.items() if value is not None}
 
 
+def _stored_name(
+    field: str, stored: Callable[[str], str | None], unknown: StrOrPromise
+) -> Callable[[forms.Form], str]:
+    """A form's `clean_<field>`: the name typed into `field` as `stored` finds it in the
+    database ("" stays ""); the `unknown` error if it finds none."""
+
+    def clean(form: forms.Form) -> str:
+        name: str = form.cleaned_data[field].strip()
+        if not name:
+            return name
+        found = stored(name)
+        if found is None:
+            raise forms.ValidationError(unknown, params={"name": name})
+        return found
+
+    return clean
+
+
+def _label_name(typed: str) -> str | None:
+    labels = Label.objects.filter(Q(name__iexact=typed) | Q(name_en__iexact=typed))
+    return labels.values_list("name", flat=True).first()
+
+
+def _user_name(typed: str) -> str | None:
+    users = User.objects.filter(username__iexact=typed).order_by("pk")
+    return users.values_list("username", flat=True).first()
+
+
+def _source_name(typed: str) -> str | None:
+    return Source.objects.filter(key=name_key(typed)).values_list("name", flat=True).first()
+
+
 class SelectionForm(FilterBarForm, PublishedBetweenForm):
     """The filters as typed on the command line or in a URL's query string (on the review
     page, a filter bar); the dates as the article list's date pickers send them (ISO dates
@@ -93,35 +126,11 @@ class SelectionForm(FilterBarForm, PublishedBetweenForm):
         error_messages={"invalid_choice": _("Unknown story (not one of the story ids).")},
     )
 
-    def clean_label(self) -> str:
-        """The label's stored name, typed in either case, German or English."""
-        name: str = self.cleaned_data["label"].strip()
-        if not name:
-            return name
-        label = Label.objects.filter(Q(name__iexact=name) | Q(name_en__iexact=name)).first()
-        if label is None:
-            raise forms.ValidationError(_("Unknown label “%(name)s”."), params={"name": name})
-        return label.name
-
-    def clean_author(self) -> str:
-        """The user name as stored, typed in either case."""
-        username: str = self.cleaned_data["author"].strip()
-        if not username:
-            return username
-        user = User.objects.filter(username__iexact=username).order_by("pk").first()
-        if user is None:
-            raise forms.ValidationError(_("Unknown user “%(name)s”."), params={"name": username})
-        return user.username
-
-    def clean_source(self) -> str:
-        """The source's stored name, typed in any case or spacing."""
-        name: str = self.cleaned_data["source"].strip()
-        if not name:
-            return name
-        source = Source.objects.filter(key=name_key(name)).first()
-        if source is None:
-            raise forms.ValidationError(_("Unknown source “%(name)s”."), params={"name": name})
-        return source.name
+    # Names typed in any case (labels in German or English, sources in any spacing) are
+    # checked and kept as stored.
+    clean_label = _stored_name("label", _label_name, _("Unknown label “%(name)s”."))
+    clean_author = _stored_name("author", _user_name, _("Unknown user “%(name)s”."))
+    clean_source = _stored_name("source", _source_name, _("Unknown source “%(name)s”."))
 
     def selection(self) -> Selection:
         data = self.cleaned_data
