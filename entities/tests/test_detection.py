@@ -115,6 +115,21 @@ def test_a_name_in_the_queue_is_proposed_wherever_it_stands() -> None:
     assert (occurrence.candidate.name, occurrence.start) == ("Dschanjatag", 0)
 
 
+def test_a_name_edited_in_another_process_is_seen_by_the_next_detection() -> None:
+    """A worker keeps its gazetteer between tasks; an entity renamed elsewhere (no
+    `gazetteer_changed()` in this process, as by the admin in the web process) is in
+    the history, which the worker's check reads, so the next detection finds the name."""
+    item = article("Sie flogen von Gäncä nach Baku.")
+    mentions_detect(articles=[item])
+    mentions_detect(articles=[item])  # the gazetteer is the one cached now
+    assert ("Baku", "Baku", "alias") in mentions_of(item)
+    baku = Entity.objects.get(name="Baku")
+    baku.name = "Gäncä"
+    baku.save()
+    mentions_detect(articles=[item])
+    assert mentions_of(item) == [("Gäncä", "Gäncä", "alias")]
+
+
 def test_well_known_places_are_proposed_as_candidates() -> None:
     mentions_detect(articles=[article("Er flog nach Berlin und Kanadas Hauptstadt.")])
     names = dict(EntityCandidate.objects.values_list("name", "kind"))
