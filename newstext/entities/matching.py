@@ -41,7 +41,6 @@ class FoundMention:
 
 # A match resolved: kind, method, confidence, entity, candidate name, evidence.
 _Resolved = tuple[Kind, Method, float, EntityRecord | None, str, str]
-_UNSEEN = object()
 
 
 class Matcher:
@@ -79,11 +78,12 @@ class Matcher:
             if (start > 0 and text[start - 1].isalnum()) or (end < length and text[end].isalnum()):
                 continue
             surface = text[start:end]
-            hit = resolved.get((key, surface), _UNSEEN)
-            if hit is _UNSEEN:
+            try:
+                hit = resolved[key, surface]
+            except KeyError:
                 if len(resolved) >= self.MAX_RESOLVED:
                     resolved.clear()
-                hit = resolved[(key, surface)] = self._resolve(key, surface)
+                hit = resolved[key, surface] = self._resolve(key, surface)
             if hit is not None:
                 kind, method, confidence, entity, candidate, evidence = hit
                 found.append(
