@@ -3,7 +3,9 @@
 Pure code (no Django). `find_names(text)` cuts the text into blocks (lines) and sentences,
 tokenises them (`features.tokenize`), marks where the seed gazetteer and well-known places
 match, and tags every sentence with the CRF (BIO labels over PER, LOC, ORG, OTH). A span's
-confidence is the smallest marginal probability of its tokens' labels.
+confidence is the smallest marginal probability of its tokens' labels. A sentence's names
+depend on its text alone, so each distinct sentence is tagged once per process
+(`find_names` remembers the names of up to 20,000 sentences).
 
 The model file (`data/ner.crfsuite`) is rebuilt by
 `python -m newstext.entities.training.train` (`make entity-model`), never at run time;
@@ -64,7 +66,7 @@ SentenceName = tuple[int, int, Kind, float]
 # sentence's names depend on its text alone (its tokens and the seed gazetteer's matches
 # in it are found within it), and news repeat sentences: agency copies, boilerplate.
 _SENTENCE_NAMES: dict[int, dict[str, tuple[SentenceName, ...]]] = {}
-MAX_SEEN_SENTENCES = 40_000
+MAX_SEEN_SENTENCES = 20_000
 
 # The features of the taggers `tagger()` opened (which live as long as the process), by
 # id(tagger): only what their model knows. Another tagger gets every feature.
