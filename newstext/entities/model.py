@@ -190,6 +190,12 @@ def find_names(text: str, *, model: Any = None) -> list[Name]:
     return names
 
 
+def forget_sentences() -> None:
+    """Forget the names of the sentences seen so far (benchmarks time tagging with it)."""
+    for seen in _SENTENCE_NAMES.values():
+        seen.clear()
+
+
 def sentence_names(sentence: str, matcher: Matcher, model: Any) -> tuple[SentenceName, ...]:
     """The names in one sentence (as `sentence_ranges` cuts them), offsets within it."""
     spans = tokenize(sentence)
