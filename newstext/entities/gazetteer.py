@@ -110,8 +110,9 @@ class Gazetteer:
         shared = _FUZZY_MATCHES.pop(self.surname_keys, None)
         if shared is None:
             shared = {}
-            while len(_FUZZY_MATCHES) >= _FUZZY_MATCH_SETS:
-                del _FUZZY_MATCHES[next(iter(_FUZZY_MATCHES))]  # the least recently used
+            excess = len(_FUZZY_MATCHES) - _FUZZY_MATCH_SETS + 1
+            for oldest in list(_FUZZY_MATCHES)[: max(excess, 0)]:  # the least recently used
+                _FUZZY_MATCHES.pop(oldest, None)  # (unless another thread dropped it)
         _FUZZY_MATCHES[self.surname_keys] = shared
         return shared
 

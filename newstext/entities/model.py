@@ -184,7 +184,7 @@ def find_names(text: str, *, model: Any = None) -> list[Name]:
             if seen is not None:
                 if len(seen) >= MAX_SEEN_SENTENCES:
                     for old in list(islice(seen, MAX_SEEN_SENTENCES // 4)):
-                        del seen[old]
+                        seen.pop(old, None)  # another thread may have dropped it
                 seen[sentence] = found
         names += [Name(start + first, start + last, kind, p) for first, last, kind, p in found]
     return names
