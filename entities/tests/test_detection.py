@@ -6,8 +6,11 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article
+from entities.gazetteer import database_matcher
 from entities.models import (
     CandidateOccurrence,
     Entity,
@@ -113,6 +116,37 @@ def test_a_name_in_the_queue_is_proposed_wherever_it_stands() -> None:
     mentions_detect(articles=[item])
     (occurrence,) = CandidateOccurrence.objects.all()
     assert (occurrence.candidate.name, occurrence.start) == ("Dschanjatag", 0)
+
+
+def test_a_name_edited_in_another_process_is_seen_by_the_next_detection() -> None:
+    """A worker keeps its gazetteer between tasks; an entity renamed elsewhere (no
+    `gazetteer_changed()` in this process, as by the admin in the web process) is in
+    the history, which the worker's check reads, so the next detection finds the name."""
+    item = article("Sie flogen von Gäncä nach Baku.")
+    mentions_detect(articles=[item])
+    mentions_detect(articles=[item])  # the gazetteer is the one cached now
+    assert ("Baku", "Baku", "alias") in mentions_of(item)
+    baku = Entity.objects.get(name="Baku")
+    baku.name = "Gäncä"
+    baku.save()
+    mentions_detect(articles=[item])
+    assert mentions_of(item) == [("Gäncä", "Gäncä", "alias")]
+
+
+def test_a_queued_candidate_is_matched_without_reading_the_entities_again() -> None:
+    """Detection queues candidates in nearly every batch; the next one reads the queue
+    again (and the signatures: counts and newest ids), not every entity and alias."""
+    mentions_detect(articles=[article("Sie flogen nach Baku.")])
+    EntityCandidate.objects.create(name="Dschanjatag", kind="LOC")
+    with CaptureQueriesContext(connection) as queries:
+        matcher = database_matcher()
+    assert matcher is not None
+    found = matcher.find("Von Dschanjatag nach Baku.")
+    assert [(m.surface, m.entity.name if m.entity else None) for m in found] == [
+        ("Dschanjatag", None),
+        ("Baku", "Baku"),
+    ]
+    assert len(queries) == 6  # 5 for the signatures, 1 for the queue
 
 
 def test_well_known_places_are_proposed_as_candidates() -> None:

@@ -18,7 +18,9 @@ from newstext.entities.discovery import (
     FUZZY_MIN_LENGTH,
     Token,
     _fuzzy_person,
+    _strip_genitive,
     _word_before,
+    closest_surname,
     cue_kind,
     discover,
 )
@@ -129,8 +131,10 @@ def _fuzzy_variants(
         start, end = match.span()
         if end - start < FUZZY_MIN_LENGTH or covered[start] or not text[start].isupper():
             continue
-        token = Token(start, end, match.group())
-        variant = _fuzzy_person(text, [token], gazetteer, evidence="")
+        word = match.group()
+        if closest_surname(_strip_genitive(word), gazetteer) is None:
+            continue  # most words: `_fuzzy_person` would find no variant either
+        variant = _fuzzy_person(text, [Token(start, end, word)], gazetteer, evidence="")
         if variant is not None and variant.candidate.lower() not in gazetteer.rejected_names:
             variants.append(variant)
     return variants

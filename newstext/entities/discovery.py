@@ -539,7 +539,7 @@ def _fuzzy_person(
 ) -> FoundMention | None:
     """The run as a spelling variant of a known person, when its surname is close enough."""
     surname = _strip_genitive(run[-1].text)
-    match = fuzzy_surname(surname, gazetteer.surname_keys)
+    match = closest_surname(surname, gazetteer)
     if match is None:
         return None
     known, similarity = match
@@ -572,7 +572,24 @@ def phonetic(word: str) -> str:
     return "".join(code for _, code in cologne_phonetics.encode(word))
 
 
-@lru_cache(maxsize=65536)
+# Words a gazetteer's `fuzzy_matches` remembers, at most.
+MAX_FUZZY_WORDS = 65536
+
+
+def closest_surname(word: str, gazetteer: Gazetteer) -> tuple[str, float] | None:
+    """`fuzzy_surname` over the gazetteer's persons, once per word (the persons checked
+    are those with the word's initial: the only ones `fuzzy_surname` compares, and the
+    only ones the word itself can be)."""
+    matches = gazetteer.fuzzy_matches
+    if word in matches:
+        return matches[word]
+    if len(matches) >= MAX_FUZZY_WORDS:
+        matches.clear()
+    initial = word.lower()[:1]
+    match = matches[word] = fuzzy_surname(word, gazetteer.surnames_by_initial.get(initial, ()))
+    return match
+
+
 def fuzzy_surname(word: str, surnames: tuple[str, ...]) -> tuple[str, float] | None:
     """The known surname (lower-cased) that `word` is a safe fuzzy variant of, if any."""
     lowered = word.lower()

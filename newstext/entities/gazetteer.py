@@ -25,6 +25,10 @@ ADJECTIVE_ENDINGS = ("", "e", "en", "em", "er", "es")
 # A genitive -s is not added after a sibilant: "des Kaukasus", "von Paris".
 _NO_GENITIVE_S = ("s", "ß", "x", "z", "ce")
 
+# `Gazetteer.fuzzy_matches` by the persons' surnames, the most recently used last.
+_FUZZY_MATCHES: dict[tuple[str, ...], dict[str, tuple[str, float] | None]] = {}
+_FUZZY_MATCH_SETS = 4
+
 
 class Kind(StrEnum):
     PERSON = "PER"
@@ -89,6 +93,28 @@ class Gazetteer:
     @cached_property
     def surname_keys(self) -> tuple[str, ...]:
         return tuple(sorted(self.surnames))
+
+    @cached_property
+    def surnames_by_initial(self) -> dict[str, tuple[str, ...]]:
+        """`surname_keys` by first letter (a fuzzy variant shares it), in the same order."""
+        groups: dict[str, list[str]] = {}
+        for key in self.surname_keys:
+            groups.setdefault(key[:1], []).append(key)
+        return {initial: tuple(keys) for initial, keys in groups.items()}
+
+    @cached_property
+    def fuzzy_matches(self) -> dict[str, tuple[str, float] | None]:
+        """The fuzzy surname match found for each word so far (`discovery.closest_surname`),
+        shared by every gazetteer with the same persons: the app rebuilds its gazetteer
+        whenever a candidate is queued, and its persons rarely change."""
+        shared = _FUZZY_MATCHES.pop(self.surname_keys, None)
+        if shared is None:
+            shared = {}
+            excess = len(_FUZZY_MATCHES) - _FUZZY_MATCH_SETS + 1
+            for oldest in list(_FUZZY_MATCHES)[: max(excess, 0)]:  # the least recently used
+                _FUZZY_MATCHES.pop(oldest, None)  # (unless another thread dropped it)
+        _FUZZY_MATCHES[self.surname_keys] = shared
+        return shared
 
     @cached_property
     def surnames(self) -> dict[str, EntityRecord]:

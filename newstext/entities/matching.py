@@ -39,8 +39,18 @@ class FoundMention:
         return self.method == Method.DERIVED
 
 
+# A match resolved: kind, method, confidence, entity, candidate name, evidence.
+_Resolved = tuple[Kind, Method, float, EntityRecord | None, str, str]
+
+
 class Matcher:
-    """The automaton for one gazetteer; build once, use on many texts."""
+    """The automaton for one gazetteer; build once, use on many texts.
+
+    What a match stands for depends only on the form matched and how it is written, so
+    it is worked out once per (form, spelling) and remembered (at most `MAX_RESOLVED`).
+    """
+
+    MAX_RESOLVED = 100_000
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
@@ -51,6 +61,7 @@ class Matcher:
             if key not in gazetteer.forms:
                 self.automaton.add_word(key, (len(key), key))
         self.empty = not gazetteer.forms and not gazetteer.candidates
+        self._resolved: dict[tuple[str, str], _Resolved | None] = {}
         if not self.empty:
             self.automaton.make_automaton()
 
@@ -60,48 +71,45 @@ class Matcher:
             return []
         lowered = lower_same_length(text)
         length = len(text)
+        resolved = self._resolved
         found: list[FoundMention] = []
         for last, (size, key) in self.automaton.iter(lowered):
             start, end = last - size + 1, last + 1
             if (start > 0 and text[start - 1].isalnum()) or (end < length and text[end].isalnum()):
                 continue
             surface = text[start:end]
-            if key not in self.gazetteer.forms:
-                name, kind, evidence = self.gazetteer.candidates[key]
-                # The name's own capitals ("Berlin", "CDU"; "Kanadas" for "Kanada").
-                if surface[: len(name)] == name or (name.isupper() and surface.istitle()):
-                    found.append(
-                        FoundMention(
-                            start=start,
-                            end=end,
-                            surface=surface,
-                            kind=kind,
-                            method=Method.DISCOVERY,
-                            confidence=0.6,
-                            candidate=name,
-                            evidence=evidence,
-                        )
+            try:
+                hit = resolved[key, surface]
+            except KeyError:
+                if len(resolved) >= self.MAX_RESOLVED:
+                    resolved.clear()
+                hit = resolved[key, surface] = self._resolve(key, surface)
+            if hit is not None:
+                kind, method, confidence, entity, candidate, evidence = hit
+                found.append(
+                    FoundMention(
+                        start, end, surface, kind, method, confidence, entity, candidate, evidence
                     )
-                continue
-            form = _form_fitting_case(self.gazetteer.forms[key], surface)
-            if form is None:
-                continue
-            rivals = {
-                f.entity.key for f in self.gazetteer.forms[key] if f.confidence >= form.confidence
-            }
-            ambiguous = len(rivals) > 1
-            found.append(
-                FoundMention(
-                    start=start,
-                    end=end,
-                    surface=surface,
-                    kind=form.entity.kind,
-                    method=form.method,
-                    confidence=form.confidence * (0.5 if ambiguous else 1.0),
-                    entity=form.entity,
                 )
-            )
         return longest_first(found)
+
+    def _resolve(self, key: str, surface: str) -> _Resolved | None:
+        """What a match of `key` written as `surface` stands for (None: its case does not
+        fit): kind, method, confidence, entity, candidate name and evidence."""
+        if key not in self.gazetteer.forms:
+            name, kind, evidence = self.gazetteer.candidates[key]
+            # The name's own capitals ("Berlin", "CDU"; "Kanadas" for "Kanada").
+            if surface[: len(name)] == name or (name.isupper() and surface.istitle()):
+                return kind, Method.DISCOVERY, 0.6, None, name, evidence
+            return None
+        forms = self.gazetteer.forms[key]
+        form = _form_fitting_case(forms, surface)
+        if form is None:
+            return None
+        rivals = {f.entity.key for f in forms if f.confidence >= form.confidence}
+        ambiguous = len(rivals) > 1
+        confidence = form.confidence * (0.5 if ambiguous else 1.0)
+        return form.entity.kind, form.method, confidence, form.entity, "", ""
 
 
 def longest_first(mentions: list[FoundMention]) -> list[FoundMention]:

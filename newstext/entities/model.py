@@ -3,7 +3,9 @@
 Pure code (no Django). `find_names(text)` cuts the text into blocks (lines) and sentences,
 tokenises them (`features.tokenize`), marks where the seed gazetteer and well-known places
 match, and tags every sentence with the CRF (BIO labels over PER, LOC, ORG, OTH). A span's
-confidence is the smallest marginal probability of its tokens' labels.
+confidence is the smallest marginal probability of its tokens' labels. A sentence's names
+depend on its text alone, so each distinct sentence is tagged once per process
+(`find_names` remembers the names of up to 20,000 sentences).
 
 The model file (`data/ner.crfsuite`) is rebuilt by
 `python -m newstext.entities.training.train` (`make entity-model`), never at run time;
@@ -17,6 +19,7 @@ import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +59,15 @@ class Name:
     confidence: float
 
 
+# A name in a sentence: start and end within it, type, confidence.
+SentenceName = tuple[int, int, Kind, float]
+# The names found in each sentence seen so far, per tagger `tagger()` opened (by
+# id(tagger)), at most `MAX_SEEN_SENTENCES` each (then the oldest quarter goes). A
+# sentence's names depend on its text alone (its tokens and the seed gazetteer's matches
+# in it are found within it), and news repeat sentences: agency copies, boilerplate.
+_SENTENCE_NAMES: dict[int, dict[str, tuple[SentenceName, ...]]] = {}
+MAX_SEEN_SENTENCES = 20_000
+
 # The features of the taggers `tagger()` opened (which live as long as the process), by
 # id(tagger): only what their model knows. Another tagger gets every feature.
 _KNOWN_FEATURES: dict[int, KnownFeatures] = {}
@@ -69,6 +81,7 @@ def tagger(path: Path = MODEL_FILE) -> Any:
     opened = pycrfsuite.Tagger()
     opened.open(str(path))
     _KNOWN_FEATURES[id(opened)] = KnownFeatures(model_attributes(path))
+    _SENTENCE_NAMES[id(opened)] = {}
     return opened
 
 
@@ -160,19 +173,38 @@ def sentence_ranges(text: str) -> list[tuple[int, int]]:
 def find_names(text: str, *, model: Any = None) -> list[Name]:
     """Every name the model finds in `text`, in text order, with its type and confidence."""
     matcher = feature_matcher()
+    model = model if model is not None else tagger()
+    seen = _SENTENCE_NAMES.get(id(model))
     names: list[Name] = []
     for start, end in sentence_ranges(text):
-        spans = tokenize(text, start, end)
-        for piece in range(0, len(spans), MAX_SENTENCE_TOKENS):
-            chunk = spans[piece : piece + MAX_SENTENCE_TOKENS]
-            words = [text[s:e] for s, e in chunk]
-            for tagged in tag_sentence(words, gazetteer_tags(text, chunk, matcher), model):
-                names.append(
-                    Name(
-                        chunk[tagged.first][0],
-                        chunk[tagged.last - 1][1],
-                        tagged.kind,
-                        tagged.confidence,
-                    )
-                )
+        sentence = text[start:end]
+        found = seen.get(sentence) if seen is not None else None
+        if found is None:
+            found = sentence_names(sentence, matcher, model)
+            if seen is not None:
+                if len(seen) >= MAX_SEEN_SENTENCES:
+                    for old in list(islice(seen, MAX_SEEN_SENTENCES // 4)):
+                        seen.pop(old, None)  # another thread may have dropped it
+                seen[sentence] = found
+        names += [Name(start + first, start + last, kind, p) for first, last, kind, p in found]
     return names
+
+
+def forget_sentences() -> None:
+    """Forget the names of the sentences seen so far (benchmarks time tagging with it)."""
+    for seen in _SENTENCE_NAMES.values():
+        seen.clear()
+
+
+def sentence_names(sentence: str, matcher: Matcher, model: Any) -> tuple[SentenceName, ...]:
+    """The names in one sentence (as `sentence_ranges` cuts them), offsets within it."""
+    spans = tokenize(sentence)
+    names: list[SentenceName] = []
+    for piece in range(0, len(spans), MAX_SENTENCE_TOKENS):
+        chunk = spans[piece : piece + MAX_SENTENCE_TOKENS]
+        words = [sentence[s:e] for s, e in chunk]
+        for tagged in tag_sentence(words, gazetteer_tags(sentence, chunk, matcher), model):
+            names.append(
+                (chunk[tagged.first][0], chunk[tagged.last - 1][1], tagged.kind, tagged.confidence)
+            )
+    return tuple(names)

@@ -211,3 +211,28 @@ def test_one_hanta_analysis_per_word_is_hantas_own() -> None:
         assert f"score={min(int(-float(score) // 5), 7)}" in lexicon
         assert [a for a in lexicon if a.startswith("pos2=")] == [f"pos2={t}" for t, _ in others[:1]]
     assert hanta_analysis("berlin") == ("", "", ())
+
+
+def test_a_sentence_seen_before_gets_the_names_it_gets_afresh(seeds_dir: Path) -> None:
+    """`find_names` remembers each sentence's names (per process, for the taggers
+    `tagger()` opened); a tagger opened directly remembers nothing, and finds the same
+    names in every seed, the first time and when every sentence has been seen."""
+    import pycrfsuite
+
+    plain = pycrfsuite.Tagger()
+    plain.open(str(MODEL_FILE))
+    for path in sorted(seeds_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        afresh = find_names(text, model=plain)
+        assert afresh
+        assert find_names(text) == afresh
+        assert find_names(text) == afresh
+    # A sentence seen elsewhere in another text: its names at its place in this one.
+    sentence = "Bundeskanzlerin Angela Merkel besuchte am Montag Paris."
+    before = "Vorher sprach Emmanuel Macron.\n"
+    alone = [(n.start, n.end, n.kind, n.confidence) for n in find_names(sentence)]
+    moved = find_names(before + sentence)
+    assert len(alone) == 2
+    assert [(n.start - len(before), n.end - len(before), n.kind, n.confidence) for n in moved][
+        -2:
+    ] == alone
