@@ -27,9 +27,11 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from operator import itemgetter
 from pathlib import PurePath
+from typing import Any
 
-from django.db import DatabaseError, models, transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -87,14 +89,12 @@ class ImportStatus(StrEnum):
 
 @dataclass(frozen=True)
 class WrittenBatch:
-    """The articles one batch wrote: new ones, and revised ones with their old bodies."""
+    """What one batch wrote: the ids of its articles (new and revised, in the order
+    written), and the revised articles with their old bodies."""
 
-    articles: list[Article]
+    article_ids: list[int]
+    revised: list[Article]
     old_bodies: dict[int, str]  # article id -> body before this revision
-
-    @property
-    def revised(self) -> list[Article]:
-        return [article for article in self.articles if article.pk in self.old_bodies]
 
 
 AfterWrite = Callable[[WrittenBatch], None]
@@ -320,14 +320,15 @@ def _write_batch(batch: list[ArticleInput], after_write: AfterWrite | None) -> l
     )
     search_vectors_defer()  # one UPDATE for the batch, in a background task
     now = timezone.now()
-    created = _articles_insert([_new_article(i, sources, now) for i in new])
+    created = _articles_insert([_article_values(i, sources, now) for i in new], now=now)
     old_bodies = {existing[i.identity].pk: existing[i.identity].body for i in changed}
-    revised = [_fill_article(existing[i.identity], i, sources) for i in changed]
-    for article in revised:
-        article.updated_at = now
+    revised = [existing[i.identity] for i in changed]
+    for article, item in zip(revised, changed, strict=True):
+        for name, value in _article_values(item, sources, now).items():
+            setattr(article, name, value)
     Article.objects.bulk_update(revised, fields=_ARTICLE_FIELDS, batch_size=500)
 
-    written = list(zip(new, created, strict=True)) + list(zip(changed, revised, strict=True))
+    written = [*zip(new, created, strict=True), *((i, existing[i.identity].pk) for i in changed)]
     numbers = dict(
         ArticleRevision.objects.filter(article__in=revised)
         .values("article")
@@ -349,8 +350,8 @@ def _write_batch(batch: list[ArticleInput], after_write: AfterWrite | None) -> l
         ],
         [
             (
-                article.pk,
-                numbers.get(article.pk, 0) + 1,
+                article_id,
+                numbers.get(article_id, 0) + 1,
                 item.raw_text,
                 item.encoding[:40],
                 item.article.body,
@@ -359,7 +360,7 @@ def _write_batch(batch: list[ArticleInput], after_write: AfterWrite | None) -> l
                 item.source[:1000],
                 now,
             )
-            for item, article in written
+            for item, article_id in written
         ],
     )
     cited = Article.cited_sources.through
@@ -369,20 +370,21 @@ def _write_batch(batch: list[ArticleInput], after_write: AfterWrite | None) -> l
         ["article_id", "source_id"],
         sorted(
             {
-                (article.pk, sources[name].pk)
-                for item, article in written
+                (article_id, sources[name].pk)
+                for item, article_id in written
                 for name in item.article.cited_source_names
             }
         ),
     )
-    search_vectors_update_queue(article_ids=[article.pk for _, article in written])
+    article_ids = [article_id for _, article_id in written]
+    search_vectors_update_queue(article_ids=article_ids)
     if after_write is not None:
-        after_write(WrittenBatch([article for _, article in written], old_bodies))
+        after_write(WrittenBatch(article_ids, revised, old_bodies))
 
     status = {i.identity: ImportStatus.REVISED for i in changed} | {
         i.identity: ImportStatus.IMPORTED for i in new
     }
-    ids = {i.identity: article.pk for i, article in written}
+    ids = {i.identity: article_id for i, article_id in written}
     return [_report(item, existing, refused, status, ids) for item in batch]
 
 
@@ -408,6 +410,7 @@ def _report(
     )
 
 
+# The fields an import writes, as `bulk_update` names them (a revision rewrites them all).
 _ARTICLE_FIELDS = [
     "title",
     "title_derived",
@@ -426,49 +429,44 @@ _ARTICLE_FIELDS = [
 DEFAULT_LANGUAGE = "de"
 
 
-def _fill_article(article: Article, item: ArticleInput, sources: dict[str, Source]) -> Article:
+def _article_values(
+    item: ArticleInput, sources: dict[str, Source], now: datetime.datetime
+) -> dict[str, Any]:
+    """What an import stores of `item` in its Article row, by attribute name."""
     incoming = item.article
-    article.origin = item.identity
-    article.title = incoming.title[:300]
-    article.title_derived = incoming.title_derived
-    article.publisher = sources[incoming.publisher_name] if incoming.publisher_name else None
-    article.byline = incoming.byline[:300]
-    article.dateline_place = incoming.place[:100]
-    article.published_on = incoming.published_on
-    article.date_precision = incoming.date_precision
-    article.language = (incoming.language or DEFAULT_LANGUAGE)[:10]
-    article.body = incoming.body
-    article.blocks = [
-        {"kind": str(block.kind), "start": block.start, "end": block.end}
-        for block in incoming.blocks
-    ]
-    article.word_count = item.word_count
-    article.content_hash = item.content_hash
-    return article
-
-
-def _new_article(item: ArticleInput, sources: dict[str, Source], now: datetime.datetime) -> Article:
-    article = _fill_article(Article(), item, sources)
-    article.created_at = article.updated_at = now
-    return article
+    return {
+        "origin": item.identity,
+        "title": incoming.title[:300],
+        "title_derived": incoming.title_derived,
+        "publisher_id": sources[incoming.publisher_name].pk if incoming.publisher_name else None,
+        "byline": incoming.byline[:300],
+        "dateline_place": incoming.place[:100],
+        "published_on": incoming.published_on,
+        "date_precision": str(incoming.date_precision),
+        "language": (incoming.language or DEFAULT_LANGUAGE)[:10],
+        "body": incoming.body,
+        "blocks": [
+            {"kind": str(block.kind), "start": block.start, "end": block.end}
+            for block in incoming.blocks
+        ],
+        "word_count": item.word_count,
+        "content_hash": item.content_hash,
+        "updated_at": now,
+    }
 
 
 # Set-based inserts (articles.bulk) -------------------------------------------------
 
 
-def _articles_insert(articles: Sequence[Article]) -> list[Article]:
-    fields = [
-        f
-        for f in Article._meta.concrete_fields
-        if not isinstance(f, models.AutoField) and f.attname != "id"
-    ]
+def _articles_insert(rows: Sequence[dict[str, Any]], *, now: datetime.datetime) -> list[int]:
+    """Insert new articles (`_article_values`) as rows, without model instances: the ids.
+
+    The columns the import does not fill get their field's default."""
+    fields = [f for f in Article._meta.concrete_fields if not f.primary_key]
+    defaults = {f.attname: f.get_default() for f in fields} | {"created_at": now}
     columns = [f.attname for f in fields]
-    rows = [tuple(getattr(article, column) for column in columns) for article in articles]
-    ids = rows_insert(Article, columns, rows, returning=True)
-    for article, pk in zip(articles, ids, strict=True):
-        article.pk = pk
-        article._state.adding = False
-    return list(articles)
+    pick = itemgetter(*columns)
+    return rows_insert(Article, columns, [pick(defaults | row) for row in rows], returning=True)
 
 
 # Sources -----------------------------------------------------------------------------

@@ -127,11 +127,10 @@ def _after_write(follow_ups: FollowUps | None) -> AfterWrite:
         for article in batch.revised:
             annotations_reanchor(article=article, old_body=batch.old_bodies[article.pk])
             mentions_reanchor(article=article, old_body=batch.old_bodies[article.pk])
-        article_ids = [article.pk for article in batch.articles]
         if follow_ups is not None:
-            follow_ups(article_ids)
+            follow_ups(batch.article_ids)
             return
-        follow_ups_after_commit(article_ids=article_ids)
+        follow_ups_after_commit(article_ids=batch.article_ids)
 
     return articles_written
 

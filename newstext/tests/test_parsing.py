@@ -71,6 +71,14 @@ def test_boilerplate_lines_are_dropped_and_listed():
     assert parsed.dropped_lines == ["Gerade lesen andere", "LESEN SIE AUCH:"]
 
 
+def test_boilerplate_line_with_a_long_tail_of_dots_is_dropped():
+    # Longer than any boilerplate line as written, the same line once its dots are cut.
+    line = "Weiterlesen " + "." * 80
+    parsed = parse_article(f"Erster Absatz.\n{line}\nZweiter Absatz.")
+    assert parsed.body == "Erster Absatz.\n\nZweiter Absatz."
+    assert parsed.dropped_lines == [line]
+
+
 def test_blank_line_runs_collapse_into_one_paragraph_break():
     parsed = parse_article("Erster Absatz.\n\n\n\n\nZweiter Absatz.")
     assert parsed.body == "Erster Absatz.\n\nZweiter Absatz."
