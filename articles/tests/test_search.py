@@ -235,10 +235,10 @@ def dated_archive(db):
             cursor.execute("ANALYZE articles_article")
 
 
-def newest_matches(word: str, count: int) -> list[str]:
-    """The origins of the newest `count` articles whose body has `word`, as the list
-    orders them (newest first, undated last)."""
-    matching = Article.objects.filter(body__contains=word)
+def newest_matches(word: str, count: int, articles=None) -> list[str]:
+    """The origins of the newest `count` of `articles` (all by default) whose body has
+    `word`, as the list orders them (newest first, undated last)."""
+    matching = (articles or Article.objects.all()).filter(body__contains=word)
     return [article.origin for article in matching][:count]
 
 
@@ -266,6 +266,21 @@ def test_a_large_archive_is_searched_newest_dates_first_with_the_same_results(
     assert sorted(article.origin for article in ranked) == sorted(newest_matches(word, cap + 1))
     # The dates, the planner's estimate, the windows and at most one search of all.
     assert len(queries) <= 3 + len(windows)
+
+
+@pytest.mark.skipif(not POSTGRESQL, reason="date windows are part of the PostgreSQL search")
+def test_windows_keep_the_list_filters(dated_archive, monkeypatch):
+    import datetime
+
+    monkeypatch.setattr(search, "SEARCH_RESULTS_CAP", 7)
+    windows_allow(monkeypatch)
+    # Only articles before day 200: the newest windows hold none of them at first.
+    older = Article.objects.filter(published_on__lt=datetime.date(2024, 7, 19))
+    ranked = articles_search(older, "Kabeljau")
+    assert sorted(article.origin for article in ranked) == sorted(
+        newest_matches("Kabeljau", 8, older)
+    )
+    assert max(article.origin for article in ranked) == "a/195.txt"
 
 
 @pytest.mark.skipif(not POSTGRESQL, reason="date windows are part of the PostgreSQL search")
