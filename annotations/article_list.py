@@ -16,7 +16,6 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Value,
     When,
 )
@@ -25,6 +24,7 @@ from django.db.models.functions import Coalesce, Lower
 from annotations.models import Annotation, Label
 from articles.models import Article, Source
 from articles.search import SEARCH_RESULTS_CAP, RankedArticles, articles_search, search_terms
+from newsdesk.aggregates import per_outer_row
 
 
 @dataclass(frozen=True)
@@ -90,8 +90,7 @@ def _annotation_counts(author_id: int | None) -> Coalesce:
     live = Annotation.objects.filter(article=OuterRef("pk"), deleted_at__isnull=True)
     if author_id is not None:
         live = live.filter(author_id=author_id)
-    counted = live.order_by().values("article").annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+    return Coalesce(per_outer_row(live, "article", Count("pk")), Value(0))
 
 
 def article_list(filters: ArticleFilters | None = None) -> QuerySet[Article] | RankedArticles:
@@ -150,7 +149,7 @@ class CappedPaginator(Paginator[Article]):
     """
 
     def __init__(
-        self, articles: QuerySet[Article] | RankedArticles, per_page: int, *, cap: int | None
+        self, articles: QuerySet[Article] | RankedArticles, per_page: int, *, cap: int
     ) -> None:
         super().__init__(articles, per_page)
         self.articles = articles
@@ -159,8 +158,6 @@ class CappedPaginator(Paginator[Article]):
     @cached_property
     def found(self) -> int:
         """How many objects there are, counting at most `cap` + 1."""
-        if self.cap is None:
-            return super().count
         if isinstance(self.articles, QuerySet):
             # Without the order: a count needs no ranking.
             return self.articles.order_by()[: self.cap + 1].count()
@@ -168,12 +165,12 @@ class CappedPaginator(Paginator[Article]):
 
     @cached_property
     def count(self) -> int:
-        return self.found if self.cap is None else min(self.found, self.cap)
+        return min(self.found, self.cap)
 
     @property
     def capped(self) -> bool:
         """Whether there are more objects than the paginator shows."""
-        return self.cap is not None and self.found > self.cap
+        return self.found > self.cap
 
 
 def article_list_page(

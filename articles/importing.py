@@ -328,7 +328,7 @@ def _write_batch(batch: list[ArticleInput], after_write: AfterWrite | None) -> l
             setattr(article, name, value)
     Article.objects.bulk_update(revised, fields=_ARTICLE_FIELDS, batch_size=500)
 
-    written = [*zip(new, created, strict=True), *((i, existing[i.identity].pk) for i in changed)]
+    written = [*zip(new, created, strict=True), *zip(changed, (a.pk for a in revised), strict=True)]
     numbers = dict(
         ArticleRevision.objects.filter(article__in=revised)
         .values("article")

@@ -33,12 +33,6 @@ def gazetteer_changed() -> None:
     _cached = _names_cached = None
 
 
-def database_gazetteer() -> Gazetteer:
-    """Every entity in the database with its aliases; derived forms are aliases of kind
-    `derived` (their stems, e.g. "aserbaidschanisch")."""
-    return _with_queue(_names_gazetteer())
-
-
 def _names_gazetteer() -> Gazetteer:
     """The gazetteer of the entities, their aliases and the rejected names, with the
     well-known places it does not hold as candidates; no queued candidates."""

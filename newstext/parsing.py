@@ -102,13 +102,19 @@ def _comparable(line: str) -> str:
     return line.strip().rstrip(":.…").strip().casefold()
 
 
+@cache
+def _boilerplate_longest() -> int:
+    """The length of the longest boilerplate line. Case folding never shortens a text:
+    a line longer than every boilerplate line is none of them, and most lines are
+    paragraphs, far longer (folding them is costly)."""
+    return max(map(len, boilerplate_lines()), default=0)
+
+
 def parse_article(text: str) -> ParsedArticle:
     """Split normalised text into metadata and a body of paragraph and heading blocks."""
     published_on, precision, text = _take_date_prefix(text)
     boilerplate = boilerplate_lines()
-    # Case folding never shortens a text: a line longer than every boilerplate line is
-    # none of them, and most lines are paragraphs, far longer (folding them is costly).
-    longest = max(map(len, boilerplate), default=0)
+    longest = _boilerplate_longest()
     dropped: list[str] = []
     lines: list[str] = []
     for line in text.split("\n"):

@@ -15,8 +15,9 @@ removed from a story: editors' decisions win.
 
 A batch is grouped as its articles would be one at a time in id order: each is related
 to the archive's articles and to the batch's earlier ones, and joins what those before
-it joined or opened. The work is a few statements per batch, not per article, and does
-not grow with how many articles mention an entity.
+it joined or opened. The work is a few statements per batch (and one INSERT for each
+story the batch opens), not per article, and does not grow with how many articles
+mention an entity.
 """
 
 import datetime
@@ -24,6 +25,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import batched
 
 from django.conf import settings
 from django.db import transaction
@@ -128,8 +130,7 @@ def _newest(archive: list[int], batch: list[int], *, below: int) -> list[int]:
 def _dates(ids: set[int]) -> dict[int, datetime.date | None]:
     wanted = sorted(ids)
     dates: dict[int, datetime.date | None] = {}
-    for first in range(0, len(wanted), ID_QUERY_CHUNK):
-        chunk = wanted[first : first + ID_QUERY_CHUNK]
+    for chunk in batched(wanted, ID_QUERY_CHUNK):
         dates.update(Article.objects.filter(pk__in=chunk).values_list("pk", "published_on"))
     return dates
 
@@ -145,8 +146,7 @@ def near_duplicates_of(article_ids: list[int]) -> dict[int, list[int]]:
     """The stored near-duplicates of each of these articles, in id order."""
     wanted = set(article_ids)
     partners: dict[int, set[int]] = {pk: set() for pk in article_ids}
-    for first in range(0, len(article_ids), ID_QUERY_CHUNK):
-        chunk = article_ids[first : first + ID_QUERY_CHUNK]
+    for chunk in batched(article_ids, ID_QUERY_CHUNK):
         pairs = NearDuplicate.objects.filter(Q(first_id__in=chunk) | Q(second_id__in=chunk))
         for one, other in pairs.values_list("first_id", "second_id"):
             if one in wanted:
@@ -191,10 +191,8 @@ class _Grouping:
         self.member: set[int] = set()  # in a story, or removed from one by an editor
         self.story_of: dict[int, int] = {}
         wanted = sorted(article_ids)
-        for first in range(0, len(wanted), ID_QUERY_CHUNK):
-            memberships = StoryMembership.objects.filter(
-                article_id__in=wanted[first : first + ID_QUERY_CHUNK]
-            )
+        for chunk in batched(wanted, ID_QUERY_CHUNK):
+            memberships = StoryMembership.objects.filter(article_id__in=chunk)
             for article_id, story_id, removed in memberships.values_list(
                 "article_id", "story_id", "removed"
             ):

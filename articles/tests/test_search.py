@@ -296,7 +296,7 @@ def test_a_word_the_planner_expects_in_many_articles_is_searched_in_one_query(
 
 
 @pytest.mark.skipif(not POSTGRESQL, reason="date windows are part of the PostgreSQL search")
-def test_a_small_archive_is_searched_in_one_query(dated_archive, django_assert_num_queries):
+def test_a_small_archive_is_searched_without_windows(dated_archive, django_assert_num_queries):
     with django_assert_num_queries(2):  # the dates and size, then the search
         ranked = articles_search(Article.objects.all(), "Stint")
     assert sorted(article.origin for article in ranked) == sorted(newest_matches("Stint", 1001))

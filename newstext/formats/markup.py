@@ -56,7 +56,7 @@ class _BlockCollector(HTMLParser):
             if tag in HEADING_TAGS:
                 self._heading_depth += 1
         elif tag in CELL_TAGS:
-            if "".join(self._text).strip():
+            if any(part.strip() for part in self._text):
                 self._text.append(CELL_SEPARATOR)
         elif tag in BOLD_TAGS:
             self._bold_depth += 1

@@ -162,7 +162,7 @@ def byline_split(
 ) -> tuple[list[tuple[BlockKind, str]], str]:
     """The texts without the byline and date lines above the article, and the byline:
     `byline` if the page's metadata gave one, else the name such a line gives."""
-    kept = list(texts)
+    above = 0  # the byline and date lines above the article
     for kind, text in texts[:BYLINE_LINES]:
         line = clean_inline(text)
         if kind != BlockKind.PARAGRAPH or count_words(line) > BYLINE_MAX_WORDS:
@@ -172,5 +172,5 @@ def byline_split(
             byline = byline or named["name"].strip()
         elif not _DATE_LINE.match(line):
             break
-        kept.remove((kind, text))
-    return kept, byline
+        above += 1
+    return texts[above:], byline
