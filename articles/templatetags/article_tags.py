@@ -1,7 +1,10 @@
-"""Template filters for article metadata."""
+"""Template filters for article metadata, and for dates and names as every page shows them."""
+
+from datetime import datetime
 
 from django import template
-from django.utils import formats
+from django.utils import dateformat, formats
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from articles.models import Article
@@ -24,3 +27,17 @@ def published(article: Article) -> str:
 def names(values: list[str] | None) -> str:
     """Names (of sources) as a page lists them: sorted, comma-separated."""
     return ", ".join(sorted(values or (), key=str.casefold))
+
+
+@register.filter(expects_localtime=True)
+def time_element(moment: datetime | None, format_name: str = "SHORT_DATETIME_FORMAT") -> str:
+    """`{{ moment|time_element }}`: a `<time>` element, the moment in ISO 8601 for machines
+    and in the current language's `format_name` (a Django format setting) for readers; the
+    moment in the current time zone, as the `date` filter shows it."""
+    if moment is None:
+        return ""
+    return format_html(
+        '<time datetime="{}">{}</time>',
+        dateformat.format(moment, "c"),
+        formats.date_format(moment, format_name),
+    )
