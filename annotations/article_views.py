@@ -9,7 +9,7 @@ from django_htmx.http import HttpResponseClientRefresh
 
 from annotations.article_forms import ArticleFilterForm, ArticleStatusForm
 from annotations.article_list import article_list_page
-from annotations.forms import AnnotationCreateForm, CardFilterForm, LayerForm
+from annotations.forms import AnnotationCreateForm, LayerForm
 from annotations.models import Label
 from annotations.selectors import workspace_context
 from articles.forms import ArticleMetadataForm
@@ -59,7 +59,6 @@ def article_detail_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
     context["form"] = AnnotationCreateForm(labels=labels)
     context["layer_form"] = LayerForm()
     context["may_edit_metadata"] = can_edit_article_metadata(request.user)
-    context["card_filter_form"] = CardFilterForm(user=request.user, article=article, labels=labels)
     return render(request, "annotations/workspace.html", context)
 
 

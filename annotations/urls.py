@@ -8,6 +8,11 @@ urlpatterns = [
     path("articles/<int:article_id>/annotations/", views.annotation_create_view, name="create"),
     path("articles/<int:article_id>/annotations/cards/", views.annotation_cards_view, name="cards"),
     path(
+        "articles/<int:article_id>/annotations/card-filters/",
+        views.annotation_card_filters_view,
+        name="card-filters",
+    ),
+    path(
         "articles/<int:article_id>/text-blocks/",
         views.article_text_blocks_view,
         name="text-blocks",

@@ -151,6 +151,18 @@ def annotation_cards_view(request: AuthenticatedHttpRequest, article_id: int) ->
 
 
 @require_GET
+def annotation_card_filters_view(
+    request: AuthenticatedHttpRequest, article_id: int
+) -> HttpResponse:
+    """The workspace's card filter form, loaded when the reader opens it."""
+    article = access_article_for_reading(request.user, article_id)
+    labels = list(active_labels())
+    form = CardFilterForm(user=request.user, article=article, labels=labels)
+    context = {"article": article, "card_filter_form": form}
+    return render(request, f"{WORKSPACE}#card-filter-form", context)
+
+
+@require_GET
 def article_text_blocks_view(request: AuthenticatedHttpRequest, article_id: int) -> HttpResponse:
     """The blocks of text around `start`–`end`, swapped out of band: what the workspace
     draws again after something outside this app (an entity link) changed them."""

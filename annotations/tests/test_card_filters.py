@@ -29,6 +29,14 @@ def cards(article, labels, editor, other_editor):
     return made
 
 
+def filter_form(client, article) -> str:
+    """The card filter form as the workspace loads it."""
+    url = reverse("annotations:card-filters", args=[article.pk])
+    response = client.get(url, headers=HTMX)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
 def shown(client, article, **query) -> list[int]:
     url = reverse("annotations:cards", args=[article.pk])
     html = client.get(url, query, headers=HTMX).content.decode()
@@ -65,17 +73,33 @@ def test_an_editors_author_filter_cannot_reveal_others_annotations(
     own = ids(cards, "kreml", "quote", "accepted")
     assert set(shown(client, article, author=other_editor.pk)) == own
     assert cards["otto"].pk not in shown(client, article, q="Putin")
-    workspace = client.get(article.get_absolute_url(), headers={"Accept-Language": "en"})
-    assert 'name="author"' not in workspace.content.decode()
+    assert 'name="author"' not in filter_form(client, article)
 
 
 def test_a_reviewer_filters_by_author(client, article, reviewer, editor, other_editor, cards):
     client.force_login(reviewer)
     assert set(shown(client, article)) == ids(cards, "kreml", "quote", "accepted", "otto")
     assert set(shown(client, article, author=other_editor.pk)) == ids(cards, "otto")
-    html = client.get(article.get_absolute_url(), headers={"Accept-Language": "en"})
-    html = html.content.decode()
-    assert f'<option value="{other_editor.pk}">otto</option>' in html
+    assert f'<option value="{other_editor.pk}">otto</option>' in filter_form(client, article)
+
+
+def test_the_workspace_loads_the_filter_form_when_opened(
+    client, article, labels, editor, cards, django_assert_max_num_queries
+):
+    """The workspace links the form (htmx loads it when the box opens); the form offers
+    the active labels and the review statuses, and asks the cards view for the cards."""
+    client.force_login(editor)
+    workspace = client.get(article.get_absolute_url(), headers=HTMX).content.decode()
+    url = reverse("annotations:card-filters", args=[article.pk])
+    assert f'hx-get="{url}"' in workspace
+    assert 'id="card-filter-q"' not in workspace
+    # session, user, permissions (2), article, labels, and what base.html asks for
+    with django_assert_max_num_queries(7):
+        form = filter_form(client, article)
+    assert 'id="card-filter-q"' in form
+    assert f'hx-get="{reverse("annotations:cards", args=[article.pk])}"' in form
+    assert f'<option value="{labels["quote"].pk}">{labels["quote"].display_name}</option>' in form
+    assert '<option value="rejected">' in form
 
 
 def test_an_invalid_filter_filters_nothing(client, article, editor, cards):

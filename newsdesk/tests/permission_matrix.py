@@ -296,6 +296,7 @@ ROWS: list[Row] = [
     # Annotation workspace (htmx)
     Row("annotations:create", ANNOTATORS, "POST", article_id, selection, htmx=True),
     Row("annotations:cards", EVERYONE, kwargs=article_id, htmx=True),
+    Row("annotations:card-filters", EVERYONE, kwargs=article_id, htmx=True),
     Row("annotations:text-blocks", EVERYONE, kwargs=article_id, data=text_span, htmx=True),
     Row("annotations:card", AUTHOR_OR_READER, kwargs=annotation_id, htmx=True),
     Row("annotations:history", AUTHOR_OR_READER, kwargs=annotation_id, htmx=True),
