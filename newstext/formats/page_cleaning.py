@@ -83,6 +83,8 @@ def furniture_drop(tree: Any) -> int:
         parent = element.getparent()
         if parent is None or not isinstance(element.tag, str) or element.tag in _CONTAINERS:
             continue
+        if not any(ancestor is tree for ancestor in element.iterancestors()):
+            continue  # inside a box dropped already
         if not _named(element, FURNITURE_PARTS):
             continue
         if element.tag == "h1" or element.find(".//h1") is not None:

@@ -30,6 +30,14 @@ def test_furniture_named_in_german_or_english_is_dropped(names):
     assert "Haushalt für das kommende Jahr" in text(page)
 
 
+def test_a_box_inside_dropped_furniture_goes_with_it_and_counts_once():
+    comments = '<div class="kommentare"><div class="comment">Typisch!</div><div class="ad">Kauf!</div></div>'
+    page = tree(f"<h1>Haushalt</h1>{BODY}{comments}")
+    assert furniture_drop(page) == 1
+    assert "Typisch" not in text(page)
+    assert "Kauf" not in text(page)
+
+
 def test_a_box_holding_the_headline_or_most_text_stays_whatever_its_name():
     page = tree(f'<div class="share-enabled"><h1>Haushalt</h1>{BODY}</div>')
     assert furniture_drop(page) == 0
