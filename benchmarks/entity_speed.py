@@ -14,6 +14,13 @@
 - GermEval 2014 dev (copied in `newstext/tests/data/germeval2014/`): strict PER/LOC/ORG
   on the model's validation split (every second sentence; the others are trained on),
   with the model and with the rules alone.
+- Cold cost on real text: `find_mentions` in a fresh process over articles of 20
+  distinct validation sentences (words the training text may not hold, as in news), CPU
+  time per article while the process meets their words for the first time, then again
+  with the sentences forgotten and the words known; and the part of the cold time spent
+  in HanTa (`features.hanta_analysis` of the distinct capitalised words, timed again
+  afterwards). Run by hand: `python -m benchmarks.entity_speed --cold` prints one JSON
+  line.
 """
 
 import argparse
@@ -48,6 +55,7 @@ def run_suite(*, quick: bool) -> str:
     speed = matching_speed(texts)
     speed["load average"] = (load_before, os.getloadavg()[0])
     speed["model load"] = model_load()
+    cold = _in_fresh_process("--cold")
     germeval = germeval_scores()
     germeval_rules = germeval_scores(rules_only=True)
     count = QUICK_REDETECT_ARTICLES if quick else REDETECT_ARTICLES
@@ -70,7 +78,7 @@ def run_suite(*, quick: bool) -> str:
                 text=True,
             )
     redetect = json.loads(completed.stdout.splitlines()[-1])
-    return report_markdown(speed, germeval, redetect, germeval_rules)
+    return report_markdown(speed, germeval, redetect, germeval_rules, cold)
 
 
 def matching_speed(texts: list[str]) -> dict[str, Any]:
@@ -135,6 +143,66 @@ def model_load() -> dict[str, Any]:
 
     figures["file_mb"] = MODEL_FILE.stat().st_size / 1e6
     return figures
+
+
+COLD_SENTENCES_PER_ARTICLE = 20
+
+
+def _in_fresh_process(option: str) -> dict[str, Any]:
+    completed = subprocess.run(  # noqa: S603 - our own interpreter and module
+        [sys.executable, "-m", "benchmarks.entity_speed", option],
+        cwd=BASE_DIR,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    figures: dict[str, Any] = json.loads(completed.stdout.splitlines()[-1])
+    return figures
+
+
+def cold_case() -> dict[str, Any]:
+    """`find_mentions` (seed gazetteer, shipped model) over articles of distinct GermEval
+    validation sentences, in this process, which must not have analysed their words yet:
+    CPU ms per article cold and with the words known, and the cold time's share in HanTa."""
+    from newstext.entities import features, find_mentions, seed_matcher
+    from newstext.entities.evaluation import read_germeval
+    from newstext.entities.model import forget_sentences
+
+    matcher = seed_matcher()
+    find_mentions("Bundeskanzlerin Angela Merkel besuchte am Montag Paris.", matcher=matcher)
+    validation = list(read_germeval(GERMEVAL))[1::2]
+    step = COLD_SENTENCES_PER_ARTICLE
+    texts = [
+        " ".join(" ".join(s.tokens) for s in validation[i : i + step])
+        for i in range(0, len(validation), step)
+    ]
+    analysed_before = features.hanta_analysis.cache_info().currsize
+    load = os.getloadavg()[0]
+    start = time.process_time()
+    for text in texts:
+        find_mentions(text, matcher=matcher)
+    cold = time.process_time() - start
+    analysed = features.hanta_analysis.cache_info().currsize - analysed_before
+    forget_sentences()
+    start = time.process_time()
+    for text in texts:
+        find_mentions(text, matcher=matcher)
+    warm = time.process_time() - start
+    words = {w for s in validation for w in s.tokens if w[:1].isupper()}
+    features.hanta_analysis.cache_clear()
+    start = time.process_time()
+    for word in words:
+        features.hanta_analysis(word)
+    hanta = time.process_time() - start
+    return {
+        "articles": len(texts),
+        "sentences": len(validation),
+        "words_analysed": analysed,
+        "cold_ms": cold / len(texts) * 1000,
+        "known_words_ms": warm / len(texts) * 1000,
+        "hanta_ms": hanta / len(texts) * 1000,
+        "load": (load, os.getloadavg()[0]),
+    }
 
 
 def germeval_scores(*, rules_only: bool = False) -> "Score":
@@ -210,6 +278,7 @@ def report_markdown(
     germeval: "Score",
     redetect: dict[str, Any],
     germeval_rules: "Score | None" = None,
+    cold: dict[str, Any] | None = None,
 ) -> str:
     lines = [
         f"Matching over {speed['articles']:,} synthetic articles "
@@ -246,6 +315,8 @@ def report_markdown(
             f"{load['first_call_rss_mb']:.0f} MB resident after it; targets < 2 s and "
             "< 100 MB.",
         ]
+    if cold is not None:
+        lines += ["", *cold_markdown(cold)]
     lines += [
         "",
         f"Re-detection after adding one alias (“{redetect['alias']}”) on SQLite: "
@@ -271,6 +342,22 @@ def report_markdown(
         *germeval_markdown(germeval)[6:],
     ]
     return "\n".join(lines)
+
+
+def cold_markdown(cold: dict[str, Any]) -> list[str]:
+    """The cold cost on real text, as one paragraph."""
+    before, after = cold["load"]
+    return [
+        f"Cold cost on real text: `find_mentions` (seed gazetteer, shipped model) in a fresh "
+        f"process over {cold['articles']} articles of {COLD_SENTENCES_PER_ARTICLE} distinct "
+        f"GermEval validation sentences ({cold['sentences']:,} in all), CPU time: "
+        f"**{cold['cold_ms']:.1f} ms per article** while the process meets their words "
+        f"({cold['words_analysed']:,} capitalised words new to it), "
+        f"{cold['known_words_ms']:.1f} ms once it knows them (sentences forgotten). Of the "
+        f"cold time, HanTa's analysis of the new words took {cold['hanta_ms']:.1f} ms per "
+        f"article ({cold['hanta_ms'] / cold['cold_ms']:.0%}). Load average {before:.1f} "
+        f"before, {after:.1f} after.",
+    ]
 
 
 def redetect_case(corpus: Path) -> dict[str, Any]:
@@ -310,8 +397,11 @@ def redetect_case(corpus: Path) -> dict[str, Any]:
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--redetect", type=Path, help="corpus folder (needs DATABASE_URL)")
+    parser.add_argument("--cold", action="store_true", help="the cold cost on real text")
     options = parser.parse_args(argv)
-    if options.redetect:
+    if options.cold:
+        print(json.dumps(cold_case()))
+    elif options.redetect:
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings")
         print(json.dumps(redetect_case(options.redetect)))
     else:

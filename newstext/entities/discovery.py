@@ -340,11 +340,10 @@ _PLACE_PREPOSITIONS = frozenset(
 )
 
 
-@cache
 def _tagger() -> Any:
-    from HanTa import HanoverTagger
+    from newstext.entities.hanta import tagger  # HanTa and numpy load on first use
 
-    return HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+    return tagger()
 
 
 @lru_cache(maxsize=131072)

@@ -4,11 +4,11 @@ Pure code (no Django). A text is cut into tokens (`tokenize`, close to GermEval'
 tokenisation: punctuation apart, hyphenated compounds whole); every token gets attribute
 strings for crfsuite:
 - its own: the lower-cased word, its shape, prefixes and suffixes, HanTa's part of speech
-  and lemma (capitalised words only: HanTa is fast on those and slow on lower-case words,
-  whose identity and suffixes say enough), the rules' cues from `discovery.py` (title or
-  role, organisation head word, place first/head word, club prefix, given name, place
-  ending, public body, street, common-noun ending, acronym), CLDR/curated place and
-  organisation names (`world.py`);
+  out of context (capitalised words only: HanTa is faster on those than on lower-case
+  words, whose identity and suffixes say enough), the rules' cues from `discovery.py`
+  (title or role, organisation head word, place first/head word, club prefix, given
+  name, place ending, public body, street, common-noun ending, acronym), CLDR/curated
+  place and organisation names (`world.py`);
 - its neighbours' (±2): the same, fewer (word, shape, part of speech, cues);
 - where it stands in the gazetteer's matches (seed gazetteer and well-known places,
   one automaton over the sentence: begin/inside of a known PER/LOC/ORG name).
@@ -112,28 +112,23 @@ def word_clusters() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=262144)
-def hanta_analysis(word: str) -> tuple[str, str, tuple[str, ...]]:
-    """HanTa on a capitalised word out of context, once per word: its part of speech and
-    lemma (what `analyze` gives), and how HanTa knows it: how sure it is, its second
-    guess, and whether the word is in its lexicon at all (a guessed analysis comes with a
-    numpy score). Both come from one scoring of the word's tags (`analyze` analyses the
-    best of them, `tag_word(cutoff=3)` lists those within 3 of the best), which HanTa
-    would otherwise do twice."""
+def hanta_analysis(word: str) -> tuple[str, ...]:
+    """HanTa on a capitalised word out of context, once per word, as attribute strings:
+    its part of speech, how sure HanTa is (a score bucket), its second guess (within 3 of
+    the best), and "guessed" when HanTa scored it afresh with more than one analysis
+    leading to the best tag (it then gives a numpy score, else a float). One scoring of
+    the word's tags (`tag_word`). No lemma: its analysis cost half as much again per new
+    word, for a validation F1 within noise (docs/architecture/entity-model.md, *What was
+    tried (issue 16)*)."""
     if not word[:1].isupper() or len(word) > 40:
-        return "", "", ()
-    hanta = rules._tagger()
-    scored = hanta._tag_word(word, cutoff=3)
-    if not scored:
-        lemma, tag = hanta.analyze(word)
-        return str(tag), str(lemma), ()
-    lemma, tag = hanta._analyze(word, scored[0][0])
-    tags = [(hanta.int2tag[t], score) for t, score in scored]
-    attrs = [f"score={min(int(-float(tags[0][1]) // 5), 7)}"]
-    if len(tags) > 1:
-        attrs.append(f"pos2={tags[1][0]}")
-    if type(tags[0][1]) is not float:
+        return ()
+    (tag, score), *others = rules._tagger().tag_word(word, cutoff=3)
+    attrs = [f"pos={tag}", f"score={min(int(-float(score) // 5), 7)}"]
+    if others:
+        attrs.append(f"pos2={others[0][0]}")
+    if type(score) is not float:
         attrs.append("guessed")
-    return str(tag), str(lemma), tuple(attrs)
+    return tuple(attrs)
 
 
 def word_attributes(word: str) -> list[str]:
@@ -149,12 +144,7 @@ def word_attributes(word: str) -> list[str]:
     capital = word[:1].isupper()
     if capital:
         attrs.append("cap")
-        tag, lemma, lexicon = hanta_analysis(word)
-        if tag:
-            attrs.append(f"pos={tag}")
-            if lemma.lower() != lower:
-                attrs.append(f"lem={lemma.lower()}")
-        attrs += lexicon
+        attrs += hanta_analysis(word)
     if word.isupper() and len(word) > 1:
         attrs.append("upper")
     if "-" in word.strip("-"):
