@@ -340,10 +340,11 @@ _PLACE_PREPOSITIONS = frozenset(
 )
 
 
+@cache
 def _tagger() -> Any:
-    from newstext.entities.hanta import tagger  # HanTa and numpy load on first use
+    from HanTa import HanoverTagger
 
-    return tagger()
+    return HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
 
 
 @lru_cache(maxsize=131072)

@@ -214,25 +214,6 @@ def test_one_hanta_analysis_per_word_is_hantas_own() -> None:
     assert hanta_analysis("berlin") == ()
 
 
-def test_hanta_scores_every_word_as_hanta_does() -> None:
-    """`hanta.Tagger.analyze_forward` is HanTa's own, faster: the same parts of speech in the
-    same order with the same scores (floats and numpy floats alike), on every distinct word
-    of 300 GermEval sentences and a few odd ones."""
-    from HanTa.HanoverTagger import HanoverTagger
-
-    from newstext.entities.hanta import tagger
-
-    hanta = tagger()
-    sentences = list(corpus.read_germeval(corpus.GERMEVAL_DEV, "germeval-dev"))[:300]
-    words = {hanta.normalize(w) for s in sentences for w in s.words}
-    words |= {"", "x", "ab", "xqzzyvinsk", "astana-gegner", "1860er", "übermorgen"}
-    assert len(words) > 2000
-    for word in sorted(words):
-        fast, own = hanta.analyze_forward(word), HanoverTagger.analyze_forward(hanta, word)
-        assert fast == own, word
-        assert [type(score) for _, score in fast] == [type(score) for _, score in own], word
-
-
 def test_a_sentence_seen_before_gets_the_names_it_gets_afresh(seeds_dir: Path) -> None:
     """`find_names` remembers each sentence's names (per process, for the taggers
     `tagger()` opened); a tagger opened directly remembers nothing, and finds the same
