@@ -5,10 +5,12 @@
 2. `articles` writes them (new, a revision of the same identity, or refused).
 3. Inside the same transaction, a revision re-anchors the annotations (`annotations`)
    and the entity mentions (`entities`) to the new text.
-4. After the commit, the slow work is queued for the task workers: search vectors
-   (queued by `articles` itself), and one `follow_ups_task` per batch: entity detection
-   (`entities`), then near-duplicates and story grouping (`stories`), in that order in
-   one task, so that grouping sees the batch's mentions whichever worker runs it.
+4. The slow work is queued for the task workers, in the same transaction (the
+   immediate backend, which runs a task at once, gets it after the commit): search
+   vectors (queued by `articles` itself), and one `follow_ups_task` per FOLLOW_UP_BATCH
+   articles: entity detection (`entities`), then near-duplicates and story grouping
+   (`stories`), in that order in one task, so that grouping sees the batch's mentions
+   whichever worker runs it.
 
 Every way in calls one of the functions here: `sources_import` (command line: paths and
 URLs), `files_import` (paths), `incoming_import` (articles another module already
@@ -17,11 +19,13 @@ parsed: the browser upload, feed polling).
 This module sits above the apps so that none of them needs to import a higher one.
 """
 
+import gc
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from django.db import transaction
 from django.tasks import task
+from django.tasks.backends.immediate import ImmediateBackend
 
 from annotations.reanchoring import annotations_reanchor
 from articles.importing import (
@@ -57,7 +61,7 @@ class FollowUps:
     def queue(self) -> int:
         """Queue detection and story indexing in batches; how many articles were queued."""
         ids = list(dict.fromkeys(self.article_ids))
-        follow_ups_after_commit(article_ids=ids)
+        follow_ups_queue(article_ids=ids)
         self.article_ids = []
         return len(ids)
 
@@ -78,11 +82,13 @@ def incoming_import(
     by default). Failure reports in `items` are passed through.
     """
     limits = limits or ImportLimits.from_settings()
-    return articles_import(
-        inputs_from(items, limits=limits),
-        dry_run=dry_run,
-        batch_size=batch_size,
-        after_write=_after_write(follow_ups),
+    return _collected_young(
+        articles_import(
+            inputs_from(items, limits=limits),
+            dry_run=dry_run,
+            batch_size=batch_size,
+            after_write=_after_write(follow_ups),
+        )
     )
 
 
@@ -95,11 +101,13 @@ def sources_import(
     follow_ups: FollowUps | None = None,
 ) -> Iterator[ImportReport]:
     """Import files, folders, zips and http(s) URLs of any supported format."""
-    return articles_import(
-        targets_read(targets, limits=limits),
-        dry_run=dry_run,
-        batch_size=batch_size,
-        after_write=_after_write(follow_ups),
+    return _collected_young(
+        articles_import(
+            targets_read(targets, limits=limits),
+            dry_run=dry_run,
+            batch_size=batch_size,
+            after_write=_after_write(follow_ups),
+        )
     )
 
 
@@ -121,6 +129,26 @@ def files_import(
     )
 
 
+def _collected_young(reports: Iterator[ImportReport]) -> Iterator[ImportReport]:
+    """`reports`, while Python's cycle collector leaves the objects that existed before
+    the import alone (`gc.freeze`); afterwards it collects them as before.
+
+    An import keeps a thousand parsed articles in flight: their objects outlive the young
+    generations and set off full collections, each walking every object of the process
+    (Django, the app) again, a tenth of the writer's time (docs/benchmarks.md). Frozen
+    objects are collected later, never lost, and the parse workers forked meanwhile do
+    not walk them either. A process that froze objects itself is left as it is.
+    """
+    if gc.get_freeze_count():
+        yield from reports
+        return
+    gc.freeze()
+    try:
+        yield from reports
+    finally:
+        gc.unfreeze()
+
+
 def _after_write(follow_ups: FollowUps | None) -> AfterWrite:
     def articles_written(batch: WrittenBatch) -> None:
         """Re-anchor what a revision moved, then queue the work that follows an import."""
@@ -130,7 +158,7 @@ def _after_write(follow_ups: FollowUps | None) -> AfterWrite:
         if follow_ups is not None:
             follow_ups(batch.article_ids)
             return
-        follow_ups_after_commit(article_ids=batch.article_ids)
+        follow_ups_queue(article_ids=batch.article_ids)
 
     return articles_written
 
@@ -150,17 +178,26 @@ def follow_ups_task(article_ids: list[int]) -> str:
     return f"{detection}; {stories_index(article_ids=article_ids)}"
 
 
-def follow_ups_after_commit(*, article_ids: list[int]) -> None:
-    """Queue `follow_ups_task` for these articles, FOLLOW_UP_BATCH a task in id order, once
-    the import batch commits.
+def follow_ups_queue(*, article_ids: list[int]) -> None:
+    """Queue `follow_ups_task` for these articles, FOLLOW_UP_BATCH a task in id order.
 
-    With a worker they run in the background, never holding up or rolling back the
-    import; with the immediate backend they run right after the commit.
+    A queue (the database backend) gets them in the current transaction, as the search
+    vector task: the tasks exist exactly when the articles do, and an import batch
+    commits once, not once more per task (every commit waits for the disk). The
+    immediate backend runs a task as it is enqueued: there they run once the
+    transaction has committed, never holding up or rolling back the import.
     """
     ids = sorted(article_ids)
-    for first in range(0, len(ids), FOLLOW_UP_BATCH):
+    batches = [
+        ids[first : first + FOLLOW_UP_BATCH] for first in range(0, len(ids), FOLLOW_UP_BATCH)
+    ]
 
-        def enqueue(batch: list[int] = ids[first : first + FOLLOW_UP_BATCH]) -> None:
+    def enqueue() -> None:
+        for batch in batches:
             follow_ups_task.enqueue(batch)
 
+    if isinstance(follow_ups_task.get_backend(), ImmediateBackend):
         transaction.on_commit(enqueue)
+        return
+    with transaction.atomic(savepoint=False):  # outside an import batch: one commit
+        enqueue()

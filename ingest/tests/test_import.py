@@ -1,4 +1,5 @@
 import datetime
+import gc
 import os
 import shutil
 from pathlib import Path
@@ -288,3 +289,24 @@ def test_command_shows_a_progress_bar_for_many_files(db, seeds_dir, tmp_path, ca
         shutil.copy(seeds_dir / "002_e97f530385a949cd.txt", tmp_path / f"{i}.txt")
     call_command("import_articles", str(tmp_path))
     assert "8/8" in capsys.readouterr().err
+
+
+def test_the_collector_skips_older_objects_only_while_an_import_runs(db, tmp_path):
+    (tmp_path / "a.txt").write_text("Titel\n\nText über Baku.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Titel\n\nText über Tiflis.\n", encoding="utf-8")
+    assert gc.get_freeze_count() == 0
+    reports = files_import([tmp_path], max_bytes=LIMIT)
+    next(reports)
+    assert gc.get_freeze_count() > 0
+    assert [r.status for r in reports] == [ImportStatus.IMPORTED]
+    assert gc.get_freeze_count() == 0
+
+
+def test_an_import_leaves_objects_frozen_before_it_frozen(db, tmp_path):
+    (tmp_path / "a.txt").write_text("Titel\n\nText über Baku.\n", encoding="utf-8")
+    gc.freeze()
+    try:
+        assert [r.status for r in import_paths(tmp_path)] == [ImportStatus.IMPORTED]
+        assert gc.get_freeze_count() > 0  # (objects freed meanwhile leave the count)
+    finally:
+        gc.unfreeze()

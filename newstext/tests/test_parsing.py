@@ -1,10 +1,14 @@
 import datetime
+import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newstext.parsing import (
     BlockKind,
     DatePrecision,
+    count_words,
     derive_title,
     is_heading,
     parse_article,
@@ -155,3 +159,34 @@ def test_shorten_keeps_short_text():
 
 def test_word_count_counts_hyphenated_words_once():
     assert parse_article("Die Kreml-Angaben nennen 38 Tote.").word_count == 5
+
+
+# What a word is, as a regular expression: count_words must count exactly its matches.
+WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+# Joiners single, doubled, at the ends; word characters ASCII and not, underscores,
+# digits of other scripts, combining marks, non-breaking and other spaces, quotes,
+# dashes, a lone surrogate (decoding keeps undecodable bytes so), NUL and controls.
+WORD_EDGES = st.sampled_from(
+    [*"ab_-'’ .,;/()\n\t\x00\x7f", *"äßé٣²„“«»–—…", "\xa0", "\u2009", "\u0301", "😀", "\ud800"]
+)
+
+
+@given(st.text(WORD_EDGES, max_size=40))
+def test_word_count_is_the_number_of_words_the_pattern_finds(text):
+    assert count_words(text) == len(WORD.findall(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("", 0),
+        ("Kreml-Angaben: 38 Tote", 3),
+        ("geht’s, geht's", 2),
+        ("a--b -c d- e-f-g", 5),
+        ("„Zitat“ – Straße…", 2),
+        ("x\u0301y", 2),  # a combining mark is no word character
+        ("snake_case 2024", 2),
+    ],
+)
+def test_word_count_examples(text, words):
+    assert count_words(text) == words
