@@ -82,14 +82,8 @@ def incoming_import(
     by default). Failure reports in `items` are passed through.
     """
     limits = limits or ImportLimits.from_settings()
-    return _collected_young(
-        articles_import(
-            inputs_from(items, limits=limits),
-            dry_run=dry_run,
-            batch_size=batch_size,
-            after_write=_after_write(follow_ups),
-        )
-    )
+    inputs = inputs_from(items, limits=limits)
+    return _imported(inputs, dry_run=dry_run, batch_size=batch_size, follow_ups=follow_ups)
 
 
 def sources_import(
@@ -101,14 +95,8 @@ def sources_import(
     follow_ups: FollowUps | None = None,
 ) -> Iterator[ImportReport]:
     """Import files, folders, zips and http(s) URLs of any supported format."""
-    return _collected_young(
-        articles_import(
-            targets_read(targets, limits=limits),
-            dry_run=dry_run,
-            batch_size=batch_size,
-            after_write=_after_write(follow_ups),
-        )
-    )
+    inputs = targets_read(targets, limits=limits)
+    return _imported(inputs, dry_run=dry_run, batch_size=batch_size, follow_ups=follow_ups)
 
 
 def files_import(
@@ -127,6 +115,21 @@ def files_import(
         batch_size=batch_size,
         follow_ups=follow_ups,
     )
+
+
+def _imported(
+    inputs: Iterable[ArticleInput | ImportReport],
+    *,
+    dry_run: bool,
+    batch_size: int,
+    follow_ups: FollowUps | None,
+) -> Iterator[ImportReport]:
+    """`articles_import` with what follows each written batch (`_after_write`)."""
+    after_write = _after_write(follow_ups)
+    reports = articles_import(
+        inputs, dry_run=dry_run, batch_size=batch_size, after_write=after_write
+    )
+    return _collected_young(reports)
 
 
 def _collected_young(reports: Iterator[ImportReport]) -> Iterator[ImportReport]:
