@@ -36,7 +36,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from benchmarks.corpus import SURNAMES, corpus_article, corpus_write
-from benchmarks.databases import BASE_DIR, SQLITE, django_environment, fresh_database
+from benchmarks.databases import (
+    BASE_DIR,
+    SQLITE,
+    django_environment,
+    fresh_database,
+    module_run,
+)
 
 if TYPE_CHECKING:
     from newstext.entities.evaluation import Score
@@ -55,7 +61,7 @@ def run_suite(*, quick: bool) -> str:
     speed = matching_speed(texts)
     speed["load average"] = (load_before, os.getloadavg()[0])
     speed["model load"] = model_load()
-    cold = _in_fresh_process("--cold")
+    cold = module_run(["benchmarks.entity_speed", "--cold"], environment=dict(os.environ))
     germeval = germeval_scores()
     germeval_rules = germeval_scores(rules_only=True)
     count = QUICK_REDETECT_ARTICLES if quick else REDETECT_ARTICLES
@@ -63,21 +69,10 @@ def run_suite(*, quick: bool) -> str:
         folder = Path(tmp)
         corpus_write(folder / "corpus", count=count)
         with fresh_database(SQLITE, folder=folder) as url:
-            completed = subprocess.run(  # noqa: S603 - our own interpreter and module
-                [
-                    sys.executable,
-                    "-m",
-                    "benchmarks.entity_speed",
-                    "--redetect",
-                    str(folder / "corpus"),
-                ],
-                cwd=BASE_DIR,
-                env=django_environment(url, debug=False),
-                check=True,
-                capture_output=True,
-                text=True,
+            redetect = module_run(
+                ["benchmarks.entity_speed", "--redetect", str(folder / "corpus")],
+                environment=django_environment(url, debug=False),
             )
-    redetect = json.loads(completed.stdout.splitlines()[-1])
     return report_markdown(speed, germeval, redetect, germeval_rules, cold)
 
 
@@ -146,18 +141,6 @@ def model_load() -> dict[str, Any]:
 
 
 COLD_SENTENCES_PER_ARTICLE = 20
-
-
-def _in_fresh_process(option: str) -> dict[str, Any]:
-    completed = subprocess.run(  # noqa: S603 - our own interpreter and module
-        [sys.executable, "-m", "benchmarks.entity_speed", option],
-        cwd=BASE_DIR,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    figures: dict[str, Any] = json.loads(completed.stdout.splitlines()[-1])
-    return figures
 
 
 def cold_case() -> dict[str, Any]:

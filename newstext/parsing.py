@@ -142,7 +142,12 @@ def boilerplate_lines() -> frozenset[str]:
 
 
 def _comparable(line: str) -> str:
-    return line.strip().rstrip(":.…").strip().casefold()
+    return _core(line).casefold()
+
+
+def _core(line: str) -> str:
+    """The line without the blanks around it and its closing ":", "." or "…"."""
+    return line.strip().rstrip(":.…").strip()
 
 
 @cache
@@ -162,7 +167,7 @@ def parse_article(text: str) -> ParsedArticle:
     lines: list[str] = []
     for line in text.split("\n"):
         if line := line.strip():
-            core = line.rstrip(":.…").strip()
+            core = _core(line)
             is_boilerplate = len(core) <= longest and core.casefold() in boilerplate
             (dropped if is_boilerplate else lines).append(line)
 

@@ -93,7 +93,7 @@ def test_the_workspace_loads_the_filter_form_when_opened(
     url = reverse("annotations:card-filters", args=[article.pk])
     assert f'hx-get="{url}"' in workspace
     assert 'id="card-filter-q"' not in workspace
-    # session, user, permissions (2), article, labels, and what base.html asks for
+    # session, user, permissions (2), article and labels: six (a fragment, no base.html)
     with django_assert_max_num_queries(7):
         form = filter_form(client, article)
     assert 'id="card-filter-q"' in form

@@ -122,7 +122,10 @@ def hanta_analysis(word: str) -> tuple[str, ...]:
     tried (issue 16)*)."""
     if not word[:1].isupper() or len(word) > 40:
         return ()
-    (tag, score), *others = rules._tagger().tag_word(word, cutoff=3)
+    scored = rules._tagger().tag_word(word, cutoff=3)
+    if not scored:  # no analysis scored above HanTa's lower bound
+        return ()
+    (tag, score), *others = scored
     attrs = [f"pos={tag}", f"score={min(int(-float(score) // 5), 7)}"]
     if others:
         attrs.append(f"pos2={others[0][0]}")
