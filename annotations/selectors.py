@@ -28,7 +28,7 @@ from newstext.offsets import utf16_starts
 from newstext.parsing import BlockKind
 from newstext.segments import Highlight, segment_blocks
 
-CARDS_PER_PAGE = 12  # about two screens of the pane; more load as it scrolls
+CARDS_PER_PAGE = 8  # a card is about 260 px high: two screens of the pane; more load as it scrolls
 # A highlighted text longer than this is not kept between views: with the cache's 100
 # entries (settings.CACHES) a process holds at most 25 million characters of them.
 TEXT_CACHE_MAX_CHARS = 250_000

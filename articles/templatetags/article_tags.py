@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from django import template
-from django.utils import dateformat, formats
+from django.utils import formats
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
@@ -38,6 +38,6 @@ def time_element(moment: datetime | None, format_name: str = "SHORT_DATETIME_FOR
         return ""
     return format_html(
         '<time datetime="{}">{}</time>',
-        dateformat.format(moment, "c"),
+        moment.isoformat(),
         formats.date_format(moment, format_name),
     )
