@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import Permission, User
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from annotations.models import Annotation, Label
 from annotations.selectors import CardFilters, filtered_cards
@@ -140,20 +142,24 @@ STORIES_SHOWN = 50
 
 @dataclass(frozen=True)
 class Segment:
-    """One part of a stacked bar: its CSS class, position and width in SVG units."""
+    """One part of a stacked bar: its CSS class, column heading, position and width in SVG
+    units."""
 
     kind: str
+    label: StrOrPromise
     value: int
     x: int
     width: int
 
 
-def _bar(parts: list[tuple[str, int]], scale: int) -> list[Segment]:
+def _bar(
+    parts: list[tuple[str, int]], labels: dict[str, StrOrPromise], scale: int
+) -> list[Segment]:
     """`parts` stacked left to right, `scale` being the count that fills the bar."""
     segments, x = [], 0
     for kind, value in parts:
         width = round(BAR_WIDTH * value / scale) if scale else 0
-        segments.append(Segment(kind, value, x, width))
+        segments.append(Segment(kind, labels[kind], value, x, width))
         x += width
     return segments
 
@@ -168,12 +174,15 @@ class ProgressRow:
     bar: list[Segment]
 
 
-def _rows(items: list[tuple[str, dict[str, int]]]) -> list[ProgressRow]:
-    """Rows whose bars share one scale: the largest total fills a bar."""
+def _rows(
+    items: list[tuple[str, dict[str, int]]], labels: dict[str, StrOrPromise]
+) -> list[ProgressRow]:
+    """Rows whose bars share one scale: the largest total fills a bar. `labels` names the
+    counts (the columns)."""
     totals = [sum(counts.values()) for _name, counts in items]
     scale = max(totals, default=0)
     return [
-        ProgressRow(name, counts, total, _bar(list(counts.items()), scale))
+        ProgressRow(name, counts, total, _bar(list(counts.items()), labels, scale))
         for (name, counts), total in zip(items, totals, strict=True)
     ]
 
@@ -200,7 +209,8 @@ def progress_by_story() -> list[ProgressRow]:
                 },
             )
             for story in stories
-        ]
+        ],
+        dict(status.choices),
     )
 
 
@@ -217,7 +227,8 @@ def progress_by_label() -> list[ProgressRow]:
         [
             (label.display_name, {key: getattr(label, key) for key in Annotation.Status.values})
             for label in labels
-        ]
+        ],
+        dict(Annotation.Status.choices),
     )
 
 
@@ -239,5 +250,6 @@ def progress_by_person() -> list[ProgressRow]:
     )
     names = sorted(made.keys() | reviewed.keys())
     return _rows(
-        [(name, {"made": made.get(name, 0), "reviewed": reviewed.get(name, 0)}) for name in names]
+        [(name, {"made": made.get(name, 0), "reviewed": reviewed.get(name, 0)}) for name in names],
+        {"made": _("annotations made"), "reviewed": _("annotations reviewed")},
     )

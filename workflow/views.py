@@ -43,7 +43,9 @@ from workflow.services import (
 )
 
 ASSIGNMENTS = "workflow/assignments.html"
+REPLIES = "workflow/replies.html"
 ANNOTATIONS_PER_PAGE = 25
+NOTIFICATIONS_PER_PAGE = 25
 
 
 def _assignments_fragment(
@@ -153,10 +155,6 @@ def my_work_view(request: AuthenticatedHttpRequest) -> HttpResponse:
         return render(request, "workflow/my_work.html#my-annotations", context)
     context["states"] = my_assignments(request.user)
     return render(request, "workflow/my_work.html", context)
-
-
-REPLIES = "workflow/replies.html"
-NOTIFICATIONS_PER_PAGE = 25
 
 
 def _replies(

@@ -7,13 +7,13 @@ alone, with the mentions the seed gazetteer's recogniser finds in it.
 
 import json
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
 from newstext.entities import find_mentions, seed_matcher
 from newstext.suggestions import Speaker, SuggestionKind, suggest_claims
+from newstext.tests.support import AttributionScore
 
 DATA = Path(__file__).parent / "data" / "attribution_news.json"
 FLOOR = 0.90
@@ -50,39 +50,10 @@ def speaker_right(found: Speaker | None, expected: list[str]) -> bool:
     return False
 
 
-@dataclass
-class Score:
-    true_positives: int = 0
-    predicted: int = 0
-    gold: int = 0
-    speakers_right: int = 0
-    wrong: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.true_positives / self.predicted if self.predicted else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.true_positives / self.gold if self.gold else 1.0
-
-    @property
-    def speaker_accuracy(self) -> float:
-        return self.speakers_right / self.true_positives if self.true_positives else 1.0
-
-    def line(self, label: str) -> str:
-        return (
-            f"{label}: attribution P {self.precision:.3f} R {self.recall:.3f} "
-            f"({self.true_positives} of {self.gold} found, {self.predicted} offered); "
-            f"speaker right {self.speakers_right} of {self.true_positives} "
-            f"({self.speaker_accuracy:.3f})"
-        )
-
-
-def score(part: str | None) -> Score:
+def score(part: str | None) -> AttributionScore:
     entries = json.loads(DATA.read_text(encoding="utf-8"))["sentences"]
     matcher = seed_matcher()
-    result = Score()
+    result = AttributionScore()
     for entry in entries:
         if part is not None and entry["part"] != part:
             continue

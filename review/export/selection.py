@@ -239,9 +239,9 @@ class ArticleAnnotations:
     annotations: list[ExportAnnotation]
 
 
+# Read as they are into `ExportAnnotation`'s fields of the same names.
 ANNOTATION_FIELDS = (
     "pk",
-    "article_id",
     "start",
     "end",
     "exact",
@@ -268,6 +268,7 @@ def article_groups(
         selected_annotations(selection)
         .order_by("article_id", "start", "end", "pk")
         .values(
+            "article_id",
             *ANNOTATION_FIELDS,
             label_name=F("label__name"),
             author_name=F("author__username"),
@@ -291,21 +292,11 @@ def article_groups(
                 current, annotations = articles[row["article_id"]], []
             annotations.append(
                 ExportAnnotation(
-                    pk=row["pk"],
-                    start=row["start"],
-                    end=row["end"],
-                    exact=row["exact"],
-                    prefix=row["prefix"],
-                    suffix=row["suffix"],
+                    **{name: row[name] for name in ANNOTATION_FIELDS},
                     label=row["label_name"],
-                    note=row["note"],
-                    status=row["status"],
                     author=row["author_name"],
-                    created_at=row["created_at"],
-                    updated_at=row["updated_at"],
-                    sources=sources.get(row["pk"], []),
                     reviewer=row["reviewer_name"] or "",
-                    review_comment=row["review_comment"],
+                    sources=sources.get(row["pk"], []),
                 )
             )
     if current is not None:
