@@ -12,54 +12,65 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import Source
 from ingest.feeds import feed_poll
 from ingest.models import Feed, ImportItemResult, ImportJob
-from ingest.reasons import result_reason
+from ingest.reasons import feed_error, feed_summary, result_reason
 
 
-class FeedInline(admin.TabularInline[Feed, Source]):
+class PollShown:
+    """What a feed's last poll did and why it failed, in the admin's language."""
+
+    @admin.display(description=_("last poll did"))
+    def summary_shown(self, feed: Feed) -> str:
+        return feed_summary(feed)
+
+    @admin.display(description=_("last error"))
+    def error_shown(self, feed: Feed) -> str:
+        return feed_error(feed)
+
+
+# The poll's record as the admin shows it: written by the poll, read-only here.
+POLL_SHOWN = [
+    "last_polled_at",
+    "last_status",
+    "summary_shown",
+    "error_shown",
+    "consecutive_failures",
+    "next_poll_at",
+    "etag",
+    "last_modified",
+]
+
+
+class FeedInline(PollShown, admin.TabularInline[Feed, Source]):
     model = Feed
     extra = 1
-    fields = [
-        "url",
-        "is_active",
-        "poll_minutes",
-        "last_polled_at",
-        "last_status",
-        "last_summary",
-        "last_error",
-        "next_poll_at",
-    ]
-    readonly_fields = [
-        "last_polled_at",
-        "last_status",
-        "last_summary",
-        "last_error",
-        "next_poll_at",
-    ]
+    fields = ["url", "is_active", "poll_minutes", *POLL_SHOWN[:4], "next_poll_at"]
+    readonly_fields = POLL_SHOWN
 
 
 @admin.register(Feed)
-class FeedAdmin(admin.ModelAdmin[Feed]):
+class FeedAdmin(PollShown, admin.ModelAdmin[Feed]):
     list_display = [
         "url",
         "source",
         "is_active",
         "last_polled_at",
         "last_status",
-        "last_summary",
+        "summary_shown",
         "consecutive_failures",
         "next_poll_at",
     ]
     list_filter = ["is_active", "last_status"]
     search_fields = ["url", "source__name"]
     autocomplete_fields = ["source"]
-    readonly_fields = Feed.POLL_STATE
+    fields = ["source", "url", "is_active", "poll_minutes", *POLL_SHOWN]
+    readonly_fields = POLL_SHOWN
     actions = ["poll_now"]
 
     @admin.action(description=_("Poll the selected feeds now"))
     def poll_now(self, request: HttpRequest, queryset: QuerySet[Feed]) -> None:
         for feed in queryset:
-            result = feed_poll(feed=feed)
-            self.message_user(request, f"{feed.url}: {result.summary}")
+            feed_poll(feed=feed)
+            self.message_user(request, f"{feed.url}: {feed_summary(feed)}")
 
 
 _registered = admin.site._registry.get(Source)

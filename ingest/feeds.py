@@ -17,7 +17,7 @@ One poll of one feed:
 import datetime
 import hashlib
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -30,6 +30,7 @@ from ingest.models import Feed, FeedItem
 from ingest.services import ItemOutcome, items_import
 from ingest.sources import ImportLimits, fetch_url, item_complete
 from newstext.formats import FormatError, IncomingArticle, parse_feed
+from newstext.reasons import ReasonKind, code_and_params, english_number, gettext_noop
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +48,45 @@ def item_digest(item: IncomingArticle) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
+FEED_HTTP_STATUS = ReasonKind(
+    "feed_http_status", gettext_noop("the server answered HTTP %(status)s, not 200")
+)
+FEED_POLL_ERROR = ReasonKind("feed_poll_error", gettext_noop("error while polling: %(problem)s"))
+
+# What a poll did with the feed's items, in the order its summary names them: an import
+# result's status, "already_seen" (named even when 0) and "deferred".
+POLL_COUNTS = {
+    "failed": gettext_noop("%(count)s failed"),
+    "imported": gettext_noop("%(count)s imported"),
+    "revised": gettext_noop("%(count)s revised"),
+    "unchanged": gettext_noop("%(count)s unchanged"),
+    "already_seen": gettext_noop("%(count)s already seen"),
+    "deferred": gettext_noop("%(count)s left for the next poll"),
+}
+POLL_NOT_MODIFIED = gettext_noop("not modified")
+POLL_FAILED = gettext_noop("failed: %(reason)s")
+
+
+def poll_summary(
+    status: str,
+    counts: Mapping[str, int],
+    error: str,
+    *,
+    translate: Callable[[str], str] = str,
+    number: Callable[[int], str] = english_number,
+) -> str:
+    """What a poll did, in English; `translate` and `number` give it in another language."""
+    if status == Feed.Result.NOT_MODIFIED:
+        return translate(POLL_NOT_MODIFIED)
+    if status == Feed.Result.FAILED:
+        return translate(POLL_FAILED) % {"reason": error}
+    return ", ".join(
+        translate(template) % {"count": number(counts.get(key, 0))}
+        for key, template in POLL_COUNTS.items()
+        if counts.get(key) or key == "already_seen"
+    )
+
+
 @dataclass
 class PollResult:
     """What one poll of one feed did."""
@@ -56,22 +96,18 @@ class PollResult:
     outcomes: list[ItemOutcome] = field(default_factory=list)
     skipped: int = 0  # seen before, unchanged
     deferred: int = 0  # pages left for the next poll
-    error: str = ""
+    error: str = ""  # a newstext.reasons.Reason where the poll gave one
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counts = {"already_seen": self.skipped, "deferred": self.deferred}
+        for outcome in self.outcomes:
+            counts[outcome.status] = counts.get(outcome.status, 0) + 1
+        return counts
 
     @property
     def summary(self) -> str:
-        if self.status == Feed.Result.NOT_MODIFIED:
-            return "not modified"
-        if self.status == Feed.Result.FAILED:
-            return f"failed: {self.error}"
-        counts: dict[str, int] = {}
-        for outcome in self.outcomes:
-            counts[outcome.status] = counts.get(outcome.status, 0) + 1
-        parts = [f"{count} {status}" for status, count in sorted(counts.items())]
-        parts.append(f"{self.skipped} already seen")
-        if self.deferred:
-            parts.append(f"{self.deferred} left for the next poll")
-        return ", ".join(parts)
+        return poll_summary(self.status, self.counts, self.error)
 
 
 # How long a poller holds the feeds it claimed; a poll takes far less.
@@ -103,7 +139,8 @@ def feeds_poll(feeds: Iterable[Feed]) -> Iterator[PollResult]:
             yield feed_poll(feed=feed, limits=limits)
         except Exception as error:  # a bug or a database error: recorded, the next feed goes on
             logger.exception("poll of feed %s failed", feed.url)
-            yield _record_failure(feed, f"{type(error).__name__}: {error}")
+            problem = f"{type(error).__name__}: {error}"
+            yield _record_failure(feed, FEED_POLL_ERROR(problem=problem))
 
 
 def feed_poll(*, feed: Feed, limits: ImportLimits | None = None) -> PollResult:
@@ -123,7 +160,7 @@ def feed_poll(*, feed: Feed, limits: ImportLimits | None = None) -> PollResult:
         _record(feed, poll, etag=result.etag, last_modified=result.last_modified)
         return poll
     if result.status != 200:
-        return _record_failure(feed, f"the server answered HTTP {result.status}")
+        return _record_failure(feed, FEED_HTTP_STATUS(status=result.status))
     try:
         items = parse_feed(result.body, source=feed.url, max_chars=limits.max_bytes)
     except FormatError as error:
@@ -195,9 +232,9 @@ def _record(feed: Feed, poll: PollResult, *, etag: str | None, last_modified: st
     now = timezone.now()
     if poll.status != Feed.Result.FAILED:
         feed.consecutive_failures = 0
-        feed.last_error = ""
-    else:
-        feed.last_error = poll.error
+    feed.last_error = poll.error
+    feed.last_error_code, feed.last_error_params = code_and_params(poll.error)
+    feed.last_counts = poll.counts if poll.status == Feed.Result.OK else {}
     feed.etag = (etag or "")[:500]
     feed.last_modified = (last_modified or "")[:100]
     feed.last_polled_at = now

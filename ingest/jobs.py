@@ -27,7 +27,7 @@ from ingest.models import ImportItemResult, ImportJob, ImportUpload
 from ingest.services import ItemOutcome, file_import, url_import
 from ingest.sources import FILE_OVER_LIMIT, ZIP_CANNOT_UNPACK, ImportLimits
 from newstext.formats import Format, FormatError, detect_format
-from newstext.reasons import Reason, ReasonKind, gettext_noop
+from newstext.reasons import Reason, ReasonKind, code_and_params, gettext_noop
 
 logger = logging.getLogger(__name__)
 
@@ -301,6 +301,7 @@ class _Recorder:
     def record(self, upload_position: int, file_name: str, outcomes: list[ItemOutcome]) -> None:
         rows = []
         for outcome in outcomes:
+            reason_code, reason_params = code_and_params(outcome.reason)
             rows.append(
                 ImportItemResult(
                     job=self.job,
@@ -310,12 +311,8 @@ class _Recorder:
                     name=outcome.name[:1000],
                     status=outcome.status,
                     reason=outcome.reason,
-                    reason_code=outcome.reason.code if isinstance(outcome.reason, Reason) else "",
-                    reason_params=(
-                        outcome.reason.to_json()["params"]
-                        if isinstance(outcome.reason, Reason)
-                        else {}
-                    ),
+                    reason_code=reason_code,
+                    reason_params=reason_params,
                     article_id=outcome.article_id,
                 )
             )

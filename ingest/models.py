@@ -140,8 +140,13 @@ class Feed(models.Model):
     last_status = models.CharField(
         _("last result"), max_length=20, choices=Result, default=Result.NEW
     )
+    # In English, as the command line says it; the admin shows the counts and the error's
+    # code and parameters in the reader's language (ingest.reasons).
     last_summary = models.CharField(_("last poll did"), max_length=500, blank=True)
+    last_counts = models.JSONField(default=dict, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
+    last_error_code = models.CharField(max_length=60, blank=True)
+    last_error_params = models.JSONField(default=dict, blank=True)
     consecutive_failures = models.PositiveIntegerField(_("failures in a row"), default=0)
     next_poll_at = models.DateTimeField(_("next poll"), null=True, blank=True, db_index=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -151,7 +156,10 @@ class Feed(models.Model):
         "last_polled_at",
         "last_status",
         "last_summary",
+        "last_counts",
         "last_error",
+        "last_error_code",
+        "last_error_params",
         "consecutive_failures",
         "next_poll_at",
         "etag",

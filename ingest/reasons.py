@@ -2,10 +2,11 @@
 
 `newstext`, `articles.importing` and `ingest` give each refusal as a
 `newstext.reasons.Reason`: a stable code, its parameters and the English text (which the
-command line prints). An import result keeps the code and the parameters; here they are
-turned into text at display time, in the active language: the reason's English
-template is the catalogue's msgid (marked with `gettext_noop` where it is declared),
-numbers are formatted for the language, and reasons inside reasons are translated too.
+command line prints). An import result keeps the code and the parameters (a feed keeps
+its last poll's error and counts likewise); here they are turned into text at display
+time, in the active language: the reason's English template is the catalogue's msgid
+(marked with `gettext_noop` where it is declared), numbers are formatted for the
+language, and reasons inside reasons are translated too.
 A result stored without a code (or with one no module declares any more) shows its
 English text.
 """
@@ -18,16 +19,19 @@ from django.utils.translation import gettext
 
 # The modules that declare reasons: imported, every code is known here.
 import articles.importing
+import ingest.feeds
 import ingest.fetching
 import ingest.jobs
 import ingest.sources
 import newstext.decoding
 import newstext.formats
-from ingest.models import ImportItemResult
+from ingest.feeds import poll_summary
+from ingest.models import Feed, ImportItemResult
 from newstext.reasons import REASONS, Reason, render
 
 DECLARING_MODULES = (
     articles.importing,
+    ingest.feeds,
     ingest.fetching,
     ingest.jobs,
     ingest.sources,
@@ -50,6 +54,25 @@ def result_reason(result: ImportItemResult) -> str:
     if not result.reason_code:
         return result.reason
     return reason_text(result.reason_code, result.reason_params, english=result.reason)
+
+
+def feed_error(feed: Feed) -> str:
+    """Why the feed's last poll failed, translated."""
+    if not feed.last_error_code:
+        return feed.last_error
+    return reason_text(feed.last_error_code, feed.last_error_params, english=feed.last_error)
+
+
+def feed_summary(feed: Feed) -> str:
+    """What the feed's last poll did, translated. A poll recorded before the counts were
+    stored shows its English summary."""
+    if feed.last_status == Feed.Result.OK and not feed.last_counts:
+        return feed.last_summary
+    if feed.last_status == Feed.Result.NEW:
+        return ""
+    return poll_summary(
+        feed.last_status, feed.last_counts, feed_error(feed), translate=gettext, number=_number
+    )
 
 
 def reason_shown(reason: str) -> str:

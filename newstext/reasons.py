@@ -85,6 +85,14 @@ def render(
         return f"{template} {values}" if values else template
 
 
+def code_and_params(reason: str) -> tuple[str, dict[str, Any]]:
+    """What to store of a reason beside its English text: its code and its parameters as
+    JSON values; ("", {}) for plain text."""
+    if not isinstance(reason, Reason):
+        return "", {}
+    return reason.code, reason.to_json()["params"]
+
+
 def is_reason_json(value: object) -> bool:
     return isinstance(value, dict) and isinstance(value.get("code"), str) and "params" in value
 

@@ -75,6 +75,8 @@ def feed_server():
                 else:
                     body = FEED.format(base=state.base).encode("utf-8")
                     self.reply(200, body, "application/rss+xml", [("ETag", state.etag)])
+            elif self.path == "/leer.xml":
+                self.reply(204)
             elif self.path == "/lokales/radwege.html":
                 self.reply(200, PAGE, "text/html; charset=utf-8")
             else:
@@ -227,3 +229,40 @@ def test_the_admin_shows_feeds_on_their_source_with_the_last_poll(client, admin_
     assert feed.url in source_page
     feed_list = client.get("/admin/ingest/feed/", headers={"Accept-Language": "en"})
     assert "2 imported, 0 already seen" in feed_list.content.decode()
+
+
+def test_the_admin_shows_the_last_poll_in_german(client, admin_user, feed, feed_server, settings):
+    client.force_login(admin_user)
+    feed_poll(feed=feed)
+    feed_list = client.get("/admin/ingest/feed/", headers={"Accept-Language": "de"})
+    assert "2 importiert, 0 schon gesehen" in feed_list.content.decode()
+
+    settings.NEWSDESK_FETCH_ALLOW_PRIVATE = False
+    feed_poll(feed=feed)
+    feed.refresh_from_db()
+    # The command line and the log keep the English text.
+    assert "resolves to non-public address 127.0.0.1, refused" in feed.last_summary
+    page = client.get(
+        f"/admin/ingest/feed/{feed.pk}/change/", headers={"Accept-Language": "de"}
+    ).content.decode()
+    german = (
+        "Host &#x27;127.0.0.1&#x27; löst sich in die nicht öffentliche Adresse 127.0.0.1 auf, "
+        "abgelehnt"
+    )
+    assert f"fehlgeschlagen: {german}" in page  # what the poll did
+    assert "resolves to" not in page
+    source_page = client.get(
+        f"/admin/articles/source/{feed.source.pk}/change/", headers={"Accept-Language": "de"}
+    ).content.decode()
+    assert german in source_page
+
+
+def test_a_poll_answered_without_content_records_the_status(feed, feed_server):
+    feed.url = f"{feed_server.base}/leer.xml"
+    result = feed_poll(feed=feed)
+    assert result.status == Feed.Result.FAILED
+    feed.refresh_from_db()
+    assert feed.last_error == "the server answered HTTP 204, not 200"
+    assert feed.last_error_code == "feed_http_status"
+    assert feed.last_error_params == {"status": 204}
+    assert feed.last_summary == "failed: the server answered HTTP 204, not 200"
