@@ -84,3 +84,34 @@ def test_less_similar_variants_score_strictly_lower(case):
     ]
     assert scores == sorted(scores, reverse=True)
     assert len(set(scores)) == len(scores)
+
+
+def search_result(case: dict[str, Any]) -> set[tuple[int, int, int]]:
+    found = approximate_matches(case["text"], case["pattern"], case["max_errors"], None)
+    return {(match.start, match.end, match.errors) for match in found}
+
+
+def expected_search(case: dict[str, Any]) -> set[tuple[int, int, int]]:
+    return {(m["start"], m["end"], m["errors"]) for m in case["expected_min_error_matches"]}
+
+
+CODE_POINT_CASES = [c for c in DATA["approx_search_cases"] if c.get("offset_unit") != "utf16"]
+
+
+@pytest.mark.parametrize("case", CODE_POINT_CASES, ids=lambda case: case["id"])
+def test_the_search_finds_the_fewest_edit_matches_of_approx_string_match(case):
+    """Every fewest-edit match; where the upstream check accepts it, exactly one of them."""
+    found, expected = search_result(case), expected_search(case)
+    if case["accept"] == "all listed, or exactly one of them" and len(found) == 1:
+        assert found <= expected
+    else:
+        assert found == expected
+
+
+def test_offsets_count_code_points_where_upstream_counts_utf16_units():
+    """The W3C model counts code points: the emoji is one character here, two upstream."""
+    cases = {c["id"]: c for c in DATA["approx_search_cases"] if c.get("offset_unit") == "utf16"}
+    assert len(cases) == 2
+    assert search_result(cases["asm-unicode-0"]) == {(0, 5, 1)}  # "sm😊le" ~ "smile"
+    assert search_result(cases["asm-unicode-1"]) == {(0, 5, 0)}
+    assert {m["end"] for c in cases.values() for m in c["expected_min_error_matches"]} == {6}
