@@ -297,7 +297,8 @@ ORGANISATION_NOUNS = re.compile(
     r"vereinigung|bund|bündnis|allianz|liga|union|senat|parlament|stiftung|kammer|akademie|"
     r"hochschule|universität|schule|institut|zentrum|zentrale|büro|agentur|dienst|konzern|"
     r"unternehmen|partei|bank|werk|klinik|klinikum|anstalt|stelle|komitee|ausschuss|forum|"
-    r"netzwerk|initiative|organisation|konferenz|gremium|vorstand|leitung|sender|verlag)"
+    r"netzwerk|initiative|organisation|konferenz|gremium|vorstand|leitung|sender|verlag|"
+    r"versicherung|kasse|versorger|reederei|brauerei|kanzlei|molkerei|druckerei)"
     r"(?:e|en|es|s|n)?",
     re.IGNORECASE,
 )
@@ -1010,11 +1011,16 @@ class _Sentence:
                     break
                 if inner is None or (not fronted and self._addressee(inner)):
                     break
+                nouns = sum(_capitalised(t.text) for t in tokens[end + 1 : inner.end])
+                if following in {"zur", "zum"} and nouns < 2:
+                    break  # "Verein zum Schutz der Hamster", not "sagte der Verein zum Streik"
                 if (
                     name_end == end
-                    and following not in PLACE_PREPOSITIONS
+                    and following not in PLACE_PREPOSITIONS | {"vom"}
                     and (organisation or (genitive and definite))
                     and not (genitive and _place_noun(self._head_word(inner)))
+                    # "Kirche von Westfalen", not "fordert der Verband von der Regierung"
+                    and not (following in {"von", "für"} and inner.determiner)
                 ):
                     name_end = self._name_part_end(end, inner.end)
                 end = inner.end
@@ -1108,6 +1114,8 @@ class _Sentence:
         return end
 
     def _addressee(self, phrase: _Phrase) -> bool:
+        if phrase.determiner in {"des", "eines"}:
+            return False  # a genitive, never who is told: "ein Sprecher des Senders X"
         words = [t.text for t in self.tokens[phrase.start : phrase.end]]
         if any(w in {'"', "„", "«", "»"} for w in words):
             return True
