@@ -944,7 +944,7 @@ class _Sentence:
         if end == head:
             return None
         if end == head + 1 and _organisation_noun(tokens[head].text):
-            end = self._mention_end(end)  # "der Gewerkschaft verdi": a name in lower case
+            end = self._mention_end(end, persons=False)  # "der Gewerkschaft verdi"
         if end < len(tokens) and tokens[end].text in {'"', "“", "»", "«", "'"}:
             end += 1
         # The name: the capitalised words after the role words ("Landrat Heinz Seiffert").
@@ -957,7 +957,7 @@ class _Sentence:
             name_start == head
             and end > head + 1
             and _organisation_noun(tokens[head].text)
-            and self._mention_end(head + 1) > head + 1
+            and self._mention_end(head + 1, persons=False) > head + 1
             and self._mention_end(head) == head
         ):
             name_start = head + 1  # "der Sender NTV": the name, not the kind of body
@@ -1052,12 +1052,17 @@ class _Sentence:
                 return _Phrase(start, run_end, end + 1, run_end, determiner)
         return phrase
 
-    def _mention_end(self, index: int) -> int:
-        """The token after the name mention starting at token `index`, else `index`."""
+    def _mention_end(self, index: int, *, persons: bool = True) -> int:
+        """The token after the name mention starting at token `index`, else `index`;
+        `persons`: a person's name counts (not after "Stiftung": named after someone)."""
         if index >= len(self.tokens):
             return index
         offset = self.start + self.tokens[index].start
-        ends = [m.end - self.start for m in self.names if m.start == offset]
+        ends = [
+            m.end - self.start
+            for m in self.names
+            if m.start == offset and (persons or m.kind != Kind.PERSON)
+        ]
         if not ends:
             return index
         end = index
@@ -1235,18 +1240,31 @@ class _Sentence:
                     "einem",
                 }
                 or word in {'"', "„", "“"}
+                # "der Kirche von Nordhalden zufolge": a preposition after an organisation
+                or (
+                    word.lower() in {"für", "von", "zur", "zum"} | PLACE_PREPOSITIONS
+                    and start >= 2
+                    and _organisation_noun(self.tokens[start - 2].text)
+                )
             ):
                 start -= 1
             else:
                 break
-        while start <= end and self.tokens[start].text.lower() in GENITIVE_DETERMINERS | {
-            "dem",
-            "den",
-            "einem",
-        } | {'"', "„"}:
+        determiners = GENITIVE_DETERMINERS | {"dem", "den", "einem"} | {'"', "„"}
+        while start <= end and self.tokens[start].text.lower() in determiners:
             start += 1
+        # "einer Mitteilung des Bundesamts für … zufolge": the body, not its statement
+        if (
+            start + 2 <= end
+            and SOURCE_NOUNS.match(self.tokens[start].text)
+            and self.tokens[start + 1].text.lower() in GENITIVE_DETERMINERS
+        ):
+            start += 2
         if start > end:
             return None
+        phrase = self._phrase(start)
+        if phrase is not None and phrase.end == end + 1:
+            return self._phrase_speaker(phrase)
         return self._speaker(self.tokens[start].start, self.tokens[end].end)
 
     def _person_before(self, index: int) -> Speaker | None:

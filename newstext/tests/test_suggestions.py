@@ -354,6 +354,11 @@ def test_a_name_after_an_organisation_noun_is_the_name() -> None:
     speaker = speaker_of(text, [mention(text, "ferrox", Kind.ORGANISATION)])
     assert speaker is not None
     assert speaker.name == "ferrox"
+    # a body named after a person is not that person
+    text = "Die Stiftung Max Herbst hat neue Stipendien angekündigt."
+    speaker = speaker_of(text, [mention(text, "Max Herbst", Kind.PERSON)])
+    assert speaker is not None
+    assert (speaker.name, speaker.kind) == ("Stiftung Max Herbst", "")
     # unrecognised, the noun stays with it
     assert only_speaker("Laut der Gewerkschaft Pluvio kamen 300 Menschen.") in {
         "Pluvio",
@@ -392,3 +397,14 @@ def test_coordinated_names_do_not_hide_the_auxiliary() -> None:
     )
     assert speaker is not None
     assert speaker.name == "Nordlicht"  # the first of them; the editor may add the other
+
+
+def test_zufolge_takes_the_whole_organisation_name() -> None:
+    assert only_speaker("Der Freien Akademie von Nordhalden zufolge kamen 300 Gäste.") == (
+        "Freien Akademie von Nordhalden"
+    )
+    assert (
+        only_speaker("Einer Mitteilung des Landesamts für Bienenkunde zufolge sinkt die Zahl.")
+        == "Landesamts für Bienenkunde"
+    )
+    assert only_speaker("Der Polizei in Varnholm zufolge kamen 300 Menschen.") == "Polizei"
