@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
 from newstext.entities import FoundMention, Kind, Method
 from newstext.entities import discovery as rules
@@ -1406,6 +1407,7 @@ def _from_mention(surface: str, mention: FoundMention) -> Speaker:
     return Speaker(surface, mention.candidate or mention.surface, mention.kind.value)
 
 
+@cache
 def _organisation_noun(word: str) -> bool:
     """A noun that names an organisation by itself or as a compound's head ("Gewerkschaft",
     "Bundesamt", "Mieterverein", "SPD-Landtagsfraktion"), not a person's role."""
