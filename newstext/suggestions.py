@@ -15,6 +15,9 @@ Pure code (no Django). A rule set over one article's sentences:
   is read with its genitive ("Sprecher der EU-Kommission") and an appositive name
   ("der Vizepräsident des IOC, Thomas Bach,") but not the addressee ("sagte er der
   Zeitung X"); role words before a name are not the name ("Landrat Heinz Seiffert").
+  An organisation's name is whole ("Bundesamt für Gesundheit (BAG)", "Verein zum Schutz
+  der …", "Bundesverband deutscher Banken"), without a place after it ("in Kabul"); a
+  name after a noun for a kind of body is the name ("der Gewerkschaft Verdi").
   Pronouns stand for the last person named outside quotations; "der 47-Jährige" for the
   person named with that age; a definite role ("der russische Präsident") for the person
   an earlier sentence gives that role, matching the nationality. A name is resolved
