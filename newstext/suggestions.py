@@ -15,6 +15,9 @@ Pure code (no Django). A rule set over one article's sentences:
   is read with its genitive ("Sprecher der EU-Kommission") and an appositive name
   ("der Vizepräsident des IOC, Thomas Bach,") but not the addressee ("sagte er der
   Zeitung X"); role words before a name are not the name ("Landrat Heinz Seiffert").
+  An organisation's name is whole ("Bundesamt für Gesundheit (BAG)", "Verein zum Schutz
+  der …", "Bundesverband deutscher Banken"), without a place after it ("in Kabul"); a
+  name after a noun for a kind of body is the name ("der Gewerkschaft Verdi").
   Pronouns stand for the last person named outside quotations; "der 47-Jährige" for the
   person named with that age; a definite role ("der russische Präsident") for the person
   an earlier sentence gives that role, matching the nationality. A name is resolved
@@ -28,8 +31,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
 from newstext.entities import FoundMention, Kind, Method
+from newstext.entities import discovery as rules
 from newstext.sentences import split_blocks
 
 
@@ -285,6 +290,25 @@ MEDIA = re.compile(
     r"[Pp]resse|[Ff]ernsehen|[Rr]undfunk|[Rr]adio|[Pp]ortal|Post|Kurier|Spiegel|Focus)$"
 )
 MEDIA_ACRONYMS = frozenset(["dpa", "AFP", "Reuters", "AP", "ARD", "ZDF", "PNP", "SDA", "APA"])
+# Heads of organisation names besides the recogniser's cue and head words
+# (`discovery.ORGANISATION_CUES`, `ORGANISATION_HEADS`, "Bundes…amt", "…verein"): nouns of
+# bodies, offices and groups, alone or as a compound's last part ("Gesundheitsamt",
+# "Landtagsfraktion", "Hauptquartier"), singular or plural.
+ORGANISATION_NOUNS = re.compile(
+    r"\w*(?:amt|ämter|behörde|ministerium|kommission|gericht|polizei|regierung|verwaltung|"
+    r"direktion|fraktion|kirche|gemeinde|quartier|kommando|armee|militär|gewerkschaft|"
+    r"gesellschaft|genossenschaft|staatsanwaltschaft|botschaft|konsulat|verband|verein|"
+    r"vereinigung|bund|bündnis|allianz|liga|union|senat|parlament|stiftung|kammer|akademie|"
+    r"hochschule|universität|schule|institut|zentrum|zentrale|büro|agentur|dienst|konzern|"
+    r"unternehmen|partei|bank|werk|klinik|klinikum|anstalt|stelle|komitee|ausschuss|forum|"
+    r"netzwerk|initiative|organisation|konferenz|gremium|vorstand|leitung|sender|verlag|"
+    r"versicherung|kasse|versorger|reederei|brauerei|kanzlei|molkerei|druckerei)"
+    r"(?:e|en|es|s|n)?",
+    re.IGNORECASE,
+)
+# Prepositions of place and of what a name is about: a name may go on after the latter
+# ("Bundesamt für Gesundheit", "Verein zum Schutz der …"), not after the former ("in Kabul").
+PLACE_PREPOSITIONS = frozenset(["in", "im", "aus", "bei", "beim"])
 NAME_PARTICLES = frozenset(["van", "von", "de", "der", "den", "ter", "di", "da", "la", "le", "al"])
 # Sentence-initial words that are not the subject ("Zudem verkündete er", "Das sagte X").
 NOT_SUBJECTS = frozenset(
@@ -660,12 +684,27 @@ class _Sentence:
         tokens = self.tokens
         # A participle's auxiliary ("hatte der Kreml mitgeteilt") is the finite verb.
         finite = index
-        for position in range(index - 1, -1, -1):
-            if tokens[position].text in CLAUSE_ENDS:
+        position = index - 1
+        while position >= 0:
+            if tokens[position].text == ",":
+                # "hat der Präsident des Vereins, Konrad Wellner, gesagt": over the name
+                opening = self._apposition_before(position)
+                if opening is None:
+                    break
+                position = opening - 1
+                continue
+            coordinated = (
+                tokens[position].text in {"und", "oder"}
+                and 0 < position < index - 1
+                and self._noun(position - 1)
+                and self._noun(position + 1)
+            )  # "haben die Konzerne Alfa und Beta angekündigt": names, not clauses
+            if tokens[position].text in CLAUSE_ENDS and not coordinated:
                 break
             if tokens[position].text in AUXILIARIES | {"soll", "sollen", "will", "habe"}:
                 finite = position
                 break
+            position -= 1
         if self._passive(index):
             agent = self._agent(index)
             return self._phrase_speaker(agent) if agent is not None else None
@@ -715,6 +754,9 @@ class _Sentence:
         fronted = self._fronted_subject(finite)
         if fronted is None or fronted.end >= finite or self.tokens[fronted.end].text != ",":
             return False
+        if fronted.end + 1 == finite and fronted.named and fronted.name_end == fronted.end:
+            # "Der Sprecher der X, Konrad Wellner, forderte": the name's closing comma
+            return self.tokens[fronted.name_start - 1].text == ","
         first = self.tokens[fronted.end + 1].text if fronted.end + 1 < finite else ""
         relative = {"der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher"}
         if first in relative:
@@ -849,6 +891,7 @@ class _Sentence:
                 and tokens[end - 1].text not in {"des", "der"}
                 and not ROLE.search(tokens[end - 1].text)
                 and not MEDIA.search(tokens[end + 1].text)
+                and not _organisation_noun(tokens[end - 1].text)  # "Akademie von Oberfranken"
             ):
                 end += 1
             else:
@@ -856,11 +899,19 @@ class _Sentence:
         return end
 
     def _phrase(
-        self, index: int, *, fronted: bool = False, apposition: bool = True
+        self,
+        index: int,
+        *,
+        fronted: bool = False,
+        apposition: bool = True,
+        definite: bool = False,
     ) -> _Phrase | None:
         """The noun phrase at token `index`: determiner, adjectives, nouns or a name, then a
         genitive ("der Sprecher der EU-Kommission"), a preposition ("von Kandahar"), and an
-        appositive name (", Sajed Agha Sakeb,"), not the addressee ("der Nachrichtenagentur")."""
+        appositive name (", Sajed Agha Sakeb,"), not the addressee ("der Nachrichtenagentur").
+        An organisation's name takes its genitive and "für/von/zur/zum" phrases ("Bundesamt
+        für Gesundheit"); a name after an organisation noun is the name ("Gewerkschaft
+        Verdi"). `definite`: a determiner merged into a preposition before it ("zum")."""
         tokens = self.tokens
         if index >= len(tokens):
             return None
@@ -896,6 +947,8 @@ class _Sentence:
         end = self._name_run(index)
         if end == head:
             return None
+        if end == head + 1 and _organisation_noun(tokens[head].text):
+            end = self._mention_end(end, persons=False)  # "der Gewerkschaft verdi"
         if end < len(tokens) and tokens[end].text in {'"', "“", "»", "«", "'"}:
             end += 1
         # The name: the capitalised words after the role words ("Landrat Heinz Seiffert").
@@ -904,13 +957,20 @@ class _Sentence:
             word = tokens[position].text.rstrip(".")
             if ROLE.search(word) or word.lower() in FUNCTION_WORDS or AGE.match(word):
                 name_start = position + 1  # after the last role: "UEFA Präsident Michel Platini"
+        if (
+            name_start == head
+            and end > head + 1
+            and _organisation_noun(tokens[head].text)
+            and self._mention_end(head + 1, persons=False) > head + 1
+            and self._mention_end(head) == head
+        ):
+            name_start = head + 1  # "der Sender NTV": the name, not the kind of body
         named = name_start < end
         if name_start == head:
             # "des russischen Verteidigungsministeriums", not "das ehemals größte Institut"
             name_start = start + bool(determiner)
             while name_start < head and (
-                tokens[name_start].text.endswith(("ste", "sten"))
-                or not _adjective(tokens[name_start].text)
+                _superlative(tokens[name_start].text) or not _adjective(tokens[name_start].text)
             ):
                 name_start += 1
         phrase = _Phrase(start, end, name_start if named else -1, end if named else -1, determiner)
@@ -923,10 +983,25 @@ class _Sentence:
                 end = close + 1
                 phrase = _Phrase(start, end, phrase.name_start, phrase.name_end, determiner)
         if named:
-            while (fronted or determiner in {"der", "die", "das"}) and end < len(tokens):
+            organisation = _organisation_noun(tokens[phrase.name_end - 1].text)
+            definite = definite or determiner in {"der", "die", "das"}
+            # What follows belongs to the name of an organisation ("Bundesamt für
+            # Gesundheit") or of a body described by a common noun ("Hauptquartier der
+            # US-Armee"), up to a place ("in Kabul") or an acronym in brackets.
+            name_end = phrase.name_end if end == phrase.name_end else -1
+            if self._person_at(phrase.name_end - 1) or any(
+                _superlative(t.text) for t in tokens[start : phrase.name_end]
+            ):
+                name_end = -1  # "das größte Institut der Welt": the genitive compares
+            while (fronted or definite or organisation) and end < len(tokens):
                 following = tokens[end].text.lower()
-                if following in {"von", "vom", "aus", "bei", "beim", "für", "in"}:
-                    inner = self._phrase(end + 1)
+                genitive = False
+                if following in {"von", "vom", "aus", "bei", "beim", "für", "in"} or (
+                    organisation and following in {"zur", "zum"}
+                ):
+                    inner = self._phrase(
+                        end + 1, definite=following in {"vom", "beim", "zur", "zum"}
+                    )
                 elif following in {"des", "der"} or (
                     _adjective(tokens[end].text)
                     and tokens[end].text.endswith("er")  # "Bundesverband deutscher Banken"
@@ -934,15 +1009,28 @@ class _Sentence:
                     and end + 1 < len(tokens)
                     and _capitalised(tokens[end + 1].text)
                 ):
-                    inner = self._phrase(
-                        end
-                    )  # "Institut der Welt", "Bundesverband deutscher Banken"
+                    # "Institut der Welt", "Bundesverband deutscher Banken"
+                    inner, genitive = self._phrase(end), True
                 else:
                     break
                 if inner is None or (not fronted and self._addressee(inner)):
                     break
+                nouns = sum(_capitalised(t.text) for t in tokens[end + 1 : inner.end])
+                if following in {"zur", "zum"} and nouns < 2:
+                    break  # "Verein zum Schutz der Hamster", not "sagte der Verein zum Streik"
+                if (
+                    name_end == end
+                    and following not in PLACE_PREPOSITIONS | {"vom"}
+                    and (organisation or (genitive and definite))
+                    and not (genitive and _place_noun(self._head_word(inner)))
+                    # "Kirche von Westfalen", not "fordert der Verband von der Regierung"
+                    and not (following in {"von", "für"} and inner.determiner)
+                ):
+                    name_end = self._name_part_end(end, inner.end)
                 end = inner.end
                 phrase = _Phrase(start, end, phrase.name_start, phrase.name_end, determiner)
+            if name_end > phrase.name_end:
+                phrase = _Phrase(start, end, phrase.name_start, name_end, determiner)
             return phrase
         # A role: its genitive or place belongs to it, then maybe an appositive name.
         while end < len(tokens) and tokens[end].text.lower() in {"des", "der", "von", "vom", "für"}:
@@ -960,12 +1048,83 @@ class _Sentence:
                     run_end == len(tokens)
                     or tokens[run_end].text in {",", ".", "(", "der", "am", "im", "in"}
                 )
-                and not any(ROLE.search(t.text) for t in tokens[end + 1 : run_end])
+                and (
+                    self._person_run(end + 1, run_end)
+                    or not any(ROLE.search(t.text) for t in tokens[end + 1 : run_end])
+                )
             ):
                 return _Phrase(start, run_end, end + 1, run_end, determiner)
         return phrase
 
+    def _mention_end(self, index: int, *, persons: bool = True) -> int:
+        """The token after the name mention starting at token `index`, else `index`;
+        `persons`: a person's name counts (not after "Stiftung": named after someone)."""
+        if index >= len(self.tokens):
+            return index
+        offset = self.start + self.tokens[index].start
+        ends = [
+            m.end - self.start
+            for m in self.names
+            if m.start == offset and (persons or m.kind != Kind.PERSON)
+        ]
+        if not ends:
+            return index
+        end = index
+        while end < len(self.tokens) and self.tokens[end].end <= max(ends):
+            end += 1
+        return end
+
+    def _head_word(self, phrase: _Phrase) -> str:
+        """The first noun of a phrase ("Landes" of "des südamerikanischen Landes")."""
+        return next(
+            (t.text for t in self.tokens[phrase.start : phrase.end] if _capitalised(t.text)), ""
+        )
+
+    def _person_run(self, start: int, end: int) -> bool:
+        """Tokens [start, end) are a person's name mention ("Henrik Valtmann", whose
+        "-mann" is no role)."""
+        first, last = self.tokens[start].start, self.tokens[end - 1].end
+        return any(
+            m.kind == Kind.PERSON and m.start - self.start == first and m.end - self.start == last
+            for m in self.names
+        )
+
+    def _apposition_before(self, comma: int) -> int | None:
+        """The comma opening the appositive name that the comma at `comma` closes, when the
+        name follows a noun phrase ("der Präsident des Vereins, Konrad Wellner,")."""
+        opening = next(
+            (i for i in range(comma - 1, -1, -1) if self.tokens[i].text in CLAUSE_ENDS), None
+        )
+        if opening is None or self.tokens[opening].text != "," or opening + 1 >= comma:
+            return None
+        if self._name_run(opening + 1) != comma or not self._noun(opening - 1):
+            return None
+        return opening
+
+    def _person_at(self, index: int) -> bool:
+        """Token `index` lies in a person's name mention."""
+        token = self.tokens[index]
+        return any(
+            m.kind == Kind.PERSON
+            and m.start - self.start <= token.start
+            and token.end <= m.end - self.start
+            for m in self.names
+        )
+
+    def _name_part_end(self, start: int, end: int) -> int:
+        """The end of the tokens [start, end) that still belong to a name: up to a place
+        ("in Kabul"), an acronym in brackets ("(BAG)"), a comma or a quotation mark."""
+        for position in range(start, end):
+            word = self.tokens[position].text
+            if position > start and word.lower() in PLACE_PREPOSITIONS:
+                return position
+            if word in {"(", ",", '"', "„", "“", "«", "»"}:
+                return position
+        return end
+
     def _addressee(self, phrase: _Phrase) -> bool:
+        if phrase.determiner in {"des", "eines"}:
+            return False  # a genitive, never who is told: "ein Sprecher des Senders X"
         words = [t.text for t in self.tokens[phrase.start : phrase.end]]
         if any(w in {'"', "„", "«", "»"} for w in words):
             return True
@@ -976,8 +1135,32 @@ class _Sentence:
         surface_start, surface_end = tokens[phrase.start].start, tokens[phrase.end - 1].end
         if phrase.named:
             start, end = tokens[phrase.name_start].start, tokens[phrase.name_end - 1].end
-            return self._speaker(start, end, surface=self.text[surface_start:surface_end])
+            surface = self.text[surface_start:surface_end]
+            speaker = self._speaker(start, end, surface=surface)
+            if speaker.entity_key is None:
+                # "Das Bundesamt für Gesundheit (BAG)": the acronym may name a known body.
+                acronym = self._bracketed_entity(phrase.name_end, phrase.end)
+                if acronym is not None:
+                    return _from_mention(surface, acronym)
+            return speaker
         return self._speaker(surface_start, surface_end)
+
+    def _bracketed_entity(self, start: int, end: int) -> FoundMention | None:
+        """The known organisation named alone in brackets at token `start` ("(BAG)")."""
+        tokens = self.tokens
+        if not (start + 2 < end and tokens[start].text == "(" and tokens[start + 2].text == ")"):
+            return None
+        word = tokens[start + 1]
+        return next(
+            (
+                m
+                for m in self.names
+                if m.entity is not None
+                and m.kind == Kind.ORGANISATION
+                and (m.start - self.start, m.end - self.start) == (word.start, word.end)
+            ),
+            None,
+        )
 
     def _phrase_after(
         self, offset: int, *, genitive: bool, source_noun: bool = False
@@ -1061,18 +1244,31 @@ class _Sentence:
                     "einem",
                 }
                 or word in {'"', "„", "“"}
+                # "der Kirche von Nordhalden zufolge": a preposition after an organisation
+                or (
+                    word.lower() in {"für", "von", "zur", "zum"} | PLACE_PREPOSITIONS
+                    and start >= 2
+                    and _organisation_noun(self.tokens[start - 2].text)
+                )
             ):
                 start -= 1
             else:
                 break
-        while start <= end and self.tokens[start].text.lower() in GENITIVE_DETERMINERS | {
-            "dem",
-            "den",
-            "einem",
-        } | {'"', "„"}:
+        determiners = GENITIVE_DETERMINERS | {"dem", "den", "einem"} | {'"', "„"}
+        while start <= end and self.tokens[start].text.lower() in determiners:
             start += 1
+        # "einer Mitteilung des Bundesamts für … zufolge": the body, not its statement
+        if (
+            start + 2 <= end
+            and SOURCE_NOUNS.match(self.tokens[start].text)
+            and self.tokens[start + 1].text.lower() in GENITIVE_DETERMINERS
+        ):
+            start += 2
         if start > end:
             return None
+        phrase = self._phrase(start)
+        if phrase is not None and phrase.end == end + 1:
+            return self._phrase_speaker(phrase)
         return self._speaker(self.tokens[start].start, self.tokens[end].end)
 
     def _person_before(self, index: int) -> Speaker | None:
@@ -1212,6 +1408,37 @@ def _from_mention(surface: str, mention: FoundMention) -> Speaker:
     if mention.entity is not None:
         return Speaker(surface, mention.entity.name, mention.kind.value, mention.entity.key)
     return Speaker(surface, mention.candidate or mention.surface, mention.kind.value)
+
+
+@cache
+def _organisation_noun(word: str) -> bool:
+    """A noun that names an organisation by itself or as a compound's head ("Gewerkschaft",
+    "Bundesamt", "Mieterverein", "SPD-Landtagsfraktion"), not a person's role."""
+    last = word.rsplit("-", 1)[-1]
+    if not last[:1].isupper() or ROLE.search(last):
+        return False
+    if word in rules.ORGANISATION_HEADS or rules.cue_kind(last) == Kind.ORGANISATION:
+        return True
+    if rules._INSTITUTION.fullmatch(last) or ORGANISATION_NOUNS.fullmatch(last):
+        return True
+    return any(
+        kind == Kind.ORGANISATION and ending.fullmatch(last.lower())
+        for kind, ending in rules._HEAD_ENDINGS
+    )
+
+
+def _place_noun(word: str) -> bool:
+    """A noun for a place ("Stadt", "des Landes", "Landkreises"): a genitive of it says
+    where a body is ("das Ministerium des Landes"), it is no part of its name."""
+    for stem in (word, word.removesuffix("es"), word.removesuffix("s")):
+        if stem in {"Land", "Länder", "Staat", "Kanton"} or rules.cue_kind(stem) == Kind.PLACE:
+            return True
+    return False
+
+
+def _superlative(word: str) -> bool:
+    """ "größte", "wichtigsten", "älteste": an adjective in the superlative."""
+    return re.fullmatch(r"[a-zäöüß]+(?:st|ßt)(?:e|en|er|es|em)", word) is not None
 
 
 def _capitalised(word: str) -> bool:

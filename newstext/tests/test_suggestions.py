@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from newstext.decoding import normalise_text
-from newstext.entities import find_mentions, seed_matcher
+from newstext.entities import EntityRecord, FoundMention, Kind, Method, find_mentions, seed_matcher
 from newstext.parsing import parse_article
-from newstext.suggestions import Suggestion, SuggestionKind, suggest_claims
+from newstext.suggestions import Speaker, Suggestion, SuggestionKind, suggest_claims
 from newstext.tests.support import AttributionScore
 
 GOLD = Path(__file__).parent / "data" / "attribution_gold.json"
@@ -258,3 +258,153 @@ def test_not_attributions() -> None:
     assert speakers("Das sagt viel über die Ministerin.") == {}
     assert speakers("Eggert war mit 83 Prozent der Stimmen im Amt bestätigt worden.") == {}
     assert speakers("Was würden sie denn sagen, wenn das verboten würde?") == {}
+
+
+# Whole organisation names. Invented bodies, places and people; where a rule rests on a
+# name being recognised, the mention is given, so the test does not depend on the model.
+
+
+def mention(text: str, name: str, kind: Kind, entity: EntityRecord | None = None) -> FoundMention:
+    start = text.index(name)
+    return FoundMention(start, start + len(name), name, kind, Method.DISCOVERY, 0.5, entity)
+
+
+def speaker_of(text: str, mentions: list[FoundMention]) -> Speaker | None:
+    (found,) = [s for s in suggest_claims(text, mentions=mentions) if s.kind == "attribution"]
+    return found.speaker
+
+
+def test_an_organisation_name_keeps_its_prepositional_phrase() -> None:
+    assert only_speaker("Das Landesamt für Bienenkunde hat neue Zahlen angekündigt.") == (
+        "Landesamt für Bienenkunde"
+    )
+    assert (
+        only_speaker("Der Verein zum Schutz der Feldhamster teilte mit, es gebe mehr Tiere.")
+        == "Verein zum Schutz der Feldhamster"
+    )
+    assert (
+        only_speaker("Laut der Gesellschaft zur Rettung alter Mühlen stehen noch 40 Mühlen.")
+        == "Gesellschaft zur Rettung alter Mühlen"
+    )
+    assert (
+        only_speaker("Die Freie Akademie von Nordhalden teilte mit, es kämen 300 Gäste.")
+        == "Freie Akademie von Nordhalden"
+    )
+
+
+def test_an_organisation_name_keeps_its_genitive() -> None:
+    assert (
+        only_speaker("Dies teilte heute das Hauptquartier der Küstenwache mit.")
+        == "Hauptquartier der Küstenwache"
+    )
+    assert (
+        only_speaker("Der Verband norddeutscher Imker hat die Honigpreise kritisiert.")
+        == "Verband norddeutscher Imker"
+    )
+    assert (
+        only_speaker("Nach Angaben des Bundesverbands kleiner Brauereien sinkt der Absatz.")
+        == "Bundesverbands kleiner Brauereien"
+    )
+
+
+def test_what_follows_a_name_but_is_not_part_of_it() -> None:
+    # a place
+    assert only_speaker("Dies teilte das Hauptquartier der Küstenwache in Varnholm mit.") == (
+        "Hauptquartier der Küstenwache"
+    )
+    assert only_speaker("Das Gesundheitsamt des Landkreises teilte mit, es sei ruhig.") == (
+        "Gesundheitsamt"
+    )
+    # the set a superlative compares with
+    assert only_speaker("Die älteste Brauerei der Region hat höhere Preise angekündigt.") == (
+        "Brauerei"
+    )
+    # an object of the verb
+    assert only_speaker("Deshalb fordert der Imkerverband von der Regierung mehr Geld.") == (
+        "Imkerverband"
+    )
+    assert only_speaker("Dazu erklärte die Gewerkschaft zum Streik, er sei nötig.") == (
+        "Gewerkschaft"
+    )
+
+
+def test_an_acronym_in_brackets_is_not_in_the_name_but_may_resolve_it() -> None:
+    text = "Das Landesamt für Bienenkunde (LAB) hat neue Zahlen angekündigt."
+    speaker = speaker_of(text, [mention(text, "LAB", Kind.ORGANISATION)])
+    assert speaker is not None
+    assert speaker.surface == "Das Landesamt für Bienenkunde (LAB)"
+    assert speaker.name == "Landesamt für Bienenkunde"
+    known = EntityRecord(7, "Landesamt für Bienenkunde Nordhalden", Kind.ORGANISATION)
+    speaker = speaker_of(text, [mention(text, "LAB", Kind.ORGANISATION, known)])
+    assert speaker is not None
+    assert (speaker.name, speaker.entity_key) == ("Landesamt für Bienenkunde Nordhalden", 7)
+
+
+def test_a_name_after_an_organisation_noun_is_the_name() -> None:
+    text = "Nach Angaben der Gewerkschaft Ferrox kamen 300 Menschen."
+    speaker = speaker_of(text, [mention(text, "Ferrox", Kind.ORGANISATION)])
+    assert speaker is not None
+    assert (speaker.surface, speaker.name) == ("der Gewerkschaft Ferrox", "Ferrox")
+    text = "Laut dem Sender Radio Kelmor kamen 300 Menschen."
+    speaker = speaker_of(text, [mention(text, "Radio Kelmor", Kind.ORGANISATION)])
+    assert speaker is not None
+    assert speaker.name == "Radio Kelmor"
+    # in lower case, as some bodies write themselves
+    text = "Nach Angaben der Gewerkschaft ferrox kamen 300 Menschen."
+    speaker = speaker_of(text, [mention(text, "ferrox", Kind.ORGANISATION)])
+    assert speaker is not None
+    assert speaker.name == "ferrox"
+    # a body named after a person is not that person
+    text = "Die Stiftung Max Herbst hat neue Stipendien angekündigt."
+    speaker = speaker_of(text, [mention(text, "Max Herbst", Kind.PERSON)])
+    assert speaker is not None
+    assert (speaker.name, speaker.kind) == ("Stiftung Max Herbst", "")
+    # unrecognised, the noun stays with it
+    assert only_speaker("Laut der Gewerkschaft Pluvio kamen 300 Menschen.") in {
+        "Pluvio",
+        "Gewerkschaft Pluvio",
+    }
+
+
+def test_a_role_with_an_organisation_genitive_then_the_persons_name() -> None:
+    text = (
+        "Der umweltpolitische Sprecher der XYZ-Landtagsfraktion, Henrik Valtmann, "
+        "forderte eine Prüfung."
+    )
+    assert speaker_of(text, [mention(text, "Henrik Valtmann", Kind.PERSON)]) == Speaker(
+        "Der umweltpolitische Sprecher der XYZ-Landtagsfraktion, Henrik Valtmann",
+        "Henrik Valtmann",
+        "PER",
+    )
+    text = "Man müsse handeln, hat der frühere Präsident der Ruderfreunde, Kai Ostwald, gesagt."
+    speaker = speaker_of(text, [mention(text, "Kai Ostwald", Kind.PERSON)])
+    assert speaker is not None
+    assert speaker.name == "Kai Ostwald"
+    assert (
+        only_speaker("Die Tarife seien zu niedrig, sagte ein Sprecher des Senders Radio Kelmor.")
+        == "Sprecher des Senders Radio Kelmor"
+    )
+
+
+def test_coordinated_names_do_not_hide_the_auxiliary() -> None:
+    text = "Das haben jedoch die Reedereien Nordlicht und Seestern angekündigt."
+    speaker = speaker_of(
+        text,
+        [
+            mention(text, "Nordlicht", Kind.ORGANISATION),
+            mention(text, "Seestern", Kind.ORGANISATION),
+        ],
+    )
+    assert speaker is not None
+    assert speaker.name == "Nordlicht"  # the first of them; the editor may add the other
+
+
+def test_zufolge_takes_the_whole_organisation_name() -> None:
+    assert only_speaker("Der Freien Akademie von Nordhalden zufolge kamen 300 Gäste.") == (
+        "Freien Akademie von Nordhalden"
+    )
+    assert (
+        only_speaker("Einer Mitteilung des Landesamts für Bienenkunde zufolge sinkt die Zahl.")
+        == "Landesamts für Bienenkunde"
+    )
+    assert only_speaker("Der Polizei in Varnholm zufolge kamen 300 Menschen.") == "Polizei"
