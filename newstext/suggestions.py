@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+from functools import lru_cache
 
 from newstext.entities import FoundMention, Kind, Method
 from newstext.entities import discovery as rules
@@ -1410,7 +1410,7 @@ def _from_mention(surface: str, mention: FoundMention) -> Speaker:
     return Speaker(surface, mention.candidate or mention.surface, mention.kind.value)
 
 
-@cache
+@lru_cache(maxsize=65536)  # bounded: a worker meets new words all day
 def _organisation_noun(word: str) -> bool:
     """A noun that names an organisation by itself or as a compound's head ("Gewerkschaft",
     "Bundesamt", "Mieterverein", "SPD-Landtagsfraktion"), not a person's role."""
@@ -1419,11 +1419,11 @@ def _organisation_noun(word: str) -> bool:
         return False
     if word in rules.ORGANISATION_HEADS or rules.cue_kind(last) == Kind.ORGANISATION:
         return True
-    if rules._INSTITUTION.fullmatch(last) or ORGANISATION_NOUNS.fullmatch(last):
+    if rules.INSTITUTION.fullmatch(last) or ORGANISATION_NOUNS.fullmatch(last):
         return True
     return any(
         kind == Kind.ORGANISATION and ending.fullmatch(last.lower())
-        for kind, ending in rules._HEAD_ENDINGS
+        for kind, ending in rules.HEAD_ENDINGS
     )
 
 

@@ -459,7 +459,7 @@ def _word_after(text: str, end: int) -> str | None:
 
 
 # Federal and state bodies are named by compounds: "Bundesärztekammer", "Landeskriminalamt".
-_INSTITUTION = re.compile(
+INSTITUTION = re.compile(
     r"(?:Bundes|Landes|Staats|Reichs)\w*(?:amt|ministerium|ministeriums|gericht|gerichtshof|"
     r"kammer|verband|agentur|bank|anwaltschaft|kriminalamt|tag|rat|regierung|wehr|polizei)"
 )
@@ -470,7 +470,7 @@ _STREET = re.compile(r"\w{3,}(?:straße|strasse|allee|gasse)")
 # "Hamburger Mieterverein", "Berliner Zeitung", "Frankfurter Hauptbahnhof": a capitalised
 # adjective (mid-sentence) and a noun whose ending names an organisation or a place.
 _CAPITALISED_ADJECTIVE = re.compile(r"[A-ZÄÖÜ]\w+(?:er|e|en|es|em)")
-_HEAD_ENDINGS = (
+HEAD_ENDINGS = (
     (
         Kind.ORGANISATION,
         re.compile(
@@ -490,7 +490,7 @@ def _adjective_and_head(text: str, run: list[Token]) -> FoundMention | None:
     first, second = run[0].text, run[1].text
     if not _CAPITALISED_ADJECTIVE.fullmatch(first) or first in FUNCTION_WORDS:
         return None
-    for kind, ending in _HEAD_ENDINGS:
+    for kind, ending in HEAD_ENDINGS:
         if ending.fullmatch(second):
             return _found(text, run[:2], kind, 0.5, f"adjective and head noun “{second}”")
     return None
@@ -498,7 +498,7 @@ def _adjective_and_head(text: str, run: list[Token]) -> FoundMention | None:
 
 def _shape_kind(word: str) -> tuple[Kind, str] | None:
     """A type that the word's own shape gives away, with the evidence."""
-    if _INSTITUTION.fullmatch(word):
+    if INSTITUTION.fullmatch(word):
         return Kind.ORGANISATION, "name of a public body (Bundes…amt, Landes…ministerium)"
     if _STREET.fullmatch(word):
         return Kind.PLACE, "street or square name"

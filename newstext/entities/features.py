@@ -173,7 +173,7 @@ def word_attributes(word: str) -> list[str]:
     if capital:
         if rules._PLACE_SHAPE.fullmatch(word):
             attrs.append("place_end")
-        if rules._INSTITUTION.fullmatch(word):
+        if rules.INSTITUTION.fullmatch(word):
             attrs.append("institution")
         if rules._STREET.fullmatch(word):
             attrs.append("street")
