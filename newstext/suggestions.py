@@ -309,6 +309,9 @@ ORGANISATION_NOUNS = re.compile(
 # Prepositions of place and of what a name is about: a name may go on after the latter
 # ("Bundesamt für Gesundheit", "Verein zum Schutz der …"), not after the former ("in Kabul").
 PLACE_PREPOSITIONS = frozenset(["in", "im", "aus", "bei", "beim"])
+# Genitives and prepositional phrases read inside one another ("der Sprecher des Vorstands
+# der Stiftung der …") at the most; news sentences nest a handful.
+MAX_NESTED_PHRASES = 12
 NAME_PARTICLES = frozenset(["van", "von", "de", "der", "den", "ter", "di", "da", "la", "le", "al"])
 # Sentence-initial words that are not the subject ("Zudem verkündete er", "Das sagte X").
 NOT_SUBJECTS = frozenset(
@@ -905,15 +908,18 @@ class _Sentence:
         fronted: bool = False,
         apposition: bool = True,
         definite: bool = False,
+        depth: int = 0,
     ) -> _Phrase | None:
         """The noun phrase at token `index`: determiner, adjectives, nouns or a name, then a
         genitive ("der Sprecher der EU-Kommission"), a preposition ("von Kandahar"), and an
         appositive name (", Sajed Agha Sakeb,"), not the addressee ("der Nachrichtenagentur").
         An organisation's name takes its genitive and "für/von/zur/zum" phrases ("Bundesamt
         für Gesundheit"); a name after an organisation noun is the name ("Gewerkschaft
-        Verdi"). `definite`: a determiner merged into a preposition before it ("zum")."""
+        Verdi"). `definite`: a determiner merged into a preposition before it ("zum").
+        `depth`: how many phrases this one is nested in; past `MAX_NESTED_PHRASES` none is
+        read, so a chain of thousands of genitives costs no more than a long sentence."""
         tokens = self.tokens
-        if index >= len(tokens):
+        if index >= len(tokens) or depth > MAX_NESTED_PHRASES:
             return None
         word = tokens[index].text
         if word.lower() in PRONOUNS:
@@ -1000,7 +1006,9 @@ class _Sentence:
                     organisation and following in {"zur", "zum"}
                 ):
                     inner = self._phrase(
-                        end + 1, definite=following in {"vom", "beim", "zur", "zum"}
+                        end + 1,
+                        definite=following in {"vom", "beim", "zur", "zum"},
+                        depth=depth + 1,
                     )
                 elif following in {"des", "der"} or (
                     _adjective(tokens[end].text)
@@ -1010,7 +1018,7 @@ class _Sentence:
                     and _capitalised(tokens[end + 1].text)
                 ):
                     # "Institut der Welt", "Bundesverband deutscher Banken"
-                    inner, genitive = self._phrase(end), True
+                    inner, genitive = self._phrase(end, depth=depth + 1), True
                 else:
                     break
                 if inner is None or (not fronted and self._addressee(inner)):
@@ -1035,7 +1043,7 @@ class _Sentence:
         # A role: its genitive or place belongs to it, then maybe an appositive name.
         while end < len(tokens) and tokens[end].text.lower() in {"des", "der", "von", "vom", "für"}:
             skip = tokens[end].text.lower() in {"von", "vom", "für"}
-            inner = self._phrase(end + skip, apposition=False)
+            inner = self._phrase(end + skip, apposition=False, depth=depth + 1)
             if inner is None or self._addressee(inner):
                 break
             end = inner.end

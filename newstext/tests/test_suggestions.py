@@ -408,3 +408,12 @@ def test_zufolge_takes_the_whole_organisation_name() -> None:
         == "Landesamts für Bienenkunde"
     )
     assert only_speaker("Der Polizei in Varnholm zufolge kamen 300 Menschen.") == "Polizei"
+
+
+def test_a_chain_of_thousands_of_genitives_is_read_within_bounds() -> None:
+    """Nested phrases are read a dozen deep at the most: no recursion error on a chain."""
+    chain = "des Verbandes der Vereinigung " * 3000
+    found = suggest_claims(f"Der Sprecher {chain}sagte, die Lage sei ernst.", mentions=[])
+    assert [s.kind for s in found] == [SuggestionKind.ATTRIBUTION]
+    nested = "des Vorstands der Stiftung des Vereins der Freunde des Museums"
+    assert only_speaker(f"Der Sprecher {nested} sagte, die Lage sei ernst.") is not None
