@@ -220,13 +220,18 @@ def _with_json_ld_body(
 
 
 def _title(title: str, page: Any, texts: list[tuple[BlockKind, str]]) -> str:
-    """The headline: where trafilatura took a site or section name from the <title>
-    ("Site - Section - Headline"), the part of it that the text begins with."""
+    """The headline: the page's one `h1` where the metadata's title only adds to it
+    ("Kommentar zur Bahnreform: <h1>"); where trafilatura took a site or section name
+    from the <title> ("Site - Section - Headline"), the part the text begins with."""
+    first = {clean_inline(text).casefold() for _, text in texts[:HEADLINE_BLOCKS]}
+    headlines = [clean_inline(h1.text_content()) for h1 in page.xpath("//body//h1")]
+    headline = headlines[0].casefold() if len(headlines) == 1 else ""
+    if headline in first and headline != title.casefold() and headline in title.casefold():
+        return headlines[0]
     page_title = clean_inline(" ".join(page.xpath("//head/title//text()")))
     parts = [clean_inline(part) for part in _TITLE_PARTS.split(page_title)]
     if len(parts) < 2 or not title or title.casefold() not in page_title.casefold():
         return title
-    first = {clean_inline(text).casefold() for _, text in texts[:HEADLINE_BLOCKS]}
     if title.casefold() in first:
         return title
     return next(

@@ -40,6 +40,7 @@ FURNITURE_PARTS = frozenset(
         "newsletter", "breadcrumb", "breadcrumbs", "cookie", "cookies", "consent",
         "related", "verwandte", "empfehlung", "empfehlungen", "meistgelesen", "mostread",
         "outbrain", "taboola", "autorenbox",
+        "player", "audio", "video", "podcast", "mediaplayer",
     }
 )  # fmt: skip
 # A paragraph or list of at least this many links, that much of its text theirs, is
@@ -101,7 +102,8 @@ _NAMED_DATE_LINE = re.compile(rf"^{_DATE_WORD}(?:\s+am)?:?\s*{_WEEKDAY}?{_DATE}$
 # Lines at the end of a text: the copyright, the page's own address.
 _END_NOTE = re.compile(
     r"^(?:(?:©|\(c\)|Copyright\b).{0,300}"
-    r"|(?:[A-ZÄÖÜ][\w -]{0,30}:\s*)?(?:https?://|www\.)\S+)$",
+    r"|(?:[A-ZÄÖÜ][\w -]{0,30}:\s*)?(?:https?://|www\.)\S+"
+    r"|Quelle:\s*[\w-]+(?:\.[\w-]+)+(?:/\S*)?)$",
     re.IGNORECASE,
 )
 # A pointer to another article inside the text ("Lesen Sie auch: …").

@@ -29,7 +29,8 @@ def text(element) -> str:
 @pytest.mark.parametrize(
     "names",
     ['class="kommentare"', 'id="leserkommentare-liste"', 'class="box anzeige"',
-     'class="social-teilen"', 'class="empfehlungen_box"', 'class="comment-list"'],
+     'class="social-teilen"', 'class="empfehlungen_box"', 'class="comment-list"',
+     'class="audio-player"'],
 )  # fmt: skip
 def test_furniture_named_in_german_or_english_is_dropped(names):
     page = tree(f"<h1>Haushalt</h1>{BODY}<div {names}><p>Typisch Gemeinde!</p></div>")
@@ -218,6 +219,7 @@ def test_date_lines_teasers_and_end_notes_are_taken_out():
         (BlockKind.PARAGRAPH, "© Lokalblatt 2026. Alle Rechte vorbehalten."),
         (BlockKind.PARAGRAPH, "Der Stand der Bauarbeiten ist gut, sagte der Bürgermeister."),
         (BlockKind.PARAGRAPH, "Quelle: https://www.lokalblatt.example/artikel-1.html"),
+        (BlockKind.PARAGRAPH, "Quelle: lokalblatt.example"),
         (BlockKind.PARAGRAPH, "© Lokalblatt 2026"),
     ]
     assert notes_drop(texts) == [
