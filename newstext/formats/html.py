@@ -65,6 +65,7 @@ _WINDOWS_1252_LABELS = frozenset(
 _WINDOWS_1252 = {
     code: bytes([code]).decode("cp1252", errors="ignore") or chr(code) for code in range(0x80, 0xA0)
 }
+_MARKUP = re.compile(r"<(?:p|br|div|h[1-6])\b", re.IGNORECASE)
 # The parts of a <title>: "Headline - Section - Site".
 _TITLE_PARTS = re.compile(r"\s+[-–—|:·•]\s+")
 
@@ -203,18 +204,19 @@ def _with_json_ld_body(
     """The JSON-LD `articleBody`, in its paragraphs, where the page's markup gave less of
     it (a page that a script fills in) or gave it as one block."""
     body = _json_ld_body(page)
-    paragraphs = [clean_inline(part) for part in re.split(r"\n\s*\n|\n", body)]
-    paragraphs = [part for part in paragraphs if part]
-    if not paragraphs:
+    if _MARKUP.search(body):  # some sites give the body as HTML
+        blocks = markup_blocks(body)
+    else:
+        parts = (clean_inline(part) for part in body.splitlines())
+        blocks = [(BlockKind.PARAGRAPH, part) for part in parts if part]
+    if not blocks:
         return texts
-    whole = clean_inline(body)
-    found_words = count_words(" ".join(text for _, text in texts))
-    if found_words < count_words(whole) / 2:
-        return [(BlockKind.PARAGRAPH, part) for part in paragraphs]
-    if len(paragraphs) > 1:
+    whole = " ".join(text for _, text in blocks)
+    if count_words(" ".join(text for _, text in texts)) < count_words(whole) / 2:
+        return blocks
+    if len(blocks) > 1:
         for index, (_, text) in enumerate(texts):
             if clean_inline(text) == whole:
-                blocks = [(BlockKind.PARAGRAPH, part) for part in paragraphs]
                 return texts[:index] + blocks + texts[index + 1 :]
     return texts
 

@@ -130,15 +130,15 @@ def paragraphs_mark(tree: Any) -> int:
             made += _split_at_double_breaks(element)
     for table in list(tree.iter("table")):
         _layout_table_unwrap(table)
-    for element in list(tree.iter("div")):
-        text = clean_inline(element.text_content())
-        if (
-            text
-            and _link_chars(element) <= MAX_LEAD_LINK_SHARE * len(text)
-            and not any(
-                isinstance(inner.tag, str) and inner.tag in _BLOCK_ELEMENTS and inner.tag != "br"
-                for inner in element.iterdescendants()
-            )
+    # A text-only div among others (or among paragraphs) is a paragraph; one on its own
+    # is more often a label (a kicker, a date, a counter) and stays a div.
+    text_divs = [element for element in tree.iter("div") if _text_div(element)]
+    chosen = set(text_divs)
+    for element in text_divs:
+        neighbours = (element.getprevious(), element.getnext())
+        if any(
+            neighbour is not None and (neighbour in chosen or neighbour.tag == "p")
+            for neighbour in neighbours
         ):
             element.tag = "p"
             made += 1
@@ -153,6 +153,19 @@ def _link_list(element: Any) -> bool:
     text = clean_inline(element.text_content())
     return len(links) >= MIN_LIST_LINKS and _link_chars(element) >= MIN_LIST_LINK_SHARE * len(
         text.replace(" ", "").replace("|", "").replace("·", "")
+    )
+
+
+def _text_div(element: Any) -> bool:
+    """A div of running text: no block inside, not mostly links."""
+    text = clean_inline(element.text_content())
+    return (
+        bool(text)
+        and _link_chars(element) <= MAX_LEAD_LINK_SHARE * len(text)
+        and not any(
+            isinstance(inner.tag, str) and inner.tag in _BLOCK_ELEMENTS and inner.tag != "br"
+            for inner in element.iterdescendants()
+        )
     )
 
 

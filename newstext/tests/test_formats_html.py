@@ -31,6 +31,7 @@ dropped and a single h1 wins over a title that only adds to it: 0/34 leaked, tit
 """
 
 import datetime
+import json
 import socket
 from pathlib import Path
 
@@ -631,6 +632,25 @@ def test_body_only_in_json_ld_comes_in_its_paragraphs(pages):
     assert len(paragraphs) == 7
     assert paragraphs[0].startswith("Die Talbrücke Ahlbach an der A 45")
     assert paragraphs[-1].startswith("Die Stadt lädt am Donnerstag")
+
+
+def test_json_ld_body_given_as_html_comes_in_its_blocks():
+    sentences = " ".join(
+        f"Der Kreistag hat am {day} über den Haushalt des kommenden Jahres beraten."
+        for day in ("Montag", "Dienstag", "Mittwoch", "Donnerstag")
+    )
+    body = f"<p>{sentences}</p><h2>Schulen zuerst</h2><p>Die Schulen bekommen mehr Geld.</p>"
+    ld = json.dumps({"@type": "NewsArticle", "headline": "Haushalt", "articleBody": body})
+    page = (
+        '<html lang="de"><head><title>Haushalt</title>'
+        f'<script type="application/ld+json">{ld}</script></head>'
+        '<body><div id="app">Laden …</div></body></html>'
+    ).encode()
+    article = parse_html(page, source="kt.html", max_chars=MAX)
+    assert article.block_texts(BlockKind.HEADING) == ["Schulen zuerst"]
+    assert article.block_texts()[-1] == "Die Schulen bekommen mehr Geld."
+    assert "<" not in article.body
+    assert "Laden" not in article.body
 
 
 def test_interview_questions_stay_paragraphs(pages):

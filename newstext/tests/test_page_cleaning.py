@@ -153,6 +153,12 @@ def test_a_div_of_text_is_a_paragraph_a_div_of_links_or_boxes_is_not():
     paragraphs_mark(page)
     assert paragraphs(page) == ["Preise steigen", "Der Wein wird teurer."]
     assert page.find(".//div[@class='text']") is not None
+    # A text-only div on its own is more often a label than a paragraph.
+    page = tree(
+        "<div class='kicker'>Weinbau</div><h1>Preise steigen</h1><p>Der Wein wird teurer.</p>"
+    )
+    paragraphs_mark(page)
+    assert paragraphs(page) == ["Der Wein wird teurer."]
 
 
 def test_a_layout_table_becomes_boxes_a_data_table_stays():
