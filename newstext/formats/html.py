@@ -126,6 +126,7 @@ def parse_html(
         or line_name
         or credit_find(texts)
         or _authors(document.author or "")
+        or _meta_author(page)
     )
     lead = lead_find(page, kept=(text for _, text in texts))
     if lead:
@@ -173,6 +174,14 @@ def _authors(value: str) -> str:
     if len(names) < 2:
         return "".join(names)
     return f"{', '.join(names[:-1])} und {names[-1]}"
+
+
+def _meta_author(page: Any) -> str:
+    """The page's `<meta name="author">`, where trafilatura passed it over (an agency)."""
+    for content in page.xpath('//head/meta[@name="author"]/@content'):
+        if author := clean_inline(content):
+            return author
+    return ""
 
 
 def _json_ld_body(page: Any) -> str:

@@ -111,6 +111,8 @@ _TEASER_LINE = re.compile(
     r"^(?:Lesen Sie (?:auch|mehr|hier)|Mehr zum Thema|Auch interessant|Zum Thema"
     r"|Das könnte Sie auch interessieren)\b:?\s*\S.{0,150}$"
 )
+# A picture's credit standing as a paragraph of its own ("Foto: privat").
+_CREDIT_LINE = re.compile(r"^(?:Fotos?|Bilder?|Grafik|Illustration)\s*:\s*\S[^.!?]{0,60}$")
 # Elements that end a paragraph; a `div` holding none of them is a paragraph.
 _BLOCK_ELEMENTS = frozenset(
     {
@@ -350,13 +352,17 @@ def credit_find(texts: list[tuple[BlockKind, str]]) -> str:
 
 
 def notes_drop(texts: list[tuple[BlockKind, str]]) -> list[tuple[BlockKind, str]]:
-    """The texts without "Stand: …" date lines, and without the copyright and the page's
-    address at their end."""
+    """The texts without "Stand: …" date lines, "Lesen Sie auch" pointers and picture
+    credits, and without the copyright and the source's address at their end."""
     texts = [
         (kind, text)
         for kind, text in texts
         if kind != BlockKind.PARAGRAPH
-        or not (_NAMED_DATE_LINE.match(line := clean_inline(text)) or _TEASER_LINE.match(line))
+        or not (
+            _NAMED_DATE_LINE.match(line := clean_inline(text))
+            or _TEASER_LINE.match(line)
+            or _CREDIT_LINE.match(line)
+        )
     ]
     while texts and texts[-1][0] == BlockKind.PARAGRAPH:
         if not _END_NOTE.match(clean_inline(texts[-1][1])):

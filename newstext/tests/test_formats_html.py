@@ -27,7 +27,10 @@ leaked (an audio player's title and credit, "Quelle: mainland.example" at the en
 opinion piece's title "Kommentar zur Bahnreform: <h1>" instead of its h1, and one
 byline made of a broadcast note. Players and a source site's name at the end are now
 dropped and a single h1 wins over a title that only adds to it: 0/34 leaked, titles
-3/3; the broadcast-note byline is left.
+3/3; the broadcast-note byline is left. Two more written after that (a citizen portal
+with `<br><br>` inside a `<p>` and a list, an agency item): 13/13 kept, 1/18 leaked
+("Foto: privat" as a paragraph), the agency byline "dpa" lost (trafilatura drops it
+from `<meta name="author">`); now 0/18 and "dpa".
 """
 
 import datetime
@@ -182,6 +185,23 @@ KEEP = {
         "Genau das tut die Reform nicht.",
         "Sie verdienen mehr als neue Namen.",
     ],
+    "stadtteil_echo_repaircafe.html": [
+        "Seit drei Jahren reparieren Ehrenamtliche im Gemeindehaus kaputte Toaster, Lampen und Fahrräder. Jetzt braucht das Team Verstärkung.",
+        "Jeden ersten Samstag im Monat ist im Gemeindehaus an der Kirchstraße viel los.",
+        "„Uns geht es nicht nur ums Reparieren, sondern auch ums Lernen“, sagt Organisatorin Birgit Hohmann.",
+        "Doch von den ursprünglich 15 Helfern sind nur noch acht regelmäßig dabei.",
+        "Gesucht werden außerdem:",
+        "Fahrradschrauber für Bremsen, Schaltungen und Licht",
+        "Helfer für den Empfang und das Café",
+        "Das nächste Repair-Café findet am 9. Januar statt.",
+    ],
+    "rhein_neckar_blatt_inflation_dpa.html": [
+        "Die Inflation in Deutschland hat sich im November leicht beschleunigt.",
+        "Wiesbaden (dpa) - Die Verbraucherpreise in Deutschland sind im November um 2,4 Prozent gegenüber dem Vorjahresmonat gestiegen.",
+        "Energie war dagegen etwas günstiger als vor einem Jahr",
+        "Die Notenbank entscheidet in der kommenden Woche über den weiteren Kurs ihrer Zinspolitik.",
+        "Endgültige Zahlen will das Bundesamt Mitte Dezember veröffentlichen.",
+    ],
 }
 HEADINGS = {
     "landbote_schule.html": ["Eltern sind verärgert"],
@@ -215,6 +235,8 @@ HEADINGS = {
     "dorfblatt_kleinried_dorfladen.html": ["Ehrenamt und zwei Teilzeitkräfte"],
     "mainland_landtag_kliniken.html": ["Opposition droht mit Klage"],
     "donau_tagblatt_kommentar_bahn.html": [],
+    "stadtteil_echo_repaircafe.html": ["Gesucht werden vor allem Elektriker"],
+    "rhein_neckar_blatt_inflation_dpa.html": [],
 }
 DROP = {
     "landbote_schule.html": [
@@ -482,6 +504,27 @@ DROP = {
         "Leserbriefe",
         "Impressum",
     ],
+    "stadtteil_echo_repaircafe.html": [
+        "Zustimmung zu Cookies",
+        "Mitmachen",
+        "Freitag, 4. Dezember 2026",
+        "Foto: privat",
+        "Weitere Beiträge",
+        "Weihnachtsbasar",
+        "Gefällt mir",
+        "Beliebte Beiträge",
+        "Bäckerei schließt",
+        "Nutzungsbedingungen",
+    ],
+    "rhein_neckar_blatt_inflation_dpa.html": [
+        "212 Partner",
+        "Heidelberg",
+        "05.12.2026, 10:12 Uhr",
+        "dpa-infocom",
+        "Auch interessant",
+        "Mieten in Mannheim",
+        "Impressum",
+    ],
 }
 # Title, byline and date a reader sees on the page, for the pages of other shapes.
 META = {
@@ -536,6 +579,16 @@ META = {
         "Der Fahrgast bleibt Nebensache",
         "Jan Rieger",
         datetime.date(2026, 12, 4),
+    ),
+    "stadtteil_echo_repaircafe.html": (
+        "Repair-Café in Lindenhorst sucht Helfer",
+        "Marie-Luise Schäfer-Brandt",
+        datetime.date(2026, 12, 4),
+    ),
+    "rhein_neckar_blatt_inflation_dpa.html": (
+        "Verbraucherpreise steigen im November um 2,4 Prozent",
+        "dpa",
+        datetime.date(2026, 12, 5),
     ),
 }
 

@@ -222,6 +222,7 @@ def test_date_lines_teasers_and_end_notes_are_taken_out():
         (BlockKind.PARAGRAPH, LEAD),
         (BlockKind.PARAGRAPH, "Stand: 07.12.2026, 14:03 Uhr"),
         (BlockKind.PARAGRAPH, "Lesen Sie auch: Neues Versorgungszentrum in Zeitz geplant"),
+        (BlockKind.PARAGRAPH, "Foto: privat"),
         (BlockKind.PARAGRAPH, "© Lokalblatt 2026. Alle Rechte vorbehalten."),
         (BlockKind.PARAGRAPH, "Der Stand der Bauarbeiten ist gut, sagte der Bürgermeister."),
         (BlockKind.PARAGRAPH, "Quelle: https://www.lokalblatt.example/artikel-1.html"),
