@@ -160,15 +160,13 @@ def _link_list(element: Any) -> bool:
 
 def _text_div(element: Any) -> bool:
     """A div of running text: no block inside, not mostly links."""
+    if any(
+        isinstance(inner.tag, str) and inner.tag in _BLOCK_ELEMENTS and inner.tag != "br"
+        for inner in element.iterdescendants()
+    ):
+        return False  # looked at first: it ends early, the text of a big box does not
     text = clean_inline(element.text_content())
-    return (
-        bool(text)
-        and _link_chars(element) <= MAX_LEAD_LINK_SHARE * len(text)
-        and not any(
-            isinstance(inner.tag, str) and inner.tag in _BLOCK_ELEMENTS and inner.tag != "br"
-            for inner in element.iterdescendants()
-        )
-    )
+    return bool(text) and _link_chars(element) <= MAX_LEAD_LINK_SHARE * len(text)
 
 
 def _link_chars(element: Any) -> int:
