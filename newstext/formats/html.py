@@ -65,6 +65,8 @@ _WINDOWS_1252_LABELS = frozenset(
 _WINDOWS_1252 = {
     code: bytes([code]).decode("cp1252", errors="ignore") or chr(code) for code in range(0x80, 0xA0)
 }
+# An address, not a name ("https://…", "redaktion@…").
+_NOT_A_NAME = re.compile(r"https?:|www\.|@|/")
 _MARKUP = re.compile(r"<(?:p|br|div|h[1-6])\b", re.IGNORECASE)
 # The parts of a <title>: "Headline - Section - Site".
 _TITLE_PARTS = re.compile(r"\s+[-–—|:·•]\s+")
@@ -179,7 +181,7 @@ def _authors(value: str) -> str:
 def _meta_author(page: Any) -> str:
     """The page's `<meta name="author">`, where trafilatura passed it over (an agency)."""
     for content in page.xpath('//head/meta[@name="author"]/@content'):
-        if author := clean_inline(content):
+        if (author := clean_inline(content)) and not _NOT_A_NAME.search(author):
             return author
     return ""
 

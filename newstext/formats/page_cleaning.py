@@ -13,7 +13,7 @@ repeats.
 
 Above the text many pages print the byline and the date as a line of their own
 ("Von Sven Lüders | 29.09.2025, 22:05 Uhr"); `byline_split` takes such lines out of the
-text and give the byline; so do such lines in the article's header that trafilatura
+text and gives the byline; so do such lines in the article's header that trafilatura
 leaves out (`byline_find`), and an interview's closing credit ("Das Interview führte …").
 
 Older and simpler pages write paragraphs without `<p>`: text runs separated by
