@@ -6,7 +6,13 @@ heading blocks through `formats.markup`. Metadata (title, author, date, site nam
 canonical URL) comes from the page's meta tags, JSON-LD and markup.
 
 Nothing is fetched: the page is given as bytes (trafilatura detects the encoding from
-the bytes and the meta charset), and no URL is passed that could be followed.
+the bytes and the meta charset, except that a page labelled ISO-8859-1 is read as
+windows-1252, as browsers do), and no URL is passed that could be followed.
+
+Where the page's markup holds less than half of its JSON-LD `articleBody` (a page that
+a script fills in), or holds it as one block, the text is the `articleBody` in its
+paragraphs. Where trafilatura took the site's name from a "Site - Section - Headline"
+<title>, the title is the part the text begins with.
 
 Tuning (measured on the pages in tests/data/formats/html, see the test module):
 `favor_recall` kept every article sentence and leaked no furniture; the default and
@@ -15,8 +21,9 @@ Tuning (measured on the pages in tests/data/formats/html, see the test module):
 
 import copy
 import datetime
+import json
 import re
-from typing import Literal
+from typing import Any, Literal
 
 import trafilatura
 from trafilatura.htmlprocessing import build_html_output
@@ -29,13 +36,45 @@ from newstext.formats.base import (
     join_blocks,
 )
 from newstext.formats.markup import markup_blocks
-from newstext.formats.page_cleaning import byline_split, furniture_drop, lead_find
+from newstext.formats.page_cleaning import (
+    byline_find,
+    byline_split,
+    credit_find,
+    furniture_drop,
+    lead_find,
+    notes_drop,
+    paragraphs_mark,
+)
 from newstext.parsing import BlockKind, DatePrecision, count_words, is_heading
 from newstext.reasons import ReasonKind, gettext_noop
 
 # Below this many words what trafilatura found is not an article (an index page).
 MIN_ARTICLE_WORDS = 40
 _HTML_LANG = re.compile(rb"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)")
+_META_CHARSET = re.compile(rb"<meta\b[^>]*?\bcharset\s*=\s*[\"']?([\w-]+)", re.IGNORECASE)
+# Labels that browsers read as windows-1252 (the WHATWG Encoding Standard): pages
+# declared "iso-8859-1" write „ “ – € in the bytes 0x80–0x9F, which Latin-1 lacks.
+_WINDOWS_1252_LABELS = frozenset(
+    {
+        "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "us-ascii",
+        "ascii", "cp1252", "windows-1252", "x-cp1252", "cp819", "ibm819",
+    }
+)  # fmt: skip
+# Latin-1's C1 controls as windows-1252 reads those bytes; the five bytes it leaves
+# undefined stay what Latin-1 makes of them.
+_WINDOWS_1252 = {
+    code: bytes([code]).decode("cp1252", errors="ignore") or chr(code) for code in range(0x80, 0xA0)
+}
+# An address, not a name ("https://…", "redaktion@…").
+_NOT_A_NAME = re.compile(r"https?:|www\.|@|/")
+_MARKUP = re.compile(r"<(?:p|br|div|h[1-6])\b", re.IGNORECASE)
+# The parts of a <title>: "Headline - Section - Site".
+_TITLE_PARTS = re.compile(r"\s+[-–—|:·•]\s+")
+
+# The headline repeated in the text stands among its first blocks.
+HEADLINE_BLOCKS = 3
+# A part of the <title> shorter than this is a site or section name, not the headline.
+HEADLINE_MIN_WORDS = 3
 
 Favor = Literal["precision", "balanced", "recall"]
 
@@ -57,9 +96,10 @@ def parse_html(
     min_words: int = MIN_ARTICLE_WORDS,
 ) -> IncomingArticle:
     """The article of a web page; FormatError if the page holds no article text."""
-    tree = load_html(data)
+    tree = load_html(_decoded(data))
     if tree is None:
         raise FormatError(source, HTML_NO_ARTICLE())
+    paragraphs_mark(tree)
     furniture_drop(tree)
     page = copy.deepcopy(tree)  # trafilatura prunes the tree it reads
     document = trafilatura.bare_extraction(
@@ -76,10 +116,20 @@ def parse_html(
     )
     if document is None or isinstance(document, dict) or document.body is None:
         raise FormatError(source, HTML_NO_ARTICLE())
-    texts = markup_blocks(build_html_output(document, False))
-    title = clean_inline(document.title or "")
+    texts = _with_json_ld_body(markup_blocks(build_html_output(document, False)), page)
+    title = _title(clean_inline(document.title or ""), page, texts)
     texts = _drop_title_and_kicker(texts, title)
-    texts, byline = byline_split(texts, byline=clean_inline(document.author or ""))
+    texts, line_name = byline_split(texts, byline="")
+    texts = notes_drop(texts)
+    # The byline the reader sees comes first: the header's line, a line above the text,
+    # an interview's credit; then the page's metadata.
+    byline = (
+        byline_find(page, kept=(text for _, text in texts))
+        or line_name
+        or credit_find(texts)
+        or _authors(document.author or "")
+        or _meta_author(page)
+    )
     lead = lead_find(page, kept=(text for _, text in texts))
     if lead:
         texts.insert(0, (BlockKind.PARAGRAPH, lead))
@@ -104,6 +154,108 @@ def parse_html(
         publisher_name=clean_inline(document.sitename or ""),
         language=language_match[1].decode("ascii") if language_match else "",
         link=canonical,
+    )
+
+
+def _decoded(data: bytes) -> bytes | str:
+    """The page as text where its declared charset is one browsers read as windows-1252;
+    else the bytes, for trafilatura to decode."""
+    declared = _META_CHARSET.search(data[:4096])
+    if declared is None or declared[1].decode("ascii").lower() not in _WINDOWS_1252_LABELS:
+        return data
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("latin-1").translate(_WINDOWS_1252)
+    return data  # UTF-8 under a wrong label
+
+
+def _authors(value: str) -> str:
+    """trafilatura's "A; B" as a German list: "A und B", "A, B und C"."""
+    names = [name for name in (clean_inline(part) for part in value.split(";")) if name]
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} und {names[-1]}"
+
+
+def _meta_author(page: Any) -> str:
+    """The page's `<meta name="author">`, where trafilatura passed it over (an agency)."""
+    for content in page.xpath('//head/meta[@name="author"]/@content'):
+        if (author := clean_inline(content)) and not _NOT_A_NAME.search(author):
+            return author
+    return ""
+
+
+def _json_ld_body(page: Any) -> str:
+    """The `articleBody` of the page's JSON-LD, if it gives one."""
+    for script in page.xpath('//script[@type="application/ld+json"]'):
+        try:
+            found = _find_article_body(json.loads(script.text or ""))
+        except ValueError:
+            continue
+        if found:
+            return found
+    return ""
+
+
+def _find_article_body(value: Any) -> str:
+    if isinstance(value, list):
+        return next((found for item in value if (found := _find_article_body(item))), "")
+    if not isinstance(value, dict):
+        return ""
+    body = value.get("articleBody")
+    if isinstance(body, str) and body.strip():
+        return body
+    return _find_article_body(value.get("@graph", []))
+
+
+def _with_json_ld_body(
+    texts: list[tuple[BlockKind, str]], page: Any
+) -> list[tuple[BlockKind, str]]:
+    """The JSON-LD `articleBody`, in its paragraphs, where the page's markup gave less of
+    it (a page that a script fills in) or gave it as one block."""
+    body = _json_ld_body(page)
+    if _MARKUP.search(body):  # some sites give the body as HTML
+        blocks = markup_blocks(body)
+    else:
+        parts = (clean_inline(part) for part in body.splitlines())
+        blocks = [(BlockKind.PARAGRAPH, part) for part in parts if part]
+    if not blocks:
+        return texts
+    whole = " ".join(text for _, text in blocks)
+    if count_words(" ".join(text for _, text in texts)) < count_words(whole) / 2:
+        return blocks
+    if len(blocks) > 1:
+        for index, (_, text) in enumerate(texts):
+            if clean_inline(text) == whole:
+                return texts[:index] + blocks + texts[index + 1 :]
+    return texts
+
+
+def _title(title: str, page: Any, texts: list[tuple[BlockKind, str]]) -> str:
+    """The headline: the page's one `h1` where the metadata's title only adds to it
+    ("Kommentar zur Bahnreform: <h1>"); where trafilatura took a site or section name
+    from the <title> ("Site - Section - Headline"), the part the text begins with."""
+    first = {clean_inline(text).casefold() for _, text in texts[:HEADLINE_BLOCKS]}
+    headlines = [clean_inline(h1.text_content()) for h1 in page.xpath("//body//h1")]
+    headline = headlines[0].casefold() if len(headlines) == 1 else ""
+    if headline in first and headline != title.casefold() and headline in title.casefold():
+        return headlines[0]
+    page_title = clean_inline(" ".join(page.xpath("//head/title//text()")))
+    parts = [clean_inline(part) for part in _TITLE_PARTS.split(page_title)]
+    if len(parts) < 2 or not title or title.casefold() not in page_title.casefold():
+        return title
+    if title.casefold() in first:
+        return title
+    return next(
+        (
+            part
+            for part in parts
+            if part.casefold() in first
+            and count_words(part) >= HEADLINE_MIN_WORDS
+            and part.casefold() not in title.casefold()
+        ),
+        title,
     )
 
 

@@ -13,9 +13,17 @@ repeats.
 
 Above the text many pages print the byline and the date as a line of their own
 ("Von Sven Lüders | 29.09.2025, 22:05 Uhr"); `byline_split` takes such lines out of the
-text, keeping the name as the byline when the page's metadata names no author.
+text and gives the byline; so do such lines in the article's header that trafilatura
+leaves out (`byline_find`), and an interview's closing credit ("Das Interview führte …").
+
+Older and simpler pages write paragraphs without `<p>`: text runs separated by
+`<br><br>`, or a `div` each. trafilatura scores paragraphs, so such a page came out as
+the whole table layout with its menus, or lost its subheadings (`<div><b>…</b></div>`);
+`paragraphs_mark` makes them paragraphs first. `notes_drop` takes out the "Stand: …"
+lines and the copyright and source-address lines at the end of a text.
 """
 
+import itertools
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -32,8 +40,13 @@ FURNITURE_PARTS = frozenset(
         "newsletter", "breadcrumb", "breadcrumbs", "cookie", "cookies", "consent",
         "related", "verwandte", "empfehlung", "empfehlungen", "meistgelesen", "mostread",
         "outbrain", "taboola", "autorenbox",
+        "player", "audio", "video", "podcast", "mediaplayer",
     }
 )  # fmt: skip
+# A paragraph or list of at least this many links, that much of its text theirs, is
+# furniture whatever its name.
+MIN_LIST_LINKS = 2
+MIN_LIST_LINK_SHARE = 0.75
 # Parts of class and id names that mark an article's lead.
 LEAD_PARTS = frozenset(
     {
@@ -58,22 +71,198 @@ _DATE = (
     r"(?:,?\s*(?:um\s)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?"  # , 22:05 Uhr
 )
 # After the name: dates, times, places, agencies; no running text ("Von Berlin, sagte er").
+# A role may follow ("Korrespondentin in Brüssel").
 _BYLINE_REST = (
-    r"(?:[\s\d.,:|·•;–/()-]|(?:Uhr|Min|Lesezeit|am|um|und|dpa|afp|epd|kna|sid)\b|[A-ZÄÖÜ]\w*)*"
+    r"(?:[\s\d.,:|·•;–/()-]|(?:Uhr|Min|Lesezeit|am|um|und|in|im|aus|für|der|des|bei"
+    r"|dpa|afp|epd|kna|sid)\b|[A-ZÄÖÜ]\w*)*"
+)
+_NAME = r"[A-ZÄÖÜ][\w'.-]+(?:\s+(?:und|von|van|de|zu|[A-ZÄÖÜ][\w'.-]+)){0,6}?"
+# "Von unserem Redakteur …", "Von unserer Korrespondentin in Paris …"
+_STAFF = (
+    r"(?:unser(?:em|er|en)\s+(?:[A-ZÄÖÜ]?[\w-]+\s+)?"
+    r"(?:Redakteur|Korrespondent|Mitarbeiter|Reporter|Autor)(?:in|innen|en)?"
+    r"(?:\s+(?:in|aus)\s+[A-ZÄÖÜ][\w-]+)?\s+)"
 )
 _BYLINE = re.compile(
-    r"^(?:Von|Text:|Autor:|Autorin:)\s+"
-    r"(?P<name>[A-ZÄÖÜ][\w'.-]+(?:\s+(?:und|von|van|de|zu|[A-ZÄÖÜ][\w'.-]+)){0,6}?)"
+    rf"^(?:Von|Text:|Autor:|Autorin:|Autoren:|Interview:)\s+{_STAFF}?(?P<name>{_NAME})"
     rf"\s*(?:[|·•,;–-]{_BYLINE_REST})?$"
 )
+# The credit under an interview.
+_INTERVIEW_CREDIT = re.compile(
+    rf"^(?:Das\s+)?(?:Interview|Gespräch)\s+(?:führten?|führte)\s+(?P<name>{_NAME})\.?$"
+)
+_DATE_WORD = r"(?:Aktualisiert|Veröffentlicht|Erstellt|Stand|Zuletzt aktualisiert)"
+_WEEKDAY = r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+)"
 _DATE_LINE = re.compile(
-    rf"^(?:(?:Aktualisiert|Veröffentlicht|Erstellt|Stand)(?:\s+am)?:?\s*)?{_DATE}"
+    rf"^(?:{_DATE_WORD}(?:\s+am)?:?\s*)?{_WEEKDAY}?{_DATE}"
     r"(?:\s*[|·•]\s*\d+\s*Min\.?(?:\s*Lesezeit)?)?$"
 )
+# A date line that says what it is ("Stand: …") is furniture wherever it stands.
+_NAMED_DATE_LINE = re.compile(rf"^{_DATE_WORD}(?:\s+am)?:?\s*{_WEEKDAY}?{_DATE}$")
+# Lines at the end of a text: the copyright, the page's own address.
+_END_NOTE = re.compile(
+    r"^(?:(?:©|\(c\)|Copyright\b).{0,300}"
+    r"|(?:[A-ZÄÖÜ][\w -]{0,30}:\s*)?(?:https?://|www\.)\S+"
+    r"|Quelle:\s*[\w-]+(?:\.[\w-]+)+(?:/\S*)?)$",
+    re.IGNORECASE,
+)
+# A pointer to another article inside the text ("Lesen Sie auch: …").
+_TEASER_LINE = re.compile(
+    r"^(?:Lesen Sie (?:auch|mehr|hier)|Mehr zum Thema|Auch interessant|Zum Thema"
+    r"|Das könnte Sie auch interessieren)\b:?\s*\S.{0,150}$"
+)
+# A picture's credit standing as a paragraph of its own ("Foto: privat").
+_CREDIT_LINE = re.compile(r"^(?:Fotos?|Bilder?|Grafik|Illustration)\s*:\s*\S[^.!?]{0,60}$")
+# Elements that end a paragraph; a `div` holding none of them is a paragraph.
+_BLOCK_ELEMENTS = frozenset(
+    {
+        "p", "div", "section", "article", "aside", "header", "footer", "nav", "main",
+        "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "table", "tr", "td",
+        "form", "figure", "blockquote", "pre", "hr", "br", "center", "iframe", "button",
+    }
+)  # fmt: skip
+
+
+def paragraphs_mark(tree: Any) -> int:
+    """Make paragraphs of the text runs between `<br><br>` and of the `div`s that hold
+    text and no block of their own, in `tree` (lxml); returns how many were made."""
+    made = 0
+    for element in list(tree.iter()):
+        if isinstance(element.tag, str) and element.getparent() is not None:
+            made += _split_at_double_breaks(element)
+    for table in list(tree.iter("table")):
+        _layout_table_unwrap(table)
+    # A text-only div among others (or among paragraphs) is a paragraph; one on its own
+    # is more often a label (a kicker, a date, a counter) and stays a div.
+    text_divs = [element for element in tree.iter("div") if _text_div(element)]
+    chosen = set(text_divs)
+    for element in text_divs:
+        neighbours = (element.getprevious(), element.getnext())
+        if any(
+            neighbour is not None and (neighbour in chosen or neighbour.tag == "p")
+            for neighbour in neighbours
+        ):
+            element.tag = "p"
+            made += 1
+    return made
+
+
+def _link_list(element: Any) -> bool:
+    """A paragraph or list that is only links: a menu, a row of services, a toolbar."""
+    if element.tag not in ("p", "ul", "ol", "dl"):
+        return False
+    links = list(element.iter("a"))
+    text = clean_inline(element.text_content())
+    return len(links) >= MIN_LIST_LINKS and _link_chars(element) >= MIN_LIST_LINK_SHARE * len(
+        text.replace(" ", "").replace("|", "").replace("·", "")
+    )
+
+
+def _text_div(element: Any) -> bool:
+    """A div of running text: no block inside, not mostly links."""
+    if any(
+        isinstance(inner.tag, str) and inner.tag in _BLOCK_ELEMENTS and inner.tag != "br"
+        for inner in element.iterdescendants()
+    ):
+        return False  # looked at first: it ends early, the text of a big box does not
+    text = clean_inline(element.text_content())
+    return bool(text) and _link_chars(element) <= MAX_LEAD_LINK_SHARE * len(text)
+
+
+def _link_chars(element: Any) -> int:
+    return sum(len(clean_inline(link.text_content())) for link in element.iter("a"))
+
+
+def _layout_table_unwrap(table: Any) -> None:
+    """Make `div`s of a table that lays out the page rather than holding data: one with a
+    single cell, or with paragraphs, lists or tables in its cells."""
+    cells = [cell for cell in table.iter("td", "th") if _table_of(cell) is table]
+    layout = table.get("role") == "presentation" or len(cells) <= 1
+    layout = layout or any(
+        _table_of(inner) is table
+        for cell in cells
+        for inner in cell.iterdescendants("p", "div", "table", "ul", "ol", "h1", "h2", "h3")
+    )
+    if not layout:
+        return
+    parts = [
+        element
+        for element in table.iterdescendants("tbody", "thead", "tfoot", "tr", "td", "th")
+        if _table_of(element) is table
+    ]
+    for element in [table, *parts]:
+        element.tag = "div"
+
+
+def _table_of(element: Any) -> Any:
+    return next(element.iterancestors("table"), None)
+
+
+def _is_break(element: Any) -> bool:
+    return isinstance(element.tag, str) and element.tag == "br"
+
+
+def _split_at_double_breaks(parent: Any) -> int:
+    """Split `parent`'s runs of text and inline elements at each `<br><br>` into `p`s."""
+    children = list(parent)
+    if not any(
+        _is_break(first) and not (first.tail or "").strip() and _is_break(second)
+        for first, second in itertools.pairwise(children)
+    ):
+        return 0
+    paragraphs: list[Any] = []  # the new children, in order
+    run = parent.makeelement("p", {})
+    run.text = parent.text
+
+    def flush() -> None:
+        nonlocal run
+        if (run.text or "").strip() or len(run):
+            paragraphs.append(run)
+        run = parent.makeelement("p", {})
+
+    index = 0
+    while index < len(children):
+        child = children[index]
+        index += 1
+        if (
+            isinstance(child.tag, str)
+            and _is_break(child)
+            and not (child.tail or "").strip()
+            and index < len(children)
+            and _is_break(children[index])
+        ):
+            flush()
+            while index < len(children) and _is_break(children[index]):
+                tail = children[index].tail
+                index += 1
+                if (tail or "").strip():
+                    run.text = tail
+                    break
+            continue
+        if isinstance(child.tag, str) and child.tag in _BLOCK_ELEMENTS and not _is_break(child):
+            flush()
+            tail, child.tail = child.tail, None
+            paragraphs.append(child)
+            run.text = tail
+            continue
+        run.append(child)  # an inline element or a single break, with its tail
+    flush()
+    if parent.tag == "p":  # no paragraph in a paragraph: the new ones take its place
+        outer = parent.getparent()
+        if outer is None:
+            return 0
+        position = outer.index(parent)
+        paragraphs[-1].tail = parent.tail
+        outer[position : position + 1] = paragraphs
+    else:
+        parent.text = None
+        parent[:] = paragraphs
+    return len(paragraphs)
 
 
 def furniture_drop(tree: Any) -> int:
-    """Remove the elements of `tree` (lxml) named as furniture; returns how many.
+    """Remove the elements of `tree` (lxml) named as furniture, and the paragraphs and
+    lists that are only links; returns how many.
 
     An element holding the headline (`h1`) or much of the page's text stays: a site
     that names its article `article-with-comments` keeps its article."""
@@ -85,7 +274,7 @@ def furniture_drop(tree: Any) -> int:
             continue
         if not any(ancestor is tree for ancestor in element.iterancestors()):
             continue  # inside a box dropped already
-        if not _named(element, FURNITURE_PARTS):
+        if not (_named(element, FURNITURE_PARTS) or _link_list(element)):
             continue
         if element.tag == "h1" or element.find(".//h1") is not None:
             continue
@@ -128,8 +317,62 @@ def lead_find(tree: Any, *, kept: Iterable[str]) -> str | None:
     return None
 
 
+def byline_find(tree: Any, *, kept: Iterable[str]) -> str:
+    """The name in a byline line between the headline and the first kept block.
+
+    trafilatura leaves the article header's byline ("Von Tim Kohl · 04.12.2026 ") out
+    of the text; such a line is looked for in the page, each element on its own."""
+    kept_texts = {clean_inline(text).casefold() for text in kept}
+    first_kept = _first_element_with_text(tree, kept_texts)
+    after_headline = not tree.xpath("//h1")
+    for element in tree.iter():
+        if element is first_kept:
+            break
+        if not isinstance(element.tag, str) or element.tag in ("script", "style"):
+            continue
+        if element.tag == "h1":
+            after_headline = True
+            continue
+        if not after_headline:
+            continue
+        text = clean_inline(element.text_content())
+        if text and count_words(text) <= BYLINE_MAX_WORDS and (named := _BYLINE.match(text)):
+            return named["name"].strip()
+    return ""
+
+
+def credit_find(texts: list[tuple[BlockKind, str]]) -> str:
+    """The interviewer a closing credit names ("Das Interview führte Henrike Sommer.")."""
+    for _, text in texts[-BYLINE_LINES:]:
+        if named := _INTERVIEW_CREDIT.match(clean_inline(text)):
+            return named["name"].strip().removesuffix(".")
+    return ""
+
+
+def notes_drop(texts: list[tuple[BlockKind, str]]) -> list[tuple[BlockKind, str]]:
+    """The texts without "Stand: …" date lines, "Lesen Sie auch" pointers and picture
+    credits, and without the copyright and the source's address at their end."""
+    texts = [
+        (kind, text)
+        for kind, text in texts
+        if kind != BlockKind.PARAGRAPH
+        or not (
+            _NAMED_DATE_LINE.match(line := clean_inline(text))
+            or _TEASER_LINE.match(line)
+            or _CREDIT_LINE.match(line)
+        )
+    ]
+    while texts and texts[-1][0] == BlockKind.PARAGRAPH:
+        if not _END_NOTE.match(clean_inline(texts[-1][1])):
+            break
+        texts.pop()
+    return texts
+
+
 def _named(element: Any, parts: frozenset[str]) -> bool:
-    names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    # A custom element's tag names it too (<amp-ad>, <social-share>).
+    tag = element.tag if "-" in element.tag else ""
+    names = f"{element.get('class') or ''} {element.get('id') or ''} {tag}".lower()
     return any(part in parts for part in _NAME_PARTS.split(names))
 
 

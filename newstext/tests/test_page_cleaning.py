@@ -3,7 +3,15 @@
 import pytest
 from trafilatura.utils import load_html
 
-from newstext.formats.page_cleaning import byline_split, furniture_drop, lead_find
+from newstext.formats.page_cleaning import (
+    byline_find,
+    byline_split,
+    credit_find,
+    furniture_drop,
+    lead_find,
+    notes_drop,
+    paragraphs_mark,
+)
 from newstext.parsing import BlockKind
 
 BODY = "<p>Der Gemeinderat hat am Montag den Haushalt für das kommende Jahr beschlossen.</p>"
@@ -21,7 +29,8 @@ def text(element) -> str:
 @pytest.mark.parametrize(
     "names",
     ['class="kommentare"', 'id="leserkommentare-liste"', 'class="box anzeige"',
-     'class="social-teilen"', 'class="empfehlungen_box"', 'class="comment-list"'],
+     'class="social-teilen"', 'class="empfehlungen_box"', 'class="comment-list"',
+     'class="audio-player"'],
 )  # fmt: skip
 def test_furniture_named_in_german_or_english_is_dropped(names):
     page = tree(f"<h1>Haushalt</h1>{BODY}<div {names}><p>Typisch Gemeinde!</p></div>")
@@ -88,6 +97,11 @@ def test_no_lead_when_kept_already_below_the_body_or_only_links():
         ("Autorin: Petra Lohmann", "Petra Lohmann"),
         ("Aktualisiert am 02.06.2025, 16:40 Uhr", ""),
         ("14.03.2025 | 4 Min. Lesezeit", ""),
+        ("Dienstag, 01.12.2026", ""),
+        ("Von Dr. Katrin Möller, Korrespondentin in Brüssel", "Dr. Katrin Möller"),
+        ("Von unserem Redakteur Martin Kolbe", "Martin Kolbe"),
+        ("Von unserer Korrespondentin in Paris Anne Roth", "Anne Roth"),
+        ("Autor: Jens Hallermann | Stand: 07.12.2026, 14:03 Uhr", "Jens Hallermann"),
     ],
 )
 def test_byline_and_date_lines_above_the_text_are_taken_out(line, byline):
@@ -105,3 +119,118 @@ def test_the_metadata_byline_wins_and_text_lines_stay():
     ):
         texts = [(BlockKind.PARAGRAPH, sentence), (BlockKind.PARAGRAPH, LEAD)]
         assert byline_split(texts, byline="") == (texts, "")
+
+
+def paragraphs(page) -> list[str]:
+    return [text(element) for element in page.iter("p")]
+
+
+def test_text_runs_between_double_breaks_become_paragraphs():
+    page = tree(
+        '<td class="inhalt"><b>Haushalt beschlossen</b><br><br>Der Gemeinderat hat am Montag'
+        " getagt.<br>\nEr stimmte zu.<br><br><br>Die Schulden steigen.<br>\n<br><i>Ende</i></td>"
+    )
+    assert paragraphs_mark(page) == 4
+    assert paragraphs(page) == [
+        "Haushalt beschlossen",
+        "Der Gemeinderat hat am Montag getagt. Er stimmte zu.",  # one break stays a line
+        "Die Schulden steigen.",
+        "Ende",
+    ]
+
+
+def test_a_paragraph_of_double_breaks_becomes_paragraphs_in_its_place():
+    page = tree("<div><p>Erster Absatz.<br><br>Zweiter Absatz.</p><p>Dritter.</p></div>")
+    paragraphs_mark(page)
+    assert paragraphs(page) == ["Erster Absatz.", "Zweiter Absatz.", "Dritter."]
+
+
+def test_a_div_of_text_is_a_paragraph_a_div_of_links_or_boxes_is_not():
+    page = tree(
+        "<div class='text'><div><b>Preise steigen</b></div><div>Der Wein wird teurer.</div>"
+        "<div>Lesen Sie auch: <a href='/x'>Die Winzer und der Frost im April</a></div></div>"
+    )
+    paragraphs_mark(page)
+    assert paragraphs(page) == ["Preise steigen", "Der Wein wird teurer."]
+    assert page.find(".//div[@class='text']") is not None
+    # A text-only div on its own is more often a label than a paragraph.
+    page = tree(
+        "<div class='kicker'>Weinbau</div><h1>Preise steigen</h1><p>Der Wein wird teurer.</p>"
+    )
+    paragraphs_mark(page)
+    assert paragraphs(page) == ["Der Wein wird teurer."]
+
+
+def test_a_layout_table_becomes_boxes_a_data_table_stays():
+    layout = "<table><tr><td><a href='/'>Start</a></td><td><p>Der Rat tagt.</p></td></tr></table>"
+    data = "<table><tr><th>Name</th><th>Stimmen</th></tr><tr><td>Oswald</td><td>6.412</td></tr></table>"
+    single = "<table><tr><td><b>Kommentar schreiben</b></td></tr></table>"
+    page = tree(layout + data + single)
+    paragraphs_mark(page)
+    assert len(page.findall(".//table")) == 1
+    assert [text(cell) for cell in page.iter("td")] == ["Oswald", "6.412"]
+
+
+def test_paragraphs_and_lists_of_links_are_dropped_sentences_with_links_stay():
+    links = (
+        "<p><b>Service</b><br><a href='/a'>Veranstaltungen</a><br><a href='/b'>Familienanzeigen</a></p>"
+        "<ul><li><a href='/c'>Impressum</a></li><li><a href='/d'>Kontakt</a></li></ul>"
+    )
+    sentence = (
+        "<p>Der <a href='/rat'>Gemeinderat</a> hat am Montag den Haushalt für das kommende Jahr"
+        " beschlossen, wie die <a href='/stadt'>Stadt</a> mitteilte.</p>"
+    )
+    page = tree(f"<h1>Haushalt</h1>{sentence}{BODY * 3}{links}")
+    assert furniture_drop(page) == 2
+    assert "Familienanzeigen" not in text(page)
+    assert "Kontakt" not in text(page)
+    assert "wie die Stadt mitteilte" in text(page)
+
+
+def test_a_custom_element_named_as_furniture_is_dropped():
+    page = tree(f"<h1>Haushalt</h1>{BODY * 3}<amp-ad type='x'><div>Anzeige</div></amp-ad>")
+    assert furniture_drop(page) == 1
+    assert "Anzeige" not in text(page)
+
+
+def test_the_byline_in_the_header_is_found_not_one_below_the_text():
+    kept = ["Der Gemeinderat hat am Montag den Haushalt für das kommende Jahr beschlossen."]
+    header = (
+        '<div class="meta"><span>Von Tim Kohl und Jana Weber</span> <time>04.12.2026</time></div>'
+    )
+    page = tree(f"<h1>Haushalt</h1>{header}{BODY}")
+    assert byline_find(page, kept=kept) == "Tim Kohl und Jana Weber"
+    page = tree(f"<h1>Haushalt</h1>{BODY}<p>Von Tim Kohl</p>")
+    assert byline_find(page, kept=kept) == ""
+    page = tree(
+        f"<h1>Haushalt</h1><p>Von Montag an gilt in der Innenstadt Tempo dreißig.</p>{BODY}"
+    )
+    assert byline_find(page, kept=kept) == ""
+
+
+def test_the_interviewer_is_found_in_the_credit_below():
+    texts = [
+        (BlockKind.PARAGRAPH, LEAD),
+        (BlockKind.PARAGRAPH, "Das Interview führte Henrike Sommer."),
+    ]
+    assert credit_find(texts) == "Henrike Sommer"
+    assert credit_find([(BlockKind.PARAGRAPH, "Das Interview führte zu Ärger im Rathaus.")]) == ""
+
+
+def test_date_lines_teasers_and_end_notes_are_taken_out():
+    texts = [
+        (BlockKind.PARAGRAPH, LEAD),
+        (BlockKind.PARAGRAPH, "Stand: 07.12.2026, 14:03 Uhr"),
+        (BlockKind.PARAGRAPH, "Lesen Sie auch: Neues Versorgungszentrum in Zeitz geplant"),
+        (BlockKind.PARAGRAPH, "Foto: privat"),
+        (BlockKind.PARAGRAPH, "© Lokalblatt 2026. Alle Rechte vorbehalten."),
+        (BlockKind.PARAGRAPH, "Der Stand der Bauarbeiten ist gut, sagte der Bürgermeister."),
+        (BlockKind.PARAGRAPH, "Quelle: https://www.lokalblatt.example/artikel-1.html"),
+        (BlockKind.PARAGRAPH, "Quelle: lokalblatt.example"),
+        (BlockKind.PARAGRAPH, "© Lokalblatt 2026"),
+    ]
+    assert notes_drop(texts) == [
+        (BlockKind.PARAGRAPH, LEAD),
+        (BlockKind.PARAGRAPH, "© Lokalblatt 2026. Alle Rechte vorbehalten."),  # not at the end
+        (BlockKind.PARAGRAPH, "Der Stand der Bauarbeiten ist gut, sagte der Bürgermeister."),
+    ]
