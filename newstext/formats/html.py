@@ -71,6 +71,9 @@ _MARKUP = re.compile(r"<(?:p|br|div|h[1-6])\b", re.IGNORECASE)
 # The parts of a <title>: "Headline - Section - Site".
 _TITLE_PARTS = re.compile(r"\s+[-–—|:·•]\s+")
 
+# An `articleBody` stands at the top of a JSON-LD script, in a list or in its `@graph`;
+# deeper nesting is not looked into.
+JSON_LD_MAX_DEPTH = 4
 # The headline repeated in the text stands among its first blocks.
 HEADLINE_BLOCKS = 3
 # A part of the <title> shorter than this is a site or section name, not the headline.
@@ -191,22 +194,26 @@ def _json_ld_body(page: Any) -> str:
     for script in page.xpath('//script[@type="application/ld+json"]'):
         try:
             found = _find_article_body(json.loads(script.text or ""))
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested past Python's limit
             continue
         if found:
             return found
     return ""
 
 
-def _find_article_body(value: Any) -> str:
+def _find_article_body(value: Any, depth: int = 0) -> str:
+    """The first `articleBody` in a JSON-LD value, its lists and its `@graph`, looked for
+    `JSON_LD_MAX_DEPTH` levels deep at the most."""
+    if depth > JSON_LD_MAX_DEPTH:
+        return ""
     if isinstance(value, list):
-        return next((found for item in value if (found := _find_article_body(item))), "")
+        return next((found for item in value if (found := _find_article_body(item, depth + 1))), "")
     if not isinstance(value, dict):
         return ""
     body = value.get("articleBody")
     if isinstance(body, str) and body.strip():
         return body
-    return _find_article_body(value.get("@graph", []))
+    return _find_article_body(value.get("@graph", []), depth + 1)
 
 
 def _with_json_ld_body(

@@ -706,6 +706,23 @@ def test_json_ld_body_given_as_html_comes_in_its_blocks():
     assert "Laden" not in article.body
 
 
+@pytest.mark.parametrize(
+    "ld",
+    ["[" * 100_000 + "]" * 100_000, '{"@graph": [' * 500 + "{}" + "]}" * 500],
+    ids=["nested past the parser's limit", "nested past our limit"],
+)
+def test_deeply_nested_json_ld_is_passed_over(ld):
+    text = " ".join(
+        f"Der Rat hat am Tag {day} lange über den Haushalt beraten." for day in range(9)
+    )
+    page = (
+        f'<html><head><script type="application/ld+json">{ld}</script></head>'
+        f"<body><article><h1>Haushalt beraten</h1><p>{text}</p></article></body></html>"
+    ).encode()
+    article = parse_html(page, source="tief.html", max_chars=MAX)
+    assert article.body == text
+
+
 def test_interview_questions_stay_paragraphs(pages):
     paragraphs = pages["saale_kurier_interview.html"].block_texts(BlockKind.PARAGRAPH)
     assert "Und die Bürokratie?" in paragraphs
