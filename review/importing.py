@@ -168,7 +168,7 @@ def read_doccano(lines: Iterable[str]) -> Iterator[IncomingAnnotation | Unreadab
             record = json.loads(line)
             text: str = record["text"]
             spans = record.get("label", [])
-        except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as error:
+        except (json.JSONDecodeError, RecursionError, KeyError, TypeError, AttributeError) as error:
             raise ImportFileError(f"line {number}: not a doccano record ({error})") from error
         if not isinstance(text, str) or not isinstance(spans, list):
             raise ImportFileError(f"line {number}: “text” must be text and “label” a list")
@@ -223,7 +223,7 @@ def read_file(
             if import_format is ImportFormat.DOCCANO:
                 return list(read_doccano(file))
             return list(read_w3c(json.load(file)))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
         raise ImportFileError(f"{path}: {error}") from error
 
 

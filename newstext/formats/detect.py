@@ -56,7 +56,7 @@ def detect_format(data: bytes, *, name: str = "") -> Format:
     if text.startswith("{") or re.match(r"\[\s*[{\]]", text):
         try:
             document = json.loads(data)
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):
             return Format.NINJS  # the ninjs parser says what is wrong with the JSON
         if looks_like_ninjs(document):
             return Format.NINJS

@@ -14,6 +14,7 @@ versions whose property names fit it, newest first, and the first that accepts i
 import datetime
 import json
 import re
+import sys
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,9 @@ from newstext.reasons import Reason, ReasonKind, gettext_noop
 
 JSON_INVALID = ReasonKind(
     "json_invalid", gettext_noop("invalid JSON at line %(line)s column %(column)s: %(problem)s")
+)
+JSON_TOO_DEEP = ReasonKind(
+    "json_too_deep", gettext_noop("invalid JSON: nested deeper than %(limit)s levels")
 )
 JSON_NOT_TEXT = ReasonKind(
     "json_not_text", gettext_noop("invalid JSON: not UTF-8, UTF-16 or UTF-32 text")
@@ -118,6 +122,8 @@ def parse_ninjs(data: bytes | str, *, source: str, max_chars: int) -> list[Incom
         ) from None
     except UnicodeDecodeError:
         raise FormatError(source, JSON_NOT_TEXT()) from None
+    except RecursionError:  # the decoder's own depth limit (Python's recursion limit)
+        raise FormatError(source, JSON_TOO_DEEP(limit=sys.getrecursionlimit())) from None
     items = document if isinstance(document, list) else [document]
     if not items:
         raise FormatError(source, NINJS_LIST_EMPTY())

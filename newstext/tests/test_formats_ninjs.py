@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from newstext.formats import parse_incoming
 from newstext.formats.base import FormatError
 from newstext.formats.ninjs import candidate_versions, declared_version, parse_ninjs
 from newstext.parsing import BlockKind, DatePrecision
@@ -166,6 +167,12 @@ def test_invalid_json_names_input_and_position():
         FormatError, match=r"kaputt\.json: invalid JSON at line 1 column 12: Illegal trailing comma"
     ):
         parse_ninjs(b'{"uri": "x",}', source="kaputt.json", max_chars=MAX)
+
+
+def test_json_nested_past_the_decoders_depth_is_refused_with_a_reason():
+    nested = b"[" * 100_000 + b"]" * 100_000
+    with pytest.raises(FormatError, match=r"tief\.json: invalid JSON: nested deeper than \d+"):
+        parse_incoming(nested, source="tief.json", max_chars=MAX)
 
 
 def test_json_that_is_not_ninjs_is_refused():

@@ -1,6 +1,7 @@
 """Importing exported W3C and doccano files: round trip, placement by quote, reported failures."""
 
 import json
+import re
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -150,8 +151,17 @@ def test_command_dry_run_writes_nothing(export_set, tmp_path):
     assert Annotation.objects.count() == 0
 
 
-def test_command_refuses_a_broken_file(db, tmp_path):
-    path = tmp_path / "broken.jsonld"
-    path.write_text("{not json", encoding="utf-8")
-    with pytest.raises(CommandError, match=r"broken\.jsonld"):
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("broken.jsonld", "{not json"),
+        ("nested.jsonld", "[" * 100_000 + "]" * 100_000),  # past the decoder's depth
+        ("nested.jsonl", '{"text": ' + "[" * 100_000 + "]" * 100_000 + "}"),
+    ],
+)
+def test_command_refuses_a_broken_file(db, tmp_path, name, content):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(CommandError, match=rf"/{re.escape(name)}: |^line 1: not a doccano"):
         call_command("import_annotations", path)
+    assert Annotation.objects.count() == 0
