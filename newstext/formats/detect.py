@@ -26,7 +26,8 @@ XML_UNKNOWN_ROOT = ReasonKind(
 
 SNIFF_BYTES = 8192
 _PROLOG = re.compile(r"\A(?:\s+|<\?xml[^>]*\?>|<!--.*?-->|<\?[^>]*\?>)*", re.DOTALL)
-_DOCTYPE = re.compile(r"<!DOCTYPE\s+(\w+)[^>]*>", re.IGNORECASE)
+# With its internal subset, if any: `<!DOCTYPE rss [<!ENTITY nbsp "&#160;">]>`.
+_DOCTYPE = re.compile(r"<!DOCTYPE\s+(\w+)[^>\[]*(?:\[.*?\]\s*)?>", re.IGNORECASE | re.DOTALL)
 _ROOT = re.compile(r"<([A-Za-z][\w.:-]*)")
 HTML_ELEMENTS = frozenset(
     {"html", "head", "body", "div", "p", "article", "section", "main", "meta", "title",

@@ -36,6 +36,13 @@ def test_test_files_are_detected_by_content_whatever_their_name(path, expected):
             Format.RSS,
         ),
         (b'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"/>', Format.ATOM),
+        # A feed that declares the entities it uses in its doctype's internal subset.
+        (b'<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY nbsp "&#160;">]>\n<rss/>', Format.RSS),
+        (
+            b'<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN"\n'
+            b' "http://my.netscape.com/publish/formats/rss-0.91.dtd"><rss version="0.91"/>',
+            Format.RSS,
+        ),
         (b"<!doctype html><title>x</title>", Format.HTML),
         (b"  <div class='artikel'><p>Text</p></div>", Format.HTML),
         ("\ufeffBerlin (dpa) – Der Bundestag hat.".encode("utf-16"), Format.TEXT),

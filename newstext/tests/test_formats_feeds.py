@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 
+from newstext.formats import parse_incoming
 from newstext.formats.base import FormatError
 from newstext.formats.feeds import parse_feed
 from newstext.parsing import BlockKind, DatePrecision
@@ -176,3 +177,33 @@ def test_a_string_that_looks_like_a_url_or_path_is_not_opened(tmp_path):
     )
     with pytest.raises(FormatError, match="not an RSS or Atom feed"):
         parse_feed(str(secret).encode(), source="pfad", max_chars=MAX)
+
+
+def entity_feed(declarations: str, title: str) -> bytes:
+    body = "Der Rat hat am Montag getagt und den Haushalt für das kommende Jahr beschlossen."
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE rss [{declarations}]>\n'
+        '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+        f"<channel><title>Kurier</title><item><title>{title}</title><guid>k-1</guid>"
+        f"<content:encoded><![CDATA[<p>{body}</p>]]></content:encoded></item></channel></rss>"
+    ).encode()
+
+
+def test_a_feed_declaring_its_entities_is_read_as_a_feed():
+    data = entity_feed('<!ENTITY nbsp "&#160;">', "Rat&nbsp;tagt")
+    (item,) = parse_incoming(data, source="kurier.xml", max_chars=MAX)
+    assert item.title == "Rat tagt"  # the no-break space, as text
+    assert item.body.startswith("Der Rat hat am Montag getagt")
+
+
+def test_entities_that_expand_or_read_files_are_not_resolved(tmp_path):
+    laughs = '<!ENTITY a "hahahahahahahahahaha">' + "".join(
+        f'<!ENTITY {chr(98 + n)} "{("&" + chr(97 + n) + ";") * 10}">' for n in range(8)
+    )
+    (item,) = parse_incoming(entity_feed(laughs, "&i;"), source="lachen.xml", max_chars=MAX)
+    assert len(item.title) < 100  # not 10^8 characters
+    secret = tmp_path / "geheim.txt"
+    secret.write_text("Kennwort4711", encoding="utf-8")
+    declaration = f'<!ENTITY s SYSTEM "{secret.as_uri()}">'
+    (item,) = parse_incoming(entity_feed(declaration, "A &s; B"), source="s.xml", max_chars=MAX)
+    assert "Kennwort4711" not in item.title
