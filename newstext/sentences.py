@@ -21,7 +21,6 @@ _ABBREVIATION_LIST = """
 """
 ABBREVIATIONS = frozenset(_ABBREVIATION_LIST.split())
 _CANDIDATE_END = re.compile(r"[.!?…]+[«»“”\"'’)\]]*(?=\s+[„«»\"'‚(\[A-ZÄÖÜ0-9])")
-_TOKEN_BEFORE = re.compile(r"(\S+)\.$")
 
 
 @dataclass(frozen=True)
@@ -52,10 +51,14 @@ def split_blocks(text: str, blocks: Iterable[tuple[int, int]]) -> list[Sentence]
 
 def _ends_sentence(text: str, sentence_start: int, dot: int) -> bool:
     """Whether the full stop at `dot` ends a sentence rather than a word or number."""
-    before = _TOKEN_BEFORE.search(text, sentence_start, dot + 1)
-    if before is None:
+    # The word before the dot, read backwards: a search from the sentence's start would
+    # cost the whole sentence at every full stop in it (quadratic on "Dr. Prof. Dr. …").
+    word_start = dot
+    while word_start > sentence_start and not text[word_start - 1].isspace():
+        word_start -= 1
+    if word_start == dot:
         return True
-    token = before.group(1).lstrip("(„«»\"'")
+    token = text[word_start:dot].lstrip("(„«»\"'")
     if token.isdigit():
         return len(token) > 2  # "20. September" and "1. FC" go on; "2024." may end
     word = token.lower()

@@ -28,6 +28,7 @@ Pure code (no Django). A rule set over one article's sentences:
 """
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -408,12 +409,26 @@ def suggest_claims(
     """
     if blocks is None:
         blocks = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    names = [m for m in mentions if m.method != Method.DERIVED and m.kind != Kind.PLACE]
+    names = sorted(
+        (m for m in mentions if m.method != Method.DERIVED and m.kind != Kind.PLACE),
+        key=lambda m: (m.start, m.end),
+    )
+    starts = [m.start for m in names]
+    persons = [m for m in names if m.kind == Kind.PERSON]
+    # Each sentence is handed only its own names and the persons named before it, taken
+    # in one pass: filtering all names for every sentence was quadratic in the article.
+    persons_before: list[FoundMention] = []
     suggestions: list[Suggestion] = []
     previous: Suggestion | None = None  # the sentence before, when it was an attribution
     recent: Suggestion | None = None  # the last attribution
     for sentence in split_blocks(text, blocks):
-        context = _Sentence(text, sentence.start, sentence.end, names)
+        while len(persons_before) < len(persons):
+            if persons[len(persons_before)].end > sentence.start:
+                break
+            persons_before.append(persons[len(persons_before)])
+        first, after = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+        inside = [m for m in names[first:after] if m.end <= sentence.end]
+        context = _Sentence(text, sentence.start, sentence.end, inside, persons_before)
         found = context.attribution(previous, recent)
         if found is None and (FIGURE.search(context.text) or NUMBER_WORDS.search(context.text)):
             found = Suggestion(
@@ -444,13 +459,22 @@ class _Phrase:
 class _Sentence:
     """One sentence, its tokens, and the names mentioned in and before it."""
 
-    def __init__(self, text: str, start: int, end: int, names: Sequence[FoundMention]) -> None:
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        names: list[FoundMention],
+        persons_before: list[FoundMention],
+    ) -> None:
+        """`names`: the names within text[start:end]; `persons_before`: the persons named
+        before it, in text order (read, never changed)."""
         self.full = text
         self.start, self.end = start, end
         self.text = text[start:end]
         self.tokens = [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(self.text)]
-        self.names = [m for m in names if start <= m.start and m.end <= end]
-        self.persons_before = [m for m in names if m.kind == Kind.PERSON and m.end <= start]
+        self.names = names
+        self.persons_before = persons_before
 
     def attribution(
         self, previous: Suggestion | None, recent: Suggestion | None
@@ -1301,13 +1325,14 @@ class _Sentence:
             m for m in self.names if start <= m.start - self.start and m.end - self.start <= end
         ]
         words = name.split()
+        name_words = set(_name_words(name))
         for kind in (Kind.PERSON, Kind.ORGANISATION, Kind.OTHER):
             for mention in reversed(inside):
                 if mention.kind != kind:
                     continue
                 resolved = _from_mention(surface, mention)
                 # A mention of part of the name ("Max" of "Max Herbst") does not name it.
-                if set(_name_words(name)) <= set(_name_words(resolved.name)) or (
+                if name_words <= set(_name_words(resolved.name)) or (
                     mention.entity is not None and len(words) <= 1
                 ):
                     if mention.entity is None:  # a candidate: the text's own words ("H.")

@@ -47,3 +47,11 @@ def test_block_ends_end_sentences_and_offsets_index_the_text():
         "Erster Satz.",
         "Zweiter Satz",
     ]
+
+
+def test_a_sentence_of_thousands_of_abbreviations_is_one_sentence():
+    # Each full stop reads only the word before it (it once re-read the sentence so far).
+    text = "Dr. Prof. " * 20_000 + "Meier sagte das. Dann ging er."
+    assert [len(sentence) for sentence in texts(text)] == [len(text) - 14, 13]
+    assert texts("(Dr. Meier kam.) Er ging.") == ["(Dr. Meier kam.)", "Er ging."]
+    assert texts("Es kam „Dr. Meier. Er ging.") == ["Es kam „Dr. Meier.", "Er ging."]
