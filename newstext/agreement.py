@@ -14,8 +14,9 @@
 """
 
 import itertools
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -74,14 +75,14 @@ def match_spans(
 ) -> list[tuple[Span, Span]]:
     """One-to-one matches: exact ranges first, then (for `overlap`) the largest overlaps."""
     pairs: list[tuple[float, int, int]] = []
-    for i, a in enumerate(reference):
-        for j, b in enumerate(candidate):
-            if labelled and a.label != b.label:
-                continue
-            if (a.start, a.end) == (b.start, b.end):
-                pairs.append((0, i, j))
-            elif mode == "overlap" and overlaps(a, b):
-                pairs.append((1 - _overlap_length(a, b) / max(a.end, b.end), i, j))
+    for i, j in _touching(reference, candidate):
+        a, b = reference[i], candidate[j]
+        if labelled and a.label != b.label:
+            continue
+        if (a.start, a.end) == (b.start, b.end):
+            pairs.append((0, i, j))
+        elif mode == "overlap" and overlaps(a, b):
+            pairs.append((1 - _overlap_length(a, b) / max(a.end, b.end), i, j))
     pairs.sort()
     used_a: set[int] = set()
     used_b: set[int] = set()
@@ -92,6 +93,19 @@ def match_spans(
             used_b.add(j)
             matches.append((reference[i], candidate[j]))
     return matches
+
+
+def _touching(reference: Sequence[Span], candidate: Sequence[Span]) -> Iterator[tuple[int, int]]:
+    """(i, j) of the reference and candidate spans that overlap or share a range; others
+    (most pairs, on a long article) are never looked at."""
+    order = sorted(range(len(candidate)), key=lambda j: candidate[j].start)
+    starts = [candidate[j].start for j in order]
+    longest = max((b.end - b.start for b in candidate), default=0)
+    for i, a in enumerate(reference):
+        # A candidate starting before a.start - longest ends before a starts.
+        first = bisect_left(starts, a.start - longest)
+        for position in range(first, bisect_right(starts, a.end)):
+            yield i, order[position]
 
 
 def pair_score(
@@ -121,24 +135,39 @@ class Unit:
 
 
 def align_units(spans_by_annotator: Mapping[str, Sequence[Span]]) -> list[Unit]:
-    """Units of one article: each annotator's spans matched pairwise by overlap, in text order."""
+    """Units of one article: each annotator's spans matched pairwise by overlap, in text order.
+
+    A span joins the unit whose first span overlaps it most (the earliest such unit on a
+    tie) among those without a span of its annotator, else starts a unit. Units are found
+    through their first spans sorted by start, so a span looks only at those near it."""
     names = sorted(spans_by_annotator)
     units: list[dict[str, Span | None]] = []
+    anchors: list[Span] = []  # each unit's first span
+    by_start: list[tuple[int, int]] = []  # (anchor start, unit index), sorted
+    longest = 0  # the longest anchor: one starting further before a span cannot reach it
     for name in names:
         for span in sorted(spans_by_annotator[name]):
-            best: dict[str, Span | None] | None = None
+            best: int | None = None
             best_overlap = 0
-            for unit in units:
-                if unit.get(name) is not None:
+            first = bisect_left(by_start, (span.start - longest, -1))
+            for position in range(first, len(by_start)):
+                anchor_start, index = by_start[position]
+                if anchor_start >= span.end:
+                    break
+                if units[index].get(name) is not None:
                     continue
-                anchor = next(s for s in unit.values() if s is not None)
-                overlap = _overlap_length(anchor, span)
-                if overlap > best_overlap:
-                    best, best_overlap = unit, overlap
+                overlap = _overlap_length(anchors[index], span)
+                if overlap > best_overlap or (
+                    overlap and overlap == best_overlap and best is not None and index < best
+                ):
+                    best, best_overlap = index, overlap
             if best is None:
-                best = {}
-                units.append(best)
-            best[name] = span
+                best = len(units)
+                units.append({})
+                anchors.append(span)
+                insort(by_start, (span.start, best))
+                longest = max(longest, span.end - span.start)
+            units[best][name] = span
     return sorted(
         (Unit({name: unit.get(name) for name in names}) for unit in units),
         key=lambda unit: (unit.start, [s.end if s else 0 for s in unit.spans.values()]),

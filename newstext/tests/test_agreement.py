@@ -1,6 +1,8 @@
 """Agreement figures on a small example computed by hand (see each test's working)."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newstext.agreement import (
     NO_SPAN,
@@ -10,6 +12,7 @@ from newstext.agreement import (
     align_units,
     cohen_kappa,
     krippendorff_alpha,
+    match_spans,
     pair_score,
 )
 
@@ -93,3 +96,69 @@ def test_three_annotators_get_alpha_not_kappa():
 def test_empty_annotators_score_one():
     assert PairScore(0, 0, 0).f1 == 1
     assert PairScore(0, 0, 2).precision == 0
+
+
+# Where spans are looked up by position, the rules read as plainly as possible, over every
+# pair, are the reference: the indexed code must give the same units and matches.
+def plain_units(spans_by_annotator: dict[str, list[Span]]) -> list[list[tuple[str, Span]]]:
+    units: list[dict[str, Span]] = []
+    for name in sorted(spans_by_annotator):
+        for span in sorted(spans_by_annotator[name]):
+            free = [u for u in units if name not in u]
+            overlap = {id(u): _overlap(next(iter(u.values())), span) for u in free}
+            best = max(free, key=lambda u: overlap[id(u)], default=None)  # earliest on a tie
+            if best is None or overlap[id(best)] == 0:
+                best = {}
+                units.append(best)
+            best[name] = span
+    return sorted(sorted(u.items()) for u in units)
+
+
+def plain_matches(reference: list[Span], candidate: list[Span], mode: str) -> list[tuple]:
+    def rank(pair: tuple[int, int]) -> tuple[float, int, int]:
+        a, b = reference[pair[0]], candidate[pair[1]]
+        exact = (a.start, a.end) == (b.start, b.end)
+        return (0 if exact else 1 - _overlap(a, b) / max(a.end, b.end), *pair)
+
+    pairs = [
+        (i, j)
+        for i, a in enumerate(reference)
+        for j, b in enumerate(candidate)
+        if a.label == b.label
+        and ((a.start, a.end) == (b.start, b.end) or (mode == "overlap" and _overlap(a, b)))
+    ]
+    matched: list[tuple] = []
+    for i, j in sorted(pairs, key=rank):
+        if all(i != m[0] and j != m[1] for m in matched):
+            matched.append((i, j))
+    return [(reference[i], candidate[j]) for i, j in matched]
+
+
+def _overlap(a: Span, b: Span) -> int:
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
+
+
+SPANS = st.lists(
+    st.builds(
+        lambda start, length, label: Span(start, start + length, label),
+        st.integers(0, 60),
+        st.sampled_from([0, 1, 3, 10, 40]),
+        st.sampled_from(["Claim", "Quote"]),
+    ),
+    max_size=8,
+)
+
+
+@given(st.dictionaries(st.sampled_from(["anna", "bert", "cem"]), SPANS, min_size=1))
+def test_units_are_those_of_the_plain_rule(spans_by_annotator):
+    units = [
+        sorted((name, span) for name, span in unit.spans.items() if span)
+        for unit in align_units(spans_by_annotator)
+    ]
+    assert sorted(units) == plain_units(spans_by_annotator)
+
+
+@given(SPANS, SPANS, st.sampled_from(["exact", "overlap"]))
+def test_matches_are_those_of_the_plain_rule(reference, candidate, mode):
+    found = match_spans(reference, candidate, mode=mode)
+    assert found == plain_matches(reference, candidate, mode)
