@@ -29,6 +29,7 @@ import trafilatura
 from trafilatura.htmlprocessing import build_html_output
 from trafilatura.utils import load_html
 
+from newstext.formats import page_cleaning
 from newstext.formats.base import (
     FormatError,
     IncomingArticle,
@@ -36,15 +37,6 @@ from newstext.formats.base import (
     join_blocks,
 )
 from newstext.formats.markup import markup_blocks
-from newstext.formats.page_cleaning import (
-    byline_find,
-    byline_split,
-    credit_find,
-    furniture_drop,
-    lead_find,
-    notes_drop,
-    paragraphs_mark,
-)
 from newstext.parsing import BlockKind, DatePrecision, count_words, is_heading
 from newstext.reasons import ReasonKind, gettext_noop
 
@@ -102,8 +94,8 @@ def parse_html(
     tree = load_html(_decoded(data))
     if tree is None:
         raise FormatError(source, HTML_NO_ARTICLE())
-    paragraphs_mark(tree)
-    furniture_drop(tree)
+    page_cleaning.paragraphs_mark(tree)
+    page_cleaning.furniture_drop(tree)
     page = copy.deepcopy(tree)  # trafilatura prunes the tree it reads
     document = trafilatura.bare_extraction(
         tree,
@@ -122,18 +114,18 @@ def parse_html(
     texts = _with_json_ld_body(markup_blocks(build_html_output(document, False)), page)
     title = _title(clean_inline(document.title or ""), page, texts)
     texts = _drop_title_and_kicker(texts, title)
-    texts, line_name = byline_split(texts, byline="")
-    texts = notes_drop(texts)
+    texts, line_name = page_cleaning.byline_split(texts, byline="")
+    texts = page_cleaning.notes_drop(texts)
     # The byline the reader sees comes first: the header's line, a line above the text,
     # an interview's credit; then the page's metadata.
     byline = (
-        byline_find(page, kept=(text for _, text in texts))
+        page_cleaning.byline_find(page, kept=(text for _, text in texts))
         or line_name
-        or credit_find(texts)
+        or page_cleaning.credit_find(texts)
         or _authors(document.author or "")
         or _meta_author(page)
     )
-    lead = lead_find(page, kept=(text for _, text in texts))
+    lead = page_cleaning.lead_find(page, kept=(text for _, text in texts))
     if lead:
         texts.insert(0, (BlockKind.PARAGRAPH, lead))
     if count_words(" ".join(text for _, text in texts)) < min_words:
