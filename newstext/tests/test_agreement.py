@@ -125,7 +125,10 @@ def plain_matches(reference: list[Span], candidate: list[Span], mode: str) -> li
         for i, a in enumerate(reference)
         for j, b in enumerate(candidate)
         if a.label == b.label
-        and ((a.start, a.end) == (b.start, b.end) or (mode == "overlap" and _overlap(a, b)))
+        and (
+            (a.start, a.end) == (b.start, b.end)
+            or (mode == "overlap" and a.start < b.end and b.start < a.end)
+        )
     ]
     matched: list[tuple] = []
     for i, j in sorted(pairs, key=rank):
