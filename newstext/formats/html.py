@@ -12,7 +12,8 @@ windows-1252, as browsers do), and no URL is passed that could be followed.
 Where the page's markup holds less than half of its JSON-LD `articleBody` (a page that
 a script fills in), or holds it as one block, the text is the `articleBody` in its
 paragraphs. Where trafilatura took the site's name from a "Site - Section - Headline"
-<title>, the title is the part the text begins with.
+<title>, the title is the part the text begins with, else a longer part that the page
+shows as an element's own text (a headline set in a `div`, not an `h1`).
 
 Tuning (measured on the pages in tests/data/formats/html, see the test module):
 `favor_recall` kept every article sentence and leaked no furniture; the default and

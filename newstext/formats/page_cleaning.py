@@ -20,7 +20,8 @@ Older and simpler pages write paragraphs without `<p>`: text runs separated by
 `<br><br>`, or a `div` each. trafilatura scores paragraphs, so such a page came out as
 the whole table layout with its menus, or lost its subheadings (`<div><b>…</b></div>`);
 `paragraphs_mark` makes them paragraphs first. `notes_drop` takes out the "Stand: …"
-lines and the copyright and source-address lines at the end of a text.
+and reading-time lines and the copyright and source-address lines at the end of a text;
+`repeats_drop` takes out a pull quote, a paragraph that repeats a sentence of the text.
 """
 
 import itertools
