@@ -12,7 +12,8 @@ windows-1252, as browsers do), and no URL is passed that could be followed.
 Where the page's markup holds less than half of its JSON-LD `articleBody` (a page that
 a script fills in), or holds it as one block, the text is the `articleBody` in its
 paragraphs. Where trafilatura took the site's name from a "Site - Section - Headline"
-<title>, the title is the part the text begins with.
+<title>, the title is the part the text begins with, else a longer part that the page
+shows as an element's own text (a headline set in a `div`, not an `h1`).
 
 Tuning (measured on the pages in tests/data/formats/html, see the test module):
 `favor_recall` kept every article sentence and leaked no furniture; the default and
@@ -116,6 +117,7 @@ def parse_html(
     texts = _drop_title_and_kicker(texts, title)
     texts, line_name = page_cleaning.byline_split(texts, byline="")
     texts = page_cleaning.notes_drop(texts)
+    texts = page_cleaning.repeats_drop(texts)
     # The byline the reader sees comes first: the header's line, a line above the text,
     # an interview's credit; then the page's metadata.
     byline = (
@@ -234,7 +236,8 @@ def _with_json_ld_body(
 def _title(title: str, page: Any, texts: list[tuple[BlockKind, str]]) -> str:
     """The headline: the page's one `h1` where the metadata's title only adds to it
     ("Kommentar zur Bahnreform: <h1>"); where trafilatura took a site or section name
-    from the <title> ("Site - Section - Headline"), the part the text begins with."""
+    from the <title> ("Site - Section - Headline"), the part the text begins with, else
+    the part the page shows as an element's text of its own."""
     first = {clean_inline(text).casefold() for _, text in texts[:HEADLINE_BLOCKS]}
     headlines = [clean_inline(h1.text_content()) for h1 in page.xpath("//body//h1")]
     headline = headlines[0].casefold() if len(headlines) == 1 else ""
@@ -246,13 +249,24 @@ def _title(title: str, page: Any, texts: list[tuple[BlockKind, str]]) -> str:
         return title
     if title.casefold() in first:
         return title
+    candidates = [
+        part
+        for part in parts
+        if count_words(part) >= HEADLINE_MIN_WORDS and part.casefold() not in title.casefold()
+    ]
+    if found := next((part for part in candidates if part.casefold() in first), None):
+        return found
+    # The headline may stand in the page but not in the text (a `div` of its own); a
+    # part longer than the title that the page shows as an element's own text.
+    shown = {
+        clean_inline(element.text or "").casefold()
+        for element in page.xpath("//body//*[not(self::script or self::style)]")
+    }
     return next(
         (
             part
-            for part in parts
-            if part.casefold() in first
-            and count_words(part) >= HEADLINE_MIN_WORDS
-            and part.casefold() not in title.casefold()
+            for part in candidates
+            if part.casefold() in shown and count_words(part) > count_words(title)
         ),
         title,
     )

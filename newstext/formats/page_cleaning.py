@@ -20,7 +20,8 @@ Older and simpler pages write paragraphs without `<p>`: text runs separated by
 `<br><br>`, or a `div` each. trafilatura scores paragraphs, so such a page came out as
 the whole table layout with its menus, or lost its subheadings (`<div><b>…</b></div>`);
 `paragraphs_mark` makes them paragraphs first. `notes_drop` takes out the "Stand: …"
-lines and the copyright and source-address lines at the end of a text.
+and reading-time lines and the copyright and source-address lines at the end of a text;
+`repeats_drop` takes out a pull quote, a paragraph that repeats a sentence of the text.
 """
 
 import itertools
@@ -47,6 +48,9 @@ FURNITURE_PARTS = frozenset(
 # furniture whatever its name.
 MIN_LIST_LINKS = 2
 MIN_LIST_LINK_SHARE = 0.75
+# A paragraph of at least this many words found again in another is a repeat.
+REPEAT_MIN_WORDS = 8
+_PUNCTUATION = re.compile(r"[^\w\s]")
 # Parts of class and id names that mark an article's lead.
 LEAD_PARTS = frozenset(
     {
@@ -83,22 +87,38 @@ _STAFF = (
     r"(?:Redakteur|Korrespondent|Mitarbeiter|Reporter|Autor)(?:in|innen|en)?"
     r"(?:\s+(?:in|aus)\s+[A-ZÄÖÜ][\w-]+)?\s+)"
 )
+_DATE_WORD = r"(?:Aktualisiert|Veröffentlicht|Erstellt|Stand|Zuletzt aktualisiert)"
+_WEEKDAY = r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+)"
+# The date may come first ("Erstellt: 01.12.2026, 14:32 Uhr | Autor: …"); the name may be
+# followed by its part in brackets ("Von A und B (Text) und C (Fotos)").
 _BYLINE = re.compile(
-    rf"^(?:Von|Text:|Autor:|Autorin:|Autoren:|Interview:)\s+{_STAFF}?(?P<name>{_NAME})"
-    rf"\s*(?:[|·•,;–-]{_BYLINE_REST})?$"
+    rf"^(?:(?:{_DATE_WORD}(?:\s+am)?:?\s*)?{_WEEKDAY}?{_DATE}\s*[|·•,;–-]\s*)?"
+    rf"(?:Von|Text:|Autor:|Autorin:|Autoren:|Interview:)\s+{_STAFF}?(?P<name>{_NAME})"
+    rf"\s*(?:(?:[|·•,;–-]|(?=\()){_BYLINE_REST})?$"
+)
+# An agency's credit in the byline's place ("Quelle: dpa", "Von AFP").
+_AGENCIES = r"(?:dpa|afp|ap|epd|kna|sid|dts|reuters|apa|sda|kap|idea)"
+_AGENCY_CREDIT = re.compile(
+    rf"^(?:Quelle|Agentur|Von)\s*:?\s+(?P<name>{_AGENCIES}(?:\s*(?:/|,|und)\s*{_AGENCIES})*)$",
+    re.IGNORECASE,
 )
 # The credit under an interview.
 _INTERVIEW_CREDIT = re.compile(
     rf"^(?:Das\s+)?(?:Interview|Gespräch)\s+(?:führten?|führte)\s+(?P<name>{_NAME})\.?$"
 )
-_DATE_WORD = r"(?:Aktualisiert|Veröffentlicht|Erstellt|Stand|Zuletzt aktualisiert)"
-_WEEKDAY = r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+)"
 _DATE_LINE = re.compile(
     rf"^(?:{_DATE_WORD}(?:\s+am)?:?\s*)?{_WEEKDAY}?{_DATE}"
     r"(?:\s*[|·•]\s*\d+\s*Min\.?(?:\s*Lesezeit)?)?$"
 )
 # A date line that says what it is ("Stand: …") is furniture wherever it stands.
 _NAMED_DATE_LINE = re.compile(rf"^{_DATE_WORD}(?:\s+am)?:?\s*{_WEEKDAY}?{_DATE}$")
+# A reading time on a line of its own ("· 12 Min. Lesezeit", "Lesedauer: 4 Minuten"),
+# left over where the date beside it was markup (`<time>`) that the extraction dropped.
+_READING_TIME = (
+    r"(?:(?:Lesezeit|Lesedauer):?\s*(?:ca\.\s*)?\d+\s*(?:Min\.?|Minuten)"
+    r"|(?:ca\.\s*)?\d+\s*(?:Min\.?|Minuten)\s*(?:Lesezeit|Lesedauer))"
+)
+_READING_TIME_LINE = re.compile(rf"^[|·•\s]*{_READING_TIME}$")
 # Lines at the end of a text: the copyright, the page's own address.
 _END_NOTE = re.compile(
     r"^(?:(?:©|\(c\)|Copyright\b).{0,300}"
@@ -304,7 +324,7 @@ def lead_find(tree: Any, *, kept: Iterable[str]) -> str | None:
         if element.tag == "h1":
             after_headline = True
             continue
-        if not after_headline or element in around_body:
+        if not after_headline or element in around_body or _in_figure(element):
             continue
         text = clean_inline(element.text_content())
         if text.casefold() in kept_texts or count_words(text) < MIN_LEAD_WORDS:
@@ -315,6 +335,14 @@ def lead_find(tree: Any, *, kept: Iterable[str]) -> str | None:
         if links <= MAX_LEAD_LINK_SHARE * len(text):
             return text
     return None
+
+
+def _in_figure(element: Any) -> bool:
+    """A picture or its caption ("lead-image" names a picture, not a lead)."""
+    return any(
+        node.tag in ("figure", "figcaption", "picture")
+        for node in itertools.chain((element,), element.iterancestors())
+    )
 
 
 def byline_find(tree: Any, *, kept: Iterable[str]) -> str:
@@ -336,9 +364,15 @@ def byline_find(tree: Any, *, kept: Iterable[str]) -> str:
         if not after_headline:
             continue
         text = clean_inline(element.text_content())
-        if text and count_words(text) <= BYLINE_MAX_WORDS and (named := _BYLINE.match(text)):
-            return named["name"].strip()
+        if text and count_words(text) <= BYLINE_MAX_WORDS and (name := _byline_name(text)):
+            return name
     return ""
+
+
+def _byline_name(line: str) -> str:
+    """The name a byline line gives ("Von Tim Kohl | 04.12.2026", "Quelle: dpa"), or ""."""
+    named = _BYLINE.match(line) or _AGENCY_CREDIT.match(line)
+    return named["name"].strip() if named else ""
 
 
 def credit_find(texts: list[tuple[BlockKind, str]]) -> str:
@@ -350,8 +384,8 @@ def credit_find(texts: list[tuple[BlockKind, str]]) -> str:
 
 
 def notes_drop(texts: list[tuple[BlockKind, str]]) -> list[tuple[BlockKind, str]]:
-    """The texts without "Stand: …" date lines, "Lesen Sie auch" pointers and picture
-    credits, and without the copyright and the source's address at their end."""
+    """The texts without "Stand: …" date lines, reading times, "Lesen Sie auch" pointers
+    and picture credits, and without the copyright and the source's address at their end."""
     texts = [
         (kind, text)
         for kind, text in texts
@@ -360,6 +394,7 @@ def notes_drop(texts: list[tuple[BlockKind, str]]) -> list[tuple[BlockKind, str]
             _NAMED_DATE_LINE.match(line := clean_inline(text))
             or _TEASER_LINE.match(line)
             or _CREDIT_LINE.match(line)
+            or _READING_TIME_LINE.match(line)
         )
     ]
     while texts and texts[-1][0] == BlockKind.PARAGRAPH:
@@ -405,17 +440,51 @@ def _description(tree: Any) -> str:
 def byline_split(
     texts: list[tuple[BlockKind, str]], *, byline: str
 ) -> tuple[list[tuple[BlockKind, str]], str]:
-    """The texts without the byline and date lines above the article, and the byline:
-    `byline` if the page's metadata gave one, else the name such a line gives."""
-    above = 0  # the byline and date lines above the article
-    for kind, text in texts[:BYLINE_LINES]:
-        line = clean_inline(text)
-        if kind != BlockKind.PARAGRAPH or count_words(line) > BYLINE_MAX_WORDS:
+    """The texts without the byline and date lines above the article (or right under its
+    lead), and the byline: `byline` if the page's metadata gave one, else the name such a
+    line gives."""
+    for start in (0, 1):
+        if start and (not texts or texts[0][0] != BlockKind.PARAGRAPH):
             break
-        named = _BYLINE.match(line)
-        if named:
-            byline = byline or named["name"].strip()
-        elif not _DATE_LINE.match(line):
-            break
-        above += 1
-    return texts[above:], byline
+        above = 0  # the byline and date lines above the article
+        name = ""
+        for kind, text in texts[start : start + BYLINE_LINES]:
+            line = clean_inline(text)
+            if kind != BlockKind.PARAGRAPH or count_words(line) > BYLINE_MAX_WORDS:
+                break
+            if found := _byline_name(line):
+                name = name or found
+            elif not (_DATE_LINE.match(line) or _READING_TIME_LINE.match(line)):
+                break
+            above += 1
+        if above:
+            return texts[:start] + texts[start + above :], byline or name
+    return texts, byline
+
+
+def repeats_drop(texts: list[tuple[BlockKind, str]]) -> list[tuple[BlockKind, str]]:
+    """The texts without a paragraph that repeats one found elsewhere in them: a pull
+    quote set apart from the text it is taken from, a lead printed twice.
+
+    Only paragraphs of REPEAT_MIN_WORDS or more; quotation marks and punctuation are
+    not compared."""
+    norms = [_comparable(text) for _, text in texts]
+    whole = "\n".join(norms)
+    dropped: set[int] = set()
+    for index, (kind, text) in enumerate(texts):
+        norm = norms[index]
+        if kind != BlockKind.PARAGRAPH or count_words(text) < REPEAT_MIN_WORDS:
+            continue
+        first = whole.find(norm)
+        if whole.find(norm, first + 1) < 0:
+            continue  # found once: only itself
+        others = "\n".join(
+            other for at, other in enumerate(norms) if at != index and at not in dropped
+        )
+        if norm in others:
+            dropped.add(index)
+    return [pair for index, pair in enumerate(texts) if index not in dropped]
+
+
+def _comparable(text: str) -> str:
+    return " ".join(_PUNCTUATION.sub(" ", clean_inline(text).casefold()).split())

@@ -31,6 +31,20 @@ dropped and a single h1 wins over a title that only adds to it: 0/34 leaked, tit
 with `<br><br>` inside a `<p>` and a list, an agency item): 13/13 kept, 1/18 leaked
 ("Foto: privat" as a paragraph), the agency byline "dpa" lost (trafilatura drops it
 from `<meta name="author">`); now 0/18 and "dpa".
+
+Eight more were written blind, before their writer read the extractor or the pages
+above (a municipality's press release, a handball report with a scorers' table, a
+magazine long read with a pull quote and gallery, an old CMS with `<span>` lines and no
+`<p>`, a "Leichte Sprache" page, a big regional CMS with asides inside the article, a
+script-built portal with an agency item and comments, a police round-up on WordPress).
+Blind: 61/61 kept, 6/148 leaked (a figure called "lead-image" taken for the lead with
+its credit, a byline line "Von A und B (Text) und C (Fotos)" and a lone "· 12 Min.
+Lesezeit" under a lead, a seal's sentence), the pull quote's sentence twice, the title
+7/8 (the site's name, the headline being a `div`), the byline 6/8 ("Erstellt: … | Autor:
+…", "Quelle: dpa"), the date 8/8, the subheadings 7/8 (a bold name over an address).
+After: 61/61 kept, 1/148 leaked, the pull quote once, title, byline and date 8/8; the
+seal's sentence and the address's bold name as a subheading are left (no general rule
+tells them from text and from `<b>Zwischentitel</b><br>`).
 """
 
 import datetime
@@ -202,6 +216,84 @@ KEEP = {
         "Die Notenbank entscheidet in der kommenden Woche über den weiteren Kurs ihrer Zinspolitik.",
         "Endgültige Zahlen will das Bundesamt Mitte Dezember veröffentlichen.",
     ],
+    # Written blind (before reading the extractor), see the module's docstring.
+    "stadt_lindenau_pressemitteilung_winterdienst.html": [
+        "Der städtische Betriebshof hat seinen Streuplan für den Winter überarbeitet.",
+        "Seit Montag sind die Fahrzeuge des Betriebshofs wieder in Bereitschaft.",
+        "„Viele Schülerinnen und Schüler fahren auch im Winter mit dem Rad, darauf reagieren wir“, sagt Bürgermeister Heiko Landgraf.",
+        "Gehwege müssen werktags bis 7 Uhr, sonn- und feiertags bis 9 Uhr geräumt sein.",
+        "Streusalz ist auf Gehwegen nur bei Eisregen erlaubt.",
+        "Im vergangenen Winter hat das Ordnungsamt 57 Verfahren eingeleitet.",
+        "Hinweise auf nicht geräumte Straßen nimmt der Betriebshof unter der Winterdienst-Hotline entgegen.",
+    ],
+    "kreisbote_handball_oberliga.html": [
+        "Vor 1.400 Zuschauern hat der TV Seebach das Derby gegen die HSG Mühlhofen gewonnen.",
+        "Lange sah es in der ausverkauften Sporthalle am Kirchberg nicht nach einem Heimsieg aus.",
+        "In der 46. Minute glich Seebach zum 22:22 aus.",
+        "„Marek hat uns heute das Spiel gewonnen“, sagte Achterberg nach der Partie.",
+        "Ihr Team rutscht durch die Niederlage auf den sechsten Tabellenplatz ab.",
+        "TV Seebach | Riedl 8, Kessler 6/3, Yilmaz 5, Hartung 4, Brandl 3, Ott 3",
+        "Seebach spielt am kommenden Samstag beim Tabellenführer SG Altenau. Anwurf ist um 19.30 Uhr.",
+    ],
+    "nordblick_magazin_moor.html": [
+        "Jahrzehntelang haben Bauern im Teufelsmoor Gräben gezogen, um Wiesen zu gewinnen.",
+        "Hinrich Oltmanns steht am Rand einer Wiese, die im Winter nicht mehr grün ist",
+        "Entwässerte Moore gehören zu den größten Quellen von Treibhausgasen in Norddeutschland.",
+        "„Ein Hektar entwässertes Moor stößt so viel aus wie ein Auto, das zehnmal um die Erde fährt“, sagt Tammen.",
+        "Doch auf nassen Wiesen können keine Milchkühe mehr weiden, und Mais wächst dort ohnehin nicht.",
+        "Das Förderprogramm des Landes zahlt für jeden wiedervernässten Hektar einmalig bis zu 9.000 Euro",
+        "Im Gasthof „Zur Hamme“ treffen sich an einem Dienstagabend dreißig Menschen",
+        "„Dann dürfen wir uns auch ein paar Jahre Zeit lassen, es wieder nass zu machen.“",
+    ],
+    "talblick_online_feuerwehr_spanzeilen.html": [
+        "Oberweiler. Die Freiwillige Feuerwehr Oberweiler bekommt ein neues Gerätehaus.",
+        "Das bisherige Gebäude in der Kirchgasse stammt aus dem Jahr 1962",
+        "„Wir sind froh, dass es jetzt endlich vorangeht“, sagte Kommandant Bernd Schäfer in der Sitzung.",
+        "Die Gemeinde rechnet nach einer ersten Schätzung mit Baukosten von rund 3,2 Millionen Euro.",
+        "Kritik kam aus den Reihen der Freien Wähler.",
+        "Das Grundstück am Ortsausgang hat die Gemeinde bereits im vergangenen Jahr erworben.",
+        "Das alte Feuerwehrhaus soll danach verkauft werden.",
+    ],
+    "landkreis_hohenfels_leichte_sprache.html": [
+        "Am 14. März 2027 ist eine Wahl im Landkreis Hohenfels.",
+        "Dann wählen die Menschen einen neuen Kreistag.",
+        "Der Kreistag ist eine Gruppe von Menschen.",
+        "Zum Beispiel:",
+        "Wie oft der Bus fährt.",
+        "Im Kreistag sind 56 Menschen.",
+        "Sie brauchen einen deutschen Pass.",
+        "Der Raum heißt: Wahl-Lokal.",
+        "Sie können auch mit einem Brief wählen.",
+        "Das dauert lange.",
+        "Und in der Zeitung.",
+        "Dann rufen Sie das Wahl-Amt an.",
+    ],
+    "oberland_zeitung_hallenbad_aside.html": [
+        "Statt 7 Millionen Euro soll die Sanierung des Hallenbads nun 14,5 Millionen kosten.",
+        "Die Zahl hat im Bauausschuss am Donnerstag für langes Schweigen gesorgt.",
+        "Dazu kommen gestiegene Baupreise.",
+        "„Ohne Fördermittel vom Freistaat können wir diese Summe nicht aufbringen“, sagte er.",
+        "Das nächste Hallenbad liegt 28 Kilometer entfernt.",
+        "„Wenn das Bad schließt, verlieren wir eine ganze Generation von Schwimmern“",
+        "Die Fraktionen wollen sich bis zur Stadtratssitzung am 22. Januar beraten.",
+        "Der Betrieb ist nach Angaben der Stadtwerke bis mindestens Ende 2027 gesichert.",
+    ],
+    "nachrichtenwelle_portal_bahnstreik_dpa.html": [
+        "Frankfurt/Main (dpa) – Die Lokführergewerkschaft GDL hat für Mittwoch einen ganztägigen Warnstreik im Güterverkehr der Bahn angekündigt.",
+        "Der Personenverkehr ist nach Angaben der GDL nicht betroffen.",
+        "Das Unternehmen hatte zuletzt 4,2 Prozent in zwei Stufen angeboten.",
+        "«Das Angebot ist eine Provokation», sagte der GDL-Bezirksvorsitzende Jens Albrecht.",
+        "Es ist bereits der dritte Warnstreik im Güterverkehr seit Oktober.",
+        "Vor allem Chemie- und Stahlunternehmen sind auf regelmäßige Lieferungen auf der Schiene angewiesen.",
+    ],
+    "wochenspiegel_polizeibericht_kreis.html": [
+        "Die Polizei meldet aus dem Ammertal für die vergangenen Tage folgende Ereignisse.",
+        "Unbekannte sind in der Nacht auf Donnerstag in eine Bäckerei in der Hauptstraße eingebrochen.",
+        "Der Schaden wird auf 25.000 Euro geschätzt.",
+        "Zwei Männer haben sich am Mittwochvormittag Zutritt zur Wohnung einer 87-jährigen Frau verschafft.",
+        "In der Nacht auf Samstag haben Unbekannte in der Schulstraße drei Mülltonnen angezündet.",
+        "prüft einen Zusammenhang mit ähnlichen Fällen im November.",
+    ],
 }
 HEADINGS = {
     "landbote_schule.html": ["Eltern sind verärgert"],
@@ -237,6 +329,45 @@ HEADINGS = {
     "donau_tagblatt_kommentar_bahn.html": [],
     "stadtteil_echo_repaircafe.html": ["Gesucht werden vor allem Elektriker"],
     "rhein_neckar_blatt_inflation_dpa.html": [],
+    # Written blind (before reading the extractor), see the module's docstring.
+    "stadt_lindenau_pressemitteilung_winterdienst.html": [
+        "Was Anwohnerinnen und Anwohner beachten müssen",
+        "Streugut wird knapp kalkuliert",
+    ],
+    "kreisbote_handball_oberliga.html": [
+        "Torhüter hält den Sieg fest",
+        "Die Tore",
+    ],
+    "nordblick_magazin_moor.html": [
+        "Kapitel 1: Ein Boden, der ausatmet",
+        "Kapitel 2: Geld für nasse Füße",
+        "Kapitel 3: Das Dorf rechnet",
+    ],
+    "talblick_online_feuerwehr_spanzeilen.html": [
+        "Kosten von rund 3,2 Millionen Euro",
+        "Grundstück ist bereits gekauft",
+    ],
+    "landkreis_hohenfels_leichte_sprache.html": [
+        "Was ist der Kreistag?",
+        "Wer darf wählen?",
+        "So geht die Wahl",
+        "Wann gibt es das Ergebnis?",
+        "Sie brauchen Hilfe?",
+        # Left: a bold name over an address ("<p><strong>…</strong><br>Telefon …") reads as
+        # a subheading, as "<b>Zwischentitel</b><br>" does on older pages.
+        "Wahl-Amt Landkreis Hohenfels",
+    ],
+    "oberland_zeitung_hallenbad_aside.html": [
+        "Vereine fürchten um ihre Trainingszeiten",
+        "Entscheidung im Januar",
+    ],
+    "nachrichtenwelle_portal_bahnstreik_dpa.html": [],
+    "wochenspiegel_polizeibericht_kreis.html": [
+        "Ammerbach: Einbrecher stehlen Tageseinnahmen",
+        "Bundesstraße 27: Drei Verletzte nach Auffahrunfall",
+        "Tiefental: Betrüger geben sich als Handwerker aus",
+        "Kirchhofen: Mülltonnen in Brand gesetzt",
+    ],
 }
 DROP = {
     "landbote_schule.html": [
@@ -525,6 +656,172 @@ DROP = {
         "Mieten in Mannheim",
         "Impressum",
     ],
+    # Written blind (before reading the extractor), see the module's docstring.
+    "stadt_lindenau_pressemitteilung_winterdienst.html": [
+        "Zum Inhalt springen",
+        "Gebärdensprache",
+        "Rathaus & Politik",
+        "Bürgerservice",
+        "Pressemitteilungen",
+        "03.12.2026",
+        "Dateien",
+        "Streuplan 2026/27 (PDF",
+        "Pressekontakt",
+        "Presse- und Öffentlichkeitsarbeit",
+        "Telefon 03999",
+        "presse@lindenau.example",
+        "Zurück zur Übersicht",
+        "Seite drucken",
+        "Seite teilen",
+        "Impressum",
+        "Barrierefreiheit",
+        "technisch notwendige Cookies",
+        "Verstanden",
+    ],
+    "kreisbote_handball_oberliga.html": [
+        "E-Paper",
+        "Anmelden",
+        "Anzeige",
+        "Handball-Oberliga",
+        "06.12.2026",
+        "Von Timo Brandt",
+        "Liveticker zum Nachlesen",
+        "Alle Tore und Szenen",
+        "Seebachs Kreisläufer setzt sich",
+        "Foto: Carla Nees",
+        "Themen:",
+        "Tabelle Oberliga",
+        "HC Lindtal",
+        "Zur kompletten Tabelle",
+        "Meistgelesen",
+        "Spielabbruch in Hausen",
+        "Sport-Newsletter",
+        "Jetzt abonnieren",
+        "Kreisbote Verlag",
+        "Impressum",
+    ],
+    "nordblick_magazin_moor.html": [
+        "NORDBLICK+ testen",
+        "Reportage · Klimaschutz",
+        "(Text)",
+        "Lena Sommer",
+        "Lesezeit",
+        "4. Dezember 2026",
+        "Teilen",
+        "Merken",
+        "Vorlesen",
+        "Bildergalerie",
+        "Ein verschlossener Graben bei Wörpedahl",
+        "Nächstes Bild",
+        "Mehr zum Thema",
+        "Torfmoos als Rohstoff: Was die Forschung weiß",
+        "ist Reporterin im Ressort Wissen",
+        "Das könnte Sie auch interessieren",
+        "Warum Niedersachsens Wiesen immer tiefer sinken",
+        "Der Boden sackt jedes Jahr ab.",
+        "Privatsphäre-Einstellungen",
+        "NORDBLICK Verlag",
+    ],
+    "talblick_online_feuerwehr_spanzeilen.html": [
+        "Heimatzeitung",
+        "Kleinanzeigen",
+        "Lokales > Oberweiler",
+        "Erstellt:",
+        "Autor:",
+        "Artikel drucken",
+        "Artikel empfehlen",
+        "zurück",
+        "Leserkommentare",
+        "Feuerwehrfan74",
+        "Wurde auch Zeit!",
+        "muss man erst mal bezahlen",
+        "Kommentar schreiben",
+        "Weihnachtsmarkt Oberweiler",
+        "Blutspende",
+        "4 Grad",
+        "Impressum",
+    ],
+    "landkreis_hohenfels_leichte_sprache.html": [
+        "Start-Seite",
+        "Das Land-Rats-Amt",
+        "Alltags-Sprache",
+        "Seite vorlesen",
+        "Stand:",
+        "Bild: Eine Wahl-Urne",
+        "Bild: Menschen an einem Tisch",
+        "Bild: Ein Ausweis",
+        # Left: the seal's sentence at the end ("Dieser Text wurde von einer Prüf-Gruppe
+        # geprüft.") reads as running text.
+        "Siegel Leichte Sprache",
+        "Bild-Sammlung",
+        "Daten-Schutz",
+        "Barriere-Freiheit",
+    ],
+    "oberland_zeitung_hallenbad_aside.html": [
+        "143 Partner",
+        "Alle akzeptieren",
+        "OZ Digital abonnieren",
+        "Startseite",
+        "Facebook",
+        "WhatsApp",
+        "Link kopieren",
+        "Autoren:",
+        "17:30 Uhr",
+        "seit 1974 in Betrieb",
+        "Georg Lindner",
+        "Lesen Sie auch",
+        "Freibad Bergstetten: Weniger Besucher",
+        "Anzeige",
+        "Bergstetten-Newsletter",
+        "jeden Freitag kostenlos",
+        "Jetzt anmelden",
+        "Zuletzt aktualisiert",
+        "Fehler gefunden",
+        "Stadtrat Bergstetten",
+        "Mehr aus Bergstetten",
+        "Adventsmarkt",
+        "Mediengruppe",
+    ],
+    "nachrichtenwelle_portal_bahnstreik_dpa.html": [
+        "Ratgeber",
+        "Suche",
+        "Quelle: dpa",
+        "07.12.2026",
+        "Vorlesen",
+        "Teilen",
+        "Lesezeit",
+        "Anzeige",
+        "Mehr zum Thema",
+        "Was Pendler jetzt wissen müssen",
+        "Warum der Güterverkehr auf der Schiene stockt",
+        "Kommentare (3)",
+        "Pendler_aus_Fulda",
+        "Schon wieder?",
+        "die Forderung ist berechtigt",
+        "Alle Kommentare anzeigen",
+        "Cookie-Einstellungen",
+        "ohne Gewähr",
+    ],
+    "wochenspiegel_polizeibericht_kreis.html": [
+        "kostenlos in Ihrem Briefkasten",
+        "Zustellung reklamieren",
+        "Blaulicht",
+        "6. Dezember 2026",
+        "Redaktion Wochenspiegel",
+        "Teilen mit:",
+        "Drucken",
+        "Ähnliche Beiträge",
+        "Fahrraddiebe am Bahnhof",
+        "Schlagwörter",
+        "Ein Gedanke zu",
+        "Gerda M.",
+        "Die Masche mit den falschen Handwerkern",
+        "Schreibe einen Kommentar",
+        "wird nicht veröffentlicht",
+        "Neueste Beiträge",
+        "Weihnachtsbaumverkauf",
+        "Ammertal Medien GmbH",
+    ],
 }
 # Title, byline and date a reader sees on the page, for the pages of other shapes.
 META = {
@@ -589,6 +886,47 @@ META = {
         "Verbraucherpreise steigen im November um 2,4 Prozent",
         "dpa",
         datetime.date(2026, 12, 5),
+    ),
+    # Written blind (before reading the extractor), see the module's docstring.
+    "stadt_lindenau_pressemitteilung_winterdienst.html": (
+        "Winterdienst startet mit neuem Streuplan",
+        "",
+        datetime.date(2026, 12, 3),
+    ),
+    "kreisbote_handball_oberliga.html": (
+        "TV Seebach siegt im Derby mit 29:27",
+        "Timo Brandt",
+        datetime.date(2026, 12, 6),
+    ),
+    "nordblick_magazin_moor.html": (
+        "Das Moor soll wieder nass werden",
+        "Ines Haberland und Malte Quast",
+        datetime.date(2026, 12, 4),
+    ),
+    "talblick_online_feuerwehr_spanzeilen.html": (
+        "Neues Feuerwehrhaus für Oberweiler",
+        "Rüdiger Frank",
+        datetime.date(2026, 12, 1),
+    ),
+    "landkreis_hohenfels_leichte_sprache.html": (
+        "Die Kreistags-Wahl am 14. März 2027",
+        "",
+        datetime.date(2026, 12, 2),
+    ),
+    "oberland_zeitung_hallenbad_aside.html": (
+        "Hallenbad Bergstetten: Sanierung wird doppelt so teuer",
+        "Sabine Krämer und Yusuf Demir",
+        datetime.date(2026, 12, 4),
+    ),
+    "nachrichtenwelle_portal_bahnstreik_dpa.html": (
+        "GDL kündigt neuen Warnstreik im Güterverkehr an",
+        "dpa",
+        datetime.date(2026, 12, 7),
+    ),
+    "wochenspiegel_polizeibericht_kreis.html": (
+        "Polizeibericht: Einbruch in Bäckerei, Unfall auf der B 27",
+        "Redaktion Wochenspiegel",
+        datetime.date(2026, 12, 6),
     ),
 }
 
@@ -671,6 +1009,20 @@ def test_lead_comes_first_and_once(pages):
     first = article.block_texts()[0]
     assert first.startswith("Bei der Stichwahl um das Bürgermeisteramt")
     assert article.body.count("Die Wahlbeteiligung lag bei nur 38 Prozent.") == 1
+
+
+def test_pull_quote_is_not_a_second_copy_of_its_sentence(pages):
+    article = pages["nordblick_magazin_moor.html"]
+    assert article.body.count("Ein Hektar entwässertes Moor stößt so viel aus") == 1
+
+
+def test_span_lines_and_short_sentences_are_paragraphs_of_their_own(pages):
+    lines = pages["talblick_online_feuerwehr_spanzeilen.html"].block_texts(BlockKind.PARAGRAPH)
+    assert len(lines) == 7
+    assert lines[-1].startswith("Als nächstes soll ein Architekturbüro ausgewählt werden.")
+    easy = pages["landkreis_hohenfels_leichte_sprache.html"].block_texts(BlockKind.PARAGRAPH)
+    assert "Sie haben 56 Stimmen." in easy
+    assert "Das dauert lange." in easy
 
 
 @pytest.mark.parametrize("name", sorted(META))

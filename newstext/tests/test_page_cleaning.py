@@ -11,6 +11,7 @@ from newstext.formats.page_cleaning import (
     lead_find,
     notes_drop,
     paragraphs_mark,
+    repeats_drop,
 )
 from newstext.parsing import BlockKind
 
@@ -89,6 +90,16 @@ def test_no_lead_when_kept_already_below_the_body_or_only_links():
     assert lead_find(page, kept=kept) is None
 
 
+def test_a_caption_is_not_the_lead_whatever_its_figure_is_called():
+    kept = ["Der Gemeinderat hat am Montag den Haushalt für das kommende Jahr beschlossen."]
+    caption = "Der Kämmerer stellt den Haushalt im Ratssaal vor. Foto: Carla Nees"
+    page = tree(
+        f'<h1>H</h1><figure class="lead-image"><img src="a.jpg"><figcaption>{caption}'
+        f"</figcaption></figure>{BODY}"
+    )
+    assert lead_find(page, kept=kept) is None
+
+
 @pytest.mark.parametrize(
     ("line", "byline"),
     [
@@ -102,11 +113,32 @@ def test_no_lead_when_kept_already_below_the_body_or_only_links():
         ("Von unserem Redakteur Martin Kolbe", "Martin Kolbe"),
         ("Von unserer Korrespondentin in Paris Anne Roth", "Anne Roth"),
         ("Autor: Jens Hallermann | Stand: 07.12.2026, 14:03 Uhr", "Jens Hallermann"),
+        ("Erstellt: 01.12.2026, 14:32 Uhr | Autor: Rüdiger Frank", "Rüdiger Frank"),
+        ("14.03.2025 · Von Jana Berger", "Jana Berger"),
+        (
+            "Von Ines Haberland und Malte Quast (Text) und Lena Sommer (Fotos)",
+            "Ines Haberland und Malte Quast",
+        ),
+        ("Quelle: dpa", "dpa"),
+        ("Von AFP/dpa", "AFP/dpa"),
+        ("· 12 Min. Lesezeit", ""),
+        ("Lesedauer: 4 Minuten", ""),
     ],
 )
 def test_byline_and_date_lines_above_the_text_are_taken_out(line, byline):
     texts = [(BlockKind.PARAGRAPH, line), (BlockKind.PARAGRAPH, LEAD)]
     assert byline_split(texts, byline="") == ([(BlockKind.PARAGRAPH, LEAD)], byline)
+
+
+def test_byline_and_date_lines_under_the_lead_are_taken_out():
+    body = (BlockKind.PARAGRAPH, BODY.removeprefix("<p>").removesuffix("</p>"))
+    texts = [
+        (BlockKind.PARAGRAPH, LEAD),
+        (BlockKind.PARAGRAPH, "Von Jana Berger und Tim Kohl"),
+        (BlockKind.PARAGRAPH, "· 4 Min. Lesezeit"),
+        body,
+    ]
+    assert byline_split(texts, byline="") == ([texts[0], body], "Jana Berger und Tim Kohl")
 
 
 def test_the_metadata_byline_wins_and_text_lines_stay():
@@ -116,6 +148,9 @@ def test_the_metadata_byline_wins_and_text_lines_stay():
         "Von Montag an gilt in der Innenstadt Tempo dreißig, sagte der Bürgermeister.",
         "Von Berlin aus fährt der Zug weiter nach Hamburg.",
         "Von Berlin, sagte er, sei nichts zu erwarten.",
+        "Quelle: Polizeipräsidium Ammertal",
+        "Von Montag (1. Dezember) an gilt Tempo dreißig.",
+        "Die Lesezeit beträgt 4 Minuten.",
     ):
         texts = [(BlockKind.PARAGRAPH, sentence), (BlockKind.PARAGRAPH, LEAD)]
         assert byline_split(texts, byline="") == (texts, "")
@@ -234,3 +269,22 @@ def test_date_lines_teasers_and_end_notes_are_taken_out():
         (BlockKind.PARAGRAPH, "© Lokalblatt 2026. Alle Rechte vorbehalten."),  # not at the end
         (BlockKind.PARAGRAPH, "Der Stand der Bauarbeiten ist gut, sagte der Bürgermeister."),
     ]
+
+
+def test_a_pull_quote_repeating_the_text_is_taken_out_once():
+    sentence = (
+        "Ein Hektar entwässertes Moor stößt so viel aus wie ein Auto, das zehnmal um die Erde fährt"
+    )
+    texts = [
+        (BlockKind.PARAGRAPH, LEAD),
+        (BlockKind.PARAGRAPH, f"„{sentence}“, sagt die Hydrologin. Sie kniet am Grabenrand."),
+        (BlockKind.PARAGRAPH, f"„{sentence}.“"),
+        (BlockKind.HEADING, "Ein Boden, der ausatmet"),
+        (BlockKind.PARAGRAPH, "Ein Boden, der ausatmet, sagt sie."),
+        (BlockKind.PARAGRAPH, "Das dauert lange."),
+        (BlockKind.PARAGRAPH, "Das dauert lange."),
+    ]
+    # Short lines and headings may repeat; so may a paragraph found nowhere else.
+    assert repeats_drop(texts) == texts[:2] + texts[3:]
+    twice = [(BlockKind.PARAGRAPH, LEAD), (BlockKind.PARAGRAPH, LEAD)]
+    assert repeats_drop(twice) == twice[:1]
