@@ -464,26 +464,38 @@ def byline_split(
 
 def repeats_drop(texts: list[tuple[BlockKind, str]]) -> list[tuple[BlockKind, str]]:
     """The texts without a paragraph that repeats one found elsewhere in them: a pull
-    quote set apart from the text it is taken from, a lead printed twice.
+    quote set apart from the text it is taken from, a lead printed twice (the last copy
+    stays).
 
     Only paragraphs of REPEAT_MIN_WORDS or more; quotation marks and punctuation are
-    not compared."""
+    not compared. Each distinct text is looked for once in all the others joined, so a
+    page of thousands of paragraphs costs thousands of searches, not millions."""
     norms = [_comparable(text) for _, text in texts]
-    whole = "\n".join(norms)
-    dropped: set[int] = set()
-    for index, (kind, text) in enumerate(texts):
-        norm = norms[index]
-        if kind != BlockKind.PARAGRAPH or count_words(text) < REPEAT_MIN_WORDS:
-            continue
-        first = whole.find(norm)
-        if whole.find(norm, first + 1) < 0:
-            continue  # found once: only itself
-        others = "\n".join(
-            other for at, other in enumerate(norms) if at != index and at not in dropped
-        )
-        if norm in others:
-            dropped.add(index)
-    return [pair for index, pair in enumerate(texts) if index not in dropped]
+    distinct = list(dict.fromkeys(norms))
+    whole = "\n".join(distinct)  # no text holds a line break: a match lies in one text
+    inside_another: set[str] = set()
+    offset = 0
+    for norm in distinct:
+        found = whole.find(norm)
+        if found == offset:
+            found = whole.find(norm, offset + 1)
+        if found >= 0:
+            inside_another.add(norm)
+        offset += len(norm) + 1
+    # A heading or a short line is never dropped: a paragraph repeating it goes. Of equal
+    # paragraphs the last stays.
+    eligible = [
+        kind == BlockKind.PARAGRAPH and count_words(text) >= REPEAT_MIN_WORDS
+        for kind, text in texts
+    ]
+    kept_anyway = {norm for norm, can_go in zip(norms, eligible, strict=True) if not can_go}
+    last = {norm: index for index, norm in enumerate(norms) if eligible[index]}
+    return [
+        block
+        for index, (block, norm) in enumerate(zip(texts, norms, strict=True))
+        if not eligible[index]
+        or not (norm in inside_another or norm in kept_anyway or last[norm] != index)
+    ]
 
 
 def _comparable(text: str) -> str:

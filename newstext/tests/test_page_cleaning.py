@@ -288,3 +288,7 @@ def test_a_pull_quote_repeating_the_text_is_taken_out_once():
     assert repeats_drop(texts) == texts[:2] + texts[3:]
     twice = [(BlockKind.PARAGRAPH, LEAD), (BlockKind.PARAGRAPH, LEAD)]
     assert repeats_drop(twice) == twice[:1]
+    # A long heading printed again as a paragraph: the heading stays, wherever it stands.
+    heading = (BlockKind.HEADING, f"{sentence}!")
+    assert repeats_drop([(BlockKind.PARAGRAPH, f"„{sentence}“"), heading]) == [heading]
+    assert repeats_drop([heading, (BlockKind.PARAGRAPH, f"„{sentence}“")]) == [heading]
