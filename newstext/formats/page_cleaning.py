@@ -467,21 +467,25 @@ def repeats_drop(texts: list[tuple[BlockKind, str]]) -> list[tuple[BlockKind, st
     quote set apart from the text it is taken from, a lead printed twice (the last copy
     stays).
 
-    Only paragraphs of REPEAT_MIN_WORDS or more; quotation marks and punctuation are
-    not compared. Each distinct text is looked for once in all the others joined, so a
-    page of thousands of paragraphs costs thousands of searches, not millions."""
+    Only paragraphs of REPEAT_MIN_WORDS or more, whole words; quotation marks and
+    punctuation are not compared. A paragraph is compared only with the texts that hold
+    its rarest run of REPEAT_MIN_WORDS words, so a page of thousands of paragraphs costs
+    about as much as reading it."""
     norms = [_comparable(text) for _, text in texts]
     distinct = list(dict.fromkeys(norms))
-    whole = "\n".join(distinct)  # no text holds a line break: a match lies in one text
+    runs_of = [_word_runs(norm) for norm in distinct]
+    holders: dict[str, list[int]] = {}  # a run of words → the distinct texts holding it
+    for number, runs in enumerate(runs_of):
+        for run in dict.fromkeys(runs):
+            holders.setdefault(run, []).append(number)
     inside_another: set[str] = set()
-    offset = 0
-    for norm in distinct:
-        found = whole.find(norm)
-        if found == offset:
-            found = whole.find(norm, offset + 1)
-        if found >= 0:
+    for number, (norm, runs) in enumerate(zip(distinct, runs_of, strict=True)):
+        if not runs:
+            continue
+        rarest = min(runs, key=lambda run: len(holders[run]))
+        padded = f" {norm} "
+        if any(other != number and padded in f" {distinct[other]} " for other in holders[rarest]):
             inside_another.add(norm)
-        offset += len(norm) + 1
     # A heading or a short line is never dropped: a paragraph repeating it goes. Of equal
     # paragraphs the last stays.
     eligible = [
@@ -496,6 +500,12 @@ def repeats_drop(texts: list[tuple[BlockKind, str]]) -> list[tuple[BlockKind, st
         if not eligible[index]
         or not (norm in inside_another or norm in kept_anyway or last[norm] != index)
     ]
+
+
+def _word_runs(norm: str) -> list[str]:
+    words = norm.split()
+    size = REPEAT_MIN_WORDS
+    return [" ".join(words[at : at + size]) for at in range(len(words) - size + 1)]
 
 
 def _comparable(text: str) -> str:

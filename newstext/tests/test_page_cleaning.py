@@ -292,3 +292,7 @@ def test_a_pull_quote_repeating_the_text_is_taken_out_once():
     heading = (BlockKind.HEADING, f"{sentence}!")
     assert repeats_drop([(BlockKind.PARAGRAPH, f"„{sentence}“"), heading]) == [heading]
     assert repeats_drop([heading, (BlockKind.PARAGRAPH, f"„{sentence}“")]) == [heading]
+    # Whole words only: "Rat …" is not repeated inside "Stadtrat …".
+    words = "Rat hat am Montag den Haushalt für das nächste Jahr beschlossen."
+    pair = [(BlockKind.PARAGRAPH, f"Der Stadt{words.lower()}"), (BlockKind.PARAGRAPH, words)]
+    assert repeats_drop(pair) == pair
