@@ -2,6 +2,7 @@
 lines, never whole articles, and never every occurrence of a name."""
 
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,9 +12,14 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from annotations import reanchoring as annotations_reanchoring
+from annotations.models import Annotation, Label
+from annotations.tests.support import annotations_across
 from articles.models import Article
+from entities import reanchoring as entities_reanchoring
 from entities.models import CandidateOccurrence, Entity, EntityCandidate, Mention
 from entities.selectors import KWIC_CHARS, candidate_examples, entity_mentions_page, kwic
+from ingest.pipeline import files_import
 
 pytestmark = pytest.mark.django_db
 
@@ -92,3 +98,53 @@ def test_queue_shows_two_examples_of_a_name_seen_hundreds_of_times(
         candidate_examples([candidate])
         starts = [line.start for line in candidate.examples]  # type: ignore[attr-defined]
         assert starts == starts_of(article.body)[:2]  # the first ones in the text
+
+
+def test_a_revision_looks_up_only_the_mentions_in_its_changed_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, editor: User, labels: dict[str, Label]
+) -> None:
+    """A name mentioned hundreds of times: re-anchoring weighs every occurrence of a name
+    it looks up, so it looks up only what a revision changed (110 s -> 4 s for 2,871
+    mentions and 2,000 annotations in a 270,000-character article)."""
+    lines = [f"Meldung {n}: Die Fähre nach {NAME} fuhr ab." for n in range(200)]
+    path = tmp_path / "faehren.txt"
+    path.write_text("Fähren\n\n" + "\n\n".join(lines) + "\n", encoding="utf-8")
+    list(files_import([path], max_bytes=10**7))
+    article = Article.objects.get(origin="faehren.txt")
+    entity = Entity.objects.create(name=NAME, kind=Entity.Kind.PLACE)
+    Mention.objects.bulk_create(
+        Mention(article=article, entity=entity, start=s, end=s + len(NAME), surface=NAME)
+        for s in starts_of(article.body)
+    )
+    annotations_across(article, editor, labels["claim"], 100, step=97, length=20)
+    quotes = {a.pk: a.exact for a in Annotation.objects.filter(article=article)}
+    looked_up: list[str] = []
+    for module in (entities_reanchoring, annotations_reanchoring):
+        original = module.locate
+
+        def spy(text: str, exact: str, *args: Any, original: Any = original) -> Any:
+            looked_up.append(exact)
+            return original(text, exact, *args)
+
+        monkeypatch.setattr(module, "locate", spy)
+    revised = path.read_text("utf-8").replace("Fähren\n", "Fähren am Abend\n", 1)
+    for n in (7, 150):
+        line = lines[n]
+        revised = revised.replace(line, line.replace("fuhr ab", "fuhr spät ab"))
+    path.write_text(revised, encoding="utf-8")
+    list(files_import([path], max_bytes=10**7))
+    article.refresh_from_db()
+    starts = set(Mention.objects.filter(article=article).values_list("start", flat=True))
+    changed = [
+        article.body.index(line.replace("fuhr ab", "fuhr spät ab"))
+        for line in (lines[7], lines[150])
+    ]
+    untouched = {s for s in starts_of(article.body) if not any(c < s < c + 60 for c in changed)}
+    assert len(untouched) == 198
+    assert untouched <= starts  # each on its own words (those in changed lines are weighed)
+    for annotation in Annotation.objects.filter(article=article):
+        assert article.body[annotation.start : annotation.end] == quotes[annotation.pk]
+    # The title and two lines changed: their names (and the few annotations over them)
+    # are looked up, not hundreds.
+    assert looked_up.count(NAME) <= 2
+    assert len(looked_up) <= 8
