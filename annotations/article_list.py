@@ -159,8 +159,9 @@ class CappedPaginator(Paginator[Article]):
     def found(self) -> int:
         """How many objects there are, counting at most `cap` + 1."""
         if isinstance(self.articles, QuerySet):
-            # Without the order: a count needs no ranking.
-            return self.articles.order_by()[: self.cap + 1].count()
+            # Without the order and the annotated columns: a count needs no ranking, and
+            # a sliced count would otherwise work out every row's annotation count.
+            return self.articles.order_by().values("pk")[: self.cap + 1].count()
         return min(len(self.articles), self.cap + 1)
 
     @cached_property

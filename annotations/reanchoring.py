@@ -2,10 +2,13 @@
 
 from annotations.models import Annotation
 from articles.models import Article
+from articles.unchanged import UnchangedText
 from newsdesk.history import REASON_REANCHORED, history_record
 from newstext.anchoring import locate, quote_context
 
 ANCHOR_FIELDS = ["start", "end", "prefix", "suffix", "is_orphaned"]
+# Rows per UPDATE when re-anchored annotations are written.
+UPDATE_BATCH = 500
 
 
 def annotations_reanchor(*, article: Article, old_body: str) -> None:
@@ -19,16 +22,31 @@ def annotations_reanchor(*, article: Article, old_body: str) -> None:
         return
     annotations = list(Annotation.objects.filter(article=article))
     before = {a.pk: [getattr(a, name) for name in ANCHOR_FIELDS] for a in annotations}
+    unchanged = UnchangedText(old_body, article.body)
     for annotation in annotations:
-        found = locate(
-            article.body, annotation.exact, annotation.prefix, annotation.suffix, annotation.start
-        )
+        # One in lines the revision left alone stays on its quote; the others (and the
+        # orphaned ones, whose offsets are stale) are looked up by their words.
+        found = None
+        if not annotation.is_orphaned and old_body[annotation.start : annotation.end] == (
+            annotation.exact
+        ):
+            found = unchanged.moved(annotation.start, annotation.end)
+        if found is None:
+            found = locate(
+                article.body,
+                annotation.exact,
+                annotation.prefix,
+                annotation.suffix,
+                annotation.start,
+            )
         if found is None:
             annotation.is_orphaned = True
             continue
         annotation.start, annotation.end = found
         annotation.prefix, annotation.suffix = quote_context(article.body, *found)
         annotation.is_orphaned = False
-    Annotation.objects.bulk_update(annotations, fields=ANCHOR_FIELDS)
     moved = [a for a in annotations if [getattr(a, n) for n in ANCHOR_FIELDS] != before[a.pk]]
+    # Only those that changed, in batches: one UPDATE of thousands of CASE branches costs
+    # the database time quadratic in their number.
+    Annotation.objects.bulk_update(moved, fields=ANCHOR_FIELDS, batch_size=UPDATE_BATCH)
     history_record(moved, user=None, reason=REASON_REANCHORED)

@@ -245,7 +245,10 @@ def _card_list_change(
     annotation = access_annotation_for_change(request.user, annotation_id)
     change(annotation=annotation, user=request.user)
     filters = _posted_filters(request, annotation.article)
-    return annotation, filters, workspace_context(request.user, annotation.article, filters)
+    context = workspace_context(request.user, annotation.article, filters)
+    # Only the blocks of text the annotation lies in are sent again, not the whole text
+    # (which may be megabytes).
+    return annotation, filters, context | changed_text_context(request.user, annotation)
 
 
 @require_POST
@@ -254,7 +257,7 @@ def annotation_delete_view(request: AuthenticatedHttpRequest, annotation_id: int
     context["message"] = _(
         "Annotation deleted. You can restore it from the list of deleted annotations."
     )
-    return _fragments(request, context, "annotation-list", "article-text")
+    return _fragments(request, context, "annotation-list", "text-blocks")
 
 
 @require_POST
@@ -265,7 +268,7 @@ def annotation_restore_view(request: AuthenticatedHttpRequest, annotation_id: in
         context["message"] = _("Annotation restored. The card filter hides it.")
     else:
         context["message"] = _("Annotation restored.")
-    response = _fragments(request, context, "annotation-list", "article-text")
+    response = _fragments(request, context, "annotation-list", "text-blocks")
     return trigger_client_event(response, "annotation-saved", {"id": annotation.pk})
 
 

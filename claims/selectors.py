@@ -133,12 +133,20 @@ class HistoryEntry:
 
 def claim_history(claim: Claim) -> list[HistoryEntry]:
     """Every recorded version of the claim, oldest first."""
+    return claim_histories([claim.pk]).get(claim.pk, [])
+
+
+def claim_histories(claim_ids: Iterable[int]) -> dict[int, list[HistoryEntry]]:
+    """Every recorded version of each claim, oldest first, in one query."""
     labels = dict(Claim.Status.choices)
-    records = claim.history.select_related(
-        "history_user", "attributed_source", "attributed_entity"
-    ).order_by("history_date", "history_id")
-    entries: list[HistoryEntry] = []
+    records = (
+        Claim.history.filter(id__in=list(claim_ids))
+        .select_related("history_user", "attributed_source", "attributed_entity")
+        .order_by("id", "history_date", "history_id")
+    )
+    histories: dict[int, list[HistoryEntry]] = {}
     for record in records:
+        entries = histories.setdefault(record.id, [])
         attribution = str(record.attributed_source or record.attributed_entity or "")
         previous = entries[-1] if entries else None
         changed = []
@@ -163,7 +171,7 @@ def claim_history(claim: Claim) -> list[HistoryEntry]:
                 changed=changed,
             )
         )
-    return entries
+    return histories
 
 
 def status_on(history: list[HistoryEntry], day: date | None) -> HistoryEntry | None:
@@ -206,6 +214,7 @@ def story_claim_rows(story: Story) -> list[StoryClaimRow]:
             "claim__attributed_entity",
             "annotation__article__publisher",
         )
+        .defer("annotation__article__body", "annotation__article__blocks")
         .order_by(
             F("annotation__article__published_on").asc(nulls_last=True),
             "annotation__article__origin",
@@ -215,10 +224,11 @@ def story_claim_rows(story: Story) -> list[StoryClaimRow]:
     by_claim: dict[int, list[ClaimAppearance]] = {}
     for appearance in appearances:
         by_claim.setdefault(appearance.claim_id, []).append(appearance)
+    histories = claim_histories(by_claim)
     rows = []
     for found in by_claim.values():
         claim = found[0].claim
-        history = claim_history(claim)
+        history = histories.get(claim.pk, [])
         rows.append(
             StoryClaimRow(
                 claim=claim,

@@ -13,7 +13,7 @@ from django_htmx.http import trigger_client_event
 
 from annotations.access import access_article_for_annotating
 from annotations.models import Annotation
-from annotations.selectors import workspace_context
+from annotations.selectors import blocks_text_context, workspace_context
 from annotations.services import AnnotationDeleted, UnknownSource
 from articles.models import Article
 from claims.access import (
@@ -276,8 +276,11 @@ def suggestion_accept_view(request: AuthenticatedHttpRequest, article_id: int) -
     html = render_to_string(
         f"{SUGGESTIONS}#suggestions", _suggestions_context(request, article), request=request
     )
-    workspace = {**workspace_context(request.user, article), "oob": True}
-    for name in ("annotation-list", "article-text"):
+    # The card list, and only the blocks of text the new highlight lies in (not the
+    # whole text, which may be megabytes), as creating an annotation does.
+    blocks = blocks_text_context(request.user, article, (suggestion.start, suggestion.end))
+    workspace = {**workspace_context(request.user, article), **blocks, "oob": True}
+    for name in ("annotation-list", "text-blocks"):
         html += render_to_string(f"{WORKSPACE}#{name}", workspace, request=request)
     response = HttpResponse(html)
     annotation_id = claim.appearances.values_list("annotation_id", flat=True).first()

@@ -25,7 +25,7 @@ from articles.models import Article
 from entities.gazetteer import gazetteer_changed
 from entities.models import CandidateOccurrence, Entity, EntityAlias, EntityCandidate, Mention
 from entities.selectors import EDITOR_EVIDENCE
-from entities.services import alias_ensure, known_name, mentions_redetect_containing, same_name
+from entities.services import alias_ensure, known_name, mentions_redetect_soon, same_name
 from newstext.offsets import CodePointRange
 
 # A name, not a passage: the longest selection that can be linked (the surface column
@@ -83,7 +83,7 @@ def mention_link(
     if alias_added or accepted:
         gazetteer_changed()
         # As after accepting a candidate: only articles with the name can change.
-        mentions_redetect_containing(names=[surface])
+        mentions_redetect_soon(names=[surface])
     return LinkResult(mention=mention, created=created, alias_added=alias_added)
 
 
@@ -155,7 +155,7 @@ def candidate_propose(
     if created:
         gazetteer_changed()
         # Open candidates are in the gazetteer: find the name in the other articles too.
-        mentions_redetect_containing(names=[name])
+        mentions_redetect_soon(names=[name])
     # Detection replaces an article's occurrences; the editor's selection stays one.
     CandidateOccurrence.objects.get_or_create(
         candidate=candidate,

@@ -7,8 +7,19 @@ from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
-from django.db.models.functions import TruncMonth
+from django.db.models import (
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    Window,
+)
+from django.db.models.functions import Greatest, RowNumber, Substr, TruncMonth
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext, gettext_noop
 
@@ -41,6 +52,19 @@ class KwicLine:
     decision: str = ""
 
 
+# The characters of an article a KWIC line needs: up to KWIC_CHARS before the name, the
+# name, KWIC_CHARS after it and one more (to tell whether the text goes on). The database
+# cuts them out, so that a page of lines never reads whole bodies (one may be megabytes,
+# and hold thousands of the lines).
+_WINDOW_START = Greatest(F("start") - KWIC_CHARS, Value(0))
+KWIC_WINDOW = Substr(
+    "article__body",
+    _WINDOW_START + 1,
+    ExpressionWrapper(F("end") + KWIC_CHARS + 1 - _WINDOW_START, output_field=IntegerField()),
+)
+KWIC_OFFSET = ExpressionWrapper(_WINDOW_START, output_field=IntegerField())
+
+
 def _kwic_line(
     found: Mention | CandidateOccurrence,
     *,
@@ -48,9 +72,15 @@ def _kwic_line(
     mention_id: int | None = None,
     decision: str = "",
 ) -> KwicLine:
-    """The line around a range found in an article (its article fetched with it)."""
+    """The line around a range found in an article, from its `kwic_window` (annotated
+    with KWIC_WINDOW at KWIC_OFFSET) and its article's title and date."""
     article = found.article
-    left, keyword, right = kwic(article.body, found.start, found.end)
+    left, keyword, right = kwic(
+        found.kwic_window,  # type: ignore[union-attr]
+        found.start,
+        found.end,
+        offset=found.kwic_offset,  # type: ignore[union-attr]
+    )
     return KwicLine(
         article_id=article.pk,
         article_title=article.title,
@@ -79,14 +109,16 @@ def access_candidate(user: User | AnonymousUser, pk: int) -> EntityCandidate:
     return get_object_or_404(EntityCandidate.objects.select_related("proposed_entity"), pk=pk)
 
 
-def kwic(body: str, start: int, end: int) -> tuple[str, str, str]:
-    left = body[max(0, start - KWIC_CHARS) : start]
-    right = body[end : end + KWIC_CHARS]
+def kwic(body: str, start: int, end: int, *, offset: int = 0) -> tuple[str, str, str]:
+    """The text left of `start`, from `start` to `end` and right of `end` (offsets in the
+    whole body), cut at words; `body` may be a window of it beginning at `offset`."""
+    first, last = start - offset, end - offset
+    left = body[max(0, first - KWIC_CHARS) : first]
+    right = body[last : last + KWIC_CHARS]
     left = (" " + left.split(" ", 1)[1]) if start > KWIC_CHARS and " " in left else left
-    right = (
-        (right.rsplit(" ", 1)[0] + " ") if len(body) > end + KWIC_CHARS and " " in right else right
-    )
-    return left.replace("\n", " "), body[start:end], right.replace("\n", " ")
+    goes_on = offset + len(body) > end + KWIC_CHARS
+    right = (right.rsplit(" ", 1)[0] + " ") if goes_on and " " in right else right
+    return left.replace("\n", " "), body[first:last], right.replace("\n", " ")
 
 
 def entity_mentions_page(entity: Entity, number: str | None) -> Page[KwicLine]:
@@ -104,8 +136,8 @@ def entity_mentions_page(entity: Entity, number: str | None) -> Page[KwicLine]:
             "article__id",
             "article__title",
             "article__published_on",
-            "article__body",
         )
+        .annotate(kwic_window=KWIC_WINDOW, kwic_offset=KWIC_OFFSET)
         .order_by("-article__published_on", "article_id", "start")
     )
     page = Paginator(mentions, MENTIONS_PER_PAGE).get_page(number)
@@ -208,10 +240,27 @@ def evidence_text(evidence: str) -> str:
 
 def candidate_examples(candidates: list[EntityCandidate], per_candidate: int = 2) -> None:
     """Attach up to `per_candidate` KWIC lines to each candidate as `examples`, and its
-    evidence in the interface's language as `evidence_text`."""
+    evidence in the interface's language as `evidence_text`.
+
+    Only the first `per_candidate` occurrences of each are read (a candidate seen in
+    thousands of articles costs no more than one seen once), with the text around them."""
     examples: dict[int, list[KwicLine]] = {c.pk: [] for c in candidates}
-    occurrences = (
+    # The first ones of each candidate, then their text: the window is cut from the
+    # few chosen rows only, never from every occurrence the ranking goes through.
+    first = (
         CandidateOccurrence.objects.filter(candidate__in=candidates)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=F("candidate_id"),
+                order_by=[F("article_id").asc(), F("start").asc()],
+            )
+        )
+        .filter(rank__lte=per_candidate)
+        .values_list("pk", flat=True)
+    )
+    occurrences = (
+        CandidateOccurrence.objects.filter(pk__in=list(first))
         .select_related("article")
         .only(
             "candidate_id",
@@ -220,15 +269,12 @@ def candidate_examples(candidates: list[EntityCandidate], per_candidate: int = 2
             "article__id",
             "article__title",
             "article__published_on",
-            "article__body",
         )
+        .annotate(kwic_window=KWIC_WINDOW, kwic_offset=KWIC_OFFSET)
         .order_by("candidate_id", "article_id", "start")
     )
     for occurrence in occurrences:
-        lines = examples[occurrence.candidate_id]
-        if len(lines) >= per_candidate:
-            continue
-        lines.append(_kwic_line(occurrence, method="discovery"))
+        examples[occurrence.candidate_id].append(_kwic_line(occurrence, method="discovery"))
     for candidate in candidates:
         candidate.examples = examples[candidate.pk]  # type: ignore[attr-defined]
         candidate.evidence_text = evidence_text(candidate.evidence)  # type: ignore[attr-defined]

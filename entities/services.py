@@ -7,7 +7,8 @@ Every write goes through a function here, each in one transaction:
   automatic one over its range.
 - `candidate_accept_new`, `candidate_accept_alias`, `candidate_reject`: the editors'
   queue. An accepted name is in the gazetteer from then on; a rejected one is never
-  proposed again. Both re-detect only the articles the name occurs in.
+  proposed again. Both re-detect only the articles the name occurs in (in a task where
+  a worker runs: `mentions_redetect_soon`).
 - `entity_merge` and `entity_merge_undo`: an admin merges one entity into another.
 """
 
@@ -20,6 +21,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet, Value
 from django.db.models.functions import Lower
 from django.tasks import task
+from django.tasks.backends.immediate import ImmediateBackend
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -377,9 +379,28 @@ def _decided(candidate: EntityCandidate, status: str, user: User, entity: Entity
     candidate.save(update_fields=["status", "entity", "decided_by", "decided_at"])
 
 
-def _redetect_candidate(candidate: EntityCandidate) -> DetectionReport:
+def _redetect_candidate(candidate: EntityCandidate) -> None:
     # Only articles that contain the name can change.
-    return mentions_redetect_containing(names=[candidate.name])
+    mentions_redetect_soon(names=[candidate.name])
+
+
+@task
+def mentions_redetect_task(names: list[str]) -> str:
+    """`mentions_redetect_containing` in the background, where a worker runs."""
+    return str(mentions_redetect_containing(names=names))
+
+
+def mentions_redetect_soon(*, names: Sequence[str]) -> None:
+    """Re-detect the articles containing `names` after an editor's decision: at once with
+    the immediate task backend (no worker), else queued for a worker, so that a name in
+    thousands of articles never keeps the editor's request waiting (docs/ops/limits.md).
+    """
+    if not names:
+        return
+    if isinstance(mentions_redetect_task.get_backend(), ImmediateBackend):
+        mentions_redetect_containing(names=names)
+        return
+    mentions_redetect_task.enqueue(list(names))
 
 
 # Merging entities ----------------------------------------------------------------------

@@ -5,6 +5,7 @@ its page shows the results at once; a large one (and every URL) runs as a task, 
 its page polls the progress fragment every two seconds until the job is finished.
 """
 
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -30,6 +31,8 @@ from newsdesk.permissions import can_import_articles, require
 START = "ingest/import_start.html"
 JOB = "ingest/import_job.html"
 RECENT_JOBS = 20
+# An import's page lists its results this many at a time (docs/user/importing.md).
+RESULTS_PER_PAGE = 100
 
 
 def _start_page(
@@ -102,7 +105,8 @@ def import_url_view(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @require_GET
 def import_job_view(request: AuthenticatedHttpRequest, job_id: int) -> HttpResponse:
-    """One import: its progress and every file's result (a fragment for htmx polling)."""
+    """One import: its progress and its files' results, RESULTS_PER_PAGE a page (a
+    fragment for htmx polling, of the page shown)."""
     require(can_import_articles(request.user))
     job = get_object_or_404(ImportJob.objects.select_related("created_by"), pk=job_id)
     results = (
@@ -122,9 +126,13 @@ def import_job_view(request: AuthenticatedHttpRequest, job_id: int) -> HttpRespo
         )
     )
     files_done = results.values("upload_position", "file_name").distinct().count()
+    page = Paginator(results.order_by("position"), RESULTS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     context = {
         "job": job,
-        "results": results,
+        "page": page,
+        "results": page.object_list,
         "counts": job_counts(job),
         "files_done": min(files_done, job.total),
     }

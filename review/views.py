@@ -26,6 +26,8 @@ from review.selectors import review_page, review_row, selection_agreement
 from review.services import ReviewError, annotation_review
 
 REVIEW = "review/review.html"
+# An article's review page lists this many disagreements (docs/user/review-and-export.md).
+DISAGREEMENTS_SHOWN = 100
 
 
 def _review_context(
@@ -33,11 +35,16 @@ def _review_context(
 ) -> dict[str, object]:
     selection = form.selection() if form.is_valid() else Selection(article_id=-1)
     query = urlencode(selection.as_params())
+    agreement = selection_agreement(selection) if form.is_valid() else None
+    disagreements = agreement.disagreements if agreement is not None else []
     return {
         "form": form,
         "article": article,
         "page": review_page(selection, request.GET.get("page")),
-        "agreement": selection_agreement(selection) if form.is_valid() else None,
+        "agreement": agreement,
+        # The first ones in the text; the adjudication screen shows every one.
+        "disagreements": disagreements[:DISAGREEMENTS_SHOWN],
+        "disagreements_more": max(len(disagreements) - DISAGREEMENTS_SHOWN, 0),
         "labels": list(Label.objects.filter(is_active=True)),
         "formats": sorted(FORMATS),
         "export_query": query,

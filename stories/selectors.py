@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from html import escape
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.db.models import Count, Q, QuerySet
+from django.core.paginator import Page, Paginator
+from django.db.models import Case, Count, Q, QuerySet, Value, When
 from django.utils.safestring import SafeString, mark_safe
 
 from annotations.models import Annotation
@@ -35,11 +36,17 @@ class NearDuplicateOf:
     other_in_this: float
 
 
+# The related articles name at most this many other articles of the story; the story's
+# page lists them all (docs/user/stories.md).
+RELATED_STORY_ARTICLES = 20
+
+
 @dataclass(frozen=True)
 class Related:
     near_duplicates: list[NearDuplicateOf]
     story: Story | None
-    story_articles: list[Article]
+    story_articles: list[Article]  # the first RELATED_STORY_ARTICLES, in timeline order
+    story_more: int = 0  # how many more the story has
 
 
 def story_of(article: Article) -> Story | None:
@@ -53,8 +60,10 @@ def story_of(article: Article) -> Story | None:
 
 def related_articles(article: Article) -> Related:
     """Near-duplicates (with their scores) and the other articles of the article's story."""
-    pairs = NearDuplicate.objects.filter(Q(first=article) | Q(second=article)).select_related(
-        "first", "second"
+    pairs = (
+        NearDuplicate.objects.filter(Q(first=article) | Q(second=article))
+        .select_related("first", "second")
+        .defer("first__body", "first__blocks", "second__body", "second__blocks")
     )
     duplicates = []
     for pair in pairs:
@@ -73,18 +82,46 @@ def related_articles(article: Article) -> Related:
     duplicates.sort(key=lambda d: -max(d.this_in_other, d.other_in_this))
     story = story_of(article)
     duplicate_ids = {d.article.pk for d in duplicates}
-    others = (
-        list(story_articles(story).exclude(pk=article.pk).exclude(pk__in=duplicate_ids))
-        if story
-        else []
+    if story is None:
+        return Related(duplicates, None, [])
+    others = _timeline_ordered(
+        story_articles(story).exclude(pk=article.pk).exclude(pk__in=duplicate_ids)
     )
-    return Related(duplicates, story, others)
+    shown = list(others[:RELATED_STORY_ARTICLES])
+    more = others.count() - len(shown) if len(shown) == RELATED_STORY_ARTICLES else 0
+    return Related(duplicates, story, shown, more)
 
 
 def story_articles(story: Story) -> QuerySet[Article]:
     return Article.objects.filter(
         story_memberships__story=story, story_memberships__removed=False
     ).select_related("publisher")
+
+
+# A story's page shows its articles this many at a time, in timeline order (docs/user/stories.md).
+STORY_ARTICLES_PER_PAGE = 100
+
+
+def story_articles_page(story: Story, number: str | None) -> Page[Article]:
+    """A page of the story's articles in timeline order: dated ones by date (a month
+    before the days of that month), then undated ones; bodies are not read."""
+    return Paginator(_timeline_ordered(story_articles(story)), STORY_ARTICLES_PER_PAGE).get_page(
+        number
+    )
+
+
+def _timeline_ordered(articles: QuerySet[Article]) -> QuerySet[Article]:
+    """`articles` in timeline order (`newstext.timeline.timeline_order`, undated ones
+    last), without their bodies."""
+    dated = Q(published_on__isnull=False) & ~Q(date_precision=DatePrecision.UNKNOWN)
+    return (
+        articles.defer("body", "blocks")
+        .annotate(
+            undated=Case(When(dated, then=Value(0)), default=Value(1)),
+            days=Case(When(date_precision=DatePrecision.MONTH, then=Value(0)), default=Value(1)),
+        )
+        .order_by("undated", "published_on", "days", "pk")
+    )
 
 
 def story_list(user: User | AnonymousUser) -> QuerySet[Story]:

@@ -25,7 +25,7 @@ from stories.models import Story
 from stories.selectors import (
     comparison,
     related_articles,
-    story_articles,
+    story_articles_page,
     story_claim_rows,
     story_list,
     story_timeline,
@@ -51,10 +51,11 @@ def story_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 def _story_context(request: AuthenticatedHttpRequest, story: Story) -> dict[str, object]:
-    articles = list(story_articles(story))
+    page = story_articles_page(story, request.GET.get("page"))
     return {
         "story": story,
-        "timeline": story_timeline(articles),
+        "page": page,
+        "timeline": story_timeline(list(page.object_list)),
         "story_claims": story_claim_rows(story),
         "can_edit": can_edit_stories(request.user),
         "rename_form": StoryRenameForm(initial={"title": story.title}),

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.contrib.auth.models import Permission, User
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
@@ -101,13 +102,21 @@ def my_annotations(user: User, filters: CardFilters) -> QuerySet[Annotation]:
     return filtered_cards(annotations, filters, titles=True)
 
 
-def annotation_replies(annotation: Annotation) -> list[Reply]:
-    """The discussion under an annotation, oldest first."""
-    return list(
+# A discussion shows this many replies a page, its newest page first (docs/user/workflow.md).
+REPLIES_PER_PAGE = 100
+
+
+def annotation_replies_page(annotation: Annotation, number: str | None) -> Page[Reply]:
+    """A page of the discussion under an annotation: page 1 the newest replies (where a
+    new one appears), the next ones older; each page oldest first."""
+    replies = (
         Reply.objects.filter(annotation=annotation)
         .select_related("author")
-        .order_by("created_at", "pk")
+        .order_by("-created_at", "-pk")
     )
+    page = Paginator(replies, REPLIES_PER_PAGE).get_page(number)
+    page.object_list = list(reversed(page.object_list))
+    return page
 
 
 def inbox(user: User) -> QuerySet[Notification]:

@@ -25,7 +25,7 @@ from workflow.models import Reply
 from workflow.selectors import (
     BAR_WIDTH,
     STORIES_SHOWN,
-    annotation_replies,
+    annotation_replies_page,
     article_assignments,
     inbox,
     my_annotations,
@@ -165,7 +165,9 @@ def _replies(
 ) -> HttpResponse:
     context = {
         "annotation": annotation,
-        "replies": annotation_replies(annotation),
+        # Replies are read with GET; a new one (POST) lands on the last page.
+        "page": annotation_replies_page(annotation, request.GET.get("page")),
+        "replies_target": f"#replies-{annotation.pk}",
         "reply_form": form or ReplyForm(annotation_id=annotation.pk),
         "may_reply": can_reply(request.user, annotation.author_id),
         "new_reply": new_reply,

@@ -139,3 +139,16 @@ def test_sorting_adds_no_query(client, editor, seeded, labels, sort):
     with CaptureQueriesContext(connection) as sorted_:
         client.get(LIST, {"sort": sort}, headers=HTMX_RESULTS)
     assert len(sorted_) == len(unsorted)
+
+
+def test_counting_the_list_works_out_no_annotation_counts(client, editor, seeded, labels):
+    """The list's count of matching articles (at most BROWSE_CAP + 1 of them) counts rows
+    only: working out each row's annotation count there cost 0.3 s at 5,000 articles."""
+    support.annotate(seeded["000"], editor, "Putin", label=labels["claim"])
+    client.force_login(editor)
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(LIST, {"sort": "-annotations"}, headers=HTMX_RESULTS).content.decode()
+    counts = [q["sql"] for q in queries.captured_queries if "COUNT(*)" in q["sql"]]
+    assert counts
+    assert not any("annotations_annotation" in sql for sql in counts)
+    assert f"/articles/{seeded['000'].pk}/" in html

@@ -275,10 +275,16 @@ def test_delete_is_soft_and_restorable(client, editor, article, make_annotation)
     assert annotation.deleted_at is not None
     html = response.content.decode()
     assert f'id="deleted-{annotation.pk}"' in html
-    assert "<mark" not in html.split('id="article-text"')[1]
-    client.post(reverse("annotations:restore", args=[annotation.pk]), headers=HTMX)
+    # Only the blocks of text it lay in come again, without its highlight.
+    assert 'id="article-text"' not in html
+    blocks = html.split('hx-swap-oob="true"', 1)[1]
+    assert QUOTE[:20] in blocks
+    assert "<mark" not in blocks
+    response = client.post(reverse("annotations:restore", args=[annotation.pk]), headers=HTMX)
     annotation.refresh_from_db()
     assert annotation.deleted_at is None
+    blocks = response.content.decode().split('hx-swap-oob="true"', 1)[1]
+    assert f'data-ids="{annotation.pk}"' in blocks
 
 
 def test_source_suggestions_match_names_and_aliases(client, editor, article):

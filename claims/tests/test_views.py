@@ -198,6 +198,9 @@ def test_suggestions_accept_and_dismiss(client, editor, articles, labels, putin)
     assert 'id="annotation-list"' in body
     assert 'hx-swap-oob="outerHTML"' in body
     assert "Putin bestritt jedoch" not in body.split('id="annotation-list"')[0]
+    # The new highlight comes in the blocks of text it lies in, not the whole text.
+    assert 'id="article-text"' not in body
+    assert f'data-ids="{annotation.pk}"' in body.split('hx-swap-oob="true"', 1)[1]
 
     figure = "38 Menschen starben im Dezember bei dem Absturz in Kasachstan."
     start = article.body.index(figure)

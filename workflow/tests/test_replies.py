@@ -10,6 +10,7 @@ from django.urls import reverse
 from review.models import ReviewDecision
 from review.services import annotation_review
 from workflow.models import Notification, Reply
+from workflow.selectors import REPLIES_PER_PAGE
 from workflow.services import mentioned_usernames, notifications_mark_read, reply_create
 from workflow.tests.support import annotate
 
@@ -203,3 +204,27 @@ def test_the_card_after_an_edit_keeps_its_reply_count(client, editor, annotation
     )
     assert response.status_code == 200
     assert "Replies (1)" in card_of(response.content.decode(), annotation)
+
+
+def test_a_long_discussion_shows_its_newest_replies_a_page_at_a_time(
+    client, editor, reviewer, annotation, django_assert_max_num_queries
+):
+    count = REPLIES_PER_PAGE + 20
+    for n in range(count):
+        reply_create(annotation=annotation, author=reviewer, text=f"Quelle Nummer {n}?")
+    client.force_login(editor)
+    with django_assert_max_num_queries(12):
+        newest = client.get(replies_url(annotation), headers=HTMX).content.decode()
+    assert f"Replies ({count})" in newest
+    assert newest.count('class="reply"') == REPLIES_PER_PAGE
+    assert "Quelle Nummer 20?" in newest  # the newest page, oldest first
+    assert f"Quelle Nummer {count - 1}?" in newest
+    assert "Quelle Nummer 19?" not in newest
+    assert "page 1 of 2" in newest
+    assert f'hx-target="#replies-{annotation.pk}"' in newest.split('class="pagination"')[1]
+    oldest = client.get(replies_url(annotation), {"page": 2}, headers=HTMX).content.decode()
+    assert oldest.count('class="reply"') == 20
+    assert "Quelle Nummer 0?" in oldest
+    # A new reply lands on the newest page, where the author sees it.
+    response = client.post(replies_url(annotation), {"text": "Danke."}, headers=HTMX)
+    assert "Danke." in response.content.decode()
