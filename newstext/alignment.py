@@ -19,8 +19,6 @@ from rapidfuzz.distance import Indel
 
 MIN_SIMILARITY = 0.5
 WINDOW = 60
-# Longer "sentences" are compared as a whole, not word by word (`changed_words`).
-MAX_DIFF_WORDS = 1_000
 _UNREACHABLE = float("-inf")
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 
@@ -94,20 +92,15 @@ def align(
 
 
 def changed_words(left: str, right: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """The ranges of `left` and of `right` whose words the other sentence does not have.
-
-    A "sentence" of more than `MAX_DIFF_WORDS` words (a text without full stops) is not
-    diffed word by word, which grows with the square of its length: where the two differ,
-    each is changed as a whole."""
+    """The ranges of `left` and of `right` whose words the other sentence does not have."""
     left_spans = [(m.start(), m.end()) for m in _TOKEN.finditer(left)]
     right_spans = [(m.start(), m.end()) for m in _TOKEN.finditer(right)]
-    left_words = [left[a:b].lower() for a, b in left_spans]
-    right_words = [right[a:b].lower() for a, b in right_spans]
-    if max(len(left_words), len(right_words)) > MAX_DIFF_WORDS:
-        if left_words == right_words:
-            return [], []
-        return _whole(left_spans), _whole(right_spans)
-    matcher = difflib.SequenceMatcher(None, left_words, right_words, autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        None,
+        [left[a:b].lower() for a, b in left_spans],
+        [right[a:b].lower() for a, b in right_spans],
+        autojunk=False,
+    )
     left_changes: list[tuple[int, int]] = []
     right_changes: list[tuple[int, int]] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -118,7 +111,3 @@ def changed_words(left: str, right: str) -> tuple[list[tuple[int, int]], list[tu
         if j2 > j1:
             right_changes.append((right_spans[j1][0], right_spans[j2 - 1][1]))
     return left_changes, right_changes
-
-
-def _whole(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    return [(spans[0][0], spans[-1][1])] if spans else []
