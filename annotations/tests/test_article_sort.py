@@ -152,3 +152,20 @@ def test_counting_the_list_works_out_no_annotation_counts(client, editor, seeded
     assert counts
     assert not any("annotations_annotation" in sql for sql in counts)
     assert f"/articles/{seeded['000'].pk}/" in html
+
+
+def test_an_editors_counts_find_their_annotations_of_an_article_by_index(db, django_user_model):
+    """An editor's list counts only their own annotations of each row: searched by
+    (article, author), not through all of the editor's annotations (0.9 s a page with
+    200,000 of them on SQLite, before the index)."""
+    editor = django_user_model.objects.create_user("lena")
+    sql, params = article_list(ArticleFilters(label_author_id=editor.pk))[
+        :25
+    ].query.sql_with_params()
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+            plan = " ".join(str(row) for row in cursor.fetchall())
+            assert "annotation_article_author (article_id=? AND author_id=?)" in plan
+        found = connection.introspection.get_constraints(cursor, "annotations_annotation")
+    assert found["annotation_article_author"]["columns"] == ["article_id", "author_id"]
