@@ -52,19 +52,25 @@ def big_story(editor: User, count: int = COUNT) -> tuple[Story, list[Article]]:
     return story, articles
 
 
+@pytest.fixture
+def reader(editor: User) -> Client:
+    """The editor, logged in, reading in English."""
+    client = Client(headers=EN)
+    client.force_login(editor)
+    return client
+
+
 def origins(html: str) -> list[str]:
     return re.findall(r'<span class="hint">((?:faehre|ohne)-[\w-]+\.txt)</span>', html)
 
 
 def test_story_page_lists_its_articles_a_page_at_a_time_in_timeline_order(
-    editor: User, django_assert_max_num_queries: Any
+    editor: User, reader: Client, django_assert_max_num_queries: Any
 ) -> None:
     story, articles = big_story(editor)
-    client = Client(headers=EN)
-    client.force_login(editor)
     with django_assert_max_num_queries(12):
-        first = client.get(story.get_absolute_url()).content.decode()
-    last = client.get(story.get_absolute_url(), {"page": 2}).content.decode()
+        first = reader.get(story.get_absolute_url()).content.decode()
+    last = reader.get(story.get_absolute_url(), {"page": 2}).content.decode()
     # Oldest first (the last made is the oldest), the undated ones at the very end.
     expected = [a.origin for a in reversed(articles[:COUNT])] + ["ohne-0.txt", "ohne-1.txt"]
     assert origins(first) == expected[:STORY_ARTICLES_PER_PAGE]
@@ -80,27 +86,23 @@ def test_story_page_lists_its_articles_a_page_at_a_time_in_timeline_order(
 
 
 def test_story_claims_take_the_same_queries_however_many_claims(
-    editor: User, django_assert_max_num_queries: Any, claim_label: Label
+    editor: User, reader: Client, django_assert_max_num_queries: Any, claim_label: Label
 ) -> None:
     story, articles = big_story(editor, count=15)
     for article in articles[:15]:
         annotation = annotate(article, editor, "Die Fähre", label=claim_label)
         claim_of(f"Die Fähre fuhr ab ({article.origin}).", editor, annotation=annotation)
-    client = Client(headers=EN)
-    client.force_login(editor)
     with django_assert_max_num_queries(12):
-        html = client.get(story.get_absolute_url()).content.decode()
+        html = reader.get(story.get_absolute_url()).content.decode()
     assert html.count('class="story-claim"') == 15
 
 
 def test_related_articles_name_the_first_of_a_big_story_and_how_many_more(
-    editor: User, django_assert_max_num_queries: Any
+    editor: User, reader: Client, django_assert_max_num_queries: Any
 ) -> None:
     story, articles = big_story(editor)
-    client = Client(headers=EN)
-    client.force_login(editor)
     with django_assert_max_num_queries(12):
-        html = client.get(
+        html = reader.get(
             reverse("stories:related", args=[articles[0].pk]), headers={"HX-Request": "true"}
         ).content.decode()
     assert html.count('class="compare-link"') == RELATED_STORY_ARTICLES
