@@ -43,7 +43,16 @@ POLL_SHOWN = [
 class FeedInline(PollShown, admin.TabularInline[Feed, Source]):
     model = Feed
     extra = 1
-    fields = ["url", "is_active", "poll_minutes", *POLL_SHOWN[:4], "next_poll_at"]
+    fields = [
+        "url",
+        "is_active",
+        "poll_minutes",
+        "last_polled_at",
+        "last_status",
+        "summary_shown",
+        "error_shown",
+        "next_poll_at",
+    ]
     readonly_fields = POLL_SHOWN
 
 

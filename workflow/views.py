@@ -165,7 +165,7 @@ def _replies(
 ) -> HttpResponse:
     context = {
         "annotation": annotation,
-        # Replies are read with GET; a new one (POST) lands on the last page.
+        # The page asked for with GET; after a new reply (POST) page 1, the newest, with it.
         "page": annotation_replies_page(annotation, request.GET.get("page")),
         "replies_target": f"#replies-{annotation.pk}",
         "reply_form": form or ReplyForm(annotation_id=annotation.pk),
