@@ -14,6 +14,7 @@ from newsdesk.permissions import (
     can_change_annotation,
     can_read_articles,
     can_see_annotation,
+    fetch_if_allowed,
     require,
     sees_all_annotations,
 )
@@ -33,14 +34,12 @@ def visible_annotations(user: User, article: Article) -> QuerySet[Annotation]:
 
 def access_article_for_reading(user: User, article_id: int) -> Article:
     """The article to read; PermissionDenied before the 404, so ids cannot be probed."""
-    require(can_read_articles(user))
-    return get_object_or_404(Article, pk=article_id)
+    return fetch_if_allowed(can_read_articles(user), Article, pk=article_id)
 
 
 def access_article_for_annotating(user: User, article_id: int) -> Article:
     """The article to annotate, or PermissionDenied for users who may not annotate."""
-    require(can_annotate(user))
-    return get_object_or_404(Article, pk=article_id)
+    return fetch_if_allowed(can_annotate(user), Article, pk=article_id)
 
 
 def access_annotation(

@@ -3,7 +3,7 @@
 from typing import cast
 
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
@@ -25,7 +25,12 @@ from articles.services import (
     article_status_set,
 )
 from newsdesk.http import AuthenticatedHttpRequest
-from newsdesk.permissions import can_edit_article_metadata, can_read_articles, require
+from newsdesk.permissions import (
+    can_edit_article_metadata,
+    can_read_articles,
+    fetch_if_allowed,
+    require,
+)
 
 ARTICLES_PER_PAGE = 50
 
@@ -52,8 +57,7 @@ def article_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_GET
 def article_detail_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The annotation workspace: the article on the left, its annotations on the right."""
-    require(can_read_articles(request.user))
-    article = get_object_or_404(article_detail_queryset(), pk=pk)
+    article = fetch_if_allowed(can_read_articles(request.user), article_detail_queryset(), pk=pk)
     context = workspace_context(request.user, article)
     labels = cast(list[Label], context["labels"])
     context["form"] = AnnotationCreateForm(labels=labels)
@@ -96,8 +100,9 @@ def article_metadata_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
     it, so that the workspace does not fetch every source). A post reloads the page with
     them (htmx) or redirects to it; an invalid form comes back (400), a stale one with
     the current values (409)."""
-    require(can_edit_article_metadata(request.user))
-    article = get_object_or_404(Article.objects.defer("body", "blocks"), pk=pk)
+    article = fetch_if_allowed(
+        can_edit_article_metadata(request.user), Article.objects.defer("body", "blocks"), pk=pk
+    )
     template = "annotations/_metadata.html#metadata-form"
     if request.method == "GET":
         return render(

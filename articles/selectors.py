@@ -3,11 +3,10 @@
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Count, Model, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
-from django.shortcuts import get_object_or_404
 
 from articles.models import Article, ArticleRevision
 from newsdesk.aggregates import JSONList, per_outer_row
-from newsdesk.permissions import can_read_articles, require
+from newsdesk.permissions import can_read_articles, fetch_if_allowed
 
 
 def article_detail_queryset() -> QuerySet[Article]:
@@ -38,5 +37,6 @@ def access_article_for_status(user: User | AnonymousUser, article_id: int) -> Ar
     Everyone who reads articles (editors, reviewers, admins) may set the status.
     PermissionDenied comes before the 404, so outsiders learn nothing about ids.
     """
-    require(can_read_articles(user))
-    return get_object_or_404(Article.objects.defer("body", "blocks"), pk=article_id)
+    return fetch_if_allowed(
+        can_read_articles(user), Article.objects.defer("body", "blocks"), pk=article_id
+    )

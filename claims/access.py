@@ -3,17 +3,15 @@
 The rules are `newsdesk.permissions`: editors and admins change claims, reviewers read.
 """
 
-from django.shortcuts import get_object_or_404
-
 from annotations.access import access_annotation, access_annotation_for_change
 from annotations.models import Annotation
 from claims.models import Claim
-from newsdesk.permissions import User, can_change_claims, can_read_claims, require
+from newsdesk.permissions import User, can_change_claims, can_read_claims, fetch_if_allowed, require
 
 
 def access_claim(user: User, claim_id: int) -> Claim:
-    require(can_read_claims(user))
-    return get_object_or_404(
+    return fetch_if_allowed(
+        can_read_claims(user),
         Claim.objects.select_related("attributed_source", "attributed_entity", "created_by"),
         pk=claim_id,
     )

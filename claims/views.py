@@ -5,7 +5,7 @@ from functools import partial
 
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -54,7 +54,13 @@ from claims.services import (
     suggestion_dismiss,
 )
 from newsdesk.http import AuthenticatedHttpRequest
-from newsdesk.permissions import can_change_claims, can_claim, can_read_claims, require
+from newsdesk.permissions import (
+    can_change_claims,
+    can_claim,
+    can_read_claims,
+    fetch_if_allowed,
+    require,
+)
 from newstext.suggestions import Suggestion
 
 LIST = "claims/claim_list.html"
@@ -234,8 +240,7 @@ def _suggestions_context(request: AuthenticatedHttpRequest, article: Article) ->
 @require_GET
 def suggestions_view(request: AuthenticatedHttpRequest, article_id: int) -> HttpResponse:
     """The workspace's "Claim suggestions" panel."""
-    require(can_read_claims(request.user))
-    article = get_object_or_404(Article, pk=article_id)
+    article = fetch_if_allowed(can_read_claims(request.user), Article, pk=article_id)
     return render(request, f"{SUGGESTIONS}#suggestions", _suggestions_context(request, article))
 
 

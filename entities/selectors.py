@@ -20,12 +20,11 @@ from django.db.models import (
     Window,
 )
 from django.db.models.functions import Greatest, RowNumber, Substr, TruncMonth
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext, gettext_noop
 
 from articles.models import Article
 from entities.models import CandidateOccurrence, Entity, EntityAlias, EntityCandidate, Mention
-from newsdesk.permissions import can_curate_entities, can_read_entities, require
+from newsdesk.permissions import can_curate_entities, can_read_entities, fetch_if_allowed
 from newstext.entities import FoundMention, Kind, Method
 from newstext.entities.gazetteer import EntityRecord
 
@@ -98,15 +97,15 @@ def _kwic_line(
 
 def access_entity(user: User | AnonymousUser, pk: int, *, change: bool = False) -> Entity:
     """The entity, if `user` may read it (and change it, with `change`)."""
-    require(can_read_entities(user))
-    require(not change or can_curate_entities(user))
-    return get_object_or_404(Entity.objects.prefetch_related("aliases"), pk=pk)
+    allowed = can_read_entities(user) and (not change or can_curate_entities(user))
+    return fetch_if_allowed(allowed, Entity.objects.prefetch_related("aliases"), pk=pk)
 
 
 def access_candidate(user: User | AnonymousUser, pk: int) -> EntityCandidate:
     """An open or decided candidate, if `user` may decide candidates."""
-    require(can_curate_entities(user))
-    return get_object_or_404(EntityCandidate.objects.select_related("proposed_entity"), pk=pk)
+    return fetch_if_allowed(
+        can_curate_entities(user), EntityCandidate.objects.select_related("proposed_entity"), pk=pk
+    )
 
 
 def kwic(body: str, start: int, end: int, *, offset: int = 0) -> tuple[str, str, str]:
@@ -310,14 +309,16 @@ def entities_found(query: str) -> QuerySet[Entity]:
 
 def access_article_for_linking(user: User | AnonymousUser, article_id: int) -> Article:
     """The article in which `user` links names to entities: those who curate entities."""
-    require(can_curate_entities(user))
-    return get_object_or_404(Article.objects.only("id", "title", "body"), pk=article_id)
+    return fetch_if_allowed(
+        can_curate_entities(user), Article.objects.only("id", "title", "body"), pk=article_id
+    )
 
 
 def access_mention(user: User | AnonymousUser, pk: int) -> Mention:
     """A mention an editor or admin may confirm or reject."""
-    require(can_curate_entities(user))
-    return get_object_or_404(Mention.objects.select_related("article", "entity"), pk=pk)
+    return fetch_if_allowed(
+        can_curate_entities(user), Mention.objects.select_related("article", "entity"), pk=pk
+    )
 
 
 def kwic_line(mention: Mention) -> KwicLine:

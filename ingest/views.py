@@ -8,7 +8,7 @@ its page polls the progress fragment every two seconds until the job is finished
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -26,7 +26,7 @@ from ingest.jobs import (
 from ingest.models import ImportItemResult, ImportJob
 from ingest.reasons import reason_shown
 from newsdesk.http import AuthenticatedHttpRequest
-from newsdesk.permissions import can_import_articles, require
+from newsdesk.permissions import can_import_articles, fetch_if_allowed, require
 
 START = "ingest/import_start.html"
 JOB = "ingest/import_job.html"
@@ -107,8 +107,9 @@ def import_url_view(request: AuthenticatedHttpRequest) -> HttpResponse:
 def import_job_view(request: AuthenticatedHttpRequest, job_id: int) -> HttpResponse:
     """One import: its progress and its files' results, RESULTS_PER_PAGE a page (a
     fragment for htmx polling, of the page shown)."""
-    require(can_import_articles(request.user))
-    job = get_object_or_404(ImportJob.objects.select_related("created_by"), pk=job_id)
+    job = fetch_if_allowed(
+        can_import_articles(request.user), ImportJob.objects.select_related("created_by"), pk=job_id
+    )
     results = (
         ImportItemResult.objects.filter(job=job)
         .select_related("article")

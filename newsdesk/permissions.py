@@ -30,6 +30,8 @@ gives it to a user or to a group of leads in Django admin (docs/user/workflow.md
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.models import User as DjangoUser
 from django.core.exceptions import PermissionDenied
+from django.db.models import Model, QuerySet
+from django.shortcuts import get_object_or_404
 
 User = DjangoUser | AnonymousUser
 
@@ -135,3 +137,16 @@ def require(allowed: bool) -> None:
     """PermissionDenied (403) unless `allowed`: `require(can_review(user))`."""
     if not allowed:
         raise PermissionDenied
+
+
+def fetch_if_allowed[M: Model](
+    allowed: bool, objects: type[M] | QuerySet[M], **lookup: object
+) -> M:
+    """The one object of `objects` that `lookup` finds, if `allowed`.
+
+    PermissionDenied (403) comes before the 404, so that a user who may not have the
+    object cannot learn which ids exist. The apps' `access_*` helpers are built on it:
+    `fetch_if_allowed(can_read_stories(user), Story, pk=story_id)`.
+    """
+    require(allowed)
+    return get_object_or_404(objects, **lookup)

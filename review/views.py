@@ -7,7 +7,7 @@ All of it is for reviewers and admins only (`review.access`); editors get 403.
 from urllib.parse import urlencode
 
 from django.http import HttpResponse, HttpResponseBase, StreamingHttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -16,7 +16,7 @@ from annotations.models import Label
 from annotations.services import StaleAnnotation
 from articles.models import Article
 from newsdesk.http import AuthenticatedHttpRequest
-from newsdesk.permissions import can_review, require
+from newsdesk.permissions import can_review, fetch_if_allowed, require
 from review.access import access_annotation_for_review
 from review.export import FORMATS, export_chunks, export_filename
 from review.export.selection import Selection, SelectionForm
@@ -62,8 +62,9 @@ def review_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_GET
 def review_article_view(request: AuthenticatedHttpRequest, article_id: int) -> HttpResponse:
     """The review page of one article: its annotations, agreement and disagreements."""
-    require(can_review(request.user))
-    article = get_object_or_404(Article.objects.defer("body", "blocks"), pk=article_id)
+    article = fetch_if_allowed(
+        can_review(request.user), Article.objects.defer("body", "blocks"), pk=article_id
+    )
     form = SelectionForm({**request.GET.dict(), "article": str(article.pk)})
     return render(request, REVIEW, _review_context(request, form, article))
 

@@ -69,14 +69,21 @@ class Row:
     name: str
     expect: dict[str, Outcome]
     method: str = "GET"
-    kwargs: Params = nothing
-    data: Params = nothing
+    # Either a function of the world or, where nothing depends on it, the dict itself.
+    kwargs: Params | dict[str, Any] = nothing
+    data: Params | dict[str, Any] = nothing
     htmx: bool = False
     # Further methods the view accepts (others must answer 405, see test_other_methods).
     also_allows: tuple[str, ...] = ()
     # HTML pages are checked for inline scripts and styles (CSP); downloads are not.
     html: bool = True
     key: str = field(default="")
+
+    def kwargs_for(self, world: World) -> dict[str, Any]:
+        return self.kwargs(world) if callable(self.kwargs) else self.kwargs
+
+    def data_for(self, world: World) -> dict[str, Any]:
+        return self.data(world) if callable(self.data) else self.data
 
     @property
     def id(self) -> str:
@@ -152,6 +159,14 @@ def annotation_id(world: World) -> dict[str, Any]:
 
 def entity(world: World) -> dict[str, Any]:
     return {"pk": world.entity.pk}
+
+
+def mention_id(world: World) -> dict[str, Any]:
+    return {"pk": world.mention.pk}
+
+
+def candidate_id(world: World) -> dict[str, Any]:
+    return {"pk": world.candidate.pk}
 
 
 def story_id(world: World) -> dict[str, Any]:
@@ -280,7 +295,7 @@ ROWS: list[Row] = [
         EVERYONE,
         method="POST",
         kwargs=article,
-        data=lambda w: {"status": "in_progress"},
+        data={"status": "in_progress"},
         htmx=True,
     ),
     Row("articles:metadata", IMPORTERS, kwargs=article, htmx=True, also_allows=("POST",)),
@@ -313,12 +328,7 @@ ROWS: list[Row] = [
         lambda w: {**selection(w), "version": w.annotation.version},
         htmx=True,
     ),
-    Row(
-        "annotations:source-suggestions",
-        EVERYONE,
-        data=lambda w: {"sources": "dp"},
-        htmx=True,
-    ),
+    Row("annotations:source-suggestions", EVERYONE, data={"sources": "dp"}, htmx=True),
     Row("annotations:label-styles", EVERYONE, html=False),
     # Entities
     Row("entities:list", EVERYONE),
@@ -328,15 +338,15 @@ ROWS: list[Row] = [
         ENTITY_DECIDERS,
         "POST",
         entity,
-        lambda w: {"external_id": "Q7747"},
+        {"external_id": "Q7747"},
         htmx=True,
     ),
     Row(
         "entities:mention_decide",
         ENTITY_DECIDERS,
         "POST",
-        lambda w: {"pk": w.mention.pk},
-        lambda w: {"decision": "confirmed"},
+        mention_id,
+        {"decision": "confirmed"},
         htmx=True,
     ),
     Row("entities:candidates", ENTITY_DECIDERS),
@@ -348,8 +358,8 @@ ROWS: list[Row] = [
         "entities:candidate_decide",
         ENTITY_DECIDERS,
         "POST",
-        lambda w: {"pk": w.candidate.pk},
-        lambda w: {"decision": "reject"},
+        candidate_id,
+        {"decision": "reject"},
         htmx=True,
     ),
     # Review and export
@@ -390,16 +400,11 @@ ROWS: list[Row] = [
         lambda w: {"editor": w.annotation.author.username},
         htmx=True,
     ),
-    Row(
-        "review:export",
-        REVIEWERS_ONLY,
-        kwargs=lambda w: {"format_name": "csv"},
-        html=False,
-    ),
+    Row("review:export", REVIEWERS_ONLY, kwargs={"format_name": "csv"}, html=False),
     # Stories, related articles and comparison (editors curate, reviewers read)
     Row("stories:list", EVERYONE),
     Row("stories:detail", EVERYONE, kwargs=story_id),
-    Row("stories:rename", ANNOTATORS, "POST", story_id, lambda w: {"title": "Neu"}, htmx=True),
+    Row("stories:rename", ANNOTATORS, "POST", story_id, {"title": "Neu"}, htmx=True),
     Row(
         "stories:add-article",
         ANNOTATORS,
@@ -449,13 +454,8 @@ ROWS: list[Row] = [
         lambda w: {"wording": "Neu.", "status": "disputed", "version": claim_of(w).version},
         htmx=True,
     ),
-    Row(
-        "claims:annotation",
-        AUTHOR_OR_READER,
-        kwargs=annotation_id,
-        htmx=True,
-    ),
-    Row("claims:make", AUTHOR_OR_ADMIN, "POST", annotation_id, lambda w: {"wording": "X"}, True),
+    Row("claims:annotation", AUTHOR_OR_READER, kwargs=annotation_id, htmx=True),
+    Row("claims:make", AUTHOR_OR_ADMIN, "POST", annotation_id, {"wording": "X"}, True),
     Row(
         "claims:attach",
         AUTHOR_OR_ADMIN,
@@ -464,25 +464,14 @@ ROWS: list[Row] = [
         lambda w: {"claim": claim_of(w).pk},
         htmx=True,
     ),
-    Row(
-        "claims:search",
-        AUTHOR_OR_ADMIN,
-        kwargs=annotation_id,
-        data=lambda w: {"q": "Rak"},
-        htmx=True,
-    ),
+    Row("claims:search", AUTHOR_OR_ADMIN, kwargs=annotation_id, data={"q": "Rak"}, htmx=True),
     Row("claims:suggestions", EVERYONE, kwargs=article_id, htmx=True),
     Row("claims:suggestion-accept", ANNOTATORS, "POST", article_id, claim_suggestion, True),
     Row("claims:suggestion-dismiss", ANNOTATORS, "POST", article_id, claim_suggestion, True),
     # The import in the browser (editors and admins)
     Row("ingest:start", IMPORTERS),
     Row("ingest:upload", IMPORTERS_REDIRECTED, "POST", data=import_upload),
-    Row(
-        "ingest:url",
-        IMPORTERS_REDIRECTED,
-        "POST",
-        data=lambda w: {"url": "https://example.org/feed.xml"},
-    ),
+    Row("ingest:url", IMPORTERS_REDIRECTED, "POST", data={"url": "https://example.org/feed.xml"}),
     Row("ingest:job", IMPORTERS, kwargs=import_job_id),
     Row("ingest:job", IMPORTERS, kwargs=import_job_id, htmx=True, key="progress"),
     # The workflow: my work, assignments (leads and admins assign)
@@ -527,7 +516,7 @@ ROWS: list[Row] = [
         AUTHOR_OR_READER,
         "POST",
         annotation_id,
-        lambda w: {"text": "Quelle? @rita"},
+        {"text": "Quelle? @rita"},
         True,
         also_allows=("GET",),
     ),
@@ -546,7 +535,7 @@ ROWS: list[Row] = [
         "set_language",
         outcomes(anonymous=REDIRECT, editor=REDIRECT, reviewer=REDIRECT, admin=REDIRECT),
         "POST",
-        data=lambda w: {"language": "en", "next": "/articles/"},
+        data={"language": "en", "next": "/articles/"},
         also_allows=("GET",),
     ),
     # Django admin: a few representative pages (the admin checks is_staff itself).
@@ -568,11 +557,11 @@ def request_row(
     client: Client, row: Row, world: World, *, method: str | None = None, **headers: str
 ) -> HttpResponse:
     """Call the row's URL (with `method` instead of the row's own, if given)."""
-    url = reverse(row.name, kwargs=row.kwargs(world))
+    url = reverse(row.name, kwargs=row.kwargs_for(world))
     if row.htmx:
         headers = {"HX-Request": "true", **headers}
     method = (method or row.method).lower()
-    data = row.data(world)
+    data = row.data_for(world)
     if method == "get":
         response: HttpResponse = client.get(url, data, headers=headers)
     elif method == "post":

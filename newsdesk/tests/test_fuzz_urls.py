@@ -46,14 +46,14 @@ def login(client: Client, world: World, role: str) -> None:
 
 def fields_of(row: Row, world: World) -> list[str]:
     """The row's own field names and a few common ones the views read."""
-    return sorted({*row.data(world), "label", "note", "sources", "version", "q", "status"})
+    return sorted({*row.data_for(world), "label", "note", "sources", "version", "q", "status"})
 
 
 @pytest.mark.parametrize("row", UNSAFE, ids=[row.id for row in UNSAFE])
 def test_random_posts_never_fail_and_refusals_change_nothing(
     client: Client, world: World, row: Row
 ) -> None:
-    url = reverse(row.name, kwargs=row.kwargs(world))
+    url = reverse(row.name, kwargs=row.kwargs_for(world))
     headers = {"HX-Request": "true"} if row.htmx else {}
     fields = fields_of(row, world)
 
@@ -64,7 +64,7 @@ def test_random_posts_never_fail_and_refusals_change_nothing(
         login(client, world, role)
         values = {
             name: data.draw(st.one_of(st.just(value), VALUES), label=name)
-            for name, value in {**dict.fromkeys(fields, ""), **row.data(world)}.items()
+            for name, value in {**dict.fromkeys(fields, ""), **row.data_for(world)}.items()
             if data.draw(st.booleans(), label=f"send {name}")
         }
         before = snapshot()
@@ -77,14 +77,14 @@ def test_random_posts_never_fail_and_refusals_change_nothing(
     login(client, world, "admin")
     for name in fields:
         for special in SPECIALS:
-            values = {**row.data(world), name: special}
+            values = {**row.data_for(world), name: special}
             response = client.post(url, values, headers=headers)
             assert response.status_code < 500, (row.id, name, special[:20])
 
 
 @pytest.mark.parametrize("row", READS, ids=[row.id for row in READS])
 def test_random_query_strings_never_fail(client: Client, world: World, row: Row) -> None:
-    url = reverse(row.name, kwargs=row.kwargs(world))
+    url = reverse(row.name, kwargs=row.kwargs_for(world))
     headers = {"HX-Request": "true"} if row.htmx else {}
     names = st.one_of(
         st.sampled_from([*fields_of(row, world), "page", "after", "sort"]), st.text(max_size=10)
@@ -102,5 +102,5 @@ def test_random_query_strings_never_fail(client: Client, world: World, row: Row)
     login(client, world, "admin")
     for name in fields_of(row, world):
         for special in SPECIALS:
-            response = client.get(url, {**row.data(world), name: special}, headers=headers)
+            response = client.get(url, {**row.data_for(world), name: special}, headers=headers)
             assert response.status_code < 500, (row.id, name, special[:20])

@@ -78,5 +78,5 @@ def test_other_methods_are_not_allowed(client: Client, world: World, row: Row) -
 
 def test_the_matrix_reverses_every_row(world: World) -> None:
     for row in ROWS:
-        assert reverse(row.name, kwargs=row.kwargs(world))
+        assert reverse(row.name, kwargs=row.kwargs_for(world))
         assert set(row.expect) == set(ROLES), row.id
