@@ -64,35 +64,29 @@ KWIC_WINDOW = Substr(
 KWIC_OFFSET = ExpressionWrapper(_WINDOW_START, output_field=IntegerField())
 
 
-def _kwic_line(
-    found: Mention | CandidateOccurrence,
-    *,
-    method: str,
-    mention_id: int | None = None,
-    decision: str = "",
-) -> KwicLine:
-    """The line around a range found in an article, from its `kwic_window` (annotated
-    with KWIC_WINDOW at KWIC_OFFSET) and its article's title and date."""
-    article = found.article
-    left, keyword, right = kwic(
-        found.kwic_window,  # type: ignore[union-attr]
-        found.start,
-        found.end,
-        offset=found.kwic_offset,  # type: ignore[union-attr]
-    )
+def _kwic_line(found: Mention | CandidateOccurrence, text: str, offset: int = 0) -> KwicLine:
+    """The line around a mention, or a candidate's occurrence, in `text`: the article's
+    body, or the part of it from `offset` on (its KWIC_WINDOW at KWIC_OFFSET)."""
+    left, keyword, right = kwic(text, found.start, found.end, offset=offset)
+    mention = found if isinstance(found, Mention) else None
     return KwicLine(
-        article_id=article.pk,
-        article_title=article.title,
-        published_on=article.published_on,
+        article_id=found.article.pk,
+        article_title=found.article.title,
+        published_on=found.article.published_on,
         start=found.start,
         end=found.end,
         left=left,
         keyword=keyword,
         right=right,
-        method=method,
-        mention_id=mention_id,
-        decision=decision,
+        method=mention.method if mention else "discovery",
+        mention_id=mention.pk if mention else None,
+        decision=mention.decision if mention else "",
     )
+
+
+def _windowed_kwic_line(found: Mention | CandidateOccurrence) -> KwicLine:
+    """The line of a mention or occurrence annotated with KWIC_WINDOW and KWIC_OFFSET."""
+    return _kwic_line(found, found.kwic_window, found.kwic_offset)  # type: ignore[union-attr]
 
 
 def access_entity(user: User | AnonymousUser, pk: int, *, change: bool = False) -> Entity:
@@ -140,13 +134,7 @@ def entity_mentions_page(entity: Entity, number: str | None) -> Page[KwicLine]:
         .order_by("-article__published_on", "article_id", "start")
     )
     page = Paginator(mentions, MENTIONS_PER_PAGE).get_page(number)
-    lines = []
-    for mention in page.object_list:
-        lines.append(
-            _kwic_line(
-                mention, method=mention.method, mention_id=mention.pk, decision=mention.decision
-            )
-        )
+    lines = [_windowed_kwic_line(mention) for mention in page.object_list]
     page.object_list = lines  # type: ignore[assignment]
     return page  # type: ignore[return-value]
 
@@ -273,7 +261,7 @@ def candidate_examples(candidates: list[EntityCandidate], per_candidate: int = 2
         .order_by("candidate_id", "article_id", "start")
     )
     for occurrence in occurrences:
-        examples[occurrence.candidate_id].append(_kwic_line(occurrence, method="discovery"))
+        examples[occurrence.candidate_id].append(_windowed_kwic_line(occurrence))
     for candidate in candidates:
         candidate.examples = examples[candidate.pk]  # type: ignore[attr-defined]
         candidate.evidence_text = evidence_text(candidate.evidence)  # type: ignore[attr-defined]
@@ -322,20 +310,7 @@ def access_mention(user: User | AnonymousUser, pk: int) -> Mention:
 
 
 def kwic_line(mention: Mention) -> KwicLine:
-    left, keyword, right = kwic(mention.article.body, mention.start, mention.end)
-    return KwicLine(
-        article_id=mention.article.pk,
-        article_title=mention.article.title,
-        published_on=mention.article.published_on,
-        start=mention.start,
-        end=mention.end,
-        left=left,
-        keyword=keyword,
-        right=right,
-        method=mention.method,
-        mention_id=mention.pk,
-        decision=mention.decision,
-    )
+    return _kwic_line(mention, mention.article.body)
 
 
 def stored_mentions(article: Article) -> list[FoundMention]:
