@@ -181,6 +181,21 @@ def _refused(
     return _panel(request, article, form, status=400)
 
 
+def _done(
+    request: AuthenticatedHttpRequest,
+    article: Article,
+    form: SelectionForm,
+    done: str,
+    to: Article | str,
+    **shown: Any,
+) -> HttpResponse:
+    """Say what was `done`: in the panel (htmx), or as a message on the page `to`."""
+    if not request.htmx:
+        messages.success(request, done)
+        return redirect(to)
+    return _panel(request, article, form, done=done, **shown)
+
+
 @require_POST
 def entity_link_view(request: AuthenticatedHttpRequest, article_id: int) -> HttpResponse:
     """Link the selection to an entity: a confirmed mention, underlined in the workspace."""
@@ -205,10 +220,8 @@ def entity_link_view(request: AuthenticatedHttpRequest, article_id: int) -> Http
     done %= {"name": result.mention.surface, "entity": entity.name}
     if result.alias_added:
         done += " " + _("It is an alias of the entity from now on.")
-    if not request.htmx:
-        messages.success(request, done)
-        return redirect(f"{article.get_absolute_url()}#mention-{result.mention.pk}")
-    response = _panel(request, article, form, done=done, linked=entity)
+    anchor = f"{article.get_absolute_url()}#mention-{result.mention.pk}"
+    response = _done(request, article, form, done, anchor, linked=entity)
     span = {"start": result.mention.start, "end": result.mention.end}
     return trigger_client_event(response, "mention-linked", span)
 
@@ -230,7 +243,4 @@ def entity_propose_view(request: AuthenticatedHttpRequest, article_id: int) -> H
     else:
         done = _("“%(name)s” waited in the candidate queue already; this place is added to it.")
     done %= {"name": result.candidate.name}
-    if not request.htmx:
-        messages.success(request, done)
-        return redirect(article)
-    return _panel(request, article, form, done=done, proposed=result.candidate)
+    return _done(request, article, form, done, article, proposed=result.candidate)
