@@ -29,6 +29,7 @@ from entities.services import (
     mentions_detect,
     mentions_redetect_containing,
 )
+from newsdesk.admin_columns import annotated_column
 from newsdesk.history_admin import HistoryAdmin
 
 
@@ -55,13 +56,8 @@ class EntityAdmin(HistoryAdmin[Entity]):
             mention_total=Count("mentions", distinct=True),
         )
 
-    @admin.display(description=_("aliases"), ordering="alias_total")
-    def alias_count(self, entity: Entity) -> int:
-        return entity.alias_total  # type: ignore[attr-defined, no-any-return]
-
-    @admin.display(description=_("mentions"), ordering="mention_total")
-    def mention_count(self, entity: Entity) -> int:
-        return entity.mention_total  # type: ignore[attr-defined, no-any-return]
+    alias_count = annotated_column("alias_total", _("aliases"))
+    mention_count = annotated_column("mention_total", _("mentions"))
 
     def recovered(self, obj: models.Model) -> None:
         super().recovered(obj)

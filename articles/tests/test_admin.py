@@ -57,3 +57,18 @@ def test_entity_admin_filters_by_type(admin_client, seeded):
 def test_editor_cannot_open_admin(client, editor):
     client.force_login(editor)
     assert client.get("/admin/articles/source/").status_code == 302
+
+
+def test_source_list_counts_published_articles_and_sorts_by_them(admin_client, seeded):
+    """The "published" column counts each source's articles, and its header sorts by it."""
+    counts = [source.published_articles.count() for source in Source.objects.all()]
+    assert min(counts) < max(counts)
+
+    def first_count(order: str) -> int:
+        # list_display: name, kind, needs_review, published_count (column 4, from 1).
+        html = admin_client.get("/admin/articles/source/", {"o": order}).content.decode()
+        first_row = html.split("<tbody>", 1)[1].split("</tr>", 1)[0]
+        return int(first_row.split('<td class="field-published_count">', 1)[1].split("<")[0])
+
+    assert first_count("-4") == max(counts)
+    assert first_count("4") == min(counts)
