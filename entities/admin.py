@@ -13,7 +13,6 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article
 from entities.gazetteer import gazetteer_changed
 from entities.models import (
     CandidateOccurrence,
@@ -24,10 +23,11 @@ from entities.models import (
     Mention,
 )
 from entities.services import (
+    entities_redetect_task,
     entity_merge,
     entity_merge_undo,
-    mentions_detect,
-    mentions_redetect_containing,
+    mentions_redetect_soon,
+    run_soon,
 )
 from newsdesk.admin_columns import annotated_column
 from newsdesk.history_admin import HistoryAdmin
@@ -75,8 +75,12 @@ class EntityAdmin(HistoryAdmin[Entity]):
             for alias in [*formset.new_objects, *(obj for obj, _ in formset.changed_objects)]
         ]
         if names:
-            report = mentions_redetect_containing(names=names)
-            self.message_user(request, str(report))
+            self._redetected(request, mentions_redetect_soon(names=names))
+
+    def _redetected(self, request: HttpRequest, report: str | None) -> None:
+        self.message_user(
+            request, report or _("The articles are detected again in the background.")
+        )
 
     @admin.action(description=_("Merge selected entities into the one with most mentions"))
     def merge_entities(self, request: HttpRequest, queryset: QuerySet[Entity]) -> None:
@@ -100,9 +104,8 @@ class EntityAdmin(HistoryAdmin[Entity]):
 
     @admin.action(description=_("Detect entities again in the articles mentioning them"))
     def detect_again(self, request: HttpRequest, queryset: QuerySet[Entity]) -> None:
-        articles = Article.objects.filter(mentions__entity__in=queryset).distinct()
-        report = mentions_detect(articles=articles.only("id", "body"))
-        self.message_user(request, str(report))
+        entity_ids = list(queryset.values_list("pk", flat=True))
+        self._redetected(request, run_soon(entities_redetect_task, entity_ids))
 
 
 @admin.register(Mention)

@@ -20,7 +20,7 @@ from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet, Value
 from django.db.models.functions import Lower
-from django.tasks import task
+from django.tasks import Task, task
 from django.tasks.backends.immediate import ImmediateBackend
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -390,17 +390,34 @@ def mentions_redetect_task(names: list[str]) -> str:
     return str(mentions_redetect_containing(names=names))
 
 
-def mentions_redetect_soon(*, names: Sequence[str]) -> None:
-    """Re-detect the articles containing `names` after an editor's decision: at once with
-    the immediate task backend (no worker), else queued for a worker, so that a name in
-    thousands of articles never keeps the editor's request waiting (docs/ops/limits.md).
-    """
+def mentions_redetect_of_entities(*, entity_ids: Sequence[int]) -> DetectionReport:
+    """Re-detect the articles that mention one of the entities."""
+    articles = Article.objects.filter(mentions__entity__in=entity_ids).distinct()
+    return mentions_detect(articles=articles.only("id", "body").iterator(chunk_size=500))
+
+
+@task
+def entities_redetect_task(entity_ids: list[int]) -> str:
+    """`mentions_redetect_of_entities` in the background, where a worker runs."""
+    return str(mentions_redetect_of_entities(entity_ids=entity_ids))
+
+
+def run_soon[**P](redetect: Task[P, str], *args: P.args, **kwargs: P.kwargs) -> str | None:
+    """Run `redetect` at once with the immediate task backend (no worker: its report),
+    else queue it for a worker (None), so that detection in thousands of articles never
+    keeps a request waiting (docs/ops/limits.md)."""
+    if isinstance(redetect.get_backend(), ImmediateBackend):
+        return redetect.call(*args, **kwargs)
+    redetect.enqueue(*args, **kwargs)
+    return None
+
+
+def mentions_redetect_soon(*, names: Sequence[str]) -> str | None:
+    """Re-detect the articles containing `names` after an editor's decision, soon
+    (`run_soon`): the report, or None if a worker will do it."""
     if not names:
-        return
-    if isinstance(mentions_redetect_task.get_backend(), ImmediateBackend):
-        mentions_redetect_containing(names=names)
-        return
-    mentions_redetect_task.enqueue(list(names))
+        return None
+    return run_soon(mentions_redetect_task, list(names))
 
 
 # Merging entities ----------------------------------------------------------------------

@@ -1,7 +1,11 @@
 """Django admin for entities: merge with undo, aliases, re-detection."""
 
+from typing import Any
+
 import pytest
 from django.contrib.auth.models import User
+from django.core.management import call_command
+from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
 
@@ -77,16 +81,12 @@ def test_merging_needs_two_entities(admin_client_: Client) -> None:
     assert "Select at least two entities" in response.content.decode()
 
 
-def test_an_alias_added_in_admin_is_matched_from_then_on(admin_client_: Client) -> None:
-    article = Article.objects.create(
-        title="t", origin="a.txt", body="Präsident Alijew kam.", content_hash="a"
-    )
-    mentions_detect(articles=[article])  # loads the seed gazetteer
-    aliyev = Entity.objects.get(name="Ilham Aliyev")
-    aliases = list(aliyev.aliases.all())
+def _alias_added(client: Client, entity: Entity, name: str) -> HttpResponse:
+    """Save the entity's admin form with its aliases and one more, `name`."""
+    aliases = list(entity.aliases.all())
     data = {
-        "name": aliyev.name,
-        "kind": aliyev.kind,
+        "name": entity.name,
+        "kind": entity.kind,
         "external_id": "",
         "notes": "",
         "aliases-TOTAL_FORMS": str(len(aliases) + 1),
@@ -97,20 +97,63 @@ def test_an_alias_added_in_admin_is_matched_from_then_on(admin_client_: Client) 
     for index, alias in enumerate(aliases):
         data |= {
             f"aliases-{index}-id": str(alias.pk),
-            f"aliases-{index}-entity": str(aliyev.pk),
+            f"aliases-{index}-entity": str(entity.pk),
             f"aliases-{index}-name": alias.name,
             f"aliases-{index}-kind": alias.kind,
         }
     new = len(aliases)
     data |= {
-        f"aliases-{new}-entity": str(aliyev.pk),
-        f"aliases-{new}-name": "Alijew",
+        f"aliases-{new}-entity": str(entity.pk),
+        f"aliases-{new}-name": name,
         f"aliases-{new}-kind": "variant",
     }
-    response = admin_client_.post(reverse("admin:entities_entity_change", args=[aliyev.pk]), data)
-    assert response.status_code == 302, response.content.decode()[:2000]
-    # Saving re-detected the articles containing the new alias.
+    url = reverse("admin:entities_entity_change", args=[entity.pk])
+    response: HttpResponse = client.post(url, data, follow=True)
+    assert response.redirect_chain, response.content.decode()[:2000]
+    return response
+
+
+def test_an_alias_added_in_admin_is_matched_from_then_on(admin_client_: Client) -> None:
+    article = Article.objects.create(
+        title="t", origin="a.txt", body="Präsident Alijew kam.", content_hash="a"
+    )
+    mentions_detect(articles=[article])  # loads the seed gazetteer
+    response = _alias_added(admin_client_, Entity.objects.get(name="Ilham Aliyev"), "Alijew")
+    # Saving re-detected the articles containing the new alias, and said what it did.
     assert Mention.objects.get(surface="Alijew").method == "alias"
+    assert "1 articles: 1 mentions added" in response.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_a_worker_admin_redetection_is_queued_not_run_in_the_request(
+    admin_client_: Client, settings: Any
+) -> None:
+    """A common alias or entity may be in thousands of articles: where a worker runs, the
+    admin's save and its "detect again" action queue the work and say so."""
+    article = Article.objects.create(
+        title="t", origin="a.txt", body="Präsident Heydarowitsch traf Putin.", content_hash="a"
+    )
+    mentions_detect(articles=[article])
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    background = "detected again in the background"
+
+    response = _alias_added(admin_client_, Entity.objects.get(name="Ilham Aliyev"), "Heydarowitsch")
+    assert background in response.content.decode()
+    assert not Mention.objects.filter(entity__name="Ilham Aliyev").exists()
+
+    putin = Entity.objects.get(name="Wladimir Putin")
+    Article.objects.filter(pk=article.pk).update(body="Präsident Heydarowitsch traf Putin. Putin.")
+    response = admin_client_.post(
+        reverse("admin:entities_entity_changelist"),
+        {"action": "detect_again", "_selected_action": [putin.pk]},
+        follow=True,
+    )
+    assert background in response.content.decode()
+    assert Mention.objects.filter(entity=putin).count() == 1
+
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    assert Mention.objects.get(entity__name="Ilham Aliyev").method == "alias"
+    assert Mention.objects.filter(entity=putin).count() == 2
 
 
 def test_detect_again_action(admin_client_: Client) -> None:
