@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from newsdesk.fields import optional_link
 from newstext.names import name_key
 from newstext.parsing import DatePrecision
 
@@ -150,13 +151,8 @@ class Article(models.Model):
             "else its path relative to the folder it was imported from."
         ),
     )
-    publisher = models.ForeignKey(
-        Source,
-        verbose_name=_("publisher"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="published_articles",
+    publisher = optional_link(
+        Source, verbose_name=_("publisher"), related_name="published_articles"
     )
     cited_sources = models.ManyToManyField(
         Source, verbose_name=_("cited sources"), blank=True, related_name="cited_in"

@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 from annotations.models import Annotation
 from articles.models import Article, Source
 from entities.models import Entity
+from newsdesk.fields import optional_link
 
 
 class Claim(models.Model):
@@ -25,19 +26,15 @@ class Claim(models.Model):
         RETRACTED = "retracted", _("retracted")
 
     wording = models.TextField(_("wording"))
-    attributed_source = models.ForeignKey(
+    attributed_source = optional_link(
         Source,
         verbose_name=_("attributed to (source)"),
-        null=True,
-        blank=True,
         on_delete=models.PROTECT,
         related_name="claims",
     )
-    attributed_entity = models.ForeignKey(
+    attributed_entity = optional_link(
         Entity,
         verbose_name=_("attributed to (person)"),
-        null=True,
-        blank=True,
         on_delete=models.PROTECT,
         related_name="claims",
     )

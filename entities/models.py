@@ -3,13 +3,13 @@
 The tables keep the names they had when these models lived in the articles app.
 """
 
-from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from articles.models import Article
+from newsdesk.fields import optional_link, optional_user
 
 
 class Entity(models.Model):
@@ -100,9 +100,7 @@ class Mention(models.Model):
         _("editor decision"), max_length=10, choices=Decision, default=Decision.NONE, blank=True
     )
     evidence = models.CharField(_("evidence"), max_length=300, blank=True)
-    confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
-    )
+    confirmed_by = optional_user()
 
     class Meta:
         db_table = "articles_mention"
@@ -139,26 +137,14 @@ class EntityCandidate(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status, default=Status.OPEN, db_index=True
     )
-    proposed_entity = models.ForeignKey(
-        Entity,
-        verbose_name=_("proposed as alias of"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="proposed_aliases",
+    proposed_entity = optional_link(
+        Entity, verbose_name=_("proposed as alias of"), related_name="proposed_aliases"
     )
     evidence = models.CharField(_("evidence"), max_length=300, blank=True)
-    entity = models.ForeignKey(
-        Entity,
-        verbose_name=_("resulting entity"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="accepted_candidates",
+    entity = optional_link(
+        Entity, verbose_name=_("resulting entity"), related_name="accepted_candidates"
     )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
-    )
+    decided_by = optional_user()
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     created_at = models.DateTimeField(_("found"), auto_now_add=True)
 
@@ -208,9 +194,7 @@ class EntityMerge(models.Model):
     snapshot = models.JSONField(
         _("snapshot"), help_text=_("The merged entity, its aliases and the moved mentions.")
     )
-    merged_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
-    )
+    merged_by = optional_user()
     merged_at = models.DateTimeField(_("merged"), auto_now_add=True)
     undone_at = models.DateTimeField(_("undone"), null=True, blank=True)
 

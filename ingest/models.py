@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Source
+from newsdesk.fields import optional_link
 
 
 class ImportJob(models.Model):
@@ -99,9 +100,7 @@ class ImportItemResult(models.Model):
     # The reason as newstext.reasons gives it, shown in the reader's language (ingest.reasons).
     reason_code = models.CharField(max_length=60, blank=True)
     reason_params = models.JSONField(default=dict, blank=True)
-    article = models.ForeignKey(
-        Article, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    article = optional_link(Article, related_name="+")
 
     class Meta:
         verbose_name = _("import result")
@@ -181,9 +180,7 @@ class FeedItem(models.Model):
     feed = models.ForeignKey(Feed, on_delete=models.CASCADE, related_name="items")
     key = models.CharField(max_length=2000)  # guid / id, else link
     digest = models.CharField(max_length=64)  # of what the feed said about the item
-    article = models.ForeignKey(
-        Article, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    article = optional_link(Article, related_name="+")
     first_seen_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -1,11 +1,11 @@
 """Near-duplicate index and pairs, and stories: articles about the same events."""
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
+from newsdesk.fields import optional_user
 
 
 class ArticleBand(models.Model):
@@ -90,9 +90,7 @@ class StoryMembership(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="story_memberships")
     method = models.CharField(_("method"), max_length=10, choices=Method, default=Method.AUTOMATIC)
     removed = models.BooleanField(_("removed by an editor"), default=False)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
-    )
+    changed_by = optional_user()
     changed_at = models.DateTimeField(_("changed"), auto_now=True)
 
     class Meta:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from annotations.models import Annotation
 from articles.models import Article
+from newsdesk.fields import optional_user
 
 
 class Assignment(models.Model):
@@ -24,14 +25,7 @@ class Assignment(models.Model):
         related_name="assignments",
     )
     role = models.CharField(_("as"), max_length=10, choices=Role)
-    assigned_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("assigned by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    assigned_by = optional_user(verbose_name=_("assigned by"), related_name="+")
     assigned_at = models.DateTimeField(_("assigned"), auto_now_add=True)
 
     class Meta:
