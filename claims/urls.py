@@ -1,26 +1,30 @@
-from django.urls import path
+from django.urls import include, path
 
 from claims import views
 
 app_name = "claims"
 
+claim_patterns = [
+    path("", views.claim_detail_view, name="detail"),
+    path("update/", views.claim_update_view, name="update"),
+]
+
+annotation_patterns = [
+    path("", views.annotation_claim_view, name="annotation"),
+    path("make/", views.claim_make_view, name="make"),
+    path("attach/", views.claim_attach_view, name="attach"),
+    path("search/", views.claim_search_view, name="search"),
+]
+
+suggestion_patterns = [
+    path("", views.suggestions_view, name="suggestions"),
+    path("accept/", views.suggestion_accept_view, name="suggestion-accept"),
+    path("dismiss/", views.suggestion_dismiss_view, name="suggestion-dismiss"),
+]
+
 urlpatterns = [
     path("", views.claim_list_view, name="list"),
-    path("<int:claim_id>/", views.claim_detail_view, name="detail"),
-    path("<int:claim_id>/update/", views.claim_update_view, name="update"),
-    path("annotations/<int:annotation_id>/", views.annotation_claim_view, name="annotation"),
-    path("annotations/<int:annotation_id>/make/", views.claim_make_view, name="make"),
-    path("annotations/<int:annotation_id>/attach/", views.claim_attach_view, name="attach"),
-    path("annotations/<int:annotation_id>/search/", views.claim_search_view, name="search"),
-    path("articles/<int:article_id>/suggestions/", views.suggestions_view, name="suggestions"),
-    path(
-        "articles/<int:article_id>/suggestions/accept/",
-        views.suggestion_accept_view,
-        name="suggestion-accept",
-    ),
-    path(
-        "articles/<int:article_id>/suggestions/dismiss/",
-        views.suggestion_dismiss_view,
-        name="suggestion-dismiss",
-    ),
+    path("<int:claim_id>/", include(claim_patterns)),
+    path("annotations/<int:annotation_id>/", include(annotation_patterns)),
+    path("articles/<int:article_id>/suggestions/", include(suggestion_patterns)),
 ]

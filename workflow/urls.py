@@ -17,9 +17,6 @@ urlpatterns = [
         views.assignment_delete_view,
         name="assignment-delete",
     ),
-]
-
-urlpatterns += [
     path("annotations/<int:annotation_id>/replies/", views.replies_view, name="replies"),
     path("inbox/", views.inbox_view, name="inbox"),
     path("inbox/read/", views.inbox_mark_read_view, name="inbox-read"),
