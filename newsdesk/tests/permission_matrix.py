@@ -139,42 +139,26 @@ ADMIN_INDEX = outcomes(anonymous=ADMIN_LOGIN, editor=ADMIN_LOGIN, reviewer=ADMIN
 ADMIN_PAGE = outcomes(editor=ADMIN_LOGIN, reviewer=ADMIN_LOGIN, admin=200)
 
 
-def article(world: World) -> dict[str, Any]:
-    return {"pk": world.article.pk}
+def ids(**objects: str) -> Params:
+    """URL kwargs naming objects of the world: `ids(pk="mention")` gives a world's
+    `{"pk": world.mention.pk}`."""
+    return lambda world: {key: getattr(world, name).pk for key, name in objects.items()}
+
+
+article = ids(pk="article")
+article_id = ids(article_id="article")
+annotation_id = ids(annotation_id="annotation")
+entity = ids(pk="entity")
+mention_id = ids(pk="mention")
+candidate_id = ids(pk="candidate")
+story_id = ids(story_id="story")
+comparison = ids(left_id="article", right_id="other_article")
 
 
 def article_metadata(world: World) -> dict[str, Any]:
     """A valid correction of the world's article, against its current version."""
     current = Article.objects.defer("body", "blocks").get(pk=world.article.pk)
     return {"title": "Neuer Titel", "version": article_metadata_version(current)}
-
-
-def article_id(world: World) -> dict[str, Any]:
-    return {"article_id": world.article.pk}
-
-
-def annotation_id(world: World) -> dict[str, Any]:
-    return {"annotation_id": world.annotation.pk}
-
-
-def entity(world: World) -> dict[str, Any]:
-    return {"pk": world.entity.pk}
-
-
-def mention_id(world: World) -> dict[str, Any]:
-    return {"pk": world.mention.pk}
-
-
-def candidate_id(world: World) -> dict[str, Any]:
-    return {"pk": world.candidate.pk}
-
-
-def story_id(world: World) -> dict[str, Any]:
-    return {"story_id": world.story.pk}
-
-
-def comparison(world: World) -> dict[str, Any]:
-    return {"left_id": world.article.pk, "right_id": world.other_article.pk}
 
 
 def selection(world: World) -> dict[str, Any]:
