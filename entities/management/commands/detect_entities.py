@@ -1,4 +1,6 @@
-"""`manage.py detect_entities [--article ID …]`: detect entity mentions on demand."""
+"""Detect the entity mentions of every article (or of the given ones) and update the
+candidate queue. Idempotent; mentions an editor confirmed or rejected are kept.
+"""
 
 from argparse import ArgumentParser
 from itertools import batched
@@ -13,10 +15,7 @@ BATCH_SIZE = 500
 
 
 class Command(BaseCommand):
-    help = (
-        "Detect the entity mentions of every article (or of the given ones) and update the "
-        "candidate queue. Idempotent; mentions an editor confirmed or rejected are kept."
-    )
+    help = __doc__
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument(

@@ -1,7 +1,6 @@
-"""`manage.py import_articles PATH_OR_URL [PATH_OR_URL …]`: import articles from anywhere.
-
-Files, folders, zips (text, ninjs, RSS/Atom, HTML, each detected by content) and http(s)
-URLs of pages and feeds; see docs/ops/command-line.md.
+"""Import news articles from files, folders, zips and http(s) URLs: plain text, IPTC ninjs,
+RSS/Atom feeds and web pages. Reports per file or item imported / unchanged / revised /
+failed, and exits non-zero if any failed. See docs/ops/command-line.md.
 """
 
 import sys
@@ -21,11 +20,7 @@ PROGRESS_BAR_FROM = 5
 
 
 class Command(BaseCommand):
-    help = (
-        "Import news articles from files, folders, zips and http(s) URLs: plain text, "
-        "IPTC ninjs, RSS/Atom feeds and web pages. Reports per file or item imported / "
-        "unchanged / revised / failed, and exits non-zero if any failed."
-    )
+    help = __doc__
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument(

@@ -1,4 +1,7 @@
-"""`manage.py poll_feeds`: poll the sources' feeds that are due (docs/ops/command-line.md)."""
+"""Poll every active feed whose next poll is due (conditional GET, back-off after errors)
+and import its new items. --every SECONDS repeats it forever (the docker-compose
+worker); without it, one round (cron). See docs/ops/command-line.md.
+"""
 
 import time
 from argparse import ArgumentParser
@@ -12,11 +15,7 @@ from ingest.models import Feed
 
 
 class Command(BaseCommand):
-    help = (
-        "Poll every active feed whose next poll is due (conditional GET, back-off after "
-        "errors) and import its new items. --every SECONDS repeats it forever (the "
-        "docker-compose worker); without it, one round (cron)."
-    )
+    help = __doc__
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument(

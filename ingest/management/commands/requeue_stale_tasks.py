@@ -1,13 +1,11 @@
-"""`manage.py requeue_stale_tasks`: give tasks of dead workers back to the queue.
+"""Put tasks that have been running longer than --older-than minutes (their worker died)
+back in the queue; give up on a task after --max-attempts starts.
 
-django_tasks_db's worker claims a task (status RUNNING) in one short transaction and
-runs it outside any lock, so a worker that is killed mid-task (OOM, power, `kill -9`)
-leaves it RUNNING forever; the backend has no retry of its own. This command puts
-every task that has been running longer than `--older-than` minutes back to READY, so
-that any worker runs it again, or marks it FAILED once it has been tried
-`--max-attempts` times. Newsdesk's tasks are safe to run again (an import job skips
-the files it recorded; detection and indexing recompute). Choose `--older-than` above
-the longest task you run (docs/ops/workers.md).
+django_tasks_db's worker claims a task (status RUNNING) in one short transaction and runs
+it outside any lock, so a worker killed mid-task (OOM, power, kill -9) leaves it RUNNING
+forever; the backend has no retry of its own. Newsdesk's tasks are safe to run again (an
+import job skips the files it recorded; detection and indexing recompute). Choose
+--older-than above the longest task you run (docs/ops/workers.md).
 """
 
 import datetime
@@ -53,10 +51,7 @@ def stale_tasks_requeue(*, older_than: datetime.timedelta, max_attempts: int) ->
 
 
 class Command(BaseCommand):
-    help = (
-        "Put tasks that have been running longer than --older-than minutes (their worker "
-        "died) back in the queue; give up on a task after --max-attempts starts."
-    )
+    help = __doc__
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--older-than", type=float, default=30.0, metavar="MINUTES")

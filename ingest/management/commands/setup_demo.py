@@ -1,4 +1,7 @@
-"""`manage.py setup_demo`: everything `make run` does before serving, idempotently."""
+"""What `make run` does before serving: migrate, import the seed articles, create the label
+set, roles and demo accounts (admin, editor, reviewer; passwords printed once, when
+created). Safe to repeat.
+"""
 
 from pathlib import Path
 from typing import Any
@@ -17,10 +20,7 @@ DEMO_ANNOTATIONS = Path(settings.BASE_DIR) / "fixtures" / "demo_annotations.json
 
 
 class Command(BaseCommand):
-    help = (
-        "Migrate, import the seed articles, create the label set, roles and demo accounts "
-        "(admin, editor, reviewer; passwords printed once, when created). Safe to repeat."
-    )
+    help = __doc__
 
     def handle(self, *args: Any, **options: Any) -> None:
         verbosity = options["verbosity"]

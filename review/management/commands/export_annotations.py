@@ -1,4 +1,7 @@
-"""`manage.py export_annotations --format FORMAT [filters] -o FILE`: export an annotated set."""
+"""Export the live annotations matching the filters (all by default) as W3C Web Annotation
+JSON-LD, doccano JSONL, Label Studio tasks, CSV or a spaCy DocBin. Offsets are Unicode
+code points into the article text, end exclusive.
+"""
 
 import os
 import sys
@@ -15,11 +18,7 @@ DEFAULT_BASE_URL = "http://127.0.0.1:8000/"
 
 
 class Command(BaseCommand):
-    help = (
-        "Export the live annotations matching the filters (all by default) as W3C Web "
-        "Annotation JSON-LD, doccano JSONL, Label Studio tasks, CSV or a spaCy DocBin. "
-        "Offsets are Unicode code points into the article text, end exclusive."
-    )
+    help = __doc__
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--format", required=True, choices=sorted(FORMATS))

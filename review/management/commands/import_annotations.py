@@ -1,5 +1,8 @@
-"""`manage.py import_annotations FILE [--format w3c|doccano] [--author USER] [--dry-run]
-[--atomic]`."""
+"""Import annotations exported as W3C JSON-LD or doccano JSONL onto the articles with the
+same origin (or content hash), placed by their quotes. Every annotation that cannot be
+placed is reported by its number with the reason and the rest imported (with --atomic:
+nothing); the command then exits non-zero.
+"""
 
 from argparse import ArgumentParser
 from pathlib import Path
@@ -18,12 +21,7 @@ from review.importing import (
 
 
 class Command(BaseCommand):
-    help = (
-        "Import annotations exported as W3C JSON-LD or doccano JSONL onto the articles with "
-        "the same origin (or content hash), placed by their quotes. Every annotation that "
-        "cannot be placed is reported by its number with the reason and the rest imported "
-        "(with --atomic: nothing); the command then exits non-zero."
-    )
+    help = __doc__
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("file", type=Path)

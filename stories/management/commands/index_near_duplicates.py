@@ -1,4 +1,6 @@
-"""`manage.py index_near_duplicates`: (re)build the near-duplicate index and group stories."""
+"""Index the near-duplicates of all articles (or of --article IDs, or only those never
+indexed with --missing), then put ungrouped articles into stories. Safe to repeat.
+"""
 
 from typing import Any
 
@@ -8,11 +10,7 @@ from stories.indexing import stories_index, stories_index_missing
 
 
 class Command(BaseCommand):
-    help = (
-        "Index the near-duplicates of all articles (or of --article IDs, or only those "
-        "never indexed with --missing), then put ungrouped articles into stories. "
-        "Safe to repeat."
-    )
+    help = __doc__
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--article", type=int, action="append", help="article id (repeatable)")
