@@ -244,18 +244,20 @@ def suggestions_view(request: AuthenticatedHttpRequest, article_id: int) -> Http
     return render(request, f"{SUGGESTIONS}#suggestions", _suggestions_context(request, article))
 
 
-def _suggestion_or_error(
-    request: AuthenticatedHttpRequest, article: Article
-) -> tuple[Suggestion | None, str, int]:
-    """The posted suggestion, or the error and status: 409 when it was offered but has
-    been accepted or dismissed meanwhile."""
+def _posted_suggestion(
+    request: AuthenticatedHttpRequest, article_id: int
+) -> tuple[Article, Suggestion | HttpResponse]:
+    """The article to annotate and the posted suggestion, or the panel with the error: 400
+    for offsets that are not a suggestion's, 409 for one accepted or dismissed meanwhile."""
+    article = access_article_for_annotating(request.user, article_id)
     form = SuggestionForm(request.POST)
     if not form.is_valid():
-        return None, _("start and end must be offsets of a suggested sentence."), 400
-    found = find_suggestion(article, form.cleaned_data["start"], form.cleaned_data["end"])
-    if found is None:
-        return None, _("This sentence is no longer offered as a claim suggestion."), 409
-    return found, "", 200
+        error, status = _("start and end must be offsets of a suggested sentence."), 400
+    elif found := find_suggestion(article, form.cleaned_data["start"], form.cleaned_data["end"]):
+        return article, found
+    else:
+        error, status = _("This sentence is no longer offered as a claim suggestion."), 409
+    return article, _suggestions_response(request, article, error=error, status=status)
 
 
 def _suggestions_response(
@@ -268,10 +270,9 @@ def _suggestions_response(
 @require_POST
 def suggestion_accept_view(request: AuthenticatedHttpRequest, article_id: int) -> HttpResponse:
     """Accept a suggestion: annotate the sentence as a claim; the workspace updates in place."""
-    article = access_article_for_annotating(request.user, article_id)
-    suggestion, error, status = _suggestion_or_error(request, article)
-    if suggestion is None:
-        return _suggestions_response(request, article, error=error, status=status)
+    article, suggestion = _posted_suggestion(request, article_id)
+    if isinstance(suggestion, HttpResponse):
+        return suggestion  # the panel with the error
     try:
         claim = suggestion_accept(article=article, suggestion=suggestion, user=request.user)
     except (NoClaimLabel, UnknownSource) as refused:
@@ -295,9 +296,8 @@ def suggestion_accept_view(request: AuthenticatedHttpRequest, article_id: int) -
 @require_POST
 def suggestion_dismiss_view(request: AuthenticatedHttpRequest, article_id: int) -> HttpResponse:
     """Dismiss a suggestion for this article: it is not offered again."""
-    article = access_article_for_annotating(request.user, article_id)
-    suggestion, error, status = _suggestion_or_error(request, article)
-    if suggestion is None:
-        return _suggestions_response(request, article, error=error, status=status)
+    article, suggestion = _posted_suggestion(request, article_id)
+    if isinstance(suggestion, HttpResponse):
+        return suggestion  # the panel with the error
     suggestion_dismiss(article=article, sentence=suggestion.sentence, user=request.user)
     return _suggestions_response(request, article)
