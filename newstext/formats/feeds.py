@@ -31,6 +31,11 @@ from newstext.formats.markup import markup_blocks
 from newstext.parsing import BlockKind, DatePrecision
 from newstext.reasons import Reason, declare, gettext_noop
 
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+_EMAIL = re.compile(r"[^\s()<>@]+@[^\s()<>@]+")
+_EMAIL_THEN_NAME = re.compile(r"\A[^\s()<>@]+@[^\s()<>@]+\s*\((?P<name>[^()]+)\)\Z")
+_NAME_THEN_EMAIL = re.compile(r"\A(?P<name>[^<>]+?)\s*<[^\s<>@]+@[^\s<>@]+>\Z")
+
 # Why a feed or one of its items is not read (newstext.reasons: shown translated).
 declare(
     {
@@ -42,11 +47,6 @@ declare(
         "feed_item_empty": gettext_noop("feed item has neither title nor text"),
     }
 )
-
-HTML_TYPES = ("text/html", "application/xhtml+xml")
-_EMAIL = re.compile(r"[^\s()<>@]+@[^\s()<>@]+")
-_EMAIL_THEN_NAME = re.compile(r"\A[^\s()<>@]+@[^\s()<>@]+\s*\((?P<name>[^()]+)\)\Z")
-_NAME_THEN_EMAIL = re.compile(r"\A(?P<name>[^<>]+?)\s*<[^\s<>@]+@[^\s<>@]+>\Z")
 
 
 def parse_feed(data: bytes, *, source: str, max_chars: int) -> list[IncomingArticle]:
