@@ -43,7 +43,7 @@ from newstext.decoding import decode_article_bytes, normalise_text
 from newstext.formats.base import IncomingArticle
 from newstext.names import name_key
 from newstext.parsing import parse_article
-from newstext.reasons import ReasonKind, gettext_noop
+from newstext.reasons import Reason, declare, gettext_noop
 from newstext.shingles import overlap, shingles
 
 logger = logging.getLogger(__name__)
@@ -60,23 +60,22 @@ IDENTITY_MAX_CHARS = Article._meta.get_field("origin").max_length or 500
 SOURCE_NAME_MAX_CHARS = Source._meta.get_field("name").max_length or 200
 
 # Why an input is not written (newstext.reasons: the app shows them translated).
-NO_ARTICLE_TEXT = ReasonKind(
-    "no_article_text", gettext_noop("file holds no article text (only metadata or boilerplate)")
-)
-NO_IDENTITY = ReasonKind("no_identity", gettext_noop("the article has no identity"))
-IDENTITY_TOO_LONG = ReasonKind(
-    "identity_too_long", gettext_noop("identity is %(length)s characters, over %(limit)s")
-)
-IDENTITY_NUL = ReasonKind("identity_nul", gettext_noop("identity contains a NUL character"))
-DATABASE_ERROR = ReasonKind("database_error", gettext_noop("database error, see log"))
-DRY_RUN = ReasonKind("dry_run", gettext_noop("dry run, nothing written"))
-DRY_RUN_REFUSED = ReasonKind("dry_run_refused", gettext_noop("%(reason)s (dry run)"))
-REVISION_DIFFERS = ReasonKind(
-    "revision_differs",
-    gettext_noop(
-        "the text differs from the article already imported under this identity "
-        "(containment %(score)s < %(minimum)s); nothing replaced"
-    ),
+declare(
+    {
+        "no_article_text": gettext_noop(
+            "file holds no article text (only metadata or boilerplate)"
+        ),
+        "no_identity": gettext_noop("the article has no identity"),
+        "identity_too_long": gettext_noop("identity is %(length)s characters, over %(limit)s"),
+        "identity_nul": gettext_noop("identity contains a NUL character"),
+        "database_error": gettext_noop("database error, see log"),
+        "dry_run": gettext_noop("dry run, nothing written"),
+        "dry_run_refused": gettext_noop("%(reason)s (dry run)"),
+        "revision_differs": gettext_noop(
+            "the text differs from the article already imported under this identity "
+            "(containment %(score)s < %(minimum)s); nothing replaced"
+        ),
+    }
 )
 
 
@@ -225,13 +224,13 @@ def articles_import(
 
 def _refusal(item: ArticleInput) -> str:
     if not VISIBLE.search(item.article.body):  # empty, or only invisible characters
-        return NO_ARTICLE_TEXT()
+        return Reason("no_article_text")
     if not item.identity.strip():
-        return NO_IDENTITY()
+        return Reason("no_identity")
     if len(item.identity) > IDENTITY_MAX_CHARS:
-        return IDENTITY_TOO_LONG(length=len(item.identity), limit=IDENTITY_MAX_CHARS)
+        return Reason("identity_too_long", length=len(item.identity), limit=IDENTITY_MAX_CHARS)
     if "\x00" in item.identity:
-        return IDENTITY_NUL()
+        return Reason("identity_nul")
     return ""
 
 
@@ -248,7 +247,7 @@ def _write(
     except (DatabaseError, ValueError):
         if len(batch) == 1:
             logger.exception("import of %s failed", batch[0].source)
-            return [_failed(batch[0], DATABASE_ERROR())]
+            return [_failed(batch[0], Reason("database_error"))]
         # Find the culprit: every article in its own transaction.
         return [
             report
@@ -272,13 +271,13 @@ def _plan(batch: list[ArticleInput]) -> list[ImportReport]:
     for item in batch:
         found = existing.get(item.identity)
         if found is None:
-            status, reason = ImportStatus.IMPORTED, DRY_RUN()
+            status, reason = ImportStatus.IMPORTED, Reason("dry_run")
         elif found.content_hash == item.content_hash:
-            status, reason = ImportStatus.UNCHANGED, DRY_RUN()
+            status, reason = ImportStatus.UNCHANGED, Reason("dry_run")
         elif refusal := revision_refusal(found.body, item.article.body):
-            status, reason = ImportStatus.FAILED, DRY_RUN_REFUSED(reason=refusal)
+            status, reason = ImportStatus.FAILED, Reason("dry_run_refused", reason=refusal)
         else:
-            status, reason = ImportStatus.REVISED, DRY_RUN()
+            status, reason = ImportStatus.REVISED, Reason("dry_run")
         reports.append(ImportReport(item.source, status, reason, identity=item.identity))
     return reports
 
@@ -289,7 +288,7 @@ def revision_refusal(old_body: str, new_body: str) -> str:
     if score >= REVISION_MIN_CONTAINMENT:
         return ""
     # The measure as the docs print it, two decimals whatever the language.
-    return REVISION_DIFFERS(score=f"{score:.2f}", minimum=str(REVISION_MIN_CONTAINMENT))
+    return Reason("revision_differs", score=f"{score:.2f}", minimum=str(REVISION_MIN_CONTAINMENT))
 
 
 def _write_batch(batch: list[ArticleInput], after_write: AfterWrite | None) -> list[ImportReport]:

@@ -24,7 +24,7 @@ import time
 from dataclasses import dataclass
 from urllib.parse import quote, urljoin, urlsplit
 
-from newstext.reasons import ReasonKind, gettext_noop
+from newstext.reasons import Reason, declare, gettext_noop
 
 ALLOWED_SCHEMES = ("http", "https")
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
@@ -33,40 +33,33 @@ READ_CHUNK = 64 * 1024
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 # Why a URL is not fetched (newstext.reasons: the app shows them translated).
-TOO_MANY_REDIRECTS = ReasonKind(
-    "fetch_too_many_redirects", gettext_noop("more than %(count)s redirects (last to %(last)s)")
-)
-SCHEME_REFUSED = ReasonKind(
-    "fetch_scheme_refused", gettext_noop("scheme %(scheme)s is not allowed, only http(s)")
-)
-CREDENTIALS_REFUSED = ReasonKind(
-    "fetch_credentials_refused", gettext_noop("URLs with user name or password are not fetched")
-)
-NO_HOST = ReasonKind("fetch_no_host", gettext_noop("no host name"))
-INVALID_PORT = ReasonKind("fetch_invalid_port", gettext_noop("invalid port"))
-REDIRECT_WITHOUT_LOCATION = ReasonKind(
-    "fetch_redirect_without_location", gettext_noop("HTTP %(status)s redirect without a Location")
-)
-HTTP_ERROR = ReasonKind("fetch_http_error", gettext_noop("HTTP %(status)s %(phrase)s"))
-HTTP_ERROR_BARE = ReasonKind("fetch_http_error_bare", gettext_noop("HTTP %(status)s"))
-BODY_DECLARED_TOO_LARGE = ReasonKind(
-    "fetch_body_declared_too_large", gettext_noop("body of %(size)s bytes is over %(limit)s")
-)
-BODY_TOO_LARGE = ReasonKind("fetch_body_too_large", gettext_noop("body is over %(limit)s bytes"))
-TIMED_OUT = ReasonKind("fetch_timed_out", gettext_noop("timed out after %(seconds)s s"))
-TLS_ERROR = ReasonKind("fetch_tls_error", gettext_noop("TLS error: %(problem)s"))
-CONNECTION_FAILED = ReasonKind(
-    "fetch_connection_failed", gettext_noop("connection failed: %(problem)s")
-)
-HOST_UNRESOLVED = ReasonKind(
-    "fetch_host_unresolved", gettext_noop("host %(host)s could not be resolved (%(problem)s)")
-)
-HOST_WITHOUT_ADDRESS = ReasonKind(
-    "fetch_host_without_address", gettext_noop("host %(host)s has no address")
-)
-NON_PUBLIC_ADDRESS = ReasonKind(
-    "fetch_non_public_address",
-    gettext_noop("host %(host)s resolves to non-public address %(address)s, refused"),
+declare(
+    {
+        "fetch_too_many_redirects": gettext_noop(
+            "more than %(count)s redirects (last to %(last)s)"
+        ),
+        "fetch_scheme_refused": gettext_noop("scheme %(scheme)s is not allowed, only http(s)"),
+        "fetch_credentials_refused": gettext_noop(
+            "URLs with user name or password are not fetched"
+        ),
+        "fetch_no_host": gettext_noop("no host name"),
+        "fetch_invalid_port": gettext_noop("invalid port"),
+        "fetch_redirect_without_location": gettext_noop(
+            "HTTP %(status)s redirect without a Location"
+        ),
+        "fetch_http_error": gettext_noop("HTTP %(status)s %(phrase)s"),
+        "fetch_http_error_bare": gettext_noop("HTTP %(status)s"),
+        "fetch_body_declared_too_large": gettext_noop("body of %(size)s bytes is over %(limit)s"),
+        "fetch_body_too_large": gettext_noop("body is over %(limit)s bytes"),
+        "fetch_timed_out": gettext_noop("timed out after %(seconds)s s"),
+        "fetch_tls_error": gettext_noop("TLS error: %(problem)s"),
+        "fetch_connection_failed": gettext_noop("connection failed: %(problem)s"),
+        "fetch_host_unresolved": gettext_noop("host %(host)s could not be resolved (%(problem)s)"),
+        "fetch_host_without_address": gettext_noop("host %(host)s has no address"),
+        "fetch_non_public_address": gettext_noop(
+            "host %(host)s resolves to non-public address %(address)s, refused"
+        ),
+    }
 )
 
 
@@ -139,7 +132,7 @@ def fetch(
                 not_modified=response.status == 304,
             )
         current = urljoin(current, response.redirect_to)
-    raise FetchError(url, TOO_MANY_REDIRECTS(count=max_redirects, last=current))
+    raise FetchError(url, Reason("fetch_too_many_redirects", count=max_redirects, last=current))
 
 
 @dataclass(frozen=True)
@@ -164,16 +157,16 @@ def _request_once(
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     if scheme not in ALLOWED_SCHEMES:
-        raise FetchError(url, SCHEME_REFUSED(scheme=repr(scheme or "(none)")))
+        raise FetchError(url, Reason("fetch_scheme_refused", scheme=repr(scheme or "(none)")))
     if parts.username is not None or parts.password is not None:
-        raise FetchError(url, CREDENTIALS_REFUSED())
+        raise FetchError(url, Reason("fetch_credentials_refused"))
     host = parts.hostname
     if not host:
-        raise FetchError(url, NO_HOST())
+        raise FetchError(url, Reason("fetch_no_host"))
     try:
         port = parts.port or (443 if scheme == "https" else 80)
     except ValueError:
-        raise FetchError(url, INVALID_PORT()) from None
+        raise FetchError(url, Reason("fetch_invalid_port")) from None
 
     address = _checked_address(url, host, port, allow_private=allow_private)
     remaining = _remaining(url, deadline, timeout)
@@ -192,7 +185,9 @@ def _request_once(
         if status in REDIRECT_STATUSES:
             location = response.getheader("Location")
             if not location:
-                raise FetchError(url, REDIRECT_WITHOUT_LOCATION(status=status), status=status)
+                raise FetchError(
+                    url, Reason("fetch_redirect_without_location", status=status), status=status
+                )
             return _Response(status, "", b"", None, None, location.strip())
         if status == 304:
             return _Response(
@@ -206,14 +201,16 @@ def _request_once(
         if not 200 <= status < 300:
             phrase = (response.reason or "").strip()
             refusal = (
-                HTTP_ERROR(status=status, phrase=phrase)
+                Reason("fetch_http_error", status=status, phrase=phrase)
                 if phrase
-                else HTTP_ERROR_BARE(status=status)
+                else Reason("fetch_http_error_bare", status=status)
             )
             raise FetchError(url, refusal, status=status)
         declared = response.getheader("Content-Length")
         if declared and declared.strip().isdigit() and int(declared) > max_bytes:
-            raise FetchError(url, BODY_DECLARED_TOO_LARGE(size=int(declared), limit=max_bytes))
+            raise FetchError(
+                url, Reason("fetch_body_declared_too_large", size=int(declared), limit=max_bytes)
+            )
         body = _read_limited(url, connection, response, max_bytes, deadline, timeout)
         return _Response(
             status,
@@ -224,12 +221,14 @@ def _request_once(
             None,
         )
     except TimeoutError:
-        raise FetchError(url, TIMED_OUT(seconds=timeout)) from None
+        raise FetchError(url, Reason("fetch_timed_out", seconds=timeout)) from None
     except ssl.SSLError as error:
-        raise FetchError(url, TLS_ERROR(problem=str(error.reason or error))) from None
+        raise FetchError(
+            url, Reason("fetch_tls_error", problem=str(error.reason or error))
+        ) from None
     except (http.client.HTTPException, OSError) as error:
         problem = f"{type(error).__name__}: {error}"
-        raise FetchError(url, CONNECTION_FAILED(problem=problem)) from None
+        raise FetchError(url, Reason("fetch_connection_failed", problem=problem)) from None
     finally:
         connection.close()
 
@@ -254,14 +253,14 @@ def _read_limited(
         chunks.append(chunk)
         size += len(chunk)
     if size > max_bytes:
-        raise FetchError(url, BODY_TOO_LARGE(limit=max_bytes))
+        raise FetchError(url, Reason("fetch_body_too_large", limit=max_bytes))
     return b"".join(chunks)
 
 
 def _remaining(url: str, deadline: float, timeout: float) -> float:
     remaining = deadline - time.monotonic()
     if remaining <= 0:
-        raise FetchError(url, TIMED_OUT(seconds=timeout))
+        raise FetchError(url, Reason("fetch_timed_out", seconds=timeout))
     return remaining
 
 
@@ -291,14 +290,18 @@ def _checked_address(url: str, host: str, port: int, *, allow_private: bool) -> 
     try:
         addresses = resolve(host, port)
     except (socket.gaierror, UnicodeError) as error:
-        raise FetchError(url, HOST_UNRESOLVED(host=repr(host), problem=str(error))) from None
+        raise FetchError(
+            url, Reason("fetch_host_unresolved", host=repr(host), problem=str(error))
+        ) from None
     if not addresses:
-        raise FetchError(url, HOST_WITHOUT_ADDRESS(host=repr(host)))
+        raise FetchError(url, Reason("fetch_host_without_address", host=repr(host)))
     if not allow_private:
         for text in addresses:
             address = ipaddress.ip_address(text.split("%", 1)[0])
             if not is_public_address(address):
-                raise FetchError(url, NON_PUBLIC_ADDRESS(host=repr(host), address=str(address)))
+                raise FetchError(
+                    url, Reason("fetch_non_public_address", host=repr(host), address=str(address))
+                )
     return addresses[0]
 
 

@@ -25,9 +25,9 @@ from django.utils import timezone
 
 from ingest.models import ImportItemResult, ImportJob, ImportUpload
 from ingest.services import ItemOutcome, file_import, url_import
-from ingest.sources import FILE_OVER_LIMIT, ZIP_CANNOT_UNPACK, ImportLimits
+from ingest.sources import ImportLimits
 from newstext.formats import Format, FormatError, detect_format
-from newstext.reasons import Reason, ReasonKind, code_and_params, gettext_noop
+from newstext.reasons import Reason, code_and_params, declare, gettext_noop
 
 logger = logging.getLogger(__name__)
 
@@ -44,36 +44,30 @@ class UploadRefused(ValueError):
 
 
 # Why an upload is refused, or a file in an uploaded zip not read (newstext.reasons).
-UPLOAD_EMPTY = ReasonKind("upload_empty", gettext_noop("choose at least one file"))
-UPLOAD_TOO_MANY_FILES = ReasonKind(
-    "upload_too_many_files", gettext_noop("%(count)s files uploaded, over the limit of %(limit)s")
-)
-UPLOAD_TOO_LARGE = ReasonKind(
-    "upload_too_large",
-    gettext_noop("the upload is %(size)s bytes, over the limit of %(limit)s bytes"),
-)
-UPLOAD_FILE_TOO_LARGE = ReasonKind(
-    "upload_file_too_large",
-    gettext_noop("%(name)s: %(size)s bytes, over the limit of %(limit)s bytes per file"),
-)
-UPLOAD_ZIP_UNREADABLE = ReasonKind(
-    "upload_zip_unreadable", gettext_noop("%(name)s: not a readable zip file (%(problem)s)")
-)
-UPLOAD_ZIP_TOO_MANY_FILES = ReasonKind(
-    "upload_zip_too_many_files",
-    gettext_noop("%(name)s: %(count)s files in the zip, over the limit of %(limit)s"),
-)
-UPLOAD_ZIP_TOO_LARGE = ReasonKind(
-    "upload_zip_too_large",
-    gettext_noop("%(name)s: %(size)s bytes unpacked, over the limit of %(limit)s bytes"),
-)
-UPLOAD_ZIP_EMPTY = ReasonKind("upload_zip_empty", gettext_noop("%(name)s: the zip holds no files"))
-MEMBER_ZIP = ReasonKind("member_zip", gettext_noop("a zip inside a zip is not unpacked"))
-MEMBER_SYMBOLIC_LINK = ReasonKind(
-    "member_symbolic_link", gettext_noop("a symbolic link in the zip is not followed")
-)
-ZIP_UNPACKS_OVER = ReasonKind(
-    "zip_unpacks_over", gettext_noop("the zip unpacks to over %(limit)s bytes")
+declare(
+    {
+        "upload_empty": gettext_noop("choose at least one file"),
+        "upload_too_many_files": gettext_noop(
+            "%(count)s files uploaded, over the limit of %(limit)s"
+        ),
+        "upload_too_large": gettext_noop(
+            "the upload is %(size)s bytes, over the limit of %(limit)s bytes"
+        ),
+        "upload_file_too_large": gettext_noop(
+            "%(name)s: %(size)s bytes, over the limit of %(limit)s bytes per file"
+        ),
+        "upload_zip_unreadable": gettext_noop("%(name)s: not a readable zip file (%(problem)s)"),
+        "upload_zip_too_many_files": gettext_noop(
+            "%(name)s: %(count)s files in the zip, over the limit of %(limit)s"
+        ),
+        "upload_zip_too_large": gettext_noop(
+            "%(name)s: %(size)s bytes unpacked, over the limit of %(limit)s bytes"
+        ),
+        "upload_zip_empty": gettext_noop("%(name)s: the zip holds no files"),
+        "member_zip": gettext_noop("a zip inside a zip is not unpacked"),
+        "member_symbolic_link": gettext_noop("a symbolic link in the zip is not followed"),
+        "zip_unpacks_over": gettext_noop("the zip unpacks to over %(limit)s bytes"),
+    }
 )
 
 
@@ -157,37 +151,45 @@ def _check_zip(upload: Upload, limits: UploadLimits) -> int:
         with zipfile.ZipFile(io.BytesIO(upload.data)) as archive:
             members = _zip_members(archive)
     except (zipfile.BadZipFile, OSError) as error:
-        refusal = UPLOAD_ZIP_UNREADABLE(name=upload.name, problem=str(error))
+        refusal = Reason("upload_zip_unreadable", name=upload.name, problem=str(error))
         raise UploadRefused(refusal) from None
     if len(members) > limits.zip_max_entries:
         raise UploadRefused(
-            UPLOAD_ZIP_TOO_MANY_FILES(
-                name=upload.name, count=len(members), limit=limits.zip_max_entries
+            Reason(
+                "upload_zip_too_many_files",
+                name=upload.name,
+                count=len(members),
+                limit=limits.zip_max_entries,
             ),
             status=413,
         )
     declared = sum(info.file_size for info in members)
     if declared > limits.zip_max_bytes:
         raise UploadRefused(
-            UPLOAD_ZIP_TOO_LARGE(name=upload.name, size=declared, limit=limits.zip_max_bytes),
+            Reason(
+                "upload_zip_too_large", name=upload.name, size=declared, limit=limits.zip_max_bytes
+            ),
             status=413,
         )
     if not members:
-        raise UploadRefused(UPLOAD_ZIP_EMPTY(name=upload.name))
+        raise UploadRefused(Reason("upload_zip_empty", name=upload.name))
     return len(members)
 
 
 def check_upload(uploads: Sequence[Upload], limits: UploadLimits) -> tuple[int, int]:
     """(files, bytes) of an upload, zips counted by their files; UploadRefused if over limits."""
     if not uploads:
-        raise UploadRefused(UPLOAD_EMPTY())
+        raise UploadRefused(Reason("upload_empty"))
     if len(uploads) > limits.upload_max_files:
         raise UploadRefused(
-            UPLOAD_TOO_MANY_FILES(count=len(uploads), limit=limits.upload_max_files), status=413
+            Reason("upload_too_many_files", count=len(uploads), limit=limits.upload_max_files),
+            status=413,
         )
     size = sum(len(upload.data) for upload in uploads)
     if size > limits.upload_max_bytes:
-        raise UploadRefused(UPLOAD_TOO_LARGE(size=size, limit=limits.upload_max_bytes), status=413)
+        raise UploadRefused(
+            Reason("upload_too_large", size=size, limit=limits.upload_max_bytes), status=413
+        )
     files = 0
     for upload in uploads:
         if is_zip(upload):
@@ -195,8 +197,11 @@ def check_upload(uploads: Sequence[Upload], limits: UploadLimits) -> tuple[int, 
         else:
             if len(upload.data) > limits.file_max_bytes:
                 raise UploadRefused(
-                    UPLOAD_FILE_TOO_LARGE(
-                        name=upload.name, size=len(upload.data), limit=limits.file_max_bytes
+                    Reason(
+                        "upload_file_too_large",
+                        name=upload.name,
+                        size=len(upload.data),
+                        limit=limits.file_max_bytes,
                     ),
                     status=413,
                 )
@@ -355,23 +360,23 @@ def _zip_files(
         for info in _zip_members(archive):
             member = info.filename
             if member.lower().endswith(".zip"):
-                yield member, MEMBER_ZIP()
+                yield member, Reason("member_zip")
                 continue
             if stat.S_ISLNK(info.external_attr >> 16):
-                yield member, MEMBER_SYMBOLIC_LINK()
+                yield member, Reason("member_symbolic_link")
                 continue
             budget = min(limits.file_max_bytes, limits.zip_max_bytes - unpacked)
             try:
                 with archive.open(info) as file:
                     content = file.read(budget + 1)
             except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as error:
-                yield member, ZIP_CANNOT_UNPACK(problem=str(error))
+                yield member, Reason("zip_cannot_unpack", problem=str(error))
                 continue
             unpacked += len(content)
             if len(content) > limits.file_max_bytes:
-                yield member, FILE_OVER_LIMIT(limit=limits.file_max_bytes)
+                yield member, Reason("file_over_limit", limit=limits.file_max_bytes)
             elif len(content) > budget:
-                yield member, ZIP_UNPACKS_OVER(limit=limits.zip_max_bytes)
+                yield member, Reason("zip_unpacks_over", limit=limits.zip_max_bytes)
                 return
             else:
                 yield member, content

@@ -39,56 +39,45 @@ from articles.importing import (
 )
 from ingest.fetching import FetchError, FetchResult, fetch
 from ingest.parallel import parallel_map
-from newstext.decoding import FILE_TOO_LARGE, RejectedInput
+from newstext.decoding import RejectedInput
 from newstext.formats import Format, FormatError, IncomingArticle, detect_format, parse_incoming
 from newstext.formats.html import parse_html
-from newstext.reasons import ReasonKind, gettext_noop
+from newstext.reasons import Reason, declare, gettext_noop
 
 # Why a file, zip member or URL is not read (newstext.reasons: shown translated).
-NO_SUCH_PATH = ReasonKind("no_such_path", gettext_noop("no such file or folder"))
-CANNOT_READ = ReasonKind("cannot_read", gettext_noop("cannot read: %(problem)s"))
-SYSTEM_FILE = ReasonKind("system_file", gettext_noop("not read: a system file, not an article"))
-SYMBOLIC_LINK = ReasonKind("symbolic_link", gettext_noop("symbolic link, not followed"))
-NOT_REGULAR_FILE = ReasonKind("not_regular_file", gettext_noop("not a regular file"))
-FOLDER_WITHOUT_ARTICLES = ReasonKind(
-    "folder_without_articles", gettext_noop("folder holds no article files")
+declare(
+    {
+        "no_such_path": gettext_noop("no such file or folder"),
+        "cannot_read": gettext_noop("cannot read: %(problem)s"),
+        "system_file": gettext_noop("not read: a system file, not an article"),
+        "symbolic_link": gettext_noop("symbolic link, not followed"),
+        "not_regular_file": gettext_noop("not a regular file"),
+        "folder_without_articles": gettext_noop("folder holds no article files"),
+        "cannot_read_folder": gettext_noop("cannot read folder: %(problem)s"),
+        "cannot_read_file": gettext_noop("cannot read file: %(problem)s"),
+        "file_over_limit": gettext_noop("file is over the limit of %(limit)s bytes"),
+        "zip_unreadable": gettext_noop("not a readable zip: %(problem)s"),
+        "zip_too_many_files": gettext_noop(
+            "zip holds %(count)s files, over the limit of %(limit)s"
+        ),
+        "zip_too_large": gettext_noop("zip unpacks to %(size)s bytes, over the limit of %(limit)s"),
+        "zip_empty": gettext_noop("zip holds no files"),
+        "zip_unsafe_path": gettext_noop("unsafe path in the zip, not read"),
+        "zip_symbolic_link": gettext_noop("symbolic link in the zip, not followed"),
+        "zip_cannot_unpack": gettext_noop("cannot unpack: %(problem)s"),
+        "zip_in_zip": gettext_noop("zip inside a zip, not unpacked"),
+        "feed_pages_over_limit": gettext_noop(
+            "no full text in the feed, and its page is over the limit of %(limit)s pages "
+            "fetched per feed"
+        ),
+        "feed_item_without_link": gettext_noop("no full text in the feed and no link"),
+        "feed_page_failed": gettext_noop(
+            "no full text in the feed, and its page: %(page)s: %(reason)s"
+        ),
+        "server_answered": gettext_noop("the server answered HTTP %(status)s"),
+        "page_answered": gettext_noop("answered HTTP %(status)s"),
+    }
 )
-CANNOT_READ_FOLDER = ReasonKind(
-    "cannot_read_folder", gettext_noop("cannot read folder: %(problem)s")
-)
-CANNOT_READ_FILE = ReasonKind("cannot_read_file", gettext_noop("cannot read file: %(problem)s"))
-FILE_OVER_LIMIT = ReasonKind(
-    "file_over_limit", gettext_noop("file is over the limit of %(limit)s bytes")
-)
-ZIP_UNREADABLE = ReasonKind("zip_unreadable", gettext_noop("not a readable zip: %(problem)s"))
-ZIP_TOO_MANY_FILES = ReasonKind(
-    "zip_too_many_files", gettext_noop("zip holds %(count)s files, over the limit of %(limit)s")
-)
-ZIP_TOO_LARGE = ReasonKind(
-    "zip_too_large", gettext_noop("zip unpacks to %(size)s bytes, over the limit of %(limit)s")
-)
-ZIP_EMPTY = ReasonKind("zip_empty", gettext_noop("zip holds no files"))
-ZIP_UNSAFE_PATH = ReasonKind("zip_unsafe_path", gettext_noop("unsafe path in the zip, not read"))
-ZIP_SYMBOLIC_LINK = ReasonKind(
-    "zip_symbolic_link", gettext_noop("symbolic link in the zip, not followed")
-)
-ZIP_CANNOT_UNPACK = ReasonKind("zip_cannot_unpack", gettext_noop("cannot unpack: %(problem)s"))
-ZIP_IN_ZIP = ReasonKind("zip_in_zip", gettext_noop("zip inside a zip, not unpacked"))
-FEED_PAGES_OVER_LIMIT = ReasonKind(
-    "feed_pages_over_limit",
-    gettext_noop(
-        "no full text in the feed, and its page is over the limit of %(limit)s pages "
-        "fetched per feed"
-    ),
-)
-FEED_ITEM_WITHOUT_LINK = ReasonKind(
-    "feed_item_without_link", gettext_noop("no full text in the feed and no link")
-)
-FEED_PAGE_FAILED = ReasonKind(
-    "feed_page_failed", gettext_noop("no full text in the feed, and its page: %(page)s: %(reason)s")
-)
-SERVER_ANSWERED = ReasonKind("server_answered", gettext_noop("the server answered HTTP %(status)s"))
-PAGE_ANSWERED = ReasonKind("page_answered", gettext_noop("answered HTTP %(status)s"))
 
 # Files a folder walk picks up; a file named directly is read whatever its name.
 ARTICLE_SUFFIXES = frozenset({".txt", ".json", ".xml", ".rss", ".atom", ".html", ".htm", ".zip"})
@@ -168,21 +157,23 @@ def path_read(path: Path, *, limits: ImportLimits) -> Read:
         info = path.stat()  # a root named by the user may be a link to its real place
     except OSError as error:
         if not os.path.lexists(path):
-            yield ImportReport(shown, ImportStatus.FAILED, NO_SUCH_PATH())
+            yield ImportReport(shown, ImportStatus.FAILED, Reason("no_such_path"))
         else:
-            yield ImportReport(shown, ImportStatus.FAILED, CANNOT_READ(problem=_os_reason(error)))
+            yield ImportReport(
+                shown, ImportStatus.FAILED, Reason("cannot_read", problem=_os_reason(error))
+            )
         return
     if _is_virtual(path):
-        yield ImportReport(shown, ImportStatus.FAILED, SYSTEM_FILE())
+        yield ImportReport(shown, ImportStatus.FAILED, Reason("system_file"))
         return
     if stat.S_ISDIR(info.st_mode):
         yield from _folder_read(path, limits=limits)
     elif path.is_symlink():
-        yield ImportReport(shown, ImportStatus.FAILED, SYMBOLIC_LINK())
+        yield ImportReport(shown, ImportStatus.FAILED, Reason("symbolic_link"))
     elif stat.S_ISREG(info.st_mode):
         yield from _file_read(path, identity=printable_name(path.name), limits=limits)
     else:
-        yield ImportReport(shown, ImportStatus.FAILED, NOT_REGULAR_FILE())
+        yield ImportReport(shown, ImportStatus.FAILED, Reason("not_regular_file"))
 
 
 def _folder_read(root: Path, *, limits: ImportLimits) -> Read:
@@ -190,7 +181,9 @@ def _folder_read(root: Path, *, limits: ImportLimits) -> Read:
     processes (`ingest.parallel`), a small one's in this process."""
     items = list(_walk(root))
     if not items:
-        yield ImportReport(printable_name(root), ImportStatus.FAILED, FOLDER_WITHOUT_ARTICLES())
+        yield ImportReport(
+            printable_name(root), ImportStatus.FAILED, Reason("folder_without_articles")
+        )
         return
     workers = parse_workers(sum(1 for item in items if isinstance(item, tuple)), limits=limits)
     if workers:
@@ -231,7 +224,9 @@ def _walk(root: Path, relative: str = "") -> Iterator[Walked]:
         entries = sorted(os.scandir(root), key=lambda e: os.fsencode(e.name))
     except OSError as error:
         yield ImportReport(
-            printable_name(root), ImportStatus.FAILED, CANNOT_READ_FOLDER(problem=_os_reason(error))
+            printable_name(root),
+            ImportStatus.FAILED,
+            Reason("cannot_read_folder", problem=_os_reason(error)),
         )
         return
     for entry in entries:
@@ -239,14 +234,18 @@ def _walk(root: Path, relative: str = "") -> Iterator[Walked]:
         name = f"{relative}/{entry.name}" if relative else entry.name
         if entry.is_symlink():
             if path.suffix.lower() in ARTICLE_SUFFIXES or path.is_dir():
-                yield ImportReport(printable_name(path), ImportStatus.FAILED, SYMBOLIC_LINK())
+                yield ImportReport(
+                    printable_name(path), ImportStatus.FAILED, Reason("symbolic_link")
+                )
         elif entry.is_dir(follow_symlinks=False):
             yield from _walk(path, name)
         elif path.suffix.lower() in ARTICLE_SUFFIXES:
             if entry.is_file(follow_symlinks=False):
                 yield path, name
             else:
-                yield ImportReport(printable_name(path), ImportStatus.FAILED, NOT_REGULAR_FILE())
+                yield ImportReport(
+                    printable_name(path), ImportStatus.FAILED, Reason("not_regular_file")
+                )
 
 
 def _is_virtual(path: Path) -> bool:
@@ -273,20 +272,20 @@ def _read_regular(path: Path, *, max_bytes: int) -> bytes:
     try:
         descriptor = os.open(path, flags)
     except OSError as error:
-        raise RejectedInput(CANNOT_READ_FILE(problem=_os_reason(error))) from None
+        raise RejectedInput(Reason("cannot_read_file", problem=_os_reason(error))) from None
     try:
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
-            raise RejectedInput(NOT_REGULAR_FILE())
+            raise RejectedInput(Reason("not_regular_file"))
         if info.st_size > max_bytes:
-            raise RejectedInput(FILE_TOO_LARGE(size=info.st_size, limit=max_bytes))
+            raise RejectedInput(Reason("file_too_large", size=info.st_size, limit=max_bytes))
         data = _read_at_most(descriptor, max_bytes + 1, expected=info.st_size)
     except OSError as error:
-        raise RejectedInput(CANNOT_READ_FILE(problem=_os_reason(error))) from None
+        raise RejectedInput(Reason("cannot_read_file", problem=_os_reason(error))) from None
     finally:
         os.close(descriptor)
     if len(data) > max_bytes:
-        raise RejectedInput(FILE_OVER_LIMIT(limit=max_bytes))
+        raise RejectedInput(Reason("file_over_limit", limit=max_bytes))
     return data
 
 
@@ -317,7 +316,9 @@ def _zip_read(data: bytes, *, source: str, limits: ImportLimits) -> Read:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError) as error:
-        yield ImportReport(source, ImportStatus.FAILED, ZIP_UNREADABLE(problem=str(error)))
+        yield ImportReport(
+            source, ImportStatus.FAILED, Reason("zip_unreadable", problem=str(error))
+        )
         return
     with archive:
         members = [m for m in archive.infolist() if not m.is_dir()]
@@ -325,17 +326,19 @@ def _zip_read(data: bytes, *, source: str, limits: ImportLimits) -> Read:
             yield ImportReport(
                 source,
                 ImportStatus.FAILED,
-                ZIP_TOO_MANY_FILES(count=len(members), limit=limits.zip_max_entries),
+                Reason("zip_too_many_files", count=len(members), limit=limits.zip_max_entries),
             )
             return
         total = sum(m.file_size for m in members)
         if total > limits.zip_max_bytes:
             yield ImportReport(
-                source, ImportStatus.FAILED, ZIP_TOO_LARGE(size=total, limit=limits.zip_max_bytes)
+                source,
+                ImportStatus.FAILED,
+                Reason("zip_too_large", size=total, limit=limits.zip_max_bytes),
             )
             return
         if not members:
-            yield ImportReport(source, ImportStatus.FAILED, ZIP_EMPTY())
+            yield ImportReport(source, ImportStatus.FAILED, Reason("zip_empty"))
         for member in members:
             yield from _member_read(archive, member, source=source, limits=limits)
 
@@ -347,29 +350,33 @@ def _member_read(
     shown = f"{source}:{name}"
     parts = PurePosixPath(name.replace("\\", "/")).parts
     if name.startswith(("/", "\\")) or ".." in parts or (parts and ":" in parts[0]):
-        yield ImportReport(shown, ImportStatus.FAILED, ZIP_UNSAFE_PATH())
+        yield ImportReport(shown, ImportStatus.FAILED, Reason("zip_unsafe_path"))
         return
     if stat.S_ISLNK(member.external_attr >> 16):
-        yield ImportReport(shown, ImportStatus.FAILED, ZIP_SYMBOLIC_LINK())
+        yield ImportReport(shown, ImportStatus.FAILED, Reason("zip_symbolic_link"))
         return
     if member.file_size > limits.max_bytes:
         yield ImportReport(
             shown,
             ImportStatus.FAILED,
-            FILE_TOO_LARGE(size=member.file_size, limit=limits.max_bytes),
+            Reason("file_too_large", size=member.file_size, limit=limits.max_bytes),
         )
         return
     try:
         with archive.open(member) as file:
             data = file.read(limits.max_bytes + 1)  # the header's size may lie
     except (zipfile.BadZipFile, OSError, NotImplementedError, RuntimeError) as error:
-        yield ImportReport(shown, ImportStatus.FAILED, ZIP_CANNOT_UNPACK(problem=str(error)))
+        yield ImportReport(
+            shown, ImportStatus.FAILED, Reason("zip_cannot_unpack", problem=str(error))
+        )
         return
     if len(data) > limits.max_bytes:
-        yield ImportReport(shown, ImportStatus.FAILED, FILE_OVER_LIMIT(limit=limits.max_bytes))
+        yield ImportReport(
+            shown, ImportStatus.FAILED, Reason("file_over_limit", limit=limits.max_bytes)
+        )
         return
     if data.startswith(b"PK\x03\x04"):
-        yield ImportReport(shown, ImportStatus.FAILED, ZIP_IN_ZIP())
+        yield ImportReport(shown, ImportStatus.FAILED, Reason("zip_in_zip"))
         return
     yield from data_read(data, source=shown, identity="/".join(parts), limits=limits)
 
@@ -407,7 +414,9 @@ def data_read(
         if item.needs_fetch:
             if pages >= limits.feed_max_pages:
                 yield ImportReport(
-                    shown, ImportStatus.FAILED, FEED_PAGES_OVER_LIMIT(limit=limits.feed_max_pages)
+                    shown,
+                    ImportStatus.FAILED,
+                    Reason("feed_pages_over_limit", limit=limits.feed_max_pages),
                 )
                 continue
             pages += 1
@@ -424,15 +433,17 @@ def item_complete(item: IncomingArticle, *, limits: ImportLimits) -> IncomingArt
     """A feed item without full text, completed from its page; a failure report if not."""
     shown = printable_name(item.source_name)
     if not item.link:
-        return ImportReport(shown, ImportStatus.FAILED, FEED_ITEM_WITHOUT_LINK())
+        return ImportReport(shown, ImportStatus.FAILED, Reason("feed_item_without_link"))
     try:
         result = fetch_url(item.link, limits=limits)
         if result.status != 200:
-            raise FetchError(item.link, PAGE_ANSWERED(status=result.status), status=result.status)
+            raise FetchError(
+                item.link, Reason("page_answered", status=result.status), status=result.status
+            )
         page = parse_html(result.body, source=result.final_url, max_chars=limits.max_bytes)
     except (FetchError, FormatError) as error:
         where = error.url if isinstance(error, FetchError) else error.source or "input"
-        refusal = FEED_PAGE_FAILED(page=where, reason=error.reason)
+        refusal = Reason("feed_page_failed", page=where, reason=error.reason)
         return ImportReport(shown, ImportStatus.FAILED, refusal)
     # The feed's identity, title and date stay: the page only gives the text (and what
     # the feed left out).
@@ -464,7 +475,9 @@ def url_read(url: str, *, limits: ImportLimits) -> Read:
         yield ImportReport(url, ImportStatus.FAILED, error.reason)
         return
     if result.status != 200:
-        yield ImportReport(url, ImportStatus.FAILED, SERVER_ANSWERED(status=result.status))
+        yield ImportReport(
+            url, ImportStatus.FAILED, Reason("server_answered", status=result.status)
+        )
         return
     yield from data_read(result.body, source=url, identity=result.final_url, limits=limits)
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
-from newstext.reasons import ReasonKind, gettext_noop
+from newstext.reasons import Reason, declare, gettext_noop
 
 # Encodings a German newsroom file is plausibly in when it is not UTF-8.
 FALLBACK_ENCODINGS = ["cp1252", "latin_1", "iso8859_15", "mac_roman", "cp850"]
@@ -33,26 +33,21 @@ class RejectedInput(ValueError):
         self.reason = reason
 
 
-FILE_TOO_LARGE = ReasonKind(
-    "file_too_large", gettext_noop("file is %(size)s bytes, over the limit of %(limit)s bytes")
-)
-FILE_EMPTY = ReasonKind("file_empty", gettext_noop("file is empty"))
-FILE_BINARY_CONTROLS = ReasonKind(
-    "file_binary_controls", gettext_noop("file looks binary (control characters), not text")
-)
-FILE_BINARY_NUL = ReasonKind(
-    "file_binary_nul", gettext_noop("file looks binary (contains NUL bytes), not text")
-)
-FILE_UTF16_BROKEN = ReasonKind(
-    "file_utf16_broken", gettext_noop("file starts with a UTF-16 mark but is not UTF-16")
-)
-FILE_UTF8_CUT = ReasonKind(
-    "file_utf8_cut",
-    gettext_noop("file ends in the middle of a UTF-8 character (cut off while copying?)"),
-)
-FILE_ENCODING_UNKNOWN = ReasonKind(
-    "file_encoding_unknown",
-    gettext_noop("file is not UTF-8 and its encoding could not be detected"),
+# Why a file's bytes are not read as text (newstext.reasons: shown translated).
+declare(
+    {
+        "file_too_large": gettext_noop("file is %(size)s bytes, over the limit of %(limit)s bytes"),
+        "file_empty": gettext_noop("file is empty"),
+        "file_binary_controls": gettext_noop("file looks binary (control characters), not text"),
+        "file_binary_nul": gettext_noop("file looks binary (contains NUL bytes), not text"),
+        "file_utf16_broken": gettext_noop("file starts with a UTF-16 mark but is not UTF-16"),
+        "file_utf8_cut": gettext_noop(
+            "file ends in the middle of a UTF-8 character (cut off while copying?)"
+        ),
+        "file_encoding_unknown": gettext_noop(
+            "file is not UTF-8 and its encoding could not be detected"
+        ),
+    }
 )
 
 
@@ -68,17 +63,17 @@ def decode_article_bytes(data: bytes, *, max_bytes: int) -> DecodedText:
     Raises RejectedInput for empty, oversized or binary data.
     """
     if len(data) > max_bytes:
-        raise RejectedInput(FILE_TOO_LARGE(size=len(data), limit=max_bytes))
+        raise RejectedInput(Reason("file_too_large", size=len(data), limit=max_bytes))
     if not data.strip():
-        raise RejectedInput(FILE_EMPTY())
+        raise RejectedInput(Reason("file_empty"))
     decoded = _decode(data)
     if not decoded.text.strip():
-        raise RejectedInput(FILE_EMPTY())
+        raise RejectedInput(Reason("file_empty"))
     if _CONTROLS.search(decoded.text) is None:  # the usual case: nothing to count
         return decoded
     controls = len(_CONTROLS.findall(decoded.text))
     if controls > MAX_CONTROL_SHARE * len(decoded.text):
-        raise RejectedInput(FILE_BINARY_CONTROLS())
+        raise RejectedInput(Reason("file_binary_controls"))
     return decoded
 
 
@@ -87,17 +82,17 @@ def _decode(data: bytes) -> DecodedText:
         try:
             return DecodedText(data.decode("utf-16"), "utf-16")
         except UnicodeDecodeError:
-            raise RejectedInput(FILE_UTF16_BROKEN()) from None
+            raise RejectedInput(Reason("file_utf16_broken")) from None
     if b"\x00" in data:
-        raise RejectedInput(FILE_BINARY_NUL())
+        raise RejectedInput(Reason("file_binary_nul"))
     try:
         return DecodedText(data.decode("utf-8-sig"), "utf-8")
     except UnicodeDecodeError as error:
         if error.reason == "unexpected end of data":  # valid UTF-8 up to a cut-off character
-            raise RejectedInput(FILE_UTF8_CUT()) from None
+            raise RejectedInput(Reason("file_utf8_cut")) from None
     match = from_bytes(data, cp_isolation=FALLBACK_ENCODINGS).best()
     if match is None:
-        raise RejectedInput(FILE_ENCODING_UNKNOWN())
+        raise RejectedInput(Reason("file_encoding_unknown"))
     return DecodedText(str(match), match.encoding)
 
 

@@ -182,9 +182,9 @@ def parse_article(text: str) -> ParsedArticle:
         lines[0] = lines[0][dateline.end() :]
     agencies = [name.strip() for name in agency.split("/") if name.strip()]
 
-    title, title_derived = "", True
+    title = ""
     if len(lines) > 1 and is_heading(lines[0]):
-        title, title_derived = lines.pop(0), False
+        title = lines.pop(0)
 
     texts: list[tuple[BlockKind, str]] = []
     for line in lines:
@@ -195,11 +195,9 @@ def parse_article(text: str) -> ParsedArticle:
             texts.append((kind, line))
 
     body, blocks = _join_blocks(texts)
-    if not title:
-        title = derive_title(texts)
     return ParsedArticle(
-        title=title,
-        title_derived=title_derived,
+        title=title or derive_title(texts),
+        title_derived=not title,
         body=body,
         blocks=blocks,
         published_on=published_on,

@@ -1,11 +1,11 @@
 """Why an import refuses an input: a stable code, its parameters and an English text.
 
-`newstext` imports no Django, so it cannot translate. Each reason is declared once, by
-the module that gives it, with a code and an English template (`%(name)s` placeholders,
-marked for the app's catalogue with `gettext_noop`):
+`newstext` imports no Django, so it cannot translate. Each module that refuses declares
+its reasons once, as a table of codes and English templates (`%(name)s` placeholders,
+marked for the app's catalogue with `gettext_noop`), and gives one by its code:
 
-    FILE_EMPTY = ReasonKind("file_empty", gettext_noop("file is empty"))
-    raise RejectedInput(FILE_EMPTY())
+    declare({"file_empty": gettext_noop("file is empty")})
+    raise RejectedInput(Reason("file_empty"))
 
 A `Reason` is the English text itself (a `str`: the command line, logs and messages
 that embed it go on as before) and carries its `code` and `params`. The app stores both
@@ -40,16 +40,15 @@ class Reason(str):
     code: str
     params: dict[str, "ParamValue | Reason"]
 
-    def __new__(cls, code: str, params: Mapping[str, "ParamValue | Reason"] | None = None) -> Self:
-        values = dict(params or {})
-        self = super().__new__(cls, render(REASONS[code], values))
+    def __new__(cls, code: str, /, **params: "ParamValue | Reason") -> Self:
+        self = super().__new__(cls, render(REASONS[code], params))
         self.code = code
-        self.params = values
+        self.params = params
         return self
 
-    def __reduce__(self) -> tuple[Callable[..., "Reason"], tuple[str, dict[str, Any]]]:
+    def __getnewargs_ex__(self) -> tuple[tuple[str], dict[str, "ParamValue | Reason"]]:
         # Copies and pickles rebuild the reason from its code, not from its text.
-        return (Reason, (self.code, self.params))
+        return (self.code,), self.params
 
     def to_json(self) -> dict[str, Any]:
         """Code and parameters as JSON values (nested reasons as their own dicts)."""
@@ -97,17 +96,24 @@ def is_reason_json(value: object) -> bool:
     return isinstance(value, dict) and isinstance(value.get("code"), str) and "params" in value
 
 
+def declare(templates: Mapping[str, str]) -> None:
+    """Declares a module's reasons: code → English template. A code is declared once."""
+    for code, template in templates.items():
+        known = REASONS.setdefault(code, template)
+        if known != template:
+            raise ValueError(f"reason code {code!r} is declared twice")
+
+
 @dataclass(frozen=True)
 class ReasonKind:
-    """A reason as declared: its code and English template; call it with the parameters."""
+    """A reason declared on its own: its code and English template; call it with the
+    parameters."""
 
     code: str
     template: str
 
     def __post_init__(self) -> None:
-        known = REASONS.setdefault(self.code, self.template)
-        if known != self.template:
-            raise ValueError(f"reason code {self.code!r} is declared twice")
+        declare({self.code: self.template})
 
     def __call__(self, **params: "ParamValue | Reason") -> Reason:
-        return Reason(self.code, params)
+        return Reason(self.code, **params)

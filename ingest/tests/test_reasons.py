@@ -1,6 +1,7 @@
 """Why an import refused something, in the reader's language: German in the German
 interface, English on the command line and in the English interface."""
 
+import ast
 import copy
 import io
 import re
@@ -16,30 +17,47 @@ from django.utils import translation
 from ingest.models import ImportItemResult, ImportJob
 from ingest.reasons import reason_shown, reason_text
 from newsdesk.tests.catalogue import po_entries
-from newstext.decoding import FILE_TOO_LARGE
-from newstext.formats.feeds import FEED_BROKEN_ITEM
-from newstext.reasons import REASONS
+from newstext.reasons import REASONS, Reason
 
 BASE_DIR = Path(django_settings.BASE_DIR)
-DECLARATION = re.compile(r'ReasonKind\(\s*"([a-z0-9_]+)"')
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 DE = {"Accept-Language": "de"}
 EN = {"Accept-Language": "en"}
 
 
-def declared_codes() -> set[str]:
-    """Every reason code declared in the code (`ReasonKind("code", …)`), tests aside."""
-    found = set()
+def calls_in_code(name: str) -> list[ast.Call]:
+    """Every call of the function or class `name` in the code, tests aside."""
+    found = []
     for package in ("newstext", "articles", "ingest"):
         for path in (BASE_DIR / package).rglob("*.py"):
             if "tests" not in path.parts:
-                found.update(DECLARATION.findall(path.read_text(encoding="utf-8")))
+                tree = ast.parse(path.read_text(encoding="utf-8"))
+                found += [
+                    node
+                    for node in ast.walk(tree)
+                    if isinstance(node, ast.Call) and getattr(node.func, "id", "") == name
+                ]
     return found
 
 
 def test_every_declared_reason_is_known_where_results_are_shown():
+    """Declared in a table, `declare({"code": …})`, or on its own, `ReasonKind("code", …)`."""
+    in_tables = [key for call in calls_in_code("declare") for key in call.args[0].keys]
+    on_their_own = [call.args[0] for call in calls_in_code("ReasonKind")]
+    declared = {code.value for code in in_tables + on_their_own if isinstance(code, ast.Constant)}
     assert len(REASONS) > 80
-    assert declared_codes() == set(REASONS)
+    assert declared == set(REASONS)
+
+
+def test_every_reason_given_is_declared():
+    """`Reason("code", …)` names a declared code."""
+    given = {
+        call.args[0].value
+        for call in calls_in_code("Reason")
+        if isinstance(call.args[0], ast.Constant)
+    }
+    assert len(given) > 80
+    assert given <= set(REASONS)
 
 
 def test_every_reason_has_a_german_translation_with_the_same_placeholders():
@@ -61,7 +79,7 @@ def test_every_reason_has_a_german_translation_with_the_same_placeholders():
 
 
 def test_a_reason_is_its_english_text_and_keeps_code_and_parameters():
-    reason = FILE_TOO_LARGE(size=2000, limit=1000)
+    reason = Reason("file_too_large", size=2000, limit=1000)
     assert reason == "file is 2,000 bytes, over the limit of 1,000 bytes"
     assert (reason.code, reason.params) == ("file_too_large", {"size": 2000, "limit": 1000})
     for kept in (copy.copy(reason), copy.deepcopy(reason)):
@@ -70,8 +88,8 @@ def test_a_reason_is_its_english_text_and_keeps_code_and_parameters():
 
 
 def test_a_reason_is_translated_with_numbers_and_inner_reasons_in_the_language():
-    inner = FILE_TOO_LARGE(size=2000, limit=1000)
-    reason = FEED_BROKEN_ITEM(problem="mismatched tag", reason=inner)
+    inner = Reason("file_too_large", size=2000, limit=1000)
+    reason = Reason("feed_broken_item", problem="mismatched tag", reason=inner)
     assert reason == (
         "broken feed XML (mismatched tag): file is 2,000 bytes, over the limit of 1,000 bytes"
     )

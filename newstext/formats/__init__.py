@@ -5,12 +5,13 @@ Pure functions, no Django: `parse_incoming` detects the format by content and re
 """
 
 from newstext.decoding import RejectedInput, decode_article_bytes, normalise_text
-from newstext.formats.base import BODY_TOO_LONG, Format, FormatError, IncomingArticle
+from newstext.formats.base import Format, FormatError, IncomingArticle
 from newstext.formats.detect import detect_format
 from newstext.formats.feeds import parse_feed
 from newstext.formats.html import parse_html
 from newstext.formats.ninjs import parse_ninjs
 from newstext.parsing import parse_article
+from newstext.reasons import Reason
 
 __all__ = [
     "Format",
@@ -50,5 +51,5 @@ def parse_text(data: bytes, *, source: str, max_chars: int) -> IncomingArticle:
         raise FormatError(source, error.reason) from None
     parsed = parse_article(normalise_text(decoded.text))
     if len(parsed.body) > max_chars:
-        raise FormatError(source, BODY_TOO_LONG(length=len(parsed.body), limit=max_chars))
+        raise FormatError(source, Reason("body_too_long", length=len(parsed.body), limit=max_chars))
     return IncomingArticle.from_parsed(parsed, source=source)

@@ -22,7 +22,7 @@ from newstext.parsing import (
     derive_title,
     is_heading,
 )
-from newstext.reasons import ReasonKind, gettext_noop
+from newstext.reasons import Reason, declare, gettext_noop
 
 _SPACES = re.compile(r"\s+")
 
@@ -39,8 +39,11 @@ class FormatError(ValueError):
         self.reason = reason
 
 
-BODY_TOO_LONG = ReasonKind(
-    "body_too_long", gettext_noop("body is %(length)s characters, over the limit of %(limit)s")
+# Why an article of any format is refused (newstext.reasons: shown translated).
+declare(
+    {
+        "body_too_long": gettext_noop("body is %(length)s characters, over the limit of %(limit)s"),
+    }
 )
 
 
@@ -136,7 +139,7 @@ def join_blocks(
         position += len(text) + 2
     body = "\n\n".join(text for _, text in parts)
     if len(body) > max_chars:
-        raise FormatError(source, BODY_TOO_LONG(length=len(body), limit=max_chars))
+        raise FormatError(source, Reason("body_too_long", length=len(body), limit=max_chars))
     return body, blocks
 
 

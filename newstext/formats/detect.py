@@ -15,13 +15,14 @@ import re
 
 from newstext.formats.base import Format, FormatError
 from newstext.formats.ninjs import looks_like_ninjs
-from newstext.reasons import ReasonKind, gettext_noop
+from newstext.reasons import Reason, declare, gettext_noop
 
-JSON_NOT_NINJS = ReasonKind(
-    "json_not_ninjs", gettext_noop("JSON, but not ninjs (no uri, headline or body properties)")
-)
-XML_UNKNOWN_ROOT = ReasonKind(
-    "xml_unknown_root", gettext_noop("XML with root <%(root)s> is not RSS, Atom or HTML")
+# Why an input's format is not recognised (newstext.reasons: shown translated).
+declare(
+    {
+        "json_not_ninjs": gettext_noop("JSON, but not ninjs (no uri, headline or body properties)"),
+        "xml_unknown_root": gettext_noop("XML with root <%(root)s> is not RSS, Atom or HTML"),
+    }
 )
 
 SNIFF_BYTES = 8192
@@ -61,7 +62,7 @@ def detect_format(data: bytes, *, name: str = "") -> Format:
             return Format.NINJS  # the ninjs parser says what is wrong with the JSON
         if looks_like_ninjs(document):
             return Format.NINJS
-        raise FormatError(name, JSON_NOT_NINJS())
+        raise FormatError(name, Reason("json_not_ninjs"))
     if text.startswith("<"):
         markup = _PROLOG.sub("", text, count=1)
         if doctype := _DOCTYPE.match(markup):
@@ -80,7 +81,7 @@ def detect_format(data: bytes, *, name: str = "") -> Format:
         if tag:
             if hint in (Format.RSS, Format.ATOM, Format.HTML):
                 return hint
-            raise FormatError(name, XML_UNKNOWN_ROOT(root=root[1] if root else tag))
+            raise FormatError(name, Reason("xml_unknown_root", root=root[1] if root else tag))
     if hint is Format.NINJS:
         return Format.NINJS
     return Format.TEXT

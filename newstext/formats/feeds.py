@@ -29,27 +29,24 @@ from newstext.formats.base import (
 )
 from newstext.formats.markup import markup_blocks
 from newstext.parsing import BlockKind, DatePrecision
-from newstext.reasons import ReasonKind, gettext_noop
-
-NOT_A_FEED = ReasonKind("feed_not_a_feed", gettext_noop("not an RSS or Atom feed"))
-NOT_A_FEED_BECAUSE = ReasonKind(
-    "feed_not_a_feed_because", gettext_noop("not an RSS or Atom feed (%(problem)s)")
-)
-FEED_BROKEN_NO_ITEMS = ReasonKind(
-    "feed_broken_no_items", gettext_noop("broken feed XML, no items read (%(problem)s)")
-)
-FEED_NO_ITEMS = ReasonKind("feed_no_items", gettext_noop("the feed has no items"))
-FEED_BROKEN_ITEM = ReasonKind(
-    "feed_broken_item", gettext_noop("broken feed XML (%(problem)s): %(reason)s")
-)
-FEED_ITEM_EMPTY = ReasonKind(
-    "feed_item_empty", gettext_noop("feed item has neither title nor text")
-)
+from newstext.reasons import Reason, declare, gettext_noop
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _EMAIL = re.compile(r"[^\s()<>@]+@[^\s()<>@]+")
 _EMAIL_THEN_NAME = re.compile(r"\A[^\s()<>@]+@[^\s()<>@]+\s*\((?P<name>[^()]+)\)\Z")
 _NAME_THEN_EMAIL = re.compile(r"\A(?P<name>[^<>]+?)\s*<[^\s<>@]+@[^\s<>@]+>\Z")
+
+# Why a feed or one of its items is not read (newstext.reasons: shown translated).
+declare(
+    {
+        "feed_not_a_feed": gettext_noop("not an RSS or Atom feed"),
+        "feed_not_a_feed_because": gettext_noop("not an RSS or Atom feed (%(problem)s)"),
+        "feed_broken_no_items": gettext_noop("broken feed XML, no items read (%(problem)s)"),
+        "feed_no_items": gettext_noop("the feed has no items"),
+        "feed_broken_item": gettext_noop("broken feed XML (%(problem)s): %(reason)s"),
+        "feed_item_empty": gettext_noop("feed item has neither title nor text"),
+    }
+)
 
 
 def parse_feed(data: bytes, *, source: str, max_chars: int) -> list[IncomingArticle]:
@@ -66,13 +63,13 @@ def parse_feed(data: bytes, *, source: str, max_chars: int) -> list[IncomingArti
     if not version:
         problem = parsed.get("bozo_exception")
         if problem:
-            raise FormatError(source, NOT_A_FEED_BECAUSE(problem=_describe(problem)))
-        raise FormatError(source, NOT_A_FEED())
+            raise FormatError(source, Reason("feed_not_a_feed_because", problem=_describe(problem)))
+        raise FormatError(source, Reason("feed_not_a_feed"))
     if not entries:
         if parsed.get("bozo"):
             problem = _describe(parsed.get("bozo_exception"))
-            raise FormatError(source, FEED_BROKEN_NO_ITEMS(problem=problem))
-        raise FormatError(source, FEED_NO_ITEMS())
+            raise FormatError(source, Reason("feed_broken_no_items", problem=problem))
+        raise FormatError(source, Reason("feed_no_items"))
     format_name = "atom" if version.startswith("atom") else "rss"
     feed = parsed.get("feed") or {}
     context = {
@@ -87,7 +84,9 @@ def parse_feed(data: bytes, *, source: str, max_chars: int) -> list[IncomingArti
         if not parsed.get("bozo"):
             raise
         problem = _describe(parsed.get("bozo_exception"))
-        raise FormatError(source, FEED_BROKEN_ITEM(problem=problem, reason=error.reason)) from None
+        raise FormatError(
+            source, Reason("feed_broken_item", problem=problem, reason=error.reason)
+        ) from None
 
 
 def _describe(problem: object) -> str:
@@ -156,7 +155,7 @@ def _article(
     )
     summary = " ".join(text for _, text in summary_blocks)
     if not title and not body and not summary:
-        raise FormatError(name, FEED_ITEM_EMPTY())
+        raise FormatError(name, Reason("feed_item_empty"))
     title, derived = title_or_derived(title, texts or summary_blocks)
 
     published = _feed_date(entry.get("published"))

@@ -39,7 +39,7 @@ from newstext.formats.base import (
 )
 from newstext.formats.markup import markup_blocks
 from newstext.parsing import BlockKind, DatePrecision, count_words, is_heading
-from newstext.reasons import ReasonKind, gettext_noop
+from newstext.reasons import Reason, declare, gettext_noop
 
 # Below this many words what trafilatura found is not an article (an index page).
 MIN_ARTICLE_WORDS = 40
@@ -74,12 +74,14 @@ HEADLINE_MIN_WORDS = 3
 
 Favor = Literal["precision", "balanced", "recall"]
 
-HTML_NO_ARTICLE = ReasonKind(
-    "html_no_article", gettext_noop("no article text found in the HTML page")
-)
-HTML_TOO_FEW_WORDS = ReasonKind(
-    "html_too_few_words",
-    gettext_noop("no article text found in the HTML page (under %(words)s words)"),
+# Why a web page gives no article (newstext.reasons: shown translated).
+declare(
+    {
+        "html_no_article": gettext_noop("no article text found in the HTML page"),
+        "html_too_few_words": gettext_noop(
+            "no article text found in the HTML page (under %(words)s words)"
+        ),
+    }
 )
 
 
@@ -94,7 +96,7 @@ def parse_html(
     """The article of a web page; FormatError if the page holds no article text."""
     tree = load_html(_decoded(data))
     if tree is None:
-        raise FormatError(source, HTML_NO_ARTICLE())
+        raise FormatError(source, Reason("html_no_article"))
     page_cleaning.paragraphs_mark(tree)
     page_cleaning.furniture_drop(tree)
     page = copy.deepcopy(tree)  # trafilatura prunes the tree it reads
@@ -111,7 +113,7 @@ def parse_html(
         date_extraction_params={"original_date": True, "extensive_search": True},
     )
     if document is None or isinstance(document, dict) or document.body is None:
-        raise FormatError(source, HTML_NO_ARTICLE())
+        raise FormatError(source, Reason("html_no_article"))
     texts = _with_json_ld_body(markup_blocks(build_html_output(document, False)), page)
     title = _title(clean_inline(document.title or ""), page, texts)
     texts = _drop_title_and_kicker(texts, title)
@@ -131,7 +133,7 @@ def parse_html(
     if lead:
         texts.insert(0, (BlockKind.PARAGRAPH, lead))
     if count_words(" ".join(text for _, text in texts)) < min_words:
-        raise FormatError(source, HTML_TOO_FEW_WORDS(words=min_words))
+        raise FormatError(source, Reason("html_too_few_words", words=min_words))
     canonical = (document.url or "").strip() or None
     name = f"{source} ({canonical})" if canonical else source
     body, blocks = join_blocks(texts, source=name, max_chars=max_chars)

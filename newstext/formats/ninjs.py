@@ -34,44 +34,33 @@ from newstext.formats.base import (
 )
 from newstext.formats.markup import markup_blocks
 from newstext.parsing import BlockKind, DatePrecision
-from newstext.reasons import Reason, ReasonKind, gettext_noop
+from newstext.reasons import Reason, declare, gettext_noop
 
-JSON_INVALID = ReasonKind(
-    "json_invalid", gettext_noop("invalid JSON at line %(line)s column %(column)s: %(problem)s")
-)
-JSON_TOO_DEEP = ReasonKind(
-    "json_too_deep", gettext_noop("invalid JSON: nested deeper than %(limit)s levels")
-)
-JSON_NOT_TEXT = ReasonKind(
-    "json_not_text", gettext_noop("invalid JSON: not UTF-8, UTF-16 or UTF-32 text")
-)
-NINJS_LIST_EMPTY = ReasonKind("ninjs_list_empty", gettext_noop("the ninjs list has no items"))
-NINJS_NOT_ITEM = ReasonKind("ninjs_not_item", gettext_noop("the JSON is not a ninjs news item"))
-NINJS_ITEM_NOT_ITEM = ReasonKind(
-    "ninjs_item_not_item", gettext_noop("item %(number)s is not a ninjs news item")
-)
-NINJS_NOT_ARTICLE = ReasonKind(
-    "ninjs_not_article", gettext_noop("the ninjs item is of type %(type)s, not an article")
-)
-NINJS_NO_TEXT_ITEMS = ReasonKind(
-    "ninjs_no_text_items", gettext_noop("the ninjs list has no text items")
-)
-NINJS_SCHEMA = ReasonKind(
-    "ninjs_schema", gettext_noop("%(path)s: %(problem)s (ninjs %(version)s schema)")
-)
-NINJS_ITEM_SCHEMA = ReasonKind(
-    "ninjs_item_schema",
-    gettext_noop("item %(number)s: %(path)s: %(problem)s (ninjs %(version)s schema)"),
-)
-NINJS_UNDEFINED_PROPERTY = ReasonKind(
-    "ninjs_undefined_property", gettext_noop("property not defined by the standard (%(names)s)")
-)
-NINJS_NO_BODY = ReasonKind(
-    "ninjs_no_body",
-    gettext_noop("the ninjs item has no text body (body_text, body_html, bodies)"),
-)
-NINJS_BAD_DATE = ReasonKind(
-    "ninjs_bad_date", gettext_noop("versionCreated is not a date-time: %(value)s")
+# Why a JSON document or a ninjs item is not read (newstext.reasons: shown translated).
+declare(
+    {
+        "json_invalid": gettext_noop(
+            "invalid JSON at line %(line)s column %(column)s: %(problem)s"
+        ),
+        "json_too_deep": gettext_noop("invalid JSON: nested deeper than %(limit)s levels"),
+        "json_not_text": gettext_noop("invalid JSON: not UTF-8, UTF-16 or UTF-32 text"),
+        "ninjs_list_empty": gettext_noop("the ninjs list has no items"),
+        "ninjs_not_item": gettext_noop("the JSON is not a ninjs news item"),
+        "ninjs_item_not_item": gettext_noop("item %(number)s is not a ninjs news item"),
+        "ninjs_not_article": gettext_noop("the ninjs item is of type %(type)s, not an article"),
+        "ninjs_no_text_items": gettext_noop("the ninjs list has no text items"),
+        "ninjs_schema": gettext_noop("%(path)s: %(problem)s (ninjs %(version)s schema)"),
+        "ninjs_item_schema": gettext_noop(
+            "item %(number)s: %(path)s: %(problem)s (ninjs %(version)s schema)"
+        ),
+        "ninjs_undefined_property": gettext_noop(
+            "property not defined by the standard (%(names)s)"
+        ),
+        "ninjs_no_body": gettext_noop(
+            "the ninjs item has no text body (body_text, body_html, bodies)"
+        ),
+        "ninjs_bad_date": gettext_noop("versionCreated is not a date-time: %(value)s"),
+    }
 )
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
@@ -118,30 +107,34 @@ def parse_ninjs(data: bytes | str, *, source: str, max_chars: int) -> list[Incom
         document = json.loads(data)
     except json.JSONDecodeError as error:
         raise FormatError(
-            source, JSON_INVALID(line=error.lineno, column=error.colno, problem=error.msg)
+            source, Reason("json_invalid", line=error.lineno, column=error.colno, problem=error.msg)
         ) from None
     except UnicodeDecodeError:
-        raise FormatError(source, JSON_NOT_TEXT()) from None
+        raise FormatError(source, Reason("json_not_text")) from None
     except RecursionError:  # the decoder's own depth limit (Python's recursion limit)
-        raise FormatError(source, JSON_TOO_DEEP(limit=sys.getrecursionlimit())) from None
+        raise FormatError(source, Reason("json_too_deep", limit=sys.getrecursionlimit())) from None
     items = document if isinstance(document, list) else [document]
     if not items:
-        raise FormatError(source, NINJS_LIST_EMPTY())
+        raise FormatError(source, Reason("ninjs_list_empty"))
     articles = []
     for index, item in enumerate(items):
         number = index + 1 if isinstance(document, list) else None
         if not isinstance(item, dict) or not looks_like_ninjs(item):
-            refusal = NINJS_NOT_ITEM() if number is None else NINJS_ITEM_NOT_ITEM(number=number)
+            refusal = (
+                Reason("ninjs_not_item")
+                if number is None
+                else Reason("ninjs_item_not_item", number=number)
+            )
             raise FormatError(source, refusal)
         major = validate_item(item, source=source, number=number)
         kind = _text(item.get("type")) or "text"
         if kind not in ARTICLE_TYPES:
             if isinstance(document, list):
                 continue  # a picture or event delivered with the articles
-            raise FormatError(source, NINJS_NOT_ARTICLE(type=repr(kind)))
+            raise FormatError(source, Reason("ninjs_not_article", type=repr(kind)))
         articles.append(_article(item, major, source=source, max_chars=max_chars))
     if not articles:
-        raise FormatError(source, NINJS_NO_TEXT_ITEMS())
+        raise FormatError(source, Reason("ninjs_no_text_items"))
     return articles
 
 
@@ -161,9 +154,12 @@ def validate_item(item: dict[str, Any], *, source: str, number: int | None = Non
     version = SCHEMA_FILES[candidates[0]].removeprefix("ninjs-schema_").removesuffix(".json")
     path, problem = _error_path(error), _error_reason(error)
     if number is None:
-        raise FormatError(source, NINJS_SCHEMA(path=path, problem=problem, version=version))
+        raise FormatError(
+            source, Reason("ninjs_schema", path=path, problem=problem, version=version)
+        )
     raise FormatError(
-        source, NINJS_ITEM_SCHEMA(number=number, path=path, problem=problem, version=version)
+        source,
+        Reason("ninjs_item_schema", number=number, path=path, problem=problem, version=version),
     )
 
 
@@ -234,7 +230,7 @@ def _error_reason(error: Any) -> str | Reason:
     """What is wrong: ours where we can say it; jsonschema's own words (English) else."""
     if error.validator in ("additionalProperties", "unevaluatedProperties"):
         names = ", ".join(_UNEXPECTED.findall(error.message))
-        return NINJS_UNDEFINED_PROPERTY(names=names)
+        return Reason("ninjs_undefined_property", names=names)
     if error.validator == "required":
         return str(error.message)
     reason = str(error.message)
@@ -303,7 +299,7 @@ def _article(item: dict[str, Any], major: str, *, source: str, max_chars: int) -
     headline = _headline(item)
     texts = drop_leading_title(texts, headline)
     if not texts:
-        raise FormatError(name, NINJS_NO_BODY())
+        raise FormatError(name, Reason("ninjs_no_body"))
     title, derived = title_or_derived(headline, texts)
     body, blocks = join_blocks(texts, source=name, max_chars=max_chars)
 
@@ -311,7 +307,7 @@ def _article(item: dict[str, Any], major: str, *, source: str, max_chars: int) -
     if created := _text(_get(item, "versionCreated", "versioncreated")):
         revised_at = parse_timestamp(created)
         if revised_at is None:
-            raise FormatError(name, NINJS_BAD_DATE(value=repr(created)))
+            raise FormatError(name, Reason("ninjs_bad_date", value=repr(created)))
     published_on: datetime.date | None = revised_at.date() if revised_at else None
     version = item.get("version")
     return IncomingArticle(
