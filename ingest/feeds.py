@@ -30,7 +30,7 @@ from ingest.models import Feed, FeedItem
 from ingest.services import ItemOutcome, items_import
 from ingest.sources import ImportLimits, fetch_url, item_complete
 from newstext.formats import FormatError, IncomingArticle, parse_feed
-from newstext.reasons import ReasonKind, code_and_params, english_number, gettext_noop
+from newstext.reasons import Reason, code_and_params, declare, english_number, gettext_noop
 
 logger = logging.getLogger(__name__)
 
@@ -48,10 +48,12 @@ def item_digest(item: IncomingArticle) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
-FEED_HTTP_STATUS = ReasonKind(
-    "feed_http_status", gettext_noop("the server answered HTTP %(status)s, not 200")
+declare(
+    {
+        "feed_http_status": gettext_noop("the server answered HTTP %(status)s, not 200"),
+        "feed_poll_error": gettext_noop("error while polling: %(problem)s"),
+    }
 )
-FEED_POLL_ERROR = ReasonKind("feed_poll_error", gettext_noop("error while polling: %(problem)s"))
 
 # What a poll did with the feed's items, in the order its summary names them: an import
 # result's status, "already_seen" (named even when 0) and "deferred".
@@ -140,7 +142,7 @@ def feeds_poll(feeds: Iterable[Feed]) -> Iterator[PollResult]:
         except Exception as error:  # a bug or a database error: recorded, the next feed goes on
             logger.exception("poll of feed %s failed", feed.url)
             problem = f"{type(error).__name__}: {error}"
-            yield _record_failure(feed, FEED_POLL_ERROR(problem=problem))
+            yield _record_failure(feed, Reason("feed_poll_error", problem=problem))
 
 
 def feed_poll(*, feed: Feed, limits: ImportLimits | None = None) -> PollResult:
@@ -160,7 +162,7 @@ def feed_poll(*, feed: Feed, limits: ImportLimits | None = None) -> PollResult:
         _record(feed, poll, etag=result.etag, last_modified=result.last_modified)
         return poll
     if result.status != 200:
-        return _record_failure(feed, FEED_HTTP_STATUS(status=result.status))
+        return _record_failure(feed, Reason("feed_http_status", status=result.status))
     try:
         items = parse_feed(result.body, source=feed.url, max_chars=limits.max_bytes)
     except FormatError as error:

@@ -15,7 +15,6 @@ text (file names, details a library gave in English) or other reasons.
 """
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any, Self
 
 # Every declared reason: code → English template.
@@ -102,18 +101,3 @@ def declare(templates: Mapping[str, str]) -> None:
         known = REASONS.setdefault(code, template)
         if known != template:
             raise ValueError(f"reason code {code!r} is declared twice")
-
-
-@dataclass(frozen=True)
-class ReasonKind:
-    """A reason declared on its own: its code and English template; call it with the
-    parameters."""
-
-    code: str
-    template: str
-
-    def __post_init__(self) -> None:
-        declare({self.code: self.template})
-
-    def __call__(self, **params: "ParamValue | Reason") -> Reason:
-        return Reason(self.code, **params)
