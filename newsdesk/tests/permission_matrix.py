@@ -140,8 +140,8 @@ ADMIN_PAGE = outcomes(editor=ADMIN_LOGIN, reviewer=ADMIN_LOGIN, admin=200)
 
 
 def ids(**objects: str) -> Params:
-    """URL kwargs naming objects of the world: `ids(pk="mention")` gives a world's
-    `{"pk": world.mention.pk}`."""
+    """URL kwargs or form data naming objects of the world by their ids: `ids(pk="mention")`
+    gives a world's `{"pk": world.mention.pk}`."""
     return lambda world: {key: getattr(world, name).pk for key, name in objects.items()}
 
 
@@ -373,7 +373,7 @@ ROWS: list[Row] = [
         outcomes(editor=403, reviewer=400, admin=400),
         "POST",
         article_id,
-        lambda w: {"annotation": w.annotation.pk},
+        ids(annotation="annotation"),
         htmx=True,
     ),
     Row(
@@ -394,14 +394,14 @@ ROWS: list[Row] = [
         ANNOTATORS,
         "POST",
         story_id,
-        lambda w: {"article": w.other_article.pk},
+        ids(article="other_article"),
         htmx=True,
     ),
     Row(
         "stories:remove-article",
         ANNOTATORS,
         "POST",
-        lambda w: {"story_id": w.story.pk, "article_id": w.article.pk},
+        ids(story_id="story", article_id="article"),
         htmx=True,
     ),
     Row("stories:related", EVERYONE, kwargs=article_id, htmx=True),
@@ -423,7 +423,7 @@ ROWS: list[Row] = [
         AUTHOR_OR_ADMIN,
         "POST",
         lambda w: {**comparison(w), "target_id": w.other_article.pk},
-        lambda w: {"annotation": w.annotation.pk},
+        ids(annotation="annotation"),
         htmx=True,
     ),
     # Claims (editors and admins change them, reviewers read them)
@@ -528,7 +528,7 @@ ROWS: list[Row] = [
     Row(
         "admin:annotations_annotation_change",
         ADMIN_PAGE,
-        kwargs=lambda w: {"object_id": w.annotation.pk},
+        kwargs=ids(object_id="annotation"),
         also_allows=("POST",),
     ),
     Row("admin:auth_user_changelist", ADMIN_PAGE, also_allows=("POST",)),
