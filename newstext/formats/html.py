@@ -117,7 +117,7 @@ def parse_html(
     texts = _with_json_ld_body(markup_blocks(build_html_output(document, False)), page)
     title = _title(clean_inline(document.title or ""), page, texts)
     texts = _drop_title_and_kicker(texts, title)
-    texts, line_name = page_cleaning.byline_split(texts, byline="")
+    texts, line_name = page_cleaning.byline_split(texts)
     texts = page_cleaning.notes_drop(texts)
     texts = page_cleaning.repeats_drop(texts)
     # The byline the reader sees comes first: the header's line, a line above the text,

@@ -437,12 +437,9 @@ def _description(tree: Any) -> str:
     return ""
 
 
-def byline_split(
-    texts: list[tuple[BlockKind, str]], *, byline: str
-) -> tuple[list[tuple[BlockKind, str]], str]:
+def byline_split(texts: list[tuple[BlockKind, str]]) -> tuple[list[tuple[BlockKind, str]], str]:
     """The texts without the byline and date lines above the article (or right under its
-    lead), and the byline: `byline` if the page's metadata gave one, else the name such a
-    line gives."""
+    lead), and the name such a line gives ("" if none does)."""
     for start in (0, 1):
         if start and (not texts or texts[0][0] != BlockKind.PARAGRAPH):
             break
@@ -458,8 +455,8 @@ def byline_split(
                 break
             above += 1
         if above:
-            return texts[:start] + texts[start + above :], byline or name
-    return texts, byline
+            return texts[:start] + texts[start + above :], name
+    return texts, ""
 
 
 def repeats_drop(texts: list[tuple[BlockKind, str]]) -> list[tuple[BlockKind, str]]:
