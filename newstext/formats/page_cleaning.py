@@ -119,11 +119,19 @@ _READING_TIME = (
     r"|(?:ca\.\s*)?\d+\s*(?:Min\.?|Minuten)\s*(?:Lesezeit|Lesedauer))"
 )
 _READING_TIME_LINE = re.compile(rf"^[|·•\s]*{_READING_TIME}$")
-# Lines at the end of a text: the copyright, the page's own address.
+# A sentence about the text itself: who checked, translated or updated it, where it
+# appeared first ("Dieser Text wurde von einer Prüf-Gruppe geprüft.").
+_ABOUT_THE_TEXT = (
+    r"(?-i:D)(?:ieser|er)\s+(?:Text|Beitrag|Artikel)\s+(?:wurde|ist|erschien)\b"
+    r"(?:[^.!?]|\d\.){0,160}?"
+    r"\b(?:geprüft|aktualisiert|erstellt|übersetzt|überarbeitet|korrigiert|ergänzt"
+    r"|verfasst|geschrieben|veröffentlicht|erschienen|zuerst)\b(?:[^.!?]|\d\.){0,80}[.!]?"
+)
+# Lines at the end of a text: the copyright, the page's own address, a note on the text.
 _END_NOTE = re.compile(
     r"^(?:(?:©|\(c\)|Copyright\b).{0,300}"
     r"|(?:[A-ZÄÖÜ][\w -]{0,30}:\s*)?(?:https?://|www\.)\S+"
-    r"|Quelle:\s*[\w-]+(?:\.[\w-]+)+(?:/\S*)?)$",
+    rf"|Quelle:\s*[\w-]+(?:\.[\w-]+)+(?:/\S*)?|{_ABOUT_THE_TEXT})$",
     re.IGNORECASE,
 )
 # A pointer to another article inside the text ("Lesen Sie auch: …").

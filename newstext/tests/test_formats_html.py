@@ -750,8 +750,7 @@ DROP = {
         "Bild: Eine Wahl-Urne",
         "Bild: Menschen an einem Tisch",
         "Bild: Ein Ausweis",
-        # Left: the seal's sentence at the end ("Dieser Text wurde von einer Prüf-Gruppe
-        # geprüft.") reads as running text.
+        "Dieser Text wurde von einer Prüf-Gruppe geprüft.",
         "Siegel Leichte Sprache",
         "Bild-Sammlung",
         "Daten-Schutz",

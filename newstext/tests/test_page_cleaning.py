@@ -269,6 +269,36 @@ def test_date_lines_teasers_and_end_notes_are_taken_out():
     ]
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Dieser Text wurde von einer Prüf-Gruppe geprüft.",
+        "Dieser Artikel wurde zuletzt am 3. Dezember 2026 um 14.30 Uhr aktualisiert.",
+        "Dieser Beitrag erschien zuerst in der Wochenendausgabe.",
+        "Der Text wurde mit Unterstützung einer KI erstellt und von der Redaktion geprüft.",
+    ],
+)
+def test_a_note_on_the_text_at_its_end_is_taken_out(note):
+    texts = [(BlockKind.PARAGRAPH, LEAD), (BlockKind.PARAGRAPH, note)]
+    assert notes_drop(texts) == [(BlockKind.PARAGRAPH, LEAD)]
+    # Not at the end, it is the text's own sentence.
+    assert notes_drop([*reversed(texts)]) == [*reversed(texts)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Dieser Artikel wurde 1949 ins Grundgesetz aufgenommen.",
+        "Der Beitrag wurde im Kreistag heftig kritisiert.",
+        "Der Text ist nach Ansicht der Kritiker zu lang.",
+        "Dieser Text wurde geprüft, sagte sie, und dann doch verworfen. Niemand weiß warum.",
+    ],
+)
+def test_a_last_sentence_about_a_text_or_article_as_its_subject_stays(sentence):
+    texts = [(BlockKind.PARAGRAPH, LEAD), (BlockKind.PARAGRAPH, sentence)]
+    assert notes_drop(texts) == texts
+
+
 def test_a_pull_quote_repeating_the_text_is_taken_out_once():
     sentence = (
         "Ein Hektar entwässertes Moor stößt so viel aus wie ein Auto, das zehnmal um die Erde fährt"
