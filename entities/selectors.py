@@ -84,6 +84,18 @@ def _kwic_line(found: Mention | CandidateOccurrence, text: str, offset: int = 0)
     )
 
 
+def _with_kwic_window[F: (Mention, CandidateOccurrence)](
+    found: QuerySet[F], *fields: str
+) -> QuerySet[F]:
+    """Mentions or occurrences with `fields` and what their KWIC lines read: the range,
+    the article's title and date, and the text around the range (KWIC_WINDOW)."""
+    return (
+        found.select_related("article")
+        .only(*fields, "start", "end", "article__id", "article__title", "article__published_on")
+        .annotate(kwic_window=KWIC_WINDOW, kwic_offset=KWIC_OFFSET)
+    )
+
+
 def _windowed_kwic_line(found: Mention | CandidateOccurrence) -> KwicLine:
     """The line of a mention or occurrence annotated with KWIC_WINDOW and KWIC_OFFSET."""
     return _kwic_line(found, found.kwic_window, found.kwic_offset)  # type: ignore[union-attr]
@@ -116,22 +128,9 @@ def kwic(body: str, start: int, end: int, *, offset: int = 0) -> tuple[str, str,
 
 def entity_mentions_page(entity: Entity, number: str | None) -> Page[KwicLine]:
     """The entity's mentions (not rejected ones) as KWIC lines, newest articles first."""
-    mentions = (
-        Mention.objects.filter(entity=entity)
-        .exclude(decision=Mention.Decision.REJECTED)
-        .select_related("article")
-        .only(
-            "id",
-            "start",
-            "end",
-            "method",
-            "decision",
-            "article__id",
-            "article__title",
-            "article__published_on",
-        )
-        .annotate(kwic_window=KWIC_WINDOW, kwic_offset=KWIC_OFFSET)
-        .order_by("-article__published_on", "article_id", "start")
+    linked = Mention.objects.filter(entity=entity).exclude(decision=Mention.Decision.REJECTED)
+    mentions = _with_kwic_window(linked, "id", "method", "decision").order_by(
+        "-article__published_on", "article_id", "start"
     )
     page = Paginator(mentions, MENTIONS_PER_PAGE).get_page(number)
     lines = [_windowed_kwic_line(mention) for mention in page.object_list]
@@ -246,20 +245,9 @@ def candidate_examples(candidates: list[EntityCandidate], per_candidate: int = 2
         .filter(rank__lte=per_candidate)
         .values_list("pk", flat=True)
     )
-    occurrences = (
-        CandidateOccurrence.objects.filter(pk__in=list(first))
-        .select_related("article")
-        .only(
-            "candidate_id",
-            "start",
-            "end",
-            "article__id",
-            "article__title",
-            "article__published_on",
-        )
-        .annotate(kwic_window=KWIC_WINDOW, kwic_offset=KWIC_OFFSET)
-        .order_by("candidate_id", "article_id", "start")
-    )
+    occurrences = _with_kwic_window(
+        CandidateOccurrence.objects.filter(pk__in=list(first)), "candidate_id"
+    ).order_by("candidate_id", "article_id", "start")
     for occurrence in occurrences:
         examples[occurrence.candidate_id].append(_windowed_kwic_line(occurrence))
     for candidate in candidates:
