@@ -1375,6 +1375,27 @@ def test_windows_1252_page_is_decoded():
     assert article.publisher_name == "Taunus-Bote"
 
 
+@pytest.mark.parametrize(
+    ("dateline", "day"),
+    [
+        ("Berlin, den 3.12.2026 - ", datetime.date(2026, 12, 3)),
+        ("Bad Talheim (ots), 28. Mai 2026 – ", datetime.date(2026, 5, 28)),
+        ("Berlin, 31.02.2026 - ", datetime.date(2026, 11, 20)),  # no such day: the metadata's
+        ("", datetime.date(2026, 11, 20)),
+    ],
+)
+def test_a_dateline_opening_the_text_gives_the_date(dateline, day):
+    text = " ".join(
+        f"Der Rat hat am Tag {number} lange über den Haushalt beraten." for number in range(6)
+    )
+    page = (
+        '<html lang="de"><head><title>Haushalt</title>'
+        '<meta property="article:published_time" content="2026-11-20T10:00:00+01:00"></head>'
+        f"<body><article><h1>Haushalt</h1><p>{dateline}{text}</p><p>{text}</p></article></body></html>"
+    ).encode()
+    assert parse_html(page, source="dl.html", max_chars=MAX).published_on == day
+
+
 def test_nothing_is_fetched(monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("network access during HTML extraction")
