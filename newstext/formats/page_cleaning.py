@@ -28,7 +28,8 @@ Boxes are furniture by their heading too, whatever their class: "Mehr zum Thema"
 "Meistgelesen", "Pressekontakt", "Fakten" over a list or a paragraph or two. A credit
 under the text ("Text: Merle Hansen") gives the byline where the header gives none
 (`closing_credit_find`). A page listing items side by side (an agency's ticker) is cut
-down to its first item (`first_item_keep`).
+down to its first item (`first_item_keep`); a live blog, whose entries look the same but
+tell one story, is kept whole.
 """
 
 import itertools
@@ -67,6 +68,8 @@ FURNITURE_TITLE = re.compile(
 # lists items rather than giving one article.
 MIN_LIST_ITEMS = 3
 MIN_LIST_SHARE = 0.6
+# A live blog's entries look alike, but are one story: it is kept whole.
+_LIVE_BLOG = re.compile(r"LiveBlogPosting|live[-_ ]?blog|news[-_ ]?blog|live[-_ ]?ticker", re.I)
 # A press release's "about" box: "Über die Stadtwerke Talheim", its text beginning with
 # the name again ("Die Stadtwerke Talheim GmbH versorgen …"); a subheading "Über die
 # Alpen" over the text's own paragraph does not.
@@ -399,6 +402,21 @@ def _titled_furniture(element: Any) -> bool:
     return _ARTICLE.sub("", rest).startswith(about["name"])
 
 
+def _live_blog(tree: Any, entries: list[Any]) -> bool:
+    """Whether the page calls itself a live blog, whose entries tell one story and all
+    belong to the article: in its JSON-LD type, its title, its first heading, or the
+    names of the entries and what holds them."""
+    said = [
+        *tree.xpath('//script[@type="application/ld+json"]/text()'),
+        *tree.xpath("//title//text()"),
+        *tree.xpath("(//h1)[1]//text()"),
+    ]
+    for entry in entries[:1]:
+        for element in (entry, entry.getparent()):
+            said += [element.get("class") or "", element.get("id") or ""]
+    return any(_LIVE_BLOG.search(text) for text in said)
+
+
 def first_item_keep(tree: Any) -> str:
     """On a page that lists several items (an agency's ticker, a news round-up as
     `article`s side by side, each with its heading, holding most of the page's text),
@@ -406,7 +424,7 @@ def first_item_keep(tree: Any) -> str:
     page: an article, or one with teasers as `article`s beside it)."""
     body = tree.find("body")
     articles = list(tree.iter("article"))
-    if body is None or len(articles) < MIN_LIST_ITEMS:
+    if body is None or len(articles) < MIN_LIST_ITEMS or _live_blog(tree, articles):
         return ""
     parent = articles[0].getparent()
     if any(article.getparent() is not parent for article in articles):

@@ -411,3 +411,20 @@ def test_an_article_with_teasers_as_articles_beside_it_is_no_list() -> None:
     page = tree(f"<h1>Haushalt</h1>{BODY * 12}<div>{''.join(item(n) for n in range(3))}</div>")
     assert first_item_keep(page) == ""
     assert "Meldung 2" in text(page)
+
+
+@pytest.mark.parametrize(
+    ("head", "heading", "holder"),
+    [
+        ('<script type="application/ld+json">{"@type": "LiveBlogPosting"}</script>', "Sturm", ""),
+        ("<title>Sturm im Liveblog</title>", "Sturm", ""),
+        ("", "Newsblog: Der Sturm", ""),
+        ("", "Sturm", ' class="live-ticker"'),
+    ],
+)
+def test_a_live_blog_keeps_all_its_entries(head: str, heading: str, holder: str) -> None:
+    """Its entries look like a ticker's items, but tell one story."""
+    entries = "".join(item(n) for n in range(4))
+    page = tree(f"<html><head>{head}</head><body><h1>{heading}</h1><div{holder}>{entries}</div>")
+    assert first_item_keep(page) == ""
+    assert "Meldung 3" in text(page)
