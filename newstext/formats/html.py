@@ -15,6 +15,10 @@ paragraphs. Where trafilatura took the site's name from a "Site - Section - Head
 <title>, the title is the part the text begins with, else a longer part that the page
 shows as an element's own text (a headline set in a `div`, not an `h1`).
 
+A page that lists several items as `article`s side by side (a ticker) gives its first
+item, with that item's heading as the title. A dateline opening the text ("Talheim,
+28. Mai 2026 – …") gives the date, before the page's metadata.
+
 Tuning (measured on the pages in tests/data/formats/html, see the test module):
 `favor_recall` kept every article sentence and leaked no furniture; the default and
 `favor_precision` dropped a lead paragraph whose class was "teasertext".
@@ -43,6 +47,8 @@ from newstext.reasons import Reason, declare, gettext_noop
 
 # Below this many words what trafilatura found is not an article (an index page).
 MIN_ARTICLE_WORDS = 40
+# The first item of a page listing items (a ticker) may be a short agency item.
+MIN_ITEM_WORDS = 20
 _HTML_LANG = re.compile(rb"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)")
 _META_CHARSET = re.compile(rb"<meta\b[^>]*?\bcharset\s*=\s*[\"']?([\w-]+)", re.IGNORECASE)
 # Labels that browsers read as windows-1252 (the WHATWG Encoding Standard): pages
@@ -58,6 +64,27 @@ _WINDOWS_1252_LABELS = frozenset(
 _WINDOWS_1252 = {
     code: bytes([code]).decode("cp1252", errors="ignore") or chr(code) for code in range(0x80, 0xA0)
 }
+# A dateline opening the text, the day the text was written: "Talheim, 28. Mai 2026 – ",
+# "Berlin, den 3.12.2026 - ".
+_DATELINE = re.compile(
+    r"^[A-ZÄÖÜ][\w.()/ -]{1,40}?,\s*(?:den\s+)?(?P<day>\d{1,2})\.\s?"
+    r"(?:(?P<month>\d{1,2})\.|(?P<month_name>[A-ZÄÖÜ][a-zä]+))\s?(?P<year>\d{4})\s*[–—-]\s"
+)
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("Januar", "Jänner", "Jan"), ("Februar", "Feb"), ("März", "Mär"), ("April", "Apr"),
+            ("Mai",), ("Juni", "Jun"), ("Juli", "Jul"), ("August", "Aug"),
+            ("September", "Sep", "Sept"), ("Oktober", "Okt"), ("November", "Nov"),
+            ("Dezember", "Dez"),
+        ),
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+# A dateline stands in one of the text's first paragraphs (under a lead).
+DATELINE_BLOCKS = 2
 # An address, not a name ("https://…", "redaktion@…").
 _NOT_A_NAME = re.compile(r"https?:|www\.|@|/")
 _MARKUP = re.compile(r"<(?:p|br|div|h[1-6])\b", re.IGNORECASE)
@@ -99,6 +126,7 @@ def parse_html(
         raise FormatError(source, Reason("html_no_article"))
     page_cleaning.paragraphs_mark(tree)
     page_cleaning.furniture_drop(tree)
+    item_title = page_cleaning.first_item_keep(tree)
     page = copy.deepcopy(tree)  # trafilatura prunes the tree it reads
     document = trafilatura.bare_extraction(
         tree,
@@ -115,29 +143,32 @@ def parse_html(
     if document is None or isinstance(document, dict) or document.body is None:
         raise FormatError(source, Reason("html_no_article"))
     texts = _with_json_ld_body(markup_blocks(build_html_output(document, False)), page)
-    title = _title(clean_inline(document.title or ""), page, texts)
+    title = item_title or _title(clean_inline(document.title or ""), page, texts)
     texts = _drop_title_and_kicker(texts, title)
     texts, line_name = page_cleaning.byline_split(texts)
     texts = page_cleaning.notes_drop(texts)
     texts = page_cleaning.repeats_drop(texts)
     # The byline the reader sees comes first: the header's line, a line above the text,
-    # an interview's credit; then the page's metadata.
+    # an interview's credit, a credit line under the text; then the page's metadata.
     byline = (
         page_cleaning.byline_find(page, kept=(text for _, text in texts))
         or line_name
         or page_cleaning.credit_find(texts)
+        or page_cleaning.closing_credit_find(page, kept=(text for _, text in texts))
         or _authors(document.author or "")
         or _meta_author(page)
     )
     lead = page_cleaning.lead_find(page, kept=(text for _, text in texts))
     if lead:
         texts.insert(0, (BlockKind.PARAGRAPH, lead))
+    if item_title:
+        min_words = min(min_words, MIN_ITEM_WORDS)
     if count_words(" ".join(text for _, text in texts)) < min_words:
         raise FormatError(source, Reason("html_too_few_words", words=min_words))
     canonical = (document.url or "").strip() or None
     name = f"{source} ({canonical})" if canonical else source
     body, blocks = join_blocks(texts, source=name, max_chars=max_chars)
-    published_on = _date(document.date)
+    published_on = _dateline_date(texts) or _date(document.date)
     language_match = _HTML_LANG.search(data[:4096])
     return IncomingArticle(
         source_format="html",
@@ -279,6 +310,20 @@ def _date(value: str | None) -> datetime.date | None:
         return datetime.date.fromisoformat(value or "")
     except ValueError:
         return None
+
+
+def _dateline_date(texts: list[tuple[BlockKind, str]]) -> datetime.date | None:
+    """The date of a dateline opening one of the text's first paragraphs: what the text
+    says of itself, where the page's metadata may give an upload date or none."""
+    paragraphs = [text for kind, text in texts if kind == BlockKind.PARAGRAPH]
+    for text in paragraphs[:DATELINE_BLOCKS]:
+        if found := _DATELINE.match(clean_inline(text)):
+            month = int(found["month"]) if found["month"] else _MONTHS.get(found["month_name"], 0)
+            try:
+                return datetime.date(int(found["year"]), month, int(found["day"]))
+            except ValueError:  # not a date ("31.02.2026", "12. Abend 2026")
+                return None
+    return None
 
 
 def _drop_title_and_kicker(

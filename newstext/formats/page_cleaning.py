@@ -20,8 +20,16 @@ Older and simpler pages write paragraphs without `<p>`: text runs separated by
 `<br><br>`, or a `div` each. trafilatura scores paragraphs, so such a page came out as
 the whole table layout with its menus, or lost its subheadings (`<div><b>…</b></div>`);
 `paragraphs_mark` makes them paragraphs first. `notes_drop` takes out the "Stand: …"
-and reading-time lines and the copyright and source-address lines at the end of a text;
-`repeats_drop` takes out a pull quote, a paragraph that repeats a sentence of the text.
+and reading-time lines, toolbars and gallery counters, and the copyright, source-address,
+broadcast and transcript lines at the end of a text; `repeats_drop` takes out a pull
+quote, a paragraph that repeats a sentence of the text.
+
+Boxes are furniture by their heading too, whatever their class: "Mehr zum Thema",
+"Meistgelesen", "Pressekontakt", "Fakten" over a list or a paragraph or two. A credit
+under the text ("Text: Merle Hansen") gives the byline where the header gives none
+(`closing_credit_find`). A page listing items side by side (an agency's ticker) is cut
+down to its first item (`first_item_keep`); a live blog, whose entries look the same but
+tell one story, is kept whole.
 """
 
 import itertools
@@ -44,6 +52,31 @@ FURNITURE_PARTS = frozenset(
         "player", "audio", "video", "podcast", "mediaplayer",
     }
 )  # fmt: skip
+# A small box whose heading names it as furniture, whatever its class: teasers, most-read
+# lists, sharing and liking buttons, downloads, a press release's contact and "about us",
+# and the fact or person boxes set beside the running text.
+FURNITURE_TITLE = re.compile(
+    r"^(?:Meistgelesen|Meist gelesen|Mehr zum Thema|Mehr aus\b|Zum Thema|Lesen Sie auch"
+    r"|Auch interessant|Das könnte Sie (?:auch )?interessieren|Ähnliche (?:Beiträge|Artikel)"
+    r"|Weitere (?:Artikel|Beiträge|Nachrichten|Meldungen)|Neueste Beiträge|Top-Themen"
+    r"|Teilen(?: mit)?|Gefällt mir|Downloads?|Pressekontakt|Kontakt für (?:die )?Medien"
+    r"|Medienkontakt|Über uns"
+    r"|Fakten|Faktencheck kompakt|Zahlen und Fakten|Zur Person|Zur Sache|Info(?:box)?"
+    r"|Infokasten|Steckbrief|Service)\s*:?$"
+)
+# A page of at least this many `article`s side by side, holding this share of its text,
+# lists items rather than giving one article.
+MIN_LIST_ITEMS = 3
+MIN_LIST_SHARE = 0.6
+# A live blog's entries look alike, but are one story: it is kept whole.
+_LIVE_BLOG = re.compile(r"LiveBlogPosting|live[-_ ]?blog|news[-_ ]?blog|live[-_ ]?ticker", re.I)
+# A press release's "about" box: "Über die Stadtwerke Talheim", its text beginning with
+# the name again ("Die Stadtwerke Talheim GmbH versorgen …"); a subheading "Über die
+# Alpen" over the text's own paragraph does not.
+_ABOUT_TITLE = re.compile(r"^Über (?:die|den|das) (?P<name>[A-ZÄÖÜ]\S*(?: [A-ZÄÖÜ]\S*){0,4})$")
+_ARTICLE = re.compile(r"^(?:Die|Der|Das)\s+")
+# Such a box is the heading and at most this many other elements.
+TITLED_BOX_MAX_CHILDREN = 4
 # A paragraph or list of at least this many links, that much of its text theirs, is
 # furniture whatever its name.
 MIN_LIST_LINKS = 2
@@ -96,6 +129,8 @@ _BYLINE = re.compile(
     rf"(?:Von|Text:|Autor:|Autorin:|Autoren:|Interview:)\s+{_STAFF}?(?P<name>{_NAME})"
     rf"\s*(?:(?:[|·•,;–-]|(?=\()){_BYLINE_REST})?$"
 )
+# A credit line that names what its name wrote, not "Von …", which opens sentences too.
+_CREDIT_LABEL = re.compile(r"^(?:Text|Autor|Autorin|Autoren)\s*:")
 # An agency's credit in the byline's place ("Quelle: dpa", "Von AFP").
 _AGENCIES = r"(?:dpa|afp|ap|epd|kna|sid|dts|reuters|apa|sda|kap|idea)"
 _AGENCY_CREDIT = re.compile(
@@ -125,13 +160,30 @@ _ABOUT_THE_TEXT = (
     r"(?-i:D)(?:ieser|er)\s+(?:Text|Beitrag|Artikel)\s+(?:wurde|ist|erschien)\b"
     r"(?:[^.!?]|\d\.){0,160}?"
     r"\b(?:geprüft|aktualisiert|erstellt|übersetzt|überarbeitet|korrigiert|ergänzt"
-    r"|verfasst|geschrieben|veröffentlicht|erschienen|zuerst)\b(?:[^.!?]|\d\.){0,80}[.!]?"
+    r"|verfasst|geschrieben|veröffentlicht|erschienen|zuerst|bearbeitete?|Abschrift"
+    r"|Fassung)\b(?:[^.!?]|\d\.){0,80}[.!]?"
+    # "Diese Reportage erschien in Heft 8/2026.", maybe with a call to buy it after
+    r"|(?-i:D)(?:ieser|iese|ieses)\s+(?:Text|Beitrag|Artikel|Reportage|Interview|Kommentar"
+    r"|Bericht|Essay|Porträt|Geschichte)\s+(?:erschien|ist\s+(?:zuerst\s+)?erschienen)\b"
+    r"(?:[^.!?]|\d\.){0,120}[.!]?(?:\s+Jetzt\b[^.!?]{0,60}[.!]?)?"
 )
+# A labelled note on the text, in one sentence or more ("Hinweis: Dieser Text ist eine
+# Abschrift des Radiobeitrags. Er kann von der Sendung abweichen.").
+_LABELLED_NOTE = (
+    r"(?:Hinweis|Anmerkung|Anmerkung der Redaktion|Redaktioneller Hinweis|Transparenzhinweis"
+    r"|Hinweis der Redaktion)\s*:\s*(?-i:D)(?:ies|er|ie|as)\w*\s+(?:Text|Beitrag|Artikel"
+    r"|Abschrift|Transkript|Fassung|Meldung)\b.{0,300}"
+)
+# A broadcast the text comes from ("Sendung am Di., 12.5.2026 7:30 Uhr, Radio Südwest").
+_BROADCAST_LINE = r"Sendung(?:\s+(?:am|vom))?\s*:?\s+[^!?]{0,40}\d[^!?]{0,80}"
+# The agency's and editors' initials closing an agency item ("dpa/lno", "(ndn/hk)").
+_INITIALS_LINE = r"\(?[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})+\)?"
 # Lines at the end of a text: the copyright, the page's own address, a note on the text.
 _END_NOTE = re.compile(
     r"^(?:(?:©|\(c\)|Copyright\b).{0,300}"
     r"|(?:[A-ZÄÖÜ][\w -]{0,30}:\s*)?(?:https?://|www\.)\S+"
-    rf"|Quelle:\s*[\w-]+(?:\.[\w-]+)+(?:/\S*)?|{_ABOUT_THE_TEXT})$",
+    rf"|Quelle:\s*[\w-]+(?:\.[\w-]+)+(?:/\S*)?|{_ABOUT_THE_TEXT}|{_LABELLED_NOTE}"
+    rf"|{_BROADCAST_LINE}|(?-i:{_INITIALS_LINE}))$",
     re.IGNORECASE,
 )
 # A pointer to another article inside the text ("Lesen Sie auch: …").
@@ -141,6 +193,23 @@ _TEASER_LINE = re.compile(
 )
 # A picture's credit standing as a paragraph of its own ("Foto: privat").
 _CREDIT_LINE = re.compile(r"^(?:Fotos?|Bilder?|Grafik|Illustration)\s*:\s*\S[^.!?]{0,60}$")
+# A gallery's label or counter ("Bildergalerie: Ein Tag am See (12 Bilder)", "Bild 1 von 12").
+_GALLERY_LINE = re.compile(
+    r"^(?:(?:Bildergalerie|Fotostrecke|Galerie|Fotogalerie)\b[^.!?]{0,100}"
+    r"|[^.!?]{0,100}\bBild\s+\d+\s+(?:von|/)\s+\d+)$"
+)
+# A line of the article's tools ("Kommentare (14) · Artikel teilen · Drucken"): every
+# part between the separators is a button's label.
+_TOOL = re.compile(
+    r"^(?:Kommentare?\s*\(\d+\)|\d+\s+Kommentare?|Kommentieren|Kommentar schreiben"
+    r"|(?:Artikel\s+|Beitrag\s+|Seite\s+)?(?:teilen|drucken|merken|versenden|verschicken"
+    r"|speichern|vorlesen|anhören|empfehlen)|Per (?:E-)?Mail (?:teilen|versenden)"
+    r"|Link kopieren|Fehler melden|Feedback|Zum Seitenanfang|Nach oben)$",
+    re.IGNORECASE,
+)
+_TOOL_SEPARATORS = re.compile(r"\s*[·|•]\s*")
+# A toolbar has this many buttons at least; a lone "Teilen" is left to the text.
+MIN_TOOLS = 2
 # Elements that end a paragraph; a `div` holding none of them is a paragraph.
 _BLOCK_ELEMENTS = frozenset(
     {
@@ -302,7 +371,9 @@ def furniture_drop(tree: Any) -> int:
             continue
         if not any(ancestor is tree for ancestor in element.iterancestors()):
             continue  # inside a box dropped already
-        if not (_named(element, FURNITURE_PARTS) or _link_list(element)):
+        if not (
+            _named(element, FURNITURE_PARTS) or _link_list(element) or _titled_furniture(element)
+        ):
             continue
         if element.tag == "h1" or element.find(".//h1") is not None:
             continue
@@ -311,6 +382,64 @@ def furniture_drop(tree: Any) -> int:
         parent.remove(element)
         dropped += 1
     return dropped
+
+
+def _titled_furniture(element: Any) -> bool:
+    """A small box that opens with a heading naming it as furniture ("Mehr zum Thema",
+    "Pressekontakt", "Fakten"); an article's subheading opens no box this small."""
+    children = [child for child in element if isinstance(child.tag, str)]
+    if not 2 <= len(children) <= TITLED_BOX_MAX_CHILDREN + 1:
+        return False
+    first = children[0]
+    if first.tag not in ("h2", "h3", "h4", "h5", "h6") or (element.text or "").strip():
+        return False
+    title = clean_inline(first.text_content())
+    if FURNITURE_TITLE.match(title):
+        return True
+    if not (about := _ABOUT_TITLE.match(title)):
+        return False
+    rest = clean_inline(" ".join(child.text_content() for child in children[1:]))
+    return _ARTICLE.sub("", rest).startswith(about["name"])
+
+
+def _live_blog(tree: Any, entries: list[Any]) -> bool:
+    """Whether the page calls itself a live blog, whose entries tell one story and all
+    belong to the article: in its JSON-LD type, its title, its first heading, or the
+    names of the entries and what holds them."""
+    said = [
+        *tree.xpath('//script[@type="application/ld+json"]/text()'),
+        *tree.xpath("//title//text()"),
+        *tree.xpath("(//h1)[1]//text()"),
+    ]
+    for entry in entries[:1]:
+        for element in (entry, entry.getparent()):
+            said += [element.get("class") or "", element.get("id") or ""]
+    return any(_LIVE_BLOG.search(text) for text in said)
+
+
+def first_item_keep(tree: Any) -> str:
+    """On a page that lists several items (an agency's ticker, a news round-up as
+    `article`s side by side, each with its heading, holding most of the page's text),
+    keep only the first item in the page's body; returns its heading ("" on any other
+    page: an article, or one with teasers as `article`s beside it)."""
+    body = tree.find("body")
+    articles = list(tree.iter("article"))
+    if body is None or len(articles) < MIN_LIST_ITEMS or _live_blog(tree, articles):
+        return ""
+    parent = articles[0].getparent()
+    if any(article.getparent() is not parent for article in articles):
+        return ""  # nested, or in different places: an article and its teasers
+    headings: list[Any] = [next(article.iter("h1", "h2", "h3"), None) for article in articles]
+    if any(heading is None for heading in headings):
+        return ""
+    items_chars = sum(len(clean_inline(article.text_content())) for article in articles)
+    if items_chars < MIN_LIST_SHARE * len(clean_inline(body.text_content())):
+        return ""
+    first = articles[0]
+    first.tail = None
+    body.text = None
+    body[:] = [first]
+    return clean_inline(headings[0].text_content())
 
 
 def lead_find(tree: Any, *, kept: Iterable[str]) -> str | None:
@@ -377,6 +506,37 @@ def byline_find(tree: Any, *, kept: Iterable[str]) -> str:
     return ""
 
 
+def closing_credit_find(tree: Any, *, kept: Iterable[str]) -> str:
+    """The name a labelled credit line right under the text gives ("Text: Merle Hansen"
+    in the article's footer), looked for in the first BYLINE_LINES lines after the last
+    kept block and before the next heading; an unlabelled "Von …" there may be a
+    teaser's, and is passed over."""
+    kept_texts = {clean_inline(text).casefold() for text in kept}
+    last_kept = None
+    for element in tree.iter("p", "div", "h2", "h3", "li", "blockquote"):
+        if clean_inline(element.text_content()).casefold() in kept_texts:
+            last_kept = element
+    if last_kept is None:
+        return ""
+    lines = 0
+    for element in last_kept.xpath("following::*"):
+        if element.tag in ("h1", "h2", "h3", "h4", "script", "style"):
+            break
+        if element.tag not in ("p", "span", "div", "li", "small", "address"):
+            continue
+        if any(isinstance(inner.tag, str) and inner.tag in _BLOCK_ELEMENTS for inner in element):
+            continue
+        text = clean_inline(element.text_content())
+        if not text:
+            continue
+        if _CREDIT_LABEL.match(text) and (name := _byline_name(text)):
+            return name
+        lines += 1
+        if lines >= BYLINE_LINES:
+            break
+    return ""
+
+
 def _byline_name(line: str) -> str:
     """The name a byline line gives ("Von Tim Kohl | 04.12.2026", "Quelle: dpa"), or ""."""
     named = _BYLINE.match(line) or _AGENCY_CREDIT.match(line)
@@ -392,8 +552,9 @@ def credit_find(texts: list[tuple[BlockKind, str]]) -> str:
 
 
 def notes_drop(texts: list[tuple[BlockKind, str]]) -> list[tuple[BlockKind, str]]:
-    """The texts without "Stand: …" date lines, reading times, "Lesen Sie auch" pointers
-    and picture credits, and without the copyright and the source's address at their end."""
+    """The texts without "Stand: …" date lines, reading times, "Lesen Sie auch" pointers,
+    picture credits, gallery counters and toolbars, and without the copyright, the
+    source's address, a note on the text, its broadcast and the initials at their end."""
     texts = [
         (kind, text)
         for kind, text in texts
@@ -403,6 +564,8 @@ def notes_drop(texts: list[tuple[BlockKind, str]]) -> list[tuple[BlockKind, str]
             or _TEASER_LINE.match(line)
             or _CREDIT_LINE.match(line)
             or _READING_TIME_LINE.match(line)
+            or _GALLERY_LINE.match(line)
+            or _tool_line(line)
         )
     ]
     while texts and texts[-1][0] == BlockKind.PARAGRAPH:
@@ -410,6 +573,11 @@ def notes_drop(texts: list[tuple[BlockKind, str]]) -> list[tuple[BlockKind, str]
             break
         texts.pop()
     return texts
+
+
+def _tool_line(line: str) -> bool:
+    parts = [part for part in _TOOL_SEPARATORS.split(line) if part]
+    return len(parts) >= MIN_TOOLS and all(_TOOL.match(part) for part in parts)
 
 
 def _named(element: Any, parts: frozenset[str]) -> bool:

@@ -6,7 +6,9 @@ from trafilatura.utils import load_html
 from newstext.formats.page_cleaning import (
     byline_find,
     byline_split,
+    closing_credit_find,
     credit_find,
+    first_item_keep,
     furniture_drop,
     lead_find,
     notes_drop,
@@ -324,3 +326,105 @@ def test_a_pull_quote_repeating_the_text_is_taken_out_once():
     words = "Rat hat am Montag den Haushalt für das nächste Jahr beschlossen."
     pair = [(BlockKind.PARAGRAPH, f"Der Stadt{words.lower()}"), (BlockKind.PARAGRAPH, words)]
     assert repeats_drop(pair) == pair
+
+
+@pytest.mark.parametrize(
+    "title", ["Mehr zum Thema", "Meistgelesen", "Pressekontakt", "Über uns", "Fakten",
+              "Zur Person", "Downloads", "Gefällt mir:"],
+)  # fmt: skip
+def test_a_small_box_headed_as_furniture_is_dropped_whatever_its_class(title: str) -> None:
+    box = f'<div class="x1"><h3>{title}</h3><p>Typisch Gemeinde!</p></div>'
+    page = tree(f"<h1>Haushalt</h1>{BODY}{box}")
+    assert furniture_drop(page) == 1
+    assert "Typisch" not in text(page)
+
+
+def test_an_about_box_names_its_subject_again_a_subheading_over_text_does_not() -> None:
+    about = (
+        "<div><h3>Über die Stadtwerke Talheim</h3>"
+        "<p>Die Stadtwerke Talheim GmbH versorgen 42.000 Kunden.</p></div>"
+    )
+    page = tree(f"<h1>Haushalt</h1>{BODY * 4}{about}")
+    assert furniture_drop(page) == 1
+    assert "42.000" not in text(page)
+    section = "<section><h2>Über die Alpen</h2><p>Der Weg führt am Montag weiter.</p></section>"
+    page = tree(f"<h1>Haushalt</h1>{BODY * 4}{section}")
+    assert furniture_drop(page) == 0
+
+
+def test_a_section_under_such_a_heading_long_or_holding_much_of_the_text_stays() -> None:
+    page = tree(f"<h1>Haushalt</h1><div><h2>Fakten</h2>{BODY * 4}</div>")
+    assert furniture_drop(page) == 0
+    page = tree(
+        f"<h1>Haushalt</h1><div><h2>Fakten</h2>{BODY}<p>Das</p><p>ist</p><p>viel</p><p>mehr.</p></div>{BODY * 4}"
+    )
+    assert furniture_drop(page) == 0
+
+
+def test_tool_lines_gallery_counters_and_notes_under_the_text_are_taken_out() -> None:
+    texts = [
+        (BlockKind.PARAGRAPH, LEAD),
+        (BlockKind.PARAGRAPH, "Kommentare (14) · Artikel teilen · Drucken"),
+        (BlockKind.PARAGRAPH, "Bildergalerie: Ein Tag auf der Alm (12 Bilder) Bild 1 von 12"),
+        (BlockKind.PARAGRAPH, "Teilen Sie uns Ihre Meinung mit."),
+        (
+            BlockKind.PARAGRAPH,
+            "Hinweis: Dieser Text ist eine Abschrift des Radiobeitrags. Er weicht ab.",
+        ),
+        (BlockKind.PARAGRAPH, "Sendung am Di., 12.5.2026 7:30 Uhr, Radio Südwest"),
+        (BlockKind.PARAGRAPH, "Diese Reportage erschien in Heft 8/2026. Jetzt im Shop bestellen"),
+        (BlockKind.PARAGRAPH, "ndn/hk"),
+    ]
+    assert notes_drop(texts) == [texts[0], texts[3]]
+    # Inside the text, a sentence about a broadcast is the text's own.
+    broadcast = (BlockKind.PARAGRAPH, "Sendung am Montag: Der Rat tagt um 19 Uhr im Rathaus.")
+    assert notes_drop([broadcast, texts[0]]) == [broadcast, texts[0]]
+
+
+def test_a_labelled_credit_under_the_text_names_the_author_a_bare_von_does_not() -> None:
+    kept = ["Der Gemeinderat hat am Montag den Haushalt für das kommende Jahr beschlossen."]
+    footer = '<div class="f"><p>Text: Merle Hansen</p><p>Fotos: Jan Petersen</p></div>'
+    page = tree(f"<h1>Haushalt</h1><div>{BODY}</div>{footer}")
+    assert closing_credit_find(page, kept=kept) == "Merle Hansen"
+    page = tree(f"<h1>Haushalt</h1>{BODY}<p>Von Tim Kohl</p>")
+    assert closing_credit_find(page, kept=kept) == ""
+    teasers = "<h3>Weitere Artikel</h3><p>Autor: Tim Kohl</p>"
+    page = tree(f"<h1>Haushalt</h1>{BODY}{teasers}")
+    assert closing_credit_find(page, kept=kept) == ""
+
+
+def item(number: int, words: str = "Der Rat hat getagt.") -> str:
+    return f"<article><h2>Meldung {number}</h2><p>{words} Nummer {number}.</p></article>"
+
+
+def test_the_first_of_items_side_by_side_is_kept_alone() -> None:
+    page = tree(f"<h1>Ticker</h1><div>{''.join(item(n) for n in range(4))}</div><p>Mehr</p>")
+    assert first_item_keep(page) == "Meldung 0"
+    assert text(page) == "Meldung 0Der Rat hat getagt. Nummer 0."
+
+
+def test_an_article_with_teasers_as_articles_beside_it_is_no_list() -> None:
+    story = f"<article><h1>Haushalt</h1>{BODY * 6}</article>"
+    teasers = f"<section>{''.join(item(n) for n in range(3))}</section>"
+    page = tree(story + teasers)
+    assert first_item_keep(page) == ""
+    page = tree(f"<h1>Haushalt</h1>{BODY * 12}<div>{''.join(item(n) for n in range(3))}</div>")
+    assert first_item_keep(page) == ""
+    assert "Meldung 2" in text(page)
+
+
+@pytest.mark.parametrize(
+    ("head", "heading", "holder"),
+    [
+        ('<script type="application/ld+json">{"@type": "LiveBlogPosting"}</script>', "Sturm", ""),
+        ("<title>Sturm im Liveblog</title>", "Sturm", ""),
+        ("", "Newsblog: Der Sturm", ""),
+        ("", "Sturm", ' class="live-ticker"'),
+    ],
+)
+def test_a_live_blog_keeps_all_its_entries(head: str, heading: str, holder: str) -> None:
+    """Its entries look like a ticker's items, but tell one story."""
+    entries = "".join(item(n) for n in range(4))
+    page = tree(f"<html><head>{head}</head><body><h1>{heading}</h1><div{holder}>{entries}</div>")
+    assert first_item_keep(page) == ""
+    assert "Meldung 3" in text(page)
