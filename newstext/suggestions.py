@@ -2,18 +2,21 @@
 
 Pure code (no Django). A rule set over one article's sentences:
 - attribution cues: a reporting verb ("sagte", "bestritt", separable "teilte … mit",
-  "räumte … ein", participles "mitgeteilt"), not negated ("nicht angegeben"), not with
-  no one as subject ("sagt man", "wie gesagt:"); a quotation of a few words in «», „“
-  or »« (not a quoted name: „Los Haitises“); "laut X", "nach Angaben X", "nach
-  Informationen der X", "X-Angaben", "X zufolge", "hieß es in … X", "heißt es im X"; a
-  headline "Name: …"; and indirect speech (Konjunktiv: "sei", "hätten") or "Demnach"
-  right after an attribution, which continues it; a sentence may begin inside a
-  quotation («… sein», sagte X);
+  "räumte … ein", participles "mitgeteilt"; in a frame: "erinnerte daran", "sprach
+  von"), not negated ("nicht angegeben"), not in a background clause ("…, nachdem X …
+  hervorgehoben hatte"), not with no one as subject ("sagt man", "wie gesagt:"); a
+  quotation of a few words in «», „“ or »« (not a quoted name: „Los Haitises“); "laut
+  X", "nach Angaben X", "nach Informationen der X", "X-Angaben", "X zufolge", "hieß es
+  in … X", "heißt es im X"; a headline "Name: …" (whose statement has no reporting verb
+  of its own); and indirect speech (Konjunktiv: "sei", "hätten") or "Demnach" right
+  after an attribution, which continues it; a sentence may begin inside a quotation
+  («… sein», sagte X);
 - the speaker: the subject after an inverted verb (", sagte Putin", "hatte der Kreml
   mitgeteilt"), else the subject before it ("Der Kreml teilte … mit", "Busch selbst
   sagt", "X, der …, sagte"; "er" after the verb whatever stands before it), the agent
   of a passive ("vom Außenbeauftragten X aufgefordert"), the subject of "wie X
-  mitteilte", else the noun phrase of a cue
+  mitteilte" or "…, dass X gewarnt hat" (unless a cue names the source of the whole
+  sentence: "Laut X …, dass Russland zugab"), else the noun phrase of a cue
   ("laut", "nach Angaben", "nach Polizeiangaben", "zufolge", "so X"; "nach eigenen
   Angaben"/"laut Mitteilung" without a genitive: the sentence's subject). A noun phrase
   is read with its genitive ("Sprecher der EU-Kommission") and an appositive name
@@ -139,6 +142,15 @@ REPORTING_VERBS: dict[str, str] = {
     "antworten": "antwortet antwortete",
     "entgegnen": "entgegnet entgegnete",
     "widersprechen": "widerspricht widersprach",
+    "erwidern": "erwidert erwiderte",
+    "hervorheben": "hervorgehoben hob…hervor hebt…hervor hervorhob",
+    "deutlich machen": "machte…deutlich macht…deutlich machten…deutlich",
+    "klarmachen": "machte…klar macht…klar machten…klar",
+    "aussprechen": "sprach…aus spricht…aus sprachen…aus",
+    "loben": "lobt lobte lobten",
+    "beschuldigen": "beschuldigt beschuldigte beschuldigten",
+    "empfehlen": "empfiehlt empfahl empfahlen",
+    "plädieren": "plädiert plädierte plädierten",
 }
 # Verbs that report speech only in a frame: with one of these words in their clause
 # ("erinnerte daran, dass", "sprach von einem Erfolg", "verwies auf"); without it they
@@ -153,6 +165,8 @@ FRAME_VERBS: dict[str, tuple[str, frozenset[str]]] = {
 TAG_VERBS: dict[str, str] = {
     "schreiben": "schreibt schrieb schrieben",
     "begründen": "begründet begründete",
+    "bilanzieren": "bilanziert bilanzierte",
+    "resümieren": "resümiert resümierte",
     "charakterisieren": "charakterisiert charakterisierte",
     "ergänzen": "ergänzt ergänzte",
     "glauben": "glaubt glaubte",
@@ -413,10 +427,19 @@ NOT_SUBJECTS = frozenset(
         "vielmehr",
     ]
 )
+# "daran", "darauf", "hierzu": a preposition's object, never a subject.
+PRONOMINAL_ADVERB = re.compile(
+    r"^(?:[Dd]ar?|[Hh]ier|[Ww]or?)(?:an|auf|aus|bei|durch|für|gegen|in|mit|nach|über|um|"
+    r"unter|von|vor|zu)$"
+)
 SUBJECT_PARTICLES = frozenset(["selbst", "allein", "auch", "jedoch", "aber", "indes", "nun"])
 PASSIVE = frozenset(["werden", "worden", "wird", "wurde", "wurden"])
 _SO_TAG = re.compile(r"(?:^|[,(–—]\s*)so\s+(?=(?:der|die|das|ein|eine)\s|[A-ZÄÖÜ])")
-_WIE = re.compile(r"^[Ww]ie$")
+_AS = frozenset(["wie"])
+# Conjunctions and pronouns that open a verb-final clause whose subject follows them.
+SUBORDINATORS = frozenset(["wie", "dass", "daß", "ob", "was", "als", "warum", "weshalb", "wieso"])
+# What may follow a verb-final participle in its clause: "gewarnt hat", "gesagt haben soll".
+FINITE_AFTER_PARTICIPLE = AUXILIARIES | {"habe", "hätte", "hätten", "sei", "seien", "soll"}
 _ANGABEN_COMPOUND = re.compile(r"(?<!\w)[Nn]ach\s+([A-ZÄÖÜ]\w+?)(?:angaben|berichten)(?!\w)")
 
 
@@ -545,17 +568,24 @@ class _Sentence:
 
     def _cue_and_speaker(self) -> tuple[str | None, Speaker | None]:
         headline = HEADLINE.match(self.text)
+        verb = self._reporting_verb()
         if headline and headline.group(1).split()[0].lower() not in NOMINATIVE_DETERMINERS:
-            return "headline", self._speaker(0, headline.end(1))  # not "Ein Beispiel:"
+            # "Name: …", not "Ein Beispiel: …"; "Nachrichten: Juncker sagt …" is Juncker's
+            if verb is not None and (subject := self._verb_subject(verb[0])) is not None:
+                return verb[1], subject
+            return "headline", self._speaker(0, headline.end(1))
         if hiess := HIESS_ES.search(self.text):
             offset = hiess.end()
             rest = self.text[offset:]
             if preposition := re.match(r"\s*(?:in|aus|von|vom|im|bei|beim)\s+", rest):
                 offset += preposition.end()
             return "hieß es", self._phrase_after(offset, genitive=True)
-        verb = self._reporting_verb()
         if verb is not None:
             index, infinitive = verb
+            # "Laut X führte der Streit dazu, dass Russland zugab, …": X says it all
+            embedded = self._subordinate_start(index, SUBORDINATORS - _AS) is not None
+            if embedded and (cue := self._cue_speaker()) is not None:
+                return infinitive, cue
             return infinitive, self._verb_subject(index) or self._cue_speaker()
         speaker = self._cue_speaker()
         if speaker is not None:
@@ -682,8 +712,15 @@ class _Sentence:
         first = clause[0].text.lower()
         before = self.tokens.index(clause[0])
         after_comma = before > 0 and self.tokens[before - 1].text == ","
-        if first in {"wer", "nachdem", "bevor", "weil", "obwohl", "sobald", "falls"}:
+        conjunctions = {"nachdem", "bevor", "weil", "obwohl", "sobald", "falls"}
+        if first in conjunctions | {"wer"}:
             return True
+        verb = self.tokens[index]
+        verb_last = clause[-1] is verb or clause[-1].text in AUXILIARIES | PASSIVE
+        if verb_last and any(
+            t.text.lower() in conjunctions for t in clause[1 : clause.index(verb)]
+        ):
+            return True  # "erfolgte kurz, nachdem X … hervorgehoben hatte"
         relative = {
             "der",
             "die",
@@ -849,8 +886,9 @@ class _Sentence:
             and (phrase := self._phrase(index + 2))
         ):
             return self._phrase_speaker(phrase)  # "verlautete aus Regierungskreisen"
-        # "wie die Polizei mitteilte", "wie viele Genossen sagen": verb last in its clause.
-        conjunction = self._subordinate_start(index)
+        # "wie die Polizei mitteilte", "wie viele Genossen sagen", "dass der Minister
+        # gewarnt hat": verb last in its clause.
+        conjunction = self._subordinate_start(index, SUBORDINATORS)
         if conjunction is not None:
             phrase = self._phrase(conjunction + 1)
             if phrase is not None:
@@ -907,14 +945,18 @@ class _Sentence:
             return None
         return self._phrase_speaker(phrase)
 
-    def _subordinate_start(self, index: int) -> int | None:
-        """The token of "wie" opening the verb-final clause the verb at `index` ends."""
+    def _subordinate_start(self, index: int, conjunctions: frozenset[str] = _AS) -> int | None:
+        """The conjunction ("wie" unless told) opening the verb-final clause the verb at
+        `index` ends, maybe before an auxiliary ("…, dass der Minister gewarnt hat")."""
+        tokens = self.tokens
         position = index - 1
-        while position >= 0 and self.tokens[position].text not in CLAUSE_ENDS - {"und"}:
-            if _WIE.match(self.tokens[position].text):
-                at_start = position == 0 or self.tokens[position - 1].text in CLAUSE_ENDS
-                end = self.tokens[index + 1].text if index + 1 < len(self.tokens) else "."
-                if at_start and (end in CLAUSE_ENDS or index + 1 == len(self.tokens)):
+        while position >= 0 and tokens[position].text not in CLAUSE_ENDS - {"und"}:
+            if tokens[position].text.lower() in conjunctions:
+                at_start = position == 0 or tokens[position - 1].text in CLAUSE_ENDS
+                end = index + 1
+                while end < len(tokens) and tokens[end].text in FINITE_AFTER_PARTICIPLE:
+                    end += 1
+                if at_start and (end == len(tokens) or tokens[end].text in CLAUSE_ENDS):
                     return position
                 return None
             position -= 1
@@ -945,6 +987,8 @@ class _Sentence:
         first = self.tokens[start].text
         if first.lower() in NOT_SUBJECTS and first.lower() not in NOMINATIVE_DETERMINERS - {"das"}:
             return None
+        if PRONOMINAL_ADVERB.match(first):
+            return None  # "Daran erinnerte X"
         if first.lower() == "das" and start + 1 == finite:
             return None
         phrase = self._phrase(start, fronted=True)

@@ -467,3 +467,25 @@ def test_the_person_named_after_a_role_and_its_genitive() -> None:
     speaker = speaker_of(text, [mention(text, "Jan Merten", Kind.PERSON)])
     assert speaker is not None
     assert speaker.name == "Jan Merten"
+
+
+def test_verbs_that_report_speech_in_a_frame() -> None:
+    assert only_speaker("Daran erinnerte die Ministerin am Montag.") == "Ministerin"
+    assert only_speaker("Der Trainer sprach von einem verdienten Sieg.") == "Trainer"
+    assert speakers("Sie erinnert sich an den Tag.") == {}
+    assert speakers("Vieles spricht dafür, dass es regnet.") == {}
+    assert only_speaker("Die Verbände machten deutlich, dass sie klagen wollen.") in {
+        "Verbände",
+        "die Verbände",
+    }
+
+
+def test_the_subject_of_a_verb_final_clause() -> None:
+    assert only_speaker("Es ist bekannt, dass der Minister die Pläne kritisiert hat.") == (
+        "Minister"
+    )
+    assert only_speaker("Das ist es, was der Trainer immer wieder betont.") == "Trainer"
+    assert only_speaker("Nachrichten: Gerd Kolbe sagt dem Verband den Kampf an") == "Gerd Kolbe"
+    assert (
+        speakers("Der Bus fuhr los, nachdem der Fahrer die Türen geprüft und gewarnt hatte.") == {}
+    )
