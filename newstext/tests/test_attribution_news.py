@@ -20,9 +20,10 @@ from newstext.tests.support import AttributionScore
 DATA = Path(__file__).parent / "data" / "attribution_news.json"
 FLOOR = 0.90
 # The second round, measured on 2026-12-07 after the rules were changed on its tuning
-# part: P 0.970 R 0.800 speakers 0.875 (tuning), P 0.839 R 0.743 speakers 0.885
-# (held-out). Its floors guard against regressions; the rules do not reach FLOOR on it.
-SECOND_ROUND_FLOORS = {"tuning": (0.93, 0.77, 0.84), "held-out": (0.80, 0.70, 0.84)}
+# part: P 0.970 R 0.800 speakers 0.906 (tuning), P 0.839 R 0.743 speakers 0.923
+# (held-out; before the change: P 0.824 R 0.400 speakers 0.857). Its floors, about one
+# sentence under those figures, guard against regressions; the rules do not reach FLOOR.
+SECOND_ROUND_FLOORS = {"tuning": (0.93, 0.77, 0.85), "held-out": (0.80, 0.70, 0.85)}
 PRONOUNS = {"er", "sie"}
 # Words a speaker's name may have or lack without naming someone else.
 IGNORED = {"der", "die", "das", "des", "den", "dem", "ein", "eine", "einer", "eines", "von"}
