@@ -427,10 +427,11 @@ NOT_SUBJECTS = frozenset(
         "vielmehr",
     ]
 )
-# "daran", "darauf", "hierzu": a preposition's object, never a subject.
+# "daran", "darauf", "hierzu": a preposition's object, never a subject (not "Daum": "dar-"
+# and "wor-" before a vowel).
 PRONOMINAL_ADVERB = re.compile(
-    r"^(?:[Dd]ar?|[Hh]ier|[Ww]or?)(?:an|auf|aus|bei|durch|für|gegen|in|mit|nach|über|um|"
-    r"unter|von|vor|zu)$"
+    r"^(?:(?:[Dd]a|[Ww]o|[Hh]ier)(?:bei|durch|für|gegen|mit|nach|von|vor|zu)"
+    r"|(?:[Dd]ar|[Ww]or|[Hh]ier)(?:an|auf|aus|in|über|um|unter))$"
 )
 SUBJECT_PARTICLES = frozenset(["selbst", "allein", "auch", "jedoch", "aber", "indes", "nun"])
 PASSIVE = frozenset(["werden", "worden", "wird", "wurde", "wurden"])

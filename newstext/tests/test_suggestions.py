@@ -471,6 +471,7 @@ def test_the_person_named_after_a_role_and_its_genitive() -> None:
 
 def test_verbs_that_report_speech_in_a_frame() -> None:
     assert only_speaker("Daran erinnerte die Ministerin am Montag.") == "Ministerin"
+    assert only_speaker("Daum erinnerte daran, dass das Spiel lang sei.") == "Daum"
     assert only_speaker("Der Trainer sprach von einem verdienten Sieg.") == "Trainer"
     assert speakers("Sie erinnert sich an den Tag.") == {}
     assert speakers("Vieles spricht dafür, dass es regnet.") == {}
