@@ -2,19 +2,27 @@
 
 Pure code (no Django). A rule set over one article's sentences:
 - attribution cues: a reporting verb ("sagte", "bestritt", separable "teilte … mit",
-  "räumte … ein", participles "mitgeteilt"), not negated ("nicht angegeben"); a quotation
-  in «», „“ or »«; "laut X", "nach Angaben X", "X-Angaben", "X zufolge", "hieß es in
-  … X"; a headline "Name: …"; and indirect speech (Konjunktiv: "sei", "hätten") or
-  "Demnach" right after an attribution, which continues it;
+  "räumte … ein", participles "mitgeteilt"; in a frame: "erinnerte daran", "sprach
+  von"), not negated ("nicht angegeben"), not in a background clause ("…, nachdem X …
+  hervorgehoben hatte"), not with no one as subject ("sagt man", "wie gesagt:"); a
+  quotation of a few words in «», „“ or »« (not a quoted name: „Los Haitises“); "laut
+  X", "nach Angaben X", "nach Informationen der X", "X-Angaben", "X zufolge", "hieß es
+  in … X", "heißt es im X"; a headline "Name: …" (whose statement has no reporting verb
+  of its own); and indirect speech (Konjunktiv: "sei", "hätten") or "Demnach" right
+  after an attribution, which continues it; a sentence may begin inside a quotation
+  («… sein», sagte X);
 - the speaker: the subject after an inverted verb (", sagte Putin", "hatte der Kreml
   mitgeteilt"), else the subject before it ("Der Kreml teilte … mit", "Busch selbst
-  sagt", "X, der …, sagte"), the agent of a passive ("vom Außenbeauftragten X
-  aufgefordert"), the subject of "wie X mitteilte", else the noun phrase of a cue
+  sagt", "X, der …, sagte"; "er" after the verb whatever stands before it), the agent
+  of a passive ("vom Außenbeauftragten X aufgefordert"), the subject of "wie X
+  mitteilte" or "…, dass X gewarnt hat" (unless a cue names the source of the whole
+  sentence: "Laut X …, dass Russland zugab"), else the noun phrase of a cue
   ("laut", "nach Angaben", "nach Polizeiangaben", "zufolge", "so X"; "nach eigenen
   Angaben"/"laut Mitteilung" without a genitive: the sentence's subject). A noun phrase
   is read with its genitive ("Sprecher der EU-Kommission") and an appositive name
   ("der Vizepräsident des IOC, Thomas Bach,") but not the addressee ("sagte er der
-  Zeitung X"); role words before a name are not the name ("Landrat Heinz Seiffert").
+  Zeitung X"); role words before a name are not the name ("Landrat Heinz Seiffert",
+  "der Präsident des Verbandes Frank Albrecht").
   An organisation's name is whole ("Bundesamt für Gesundheit (BAG)", "Verein zum Schutz
   der …", "Bundesverband deutscher Banken"), without a place after it ("in Kabul"); a
   name after a noun for a kind of body is the name ("der Gewerkschaft Verdi").
@@ -32,7 +40,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from newstext.entities import FoundMention, Kind, Method
 from newstext.entities import discovery as rules
@@ -106,12 +114,59 @@ REPORTING_VERBS: dict[str, str] = {
     "verlauten": "verlautete verlautet",
     "beschreiben": "beschreibt beschrieb beschrieben beschreiben",
     "gestehen": "gesteht gestand",
+    "argumentieren": "argumentiert argumentierte argumentierten",
+    "beklagen": "beklagt beklagte beklagten",
+    "abstreiten": "abgestritten stritt…ab streitet…ab abstritt",
+    "feststellen": "festgestellt stellte…fest stellt…fest stellten…fest feststellte",
+    "festhalten": "hielt…fest hält…fest",
+    "einschätzen": "eingeschätzt schätzte…ein schätzt…ein einschätzte",
+    "anweisen": "wies…an weist…an",
+    "bezeichnen": "bezeichnet bezeichnete bezeichneten",
+    "kommentieren": "kommentiert kommentierte kommentierten",
+    "zitieren": "zitiert zitierte zitierten",
+    "nennen": "nennt nannte nannten",
+    "bekräftigen": "bekräftigt bekräftigte bekräftigten",
+    "beteuern": "beteuert beteuerte beteuerten",
+    "erläutern": "erläutert erläuterte erläuterten",
+    "mahnen": "mahnt mahnte mahnten",
+    "appellieren": "appelliert appellierte appellierten",
+    "vorwerfen": "vorgeworfen warf…vor wirft…vor vorwarf",
+    "zurückweisen": "zurückgewiesen wies…zurück weist…zurück zurückwies",
+    "vorschlagen": "vorgeschlagen schlug…vor schlägt…vor vorschlug",
+    "aufrufen": "aufgerufen rief…auf ruft…auf aufrief",
+    "bemängeln": "bemängelt bemängelte",
+    "monieren": "moniert monierte",
+    "bedauern": "bedauert bedauerte",
+    "bezweifeln": "bezweifelt bezweifelte",
+    "prognostizieren": "prognostiziert prognostizierte",
+    "antworten": "antwortet antwortete",
+    "entgegnen": "entgegnet entgegnete",
+    "widersprechen": "widerspricht widersprach",
+    "erwidern": "erwidert erwiderte",
+    "hervorheben": "hervorgehoben hob…hervor hebt…hervor hervorhob",
+    "deutlich machen": "machte…deutlich macht…deutlich machten…deutlich",
+    "klarmachen": "machte…klar macht…klar machten…klar",
+    "aussprechen": "sprach…aus spricht…aus sprachen…aus",
+    "loben": "lobt lobte lobten",
+    "beschuldigen": "beschuldigt beschuldigte beschuldigten",
+    "empfehlen": "empfiehlt empfahl empfahlen",
+    "plädieren": "plädiert plädierte plädierten",
+}
+# Verbs that report speech only in a frame: with one of these words in their clause
+# ("erinnerte daran, dass", "sprach von einem Erfolg", "verwies auf"); without it they
+# mean something else ("erinnert sich", "spricht mit", "Vieles spricht dafür").
+FRAME_VERBS: dict[str, tuple[str, frozenset[str]]] = {
+    "erinnern": ("erinnert erinnerte erinnerten", frozenset(["daran"])),
+    "sprechen": ("spricht sprach sprachen", frozenset(["von"])),
+    "verweisen": ("verweist verwies verwiesen", frozenset(["auf", "darauf"])),
 }
 # Verbs that report speech only as a tag after what was said (", schreibt die Zeitung",
 # "«…», kommentierte X") or before a colon; elsewhere they mean something else.
 TAG_VERBS: dict[str, str] = {
     "schreiben": "schreibt schrieb schrieben",
-    "kommentieren": "kommentiert kommentierte",
+    "begründen": "begründet begründete",
+    "bilanzieren": "bilanziert bilanzierte",
+    "resümieren": "resümiert resümierte",
     "charakterisieren": "charakterisiert charakterisierte",
     "ergänzen": "ergänzt ergänzte",
     "glauben": "glaubt glaubte",
@@ -182,7 +237,11 @@ NOMINATIVE_DETERMINERS = frozenset(
         "zahlreiche",
         "beide",
         "andere",
+        "alle",
     ]
+)
+NUMERALS = frozenset(
+    ["zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf"]
 )
 GENITIVE_DETERMINERS = frozenset(["des", "der", "eines", "einer", "dieses", "dieser"])
 PRONOUNS = frozenset(["er", "sie"])
@@ -241,10 +300,16 @@ FUNCTION_WORDS = frozenset(
 CLAUSE_ENDS = frozenset([",", ".", ";", ":", "–", "—", "!", "?", "und", "«", "»", "„", "“", '"'])
 QUOTATION = re.compile(r"«[^»]{12,}»|„[^“]{12,}“|»[^«]{12,}«")
 LAUT = re.compile(r"(?<!\w)[Ll]aut\s+")
-NACH_ANGABEN = re.compile(r"(?<!\w)[Nn]ach\s+(?:\w+\s+)?Angaben\s+")
+# "nach Angaben", and nouns of a source's statement before whose source they name.
+NACH_ANGABEN = re.compile(
+    r"(?<!\w)[Nn]ach\s+(?:\w+\s+)?(?:Angaben\s+|(?:Informationen|Berichten|Darstellung|"
+    r"Aussagen?|Erkenntnissen)\s+(?=(?:des|der|eines|einer|von)\s))"
+)
 DASH_ANGABEN = re.compile(r"(?<!\w)([A-ZÄÖÜ][\w]*)-Angaben(?!\w)")
 ZUFOLGE = re.compile(r"([\w ]{3,60}?)\s+zufolge(?!\w)")
-HIESS_ES = re.compile(r"(?<!\w)hieß es\b(?:\s+(?:in|aus|von)\s+(?:\w+\s+){0,2}?(?=des |der ))?")
+HIESS_ES = re.compile(
+    r"(?<!\w)(?:hieß|heißt) es\b(?:\s+(?:in|aus|von)\s+(?:\w+\s+){0,2}?(?=des |der ))?"
+)
 HEADLINE = re.compile(r"^([A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+){0,2}):\s")
 DEMNACH = re.compile(r"^(Demnach|Demzufolge|Dabei)\b")
 FIGURE = re.compile(
@@ -362,10 +427,20 @@ NOT_SUBJECTS = frozenset(
         "vielmehr",
     ]
 )
+# "daran", "darauf", "hierzu": a preposition's object, never a subject (not "Daum": "dar-"
+# and "wor-" before a vowel).
+PRONOMINAL_ADVERB = re.compile(
+    r"^(?:(?:[Dd]a|[Ww]o|[Hh]ier)(?:bei|durch|für|gegen|mit|nach|von|vor|zu)"
+    r"|(?:[Dd]ar|[Ww]or|[Hh]ier)(?:an|auf|aus|in|über|um|unter))$"
+)
 SUBJECT_PARTICLES = frozenset(["selbst", "allein", "auch", "jedoch", "aber", "indes", "nun"])
 PASSIVE = frozenset(["werden", "worden", "wird", "wurde", "wurden"])
 _SO_TAG = re.compile(r"(?:^|[,(–—]\s*)so\s+(?=(?:der|die|das|ein|eine)\s|[A-ZÄÖÜ])")
-_WIE = re.compile(r"^[Ww]ie$")
+_AS = frozenset(["wie"])
+# Conjunctions and pronouns that open a verb-final clause whose subject follows them.
+SUBORDINATORS = frozenset(["wie", "dass", "daß", "ob", "was", "als", "warum", "weshalb", "wieso"])
+# What may follow a verb-final participle in its clause: "gewarnt hat", "gesagt haben soll".
+FINITE_AFTER_PARTICIPLE = AUXILIARIES | {"habe", "hätte", "hätten", "sei", "seien", "soll"}
 _ANGABEN_COMPOUND = re.compile(r"(?<!\w)[Nn]ach\s+([A-ZÄÖÜ]\w+?)(?:angaben|berichten)(?!\w)")
 
 
@@ -381,6 +456,7 @@ class _VerbForm:
     infinitive: str
     particle: str  # "" unless separable
     tag_only: bool = False  # valid only as a tag after the statement
+    frame: frozenset[str] = frozenset()  # one of these words must be in its clause
 
 
 def _verb_forms() -> dict[str, list[_VerbForm]]:
@@ -390,6 +466,9 @@ def _verb_forms() -> dict[str, list[_VerbForm]]:
             for form in spec.split():
                 word, _, particle = form.partition("…")
                 forms.setdefault(word, []).append(_VerbForm(infinitive, particle, tag_only))
+    for infinitive, (spec, frame) in FRAME_VERBS.items():
+        for word in spec.split():
+            forms.setdefault(word, []).append(_VerbForm(infinitive, "", frame=frame))
     # Separable readings first: "forderte … auf" is auffordern, not fordern.
     return {word: sorted(found, key=lambda f: not f.particle) for word, found in forms.items()}
 
@@ -489,7 +568,12 @@ class _Sentence:
         return Suggestion(self.start, self.end, self.text, SuggestionKind.ATTRIBUTION, cue, speaker)
 
     def _cue_and_speaker(self) -> tuple[str | None, Speaker | None]:
-        if headline := HEADLINE.match(self.text):
+        headline = HEADLINE.match(self.text)
+        verb = self._reporting_verb()
+        if headline and headline.group(1).split()[0].lower() not in NOMINATIVE_DETERMINERS:
+            # "Name: …", not "Ein Beispiel: …"; "Nachrichten: Juncker sagt …" is Juncker's
+            if verb is not None and (subject := self._verb_subject(verb[0])) is not None:
+                return verb[1], subject
             return "headline", self._speaker(0, headline.end(1))
         if hiess := HIESS_ES.search(self.text):
             offset = hiess.end()
@@ -497,15 +581,18 @@ class _Sentence:
             if preposition := re.match(r"\s*(?:in|aus|von|vom|im|bei|beim)\s+", rest):
                 offset += preposition.end()
             return "hieß es", self._phrase_after(offset, genitive=True)
-        verb = self._reporting_verb()
         if verb is not None:
             index, infinitive = verb
+            # "Laut X führte der Streit dazu, dass Russland zugab, …": X says it all
+            embedded = self._subordinate_start(index, SUBORDINATORS - _AS) is not None
+            if embedded and (cue := self._cue_speaker()) is not None:
+                return infinitive, cue
             return infinitive, self._verb_subject(index) or self._cue_speaker()
         speaker = self._cue_speaker()
         if speaker is not None:
             return self._cue_name(), speaker
-        if QUOTATION.search(self.text):
-            return "quotation", None
+        if any(len(quoted.group().split()) >= 3 for quoted in QUOTATION.finditer(self.text)):
+            return "quotation", None  # not a quoted name or term: „Los Haitises“
         return None, None
 
     def _cue_name(self) -> str:
@@ -557,6 +644,10 @@ class _Sentence:
                     continue
                 if form.tag_only and not self._tag_position(index):
                     continue
+                if form.frame and not form.frame & {
+                    t.text.lower() for t in self._clause_tokens(index)
+                }:
+                    continue
                 if self._negated(index) or self._not_speech(index):
                     continue
                 if self._quoted(index) or self._background_clause(index):
@@ -568,20 +659,48 @@ class _Sentence:
         """Token `index` stands inside a quotation (a sentence may begin inside one)."""
         opening = {"„": "“", "«": "»", "»": "«", "‚": "‘"}
         inside: str | None = None
-        straight = [i for i, t in enumerate(self.tokens) if t.text == '"']
-        odd = len(straight) % 2 == 1
-        if odd and straight and straight[0] > index:
+        closing = self._closing_mark
+        if closing is not None and closing > index:
             return True  # before the quotation mark that closes one begun earlier
         for position, token in enumerate(self.tokens[:index]):
             word = token.text
+            if position == closing:
+                continue
             if inside is not None:
                 if word == inside:
                     inside = None
             elif word in opening:
                 inside = opening[word]
-            elif word == '"' and not (odd and straight and position == straight[0]):
+            elif word == '"':
                 inside = '"'
         return inside is not None
+
+    @cached_property
+    def _closing_mark(self) -> int | None:
+        """The token of the first quotation mark when it closes a quotation begun before
+        the sentence: a lone straight mark not placed as an opening one (`sagte: "Das`),
+        a "»" or "«" without its partner after it, a "“" without "„" before it."""
+        tokens = self.tokens
+        for position, token in enumerate(tokens):
+            word = token.text
+            if word == '"':
+                odd = sum(t.text == '"' for t in tokens) % 2 == 1
+                return position if odd and not self._opening_placed(position) else None
+            if word in {"»", "«"}:
+                partner = "«" if word == "»" else "»"
+                return None if any(t.text == partner for t in tokens[position:]) else position
+            if word in {"“", "”"}:
+                return position
+            if word in {"„", "‚"}:
+                return None
+        return None
+
+    def _opening_placed(self, index: int) -> bool:
+        """The mark at token `index` opens: a space or colon before it, a word after it."""
+        at = self.tokens[index].start
+        before = self.text[at - 1] if at > 0 else " "
+        after = self.text[at + 1] if at + 1 < len(self.text) else " "
+        return (before.isspace() or before in "(:") and after.isalnum()
 
     def _quoted_at(self, offset: int) -> bool:
         """The text offset `offset` (into the whole text) stands inside a quotation."""
@@ -594,8 +713,15 @@ class _Sentence:
         first = clause[0].text.lower()
         before = self.tokens.index(clause[0])
         after_comma = before > 0 and self.tokens[before - 1].text == ","
-        if first in {"wer", "nachdem", "bevor", "weil", "obwohl", "sobald", "falls"}:
+        conjunctions = {"nachdem", "bevor", "weil", "obwohl", "sobald", "falls"}
+        if first in conjunctions | {"wer"}:
             return True
+        verb = self.tokens[index]
+        verb_last = clause[-1] is verb or clause[-1].text in AUXILIARIES | PASSIVE
+        if verb_last and any(
+            t.text.lower() in conjunctions for t in clause[1 : clause.index(verb)]
+        ):
+            return True  # "erfolgte kurz, nachdem X … hervorgehoben hatte"
         relative = {
             "der",
             "die",
@@ -634,8 +760,15 @@ class _Sentence:
         """'Das sagt viel über', 'im Amt bestätigt worden', 'es wird betont'."""
         word = self.tokens[index].text
         following = self.tokens[index + 1].text if index + 1 < len(self.tokens) else ""
-        if following in {"viel", "wenig", "etwas", "alles"}:
-            return True
+        if following in {"viel", "wenig", "etwas", "alles", "man", "jeder", "jemand", "niemand"}:
+            return True  # "sagt man", "berichtet jeder": no one in particular
+        if word in {"bestreitet", "bestritt", "bestritten"} and following[:1].isdigit():
+            return True  # "bestritt 93 Rennen": contested, not denied
+        if following == "sich" and VERB_FORMS[word][0].infinitive == "nennen":
+            return True  # "nennt sich": is called
+        previous = self.tokens[index - 1].text.lower() if index > 0 else ""
+        if previous == "wie" and following in CLAUSE_ENDS and "ge" in word[:6]:
+            return True  # "wie gesagt:", "wie angekündigt,": nobody is named
         if self._passive(index):
             unnamed_source_ok = word in {"gemeldet", "mitgeteilt", "angekündigt", "gesagt"}
             return self._agent(index) is None and not unnamed_source_ok
@@ -684,13 +817,25 @@ class _Sentence:
                 word == ","
                 and 0 < position < len(tokens) - 1
                 and _capitalised(tokens[position - 1].text)
-                and _capitalised(tokens[position + 1].text)
+                and self._name_list_goes_on(position)
             ):
                 continue  # "Gerkan, Marg und Partner"
             if word in CLAUSE_ENDS and not (word == "und" and last[:1].isupper()):
                 break
             last = word
         return last
+
+    def _name_list_goes_on(self, comma: int) -> bool:
+        """Capitalised words and commas after `comma` end in "und"/"oder" and a name
+        ("Gerkan, Marg und Partner"), not a clause ("zu Protokoll, Merkels …")."""
+        tokens = self.tokens
+        for position in range(comma + 1, min(comma + 8, len(tokens) - 1)):
+            word = tokens[position].text
+            if word in {"und", "oder"}:
+                return position > comma + 1 and _capitalised(tokens[position + 1].text)
+            if word != "," and not _capitalised(word):
+                return False
+        return False
 
     def _negated(self, index: int) -> bool:
         window = []
@@ -742,13 +887,16 @@ class _Sentence:
             and (phrase := self._phrase(index + 2))
         ):
             return self._phrase_speaker(phrase)  # "verlautete aus Regierungskreisen"
-        # "wie die Polizei mitteilte", "wie viele Genossen sagen": verb last in its clause.
-        conjunction = self._subordinate_start(index)
+        # "wie die Polizei mitteilte", "wie viele Genossen sagen", "dass der Minister
+        # gewarnt hat": verb last in its clause.
+        conjunction = self._subordinate_start(index, SUBORDINATORS)
         if conjunction is not None:
             phrase = self._phrase(conjunction + 1)
             if phrase is not None:
                 return self._phrase_speaker(phrase)
         after = self._subject_after(finite)
+        if after is not None and after.surface.lower() == "er":
+            return after  # always nominative: what stands before the verb is no subject
         if self._clause_initial(finite) or finite == 0:
             if after is not None and not self._inserted_clause_before(finite):
                 return after
@@ -798,14 +946,18 @@ class _Sentence:
             return None
         return self._phrase_speaker(phrase)
 
-    def _subordinate_start(self, index: int) -> int | None:
-        """The token of "wie" opening the verb-final clause the verb at `index` ends."""
+    def _subordinate_start(self, index: int, conjunctions: frozenset[str] = _AS) -> int | None:
+        """The conjunction ("wie" unless told) opening the verb-final clause the verb at
+        `index` ends, maybe before an auxiliary ("…, dass der Minister gewarnt hat")."""
+        tokens = self.tokens
         position = index - 1
-        while position >= 0 and self.tokens[position].text not in CLAUSE_ENDS - {"und"}:
-            if _WIE.match(self.tokens[position].text):
-                at_start = position == 0 or self.tokens[position - 1].text in CLAUSE_ENDS
-                end = self.tokens[index + 1].text if index + 1 < len(self.tokens) else "."
-                if at_start and (end in CLAUSE_ENDS or index + 1 == len(self.tokens)):
+        while position >= 0 and tokens[position].text not in CLAUSE_ENDS - {"und"}:
+            if tokens[position].text.lower() in conjunctions:
+                at_start = position == 0 or tokens[position - 1].text in CLAUSE_ENDS
+                end = index + 1
+                while end < len(tokens) and tokens[end].text in FINITE_AFTER_PARTICIPLE:
+                    end += 1
+                if at_start and (end == len(tokens) or tokens[end].text in CLAUSE_ENDS):
                     return position
                 return None
             position -= 1
@@ -828,11 +980,16 @@ class _Sentence:
             word = self.tokens[position].text
             if word == ":" or (word in {"–", "—", "-"} and position < 12):
                 start = position + 1
+        closing = self._closing_mark
+        if closing is not None and closing < finite:
+            start = max(start, closing + 1)  # «… sein», sagte X: the quotation is no subject
         if start >= finite:
             return None
         first = self.tokens[start].text
         if first.lower() in NOT_SUBJECTS and first.lower() not in NOMINATIVE_DETERMINERS - {"das"}:
             return None
+        if PRONOMINAL_ADVERB.match(first):
+            return None  # "Daran erinnerte X"
         if first.lower() == "das" and start + 1 == finite:
             return None
         phrase = self._phrase(start, fronted=True)
@@ -969,7 +1126,8 @@ class _Sentence:
         while index < len(tokens) and (
             _adjective(tokens[index].text)
             or tokens[index].text in {"ehemals", "ehemalige", "beiden"}
-        ):
+            or (determiner and (tokens[index].text in NUMERALS or tokens[index].text.isdigit()))
+        ):  # "alle drei Regierungen", not "von 219 Todesopfern"
             index += 1
         if index < len(tokens) and tokens[index].text in {'"', "„", "«", "»", "'"}:
             index += 1  # a quoted name: «Hessisch Niedersächsische Allgemeine»
@@ -1238,6 +1396,8 @@ class _Sentence:
                 and token.text not in FUNCTION_WORDS
                 and self._noun_before(index)
             ):
+                if index + 1 < len(self.tokens) and self.tokens[index + 1].text == "er":
+                    return _Phrase(index + 1, index + 2, determiner="er")  # "X schloss er aus"
                 fronted = self._fronted_subject(index)
                 if fronted is not None:
                     return fronted
@@ -1284,6 +1444,8 @@ class _Sentence:
                 )
             ):
                 start -= 1
+                if word.lower() in {"dem", "den", "einem"}:
+                    break  # "zufolge" governs the dative: its determiner opens the phrase
             else:
                 break
         determiners = GENITIVE_DETERMINERS | {"dem", "den", "einem"} | {'"', "„"}
@@ -1338,6 +1500,19 @@ class _Sentence:
                     if mention.entity is None:  # a candidate: the text's own words ("H.")
                         return Speaker(surface, _strip_determiner(name), mention.kind.value)
                     return resolved
+        # "der Präsident des Verbandes Frank Albrecht", "die Berliner Lehrerin Marianne
+        # Strohmeyer": the words before a person's name at the end describe the person
+        # (not in "Stiftung Max Herbst", "Akademie von Nordhalden").
+        name_end = start + len(self.text[start:end].rstrip(" \"„“«»'"))
+        role = any(ROLE.search(w) or PERSON_ROLES.match(w) for w in words)
+        for mention in inside:
+            if mention.kind != Kind.PERSON or mention.end - self.start != name_end:
+                continue
+            before = self.text[start : mention.start - self.start].split()
+            if before and (
+                role or (_capitalised(before[-1]) and not _organisation_noun(before[-1]))
+            ):
+                return _from_mention(surface, mention)
         if words and (words[-1].lower() in PRONOUNS):
             person = self._last_person(start)
             if person is not None:
@@ -1499,6 +1674,7 @@ def _strip_determiner(surface: str) -> str:
         "den",
         "einem",
         "einen",
+        "beiden",
     }:
         words.pop(0)
     return " ".join(words)

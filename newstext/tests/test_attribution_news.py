@@ -1,8 +1,10 @@
 """Attribution and speakers on real German news sentences (GermEval 2014), one at a time.
 
-The labelled set is `data/attribution_news.json` (see `data/README.md`): every fourth
-sentence is held out, not looked at while the rules were changed. Each sentence is read
-alone, with the mentions the seed gazetteer's recogniser finds in it.
+The labelled set is `data/attribution_news.json` (see `data/README.md`): in the first
+round every fourth sentence is held out, in the second (labelled later, before the rules
+were run on it) every second one; held-out sentences are not looked at while the rules
+are changed, so only the tuning parts' failures are printed. Each sentence is read alone,
+with the mentions the seed gazetteer's recogniser finds in it.
 """
 
 import json
@@ -17,6 +19,11 @@ from newstext.tests.support import AttributionScore
 
 DATA = Path(__file__).parent / "data" / "attribution_news.json"
 FLOOR = 0.90
+# The second round, measured on 2026-12-07 after the rules were changed on its tuning
+# part: P 0.970 R 0.800 speakers 0.906 (tuning), P 0.839 R 0.743 speakers 0.923
+# (held-out; before the change: P 0.824 R 0.400 speakers 0.857). Its floors, about one
+# sentence under those figures, guard against regressions; the rules do not reach FLOOR.
+SECOND_ROUND_FLOORS = {"tuning": (0.93, 0.77, 0.85), "held-out": (0.80, 0.70, 0.85)}
 PRONOUNS = {"er", "sie"}
 # Words a speaker's name may have or lack without naming someone else.
 IGNORED = {"der", "die", "das", "des", "den", "dem", "ein", "eine", "einer", "eines", "von"}
@@ -50,12 +57,14 @@ def speaker_right(found: Speaker | None, expected: list[str]) -> bool:
     return False
 
 
-def score(part: str | None) -> AttributionScore:
+def score(part: str | None, round_: int = 1) -> AttributionScore:
     entries = json.loads(DATA.read_text(encoding="utf-8"))["sentences"]
     matcher = seed_matcher()
     result = AttributionScore()
     for entry in entries:
         if part is not None and entry["part"] != part:
+            continue
+        if entry.get("round", 1) != round_:
             continue
         text = entry["sentence"]
         found = [
@@ -88,17 +97,38 @@ def test_the_set_is_large_enough_and_partly_held_out() -> None:
     assert len(entries) > len(attributions)  # and sentences that are not attributions
     assert {e["part"] for e in entries} == {"tuning", "held-out"}
     assert len({e["id"] for e in entries}) == len(entries)
+    second = [e for e in entries if e.get("round") == 2]
+    assert {e["part"] for e in second} == {"tuning", "held-out"}
+    assert sum(e["speaker"] is not None for e in second) >= 60
+
+
+def report(result: AttributionScore, label: str, part: str | None) -> list[str]:
+    """Print the figures, and the failures of a tuning part only; what an assertion shows."""
+    print()
+    print(result.line(label))
+    if part != "tuning":
+        return []
+    print("\n".join(result.wrong))
+    return result.wrong
 
 
 @pytest.mark.parametrize("part", [None, "tuning", "held-out"])
 def test_attribution_and_speakers_beat_the_floor(part: str | None) -> None:
     result = score(part)
-    print()
-    print(result.line(part or "all"))
-    print("\n".join(result.wrong))
-    assert result.precision >= FLOOR, result.wrong
-    assert result.recall >= FLOOR, result.wrong
-    assert result.speaker_accuracy >= FLOOR, result.wrong
+    shown = report(result, f"round 1 {part or 'all'}", part)
+    assert result.precision >= FLOOR, shown
+    assert result.recall >= FLOOR, shown
+    assert result.speaker_accuracy >= FLOOR, shown
+
+
+@pytest.mark.parametrize("part", ["tuning", "held-out"])
+def test_the_second_round_beats_its_floors(part: str) -> None:
+    result = score(part, round_=2)
+    shown = report(result, f"round 2 {part}", part)
+    precision, recall, speakers = SECOND_ROUND_FLOORS[part]
+    assert result.precision >= precision, shown
+    assert result.recall >= recall, shown
+    assert result.speaker_accuracy >= speakers, shown
 
 
 def test_speaker_comparison() -> None:

@@ -404,3 +404,89 @@ def test_a_chain_of_thousands_of_genitives_is_read_within_bounds() -> None:
     assert [s.kind for s in found] == [SuggestionKind.ATTRIBUTION]
     nested = "des Vorstands der Stiftung des Vereins der Freunde des Museums"
     assert only_speaker(f"Der Sprecher {nested} sagte, die Lage sei ernst.") is not None
+
+
+# Rules added from the second round of GermEval news sentences (tuning part); invented
+# sentences, so no labelled sentence is tested twice.
+
+
+def test_more_reporting_verbs_and_their_frames() -> None:
+    assert only_speaker("Die Stadt argumentiert, der Bau sei zu teuer.") == "Stadt"
+    assert only_speaker("Das hatte Anna Kroll vom Institut am Montag festgestellt.") == (
+        "Anna Kroll"
+    )
+    assert only_speaker("«Wir bleiben hier», stellte der Trainer nüchtern fest.") == "Trainer"
+    assert only_speaker("«Die Lage ist ernst», hielt er fest.") == "er"
+    assert only_speaker("Als riskant schätzt Berger vor allem die Anleihen ein.") == "Berger"
+    assert only_speaker("Die Regierungen hatten Zahlungen abgestritten.") == "Regierungen"
+    assert only_speaker("Alle drei Verbände hatten die Pläne kritisiert.") in {
+        "Verbände",
+        "drei Verbände",
+    }
+
+
+def test_heisst_es_and_nach_informationen() -> None:
+    assert only_speaker("«Die Aufsicht soll strenger werden», heißt es im Programm.") == (
+        "Programm"
+    )
+    assert only_speaker("Nach Informationen der Kelmer Zeitung soll der Chef gehen.") == (
+        "Kelmer Zeitung"
+    )
+    assert speakers("Nach Informationen suchen viele im Netz.") == {}
+
+
+def test_a_sentence_may_begin_inside_a_quotation() -> None:
+    assert only_speaker("Das Spiel war schwer», sagte Tukur.") == "Tukur"
+    assert only_speaker('Der Verein, den ich liebe, ist pleite", sagte Kramer.') == "Kramer"
+    assert only_speaker('Ole Brandt, Bürgermeister der Gemeinde, sagte: "Das ist gut.') == (
+        "Ole Brandt"
+    )
+
+
+def test_er_after_the_verb_is_the_subject() -> None:
+    assert only_speaker("Oh Gott, der Hund hier glaubt, ich sei schuld, sagt er.") == "er"
+    assert only_speaker("Kürzungen schloss er aus, forderte aber mehr Geld.") == "er"
+
+
+def test_no_one_in_particular_is_no_speaker() -> None:
+    assert speakers("Das nennt man Glück.") == {}
+    assert speakers("Das Projekt nennt sich Aufbruch.") == {}
+    assert speakers("Aber wie gesagt: Das war einmal.") == {}
+    assert speakers("Am Abend berichtet jeder kurz, wie es ihm geht.") == {}
+    assert speakers("Er bestritt 93 Rennen für das Team.") == {}
+    assert speakers("Ein Beispiel: Die Halle ist zu klein.") == {}
+    assert speakers("Die Wanderung führt in den Nationalpark „Los Haitises“.") == {}
+
+
+def test_zufolge_takes_its_dative_phrase_only() -> None:
+    assert only_speaker("Hinzu kommen den Angaben zufolge weitere Kosten.") == "Angaben"
+
+
+def test_the_person_named_after_a_role_and_its_genitive() -> None:
+    text = "Es reicht nicht, sagte der Präsident des Handelsverbandes Jan Merten."
+    speaker = speaker_of(text, [mention(text, "Jan Merten", Kind.PERSON)])
+    assert speaker is not None
+    assert speaker.name == "Jan Merten"
+
+
+def test_verbs_that_report_speech_in_a_frame() -> None:
+    assert only_speaker("Daran erinnerte die Ministerin am Montag.") == "Ministerin"
+    assert only_speaker("Daum erinnerte daran, dass das Spiel lang sei.") == "Daum"
+    assert only_speaker("Der Trainer sprach von einem verdienten Sieg.") == "Trainer"
+    assert speakers("Sie erinnert sich an den Tag.") == {}
+    assert speakers("Vieles spricht dafür, dass es regnet.") == {}
+    assert only_speaker("Die Verbände machten deutlich, dass sie klagen wollen.") in {
+        "Verbände",
+        "die Verbände",
+    }
+
+
+def test_the_subject_of_a_verb_final_clause() -> None:
+    assert only_speaker("Es ist bekannt, dass der Minister die Pläne kritisiert hat.") == (
+        "Minister"
+    )
+    assert only_speaker("Das ist es, was der Trainer immer wieder betont.") == "Trainer"
+    assert only_speaker("Nachrichten: Gerd Kolbe sagt dem Verband den Kampf an") == "Gerd Kolbe"
+    assert (
+        speakers("Der Bus fuhr los, nachdem der Fahrer die Türen geprüft und gewarnt hatte.") == {}
+    )
