@@ -3,17 +3,30 @@
 An item's full text comes from `content:encoded` (RSS) or `<content>` (Atom) when the
 feed carries it; otherwise the item is returned with `needs_fetch` set and its link, so
 the caller fetches the page (`ingest.fetching`) and reads it with `formats.html`. The
-`description` / `<summary>` teaser is kept as `summary`, never as the body.
+`description` / `<summary>` teaser is kept as `summary`, never as the body. Entities a
+feed escaped twice are decoded, and a trailing "Weiterlesen" link or "Der Beitrag …
+erschien zuerst auf …" footer is no text. Relative links are resolved against the
+channel's link (xml:base is feedparser's). Several authors (dc:creator, Atom <author>)
+are joined; a Media RSS credit with the role "author" is a byline too.
 
 Dates are read from the feed's own text, so a story stamped "00:30 +0200" keeps its
 local day (feedparser's parsed dates are in UTC and would move it to the day before).
+Dates written in German ("Mo, 07 Dez 2026 14:03:00 +0100", "15. Oktober 2026 16:20
+MESZ", "07.12.2026 10:45") are read too; without a zone they are German time.
+
+`read_feed` gives every item, an article or the refusal of that item; `parse_feed` gives
+the articles, leaving out items that are no article (empty, or a podcast episode with
+no text).
 """
 
 import datetime
 import email.utils
+import html
 import io
 import re
+import zoneinfo
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 import feedparser  # type: ignore[import-untyped]
 
@@ -35,6 +48,42 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 _EMAIL = re.compile(r"[^\s()<>@]+@[^\s()<>@]+")
 _EMAIL_THEN_NAME = re.compile(r"\A[^\s()<>@]+@[^\s()<>@]+\s*\((?P<name>[^()]+)\)\Z")
 _NAME_THEN_EMAIL = re.compile(r"\A(?P<name>[^<>]+?)\s*<[^\s<>@]+@[^\s<>@]+>\Z")
+# An entity or a tag left in text after its markup was read: the feed escaped it twice.
+_LEFT_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_LEFT_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+# A block that only links on to the article ("Weiterlesen »", "Read more …").
+_READ_MORE = re.compile(
+    r"\A(?:(?:weiterlesen|mehr lesen|mehr dazu|mehr erfahren|(?:ganzen )?artikel lesen"
+    r"|zum (?:ganzen |vollständigen )?(?:artikel|beitrag)|read more|continue reading)\b"
+    r"[^.!?]{0,120}|(?:mehr|more)\W*)\Z",
+    re.IGNORECASE,
+)
+# WordPress's footer: "Der Beitrag X erschien zuerst auf Y." / "The post X appeared first on Y."
+_FIRST_APPEARED = re.compile(
+    r"\A(?:der beitrag|der artikel|the post)\s.{1,300}?\s(?:erschien zuerst|ist zuerst erschienen"
+    r"|appeared first)\b.{0,200}\Z",
+    re.IGNORECASE | re.DOTALL,
+)
+MEDIA_TYPES = ("audio/", "video/")
+# iTunes tags that make an item a podcast episode.
+EPISODE_KEYS = ("itunes_duration", "itunes_episodetype", "itunes_episode")
+GERMAN_TIME = zoneinfo.ZoneInfo("Europe/Berlin")
+ZONES = {"mez": "+01:00", "cet": "+01:00", "mesz": "+02:00", "cest": "+02:00", "ut": "+00:00",
+         "utc": "+00:00", "gmt": "+00:00", "z": "+00:00"}  # fmt: skip
+# Month names and abbreviations in German and English, by their first three letters.
+MONTHS = {
+    "jan": 1, "jän": 1, "feb": 2, "mär": 3, "mae": 3, "mrz": 3, "mar": 3, "apr": 4, "mai": 5,
+    "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "okt": 10, "oct": 10, "nov": 11,
+    "dez": 12, "dec": 12,
+}  # fmt: skip
+# "[Weekday,] 7[.] Dez[ember] 2026[,] [um] 14:03[:00] [Uhr] [+0100|MEZ]" or "07.12.2026 10:45".
+_WRITTEN_DATE = re.compile(
+    r"\A(?:[^\W\d_]+\.?,?\s+)?(?P<day>\d{1,2})(?:\.\s*|\s+)"
+    r"(?:(?P<month>\d{1,2})\.\s*|(?P<name>[^\W\d_]{3,})\.?\s+)(?P<year>\d{4}),?"
+    r"(?:\s*(?:um\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::(?P<second>\d{2}))?)?"
+    r"(?:\s*Uhr)?(?:\s*(?P<zone>[+-]\d{2}:?\d{2}|[A-Za-z]{1,4}))?\s*\Z",
+    re.IGNORECASE,
+)
 
 # Why a feed or one of its items is not read (newstext.reasons: shown translated).
 declare(
@@ -45,12 +94,32 @@ declare(
         "feed_no_items": gettext_noop("the feed has no items"),
         "feed_broken_item": gettext_noop("broken feed XML (%(problem)s): %(reason)s"),
         "feed_item_empty": gettext_noop("feed item has neither title nor text"),
+        "feed_item_episode": gettext_noop("feed item is an audio or video episode without text"),
     }
 )
+# Items that are no article: left out of `parse_feed`, refused by `read_feed`.
+NOT_ARTICLES = frozenset({"feed_item_empty", "feed_item_episode"})
 
 
 def parse_feed(data: bytes, *, source: str, max_chars: int) -> list[IncomingArticle]:
-    """Every item of an RSS or Atom feed, newest first as the feed lists them.
+    """Every article of an RSS or Atom feed, newest first as the feed lists them.
+
+    Items that are no article (empty, or an episode without text) are left out.
+    Raises FormatError when the data is not a feed, is broken before any item, has
+    no articles, or when an item cannot be read.
+    """
+    items = read_feed(data, source=source, max_chars=max_chars)
+    articles = [item for item in items if isinstance(item, IncomingArticle)]
+    for item in items:
+        if isinstance(item, FormatError) and (
+            not articles or getattr(item.reason, "code", "") not in NOT_ARTICLES
+        ):
+            raise item
+    return articles
+
+
+def read_feed(data: bytes, *, source: str, max_chars: int) -> list[IncomingArticle | FormatError]:
+    """Every item of an RSS or Atom feed in feed order: its article, or why it is refused.
 
     Raises FormatError when the data is not a feed, is broken before any item, or
     has no items.
@@ -72,21 +141,25 @@ def parse_feed(data: bytes, *, source: str, max_chars: int) -> list[IncomingArti
         raise FormatError(source, Reason("feed_no_items"))
     format_name = "atom" if version.startswith("atom") else "rss"
     feed = parsed.get("feed") or {}
+    channel_link = str(feed.get("link") or "").strip()
     context = {
         "format": format_name,
         "publisher": clean_inline(str(feed.get("publisher") or feed.get("title") or "")),
         "language": clean_inline(str(feed.get("language") or "")),
-        "author": _person(feed, atom=True) if format_name == "atom" else "",
+        "author": _people(feed, atom=True) if format_name == "atom" else "",
+        "base": channel_link if urlsplit(channel_link).scheme in ("http", "https") else "",
     }
-    try:
-        return [_article(entry, context, source=source, max_chars=max_chars) for entry in entries]
-    except FormatError as error:
-        if not parsed.get("bozo"):
-            raise
-        problem = _describe(parsed.get("bozo_exception"))
-        raise FormatError(
-            source, Reason("feed_broken_item", problem=problem, reason=error.reason)
-        ) from None
+    broken = _describe(parsed.get("bozo_exception")) if parsed.get("bozo") else ""
+    items: list[IncomingArticle | FormatError] = []
+    for entry in entries:
+        try:
+            items.append(_article(entry, context, source=source, max_chars=max_chars))
+        except FormatError as error:
+            if broken:
+                reason = Reason("feed_broken_item", problem=broken, reason=error.reason)
+                error = FormatError(source, reason)
+            items.append(error)
+    return items
 
 
 def _describe(problem: object) -> str:
@@ -94,56 +167,143 @@ def _describe(problem: object) -> str:
     return text if len(text) <= 160 else text[:159] + "…"
 
 
-def _person(node: Any, *, atom: bool) -> str:
-    """The author's name: Atom's <name>; RSS's <author> or dc:creator as written.
+def _people(node: Any, *, atom: bool) -> str:
+    """The authors' names, joined: every Atom <author> or dc:creator, else RSS <author>.
 
     RSS <author> is "email (Name)"; feedparser's own split fails on long TLDs, so the
-    name is taken from the raw text here. A bare e-mail address is no byline.
+    name is taken from the raw text then. A bare e-mail address is no byline.
     """
+    names = [_name(str(person.get("name") or "")) for person in dict.get(node, "authors") or []]
+    names = list(dict.fromkeys(name for name in names if name))
+    if len(names) > 1:
+        return ", ".join(names)
     if atom:
         detail = dict.get(node, "author_detail") or {}
         if name := clean_inline(str(detail.get("name") or "")):
             return name
-    raw = clean_inline(str(dict.get(node, "author") or ""))
+    return _name(str(dict.get(node, "author") or ""))
+
+
+def _name(text: str) -> str:
+    raw = clean_inline(text)
     if match := _EMAIL_THEN_NAME.match(raw) or _NAME_THEN_EMAIL.match(raw):
         return clean_inline(match["name"])
     return "" if _EMAIL.fullmatch(raw) else raw
 
 
+def _credited_author(entry: Any) -> str:
+    """A Media RSS <media:credit role="author"> (photographers and others are no byline)."""
+    names = [
+        clean_inline(str(credit.get("content") or ""))
+        for credit in entry.get("media_credit") or []
+        if str(credit.get("role") or "").strip().lower() in ("author", "writer", "reporter")
+    ]
+    return ", ".join(dict.fromkeys(name for name in names if name))
+
+
 def _feed_date(value: object) -> datetime.datetime | None:
-    """An RFC 3339 (Atom) or RFC 822 (RSS) date-time as written, with its offset."""
+    """An RFC 3339 (Atom) or RFC 822 (RSS) date-time as written, with its offset; or
+    one written in German (or RFC 822 with German names), German time without a zone."""
     if not isinstance(value, str) or not value.strip():
         return None
     if stamp := parse_timestamp(value):
         return stamp
     try:
-        return email.utils.parsedate_to_datetime(value)
+        stamp = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):
+        return _written_date(value)
+    # A zone the e-mail parser does not know ("MEZ", "CET") leaves the stamp naive.
+    return stamp if stamp.tzinfo else _written_date(value) or stamp
+
+
+def _written_date(value: str) -> datetime.datetime | None:
+    match = _WRITTEN_DATE.match(value.strip())
+    if not match:
         return None
+    if match["name"]:
+        month = MONTHS.get(match["name"][:3].lower())
+    else:
+        month = int(match["month"])
+    zone_text = (match["zone"] or "").lower()
+    offset = ZONES.get(zone_text, zone_text if zone_text[:1] in "+-" else None)
+    if not month or (zone_text and offset is None):
+        return None
+    try:
+        stamp = datetime.datetime(
+            int(match["year"]),
+            month,
+            int(match["day"]),
+            int(match["hour"] or 0),
+            int(match["minute"] or 0),
+            int(match["second"] or 0),
+        )
+    except ValueError:
+        return None
+    if offset:
+        sign = -1 if offset[0] == "-" else 1
+        hours, minutes = int(offset[1:3]), int(offset[-2:])
+        delta = datetime.timedelta(hours=hours, minutes=minutes) * sign
+        return stamp.replace(tzinfo=datetime.timezone(delta))
+    return stamp.replace(tzinfo=GERMAN_TIME)
 
 
 def _html_or_text(value: str, content_type: str) -> list[tuple[BlockKind, str]]:
     if content_type.lower().startswith(HTML_TYPES):
-        return markup_blocks(value)
-    return plain_text_blocks(value)
+        blocks = markup_blocks(value)
+    else:
+        blocks = plain_text_blocks(value)
+    return _without_furniture([block for kind, text in blocks for block in _unescaped(kind, text)])
+
+
+def _unescaped(kind: BlockKind, text: str) -> list[tuple[BlockKind, str]]:
+    """A block read again when entities or tags are left in it (escaped twice)."""
+    if not _LEFT_ENTITY.search(text) and not _LEFT_TAG.search(text):
+        return [(kind, text)]
+    if _LEFT_TAG.search(text):
+        return [(kind, " ".join(part for _, part in markup_blocks(text)))]
+    return [(kind, html.unescape(text))]
+
+
+def _without_furniture(blocks: list[tuple[BlockKind, str]]) -> list[tuple[BlockKind, str]]:
+    """The blocks without trailing "Weiterlesen" links and "erschien zuerst auf" footers."""
+    end = len(blocks)
+    while end and (
+        _READ_MORE.match(clean_inline(blocks[end - 1][1]))
+        or _FIRST_APPEARED.match(clean_inline(blocks[end - 1][1]))
+    ):
+        end -= 1
+    return blocks[:end]
+
+
+def _is_episode(entry: Any) -> bool:
+    """A podcast episode: an audio or video <enclosure> and iTunes episode tags."""
+    enclosures = [str(link.get("type") or "") for link in entry.get("enclosures") or []]
+    return any(kind.lower().startswith(MEDIA_TYPES) for kind in enclosures) and any(
+        dict.get(entry, key) for key in EPISODE_KEYS
+    )
 
 
 def _article(
     entry: Any, context: dict[str, str], *, source: str, max_chars: int
 ) -> IncomingArticle:
     link = str(entry.get("link") or "").strip() or None
+    if link and context["base"] and not urlsplit(link).scheme:
+        link = urljoin(context["base"], link)
     identity = str(entry.get("id") or "").strip() or link
     name = f"{source} ({identity})" if identity else source
 
     title_detail = entry.get("title_detail") or {}
-    title = str(entry.get("title") or "")
-    if str(title_detail.get("type", "")).startswith(HTML_TYPES):
-        title = " ".join(text for _, text in markup_blocks(title))
+    title_type = str(title_detail.get("type") or "text/plain")
+    title = " ".join(text for _, text in _html_or_text(str(entry.get("title") or ""), title_type))
     title = clean_inline(title)
 
     texts: list[tuple[BlockKind, str]] = []
     for content in entry.get("content") or []:
-        texts = _html_or_text(str(content.get("value") or ""), str(content.get("type") or ""))
+        content_type = str(content.get("type") or "")
+        # In RSS, feedparser files itunes:summary and media:description as plain content.
+        if context["format"] == "rss" and not content_type.lower().startswith(HTML_TYPES):
+            continue
+        texts = _html_or_text(str(content.get("value") or ""), content_type)
         if texts:
             break
     texts = drop_leading_title(texts, title)
@@ -156,6 +316,8 @@ def _article(
     summary = " ".join(text for _, text in summary_blocks)
     if not title and not body and not summary:
         raise FormatError(name, Reason("feed_item_empty"))
+    if not body and _is_episode(entry):
+        raise FormatError(name, Reason("feed_item_episode"))
     title, derived = title_or_derived(title, texts or summary_blocks)
 
     published = _feed_date(entry.get("published"))
@@ -171,7 +333,9 @@ def _article(
         title_derived=derived,
         body=body,
         blocks=blocks,
-        byline=_person(entry, atom=context["format"] == "atom") or context["author"],
+        byline=_people(entry, atom=context["format"] == "atom")
+        or _credited_author(entry)
+        or context["author"],
         published_on=published_on,
         date_precision=DatePrecision.DAY if published_on else DatePrecision.UNKNOWN,
         revised_at=updated or published,
