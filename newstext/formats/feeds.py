@@ -220,31 +220,28 @@ def _written_date(value: str) -> datetime.datetime | None:
     match = _WRITTEN_DATE.match(value.strip())
     if not match:
         return None
-    if match["name"]:
-        month = MONTHS.get(match["name"][:3].lower())
-    else:
-        month = int(match["month"])
+    month = MONTHS.get(match["name"][:3].lower()) if match["name"] else int(match["month"])
     zone_text = (match["zone"] or "").lower()
     offset = ZONES.get(zone_text, zone_text if zone_text[:1] in "+-" else None)
     if not month or (zone_text and offset is None):
         return None
+    zone: datetime.tzinfo = GERMAN_TIME
     try:
-        stamp = datetime.datetime(
+        if offset:
+            sign = -1 if offset[0] == "-" else 1
+            delta = datetime.timedelta(hours=int(offset[1:3]), minutes=int(offset[-2:]))
+            zone = datetime.timezone(delta * sign)
+        return datetime.datetime(
             int(match["year"]),
             month,
             int(match["day"]),
             int(match["hour"] or 0),
             int(match["minute"] or 0),
             int(match["second"] or 0),
+            tzinfo=zone,
         )
     except ValueError:
         return None
-    if offset:
-        sign = -1 if offset[0] == "-" else 1
-        hours, minutes = int(offset[1:3]), int(offset[-2:])
-        delta = datetime.timedelta(hours=hours, minutes=minutes) * sign
-        return stamp.replace(tzinfo=datetime.timezone(delta))
-    return stamp.replace(tzinfo=GERMAN_TIME)
 
 
 def _html_or_text(value: str, content_type: str) -> list[tuple[BlockKind, str]]:
@@ -252,7 +249,7 @@ def _html_or_text(value: str, content_type: str) -> list[tuple[BlockKind, str]]:
         blocks = markup_blocks(value)
     else:
         blocks = plain_text_blocks(value)
-    return _without_furniture([block for kind, text in blocks for block in _unescaped(kind, text)])
+    return [block for kind, text in blocks for block in _unescaped(kind, text)]
 
 
 def _unescaped(kind: BlockKind, text: str) -> list[tuple[BlockKind, str]]:
@@ -303,15 +300,16 @@ def _article(
         # In RSS, feedparser files itunes:summary and media:description as plain content.
         if context["format"] == "rss" and not content_type.lower().startswith(HTML_TYPES):
             continue
-        texts = _html_or_text(str(content.get("value") or ""), content_type)
+        texts = _without_furniture(_html_or_text(str(content.get("value") or ""), content_type))
         if texts:
             break
     texts = drop_leading_title(texts, title)
     body, blocks = join_blocks(texts, source=name, max_chars=max_chars)
 
     summary_detail = entry.get("summary_detail") or {}
-    summary_blocks = _html_or_text(
-        str(entry.get("summary") or ""), str(summary_detail.get("type") or "text/html")
+    summary_type = str(summary_detail.get("type") or "text/html")
+    summary_blocks = _without_furniture(
+        _html_or_text(str(entry.get("summary") or ""), summary_type)
     )
     summary = " ".join(text for _, text in summary_blocks)
     if not title and not body and not summary:

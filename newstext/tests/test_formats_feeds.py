@@ -359,6 +359,7 @@ def test_blind_feeds_give_each_item_its_fields(name):
         ("gestern, 23:10 Uhr", None),
         ("31.02.2026", None),
         ("7. Dezember 2026 10:00 XYZ", None),
+        ("7. Dezember 2026 10:00 +9900", None),
     ],
 )
 def test_dates_written_in_german(written, expected):
@@ -391,3 +392,16 @@ def test_a_feed_of_episodes_only_is_refused():
     start, end = data.index(b"<item>", data.index(b"</item>")), data.rindex(b"</item>") + 7
     with pytest.raises(FormatError, match="audio or video episode without text"):
         parse_feed(data[:start] + data[end:], source="f", max_chars=MAX)
+
+
+def test_titles_keep_words_that_end_a_teaser():
+    data = (
+        b'<rss version="2.0"><channel><title>T</title><link>https://t.example/</link>'
+        b"<item><title>Read more books, says minister</title><link>a.html</link>"
+        b"<description>Mehr lesen, fordert der Minister.</description></item>"
+        b"</channel></rss>"
+    )
+    [article] = parse_feed(data, source="f", max_chars=MAX)
+    assert article.title == "Read more books, says minister"
+    assert article.summary == "Mehr lesen, fordert der Minister."
+    assert article.link == "https://t.example/a.html"
