@@ -58,6 +58,12 @@ _READ_MORE = re.compile(
     r"[^.!?]{0,120}|(?:mehr|more)\W*)\Z",
     re.IGNORECASE,
 )
+# The same at the end of the teaser's last sentence ("… werden […] Weiterlesen »").
+_TRAILING_READ_MORE = re.compile(
+    r"(?<=[.!?…\]])\s+(?:(?:weiterlesen|mehr lesen|read more|continue reading|zum artikel"
+    r"|artikel lesen)\W*|(?:mehr|more)\s*[»›→]+\W*)\Z",
+    re.IGNORECASE,
+)
 # WordPress's footer: "Der Beitrag X erschien zuerst auf Y." / "The post X appeared first on Y."
 _FIRST_APPEARED = re.compile(
     r"\A(?:der beitrag|der artikel|the post)\s.{1,300}?\s(?:erschien zuerst|ist zuerst erschienen"
@@ -76,11 +82,11 @@ MONTHS = {
     "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "okt": 10, "oct": 10, "nov": 11,
     "dez": 12, "dec": 12,
 }  # fmt: skip
-# "[Weekday,] 7[.] Dez[ember] 2026[,] [um] 14:03[:00] [Uhr] [+0100|MEZ]" or "07.12.2026 10:45".
+# "[Weekday,] 7[.] Dez[ember] 2026[,|-] [um] 14:03[:00] [Uhr] [+0100|MEZ]", "07.12.2026 10:45".
 _WRITTEN_DATE = re.compile(
     r"\A(?:[^\W\d_]+\.?,?\s+)?(?P<day>\d{1,2})(?:\.\s*|\s+)"
     r"(?:(?P<month>\d{1,2})\.\s*|(?P<name>[^\W\d_]{3,})\.?\s+)(?P<year>\d{4}),?"
-    r"(?:\s*(?:um\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::(?P<second>\d{2}))?)?"
+    r"(?:\s*[-–|]?\s*(?:um\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::(?P<second>\d{2}))?)?"
     r"(?:\s*Uhr)?(?:\s*(?P<zone>[+-]\d{2}:?\d{2}|[A-Za-z]{1,4}))?\s*\Z",
     re.IGNORECASE,
 )
@@ -269,7 +275,10 @@ def _without_furniture(blocks: list[tuple[BlockKind, str]]) -> list[tuple[BlockK
         or _FIRST_APPEARED.match(clean_inline(blocks[end - 1][1]))
     ):
         end -= 1
-    return blocks[:end]
+    if not end:
+        return []
+    kind, text = blocks[end - 1]
+    return [*blocks[: end - 1], (kind, _TRAILING_READ_MORE.sub("", text.rstrip()))]
 
 
 def _is_episode(entry: Any) -> bool:

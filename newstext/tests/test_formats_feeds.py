@@ -356,6 +356,7 @@ def test_blind_feeds_give_each_item_its_fields(name):
         ),
         ("So, 1. Maerz 2026, 10:00 Uhr", datetime.datetime(2026, 3, 1, 10, 0, tzinfo=BERLIN)),
         ("07.12.2026 10:45", datetime.datetime(2026, 12, 7, 10, 45, tzinfo=BERLIN)),
+        ("Montag, 07.12.2026 - 09:15", datetime.datetime(2026, 12, 7, 9, 15, tzinfo=BERLIN)),
         ("gestern, 23:10 Uhr", None),
         ("31.02.2026", None),
         ("7. Dezember 2026 10:00 XYZ", None),
@@ -405,3 +406,22 @@ def test_titles_keep_words_that_end_a_teaser():
     assert article.title == "Read more books, says minister"
     assert article.summary == "Mehr lesen, fordert der Minister."
     assert article.link == "https://t.example/a.html"
+
+
+@pytest.mark.parametrize(
+    ("teaser", "text"),
+    [
+        ("<p>Bis 2040 [&#8230;] <a href='/k'>Weiterlesen &raquo;</a></p>", "Bis 2040 […]"),
+        ("<p>Der Rat tagt. <a href='/k'>Mehr &rsaquo;</a></p>", "Der Rat tagt."),
+        ("<p>Der Rat tagt.</p><p><a href='/k'>Read more</a></p>", "Der Rat tagt."),
+        ("<p>Es gibt nicht mehr.</p>", "Es gibt nicht mehr."),
+        ("<p>Tipps zum Weiterlesen</p>", "Tipps zum Weiterlesen"),
+    ],
+)
+def test_a_read_more_link_ends_no_teaser(teaser, text):
+    data = (
+        '<rss version="2.0"><channel><title>T</title><item><title>Rat</title>'
+        f"<description><![CDATA[{teaser}]]></description></item></channel></rss>"
+    ).encode()
+    [article] = parse_feed(data, source="f", max_chars=MAX)
+    assert article.summary == text
