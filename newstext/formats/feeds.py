@@ -48,6 +48,8 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 _EMAIL = re.compile(r"[^\s()<>@]+@[^\s()<>@]+")
 _EMAIL_THEN_NAME = re.compile(r"\A[^\s()<>@]+@[^\s()<>@]+\s*\((?P<name>[^()]+)\)\Z")
 _NAME_THEN_EMAIL = re.compile(r"\A(?P<name>[^<>]+?)\s*<[^\s<>@]+@[^\s<>@]+>\Z")
+# "Von Anna Berg" / "By Anna Berg" as a creator's text: the name is what follows.
+_BYLINE_WORD = re.compile(r"\A(?i:von|by)\s+(?=[A-ZÄÖÜ])")
 # An entity or a tag left in text after its markup was read: the feed escaped it twice.
 _LEFT_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _LEFT_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
@@ -191,7 +193,7 @@ def _people(node: Any, *, atom: bool) -> str:
 
 
 def _name(text: str) -> str:
-    raw = clean_inline(text)
+    raw = _BYLINE_WORD.sub("", clean_inline(text))
     if match := _EMAIL_THEN_NAME.match(raw) or _NAME_THEN_EMAIL.match(raw):
         return clean_inline(match["name"])
     return "" if _EMAIL.fullmatch(raw) else raw

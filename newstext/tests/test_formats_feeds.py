@@ -425,3 +425,22 @@ def test_a_read_more_link_ends_no_teaser(teaser, text):
     ).encode()
     [article] = parse_feed(data, source="f", max_chars=MAX)
     assert article.summary == text
+
+
+@pytest.mark.parametrize(
+    ("creator", "byline"),
+    [
+        ("Von Anna Berg", "Anna Berg"),
+        ("By Bernd Carl", "Bernd Carl"),
+        ("Von der Redaktion", "Von der Redaktion"),
+        ("Anna Vonberg", "Anna Vonberg"),
+    ],
+)
+def test_a_creator_written_as_a_byline_gives_the_name(creator, byline):
+    data = (
+        '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>T'
+        f"</title><item><title>Rat</title><dc:creator>{creator}</dc:creator></item>"
+        "</channel></rss>"
+    ).encode()
+    [article] = parse_feed(data, source="f", max_chars=MAX)
+    assert article.byline == byline
