@@ -68,8 +68,8 @@ _TRAILING_READ_MORE = re.compile(
 )
 # WordPress's footer: "Der Beitrag X erschien zuerst auf Y." / "The post X appeared first on Y."
 _FIRST_APPEARED = re.compile(
-    r"\A(?:der beitrag|der artikel|the post)\s.{1,300}?\s(?:erschien zuerst|ist zuerst erschienen"
-    r"|appeared first)\b.{0,200}\Z",
+    r"\A(?:(?:der|dieser) (?:beitrag|artikel|text)|(?:the|this) (?:post|article))\s"
+    r"(?:.{1,300}?\s)?(?:erschien zuerst|ist zuerst erschienen|appeared first)\b.{0,200}\Z",
     re.IGNORECASE | re.DOTALL,
 )
 MEDIA_TYPES = ("audio/", "video/")

@@ -416,6 +416,14 @@ def test_titles_keep_words_that_end_a_teaser():
         ("<p>Der Rat tagt.</p><p><a href='/k'>Read more</a></p>", "Der Rat tagt."),
         ("<p>Es gibt nicht mehr.</p>", "Es gibt nicht mehr."),
         ("<p>Tipps zum Weiterlesen</p>", "Tipps zum Weiterlesen"),
+        (
+            "<p>Der Rat tagt.</p><p>Dieser Artikel erschien zuerst bei Kreisbote.</p>",
+            "Der Rat tagt.",
+        ),
+        (
+            "<p>Der Rat tagt.</p><p>Dieser Text erschien zuerst im Januar.</p>",
+            "Der Rat tagt.",
+        ),
     ],
 )
 def test_a_read_more_link_ends_no_teaser(teaser, text):
