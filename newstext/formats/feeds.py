@@ -3,11 +3,12 @@
 An item's full text comes from `content:encoded` (RSS) or `<content>` (Atom) when the
 feed carries it; otherwise the item is returned with `needs_fetch` set and its link, so
 the caller fetches the page (`ingest.fetching`) and reads it with `formats.html`. The
-`description` / `<summary>` teaser is kept as `summary`, never as the body. Entities a
-feed escaped twice are decoded, and a trailing "Weiterlesen" link or "Der Beitrag …
-erschien zuerst auf …" footer is no text. Relative links are resolved against the
-channel's link (xml:base is feedparser's). Several authors (dc:creator, Atom <author>)
-are joined; a Media RSS credit with the role "author" is a byline too.
+`description` / `<summary>` teaser is kept as `summary`, never as the body, and so is
+content that is only an excerpt cut with "[…]". Entities a feed escaped twice are
+decoded, and a trailing "Weiterlesen" link or "Der Beitrag … erschien zuerst auf …"
+footer is no text. Relative links are resolved against the channel's link (xml:base is
+feedparser's). Several authors (dc:creator, Atom <author>) are joined; a Media RSS
+credit with the role "author" is a byline too.
 
 Dates are read from the feed's own text, so a story stamped "00:30 +0200" keeps its
 local day (feedparser's parsed dates are in UTC and would move it to the day before).
@@ -66,6 +67,8 @@ _TRAILING_READ_MORE = re.compile(
     r"|artikel lesen)\W*|(?:mehr|more)\s*[»›→]+\W*)\Z",
     re.IGNORECASE,
 )
+# An excerpt's end: WordPress cuts the text with "[…]".
+_CUT = re.compile(r"\[(?:…|\.\.\.)\]\W*\Z")
 # WordPress's footer: "Der Beitrag X erschien zuerst auf Y." / "The post X appeared first on Y."
 _FIRST_APPEARED = re.compile(
     r"\A(?:(?:der|dieser) (?:beitrag|artikel|text)|(?:the|this) (?:post|article))\s"
@@ -315,12 +318,16 @@ def _article(
         if texts:
             break
     texts = drop_leading_title(texts, title)
+    # Content that is only an excerpt ("… werden […]") is a teaser: the page has the text.
+    excerpt: list[tuple[BlockKind, str]] = []
+    if link and texts and _CUT.search(texts[-1][1]):
+        excerpt, texts = texts, []
     body, blocks = join_blocks(texts, source=name, max_chars=max_chars)
 
     summary_detail = entry.get("summary_detail") or {}
     summary_type = str(summary_detail.get("type") or "text/html")
-    summary_blocks = _without_furniture(
-        _html_or_text(str(entry.get("summary") or ""), summary_type)
+    summary_blocks = (
+        _without_furniture(_html_or_text(str(entry.get("summary") or ""), summary_type)) or excerpt
     )
     summary = " ".join(text for _, text in summary_blocks)
     if not title and not body and not summary:

@@ -452,3 +452,17 @@ def test_a_creator_written_as_a_byline_gives_the_name(creator, byline):
     ).encode()
     [article] = parse_feed(data, source="f", max_chars=MAX)
     assert article.byline == byline
+
+
+def test_content_that_is_an_excerpt_is_a_teaser():
+    data = (
+        '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+        "<channel><title>T</title><item><title>Rat</title><link>https://t.example/rat</link>"
+        "<content:encoded><![CDATA[<p>Der Rat tagt. Er berät [&hellip;]</p>"
+        "<p><a href='https://t.example/rat'>Weiterlesen</a></p>]]></content:encoded>"
+        "</item></channel></rss>"
+    ).encode()
+    [article] = parse_feed(data, source="f", max_chars=MAX)
+    assert article.needs_fetch
+    assert article.body == ""
+    assert article.summary == "Der Rat tagt. Er berät […]"
