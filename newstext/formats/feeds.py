@@ -75,6 +75,12 @@ _FIRST_APPEARED = re.compile(
     r"(?:.{1,300}?\s)?(?:erschien zuerst|ist zuerst erschienen|appeared first)\b.{0,200}\Z",
     re.IGNORECASE | re.DOTALL,
 )
+# Namespaces whose descriptions describe a picture or an episode, and those elements.
+DESCRIBING = {
+    "http://search.yahoo.com/mrss": ("description",),
+    "http://www.itunes.com/dtds/podcast-1.0.dtd": ("summary", "subtitle"),
+}
+_NAMESPACE = re.compile(rb"""xmlns:([A-Za-z_][\w.-]*)\s*=\s*["']([^"']+)["']""")
 MEDIA_TYPES = ("audio/", "video/")
 # iTunes tags that make an item a podcast episode.
 EPISODE_KEYS = ("itunes_duration", "itunes_episodetype", "itunes_episode")
@@ -161,10 +167,12 @@ def read_feed(data: bytes, *, source: str, max_chars: int) -> list[IncomingArtic
         "base": channel_link if urlsplit(channel_link).scheme in ("http", "https") else "",
     }
     broken = _describe(parsed.get("bozo_exception")) if parsed.get("bozo") else ""
+    describing = _describing_texts(data, str(parsed.get("encoding") or "utf-8"))
     items: list[IncomingArticle | FormatError] = []
     for entry in entries:
         try:
-            items.append(_article(entry, context, source=source, max_chars=max_chars))
+            article = _article(entry, context, describing, source=source, max_chars=max_chars)
+            items.append(article)
         except FormatError as error:
             if broken:
                 reason = Reason("feed_broken_item", problem=broken, reason=error.reason)
@@ -294,8 +302,51 @@ def _is_episode(entry: Any) -> bool:
     )
 
 
+def _describing_texts(data: bytes, encoding: str) -> frozenset[str]:
+    """The texts of the feed's media:description, itunes:summary and itunes:subtitle.
+
+    feedparser files them as the item's summary or plain content, whichever its
+    <description> or <summary> left free, so they are told apart by their text.
+    """
+    names = [
+        f"{prefix.decode('ascii')}:{local}"
+        for prefix, uri in _NAMESPACE.findall(data[:65536])
+        for local in DESCRIBING.get(uri.decode("ascii", "replace").rstrip("/"), ())
+    ]
+    if not names:
+        return frozenset()
+    try:
+        text = data.decode(encoding, errors="replace")
+    except LookupError:
+        text = data.decode("utf-8", errors="replace")
+    texts = set()
+    for name in names:
+        # Each element's text ends at its end tag and starts after its last start tag.
+        for before in text.split(f"</{name}>")[:-1]:
+            start = before.rfind(f"<{name}")
+            if start < 0 or (opened := before.find(">", start)) < 0:
+                continue
+            raw = before[opened + 1 :].strip()
+            if raw.startswith("<![CDATA[") and raw.endswith("]]>"):
+                raw = raw[9:-3]
+            else:
+                raw = html.unescape(raw)
+            texts.add(_text_key(raw))
+    return frozenset(texts - {""})
+
+
+def _text_key(value: str) -> str:
+    """A text as compared with the describing texts: markup read, spaces single."""
+    return clean_inline(" ".join(text for _, text in markup_blocks(value))).casefold()
+
+
 def _article(
-    entry: Any, context: dict[str, str], *, source: str, max_chars: int
+    entry: Any,
+    context: dict[str, str],
+    describing: frozenset[str],
+    *,
+    source: str,
+    max_chars: int,
 ) -> IncomingArticle:
     link = str(entry.get("link") or "").strip() or None
     if link and context["base"] and not urlsplit(link).scheme:
@@ -308,11 +359,29 @@ def _article(
     title = " ".join(text for _, text in _html_or_text(str(entry.get("title") or ""), title_type))
     title = clean_inline(title)
 
+    # The teaser: the summary, unless it describes a picture or an episode and the item's
+    # own <description> / <summary> was filed as plain content.
+    summary_value = str(entry.get("summary") or "")
+    summary_type = str((entry.get("summary_detail") or {}).get("type") or "text/html")
+    plain = [
+        content
+        for content in entry.get("content") or []
+        if not str(content.get("type") or "").lower().startswith(HTML_TYPES)
+    ]
+    if describing and _text_key(summary_value) in describing:
+        for content in plain:
+            if _text_key(str(content.get("value") or "")) not in describing:
+                summary_value, summary_type = str(content["value"]), str(content["type"])
+                break
+
     texts: list[tuple[BlockKind, str]] = []
     for content in entry.get("content") or []:
         content_type = str(content.get("type") or "")
-        # In RSS, feedparser files itunes:summary and media:description as plain content.
-        if context["format"] == "rss" and not content_type.lower().startswith(HTML_TYPES):
+        # Plain content in RSS is one of those; in Atom it is <content type="text">.
+        if (describing and _text_key(str(content.get("value") or "")) in describing) or (
+            content in plain
+            and (context["format"] == "rss" or str(content.get("value") or "") == summary_value)
+        ):
             continue
         texts = _without_furniture(_html_or_text(str(content.get("value") or ""), content_type))
         if texts:
@@ -324,11 +393,7 @@ def _article(
         excerpt, texts = texts, []
     body, blocks = join_blocks(texts, source=name, max_chars=max_chars)
 
-    summary_detail = entry.get("summary_detail") or {}
-    summary_type = str(summary_detail.get("type") or "text/html")
-    summary_blocks = (
-        _without_furniture(_html_or_text(str(entry.get("summary") or ""), summary_type)) or excerpt
-    )
+    summary_blocks = _without_furniture(_html_or_text(summary_value, summary_type)) or excerpt
     summary = " ".join(text for _, text in summary_blocks)
     if not title and not body and not summary:
         raise FormatError(name, Reason("feed_item_empty"))

@@ -466,3 +466,38 @@ def test_content_that_is_an_excerpt_is_a_teaser():
     assert article.needs_fetch
     assert article.body == ""
     assert article.summary == "Der Rat tagt. Er berät […]"
+
+
+MEDIA = (
+    b'<media:content url="https://t.example/r.jpg" medium="image">'
+    b"<media:description><![CDATA[Ein <b>Foto</b> vom Rat.]]></media:description>"
+    b"</media:content>"
+)
+
+
+@pytest.mark.parametrize("media_first", [True, False])
+def test_a_picture_description_is_no_teaser_and_no_text(media_first):
+    teaser = b"<description>Der Rat tagt.</description>"
+    item = MEDIA + teaser if media_first else teaser + MEDIA
+    data = (
+        b'<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T'
+        b"</title><item><title>Rat</title><link>https://t.example/rat</link>"
+        + item
+        + b"</item></channel></rss>"
+    )
+    [article] = parse_feed(data, source="f", max_chars=MAX)
+    assert (article.summary, article.body) == ("Der Rat tagt.", "")
+
+
+@pytest.mark.parametrize("media_first", [True, False])
+def test_atom_a_picture_description_is_no_teaser_and_no_text(media_first):
+    teaser = b"<summary>Der Rat tagt.</summary>"
+    entry = MEDIA + teaser if media_first else teaser + MEDIA
+    data = (
+        b'<feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/">'
+        b'<title>T</title><entry><title>Rat</title><id>r1</id><link href="https://t.example/r"/>'
+        + entry
+        + b"</entry></feed>"
+    )
+    [article] = parse_feed(data, source="f", max_chars=MAX)
+    assert (article.summary, article.body) == ("Der Rat tagt.", "")
