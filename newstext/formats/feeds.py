@@ -6,9 +6,10 @@ the caller fetches the page (`ingest.fetching`) and reads it with `formats.html`
 `description` / `<summary>` teaser is kept as `summary`, never as the body, and so is
 content that is only an excerpt cut with "[…]". Entities a feed escaped twice are
 decoded, and a trailing "Weiterlesen" link or "Der Beitrag … erschien zuerst auf …"
-footer is no text. Relative links are resolved against the channel's link (xml:base is
-feedparser's). Several authors (dc:creator, Atom <author>) are joined; a Media RSS
-credit with the role "author" is a byline too.
+footer is no text. Relative links are resolved against the channel's link, itself
+relative to the feed's address (xml:base is feedparser's). Several authors (dc:creator,
+Atom <author>) are joined; a Media RSS credit with the role "author" is a byline too.
+A picture's media:description or an episode's itunes:summary is neither.
 
 Dates are read from the feed's own text, so a story stamped "00:30 +0200" keeps its
 local day (feedparser's parsed dates are in UTC and would move it to the day before).
@@ -158,7 +159,9 @@ def read_feed(data: bytes, *, source: str, max_chars: int) -> list[IncomingArtic
         raise FormatError(source, Reason("feed_no_items"))
     format_name = "atom" if version.startswith("atom") else "rss"
     feed = parsed.get("feed") or {}
-    channel_link = str(feed.get("link") or "").strip()
+    # Relative links count from the channel's link, itself relative to the feed's address.
+    address = source if urlsplit(source).scheme in ("http", "https") else ""
+    channel_link = urljoin(address, str(feed.get("link") or "").strip())
     context = {
         "format": format_name,
         "publisher": clean_inline(str(feed.get("publisher") or feed.get("title") or "")),

@@ -501,3 +501,20 @@ def test_atom_a_picture_description_is_no_teaser_and_no_text(media_first):
     )
     [article] = parse_feed(data, source="f", max_chars=MAX)
     assert (article.summary, article.body) == ("Der Rat tagt.", "")
+
+
+@pytest.mark.parametrize(
+    ("channel_link", "link"),
+    [
+        ("", "https://t.example/feeds/a.html"),
+        ("<link>/</link>", "https://t.example/a.html"),
+        ("<link>https://www.t.example/</link>", "https://www.t.example/a.html"),
+    ],
+)
+def test_relative_links_count_from_the_channel_then_the_feed_address(channel_link, link):
+    data = (
+        f'<rss version="2.0"><channel><title>T</title>{channel_link}'
+        "<item><title>Rat</title><link>a.html</link></item></channel></rss>"
+    ).encode()
+    [article] = parse_feed(data, source="https://t.example/feeds/rss.xml", max_chars=MAX)
+    assert article.link == link
