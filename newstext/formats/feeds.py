@@ -9,7 +9,8 @@ decoded, and a trailing "Weiterlesen" link or "Der Beitrag … erschien zuerst a
 footer is no text. Relative links are resolved against the channel's link, itself
 relative to the feed's address (xml:base is feedparser's). Several authors (dc:creator,
 Atom <author>) are joined; a Media RSS credit with the role "author" is a byline too.
-A picture's media:description or an episode's itunes:summary is neither.
+A picture's media:description or an episode's itunes:summary is no teaser or text
+while the item has its own.
 
 Dates are read from the feed's own text, so a story stamped "00:30 +0200" keeps its
 local day (feedparser's parsed dates are in UTC and would move it to the day before).
