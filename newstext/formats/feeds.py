@@ -95,10 +95,12 @@ MONTHS = {
     "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "okt": 10, "oct": 10, "nov": 11,
     "dez": 12, "dec": 12,
 }  # fmt: skip
+_ZONE_COMMENT = re.compile(r"\s*\([^()]*\)\s*\Z")
+_GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)(?=[+-]\d)")
 # "[Weekday,] 7[.] Dez[ember] 2026[,|-] [um] 14:03[:00] [Uhr] [+0100|MEZ]", "07.12.2026 10:45".
 _WRITTEN_DATE = re.compile(
     r"\A(?:[^\W\d_]+\.?,?\s+)?(?P<day>\d{1,2})(?:\.\s*|\s+)"
-    r"(?:(?P<month>\d{1,2})\.\s*|(?P<name>[^\W\d_]{3,})\.?\s+)(?P<year>\d{4}),?"
+    r"(?:(?P<month>\d{1,2})\.\s*|(?P<name>[^\W\d_]{3,})\.?\s+)(?P<year>\d{4}|\d{2}(?!\d)),?"
     r"(?:\s*[-–|]?\s*(?:um\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::(?P<second>\d{2}))?)?"
     r"(?:\s*Uhr)?(?:\s*(?P<zone>[+-]\d{2}:?\d{2}|[A-Za-z]{1,4}))?\s*\Z",
     re.IGNORECASE,
@@ -229,14 +231,33 @@ def _feed_date(value: object) -> datetime.datetime | None:
     one written in German (or RFC 822 with German names), German time without a zone."""
     if not isinstance(value, str) or not value.strip():
         return None
+    # "… GMT+0100 (Mitteleuropäische Normalzeit)", as a script's Date writes it.
+    value = _GMT_OFFSET.sub("", _ZONE_COMMENT.sub("", value)).strip()
     if stamp := parse_timestamp(value):
         return stamp
     try:
         stamp = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):
         return _written_date(value)
+    if stamp.tzinfo:
+        return stamp
     # A zone the e-mail parser does not know ("MEZ", "CET") leaves the stamp naive.
-    return stamp if stamp.tzinfo else _written_date(value) or stamp
+    if zone := _zone(value.rsplit(None, 1)[-1]):
+        return stamp.replace(tzinfo=zone)
+    return _written_date(value) or stamp
+
+
+def _zone(text: str) -> datetime.tzinfo | None:
+    """The offset a zone is written as ("+0100", "+01:00", "MEZ", "CEST"), if it is one."""
+    offset = ZONES.get(text.lower(), text if text[:1] in ("+", "-") else "")
+    if not re.fullmatch(r"[+-]\d{2}:?\d{2}", offset):
+        return None
+    sign = -1 if offset[0] == "-" else 1
+    delta = datetime.timedelta(hours=int(offset[1:3]), minutes=int(offset[-2:]))
+    try:
+        return datetime.timezone(delta * sign)
+    except ValueError:
+        return None
 
 
 def _written_date(value: str) -> datetime.datetime | None:
@@ -244,18 +265,13 @@ def _written_date(value: str) -> datetime.datetime | None:
     if not match:
         return None
     month = MONTHS.get(match["name"][:3].lower()) if match["name"] else int(match["month"])
-    zone_text = (match["zone"] or "").lower()
-    offset = ZONES.get(zone_text, zone_text if zone_text[:1] in "+-" else None)
-    if not month or (zone_text and offset is None):
+    zone = _zone(match["zone"]) if match["zone"] else GERMAN_TIME
+    if not month or not zone:
         return None
-    zone: datetime.tzinfo = GERMAN_TIME
+    year = int(match["year"])
     try:
-        if offset:
-            sign = -1 if offset[0] == "-" else 1
-            delta = datetime.timedelta(hours=int(offset[1:3]), minutes=int(offset[-2:]))
-            zone = datetime.timezone(delta * sign)
         return datetime.datetime(
-            int(match["year"]),
+            year + 2000 if year < 100 else year,
             month,
             int(match["day"]),
             int(match["hour"] or 0),

@@ -357,6 +357,12 @@ def test_blind_feeds_give_each_item_its_fields(name):
         ("So, 1. Maerz 2026, 10:00 Uhr", datetime.datetime(2026, 3, 1, 10, 0, tzinfo=BERLIN)),
         ("07.12.2026 10:45", datetime.datetime(2026, 12, 7, 10, 45, tzinfo=BERLIN)),
         ("Montag, 07.12.2026 - 09:15", datetime.datetime(2026, 12, 7, 9, 15, tzinfo=BERLIN)),
+        ("07.12.26 14:03", datetime.datetime(2026, 12, 7, 14, 3, tzinfo=BERLIN)),
+        ("Monday, 07-Dec-26 14:03:00 CET", datetime.datetime(2026, 12, 7, 14, 3, tzinfo=CET)),
+        (
+            "Mon Dec 07 2026 14:03:00 GMT+0100 (Mitteleuropäische Normalzeit)",
+            datetime.datetime(2026, 12, 7, 14, 3, tzinfo=CET),
+        ),
         ("gestern, 23:10 Uhr", None),
         ("31.02.2026", None),
         ("7. Dezember 2026 10:00 XYZ", None),
