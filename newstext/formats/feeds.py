@@ -11,6 +11,9 @@ relative to the feed's address (xml:base is feedparser's). Several authors (dc:c
 Atom <author>) are joined; a Media RSS credit with the role "author" is a byline too.
 A picture's media:description or an episode's itunes:summary is no teaser or text
 while the item has its own.
+The full text loses what `formats.page_cleaning` takes out of a page's text too: a
+byline line above it (its name is the byline if the feed names none), picture credits,
+"Lesen Sie auch" pointers and closing notes.
 
 Dates are read from the feed's own text, so a story stamped "00:30 +0200" keeps its
 local day (feedparser's parsed dates are in UTC and would move it to the day before).
@@ -44,6 +47,7 @@ from newstext.formats.base import (
     title_or_derived,
 )
 from newstext.formats.markup import markup_blocks
+from newstext.formats.page_cleaning import byline_split, notes_drop
 from newstext.parsing import BlockKind, DatePrecision
 from newstext.reasons import Reason, declare, gettext_noop
 
@@ -406,7 +410,8 @@ def _article(
         texts = _without_furniture(_html_or_text(str(content.get("value") or ""), content_type))
         if texts:
             break
-    texts = drop_leading_title(texts, title)
+    # The text as its site's CMS wrote it: a byline line above it, credits and notes in it.
+    texts, named = byline_split(notes_drop(drop_leading_title(texts, title)))
     # Content that is only an excerpt ("… werden […]") is a teaser: the page has the text.
     excerpt: list[tuple[BlockKind, str]] = []
     if link and texts and _CUT.search(texts[-1][1]):
@@ -436,6 +441,7 @@ def _article(
         blocks=blocks,
         byline=_people(entry, atom=context["format"] == "atom")
         or _credited_author(entry)
+        or named
         or context["author"],
         published_on=published_on,
         date_precision=DatePrecision.DAY if published_on else DatePrecision.UNKNOWN,

@@ -524,3 +524,17 @@ def test_relative_links_count_from_the_channel_then_the_feed_address(channel_lin
     ).encode()
     [article] = parse_feed(data, source="https://t.example/feeds/rss.xml", max_chars=MAX)
     assert article.link == link
+
+
+def test_content_loses_its_byline_line_credits_and_notes():
+    data = (
+        '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+        "<channel><title>T</title><item><title>Rat tagt</title><link>https://t.example/r</link>"
+        "<content:encoded><![CDATA[<p>Von Anna Berg | 07.12.2026, 14:03 Uhr</p>"
+        "<p>Der Rat tagt am Montag.</p><p>Lesen Sie auch: Der Haushalt 2026</p>"
+        "<p>Die Sitzung ist öffentlich.</p><p>Foto: dpa</p><p>© Kreisbote 2026</p>]]>"
+        "</content:encoded></item></channel></rss>"
+    ).encode()
+    [article] = parse_feed(data, source="f", max_chars=MAX)
+    assert article.byline == "Anna Berg"
+    assert article.block_texts() == ["Der Rat tagt am Montag.", "Die Sitzung ist öffentlich."]
