@@ -392,9 +392,11 @@ def _article(
         for content in entry.get("content") or []
         if not str(content.get("type") or "").lower().startswith(HTML_TYPES)
     ]
+    teaser = None
     if describing and _text_key(summary_value) in describing:
         for content in plain:
             if _text_key(str(content.get("value") or "")) not in describing:
+                teaser = content
                 summary_value, summary_type = str(content["value"]), str(content["type"])
                 break
 
@@ -403,8 +405,7 @@ def _article(
         content_type = str(content.get("type") or "")
         # Plain content in RSS is one of those; in Atom it is <content type="text">.
         if (describing and _text_key(str(content.get("value") or "")) in describing) or (
-            content in plain
-            and (context["format"] == "rss" or str(content.get("value") or "") == summary_value)
+            content in plain and (context["format"] == "rss" or content is teaser)
         ):
             continue
         texts = _without_furniture(_html_or_text(str(content.get("value") or ""), content_type))

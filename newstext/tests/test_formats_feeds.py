@@ -373,6 +373,12 @@ def test_dates_written_in_german(written, expected):
     assert _feed_date(written) == expected
 
 
+def test_blind_feeds_items_with_their_text_need_no_fetch():
+    assert [a.needs_fetch for a in read("blind_atom_xhtml.xml")] == [False, False, False]
+    assert [a.needs_fetch for a in read("blind_rdf_dc.xml")] == [True, False, True]
+    assert [a.needs_fetch for a in read("blind_rss_teaser_content.xml")] == [False, True, True]
+
+
 def test_double_escaped_teaser_and_wordpress_furniture():
     hafen, faehre, senat = read("blind_rss_teaser_content.xml")
     assert hafen.block_texts()[-1] == "Die Gewerkschaft unterstützt die Forderung."
