@@ -373,6 +373,9 @@ def _article(
     max_chars: int,
 ) -> IncomingArticle:
     link = str(entry.get("link") or "").strip() or None
+    # A <guid> is a permalink by default, but "lt-88412" names no page.
+    if link and entry.get("guidislink") and not urlsplit(link).netloc:
+        link = None
     if link and context["base"] and not urlsplit(link).scheme:
         link = urljoin(context["base"], link)
     identity = str(entry.get("id") or "").strip() or link
@@ -421,7 +424,8 @@ def _article(
 
     summary_blocks = _without_furniture(_html_or_text(summary_value, summary_type)) or excerpt
     summary = " ".join(text for _, text in summary_blocks)
-    if not title and not body and not summary:
+    # An item that only links to its page is read from the page.
+    if not title and not body and not summary and not link:
         raise FormatError(name, Reason("feed_item_empty"))
     if not body and _is_episode(entry):
         raise FormatError(name, Reason("feed_item_episode"))

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from newstext.formats import parse_incoming
-from newstext.formats.base import FormatError
+from newstext.formats.base import FormatError, IncomingArticle
 from newstext.formats.feeds import _feed_date, parse_feed, read_feed
 from newstext.parsing import BlockKind, DatePrecision
 from newstext.tests.support import differences
@@ -544,3 +544,19 @@ def test_content_loses_its_byline_line_credits_and_notes():
     [article] = parse_feed(data, source="f", max_chars=MAX)
     assert article.byline == "Anna Berg"
     assert article.block_texts() == ["Der Rat tagt am Montag.", "Die Sitzung ist öffentlich."]
+
+
+def test_an_item_with_only_a_link_is_read_from_its_page():
+    data = (
+        b'<rss version="2.0"><channel><title>T</title><link>https://t.example/</link>'
+        b"<item><link>/rat.html</link></item><item><guid>lt-1</guid></item></channel></rss>"
+    )
+    page, empty = read_feed(data, source="f", max_chars=MAX)
+    assert isinstance(page, IncomingArticle)
+    assert (page.link, page.needs_fetch, page.title, page.title_derived) == (
+        "https://t.example/rat.html",
+        True,
+        "",
+        True,
+    )
+    assert isinstance(empty, FormatError)
