@@ -400,7 +400,8 @@ def _article(
         for content in plain:
             if _text_key(str(content.get("value") or "")) not in describing:
                 teaser = content
-                summary_value, summary_type = str(content["value"]), str(content["type"])
+                summary_value = str(content.get("value") or "")
+                summary_type = str(content.get("type") or "text/plain")
                 break
 
     texts: list[tuple[BlockKind, str]] = []
