@@ -1,17 +1,20 @@
 import datetime
+import zoneinfo
 from pathlib import Path
 
 import pytest
 
 from newstext.formats import parse_incoming
-from newstext.formats.base import FormatError
-from newstext.formats.feeds import parse_feed
+from newstext.formats.base import FormatError, IncomingArticle
+from newstext.formats.feeds import _feed_date, parse_feed, read_feed
 from newstext.parsing import BlockKind, DatePrecision
 from newstext.tests.support import differences
 
 DATA = Path(__file__).parent / "data" / "formats" / "feeds"
 MAX = 50_000
 CEST = datetime.timezone(datetime.timedelta(hours=2))
+CET = datetime.timezone(datetime.timedelta(hours=1))
+BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 
 
 def read(name, max_chars=MAX):
@@ -207,3 +210,353 @@ def test_entities_that_expand_or_read_files_are_not_resolved(tmp_path):
     declaration = f'<!ENTITY s SYSTEM "{secret.as_uri()}">'
     (item,) = parse_incoming(entity_feed(declaration, "A &s; B"), source="s.xml", max_chars=MAX)
     assert "Kennwort4711" not in item.title
+
+
+# Feeds written blind, before their writer read this module: for each item its title,
+# byline, publication day, the first sentence of its body (or of its teaser when it
+# needs a fetch) and its link.
+BLIND = {
+    "blind_rdf_dc.xml": [
+        ("Fähre bei Kesten wieder in Betrieb", "Hannelore Weisbrod", "2026-12-07",
+         "Nach drei Wochen Reparatur pendelt die Fähre „Kestenia“ wieder zwischen den Ufern.",
+         "https://moselblick.example/lokales/faehre-kesten-1021"),
+        ("Winzer ziehen magere Bilanz", "Jonas Pfeil, Mira Ostertag", "2026-12-06",
+         "Die Winzergenossenschaft Brauneberg meldet die kleinste Lese seit 1998.",
+         "https://moselblick.example/wirtschaft/weinlese-bilanz-1022"),
+        ("Orgelnacht lockt 600 Besucher", "", "2026-12-05",
+         "Sechs Organisten spielten in der Basilika bis nach Mitternacht.",
+         "https://moselblick.example/kultur/orgelnacht-1023"),
+    ],
+    "blind_rss_teaser_content.xml": [
+        ("Hafen fordert mehr Personal", "Gesa Brandt", "2026-12-07",
+         "„Wir sind am Limit“, sagt Hafenchefin Gesa Lührs – und fordert 120 zusätzliche "
+         "Stellen.", "https://hanse-depesche.example/2026/12/07/hafen-fordert-mehr-personal/"),
+        ("Neue Fährlinie nach Finkenwerder", "Ole Petersen", "2026-12-06",
+         "Ab Januar fährt die Linie 64 im Halbstundentakt.",
+         "https://hanse-depesche.example/2026/12/06/neue-faehrlinie/"),
+        ("Senat beschließt Klimaplan", "Frauke Jessen", "2026-12-05",
+         "Der Senat hat am Freitag den neuen Klimaplan beschlossen.",
+         "https://hanse-depesche.example/2026/12/05/senat-klimaplan/"),
+    ],
+    "blind_atom_xhtml.xml": [
+        ("Deichverband erhöht Beiträge", "Lena Drösemeier, Tarek Aydın", "2026-12-07",
+         "Der Deichverband Krummhörn erhöht seine Beiträge um 18 Prozent.",
+         "https://nordwind-zeitung.example/region/deichverband-7710"),
+        ("Museum zeigt Walknochen aus dem Watt", "Redaktion Nordwind", "2026-12-06",
+         "Ein Wattführer hat bei Pilsum einen fast zwei Meter langen Walknochen gefunden.",
+         "https://nordwind-zeitung.example/kultur/walknochen-7702"),
+        ("Emder Handballer gewinnen Derby", "Sönke Harms", "2026-12-05",
+         "Mit 31:27 haben die Emder Handballer das Derby gegen Aurich gewonnen.",
+         "https://nordwind-zeitung.example/sport/derby-7695"),
+    ],
+    "blind_german_dates.xml": [
+        ("Stadtrat vertagt Haushalt", "", "2026-12-07",
+         "Der Stadtrat hat die Abstimmung über den Haushalt 2027 vertagt.",
+         "https://lindenauer-tageblatt.example/politik/haushalt-vertagt"),
+        ("Weihnachtsmarkt öffnet verspätet", "", "2026-12-05",
+         "Wegen eines Sturmschadens öffnet der Weihnachtsmarkt erst am Mittwoch.",
+         "https://lindenauer-tageblatt.example/lokales/weihnachtsmarkt"),
+        ("Brauerei feiert Jubiläum", "", "2026-10-15",
+         "Die Brauerei Hopfenhain besteht seit 150 Jahren.",
+         "https://lindenauer-tageblatt.example/wirtschaft/brauerei-jubilaeum"),
+        ("Schule erhält neue Turnhalle", "", "2026-03-03",
+         "Nach zwei Jahren Bauzeit ist die Turnhalle der Goetheschule fertig.",
+         "https://lindenauer-tageblatt.example/lokales/turnhalle"),
+        ("Bürgerbus fährt auch sonntags", "", "2026-12-07",
+         "Der Bürgerbus fährt ab Mai auch an Sonntagen.",
+         "https://lindenauer-tageblatt.example/lokales/buergerbus"),
+        ("Leserbriefe der Woche", "", None,
+         "Unsere Leserinnen und Leser schreiben über den Haushalt und den Weihnachtsmarkt.",
+         "https://lindenauer-tageblatt.example/meinung/leserbriefe"),
+        ("Feuerwehr rückt zu Scheunenbrand aus", "", None,
+         "In Oberlindenau ist in der Nacht eine Scheune abgebrannt.",
+         "https://lindenauer-tageblatt.example/blaulicht/scheunenbrand"),
+    ],
+    "blind_podcast_media.xml": [
+        ("Landrat kündigt Busreform an", "Carola Reinwald", "2026-12-07",
+         "Landrat Dieter Hallmann will das Busnetz im Kreis neu ordnen.",
+         "https://radio-talblick.example/nachrichten/busreform"),
+        ("Kläranlage wird für 12 Millionen Euro saniert", "Paul Strobel", "2026-12-05",
+         "Der Zweckverband Oberes Tal saniert seine Kläranlage für 12 Millionen Euro.",
+         "https://radio-talblick.example/nachrichten/klaeranlage"),
+    ],
+    "blind_latin1.xml": [
+        ("Skilifte öffnen früher als geplant", "Xaver Höß", "2026-12-07",
+         "Dank des Neuschnees öffnen die Lifte am Grünten schon am Samstag.",
+         "https://bergbote.example/artikel/skilifte-oeffnen"),
+        ("„Bergbauernhilfe“ sammelt Rekordsumme", "Bärbel Maßholder", "2026-12-06",
+         "Der Verein Bergbauernhilfe hat 212.000 € gesammelt – so viel wie nie zuvor.",
+         "https://bergbote.example/artikel/bergbauernhilfe"),
+        ("Straße nach Oberjoch gesperrt", "", "2026-12-05",
+         "Wegen Lawinengefahr ist die Straße über den Jochpass gesperrt.",
+         "https://bergbote.example/artikel/oberjoch-sperre"),
+    ],
+    "blind_relative_links.xml": [
+        ("Neuer Radweg zwischen Hermannsburg und Müden", "Anke Tiedemann", "2026-12-07",
+         "Der Landkreis baut einen 9 Kilometer langen Radweg entlang der Örtze.",
+         "https://kreisbote.example/lokales/radweg-hermannsburg-muden.html"),
+        ("Heideblütenfest zieht Bilanz", "", "2026-12-06",
+         "Mehr als 20.000 Besucher kamen zum Heideblütenfest.",
+         "https://kreisbote.example/lokales/heideblueten-bilanz.html"),
+        ("Molkerei investiert in Käserei", "", "2026-12-05",
+         "Die Molkerei Südheide investiert vier Millionen Euro in eine neue Käserei.",
+         "https://kreisbote.example/wirtschaft/molkerei-investiert.html"),
+        ("TuS Eschede steigt auf", "Henning Bostelmann", "2026-12-04",
+         "Mit einem 3:1 gegen Unterlüß hat der TuS Eschede den Aufstieg in die Bezirksliga "
+         "perfekt gemacht.", "https://kreisbote.example/sport/tus-eschede-aufstieg.html"),
+    ],
+    "blind_bom_html_titles.xml": [
+        ("Eilmeldung: Saalebrücke gesperrt", "", "2026-12-07",
+         "Nach einem Unfall ist die Saalebrücke in beide Richtungen gesperrt.",
+         "https://lindenau-aktuell.example/eil/saalebruecke"),
+        ("Wahl in Lindenau: knappes Ergebnis", "", "2026-12-06",
+         "Mit 50,4 Prozent hat Amtsinhaberin Ines Hollerbach die Bürgermeisterwahl gewonnen.",
+         "https://lindenau-aktuell.example/politik/wahl-ergebnis"),
+        ("Zoo & Tierpark: Nachwuchs bei den Pinguinen", "", "2026-12-05",
+         "Im Tierpark Lindenau sind zwei Humboldt-Pinguine geschlüpft.",
+         "https://lindenau-aktuell.example/lokales/pinguine"),
+        ("Neuer Rekord am Flughafen", "", "2026-12-04",
+         "Der Regionalflughafen hat im November 61.000 Passagiere abgefertigt.",
+         "https://lindenau-aktuell.example/wirtschaft/flughafen-rekord"),
+    ],
+}  # fmt: skip
+# Markup, entity remnants, photo credits and feed furniture are never text.
+NOT_TEXT = ["<", ">", "&quot;", "&amp;", "&auml;", "&szlig;", "&ndash;", "&#", "Weiterlesen",
+            "erschien zuerst", "appeared first", "Foto: Archiv", "Bernd Kohlhaas"]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(BLIND))
+def test_blind_feeds_give_each_item_its_fields(name):
+    articles = read(name)
+    got = [
+        (
+            a.title,
+            a.byline,
+            a.published_on.isoformat() if a.published_on else None,
+            a.link,
+        )
+        for a in articles
+    ]
+    assert got == [(title, byline, day, link) for title, byline, day, _, link in BLIND[name]]
+    for article, (*_, first, _link) in zip(articles, BLIND[name], strict=True):
+        assert (article.body or article.summary).startswith(first)
+        shown = " ".join([article.title, article.body, article.summary, article.byline])
+        assert [text for text in NOT_TEXT if text in shown] == []
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("Mo, 07 Dez 2026 14:03:00 +0100", datetime.datetime(2026, 12, 7, 14, 3, tzinfo=CET)),
+        ("Sa, 05 Dez 2026 08:00:00 MEZ", datetime.datetime(2026, 12, 5, 8, 0, tzinfo=CET)),
+        ("Mon, 07 Dec 2026 14:03 CET", datetime.datetime(2026, 12, 7, 14, 3, tzinfo=CET)),
+        (
+            "Donnerstag, 15. Oktober 2026 16:20 MESZ",
+            datetime.datetime(2026, 10, 15, 16, 20, tzinfo=CEST),
+        ),
+        ("So, 1. Maerz 2026, 10:00 Uhr", datetime.datetime(2026, 3, 1, 10, 0, tzinfo=BERLIN)),
+        ("07.12.2026 10:45", datetime.datetime(2026, 12, 7, 10, 45, tzinfo=BERLIN)),
+        ("Montag, 07.12.2026 - 09:15", datetime.datetime(2026, 12, 7, 9, 15, tzinfo=BERLIN)),
+        ("07.12.26 14:03", datetime.datetime(2026, 12, 7, 14, 3, tzinfo=BERLIN)),
+        ("Monday, 07-Dec-26 14:03:00 CET", datetime.datetime(2026, 12, 7, 14, 3, tzinfo=CET)),
+        (
+            "Mon Dec 07 2026 14:03:00 GMT+0100 (Mitteleuropäische Normalzeit)",
+            datetime.datetime(2026, 12, 7, 14, 3, tzinfo=CET),
+        ),
+        ("gestern, 23:10 Uhr", None),
+        ("31.02.2026", None),
+        ("7. Dezember 2026 10:00 XYZ", None),
+        ("7. Dezember 2026 10:00 +9900", None),
+    ],
+)
+def test_dates_written_in_german(written, expected):
+    assert _feed_date(written) == expected
+
+
+def test_blind_feeds_items_with_their_text_need_no_fetch():
+    assert [a.needs_fetch for a in read("blind_atom_xhtml.xml")] == [False, False, False]
+    assert [a.needs_fetch for a in read("blind_rdf_dc.xml")] == [True, False, True]
+    assert [a.needs_fetch for a in read("blind_rss_teaser_content.xml")] == [False, True, True]
+
+
+def test_double_escaped_teaser_and_wordpress_furniture():
+    hafen, faehre, senat = read("blind_rss_teaser_content.xml")
+    assert hafen.block_texts()[-1] == "Die Gewerkschaft unterstützt die Forderung."
+    assert faehre.summary == (
+        'Ab Januar fährt die Linie 64 im Halbstundentakt. "Das entlastet die Straßen", '
+        "sagt Verkehrssenator Jan-Hinrich Koopmann."
+    )
+    assert senat.needs_fetch
+    assert senat.summary.endswith("Bis 2040 soll die Stadt klimaneutral werden […]")
+
+
+def test_items_that_are_no_article_are_refused_one_by_one():
+    dates = read_feed((DATA / "blind_german_dates.xml").read_bytes(), source="f", max_chars=MAX)
+    assert [isinstance(item, FormatError) for item in dates] == [False] * 7 + [True]
+    assert dates[-1].reason == "feed item has neither title nor text"
+    podcast = read_feed((DATA / "blind_podcast_media.xml").read_bytes(), source="f", max_chars=MAX)
+    refused = [item.reason for item in podcast if isinstance(item, FormatError)]
+    assert refused == ["feed item is an audio or video episode without text"] * 2
+    assert [isinstance(item, FormatError) for item in podcast] == [True, False, True, False]
+
+
+def test_a_feed_of_episodes_only_is_refused():
+    data = (DATA / "blind_podcast_media.xml").read_bytes()
+    start, end = data.index(b"<item>", data.index(b"</item>")), data.rindex(b"</item>") + 7
+    with pytest.raises(FormatError, match="audio or video episode without text"):
+        parse_feed(data[:start] + data[end:], source="f", max_chars=MAX)
+
+
+def test_titles_keep_words_that_end_a_teaser():
+    data = (
+        b'<rss version="2.0"><channel><title>T</title><link>https://t.example/</link>'
+        b"<item><title>Read more books, says minister</title><link>a.html</link>"
+        b"<description>Mehr lesen, fordert der Minister.</description></item>"
+        b"</channel></rss>"
+    )
+    [article] = parse_feed(data, source="f", max_chars=MAX)
+    assert article.title == "Read more books, says minister"
+    assert article.summary == "Mehr lesen, fordert der Minister."
+    assert article.link == "https://t.example/a.html"
+
+
+@pytest.mark.parametrize(
+    ("teaser", "text"),
+    [
+        ("<p>Bis 2040 [&#8230;] <a href='/k'>Weiterlesen &raquo;</a></p>", "Bis 2040 […]"),
+        ("<p>Der Rat tagt. <a href='/k'>Mehr &rsaquo;</a></p>", "Der Rat tagt."),
+        ("<p>Der Rat tagt.</p><p><a href='/k'>Read more</a></p>", "Der Rat tagt."),
+        ("<p>Es gibt nicht mehr.</p>", "Es gibt nicht mehr."),
+        ("<p>Tipps zum Weiterlesen</p>", "Tipps zum Weiterlesen"),
+        (
+            "<p>Der Rat tagt.</p><p>Dieser Artikel erschien zuerst bei Kreisbote.</p>",
+            "Der Rat tagt.",
+        ),
+        (
+            "<p>Der Rat tagt.</p><p>Dieser Text erschien zuerst im Januar.</p>",
+            "Der Rat tagt.",
+        ),
+    ],
+)
+def test_a_read_more_link_ends_no_teaser(teaser, text):
+    data = (
+        '<rss version="2.0"><channel><title>T</title><item><title>Rat</title>'
+        f"<description><![CDATA[{teaser}]]></description></item></channel></rss>"
+    ).encode()
+    [article] = parse_feed(data, source="f", max_chars=MAX)
+    assert article.summary == text
+
+
+@pytest.mark.parametrize(
+    ("creator", "byline"),
+    [
+        ("Von Anna Berg", "Anna Berg"),
+        ("By Bernd Carl", "Bernd Carl"),
+        ("Von der Redaktion", "Von der Redaktion"),
+        ("Anna Vonberg", "Anna Vonberg"),
+    ],
+)
+def test_a_creator_written_as_a_byline_gives_the_name(creator, byline):
+    data = (
+        '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>T'
+        f"</title><item><title>Rat</title><dc:creator>{creator}</dc:creator></item>"
+        "</channel></rss>"
+    ).encode()
+    [article] = parse_feed(data, source="f", max_chars=MAX)
+    assert article.byline == byline
+
+
+def test_content_that_is_an_excerpt_is_a_teaser():
+    data = (
+        '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+        "<channel><title>T</title><item><title>Rat</title><link>https://t.example/rat</link>"
+        "<content:encoded><![CDATA[<p>Der Rat tagt. Er berät [&hellip;]</p>"
+        "<p><a href='https://t.example/rat'>Weiterlesen</a></p>]]></content:encoded>"
+        "</item></channel></rss>"
+    ).encode()
+    [article] = parse_feed(data, source="f", max_chars=MAX)
+    assert article.needs_fetch
+    assert article.body == ""
+    assert article.summary == "Der Rat tagt. Er berät […]"
+
+
+MEDIA = (
+    b'<media:content url="https://t.example/r.jpg" medium="image">'
+    b"<media:description><![CDATA[Ein <b>Foto</b> vom Rat.]]></media:description>"
+    b"</media:content>"
+)
+
+
+@pytest.mark.parametrize("media_first", [True, False])
+def test_a_picture_description_is_no_teaser_and_no_text(media_first):
+    teaser = b"<description>Der Rat tagt.</description>"
+    item = MEDIA + teaser if media_first else teaser + MEDIA
+    data = (
+        b'<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T'
+        b"</title><item><title>Rat</title><link>https://t.example/rat</link>"
+        + item
+        + b"</item></channel></rss>"
+    )
+    [article] = parse_feed(data, source="f", max_chars=MAX)
+    assert (article.summary, article.body) == ("Der Rat tagt.", "")
+
+
+@pytest.mark.parametrize("media_first", [True, False])
+def test_atom_a_picture_description_is_no_teaser_and_no_text(media_first):
+    teaser = b"<summary>Der Rat tagt.</summary>"
+    entry = MEDIA + teaser if media_first else teaser + MEDIA
+    data = (
+        b'<feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/">'
+        b'<title>T</title><entry><title>Rat</title><id>r1</id><link href="https://t.example/r"/>'
+        + entry
+        + b"</entry></feed>"
+    )
+    [article] = parse_feed(data, source="f", max_chars=MAX)
+    assert (article.summary, article.body) == ("Der Rat tagt.", "")
+
+
+@pytest.mark.parametrize(
+    ("channel_link", "link"),
+    [
+        ("", "https://t.example/feeds/a.html"),
+        ("<link>/</link>", "https://t.example/a.html"),
+        ("<link>https://www.t.example/</link>", "https://www.t.example/a.html"),
+    ],
+)
+def test_relative_links_count_from_the_channel_then_the_feed_address(channel_link, link):
+    data = (
+        f'<rss version="2.0"><channel><title>T</title>{channel_link}'
+        "<item><title>Rat</title><link>a.html</link></item></channel></rss>"
+    ).encode()
+    [article] = parse_feed(data, source="https://t.example/feeds/rss.xml", max_chars=MAX)
+    assert article.link == link
+
+
+def test_content_loses_its_byline_line_credits_and_notes():
+    data = (
+        '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+        "<channel><title>T</title><item><title>Rat tagt</title><link>https://t.example/r</link>"
+        "<content:encoded><![CDATA[<p>Von Anna Berg | 07.12.2026, 14:03 Uhr</p>"
+        "<p>Der Rat tagt am Montag.</p><p>Lesen Sie auch: Der Haushalt 2026</p>"
+        "<p>Die Sitzung ist öffentlich.</p><p>Foto: dpa</p><p>© Kreisbote 2026</p>]]>"
+        "</content:encoded></item></channel></rss>"
+    ).encode()
+    [article] = parse_feed(data, source="f", max_chars=MAX)
+    assert article.byline == "Anna Berg"
+    assert article.block_texts() == ["Der Rat tagt am Montag.", "Die Sitzung ist öffentlich."]
+
+
+def test_an_item_with_only_a_link_is_read_from_its_page():
+    data = (
+        b'<rss version="2.0"><channel><title>T</title><link>https://t.example/</link>'
+        b"<item><link>/rat.html</link></item><item><guid>lt-1</guid></item></channel></rss>"
+    )
+    page, empty = read_feed(data, source="f", max_chars=MAX)
+    assert isinstance(page, IncomingArticle)
+    assert (page.link, page.needs_fetch, page.title, page.title_derived) == (
+        "https://t.example/rat.html",
+        True,
+        "",
+        True,
+    )
+    assert isinstance(empty, FormatError)
