@@ -29,7 +29,7 @@ from ingest.fetching import FetchError
 from ingest.models import Feed, FeedItem
 from ingest.services import ItemOutcome, items_import
 from ingest.sources import ImportLimits, fetch_url, item_complete
-from newstext.formats import FormatError, IncomingArticle, parse_feed
+from newstext.formats import FormatError, IncomingArticle, feed_articles
 from newstext.reasons import Reason, code_and_params, declare, english_number, gettext_noop
 
 logger = logging.getLogger(__name__)
@@ -164,18 +164,21 @@ def feed_poll(*, feed: Feed, limits: ImportLimits | None = None) -> PollResult:
     if result.status != 200:
         return _record_failure(feed, Reason("feed_http_status", status=result.status))
     try:
-        items = parse_feed(result.body, source=feed.url, max_chars=limits.max_bytes)
+        items = feed_articles(result.body, source=feed.url, max_chars=limits.max_bytes)
     except FormatError as error:
         return _record_failure(feed, error.reason)
 
+    poll = PollResult(feed, Feed.Result.OK)
     # Feeds list the newest first; import the oldest first. The first listing of a key wins.
     keyed: dict[str, IncomingArticle] = {}
     for item in reversed(items):
-        keyed[item_key(item)] = item
+        if isinstance(item, FormatError):  # reported; the other items come in
+            poll.outcomes.append(ItemOutcome(item.source, "failed", item.reason))
+        else:
+            keyed[item_key(item)] = item
     seen = dict(
         FeedItem.objects.filter(feed=feed, key__in=list(keyed)).values_list("key", "digest")
     )
-    poll = PollResult(feed, Feed.Result.OK)
     todo: list[tuple[str, str, IncomingArticle]] = []
     pages_left = limits.feed_max_pages
     for key, item in keyed.items():

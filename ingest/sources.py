@@ -40,7 +40,14 @@ from articles.importing import (
 from ingest.fetching import FetchError, FetchResult, fetch
 from ingest.parallel import parallel_map
 from newstext.decoding import RejectedInput
-from newstext.formats import Format, FormatError, IncomingArticle, detect_format, parse_incoming
+from newstext.formats import (
+    Format,
+    FormatError,
+    IncomingArticle,
+    detect_format,
+    feed_articles,
+    parse_incoming,
+)
 from newstext.formats.html import parse_html
 from newstext.reasons import Reason, declare, gettext_noop
 
@@ -402,13 +409,21 @@ def data_read(
         if kind is Format.TEXT:
             yield text_input(data, source=source, identity=identity, max_bytes=limits.max_bytes)
             return
-        items = parse_incoming(data, source=source, max_chars=limits.max_bytes)
+        items: Sequence[IncomingArticle | FormatError]
+        if kind in (Format.RSS, Format.ATOM):
+            # An item that cannot be read is reported; the feed's other items come in.
+            items = feed_articles(data, source=source, max_chars=limits.max_bytes)
+        else:
+            items = parse_incoming(data, source=source, max_chars=limits.max_bytes)
     except (FormatError, RejectedInput) as error:
         yield ImportReport(source, ImportStatus.FAILED, error.reason)
         return
     raw = data.decode("utf-8", errors="replace") if len(items) == 1 else ""
     pages = 0
     for number, item in enumerate(items, start=1):
+        if isinstance(item, FormatError):  # a feed's item, named by its id or place
+            yield ImportReport(item.source, ImportStatus.FAILED, item.reason)
+            continue
         shown = source if len(items) == 1 else f"{source} [{item.identity or number}]"
         item.source_name = shown
         if item.needs_fetch:

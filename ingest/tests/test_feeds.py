@@ -49,6 +49,13 @@ FEED = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+# A feed cut off in its third item.
+CUT_OFF = (
+    Path(__file__).resolve().parents[2]
+    / "newstext/tests/data/formats/feeds/elbe_bote_abgebrochen.xml"
+).read_bytes()
+
+
 @dataclass
 class FeedServer:
     base: str = ""
@@ -77,6 +84,8 @@ def feed_server():
                     self.reply(200, body, "application/rss+xml", [("ETag", state.etag)])
             elif self.path == "/leer.xml":
                 self.reply(204)
+            elif self.path == "/abgebrochen.xml":
+                self.reply(200, CUT_OFF, "application/rss+xml")
             elif self.path == "/lokales/radwege.html":
                 self.reply(200, PAGE, "text/html; charset=utf-8")
             else:
@@ -266,3 +275,22 @@ def test_a_poll_answered_without_content_records_the_status(feed, feed_server):
     assert feed.last_error_code == "feed_http_status"
     assert feed.last_error_params == {"status": 204}
     assert feed.last_summary == "failed: the server answered HTTP 204, not 200"
+
+
+def test_an_item_cut_off_fails_alone_and_the_feed_still_counts_as_read(feed, feed_server):
+    feed.url = f"{feed_server.base}/abgebrochen.xml"
+    feed.save(update_fields=["url"])
+    result = feed_poll(feed=feed)
+    assert result.status == Feed.Result.OK
+    assert [outcome.status for outcome in result.outcomes] == ["failed", "imported", "imported"]
+    assert "broken feed XML" in result.outcomes[0].reason
+    assert result.outcomes[0].name == f"{feed.url} (eb-4713)"
+    assert Article.objects.count() == 2
+    feed.refresh_from_db()
+    assert feed.consecutive_failures == 0
+    assert feed.last_counts["failed"] == 1
+    assert feed.last_counts["imported"] == 2
+    # The broken item is tried again at the next poll; the others are not imported twice.
+    again = feed_poll(feed=feed)
+    assert [outcome.status for outcome in again.outcomes] == ["failed"]
+    assert Article.objects.count() == 2

@@ -135,6 +135,20 @@ def test_incoming_import_reports_each_item(db):
     assert {r.identity for r in reports} == {i.identity for i in items}
 
 
+def test_a_feed_file_cut_off_in_an_item_imports_the_others_and_names_the_broken_one(db, tmp_path):
+    feed = tmp_path / "elbe.xml"
+    feed.write_bytes((DATA / "feeds" / "elbe_bote_abgebrochen.xml").read_bytes())
+    reports = import_paths(feed)
+    assert [r.status for r in reports] == [ImportStatus.FAILED] + [ImportStatus.IMPORTED] * 2
+    assert reports[0].source.endswith("elbe.xml (eb-4713)")
+    assert "broken feed XML" in reports[0].reason
+    assert "neither title nor text" in reports[0].reason
+    assert set(Article.objects.values_list("title", flat=True)) == {
+        "Fähre nach Blankenese fährt wieder",
+        "Stadtbibliothek verlängert Öffnungszeiten",
+    }
+
+
 # URLs: a server on 127.0.0.1 ---------------------------------------------------------
 
 

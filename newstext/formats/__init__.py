@@ -7,7 +7,7 @@ Pure functions, no Django: `parse_incoming` detects the format by content and re
 from newstext.decoding import RejectedInput, decode_article_bytes, normalise_text
 from newstext.formats.base import Format, FormatError, IncomingArticle
 from newstext.formats.detect import detect_format
-from newstext.formats.feeds import parse_feed
+from newstext.formats.feeds import feed_articles, parse_feed
 from newstext.formats.html import parse_html
 from newstext.formats.ninjs import parse_ninjs
 from newstext.parsing import parse_article
@@ -18,6 +18,7 @@ __all__ = [
     "FormatError",
     "IncomingArticle",
     "detect_format",
+    "feed_articles",
     "parse_feed",
     "parse_html",
     "parse_incoming",

@@ -20,9 +20,10 @@ local day (feedparser's parsed dates are in UTC and would move it to the day bef
 Dates written in German ("Mo, 07 Dez 2026 14:03:00 +0100", "15. Oktober 2026 16:20
 MESZ", "07.12.2026 10:45") are read too; without a zone they are German time.
 
-`read_feed` gives every item, an article or the refusal of that item; `parse_feed` gives
-the articles, leaving out items that are no article (empty, or a podcast episode with
-no text).
+`read_feed` gives every item, an article or the refusal of that item; `feed_articles`
+leaves out the items that are no article (empty, or a podcast episode with no text), so
+that an importer takes the articles and reports the refusals; `parse_feed` gives the
+articles and raises the first refusal.
 """
 
 import datetime
@@ -122,7 +123,7 @@ declare(
         "feed_item_episode": gettext_noop("feed item is an audio or video episode without text"),
     }
 )
-# Items that are no article: left out of `parse_feed`, refused by `read_feed`.
+# Items that are no article: left out of `feed_articles`, refused by `read_feed`.
 NOT_ARTICLES = frozenset({"feed_item_empty", "feed_item_episode"})
 
 
@@ -133,14 +134,34 @@ def parse_feed(data: bytes, *, source: str, max_chars: int) -> list[IncomingArti
     Raises FormatError when the data is not a feed, is broken before any item, has
     no articles, or when an item cannot be read.
     """
-    items = read_feed(data, source=source, max_chars=max_chars)
-    articles = [item for item in items if isinstance(item, IncomingArticle)]
-    for item in items:
-        if isinstance(item, FormatError) and (
-            not articles or getattr(item.reason, "code", "") not in NOT_ARTICLES
-        ):
+    articles = []
+    for item in feed_articles(data, source=source, max_chars=max_chars):
+        if isinstance(item, FormatError):
             raise item
+        articles.append(item)
     return articles
+
+
+def feed_articles(
+    data: bytes, *, source: str, max_chars: int
+) -> list[IncomingArticle | FormatError]:
+    """The feed's articles, and the refusals of items that should have been one (too
+    long, broken), in feed order: an importer takes the articles and reports each
+    refusal, losing none of the others. Items that are no article (empty, or an episode
+    without text) are left out.
+
+    Raises FormatError when the data is not a feed, is broken before any item, or has
+    no item that is or should have been an article.
+    """
+    items = read_feed(data, source=source, max_chars=max_chars)
+    kept = [
+        item
+        for item in items
+        if not (isinstance(item, FormatError) and getattr(item.reason, "code", "") in NOT_ARTICLES)
+    ]
+    if not kept:  # every item refused as no article
+        raise next(item for item in items if isinstance(item, FormatError))
+    return kept
 
 
 def read_feed(data: bytes, *, source: str, max_chars: int) -> list[IncomingArticle | FormatError]:
@@ -179,15 +200,17 @@ def read_feed(data: bytes, *, source: str, max_chars: int) -> list[IncomingArtic
     broken = _describe(parsed.get("bozo_exception")) if parsed.get("bozo") else ""
     describing = _describing_texts(data, str(parsed.get("encoding") or "utf-8"))
     items: list[IncomingArticle | FormatError] = []
-    for entry in entries:
+    for number, entry in enumerate(entries, start=1):
         try:
             article = _article(entry, context, describing, source=source, max_chars=max_chars)
             items.append(article)
         except FormatError as error:
+            # Named by its id, else by its place: "feed.xml (eb-4713)", "feed.xml [3]".
+            name = error.source if error.source != source else f"{source} [{number}]"
+            reason = error.reason
             if broken:
                 reason = Reason("feed_broken_item", problem=broken, reason=error.reason)
-                error = FormatError(source, reason)
-            items.append(error)
+            items.append(FormatError(name, reason))
     return items
 
 

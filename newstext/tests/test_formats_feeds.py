@@ -6,7 +6,7 @@ import pytest
 
 from newstext.formats import parse_incoming
 from newstext.formats.base import FormatError, IncomingArticle
-from newstext.formats.feeds import _feed_date, parse_feed, read_feed
+from newstext.formats.feeds import _feed_date, feed_articles, parse_feed, read_feed
 from newstext.parsing import BlockKind, DatePrecision
 from newstext.tests.support import differences
 
@@ -143,6 +143,21 @@ def test_atom_entry_with_summary_only_needs_fetch_and_inherits_feed_author(atom)
     assert markt.byline == "Redaktion Stadtanzeiger Nord"
 
 
+def test_a_broken_item_is_refused_and_the_items_before_it_are_read():
+    """A feed cut off in its last item: the importer gets the whole items and the
+    refusal of the broken one, not one refusal for the whole feed."""
+    data = (DATA / "elbe_bote_abgebrochen.xml").read_bytes()
+    first, second, broken = feed_articles(data, source="elbe.xml", max_chars=MAX)
+    assert first.title == "Fähre nach Blankenese fährt wieder"
+    assert second.body.startswith("Die Stadtbibliothek öffnet von Januar an auch sonntags.")
+    assert isinstance(broken, FormatError)
+    assert broken.reason.code == "feed_broken_item"
+    assert str(broken).startswith("elbe.xml (eb-4713): broken feed XML (")
+    assert "mismatched tag" in str(broken)
+    with pytest.raises(FormatError, match="broken feed XML"):
+        read("elbe_bote_abgebrochen.xml")
+
+
 def test_body_over_the_limit_names_the_item():
     with pytest.raises(
         FormatError, match=r"rk-lokales-2025-10-06-0017\): body is .* over the limit of 200"
@@ -163,11 +178,12 @@ def test_body_over_the_limit_names_the_item():
         ),
         (b"Guten Tag, dies ist kein Feed.", "not an RSS or Atom feed"),
         (b"<html><body><p>Eine Seite</p></body></html>", "not an RSS or Atom feed"),
-        (b'<rss version="2.0"><channel><item><title>Abgeschn', "broken feed XML"),
+        # The one item, cut off, is refused by its place.
+        (b'<rss version="2.0"><channel><item><title>Abgeschn', r"\[1\]: broken feed XML"),
     ],
 )
 def test_broken_or_empty_feeds_are_refused(data, reason):
-    with pytest.raises(FormatError, match=f"^feed.xml: {reason}"):
+    with pytest.raises(FormatError, match=rf"^feed\.xml:? {reason}"):
         parse_feed(data, source="feed.xml", max_chars=MAX)
 
 
