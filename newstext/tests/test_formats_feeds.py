@@ -503,31 +503,27 @@ MEDIA = (
 )
 
 
+# A feed of one item holding ITEM, and its teaser: in RSS and in Atom.
+RSS_ITEM = (
+    b'<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T'
+    b"</title><item><title>Rat</title><link>https://t.example/rat</link>ITEM</item>"
+    b"</channel></rss>",
+    b"<description>Der Rat tagt.</description>",
+)
+ATOM_ENTRY = (
+    b'<feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/">'
+    b'<title>T</title><entry><title>Rat</title><id>r1</id><link href="https://t.example/r"/>'
+    b"ITEM</entry></feed>",
+    b"<summary>Der Rat tagt.</summary>",
+)
+
+
+@pytest.mark.parametrize("shape", [RSS_ITEM, ATOM_ENTRY], ids=["rss", "atom"])
 @pytest.mark.parametrize("media_first", [True, False])
-def test_a_picture_description_is_no_teaser_and_no_text(media_first):
-    teaser = b"<description>Der Rat tagt.</description>"
+def test_a_picture_description_is_no_teaser_and_no_text(shape, media_first):
+    feed, teaser = shape
     item = MEDIA + teaser if media_first else teaser + MEDIA
-    data = (
-        b'<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T'
-        b"</title><item><title>Rat</title><link>https://t.example/rat</link>"
-        + item
-        + b"</item></channel></rss>"
-    )
-    [article] = parse_feed(data, source="f", max_chars=MAX)
-    assert (article.summary, article.body) == ("Der Rat tagt.", "")
-
-
-@pytest.mark.parametrize("media_first", [True, False])
-def test_atom_a_picture_description_is_no_teaser_and_no_text(media_first):
-    teaser = b"<summary>Der Rat tagt.</summary>"
-    entry = MEDIA + teaser if media_first else teaser + MEDIA
-    data = (
-        b'<feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/">'
-        b'<title>T</title><entry><title>Rat</title><id>r1</id><link href="https://t.example/r"/>'
-        + entry
-        + b"</entry></feed>"
-    )
-    [article] = parse_feed(data, source="f", max_chars=MAX)
+    [article] = parse_feed(feed.replace(b"ITEM", item), source="f", max_chars=MAX)
     assert (article.summary, article.body) == ("Der Rat tagt.", "")
 
 
