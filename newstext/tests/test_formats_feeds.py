@@ -17,6 +17,21 @@ CET = datetime.timezone(datetime.timedelta(hours=1))
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 
 
+# The namespaces RSS feeds use for full text, creators and media.
+RSS_NAMESPACES = (
+    'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/"'
+)
+
+
+def one_channel(items: str, *, channel: str = "") -> bytes:
+    """An RSS 2.0 feed titled "T" holding `items`, `channel` (its link) before them."""
+    return (
+        f'<rss version="2.0" {RSS_NAMESPACES}><channel><title>T</title>{channel}{items}'
+        "</channel></rss>"
+    ).encode()
+
+
 def read(name, max_chars=MAX):
     return parse_feed((DATA / name).read_bytes(), source=name, max_chars=max_chars)
 
@@ -424,11 +439,10 @@ def test_a_feed_of_episodes_only_is_refused():
 
 
 def test_titles_keep_words_that_end_a_teaser():
-    data = (
-        b'<rss version="2.0"><channel><title>T</title><link>https://t.example/</link>'
-        b"<item><title>Read more books, says minister</title><link>a.html</link>"
-        b"<description>Mehr lesen, fordert der Minister.</description></item>"
-        b"</channel></rss>"
+    data = one_channel(
+        "<item><title>Read more books, says minister</title><link>a.html</link>"
+        "<description>Mehr lesen, fordert der Minister.</description></item>",
+        channel="<link>https://t.example/</link>",
     )
     [article] = parse_feed(data, source="f", max_chars=MAX)
     assert article.title == "Read more books, says minister"
@@ -455,10 +469,9 @@ def test_titles_keep_words_that_end_a_teaser():
     ],
 )
 def test_a_read_more_link_ends_no_teaser(teaser, text):
-    data = (
-        '<rss version="2.0"><channel><title>T</title><item><title>Rat</title>'
-        f"<description><![CDATA[{teaser}]]></description></item></channel></rss>"
-    ).encode()
+    data = one_channel(
+        f"<item><title>Rat</title><description><![CDATA[{teaser}]]></description></item>"
+    )
     [article] = parse_feed(data, source="f", max_chars=MAX)
     assert article.summary == text
 
@@ -473,23 +486,17 @@ def test_a_read_more_link_ends_no_teaser(teaser, text):
     ],
 )
 def test_a_creator_written_as_a_byline_gives_the_name(creator, byline):
-    data = (
-        '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>T'
-        f"</title><item><title>Rat</title><dc:creator>{creator}</dc:creator></item>"
-        "</channel></rss>"
-    ).encode()
+    data = one_channel(f"<item><title>Rat</title><dc:creator>{creator}</dc:creator></item>")
     [article] = parse_feed(data, source="f", max_chars=MAX)
     assert article.byline == byline
 
 
 def test_content_that_is_an_excerpt_is_a_teaser():
-    data = (
-        '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
-        "<channel><title>T</title><item><title>Rat</title><link>https://t.example/rat</link>"
+    data = one_channel(
+        "<item><title>Rat</title><link>https://t.example/rat</link>"
         "<content:encoded><![CDATA[<p>Der Rat tagt. Er berät [&hellip;]</p>"
-        "<p><a href='https://t.example/rat'>Weiterlesen</a></p>]]></content:encoded>"
-        "</item></channel></rss>"
-    ).encode()
+        "<p><a href='https://t.example/rat'>Weiterlesen</a></p>]]></content:encoded></item>"
+    )
     [article] = parse_feed(data, source="f", max_chars=MAX)
     assert article.needs_fetch
     assert article.body == ""
@@ -505,9 +512,7 @@ MEDIA = (
 
 # A feed of one item holding ITEM, and its teaser: in RSS and in Atom.
 RSS_ITEM = (
-    b'<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T'
-    b"</title><item><title>Rat</title><link>https://t.example/rat</link>ITEM</item>"
-    b"</channel></rss>",
+    one_channel("<item><title>Rat</title><link>https://t.example/rat</link>ITEM</item>"),
     b"<description>Der Rat tagt.</description>",
 )
 ATOM_ENTRY = (
@@ -536,32 +541,28 @@ def test_a_picture_description_is_no_teaser_and_no_text(shape, media_first):
     ],
 )
 def test_relative_links_count_from_the_channel_then_the_feed_address(channel_link, link):
-    data = (
-        f'<rss version="2.0"><channel><title>T</title>{channel_link}'
-        "<item><title>Rat</title><link>a.html</link></item></channel></rss>"
-    ).encode()
+    data = one_channel("<item><title>Rat</title><link>a.html</link></item>", channel=channel_link)
     [article] = parse_feed(data, source="https://t.example/feeds/rss.xml", max_chars=MAX)
     assert article.link == link
 
 
 def test_content_loses_its_byline_line_credits_and_notes():
-    data = (
-        '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
-        "<channel><title>T</title><item><title>Rat tagt</title><link>https://t.example/r</link>"
+    data = one_channel(
+        "<item><title>Rat tagt</title><link>https://t.example/r</link>"
         "<content:encoded><![CDATA[<p>Von Anna Berg | 07.12.2026, 14:03 Uhr</p>"
         "<p>Der Rat tagt am Montag.</p><p>Lesen Sie auch: Der Haushalt 2026</p>"
         "<p>Die Sitzung ist öffentlich.</p><p>Foto: dpa</p><p>© Kreisbote 2026</p>]]>"
-        "</content:encoded></item></channel></rss>"
-    ).encode()
+        "</content:encoded></item>"
+    )
     [article] = parse_feed(data, source="f", max_chars=MAX)
     assert article.byline == "Anna Berg"
     assert article.block_texts() == ["Der Rat tagt am Montag.", "Die Sitzung ist öffentlich."]
 
 
 def test_an_item_with_only_a_link_is_read_from_its_page():
-    data = (
-        b'<rss version="2.0"><channel><title>T</title><link>https://t.example/</link>'
-        b"<item><link>/rat.html</link></item><item><guid>lt-1</guid></item></channel></rss>"
+    data = one_channel(
+        "<item><link>/rat.html</link></item><item><guid>lt-1</guid></item>",
+        channel="<link>https://t.example/</link>",
     )
     page, empty = read_feed(data, source="f", max_chars=MAX)
     assert isinstance(page, IncomingArticle)
