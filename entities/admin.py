@@ -23,11 +23,10 @@ from entities.models import (
     Mention,
 )
 from entities.services import (
-    entities_redetect_task,
+    entities_redetect_soon,
     entity_merge,
     entity_merge_undo,
     mentions_redetect_soon,
-    run_soon,
 )
 from newsdesk.admin_columns import annotated_column
 from newsdesk.history_admin import HistoryAdmin
@@ -105,7 +104,7 @@ class EntityAdmin(HistoryAdmin[Entity]):
     @admin.action(description=_("Detect entities again in the articles mentioning them"))
     def detect_again(self, request: HttpRequest, queryset: QuerySet[Entity]) -> None:
         entity_ids = list(queryset.values_list("pk", flat=True))
-        self._redetected(request, run_soon(entities_redetect_task, entity_ids))
+        self._redetected(request, entities_redetect_soon(entity_ids=entity_ids))
 
 
 @admin.register(Mention)

@@ -420,6 +420,12 @@ def mentions_redetect_soon(*, names: Sequence[str]) -> str | None:
     return run_soon(mentions_redetect_task, list(names))
 
 
+def entities_redetect_soon(*, entity_ids: Sequence[int]) -> str | None:
+    """Re-detect the articles mentioning the entities, soon (`run_soon`): the report, or
+    None if a worker will do it."""
+    return run_soon(entities_redetect_task, list(entity_ids))
+
+
 # Merging entities ----------------------------------------------------------------------
 
 
