@@ -160,8 +160,13 @@ FRAME_VERBS: dict[str, tuple[str, frozenset[str]]] = {
     "sprechen": ("spricht sprach sprachen", frozenset(["von"])),
     "verweisen": ("verweist verwies verwiesen", frozenset(["auf", "darauf"])),
 }
+# Conjunctions of a clause that gives the background, not the statement ("nachdem X …").
+BACKGROUND_CONJUNCTIONS = frozenset(["nachdem", "bevor", "weil", "obwohl", "sobald", "falls"])
+RELATIVE_PRONOUNS = frozenset(
+    ["der", "die", "das", "dem", "den", "denen", "deren", "dessen", "welche", "welcher"]
+)
 # Verbs that report speech only as a tag after what was said (", schreibt die Zeitung",
-# "«…», kommentierte X") or before a colon; elsewhere they mean something else.
+# "«…», bilanzierte X") or before a colon; elsewhere they mean something else.
 TAG_VERBS: dict[str, str] = {
     "schreiben": "schreibt schrieb schrieben",
     "begründen": "begründet begründete",
@@ -713,32 +718,23 @@ class _Sentence:
         first = clause[0].text.lower()
         before = self.tokens.index(clause[0])
         after_comma = before > 0 and self.tokens[before - 1].text == ","
-        conjunctions = {"nachdem", "bevor", "weil", "obwohl", "sobald", "falls"}
-        if first in conjunctions | {"wer"}:
+        if first in BACKGROUND_CONJUNCTIONS | {"wer"}:
             return True
         verb = self.tokens[index]
         verb_last = clause[-1] is verb or clause[-1].text in AUXILIARIES | PASSIVE
         if verb_last and any(
-            t.text.lower() in conjunctions for t in clause[1 : clause.index(verb)]
+            t.text.lower() in BACKGROUND_CONJUNCTIONS for t in clause[1 : clause.index(verb)]
         ):
             return True  # "erfolgte kurz, nachdem X … hervorgehoben hatte"
-        relative = {
-            "der",
-            "die",
-            "das",
-            "dem",
-            "den",
-            "denen",
-            "deren",
-            "dessen",
-            "welche",
-            "welcher",
-        }
         if after_comma and (
-            first in relative
-            or (first in {"von", "mit", "bei"} and len(clause) > 1 and clause[1].text in relative)
+            first in RELATIVE_PRONOUNS
+            or (
+                first in {"von", "mit", "bei"}
+                and len(clause) > 1
+                and clause[1].text in RELATIVE_PRONOUNS
+            )
         ):
-            return clause[-1] is self.tokens[index] or clause[-1].text in AUXILIARIES | PASSIVE
+            return verb_last
         return False
 
     def _tag_position(self, index: int) -> bool:

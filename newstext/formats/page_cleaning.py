@@ -34,7 +34,7 @@ tell one story, is kept whole.
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from newstext.formats.base import clean_inline
@@ -411,9 +411,8 @@ def _live_blog(tree: Any, entries: list[Any]) -> bool:
         *tree.xpath("//title//text()"),
         *tree.xpath("(//h1)[1]//text()"),
     ]
-    for entry in entries[:1]:
-        for element in (entry, entry.getparent()):
-            said += [element.get("class") or "", element.get("id") or ""]
+    for element in (entries[0], entries[0].getparent()):
+        said += [element.get("class") or "", element.get("id") or ""]
     return any(_LIVE_BLOG.search(text) for text in said)
 
 
@@ -424,7 +423,7 @@ def first_item_keep(tree: Any) -> str:
     page: an article, or one with teasers as `article`s beside it)."""
     body = tree.find("body")
     articles = list(tree.iter("article"))
-    if body is None or len(articles) < MIN_LIST_ITEMS or _live_blog(tree, articles):
+    if body is None or len(articles) < MIN_LIST_ITEMS:
         return ""
     parent = articles[0].getparent()
     if any(article.getparent() is not parent for article in articles):
@@ -434,6 +433,8 @@ def first_item_keep(tree: Any) -> str:
         return ""
     items_chars = sum(len(clean_inline(article.text_content())) for article in articles)
     if items_chars < MIN_LIST_SHARE * len(clean_inline(body.text_content())):
+        return ""
+    if _live_blog(tree, articles):
         return ""
     first = articles[0]
     first.tail = None
@@ -512,12 +513,10 @@ def closing_credit_find(tree: Any, *, kept: Iterable[str]) -> str:
     kept block and before the next heading; an unlabelled "Von …" there may be a
     teaser's, and is passed over."""
     kept_texts = {clean_inline(text).casefold() for text in kept}
-    last_kept = None
-    for element in tree.iter("p", "div", "h2", "h3", "li", "blockquote"):
-        if clean_inline(element.text_content()).casefold() in kept_texts:
-            last_kept = element
-    if last_kept is None:
+    kept_blocks = list(_elements_with_text(tree, kept_texts))
+    if not kept_blocks:
         return ""
+    last_kept = kept_blocks[-1]
     lines = 0
     for element in last_kept.xpath("following::*"):
         if element.tag in ("h1", "h2", "h3", "h4", "script", "style"):
@@ -597,11 +596,15 @@ def _describes(description: str, text: str) -> bool:
     return text == description
 
 
-def _first_element_with_text(tree: Any, texts: set[str]) -> Any:
+def _elements_with_text(tree: Any, texts: set[str]) -> Iterator[Any]:
+    """The blocks whose text is one of `texts` (cleaned and case-folded), in page order."""
     for element in tree.iter("p", "div", "h2", "h3", "li", "blockquote"):
         if clean_inline(element.text_content()).casefold() in texts:
-            return element
-    return None
+            yield element
+
+
+def _first_element_with_text(tree: Any, texts: set[str]) -> Any:
+    return next(_elements_with_text(tree, texts), None)
 
 
 def _description(tree: Any) -> str:
