@@ -1,4 +1,4 @@
-"""Log a browser page in as a user without typing a password (browser tests)."""
+"""Log a browser page in and out (browser tests)."""
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -14,3 +14,14 @@ def log_in(page: Page, base_url: str, user: User) -> None:
     page.context.add_cookies(
         [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": base_url}]
     )
+
+
+def log_out(page: Page) -> None:
+    """Leave the current page, then drop the context's cookies.
+
+    The page is left first: a request of its own (an htmx fragment, a poll) answered after
+    the cookies are gone is redirected to the login form, whose response sets a new CSRF
+    cookie. A login form loaded meanwhile would then post a token that no longer matches
+    (403 "CSRF token from POST incorrect")."""
+    page.goto("about:blank")
+    page.context.clear_cookies()

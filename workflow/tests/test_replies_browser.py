@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from newsdesk.tests.axe import axe_violations
+from newsdesk.tests.browser_session import log_out
 from newsdesk.tests.screenshots import docs_screenshot
 from workflow.tests.support import annotate, log_in
 
@@ -40,7 +41,7 @@ def test_a_reviewer_mentions_the_editor_who_finds_it_in_her_inbox(
     assert axe_violations(page) == []
     docs_screenshot(page, screenshots_dir, "replies")
 
-    page.context.clear_cookies()
+    log_out(page)
     log_in(page, live_server.url, "erika")
     inbox_link = page.get_by_role("link", name=re.compile("Posteingang"))
     expect(inbox_link).to_contain_text("1 ungelesen")

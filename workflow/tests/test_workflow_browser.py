@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from newsdesk.tests.axe import axe_violations
+from newsdesk.tests.browser_session import log_out
 from newsdesk.tests.screenshots import docs_screenshot
 from workflow.tests.support import annotate, log_in
 
@@ -40,7 +41,7 @@ def test_admin_assigns_articles_and_the_editor_finds_her_work(
     page.goto(f"{live_server.url}{chosen[0].get_absolute_url()}")
     expect(page.locator("#article-assignments")).to_contain_text("erika")
 
-    page.context.clear_cookies()
+    log_out(page)
     log_in(page, live_server.url, "erika")
     page.get_by_role("link", name="Meine Arbeit").click()
     assigned = page.locator("#work-not_started")
