@@ -5,12 +5,12 @@ recovered, and one that annotations or mentions depend on cannot be deleted.
 """
 
 from django.contrib import admin
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, ArticleRevision, Source, SourceAlias
-from newsdesk.admin_columns import annotated_column
+from newsdesk.admin_columns import annotated_column, with_counts
 from newsdesk.history_admin import HistoryAdmin
 
 
@@ -36,10 +36,7 @@ class SourceAdmin(HistoryAdmin[Source]):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Source]:
         queryset: QuerySet[Source] = super().get_queryset(request)
-        return queryset.annotate(
-            published_total=Count("published_articles", distinct=True),
-            cited_total=Count("cited_in", distinct=True),
-        )
+        return with_counts(queryset, published_total="published_articles", cited_total="cited_in")
 
     published_count = annotated_column("published_total", _("published"))
     cited_count = annotated_column("cited_total", _("cited in"))

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import admin, messages
 from django.db import models
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
@@ -28,7 +28,7 @@ from entities.services import (
     entity_merge_undo,
     mentions_redetect_soon,
 )
-from newsdesk.admin_columns import annotated_column
+from newsdesk.admin_columns import annotated_column, with_counts
 from newsdesk.history_admin import HistoryAdmin
 
 
@@ -50,10 +50,7 @@ class EntityAdmin(HistoryAdmin[Entity]):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Entity]:
         queryset: QuerySet[Entity] = super().get_queryset(request)
-        return queryset.annotate(
-            alias_total=Count("aliases", distinct=True),
-            mention_total=Count("mentions", distinct=True),
-        )
+        return with_counts(queryset, alias_total="aliases", mention_total="mentions")
 
     alias_count = annotated_column("alias_total", _("aliases"))
     mention_count = annotated_column("mention_total", _("mentions"))

@@ -4,7 +4,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import admin
-from django.db.models import Model
+from django.db.models import Count, Model, QuerySet
 from django_stubs_ext import StrOrPromise
 
 
@@ -18,3 +18,12 @@ def annotated_column(name: str, description: StrOrPromise) -> Callable[[Any, Mod
         return getattr(obj, name)
 
     return column
+
+
+def with_counts[M: Model](queryset: QuerySet[M], **relations: str) -> QuerySet[M]:
+    """`queryset` annotated with the number of each relation's rows, under the keyword's
+    name: `with_counts(queryset, cited_total="cited_in")`, for `annotated_column`. Rows
+    are counted distinct, so that two relations joined at once do not multiply each other.
+    """
+    counts = {name: Count(relation, distinct=True) for name, relation in relations.items()}
+    return queryset.annotate(**counts)
