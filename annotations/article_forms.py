@@ -14,7 +14,7 @@ from annotations.article_list import SORT_COLUMNS, ArticleFilters
 from annotations.forms import LabelFilterField
 from articles.forms import PublishedBetweenForm
 from articles.models import Article, Source
-from newsdesk.forms import FilterBarForm
+from newsdesk.forms import FilterBarForm, search_field
 from newsdesk.permissions import sees_all_annotations
 
 StrOrPromise = str | Promise
@@ -35,18 +35,14 @@ class ArticleFilterForm(FilterBarForm, PublishedBetweenForm):
 
     field_order = ["q", "publisher", "date_from", "date_to", "label", "status", "sort"]
 
-    q = forms.CharField(
-        label=_("Search"),
-        required=False,
-        max_length=200,
+    q = search_field(
+        _("Search"),
         # The quotes and the minus are syntax, not words to translate.
-        widget=forms.SearchInput(
-            attrs={
-                "placeholder": format_lazy(
-                    '{} "{}" -{}', _("search words"), _("exact phrase"), _("excluded")
-                )
-            }
-        ),
+        {
+            "placeholder": format_lazy(
+                '{} "{}" -{}', _("search words"), _("exact phrase"), _("excluded")
+            )
+        },
     )
     publisher = forms.ModelChoiceField(
         label=_("Published or cited by"),

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from claims.models import Claim
-from newsdesk.forms import FilterBarForm
+from newsdesk.forms import FilterBarForm, search_field
 
 MAX_WORDING_CHARS = 5000
 
@@ -50,9 +50,7 @@ class ClaimAttachForm(forms.Form):
 class ClaimFilterForm(FilterBarForm):
     """The claim list's search; its ids (`claim-q`, `claim-status`) trigger the list's htmx."""
 
-    q = forms.CharField(
-        label=_("Words or entities"), required=False, max_length=200, widget=forms.SearchInput
-    )
+    q = search_field(_("Words or entities"))
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("any")), *Claim.Status.choices]
     )
@@ -65,18 +63,13 @@ class ClaimFilterForm(FilterBarForm):
 class ClaimSearchForm(forms.Form):
     """The search for a claim to attach an annotation to, in the claim box of its card."""
 
-    q = forms.CharField(
-        label=_("Attach to claim"),
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(
-            attrs={
-                "type": "search",
-                "class": "claim-q",
-                "autocomplete": "off",
-                "placeholder": _("Search claims by words or entities"),
-            }
-        ),
+    q = search_field(
+        _("Attach to claim"),
+        {
+            "class": "claim-q",
+            "autocomplete": "off",
+            "placeholder": _("Search claims by words or entities"),
+        },
     )
 
 

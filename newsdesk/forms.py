@@ -1,9 +1,12 @@
-"""What the apps' forms share: the date picker and the filter bars' form."""
+"""What the apps' forms share: the date picker, the search box and the filter bars' form."""
 
 from typing import Any
 
 from django import forms
 from django.forms.renderers import TemplatesSetting
+from django_stubs_ext import StrOrPromise
+
+MAX_SEARCH_CHARS = 200
 
 
 class DateInput(forms.DateInput):
@@ -13,6 +16,17 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(attrs, format="%Y-%m-%d")
+
+
+def search_field(label: StrOrPromise, attrs: dict[str, Any] | None = None) -> forms.CharField:
+    """An optional search box (`<input type="search">`) of at most `MAX_SEARCH_CHARS`
+    characters; `attrs` go on the input."""
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=MAX_SEARCH_CHARS,
+        widget=forms.SearchInput(attrs=attrs),
+    )
 
 
 class FilterBarRenderer(TemplatesSetting):
