@@ -9,7 +9,7 @@ articles' texts in one query each, so memory holds one chunk and one article at 
 import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 
 from django import forms
@@ -44,17 +44,9 @@ class Selection:
     story_id: int | None = None  # articles currently in this story
 
     def as_params(self) -> dict[str, str]:
-        """The filters as GET parameters (for links that keep the current filter)."""
-        values = {
-            "article": self.article_id,
-            "label": self.label,
-            "status": self.status,
-            "author": self.author,
-            "source": self.source,
-            "date_from": self.date_from,
-            "date_to": self.date_to,
-            "story": self.story_id,
-        }
+        """The filters as GET parameters (for links that keep the current filter), named as
+        `SelectionForm`'s fields: `story_id` is `story`."""
+        values = {each.name.removesuffix("_id"): getattr(self, each.name) for each in fields(self)}
         return {key: str(value) for key, value in values.items() if value is not None}
 
 

@@ -9,7 +9,6 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from review.models import ReviewDecision
 from review.services import annotation_review
 
 QUOTE = "38 Menschen starben im Dezember bei dem Absturz in Kasachstan"
@@ -20,11 +19,7 @@ COMMENT = "Zahl laut Behörden bestätigt"
 def reviewed(article, make_annotation, editor, reviewer):
     annotation = make_annotation(article, editor, QUOTE, note="")
     annotation_review(
-        annotation=annotation,
-        reviewer=reviewer,
-        kind=ReviewDecision.Kind.ACCEPT,
-        version=annotation.version,
-        comment=COMMENT,
+        annotation=annotation, reviewer=reviewer, kind="accept", version=1, comment=COMMENT
     )
     return annotation
 

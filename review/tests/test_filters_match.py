@@ -1,6 +1,7 @@
 """Issue 14 item 25: filters that cannot match, case-sensitive free text, text boxes for
 dates, article numbers the lists never show."""
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,8 @@ from django.urls import reverse
 from annotations.tests.support import annotate, labels_create
 from articles.models import Article, Source
 from ingest.pipeline import files_import
+from review.export.selection import Selection, SelectionForm
+from stories.models import Story
 
 QUOTE = "38 Menschen starben im Dezember bei dem Absturz in Kasachstan"
 EN = {"Accept-Language": "en"}
@@ -50,3 +53,21 @@ def test_published_or_cited_by_offers_only_sources_that_are(client, annotated, e
     publisher = annotated.article.publisher
     assert publisher is not None
     assert f">{publisher.name}<" in select
+
+
+def test_a_selection_read_back_from_its_link_is_the_same_selection(annotated):
+    """The review page's export links carry the filters as query parameters."""
+    story = Story.objects.create(title="Absturz")  # stories are made by grouping; no service
+    selection = Selection(
+        article_id=annotated.article_id,
+        label="Behauptung",
+        status="pending",
+        author="erika",
+        source="Kreml",
+        date_from=date(2024, 12, 1),
+        date_to=date(2024, 12, 31),
+        story_id=story.pk,
+    )
+    form = SelectionForm(selection.as_params())
+    assert form.is_valid(), form.errors
+    assert form.selection() == selection
