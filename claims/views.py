@@ -124,10 +124,9 @@ def claim_update_view(request: AuthenticatedHttpRequest, claim_id: int) -> HttpR
         form.add_error("attribution", str(error))
         return render(request, f"{DETAIL}#claim-edit", context, status=400)
     except StaleClaim as stale:
-        current = stale.current
         context = {
-            "claim": current,
-            "edit_form": ClaimEditForm.for_claim(current),
+            "claim": stale.current,
+            "edit_form": ClaimEditForm.for_claim(stale.current),
             "conflict": data,
             "can_change": True,
         }

@@ -238,9 +238,9 @@ def entity_propose_view(request: AuthenticatedHttpRequest, article_id: int) -> H
         )
     except LinkRefused as refusal:
         return _refused(request, article, form, refusal)
-    if result.created:
-        done = _("“%(name)s” waits in the candidate queue now.")
-    else:
-        done = _("“%(name)s” waited in the candidate queue already; this place is added to it.")
-    done %= {"name": result.candidate.name}
+    done = (
+        _("“%(name)s” waits in the candidate queue now.")
+        if result.created
+        else _("“%(name)s” waited in the candidate queue already; this place is added to it.")
+    ) % {"name": result.candidate.name}
     return _done(request, article, form, done, article, proposed=result.candidate)
