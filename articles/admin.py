@@ -35,8 +35,11 @@ class SourceAdmin(HistoryAdmin[Source]):
     recovered_with = [(SourceAlias, "source")]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Source]:
-        queryset: QuerySet[Source] = super().get_queryset(request)
-        return with_counts(queryset, published_total="published_articles", cited_total="cited_in")
+        return with_counts(
+            super().get_queryset(request),
+            published_total="published_articles",
+            cited_total="cited_in",
+        )
 
     published_count = annotated_column("published_total", _("published"))
     cited_count = annotated_column("cited_total", _("cited in"))

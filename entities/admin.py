@@ -49,8 +49,9 @@ class EntityAdmin(HistoryAdmin[Entity]):
     recovered_with = [(EntityAlias, "entity")]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Entity]:
-        queryset: QuerySet[Entity] = super().get_queryset(request)
-        return with_counts(queryset, alias_total="aliases", mention_total="mentions")
+        return with_counts(
+            super().get_queryset(request), alias_total="aliases", mention_total="mentions"
+        )
 
     alias_count = annotated_column("alias_total", _("aliases"))
     mention_count = annotated_column("mention_total", _("mentions"))

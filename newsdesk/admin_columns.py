@@ -26,4 +26,5 @@ def with_counts[M: Model](queryset: QuerySet[M], **relations: str) -> QuerySet[M
     are counted distinct, so that two relations joined at once do not multiply each other.
     """
     counts = {name: Count(relation, distinct=True) for name, relation in relations.items()}
-    return queryset.annotate(**counts)
+    counted: QuerySet[M] = queryset.annotate(**counts)
+    return counted
