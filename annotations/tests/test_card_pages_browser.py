@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from annotations.models import Annotation
 from annotations.selectors import CARDS_PER_PAGE
 from annotations.tests.support import annotations_across
+from newsdesk.tests.browser_errors import page_errors
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -18,9 +19,7 @@ def test_keyboard_walks_past_the_first_page_in_text_order(
 ):
     annotations_across(article, editor, labels["claim"], CARDS_PER_PAGE + 3, step=97, length=6)
     in_order = list(Annotation.objects.order_by("start", "end", "pk").values_list("pk", flat=True))
-    problems: list[str] = []
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    problems = page_errors(page)
     page.set_viewport_size({"width": 1400, "height": 400})  # the next page is out of sight
     page.goto(f"{live_server.url}{reverse('login')}")
     page.fill("#id_username", "erika")

@@ -7,6 +7,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from annotations.services import AnnotationContent, annotation_update
+from newsdesk.tests.browser_errors import page_errors
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,9 +24,7 @@ def test_card_history_opens_with_the_change(
         version=1,
         content=AnnotationContent(labels["claim"], "geprüft", []),
     )
-    problems: list[str] = []
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    problems = page_errors(page)
     page.goto(f"{live_server.url}{reverse('login')}")
     page.fill("#id_username", "erika")
     page.fill("#id_password", "pw-erika")

@@ -8,6 +8,7 @@ from annotations.tests.support import select_quote
 from articles.importing import ImportStatus
 from articles.models import Article
 from ingest.pipeline import files_import
+from newsdesk.tests.browser_errors import page_errors
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -30,8 +31,7 @@ def highlighted(page: Page, annotation: Annotation) -> str:
 def test_highlights_stay_on_their_words_when_the_article_is_reimported_meanwhile(
     live_server, page, editor, article, make_annotation, seeds_dir, tmp_path
 ):
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    errors = page_errors(page, console=False)
     annotation = make_annotation(article, editor, QUOTE)  # with prefix and suffix, as made
     start = annotation.start
     lost = make_annotation(article, editor, DELETED, label="quote")

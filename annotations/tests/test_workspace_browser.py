@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from annotations.models import Annotation, Label
 from annotations.tests.support import select_quote
+from newsdesk.tests.browser_errors import page_errors
 from newsdesk.tests.screenshots import docs_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -17,12 +18,7 @@ QUOTE = "38 Menschen starben im Dezember bei dem Absturz in Kasachstan"
 def test_editor_annotates_edits_deletes_and_restores(
     live_server, page, demo_editor_password, screenshots_dir
 ):
-    problems: list[str] = []
-    page.on(
-        "console",
-        lambda message: problems.append(message.text) if message.type == "error" else None,
-    )
-    page.on("pageerror", lambda error: problems.append(str(error)))
+    problems = page_errors(page)
 
     page.goto(f"{live_server.url}/articles/")
     expect(page).to_have_url(re.compile(r"/accounts/login/"))

@@ -7,6 +7,7 @@ from playwright.sync_api import Page, expect
 
 from annotations.tests.support import demo_putin_article_open, select_quote
 from claims.models import Claim
+from newsdesk.tests.browser_errors import page_errors
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -17,8 +18,7 @@ IN_001 = "Die Ermittlungen zur Ursache seien abgeschlossen"
 def test_editor_accepts_a_suggestion_and_links_the_claim_in_another_article(
     live_server, page: Page, demo_editor_password: str
 ) -> None:
-    problems: list[str] = []
-    page.on("pageerror", lambda error: problems.append(str(error)))
+    problems = page_errors(page)
     demo_putin_article_open(page, live_server.url, demo_editor_password)
     page.locator("body").press("s")  # open the claim suggestions
     suggestion = page.locator("#claim-suggestions li.suggestion", has_text=DENIAL)

@@ -11,6 +11,7 @@ from pytest_django.live_server_helper import LiveServer
 
 from articles.models import Article
 from entities.models import Entity, EntityCandidate, Mention
+from newsdesk.tests.browser_errors import page_errors
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -28,13 +29,6 @@ def log_in(page: Page, url: str, user: User) -> None:
     page.wait_for_load_state()  # the page's scripts run before keys are pressed
 
 
-def watch_errors(page: Page) -> list[str]:
-    problems: list[str] = []
-    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    return problems
-
-
 @pytest.fixture
 def imported_seeds(seeds_dir: Path) -> None:
     """The seeds imported, which detects their entities (tasks run immediately in tests)."""
@@ -44,7 +38,7 @@ def imported_seeds(seeds_dir: Path) -> None:
 def test_entity_page_shows_aliases_and_kwic_lines_that_lead_to_the_article(
     live_server: LiveServer, page: Page, editor: User, imported_seeds: None
 ) -> None:
-    problems = watch_errors(page)
+    problems = page_errors(page)
     log_in(page, f"{live_server.url}/entities/", editor)
     page.get_by_role("link", name="Ilham Aliyev", exact=True).click()
 
@@ -68,7 +62,7 @@ def test_entity_page_shows_aliases_and_kwic_lines_that_lead_to_the_article(
 def test_accepting_a_candidate_as_alias_with_one_key_without_reload(
     live_server: LiveServer, page: Page, editor: User, imported_seeds: None
 ) -> None:
-    problems = watch_errors(page)
+    problems = page_errors(page)
     aliyev = Entity.objects.get(name="Ilham Aliyev")
     candidate = EntityCandidate.objects.get(
         status=EntityCandidate.Status.OPEN, proposed_entity=aliyev
@@ -98,7 +92,7 @@ def test_accepting_a_candidate_as_alias_with_one_key_without_reload(
 def test_editor_hides_and_shows_the_mention_layer(
     live_server: LiveServer, page: Page, editor: User, imported_seeds: None
 ) -> None:
-    problems = watch_errors(page)
+    problems = page_errors(page)
     article = Article.objects.get(title__startswith="Kremlchef Wladimir Putin")
     log_in(page, f"{live_server.url}/articles/{article.pk}/", editor)
     workspace = page.locator("#workspace")

@@ -145,6 +145,11 @@ def ids(**objects: str) -> Params:
     return lambda world: {key: getattr(world, name).pk for key, name in objects.items()}
 
 
+def list_screen(name: str, expect: dict[str, Outcome]) -> list[Row]:
+    """A list with a filter bar: the page, and the results its filters fetch (htmx)."""
+    return [Row(name, expect), Row(name, expect, htmx=True, key="results")]
+
+
 article = ids(pk="article")
 article_id = ids(article_id="article")
 annotation_id = ids(annotation_id="annotation")
@@ -271,8 +276,7 @@ ROWS: list[Row] = [
         also_allows=("POST",),
     ),
     # Articles
-    Row("articles:list", EVERYONE),
-    Row("articles:list", EVERYONE, htmx=True, key="results"),
+    *list_screen("articles:list", EVERYONE),
     Row("articles:detail", EVERYONE, kwargs=article),
     Row(
         "articles:status",
@@ -427,8 +431,7 @@ ROWS: list[Row] = [
         htmx=True,
     ),
     # Claims (editors and admins change them, reviewers read them)
-    Row("claims:list", EVERYONE),
-    Row("claims:list", EVERYONE, htmx=True, key="results"),
+    *list_screen("claims:list", EVERYONE),
     Row("claims:detail", EVERYONE, kwargs=claim_id),
     Row(
         "claims:update",

@@ -91,29 +91,33 @@ def open_entity_history(page: Page, demo: Demo) -> None:
     page.locator(".entity-history summary").click()
 
 
-Screen = tuple[str, str, Callable[[Page, Demo], None] | None]
-
-
-def screens(demo: Demo) -> list[Screen]:
-    """(name, path, what to do there before checking) for every screen of the app."""
+def screens(demo: Demo) -> dict[str, str]:
+    """The path of every screen of the app, by name."""
     left, right = demo.compare
-    return [
-        ("articles", "/articles/", None),
-        ("workspace", f"/articles/{demo.article.pk}/", open_history_and_claim),
-        ("related", f"/articles/{demo.article.pk}/related/", None),
-        ("entities", "/entities/", None),
-        ("entity", f"/entities/{demo.entity.pk}/", open_entity_history),
-        ("candidates", "/entities/candidates/", None),
-        ("stories", "/stories/", None),
-        ("story", f"/stories/{demo.story.pk}/", None),
-        ("compare", f"/compare/{left}/{right}/", None),
-        ("claims", "/claims/", None),
-        ("claim", f"/claims/{demo.claim_id}/", None),
-        ("review", "/review/", None),
-        ("review-article", f"/review/articles/{demo.article.pk}/", None),
-        ("adjudicate", f"/review/articles/{demo.article.pk}/adjudicate/", None),
-        ("not-found", "/articles/999999/", None),
-    ]
+    return {
+        "articles": "/articles/",
+        "workspace": f"/articles/{demo.article.pk}/",
+        "related": f"/articles/{demo.article.pk}/related/",
+        "entities": "/entities/",
+        "entity": f"/entities/{demo.entity.pk}/",
+        "candidates": "/entities/candidates/",
+        "stories": "/stories/",
+        "story": f"/stories/{demo.story.pk}/",
+        "compare": f"/compare/{left}/{right}/",
+        "claims": "/claims/",
+        "claim": f"/claims/{demo.claim_id}/",
+        "review": "/review/",
+        "review-article": f"/review/articles/{demo.article.pk}/",
+        "adjudicate": f"/review/articles/{demo.article.pk}/adjudicate/",
+        "not-found": "/articles/999999/",
+    }
+
+
+# What a user does on a screen before it is checked, so that its panels are checked too.
+PREPARE: dict[str, Callable[[Page, Demo], None]] = {
+    "workspace": open_history_and_claim,
+    "entity": open_entity_history,
+}
 
 
 # Which role's walk saves which screen for the docs, under which name (the screens with a
@@ -136,13 +140,13 @@ SCREENSHOTS = {
 
 def walk(page: Page, url: str, demo: Demo, role: str, folder: Path) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
-    for name, path, prepare in screens(demo):
+    for name, path in screens(demo).items():
         page.goto(url + path)
         page.wait_for_load_state("networkidle")
         if name in SCREENSHOTS.get(role, {}):
             docs_screenshot(page, folder, SCREENSHOTS[role][name])
-        if prepare is not None and "forbidden" not in page.title().lower():
-            prepare(page, demo)
+        if name in PREPARE and "forbidden" not in page.title().lower():
+            PREPARE[name](page, demo)
         found[name] = axe_violations(page)
     return found
 

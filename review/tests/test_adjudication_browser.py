@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from newsdesk.tests.axe import axe_violations
+from newsdesk.tests.browser_errors import page_errors
 from newsdesk.tests.screenshots import docs_screenshot
 from review.tests.support import build_two_versions
 
@@ -18,8 +19,7 @@ def test_a_reviewer_merges_two_versions_into_one_reviewed_set(
     live_server, page: Page, article, editor, other_editor, reviewer, labels, screenshots_dir
 ):
     versions = build_two_versions(article, editor, other_editor)
-    problems: list[str] = []
-    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    problems = page_errors(page)
     page.goto(f"{live_server.url}/accounts/login/?next=/review/articles/{article.pk}/")
     page.fill("#id_username", reviewer.username)
     page.fill("#id_password", f"pw-{reviewer.username}")

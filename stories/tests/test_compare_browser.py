@@ -7,6 +7,7 @@ from playwright.sync_api import Page, expect
 
 from annotations.models import Annotation
 from annotations.tests.support import demo_putin_article_open
+from newsdesk.tests.browser_errors import page_errors
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,8 +25,7 @@ def test_editor_compares_copies_an_annotation_and_opens_the_story(
     page: Page,
     demo_editor_password: str,
 ) -> None:
-    problems: list[str] = []
-    page.on("pageerror", lambda error: problems.append(str(error)))
+    problems = page_errors(page, console=False)
     demo_putin_article_open(page, live_server.url, demo_editor_password)
 
     related = page.locator("#related")

@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from newsdesk.tests.axe import axe_violations
+from newsdesk.tests.browser_errors import page_errors
 from newsdesk.tests.browser_session import log_out
 from newsdesk.tests.screenshots import docs_screenshot
 from workflow.tests.support import annotate, log_in
@@ -19,8 +20,7 @@ def test_a_reviewer_mentions_the_editor_who_finds_it_in_her_inbox(
 ):
     annotation = annotate(article, editor, "Putin", label=labels["claim"])
     card_id = f"#annotation-{annotation.pk}"
-    problems: list[str] = []
-    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    problems = page_errors(page)
 
     log_in(page, live_server.url, "rita")
     page.goto(f"{live_server.url}{article.get_absolute_url()}")

@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from newsdesk.tests.axe import axe_violations
+from newsdesk.tests.browser_errors import page_errors
 from newsdesk.tests.browser_session import log_out
 from newsdesk.tests.screenshots import docs_screenshot
 from workflow.tests.support import annotate, log_in
@@ -22,8 +23,7 @@ def test_admin_assigns_articles_and_the_editor_finds_her_work(
     )
     chosen = [articles[0], articles[3]]
 
-    problems: list[str] = []
-    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    problems = page_errors(page)
     log_in(page, live_server.url, "ada")
     page.goto(f"{live_server.url}/articles/")
     form = page.locator("#assign-articles")
