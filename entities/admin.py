@@ -14,6 +14,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from entities.gazetteer import gazetteer_changed
+from entities.merging import entity_merge, entity_merge_undo
 from entities.models import (
     CandidateOccurrence,
     Entity,
@@ -22,12 +23,7 @@ from entities.models import (
     EntityMerge,
     Mention,
 )
-from entities.services import (
-    entities_redetect_soon,
-    entity_merge,
-    entity_merge_undo,
-    mentions_redetect_soon,
-)
+from entities.services import entities_redetect_soon, mentions_redetect_soon
 from newsdesk.admin_columns import annotated_column, with_counts
 from newsdesk.history_admin import HistoryAdmin
 

@@ -1,4 +1,4 @@
-"""Writing entity mentions and candidates: detection, editor decisions, merges.
+"""Writing entity mentions and candidates: detection and editor decisions.
 
 Every write goes through a function here, each in one transaction:
 - `mentions_detect` runs `find_mentions` over articles and brings their automatic
@@ -9,7 +9,8 @@ Every write goes through a function here, each in one transaction:
   queue. An accepted name is in the gazetteer from then on; a rejected one is never
   proposed again. Both re-detect only the articles the name occurs in (in a task where
   a worker runs: `mentions_redetect_soon`).
-- `entity_merge` and `entity_merge_undo`: an admin merges one entity into another.
+
+Merging entities is in `entities/merging.py`.
 """
 
 import json
@@ -28,14 +29,7 @@ from django.utils.translation import gettext as _
 from articles.bulk import rows_insert
 from articles.models import Article
 from entities.gazetteer import database_matcher, gazetteer_changed
-from entities.models import (
-    CandidateOccurrence,
-    Entity,
-    EntityAlias,
-    EntityCandidate,
-    EntityMerge,
-    Mention,
-)
+from entities.models import CandidateOccurrence, Entity, EntityAlias, EntityCandidate, Mention
 from newsdesk.history import REASON_IMPORTED, history_record
 from newstext.entities import FoundMention, Matcher, find_mentions
 from newstext.entities.gazetteer import SEED_GAZETTEER_FILE, Method
@@ -424,113 +418,6 @@ def entities_redetect_soon(*, entity_ids: Sequence[int]) -> str | None:
     """Re-detect the articles mentioning the entities, soon (`run_soon`): the report, or
     None if a worker will do it."""
     return run_soon(entities_redetect_task, list(entity_ids))
-
-
-# Merging entities ----------------------------------------------------------------------
-
-
-def entity_merge(*, kept: Entity, merged: Entity, user: User) -> EntityMerge:
-    """Move `merged`'s mentions and aliases to `kept`, its name becoming an alias; undoable."""
-    if kept.pk == merged.pk:
-        raise ValueError("an entity cannot be merged into itself")
-    with transaction.atomic():
-        mentions = list(Mention.objects.filter(entity=merged))
-        taken = set(Mention.objects.filter(entity=kept).values_list("article_id", "start", "end"))
-        moved = [m for m in mentions if (m.article_id, m.start, m.end) not in taken]
-        dropped = [m for m in mentions if (m.article_id, m.start, m.end) in taken]
-        aliases = list(merged.aliases.values_list("name", "kind"))
-        snapshot = {
-            "entity": {
-                "id": merged.pk,
-                "name": merged.name,
-                "kind": merged.kind,
-                "external_id": merged.external_id,
-                "notes": merged.notes,
-            },
-            "aliases": [{"name": name, "kind": kind} for name, kind in aliases],
-            "moved_mentions": [m.pk for m in moved],
-            "dropped_mentions": [_mention_data(m) for m in dropped],
-            "candidates": list(
-                EntityCandidate.objects.filter(
-                    Q(entity=merged) | Q(proposed_entity=merged)
-                ).values_list("pk", flat=True)
-            ),
-        }
-        known = {name.lower() for name in kept.aliases.values_list("name", flat=True)}
-        known.add(kept.name.lower())
-        added = [
-            EntityAlias(entity=kept, name=name, kind=kind)
-            for name, kind in [(merged.name, str(EntityAlias.Kind.VARIANT)), *aliases]
-            if name.lower() not in known
-        ]
-        EntityAlias.objects.bulk_create(added)
-        history_record(added, user=user, created=True)
-        snapshot["added_aliases"] = [a.pk for a in added]
-        Mention.objects.filter(pk__in=[m.pk for m in moved]).update(entity=kept)
-        EntityCandidate.objects.filter(entity=merged).update(entity=kept)
-        EntityCandidate.objects.filter(proposed_entity=merged).update(proposed_entity=kept)
-        record = EntityMerge.objects.create(
-            kept=kept,
-            merged_name=merged.name,
-            snapshot=snapshot,
-            merged_by=user,
-        )
-        merged.delete()
-    gazetteer_changed()
-    return record
-
-
-def entity_merge_undo(*, merge: EntityMerge) -> Entity:
-    """Bring the merged entity back with its aliases and mentions, as before the merge."""
-    if merge.undone_at is not None:
-        raise ValueError("this merge was already undone")
-    snapshot = merge.snapshot
-    with transaction.atomic():
-        data = snapshot["entity"]
-        restored = Entity.objects.create(
-            name=data["name"],
-            kind=data["kind"],
-            external_id=data["external_id"],
-            notes=data["notes"],
-        )
-        EntityAlias.objects.filter(pk__in=snapshot["added_aliases"]).delete()
-        history_record(
-            EntityAlias.objects.bulk_create(
-                EntityAlias(entity=restored, name=a["name"], kind=a["kind"])
-                for a in snapshot["aliases"]
-            ),
-            user=None,
-            created=True,
-        )
-        Mention.objects.filter(pk__in=snapshot["moved_mentions"]).update(entity=restored)
-        Mention.objects.bulk_create(
-            (Mention(entity=restored, **m) for m in snapshot["dropped_mentions"]),
-            ignore_conflicts=True,
-        )
-        EntityCandidate.objects.filter(pk__in=snapshot["candidates"], entity=merge.kept).update(
-            entity=restored
-        )
-        EntityCandidate.objects.filter(
-            pk__in=snapshot["candidates"], proposed_entity=merge.kept
-        ).update(proposed_entity=restored)
-        merge.undone_at = timezone.now()
-        merge.save(update_fields=["undone_at"])
-    gazetteer_changed()
-    return restored
-
-
-def _mention_data(mention: Mention) -> dict[str, object]:
-    return {
-        "article_id": mention.article_id,
-        "start": mention.start,
-        "end": mention.end,
-        "surface": mention.surface,
-        "method": mention.method,
-        "confidence": mention.confidence,
-        "decision": mention.decision,
-        "evidence": mention.evidence,
-        "confirmed_by_id": mention.confirmed_by_id,
-    }
 
 
 def entity_external_id_set(*, entity: Entity, external_id: str, user: User) -> Entity:

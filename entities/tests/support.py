@@ -4,7 +4,7 @@ pipeline (blocks, detection), entities added as an admin adds them."""
 from pathlib import Path
 
 from articles.models import Article
-from entities.models import Entity
+from entities.models import Entity, Mention
 from entities.services import mentions_detect
 from ingest.pipeline import files_import
 
@@ -32,3 +32,16 @@ def article_imported(folder: Path, text: str = SCHOLZ_TEXT, name: str = "scholz.
 def entity_added(name: str, kind: str = Entity.Kind.PERSON) -> Entity:
     """An entity an admin adds in Django admin (entities have no service of their own)."""
     return Entity.objects.create(name=name, kind=kind)
+
+
+def article(body: str, origin: str = "a.txt") -> Article:
+    """An article with `body` as its text, written directly: for detection on short texts."""
+    return Article.objects.create(title="t", origin=origin, body=body, content_hash=origin)
+
+
+def mentions_of(item: Article) -> list[tuple[str, str, str]]:
+    """(surface, entity, method) of each of the article's mentions, in text order."""
+    return [
+        (m.surface, m.entity.name, m.method)
+        for m in Mention.objects.filter(article=item).select_related("entity").order_by("start")
+    ]

@@ -92,8 +92,8 @@ def test_accepting_a_candidate_as_alias_with_one_key_without_reload(
 def test_editor_hides_and_shows_the_mention_layer(
     live_server: LiveServer, page: Page, editor: User, imported_seeds: None
 ) -> None:
-    problems = page_errors(page)
     article = Article.objects.get(title__startswith="Kremlchef Wladimir Putin")
+    problems = page_errors(page)
     log_in(page, f"{live_server.url}/articles/{article.pk}/", editor)
     workspace = page.locator("#workspace")
     person = page.locator("#article-text .ent-PER", has_text="Wladimir Putin").first
