@@ -97,18 +97,12 @@ def run_suite(*, quick: bool) -> str:
         load_seconds = search_speed.corpus_load(url, count=size - sample)
         progress(f"  {load_seconds:.0f} s; band keys, {sample:,} indexed articles, lookups …")
         loads["duplicates"] = os.getloadavg()[0]
-        duplicates = module_run(
-            [*PART, "duplicates", "--sample", str(sample), "--lookups", str(lookups)],
-            environment=environment,
-        )
+        duplicates = _part_run("duplicates", environment, sample=sample, lookups=lookups)
         progress("archive: writing the load out (CHECKPOINT, sync) …")
         _settle(url)
         progress(f"archive: measuring the searches, {runs} runs each …")
         loads["search"] = os.getloadavg()[0]
-        search = module_run(
-            [*PART, "search", "--runs", str(runs), "--articles", str(size)],
-            environment=environment,
-        )
+        search = _part_run("search", environment, runs=runs, articles=size)
         progress("archive: the workspace …")
         loads["workspace"] = os.getloadavg()[0]
         workspace = case_run_in(url, "benchmarks.workspace_speed", folder=Path(tmp), quick=quick)
@@ -129,6 +123,12 @@ def run_suite(*, quick: bool) -> str:
         "minutes": (time.perf_counter() - started) / 60,
     }
     return report_markdown(outcome, quick=quick)
+
+
+def _part_run(part: str, environment: dict[str, str], **options: int) -> dict[str, Any]:
+    """One part measured in a process of its own: `main` with `--part part --option=value…`."""
+    arguments = [f"--{name}={value}" for name, value in options.items()]
+    return module_run([*PART, part, *arguments], environment=environment)
 
 
 def _settle(url: str) -> None:

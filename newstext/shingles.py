@@ -52,8 +52,8 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
 
 @cache
 def _template(num_perm: int) -> MinHash:
-    """An empty MinHash: drawing its permutations costs more than hashing a text."""
-    return MinHash(num_perm=num_perm, seed=MINHASH_SEED)
+    """An empty MinHash to copy: drawing its permutations costs more than hashing a text."""
+    return MinHash(num_perm=num_perm, seed=MINHASH_SEED, hashfunc=zlib.crc32)
 
 
 def minhash(shingle_set: set[str], num_perm: int = NUM_PERM) -> MinHash:
@@ -64,14 +64,7 @@ def minhash(shingle_set: set[str], num_perm: int = NUM_PERM) -> MinHash:
     finaliser before its permutations, so a fast non-cryptographic 32-bit hash serves
     as well. Changing the hash changes every band key (see migration 0002).
     """
-    template = _template(num_perm)
-    signature = MinHash(
-        num_perm=num_perm,
-        seed=MINHASH_SEED,
-        hashfunc=zlib.crc32,
-        permutations=template.permutations,
-        scheme=template.scheme,
-    )
+    signature = _template(num_perm).copy()
     signature.update_batch([s.encode("utf-8") for s in shingle_set])
     return signature
 

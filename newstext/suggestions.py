@@ -321,9 +321,10 @@ FIGURE = re.compile(
     r"(?<![\w.,-])(?!(?:19|20)\d\d(?!\d))(\d{1,3}(?:\.\d{3})*|\d+)(?![\w.,-]|\.\d)\s+"
     r"(?:[a-zäöüß]+(?:e|en|er)\s+)?(?:[A-ZÄÖÜ]\w+|an Bord|ums Leben)"
 )
+# A number of people in words: "drei Tote", "Dutzende verletzte Menschen".
+_NUMBERS_IN_WORDS = "|".join([*sorted(NUMERALS), "zwanzig", "hundert", "tausend", "Dutzende"])
 NUMBER_WORDS = re.compile(
-    r"(?<!\w)(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|hundert|"
-    r"tausend|Dutzende)\s+(?:\w+e[nr]?\s+)?(Menschen|Personen|Tote|Toten|Verletzte|"
+    rf"(?<!\w)({_NUMBERS_IN_WORDS})\s+(?:\w+e[nr]?\s+)?(Menschen|Personen|Tote|Toten|Verletzte|"
     r"Soldaten|Piloten|Zivilisten|Opfer|Passagiere)\b",
     re.IGNORECASE,
 )
@@ -335,26 +336,32 @@ _TOKEN = re.compile(
     r"|[\w&][\w'’&]*(?:[-.]\w[\w&]*)*"  # words, "E.ON", "Klicksafe.de", "Weiler-Kiderlen"
     r"|[^\w\s]"
 )
-# Words that name a role, not a person: "Landrat Heinz Seiffert", "der 47-Jährige".
-ROLE = re.compile(
-    r"(?:^|-|[a-zäöüß])(?:[Pp]räsident|[Mm]inister|[Cc]hef|[Ss]precher|[Kk]andidat|[Vv]orsitzend|"
-    r"[Tt]rainer|[Mm]anager|[Ll]eiter|[Dd]irektor|[Rr]at|[Rr]ätin|[Aa]nwalt|[Aa]nwältin|"
-    r"[Mm]eister|[Kk]anzler|[Ss]ekretär|[Bb]otschafter|[Ee]xpert|[Aa]nalyst|[Cc]oach|"
-    r"[Ss]türmer|[Vv]orstand|[Ff]ührer|[Pp]olitiker|[Aa]bgeordnet|[Vv]ize|[Bb]eauftragt|"
-    r"[Üü]berwacher|[Aa]rzt|[Ää]rztin|[Ww]issenschaftler|[Bb]anker|[Hh]ändler|[Vv]orsteher|"
-    r"[Bb]ischof|[Bb]erater|[Kk]onkurrent|[Gg]ründer|[Ii]nhaber|[Jj]ournalist|[Aa]utor|"
-    r"[Rr]eporter|[Kk]ommissar|[Rr]ichter|[Pp]olizist|[Mm]itglied|[Hh]errscher|[Mm]achthaber|"
-    r"[Pp]remier|[Ff]unktionär|[Ss]prech|[Vv]ertreter|[Ss]tadtrat|[Gg]eschäftsführer|"
-    r"[Ee]rmittler|[Ss]pieler|[Kk]ritiker|[Bb]ürger|[Aa]ngeklagt|[Zz]euge|[Zz]eugin|[Ss]ohn|"
-    r"[Tt]ochter|[Ff]rau|[Mm]ann|[Jj]ährig|[Kk]apitän|[Dd]ekan|[Kk]ünstler|[Ff]otograf)"
-    r"(?:in|innen|en|e|er|es|s|n)?$"
-)
+# Words that name a role, not a person: "Landrat Heinz Seiffert", "der 47-Jährige"; alone
+# or as a compound's last part ("CDU-Chef", "Bürgermeister"), capitalised or not.
+_ROLE_STEMS = (
+    "präsident", "minister", "chef", "sprecher", "kandidat", "vorsitzend", "trainer",
+    "manager", "leiter", "direktor", "rat", "rätin", "anwalt", "anwältin", "meister",
+    "kanzler", "sekretär", "botschafter", "expert", "analyst", "coach", "stürmer",
+    "vorstand", "führer", "politiker", "abgeordnet", "vize", "beauftragt", "überwacher",
+    "arzt", "ärztin", "wissenschaftler", "banker", "händler", "vorsteher", "bischof",
+    "berater", "konkurrent", "gründer", "inhaber", "journalist", "autor", "reporter",
+    "kommissar", "richter", "polizist", "mitglied", "herrscher", "machthaber", "premier",
+    "funktionär", "sprech", "vertreter", "stadtrat", "geschäftsführer", "ermittler",
+    "spieler", "kritiker", "bürger", "angeklagt", "zeuge", "zeugin", "sohn", "tochter",
+    "frau", "mann", "jährig", "kapitän", "dekan", "künstler", "fotograf",
+)  # fmt: skip
+# "[Pp]räsident": a stem's first letter in either case
+_ROLE_ALTERNATIVES = "|".join(f"[{stem[0].upper()}{stem[0]}]{stem[1:]}" for stem in _ROLE_STEMS)
+ROLE = re.compile(rf"(?:^|-|[a-zäöüß])(?:{_ROLE_ALTERNATIVES})(?:in|innen|en|e|er|es|s|n)?$")
 AGE = re.compile(r"^(\d+)-[Jj]ährige[rn]?$")
 # Sources that a genitive after them names: "nach Angaben der Polizei", "laut Mitteilung".
-SOURCE_NOUNS = re.compile(
-    r"^(Angaben|Mitteilung|Pressemitteilung|Erklärung|Bericht|Berichten|Darstellung|"
-    r"Informationen|Auskunft|Aussage|Aussagen|Schätzung|Schätzungen|Sicht|Einschätzung)$"
-)
+SOURCE_NOUNS = frozenset(
+    {
+        "Angaben", "Mitteilung", "Pressemitteilung", "Erklärung", "Bericht", "Berichten",
+        "Darstellung", "Informationen", "Auskunft", "Aussage", "Aussagen", "Schätzung",
+        "Schätzungen", "Sicht", "Einschätzung",
+    }
+)  # fmt: skip
 # Who is told something is not who speaks: "sagte er der Zeitung X", "der Nachrichtenagentur".
 MEDIA = re.compile(
     r"(Zeitung|[Zz]eitschrift|[Aa]gentur|[Mm]agazin|[Ss]ender|[Bb]latt|[Ii]llustrierte|"
@@ -1367,7 +1374,7 @@ class _Sentence:
             return None
         words = [t.text for t in self.tokens[phrase.start : phrase.end]]
         head = next((w for w in reversed(words) if _capitalised(w)), "")
-        if SOURCE_NOUNS.match(head):
+        if head in SOURCE_NOUNS:
             # "nach Angaben der Polizei", "laut einer Mitteilung des Kremls"
             end = phrase.end
             if end < len(self.tokens) and self.tokens[end].text.lower() in GENITIVE_DETERMINERS | {
@@ -1450,7 +1457,7 @@ class _Sentence:
         # "einer Mitteilung des Bundesamts für … zufolge": the body, not its statement
         if (
             start + 2 <= end
-            and SOURCE_NOUNS.match(self.tokens[start].text)
+            and self.tokens[start].text in SOURCE_NOUNS
             and self.tokens[start + 1].text.lower() in GENITIVE_DETERMINERS
         ):
             start += 2

@@ -51,11 +51,17 @@ MAX_QUOTE_WORDS = 8
 RAMP_UP_LIMIT = 300.0  # seconds for every editor to log in
 SOURCE_NAMES = ("", "", "Kreml", "dpa", "Reuters", "Interfax", "Lastquelle A", "Lastquelle B")
 
-_CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+def _input_value(name: str, value: str = r"\d+") -> re.Pattern[str]:
+    """A form input `name` as the page writes it; its value (a number unless said) is group 1."""
+    return re.compile(rf'name="{name}" value="({value})"')
+
+
+_CSRF_INPUT = _input_value("csrfmiddlewaretoken", value=r'[^"]+')
+_LABEL = _input_value("label")
+_VERSION = _input_value("version")
 _ARTICLE_LINK = re.compile(r'href="/articles/(\d+)/"')
 _BODY_JSON = re.compile(r'<script id="article-body" type="application/json">(.*?)</script>', re.S)
-_LABEL = re.compile(r'name="label" value="(\d+)"')
-_VERSION = re.compile(r'name="version" value="(\d+)"')
 _WORD = re.compile(r"\S+")
 
 _accounts = itertools.count(1)

@@ -100,6 +100,18 @@ HEADLINE_BLOCKS = 3
 HEADLINE_MIN_WORDS = 3
 
 Favor = Literal["precision", "balanced", "recall"]
+# What trafilatura gives besides the text: its tables and inline formatting (read into
+# blocks), the page's metadata and its original date, searched for everywhere; not the
+# comments, pictures or links.
+_EXTRACTION_OPTIONS: dict[str, Any] = {
+    "include_comments": False,
+    "include_tables": True,
+    "include_images": False,
+    "include_links": False,
+    "include_formatting": True,
+    "with_metadata": True,
+    "date_extraction_params": {"original_date": True, "extensive_search": True},
+}
 
 # Why a web page gives no article (newstext.reasons: shown translated).
 declare(
@@ -132,13 +144,7 @@ def parse_html(
         tree,
         favor_precision=favor == "precision",
         favor_recall=favor == "recall",
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-        include_links=False,
-        include_formatting=True,
-        with_metadata=True,
-        date_extraction_params={"original_date": True, "extensive_search": True},
+        **_EXTRACTION_OPTIONS,
     )
     if document is None or isinstance(document, dict) or document.body is None:
         raise FormatError(source, Reason("html_no_article"))

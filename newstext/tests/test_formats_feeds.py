@@ -32,6 +32,12 @@ def one_channel(items: str, *, channel: str = "") -> bytes:
     ).encode()
 
 
+def one_article(items: str, *, channel: str = "", source: str = "f") -> IncomingArticle:
+    """The article of `one_channel(items, channel=channel)`, a feed of one item."""
+    [article] = parse_feed(one_channel(items, channel=channel), source=source, max_chars=MAX)
+    return article
+
+
 def read(name, max_chars=MAX):
     return parse_feed((DATA / name).read_bytes(), source=name, max_chars=max_chars)
 
@@ -439,12 +445,11 @@ def test_a_feed_of_episodes_only_is_refused():
 
 
 def test_titles_keep_words_that_end_a_teaser():
-    data = one_channel(
+    article = one_article(
         "<item><title>Read more books, says minister</title><link>a.html</link>"
         "<description>Mehr lesen, fordert der Minister.</description></item>",
         channel="<link>https://t.example/</link>",
     )
-    [article] = parse_feed(data, source="f", max_chars=MAX)
     assert article.title == "Read more books, says minister"
     assert article.summary == "Mehr lesen, fordert der Minister."
     assert article.link == "https://t.example/a.html"
@@ -469,10 +474,9 @@ def test_titles_keep_words_that_end_a_teaser():
     ],
 )
 def test_a_read_more_link_ends_no_teaser(teaser, text):
-    data = one_channel(
+    article = one_article(
         f"<item><title>Rat</title><description><![CDATA[{teaser}]]></description></item>"
     )
-    [article] = parse_feed(data, source="f", max_chars=MAX)
     assert article.summary == text
 
 
@@ -486,18 +490,16 @@ def test_a_read_more_link_ends_no_teaser(teaser, text):
     ],
 )
 def test_a_creator_written_as_a_byline_gives_the_name(creator, byline):
-    data = one_channel(f"<item><title>Rat</title><dc:creator>{creator}</dc:creator></item>")
-    [article] = parse_feed(data, source="f", max_chars=MAX)
+    article = one_article(f"<item><title>Rat</title><dc:creator>{creator}</dc:creator></item>")
     assert article.byline == byline
 
 
 def test_content_that_is_an_excerpt_is_a_teaser():
-    data = one_channel(
+    article = one_article(
         "<item><title>Rat</title><link>https://t.example/rat</link>"
         "<content:encoded><![CDATA[<p>Der Rat tagt. Er berät [&hellip;]</p>"
         "<p><a href='https://t.example/rat'>Weiterlesen</a></p>]]></content:encoded></item>"
     )
-    [article] = parse_feed(data, source="f", max_chars=MAX)
     assert article.needs_fetch
     assert article.body == ""
     assert article.summary == "Der Rat tagt. Er berät […]"
@@ -541,20 +543,22 @@ def test_a_picture_description_is_no_teaser_and_no_text(shape, media_first):
     ],
 )
 def test_relative_links_count_from_the_channel_then_the_feed_address(channel_link, link):
-    data = one_channel("<item><title>Rat</title><link>a.html</link></item>", channel=channel_link)
-    [article] = parse_feed(data, source="https://t.example/feeds/rss.xml", max_chars=MAX)
+    article = one_article(
+        "<item><title>Rat</title><link>a.html</link></item>",
+        channel=channel_link,
+        source="https://t.example/feeds/rss.xml",
+    )
     assert article.link == link
 
 
 def test_content_loses_its_byline_line_credits_and_notes():
-    data = one_channel(
+    article = one_article(
         "<item><title>Rat tagt</title><link>https://t.example/r</link>"
         "<content:encoded><![CDATA[<p>Von Anna Berg | 07.12.2026, 14:03 Uhr</p>"
         "<p>Der Rat tagt am Montag.</p><p>Lesen Sie auch: Der Haushalt 2026</p>"
         "<p>Die Sitzung ist öffentlich.</p><p>Foto: dpa</p><p>© Kreisbote 2026</p>]]>"
         "</content:encoded></item>"
     )
-    [article] = parse_feed(data, source="f", max_chars=MAX)
     assert article.byline == "Anna Berg"
     assert article.block_texts() == ["Der Rat tagt am Montag.", "Die Sitzung ist öffentlich."]
 
