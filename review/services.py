@@ -75,15 +75,13 @@ def annotation_review(
             raise ReviewError(_("The annotation already has this label."))
     elif label is not None and label.pk != annotation.label_id:
         raise ReviewError(_("Only a correction changes the label."))
-    label_before_id = annotation.label_id
-    label_after_id = label.pk if label is not None else label_before_id
-    label_after = label if label is not None else Label.objects.get(pk=label_before_id)
+    label_after = label if label is not None else annotation.label
     now = timezone.now()
     status = STATUS_AFTER[kind]
     updated = Annotation.objects.filter(
         pk=annotation.pk, version=version, deleted_at__isnull=True
     ).update(
-        label_id=label_after_id,
+        label=label_after,
         status=status,
         reviewed_by=reviewer,
         reviewed_at=now,
@@ -101,8 +99,8 @@ def annotation_review(
         reviewer=reviewer,
         kind=kind,
         status=status,
-        label_before_id=label_before_id,
-        label_after_id=label_after_id,
+        label_before_id=annotation.label_id,  # `annotation` is refreshed only below
+        label_after=label_after,
         comment=comment,
     )
     annotation.refresh_from_db()
