@@ -107,13 +107,13 @@ class Annotation(models.Model):
         verbose_name = _("annotation")
         verbose_name_plural = _("annotations")
         ordering = ["article", "start", "end", "pk"]
+        permissions = [("view_all_annotations", _("Can see every editor's annotations"))]
         # (article, author): an editor's own annotations of an article (the workspace's
         # cards, the article list's counts), found without reading all their others.
         indexes = [
             models.Index(fields=["article", "start"]),
             models.Index(fields=["article", "author"], name="annotation_article_author"),
         ]
-        permissions = [("view_all_annotations", _("Can see every editor's annotations"))]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(end__gt=models.F("start")), name="annotation_range"

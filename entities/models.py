@@ -109,6 +109,7 @@ class Mention(models.Model):
         verbose_name = _("mention")
         verbose_name_plural = _("mentions")
         ordering = ["article", "start"]
+        indexes = [models.Index(fields=["entity", "article"], name="mention_entity_article")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(end__gt=models.F("start")), name="mention_range"
@@ -117,7 +118,6 @@ class Mention(models.Model):
                 fields=["article", "entity", "start", "end"], name="mention_unique"
             ),
         ]
-        indexes = [models.Index(fields=["entity", "article"], name="mention_entity_article")]
 
     def __str__(self) -> str:
         return f"{self.surface} → {self.entity}"
