@@ -1,6 +1,5 @@
 """Labels and the annotations editors make on articles."""
 
-from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.signals import post_save
@@ -9,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from articles.models import Article, Source
-from newsdesk.fields import optional_user
+from newsdesk.fields import optional_user, required_user
 from newsdesk.history import skip_history_when_loading
 
 
@@ -68,9 +67,7 @@ class Annotation(models.Model):
         REJECTED = "rejected", _("rejected")
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="annotations")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="annotations"
-    )
+    author = required_user(related_name="annotations")
     label = models.ForeignKey(Label, on_delete=models.PROTECT, related_name="annotations")
     sources = models.ManyToManyField(
         Source, verbose_name=_("attributed to"), blank=True, related_name="annotations"
@@ -110,13 +107,13 @@ class Annotation(models.Model):
         verbose_name = _("annotation")
         verbose_name_plural = _("annotations")
         ordering = ["article", "start", "end", "pk"]
+        permissions = [("view_all_annotations", _("Can see every editor's annotations"))]
         # (article, author): an editor's own annotations of an article (the workspace's
         # cards, the article list's counts), found without reading all their others.
         indexes = [
             models.Index(fields=["article", "start"]),
             models.Index(fields=["article", "author"], name="annotation_article_author"),
         ]
-        permissions = [("view_all_annotations", _("Can see every editor's annotations"))]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(end__gt=models.F("start")), name="annotation_range"

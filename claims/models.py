@@ -1,6 +1,5 @@
 """Claims tracked across articles, where they appear, and dismissed claim suggestions."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -8,7 +7,7 @@ from simple_history.models import HistoricalRecords
 from annotations.models import Annotation
 from articles.models import Article, Source
 from entities.models import Entity
-from newsdesk.fields import optional_link
+from newsdesk.fields import optional_link, required_user
 
 
 class Claim(models.Model):
@@ -42,12 +41,7 @@ class Claim(models.Model):
         _("status"), max_length=12, choices=Status, default=Status.UNVERIFIED, db_index=True
     )
     version = models.PositiveIntegerField(_("version"), default=1)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        on_delete=models.PROTECT,
-        related_name="claims",
-    )
+    created_by = required_user(verbose_name=_("created by"), related_name="claims")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords()
@@ -79,9 +73,7 @@ class ClaimAppearance(models.Model):
     annotation = models.OneToOneField(
         Annotation, on_delete=models.CASCADE, related_name="claim_appearance"
     )
-    added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    added_by = required_user(related_name="+")
     added_at = models.DateTimeField(_("added"), auto_now_add=True)
 
     class Meta:
@@ -100,9 +92,7 @@ class DismissedSuggestion(models.Model):
         Article, on_delete=models.CASCADE, related_name="dismissed_claim_suggestions"
     )
     sentence = models.TextField(_("sentence"))
-    dismissed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    dismissed_by = required_user(related_name="+")
     dismissed_at = models.DateTimeField(_("dismissed"), auto_now_add=True)
 
     class Meta:

@@ -10,16 +10,18 @@ from simple_history.models import HistoricalRecords
 
 from articles.models import Article
 from newsdesk.fields import optional_link, optional_user
+from newstext.entities.gazetteer import Kind as FoundKind
+from newstext.entities.gazetteer import Method as FoundBy
 
 
 class Entity(models.Model):
     """A person, organisation, place or other named thing, across articles."""
 
     class Kind(models.TextChoices):
-        PERSON = "PER", _("person")
-        ORGANISATION = "ORG", _("organisation")
-        PLACE = "LOC", _("place")
-        OTHER = "OTHER", _("other")
+        PERSON = FoundKind.PERSON, _("person")
+        ORGANISATION = FoundKind.ORGANISATION, _("organisation")
+        PLACE = FoundKind.PLACE, _("place")
+        OTHER = FoundKind.OTHER, _("other")
 
     name = models.CharField(_("canonical name"), max_length=200)
     kind = models.CharField(_("type"), max_length=5, choices=Kind)
@@ -77,12 +79,12 @@ class Mention(models.Model):
     class Method(models.TextChoices):
         AUTOMATIC = "auto", _("automatic")
         CONFIRMED = "confirmed", _("confirmed by an editor")
-        ALIAS = "alias", _("name or alias")
-        INFLECTION = "inflection", _("inflected form")
-        DERIVED = "derived", _("derived form")
-        DISCOVERY = "discovery", _("discovered name")
-        FUZZY = "fuzzy", _("spelling variant (fuzzy)")
-        EDITOR = "editor", _("added by an editor")
+        ALIAS = FoundBy.ALIAS, _("name or alias")
+        INFLECTION = FoundBy.INFLECTION, _("inflected form")
+        DERIVED = FoundBy.DERIVED, _("derived form")
+        DISCOVERY = FoundBy.DISCOVERY, _("discovered name")
+        FUZZY = FoundBy.FUZZY, _("spelling variant (fuzzy)")
+        EDITOR = FoundBy.EDITOR, _("added by an editor")
 
     class Decision(models.TextChoices):
         NONE = "", _("not decided")
@@ -107,6 +109,7 @@ class Mention(models.Model):
         verbose_name = _("mention")
         verbose_name_plural = _("mentions")
         ordering = ["article", "start"]
+        indexes = [models.Index(fields=["entity", "article"], name="mention_entity_article")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(end__gt=models.F("start")), name="mention_range"
@@ -115,7 +118,6 @@ class Mention(models.Model):
                 fields=["article", "entity", "start", "end"], name="mention_unique"
             ),
         ]
-        indexes = [models.Index(fields=["entity", "article"], name="mention_entity_article")]
 
     def __str__(self) -> str:
         return f"{self.surface} → {self.entity}"

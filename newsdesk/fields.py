@@ -42,3 +42,18 @@ def optional_user(
     return optional_link(
         settings.AUTH_USER_MODEL, verbose_name=verbose_name, related_name=related_name
     )
+
+
+def required_user(
+    *, verbose_name: StrOrPromise | None = None, related_name: str | None = None
+) -> "models.ForeignKey[User]":
+    """The user who did something to the row (wrote, added, dismissed it): always known.
+
+    An account cannot be deleted while such rows exist: the record of who did it stays.
+    """
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        on_delete=models.PROTECT,
+        related_name=related_name,
+    )

@@ -1,10 +1,10 @@
 """Reviewers' decisions on annotations."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from annotations.models import Annotation, Label
+from newsdesk.fields import required_user
 
 
 class ReviewDecision(models.Model):
@@ -22,9 +22,7 @@ class ReviewDecision(models.Model):
     annotation = models.ForeignKey(
         Annotation, on_delete=models.CASCADE, related_name="review_decisions"
     )
-    reviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="review_decisions"
-    )
+    reviewer = required_user(related_name="review_decisions")
     kind = models.CharField(_("decision"), max_length=10, choices=Kind)
     status = models.CharField(
         _("review status"), max_length=10, choices=Annotation.Status, help_text=_("After it.")

@@ -48,13 +48,13 @@ class NearDuplicate(models.Model):
     class Meta:
         verbose_name = _("near-duplicate")
         verbose_name_plural = _("near-duplicates")
+        indexes = [models.Index(fields=["second"], name="nearduplicate_second")]
         constraints = [
             models.UniqueConstraint(fields=["first", "second"], name="nearduplicate_unique"),
             models.CheckConstraint(
                 condition=models.Q(first__lt=models.F("second")), name="nearduplicate_order"
             ),
         ]
-        indexes = [models.Index(fields=["second"], name="nearduplicate_second")]
 
     def __str__(self) -> str:
         return f"{self.first_id} ≈ {self.second_id}"

@@ -33,10 +33,10 @@ class Assignment(models.Model):
         verbose_name_plural = _("assignments")
         ordering = ["article", "role", "user"]
         permissions = [("assign_articles", _("Can assign articles to editors and reviewers"))]
+        indexes = [models.Index(fields=["user", "article"])]
         constraints = [
             models.UniqueConstraint(fields=["article", "user", "role"], name="assignment_unique"),
         ]
-        indexes = [models.Index(fields=["user", "article"])]
 
     def __str__(self) -> str:
         return f"{self.article_id} → {self.user_id} ({self.role})"
@@ -94,11 +94,11 @@ class Notification(models.Model):
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
         ordering = ["-created_at", "-pk"]
+        # The navigation counts a user's unread notifications on every page.
+        indexes = [models.Index(fields=["user", "read_at"])]
         constraints = [
             models.UniqueConstraint(fields=["user", "reply"], name="notification_unique"),
         ]
-        # The navigation counts a user's unread notifications on every page.
-        indexes = [models.Index(fields=["user", "read_at"])]
 
     def __str__(self) -> str:
         return f"{self.user_id} ← {self.reply_id}"
