@@ -15,11 +15,6 @@ story_patterns = [
     ),
 ]
 
-article_patterns = [
-    path("related/", views.related_view, name="related"),
-    path("date/", views.article_date_view, name="article-date"),
-]
-
 comparison_patterns = [
     path("", views.compare_view, name="compare"),
     path("copy-to/<int:target_id>/", views.annotation_copy_view, name="copy"),
@@ -28,6 +23,7 @@ comparison_patterns = [
 urlpatterns = [
     path("stories/", views.story_list_view, name="list"),
     path("stories/<int:story_id>/", include(story_patterns)),
-    path("articles/<int:article_id>/", include(article_patterns)),
+    path("articles/<int:article_id>/related/", views.related_view, name="related"),
+    path("articles/<int:article_id>/date/", views.article_date_view, name="article-date"),
     path("compare/<int:left_id>/<int:right_id>/", include(comparison_patterns)),
 ]
