@@ -60,6 +60,7 @@ from annotations.services import (
 )
 from annotations.text_version import stale_text_response
 from articles.models import Article, Source, SourceAlias
+from newsdesk.forms import submitted_rows
 from newsdesk.http import AuthenticatedHttpRequest, form_errors_text
 from newsdesk.permissions import can_read_articles, require
 from newstext.offsets import SelectionError, verify_selection
@@ -226,7 +227,7 @@ def annotation_update_view(request: AuthenticatedHttpRequest, annotation_id: int
         context = {
             "annotation": current,
             "edit_form": AnnotationEditForm.for_annotation(current),
-            "conflict": form.cleaned_data,
+            "conflict": submitted_rows(form, ["label", "sources", "note"]),
         }
         return render(request, f"{WORKSPACE}#annotation-edit", context, status=409)
     context = changed_text_context(request.user, annotation)

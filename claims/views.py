@@ -53,6 +53,7 @@ from claims.services import (
     suggestion_accept,
     suggestion_dismiss,
 )
+from newsdesk.forms import submitted_rows
 from newsdesk.http import AuthenticatedHttpRequest
 from newsdesk.permissions import (
     can_change_claims,
@@ -127,7 +128,7 @@ def claim_update_view(request: AuthenticatedHttpRequest, claim_id: int) -> HttpR
         context = {
             "claim": stale.current,
             "edit_form": ClaimEditForm.for_claim(stale.current),
-            "conflict": data,
+            "conflict": submitted_rows(form, ["wording", "status", "attribution"]),
             "can_change": True,
         }
         return render(request, f"{DETAIL}#claim-edit", context, status=409)

@@ -1,6 +1,8 @@
-"""What the apps' forms share: the date picker, the search box and the filter bars' form."""
+"""What the apps' forms share: the date picker, the search box, the filter bars' form, and
+what a stale edit form had sent."""
 
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, cast
 
 from django import forms
 from django.forms.renderers import TemplatesSetting
@@ -41,3 +43,20 @@ class FilterBarForm(forms.Form):
     the spare width. A bar shows its errors once, for the whole bar, not per field."""
 
     default_renderer = FilterBarRenderer()
+
+
+def submitted_rows(form: forms.Form, names: Sequence[str]) -> list[tuple[str, str]]:
+    """What a user sent in a valid form that arrived stale, as (field label, value) rows
+    for the edit-conflict box: a choice shown by its label, an empty value as a dash."""
+    rows = []
+    for name in names:
+        field, value = form.fields[name], form.cleaned_data[name]
+        if isinstance(field, forms.ModelChoiceField):
+            shown = "" if value is None else field.label_from_instance(value)
+        elif isinstance(field, forms.ChoiceField):
+            choices = cast(list[tuple[object, object]], field.choices)  # normalised by Django
+            shown = str(dict(choices).get(value, value))
+        else:
+            shown = str(value)
+        rows.append((str(field.label), shown or "—"))
+    return rows
