@@ -202,7 +202,7 @@ class StoryClaimRow:
 def story_claim_rows(story: Story) -> list[StoryClaimRow]:
     """Each claim appearing in the story's articles, with its appearances oldest first.
 
-    Contract with the stories app, rendered by `templates/claims/_story_claims.html`.
+    Shown on the story's page by the tag `claim_tags.story_claims`.
     """
     article_ids = StoryMembership.objects.filter(story=story, removed=False).values("article_id")
     appearances = (

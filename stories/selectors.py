@@ -1,6 +1,5 @@
 """Reading related articles, stories with their timeline, and the side-by-side comparison."""
 
-import importlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html import escape
@@ -162,20 +161,6 @@ def story_timeline(articles: Sequence[Article]) -> Timeline:
         undated=[article for article in articles if not is_dated(article)],
         picture=picture,
     )
-
-
-def story_claim_rows(story: Story) -> list[object]:
-    """The claim rows of the story, from the claims app once it provides them.
-
-    Contract with the claims app: `claims.selectors.story_claim_rows(story)` returns a
-    list of rows for `templates/claims/_story_claims.html`; without that app, none.
-    """
-    try:
-        claims = importlib.import_module("claims.selectors")
-    except ModuleNotFoundError:
-        return []
-    rows_of = getattr(claims, "story_claim_rows", None)
-    return list(rows_of(story)) if rows_of is not None else []
 
 
 # The side-by-side comparison.

@@ -84,8 +84,14 @@ def test_status_at_the_time_of_each_appearance_when_history_reaches_back(story, 
     assert "Russland räumt Fehler der Flugabwehr ein" in html  # how the wording changed
 
 
-def test_stories_without_claims_have_no_rows(db):
-    assert story_claim_rows(Story.objects.create(title="leer")) == []
+def test_a_story_without_claims_says_so_on_its_page(client, editor):
+    empty = Story.objects.create(title="leer")
+    assert story_claim_rows(empty) == []
+    client.force_login(editor)
+    html = client.get(empty.get_absolute_url(), headers={"Accept-Language": "en"}).content.decode()
+    claims = html[html.index('id="story-claims"') :]
+    assert "No claims tracked in this story yet." in claims
+    assert "<table" not in claims
 
 
 def test_story_page_shows_the_claim_table(client, editor, story):
