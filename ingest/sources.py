@@ -46,7 +46,7 @@ from newstext.formats import (
     IncomingArticle,
     detect_format,
     feed_articles,
-    parse_incoming,
+    parse_as,
 )
 from newstext.formats.html import parse_html
 from newstext.reasons import Reason, declare, gettext_noop
@@ -414,7 +414,7 @@ def data_read(
             # An item that cannot be read is reported; the feed's other items come in.
             items = feed_articles(data, source=source, max_chars=limits.max_bytes)
         else:
-            items = parse_incoming(data, source=source, max_chars=limits.max_bytes)
+            items = parse_as(kind, data, source=source, max_chars=limits.max_bytes)
     except (FormatError, RejectedInput) as error:
         yield ImportReport(source, ImportStatus.FAILED, error.reason)
         return

@@ -1,7 +1,8 @@
 """Formats newsrooms receive articles in: ninjs, RSS/Atom, web pages, plain text.
 
 Pure functions, no Django: `parse_incoming` detects the format by content and returns
-`IncomingArticle`s whose body and blocks have the shape `newstext.parsing` produces.
+`IncomingArticle`s whose body and blocks have the shape `newstext.parsing` produces;
+`parse_as` reads data whose format is known already.
 """
 
 from newstext.decoding import RejectedInput, decode_article_bytes, normalise_text
@@ -19,6 +20,7 @@ __all__ = [
     "IncomingArticle",
     "detect_format",
     "feed_articles",
+    "parse_as",
     "parse_feed",
     "parse_html",
     "parse_incoming",
@@ -33,7 +35,13 @@ def parse_incoming(data: bytes, *, source: str, max_chars: int) -> list[Incoming
     `source` (file name or URL) names the input in errors and hints at the format only
     where the content leaves it open. Raises FormatError.
     """
-    match detect_format(data, name=source):
+    return parse_as(detect_format(data, name=source), data, source=source, max_chars=max_chars)
+
+
+def parse_as(kind: Format, data: bytes, *, source: str, max_chars: int) -> list[IncomingArticle]:
+    """The articles in `data`, read as `kind` (what `detect_format` gave). Raises
+    FormatError."""
+    match kind:
         case Format.NINJS:
             return parse_ninjs(data, source=source, max_chars=max_chars)
         case Format.RSS | Format.ATOM:
