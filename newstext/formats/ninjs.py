@@ -15,6 +15,7 @@ import datetime
 import json
 import re
 import sys
+import zoneinfo
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -81,6 +82,9 @@ _UNEXPECTED = re.compile(r"'([^']+)'")
 ARTICLE_TYPES = frozenset({"text", "composite"})
 HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xhtml")
 NITF_TYPES = ("text/vnd.iptc.nitf", "application/vnd.iptc.nitf")
+# The day of publication is the newsroom's: an item sent at 23:40 UTC in February
+# came out on the next day in Germany.
+NEWSROOM_TIME = zoneinfo.ZoneInfo("Europe/Berlin")
 
 # Marks of a ninjs item, for telling it from other JSON (see `looks_like_ninjs`).
 NINJS_MARKS = frozenset(
@@ -292,6 +296,14 @@ def _body_texts(item: dict[str, Any], major: str) -> list[tuple[BlockKind, str]]
     return []
 
 
+def _newsroom_day(moment: datetime.datetime) -> datetime.date:
+    """The day `moment` fell on in the newsroom; a time without an offset is taken as
+    the newsroom's own."""
+    if moment.tzinfo is None:
+        return moment.date()
+    return moment.astimezone(NEWSROOM_TIME).date()
+
+
 def _article(item: dict[str, Any], major: str, *, source: str, max_chars: int) -> IncomingArticle:
     uri = _text(item.get("uri")) or None
     name = f"{source} ({uri})" if uri else source
@@ -308,7 +320,7 @@ def _article(item: dict[str, Any], major: str, *, source: str, max_chars: int) -
         revised_at = parse_timestamp(created)
         if revised_at is None:
             raise FormatError(name, Reason("ninjs_bad_date", value=repr(created)))
-    published_on: datetime.date | None = revised_at.date() if revised_at else None
+    published_on = _newsroom_day(revised_at) if revised_at else None
     version = item.get("version")
     return IncomingArticle(
         source_format=f"ninjs-{major}",

@@ -236,3 +236,20 @@ def test_to_parsed_article_carries_body_and_metadata():
     assert parsed.publisher_name == "dpa"
     assert parsed.published_on == datetime.date(2019, 5, 10)
     assert len(parsed.blocks) == 9
+
+
+@pytest.mark.parametrize(
+    ("version_created", "day"),
+    [
+        ("2019-05-10T23:30:00Z", datetime.date(2019, 5, 11)),  # 01:30 in Berlin (CEST)
+        ("2019-05-10T21:59:00Z", datetime.date(2019, 5, 10)),
+        ("2019-12-31T23:30:00+00:00", datetime.date(2020, 1, 1)),  # 00:30 CET
+        ("2020-01-01T00:30:00+01:00", datetime.date(2020, 1, 1)),
+        ("2019-05-10T23:30:00", datetime.date(2019, 5, 10)),  # no offset: Berlin time
+    ],
+)
+def test_published_day_is_the_day_in_berlin(version_created, day):
+    item = dpa_item() | {"versionCreated": version_created}
+    article = only("dpa.json", json.dumps(item).encode())
+    assert article.published_on == day
+    assert article.revised_at == datetime.datetime.fromisoformat(version_created)
