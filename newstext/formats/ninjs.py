@@ -27,6 +27,7 @@ from referencing.jsonschema import DRAFT202012
 from newstext.formats.base import (
     FormatError,
     IncomingArticle,
+    clean_inline,
     drop_leading_title,
     join_blocks,
     parse_timestamp,
@@ -78,6 +79,11 @@ GEOJSON_SCHEMA_URI = "https://geojson.org/schema/GeoJSON.json"
 _VERSION_IN_URL = re.compile(r"ninjs-schema_(\d+)\.(\d+)")
 _NITF_BODY = re.compile(r"<body\.content\b[^>]*>(.*?)</body\.content>", re.DOTALL)
 _UNEXPECTED = re.compile(r"'([^']+)'")
+# A dateline opening the first paragraph, as agencies write it and the text import reads
+# it (newstext.parsing): "Leipzig (dpa/sn) - ", also alone in a paragraph "Berlin (dpa) -".
+_DATELINE = re.compile(
+    r"\A(?P<place>[A-ZÄÖÜ][\w.'/ -]{0,40}?)\s*\((?P<agency>[^()\n]{1,40})\)\s*[–—-](?:\s+|\Z)"
+)
 # ninjs `type` values that carry an article; pictures, video, audio, events are not.
 ARTICLE_TYPES = frozenset({"text", "composite"})
 HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xhtml")
@@ -304,12 +310,31 @@ def _newsroom_day(moment: datetime.datetime) -> datetime.date:
     return moment.astimezone(NEWSROOM_TIME).date()
 
 
+def _take_dateline(
+    texts: list[tuple[BlockKind, str]],
+) -> tuple[list[tuple[BlockKind, str]], str, list[str]]:
+    """The texts without the dateline opening their first paragraph, its place and its
+    agencies ("dpa/sn": dpa, sn); a paragraph that was only the dateline goes."""
+    index = next((i for i, (kind, _) in enumerate(texts) if kind is BlockKind.PARAGRAPH), None)
+    if index is None:
+        return texts, "", []
+    first = clean_inline(texts[index][1])
+    dateline = _DATELINE.match(first)
+    if not dateline:
+        return texts, "", []
+    rest = first[dateline.end() :]
+    kept = texts[:index] + ([(BlockKind.PARAGRAPH, rest)] if rest else []) + texts[index + 1 :]
+    agencies = [name.strip() for name in dateline["agency"].split("/") if name.strip()]
+    return kept, dateline["place"].strip(), agencies
+
+
 def _article(item: dict[str, Any], major: str, *, source: str, max_chars: int) -> IncomingArticle:
     uri = _text(item.get("uri")) or None
     name = f"{source} ({uri})" if uri else source
     texts = _body_texts(item, major)
     headline = _headline(item)
     texts = drop_leading_title(texts, headline)
+    texts, dateline_place, agencies = _take_dateline(texts)
     if not texts:
         raise FormatError(name, Reason("ninjs_no_body"))
     title, derived = title_or_derived(headline, texts)
@@ -335,7 +360,10 @@ def _article(item: dict[str, Any], major: str, *, source: str, max_chars: int) -
         published_on=published_on,
         date_precision=DatePrecision.DAY if published_on else DatePrecision.UNKNOWN,
         revised_at=revised_at,
-        publisher_name=_text(_get(item, "copyrightHolder", "copyrightholder")),
-        place=_text(item.get("located")),
+        publisher_name=(
+            _text(_get(item, "copyrightHolder", "copyrightholder")) or next(iter(agencies), "")
+        ),
+        place=_text(item.get("located")) or dateline_place,
         language=_text(item.get("language")),
+        cited_source_names=agencies[1:],
     )

@@ -253,3 +253,47 @@ def test_published_day_is_the_day_in_berlin(version_created, day):
     article = only("dpa.json", json.dumps(item).encode())
     assert article.published_on == day
     assert article.revised_at == datetime.datetime.fromisoformat(version_created)
+
+
+def dpa_with_body(html, **changes):
+    item = dpa_item() | changes
+    item["bodies"][0]["value"] = html
+    return only("dpa.json", json.dumps(item).encode())
+
+
+def test_dateline_gives_place_and_leaves_the_body_as_the_text_import_does():
+    article = dpa_with_body(
+        "<p>Leipzig (dpa/sn) - Im Zoo sind zwei Pandas geboren.</p><p>Zweiter Absatz.</p>"
+    )
+    assert article.place == "Leipzig"
+    assert article.publisher_name == "dpa"  # copyrightHolder
+    assert article.cited_source_names == ["sn"]
+    assert article.block_texts() == ["Im Zoo sind zwei Pandas geboren.", "Zweiter Absatz."]
+
+    # `located` wins over the dateline; a dateline alone in its paragraph goes with it.
+    item = dpa_item() | {"located": "Halle (Saale)"}
+    del item["copyrightHolder"]
+    item["bodies"][0]["value"] = "<p>Berlin (dpa) - </p><p>Erster Absatz.</p>"
+    article = only("dpa.json", json.dumps(item).encode())
+    assert (article.place, article.publisher_name) == ("Halle (Saale)", "dpa")
+    assert article.block_texts() == ["Erster Absatz."]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Berlin (dpa) meldet einen neuen Rekord.",  # no dash: not a dateline
+        "GROSSETO, Italy (AP) -- The trial has begun.",
+        "Die Partei (SPD)-Fraktion tagt.",
+    ],
+)
+def test_opening_that_is_not_a_dateline_is_kept(first):
+    article = dpa_with_body(f"<p>{first}</p><p>Zweiter Absatz.</p>")
+    assert article.block_texts()[0] == first
+    assert article.place == ""
+
+
+def test_only_the_first_paragraph_can_open_with_a_dateline():
+    article = dpa_with_body("<p>Erster Absatz.</p><p>Berlin (dpa) - Zweiter Absatz.</p>")
+    assert article.block_texts() == ["Erster Absatz.", "Berlin (dpa) - Zweiter Absatz."]
+    assert article.place == ""
