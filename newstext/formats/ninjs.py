@@ -84,6 +84,17 @@ _UNEXPECTED = re.compile(r"'([^']+)'")
 _DATELINE = re.compile(
     r"\A(?P<place>[A-ZÄÖÜ][\w.'/ -]{0,40}?)\s*\((?P<agency>[^()\n]{1,40})\)\s*[–—-](?:\s+|\Z)"
 )
+# What opens a note to editors, the end of an agency text ("Hinweis an die Redaktion:
+# Fotos im Bildportal", "Redaktioneller Hinweis: …"): it and what follows are no article
+# text. A label alone makes a note heading, as do the usual link-box headings.
+_NOTE_LABEL = (
+    r"(?:hinweise?|notiz|anmerkung|informationen?) (?:an|für) (?:die )?redaktion(?:en)?"
+    r"|redaktionshinweise?|redaktionelle[rn]? hinweise?|notes? to editors"
+)
+_NOTE_OPENING = re.compile(rf"\A(?:{_NOTE_LABEL})\s*:", re.IGNORECASE)
+_NOTE_HEADING = re.compile(
+    rf"\A(?:{_NOTE_LABEL}|weitere informationen|notizblock)\s*:?\Z", re.IGNORECASE
+)
 # ninjs `type` values that carry an article; pictures, video, audio, events are not.
 ARTICLE_TYPES = frozenset({"text", "composite"})
 HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xhtml")
@@ -328,13 +339,24 @@ def _take_dateline(
     return kept, dateline["place"].strip(), agencies
 
 
+def _without_notes_to_editors(
+    texts: list[tuple[BlockKind, str]],
+) -> list[tuple[BlockKind, str]]:
+    """The texts up to a note to editors after the first block (see `_NOTE_LABEL`)."""
+    for index, (_, text) in enumerate(texts[1:], start=1):
+        text = clean_inline(text)
+        if _NOTE_OPENING.match(text) or _NOTE_HEADING.match(text):
+            return texts[:index]
+    return texts
+
+
 def _article(item: dict[str, Any], major: str, *, source: str, max_chars: int) -> IncomingArticle:
     uri = _text(item.get("uri")) or None
     name = f"{source} ({uri})" if uri else source
     texts = _body_texts(item, major)
     headline = _headline(item)
     texts = drop_leading_title(texts, headline)
-    texts, dateline_place, agencies = _take_dateline(texts)
+    texts, dateline_place, agencies = _take_dateline(_without_notes_to_editors(texts))
     if not texts:
         raise FormatError(name, Reason("ninjs_no_body"))
     title, derived = title_or_derived(headline, texts)

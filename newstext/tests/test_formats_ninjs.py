@@ -297,3 +297,36 @@ def test_only_the_first_paragraph_can_open_with_a_dateline():
     article = dpa_with_body("<p>Erster Absatz.</p><p>Berlin (dpa) - Zweiter Absatz.</p>")
     assert article.block_texts() == ["Erster Absatz.", "Berlin (dpa) - Zweiter Absatz."]
     assert article.place == ""
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "<p><strong>Hinweis an die Redaktion:</strong> Fotos stehen im Bildportal.</p>",
+        "<p>Redaktioneller Hinweis: Die Meldung wird aktualisiert.</p>",
+        "<h3>Hinweis für Redaktionen</h3><p>Ansprechpartnerin ist die Pressestelle.</p>",
+        "<h3>Weitere Informationen</h3><ul><li><a href='/studie.pdf'>Studie</a></li></ul>",
+        "<p><b>Notizblock</b></p><p>Internet: www.example.org</p>",
+    ],
+)
+def test_note_to_editors_ends_the_article_text(note):
+    article = dpa_with_body(f"<p>Erster Absatz.</p><h2>Zwischentitel</h2><p>Letzter.</p>{note}")
+    assert article.block_texts() == ["Erster Absatz.", "Zwischentitel", "Letzter."]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Weitere Informationen gibt es beim Bürgeramt.",
+        "Die Polizei nimmt Hinweise an die Redaktion nicht entgegen: Zeugen melden sich dort.",
+        "Ein Sprecher verwies auf den Hinweis an die Redaktion: Das sei üblich.",
+    ],
+)
+def test_paragraph_only_mentioning_a_note_is_kept(paragraph):
+    article = dpa_with_body(f"<p>Erster Absatz.</p><p>{paragraph}</p><p>Letzter.</p>")
+    assert article.block_texts() == ["Erster Absatz.", paragraph, "Letzter."]
+
+
+def test_a_text_that_opens_with_a_note_label_is_not_lost():
+    article = dpa_with_body("<p>Hinweis an die Redaktion: Sperrfrist bis 12 Uhr.</p><p>Text.</p>")
+    assert article.block_texts() == ["Hinweis an die Redaktion: Sperrfrist bis 12 Uhr.", "Text."]
