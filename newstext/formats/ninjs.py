@@ -95,6 +95,8 @@ _NOTE_OPENING = re.compile(rf"\A(?:{_NOTE_LABEL})\s*:", re.IGNORECASE)
 _NOTE_HEADING = re.compile(
     rf"\A(?:{_NOTE_LABEL}|weitere informationen|notizblock)\s*:?\Z", re.IGNORECASE
 )
+# A person's `rel` when they wrote the item: "author", "creator", "…:author".
+_AUTHOR_REL = re.compile(r"(?:\A|[:/#])(?:author|creator|writer)\Z", re.IGNORECASE)
 # ninjs `type` values that carry an article; pictures, video, audio, events are not.
 ARTICLE_TYPES = frozenset({"text", "composite"})
 HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xhtml")
@@ -280,6 +282,19 @@ def _headline(item: dict[str, Any]) -> str:
     return ""
 
 
+def _byline(item: dict[str, Any]) -> str:
+    """`by` (`byline` in 1.x), else the people the item names as its authors."""
+    if byline := _text(_get(item, "by", "byline")):
+        return byline
+    people = [p for p in item.get("people") or item.get("person") or [] if isinstance(p, dict)]
+    authors = [
+        _text(person.get("name"))
+        for person in people
+        if _AUTHOR_REL.search(_text(person.get("rel")))
+    ]
+    return ", ".join(name for name in authors if name)
+
+
 def _body_texts(item: dict[str, Any], major: str) -> list[tuple[BlockKind, str]]:
     """Blocks of the richest body: HTML, else NITF, else plain text."""
     html: list[str] = []
@@ -378,7 +393,7 @@ def _article(item: dict[str, Any], major: str, *, source: str, max_chars: int) -
         title_derived=derived,
         body=body,
         blocks=blocks,
-        byline=_text(_get(item, "by", "byline")),
+        byline=_byline(item),
         published_on=published_on,
         date_precision=DatePrecision.DAY if published_on else DatePrecision.UNKNOWN,
         revised_at=revised_at,

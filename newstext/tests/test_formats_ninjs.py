@@ -330,3 +330,18 @@ def test_paragraph_only_mentioning_a_note_is_kept(paragraph):
 def test_a_text_that_opens_with_a_note_label_is_not_lost():
     article = dpa_with_body("<p>Hinweis an die Redaktion: Sperrfrist bis 12 Uhr.</p><p>Text.</p>")
     assert article.block_texts() == ["Hinweis an die Redaktion: Sperrfrist bis 12 Uhr.", "Text."]
+
+
+def test_without_by_the_authors_among_the_people_are_the_byline():
+    item = dpa_item() | {
+        "people": [
+            {"name": "Hanna Vogt", "rel": "author"},
+            {"name": "Lucien Favre", "rel": "about"},
+            {"name": "Jens Ott", "rel": "http://cv.example.org/role/creator"},
+        ]
+    }
+    assert only("dpa.json", json.dumps(item).encode()).byline == "Von Christian Hollmann, dpa"
+    del item["by"]
+    assert only("dpa.json", json.dumps(item).encode()).byline == "Hanna Vogt, Jens Ott"
+    item["people"] = [{"name": "Lucien Favre", "rel": "about"}, {"name": "Ohne Rolle"}]
+    assert only("dpa.json", json.dumps(item).encode()).byline == ""
