@@ -277,7 +277,11 @@ def _headline(item: dict[str, Any]) -> str:
     headlines = [h for h in item.get("headlines") or [] if isinstance(h, dict)]
     main = [h for h in headlines if h.get("role") in (None, "main")]
     for entry in main + headlines:
-        if value := _text(entry.get("value")):
+        content_type = str(_get(entry, "contentType", "contenttype") or "").lower()
+        value = _text(entry.get("value"))
+        if value and content_type.startswith(HTML_TYPES):
+            value = " ".join(text for _, text in markup_blocks(value))
+        if value:
             return value
     return ""
 

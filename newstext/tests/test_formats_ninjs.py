@@ -345,3 +345,13 @@ def test_without_by_the_authors_among_the_people_are_the_byline():
     assert only("dpa.json", json.dumps(item).encode()).byline == "Hanna Vogt, Jens Ott"
     item["people"] = [{"name": "Lucien Favre", "rel": "about"}, {"name": "Ohne Rolle"}]
     assert only("dpa.json", json.dumps(item).encode()).byline == ""
+
+
+def test_html_headline_is_read_without_its_markup():
+    item = dpa_item()
+    item["headlines"] = [
+        {"role": "main", "contentType": "text/html", "value": "Zwayer &amp; der <em>Elfmeter</em>"}
+    ]
+    assert only("dpa.json", json.dumps(item).encode()).title == "Zwayer & der Elfmeter"
+    item["headlines"] = [{"role": "main", "value": "Plain <3 Fußball"}]
+    assert only("dpa.json", json.dumps(item).encode()).title == "Plain <3 Fußball"
