@@ -310,6 +310,8 @@ def _body_texts(item: dict[str, Any], major: str) -> list[tuple[BlockKind, str]]
                 continue
             if key in ("body_html", "body_xhtml", "body_html5"):
                 html.append(value)
+            elif key == "body_nitf":
+                nitf.append(value)
             elif key == "body_text":
                 plain.append(value)
     for body in item.get("bodies") or []:

@@ -355,3 +355,14 @@ def test_html_headline_is_read_without_its_markup():
     assert only("dpa.json", json.dumps(item).encode()).title == "Zwayer & der Elfmeter"
     item["headlines"] = [{"role": "main", "value": "Plain <3 Fußball"}]
     assert only("dpa.json", json.dumps(item).encode()).title == "Plain <3 Fußball"
+
+
+def test_ninjs_1_nitf_body_is_read_when_there_is_no_html():
+    item = json.loads(load("ninjsExMediumText1_1.4.json"))
+    del item["body_xhtml"]
+    item["body_nitf"] = (
+        "<nitf><body><body.head><hedline><hl1>Titel</hl1></hedline></body.head>"
+        "<body.content><p>Erster Absatz.</p><p>Zweiter Absatz.</p></body.content></body></nitf>"
+    )
+    article = only("nitf.json", json.dumps(item).encode())
+    assert article.block_texts() == ["Erster Absatz.", "Zweiter Absatz."]
