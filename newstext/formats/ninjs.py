@@ -300,7 +300,7 @@ def _byline(item: dict[str, Any]) -> str:
 
 
 def _body_texts(item: dict[str, Any], major: str) -> list[tuple[BlockKind, str]]:
-    """Blocks of the richest body: HTML, else NITF, else plain text."""
+    """Blocks of the richest body: HTML, else NITF, else plain text; the longest of a kind."""
     html: list[str] = []
     nitf: list[str] = []
     plain: list[str] = []
@@ -324,13 +324,15 @@ def _body_texts(item: dict[str, Any], major: str) -> list[tuple[BlockKind, str]]
             nitf.append(body["value"])
         elif content_type.startswith("text/plain"):
             plain.append(body["value"])
+    # Of several bodies of a kind (a teaser and the full text), the longest.
     if html:
-        return markup_blocks(html[0])
+        return markup_blocks(max(html, key=len))
     if nitf:
-        match = _NITF_BODY.search(nitf[0])
-        return markup_blocks(match[1] if match else nitf[0])
+        longest = max(nitf, key=len)
+        match = _NITF_BODY.search(longest)
+        return markup_blocks(match[1] if match else longest)
     if plain:
-        return plain_text_blocks(plain[0])
+        return plain_text_blocks(max(plain, key=len))
     return []
 
 

@@ -366,3 +366,13 @@ def test_ninjs_1_nitf_body_is_read_when_there_is_no_html():
     )
     article = only("nitf.json", json.dumps(item).encode())
     assert article.block_texts() == ["Erster Absatz.", "Zweiter Absatz."]
+
+
+def test_of_two_html_bodies_the_full_text_is_read_not_the_teaser():
+    item = dpa_item()
+    full = item["bodies"][0]
+    teaser = {"role": "teaser", "contentType": "text/html", "value": "<p>Kurz gesagt.</p>"}
+    item["bodies"] = [teaser, full]
+    article = only("dpa.json", json.dumps(item).encode())
+    assert len(article.blocks) == 9
+    assert "Kurz gesagt." not in article.body
