@@ -9,6 +9,10 @@ Property names by version (checked against the IPTC schemas in `schemas/`):
 An item that names its version (`$standard` in 1.x, `standard` in 2.x/3.x, or a
 `$schema` URL) is validated against that version's schema; otherwise against the
 versions whose property names fit it, newest first, and the first that accepts it wins.
+
+Beyond the properties: the published day is the day `versionCreated` fell on in Berlin;
+a dateline opening the text ("Leipzig (dpa/sn) - ") is read as the text import reads
+it; a note to editors at the end ("Hinweis an die Redaktion: …") is not article text.
 """
 
 import datetime
