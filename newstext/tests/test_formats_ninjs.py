@@ -376,3 +376,35 @@ def test_of_two_html_bodies_the_full_text_is_read_not_the_teaser():
     article = only("dpa.json", json.dumps(item).encode())
     assert len(article.blocks) == 9
     assert "Kurz gesagt." not in article.body
+
+
+NEWSDESK = DATA.parent / "ninjs_newsdesk"
+NEWSDESK_EXPECTED = json.loads((NEWSDESK / "expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(NEWSDESK_EXPECTED))
+def test_items_written_for_newsdesk_read_as_a_user_expects(name):
+    expected = NEWSDESK_EXPECTED[name]
+    data = (NEWSDESK / name).read_bytes()
+    if expected.get("refused"):
+        with pytest.raises(FormatError) as caught:
+            parse_ninjs(data, source=name, max_chars=MAX)
+        assert all(part in str(caught.value) for part in expected["reason_contains"])
+        return
+    articles = parse_ninjs(data, source=name, max_chars=MAX)
+    assert len(articles) == len(expected["articles"])
+    for article, wanted in zip(articles, expected["articles"], strict=True):
+        assert {
+            "title": article.title,
+            "byline": article.byline,
+            "published_on": str(article.published_on),
+            "publisher": article.publisher_name,
+            "place": article.place,
+            "language": article.language,
+            "identity": article.identity,
+            "version": article.version,
+            "paragraphs": len(article.block_texts(BlockKind.PARAGRAPH)),
+            "headings": len(article.block_texts(BlockKind.HEADING)),
+        } == {key: wanted[key] for key in wanted if key not in ("must_contain", "must_not_contain")}
+        assert [text for text in wanted["must_contain"] if text not in article.body] == []
+        assert [text for text in wanted["must_not_contain"] if text in article.body] == []
