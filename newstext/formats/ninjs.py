@@ -9,12 +9,17 @@ Property names by version (checked against the IPTC schemas in `schemas/`):
 An item that names its version (`$standard` in 1.x, `standard` in 2.x/3.x, or a
 `$schema` URL) is validated against that version's schema; otherwise against the
 versions whose property names fit it, newest first, and the first that accepts it wins.
+
+Beyond the properties: the published day is the day `versionCreated` fell on in Berlin;
+a dateline opening the text ("Leipzig (dpa/sn) - ") is read as the text import reads
+it; a note to editors at the end ("Hinweis an die Redaktion: …") is not article text.
 """
 
 import datetime
 import json
 import re
 import sys
+import zoneinfo
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -26,6 +31,7 @@ from referencing.jsonschema import DRAFT202012
 from newstext.formats.base import (
     FormatError,
     IncomingArticle,
+    clean_inline,
     drop_leading_title,
     join_blocks,
     parse_timestamp,
@@ -77,10 +83,31 @@ GEOJSON_SCHEMA_URI = "https://geojson.org/schema/GeoJSON.json"
 _VERSION_IN_URL = re.compile(r"ninjs-schema_(\d+)\.(\d+)")
 _NITF_BODY = re.compile(r"<body\.content\b[^>]*>(.*?)</body\.content>", re.DOTALL)
 _UNEXPECTED = re.compile(r"'([^']+)'")
+# A dateline opening the first paragraph, as agencies write it and the text import reads
+# it (newstext.parsing): "Leipzig (dpa/sn) - ", also alone in a paragraph "Berlin (dpa) -".
+_DATELINE = re.compile(
+    r"\A(?P<place>[A-ZÄÖÜ][\w.'/ -]{0,40}?)\s*\((?P<agency>[^()\n]{1,40})\)\s*[–—-](?:\s+|\Z)"
+)
+# What opens a note to editors, the end of an agency text ("Hinweis an die Redaktion:
+# Fotos im Bildportal", "Redaktioneller Hinweis: …"): it and what follows are no article
+# text. A label alone makes a note heading, as do the usual link-box headings.
+_NOTE_LABEL = (
+    r"(?:hinweise?|notiz|anmerkung|informationen?) (?:an|für) (?:die )?redaktion(?:en)?"
+    r"|redaktionshinweise?|redaktionelle[rn]? hinweise?|notes? to editors"
+)
+_NOTE_OPENING = re.compile(rf"\A(?:{_NOTE_LABEL})\s*:", re.IGNORECASE)
+_NOTE_HEADING = re.compile(
+    rf"\A(?:{_NOTE_LABEL}|weitere informationen|notizblock)\s*:?\Z", re.IGNORECASE
+)
+# A person's `rel` when they wrote the item: "author", "creator", "…:author".
+_AUTHOR_REL = re.compile(r"(?:\A|[:/#])(?:author|creator|writer)\Z", re.IGNORECASE)
 # ninjs `type` values that carry an article; pictures, video, audio, events are not.
 ARTICLE_TYPES = frozenset({"text", "composite"})
 HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xhtml")
 NITF_TYPES = ("text/vnd.iptc.nitf", "application/vnd.iptc.nitf")
+# The day of publication is the newsroom's: an item sent at 23:40 UTC in February
+# came out on the next day in Germany.
+NEWSROOM_TIME = zoneinfo.ZoneInfo("Europe/Berlin")
 
 # Marks of a ninjs item, for telling it from other JSON (see `looks_like_ninjs`).
 NINJS_MARKS = frozenset(
@@ -254,13 +281,30 @@ def _headline(item: dict[str, Any]) -> str:
     headlines = [h for h in item.get("headlines") or [] if isinstance(h, dict)]
     main = [h for h in headlines if h.get("role") in (None, "main")]
     for entry in main + headlines:
-        if value := _text(entry.get("value")):
+        content_type = str(_get(entry, "contentType", "contenttype") or "").lower()
+        value = _text(entry.get("value"))
+        if value and content_type.startswith(HTML_TYPES):
+            value = " ".join(text for _, text in markup_blocks(value))
+        if value:
             return value
     return ""
 
 
+def _byline(item: dict[str, Any]) -> str:
+    """`by` (`byline` in 1.x), else the people the item names as its authors."""
+    if byline := _text(_get(item, "by", "byline")):
+        return byline
+    people = [p for p in item.get("people") or item.get("person") or [] if isinstance(p, dict)]
+    authors = [
+        _text(person.get("name"))
+        for person in people
+        if _AUTHOR_REL.search(_text(person.get("rel")))
+    ]
+    return ", ".join(name for name in authors if name)
+
+
 def _body_texts(item: dict[str, Any], major: str) -> list[tuple[BlockKind, str]]:
-    """Blocks of the richest body: HTML, else NITF, else plain text."""
+    """Blocks of the richest body: HTML, else NITF, else plain text; the longest of a kind."""
     html: list[str] = []
     nitf: list[str] = []
     plain: list[str] = []
@@ -270,6 +314,8 @@ def _body_texts(item: dict[str, Any], major: str) -> list[tuple[BlockKind, str]]
                 continue
             if key in ("body_html", "body_xhtml", "body_html5"):
                 html.append(value)
+            elif key == "body_nitf":
+                nitf.append(value)
             elif key == "body_text":
                 plain.append(value)
     for body in item.get("bodies") or []:
@@ -282,14 +328,53 @@ def _body_texts(item: dict[str, Any], major: str) -> list[tuple[BlockKind, str]]
             nitf.append(body["value"])
         elif content_type.startswith("text/plain"):
             plain.append(body["value"])
+    # Of several bodies of a kind (a teaser and the full text), the longest.
     if html:
-        return markup_blocks(html[0])
+        return markup_blocks(max(html, key=len))
     if nitf:
-        match = _NITF_BODY.search(nitf[0])
-        return markup_blocks(match[1] if match else nitf[0])
+        longest = max(nitf, key=len)
+        match = _NITF_BODY.search(longest)
+        return markup_blocks(match[1] if match else longest)
     if plain:
-        return plain_text_blocks(plain[0])
+        return plain_text_blocks(max(plain, key=len))
     return []
+
+
+def _newsroom_day(moment: datetime.datetime) -> datetime.date:
+    """The day `moment` fell on in the newsroom; a time without an offset is taken as
+    the newsroom's own."""
+    if moment.tzinfo is None:
+        return moment.date()
+    return moment.astimezone(NEWSROOM_TIME).date()
+
+
+def _take_dateline(
+    texts: list[tuple[BlockKind, str]],
+) -> tuple[list[tuple[BlockKind, str]], str, list[str]]:
+    """The texts without the dateline opening their first paragraph, its place and its
+    agencies ("dpa/sn": dpa, sn); a paragraph that was only the dateline goes."""
+    index = next((i for i, (kind, _) in enumerate(texts) if kind is BlockKind.PARAGRAPH), None)
+    if index is None:
+        return texts, "", []
+    first = clean_inline(texts[index][1])
+    dateline = _DATELINE.match(first)
+    if not dateline:
+        return texts, "", []
+    rest = first[dateline.end() :]
+    kept = texts[:index] + ([(BlockKind.PARAGRAPH, rest)] if rest else []) + texts[index + 1 :]
+    agencies = [name.strip() for name in dateline["agency"].split("/") if name.strip()]
+    return kept, dateline["place"].strip(), agencies
+
+
+def _without_notes_to_editors(
+    texts: list[tuple[BlockKind, str]],
+) -> list[tuple[BlockKind, str]]:
+    """The texts up to a note to editors after the first block (see `_NOTE_LABEL`)."""
+    for index, (_, text) in enumerate(texts[1:], start=1):
+        text = clean_inline(text)
+        if _NOTE_OPENING.match(text) or _NOTE_HEADING.match(text):
+            return texts[:index]
+    return texts
 
 
 def _article(item: dict[str, Any], major: str, *, source: str, max_chars: int) -> IncomingArticle:
@@ -298,6 +383,7 @@ def _article(item: dict[str, Any], major: str, *, source: str, max_chars: int) -
     texts = _body_texts(item, major)
     headline = _headline(item)
     texts = drop_leading_title(texts, headline)
+    texts, dateline_place, agencies = _take_dateline(_without_notes_to_editors(texts))
     if not texts:
         raise FormatError(name, Reason("ninjs_no_body"))
     title, derived = title_or_derived(headline, texts)
@@ -308,7 +394,7 @@ def _article(item: dict[str, Any], major: str, *, source: str, max_chars: int) -
         revised_at = parse_timestamp(created)
         if revised_at is None:
             raise FormatError(name, Reason("ninjs_bad_date", value=repr(created)))
-    published_on: datetime.date | None = revised_at.date() if revised_at else None
+    published_on = _newsroom_day(revised_at) if revised_at else None
     version = item.get("version")
     return IncomingArticle(
         source_format=f"ninjs-{major}",
@@ -319,11 +405,14 @@ def _article(item: dict[str, Any], major: str, *, source: str, max_chars: int) -
         title_derived=derived,
         body=body,
         blocks=blocks,
-        byline=_text(_get(item, "by", "byline")),
+        byline=_byline(item),
         published_on=published_on,
         date_precision=DatePrecision.DAY if published_on else DatePrecision.UNKNOWN,
         revised_at=revised_at,
-        publisher_name=_text(_get(item, "copyrightHolder", "copyrightholder")),
-        place=_text(item.get("located")),
+        publisher_name=(
+            _text(_get(item, "copyrightHolder", "copyrightholder")) or next(iter(agencies), "")
+        ),
+        place=_text(item.get("located")) or dateline_place,
         language=_text(item.get("language")),
+        cited_source_names=agencies[1:],
     )

@@ -236,3 +236,175 @@ def test_to_parsed_article_carries_body_and_metadata():
     assert parsed.publisher_name == "dpa"
     assert parsed.published_on == datetime.date(2019, 5, 10)
     assert len(parsed.blocks) == 9
+
+
+@pytest.mark.parametrize(
+    ("version_created", "day"),
+    [
+        ("2019-05-10T23:30:00Z", datetime.date(2019, 5, 11)),  # 01:30 in Berlin (CEST)
+        ("2019-05-10T21:59:00Z", datetime.date(2019, 5, 10)),
+        ("2019-12-31T23:30:00+00:00", datetime.date(2020, 1, 1)),  # 00:30 CET
+        ("2020-01-01T00:30:00+01:00", datetime.date(2020, 1, 1)),
+        ("2019-05-10T23:30:00", datetime.date(2019, 5, 10)),  # no offset: Berlin time
+    ],
+)
+def test_published_day_is_the_day_in_berlin(version_created, day):
+    item = dpa_item() | {"versionCreated": version_created}
+    article = only("dpa.json", json.dumps(item).encode())
+    assert article.published_on == day
+    assert article.revised_at == datetime.datetime.fromisoformat(version_created)
+
+
+def dpa_with_body(html, **changes):
+    item = dpa_item() | changes
+    item["bodies"][0]["value"] = html
+    return only("dpa.json", json.dumps(item).encode())
+
+
+def test_dateline_gives_place_and_leaves_the_body_as_the_text_import_does():
+    article = dpa_with_body(
+        "<p>Leipzig (dpa/sn) - Im Zoo sind zwei Pandas geboren.</p><p>Zweiter Absatz.</p>"
+    )
+    assert article.place == "Leipzig"
+    assert article.publisher_name == "dpa"  # copyrightHolder
+    assert article.cited_source_names == ["sn"]
+    assert article.block_texts() == ["Im Zoo sind zwei Pandas geboren.", "Zweiter Absatz."]
+
+    # `located` wins over the dateline; a dateline alone in its paragraph goes with it.
+    item = dpa_item() | {"located": "Halle (Saale)"}
+    del item["copyrightHolder"]
+    item["bodies"][0]["value"] = "<p>Berlin (dpa) - </p><p>Erster Absatz.</p>"
+    article = only("dpa.json", json.dumps(item).encode())
+    assert (article.place, article.publisher_name) == ("Halle (Saale)", "dpa")
+    assert article.block_texts() == ["Erster Absatz."]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Berlin (dpa) meldet einen neuen Rekord.",  # no dash: not a dateline
+        "GROSSETO, Italy (AP) -- The trial has begun.",
+        "Die Partei (SPD)-Fraktion tagt.",
+    ],
+)
+def test_opening_that_is_not_a_dateline_is_kept(first):
+    article = dpa_with_body(f"<p>{first}</p><p>Zweiter Absatz.</p>")
+    assert article.block_texts()[0] == first
+    assert article.place == ""
+
+
+def test_only_the_first_paragraph_can_open_with_a_dateline():
+    article = dpa_with_body("<p>Erster Absatz.</p><p>Berlin (dpa) - Zweiter Absatz.</p>")
+    assert article.block_texts() == ["Erster Absatz.", "Berlin (dpa) - Zweiter Absatz."]
+    assert article.place == ""
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "<p><strong>Hinweis an die Redaktion:</strong> Fotos stehen im Bildportal.</p>",
+        "<p>Redaktioneller Hinweis: Die Meldung wird aktualisiert.</p>",
+        "<h3>Hinweis für Redaktionen</h3><p>Ansprechpartnerin ist die Pressestelle.</p>",
+        "<h3>Weitere Informationen</h3><ul><li><a href='/studie.pdf'>Studie</a></li></ul>",
+        "<p><b>Notizblock</b></p><p>Internet: www.example.org</p>",
+    ],
+)
+def test_note_to_editors_ends_the_article_text(note):
+    article = dpa_with_body(f"<p>Erster Absatz.</p><h2>Zwischentitel</h2><p>Letzter.</p>{note}")
+    assert article.block_texts() == ["Erster Absatz.", "Zwischentitel", "Letzter."]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Weitere Informationen gibt es beim Bürgeramt.",
+        "Die Polizei nimmt Hinweise an die Redaktion nicht entgegen: Zeugen melden sich dort.",
+        "Ein Sprecher verwies auf den Hinweis an die Redaktion: Das sei üblich.",
+    ],
+)
+def test_paragraph_only_mentioning_a_note_is_kept(paragraph):
+    article = dpa_with_body(f"<p>Erster Absatz.</p><p>{paragraph}</p><p>Letzter.</p>")
+    assert article.block_texts() == ["Erster Absatz.", paragraph, "Letzter."]
+
+
+def test_a_text_that_opens_with_a_note_label_is_not_lost():
+    article = dpa_with_body("<p>Hinweis an die Redaktion: Sperrfrist bis 12 Uhr.</p><p>Text.</p>")
+    assert article.block_texts() == ["Hinweis an die Redaktion: Sperrfrist bis 12 Uhr.", "Text."]
+
+
+def test_without_by_the_authors_among_the_people_are_the_byline():
+    item = dpa_item() | {
+        "people": [
+            {"name": "Hanna Vogt", "rel": "author"},
+            {"name": "Lucien Favre", "rel": "about"},
+            {"name": "Jens Ott", "rel": "http://cv.example.org/role/creator"},
+        ]
+    }
+    assert only("dpa.json", json.dumps(item).encode()).byline == "Von Christian Hollmann, dpa"
+    del item["by"]
+    assert only("dpa.json", json.dumps(item).encode()).byline == "Hanna Vogt, Jens Ott"
+    item["people"] = [{"name": "Lucien Favre", "rel": "about"}, {"name": "Ohne Rolle"}]
+    assert only("dpa.json", json.dumps(item).encode()).byline == ""
+
+
+def test_html_headline_is_read_without_its_markup():
+    item = dpa_item()
+    item["headlines"] = [
+        {"role": "main", "contentType": "text/html", "value": "Zwayer &amp; der <em>Elfmeter</em>"}
+    ]
+    assert only("dpa.json", json.dumps(item).encode()).title == "Zwayer & der Elfmeter"
+    item["headlines"] = [{"role": "main", "value": "Plain <3 Fußball"}]
+    assert only("dpa.json", json.dumps(item).encode()).title == "Plain <3 Fußball"
+
+
+def test_ninjs_1_nitf_body_is_read_when_there_is_no_html():
+    item = json.loads(load("ninjsExMediumText1_1.4.json"))
+    del item["body_xhtml"]
+    item["body_nitf"] = (
+        "<nitf><body><body.head><hedline><hl1>Titel</hl1></hedline></body.head>"
+        "<body.content><p>Erster Absatz.</p><p>Zweiter Absatz.</p></body.content></body></nitf>"
+    )
+    article = only("nitf.json", json.dumps(item).encode())
+    assert article.block_texts() == ["Erster Absatz.", "Zweiter Absatz."]
+
+
+def test_of_two_html_bodies_the_full_text_is_read_not_the_teaser():
+    item = dpa_item()
+    full = item["bodies"][0]
+    teaser = {"role": "teaser", "contentType": "text/html", "value": "<p>Kurz gesagt.</p>"}
+    item["bodies"] = [teaser, full]
+    article = only("dpa.json", json.dumps(item).encode())
+    assert len(article.blocks) == 9
+    assert "Kurz gesagt." not in article.body
+
+
+NEWSDESK = DATA.parent / "ninjs_newsdesk"
+NEWSDESK_EXPECTED = json.loads((NEWSDESK / "expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(NEWSDESK_EXPECTED))
+def test_items_written_for_newsdesk_read_as_a_user_expects(name):
+    expected = NEWSDESK_EXPECTED[name]
+    data = (NEWSDESK / name).read_bytes()
+    if expected.get("refused"):
+        with pytest.raises(FormatError) as caught:
+            parse_ninjs(data, source=name, max_chars=MAX)
+        assert all(part in str(caught.value) for part in expected["reason_contains"])
+        return
+    articles = parse_ninjs(data, source=name, max_chars=MAX)
+    assert len(articles) == len(expected["articles"])
+    for article, wanted in zip(articles, expected["articles"], strict=True):
+        assert {
+            "title": article.title,
+            "byline": article.byline,
+            "published_on": str(article.published_on),
+            "publisher": article.publisher_name,
+            "place": article.place,
+            "language": article.language,
+            "identity": article.identity,
+            "version": article.version,
+            "paragraphs": len(article.block_texts(BlockKind.PARAGRAPH)),
+            "headings": len(article.block_texts(BlockKind.HEADING)),
+        } == {key: wanted[key] for key in wanted if key not in ("must_contain", "must_not_contain")}
+        assert [text for text in wanted["must_contain"] if text not in article.body] == []
+        assert [text for text in wanted["must_not_contain"] if text in article.body] == []
