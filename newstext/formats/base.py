@@ -8,6 +8,7 @@ import can store them unchanged (`IncomingArticle.to_parsed_article`).
 
 import datetime
 import re
+import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -25,6 +26,17 @@ from newstext.parsing import (
 from newstext.reasons import Reason, declare, gettext_noop
 
 _SPACES = re.compile(r"\s+")
+# The day of publication is the newsroom's: an item sent at 23:40 UTC in February
+# came out on the next day in Germany.
+NEWSROOM_TIME = zoneinfo.ZoneInfo("Europe/Berlin")
+
+
+def newsroom_day(moment: datetime.datetime) -> datetime.date:
+    """The day `moment` fell on in the newsroom; a time without an offset is taken as
+    the newsroom's own."""
+    if moment.tzinfo is None:
+        return moment.date()
+    return moment.astimezone(NEWSROOM_TIME).date()
 
 
 class FormatError(ValueError):

@@ -31,18 +31,19 @@ import email.utils
 import html
 import io
 import re
-import zoneinfo
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import feedparser  # type: ignore[import-untyped]
 
 from newstext.formats.base import (
+    NEWSROOM_TIME,
     FormatError,
     IncomingArticle,
     clean_inline,
     drop_leading_title,
     join_blocks,
+    newsroom_day,
     parse_timestamp,
     plain_text_blocks,
     title_or_derived,
@@ -91,7 +92,6 @@ _NAMESPACE = re.compile(rb"""xmlns:([A-Za-z_][\w.-]*)\s*=\s*["']([^"']+)["']""")
 MEDIA_TYPES = ("audio/", "video/")
 # iTunes tags that make an item a podcast episode.
 EPISODE_KEYS = ("itunes_duration", "itunes_episodetype", "itunes_episode")
-GERMAN_TIME = zoneinfo.ZoneInfo("Europe/Berlin")
 ZONES = {"mez": "+01:00", "cet": "+01:00", "mesz": "+02:00", "cest": "+02:00", "ut": "+00:00",
          "utc": "+00:00", "gmt": "+00:00", "z": "+00:00"}  # fmt: skip
 # Month names and abbreviations in German and English, by their first three letters.
@@ -292,7 +292,7 @@ def _written_date(value: str) -> datetime.datetime | None:
     if not match:
         return None
     month = MONTHS.get(match["name"][:3].lower()) if match["name"] else int(match["month"])
-    zone = _zone(match["zone"]) if match["zone"] else GERMAN_TIME
+    zone = _zone(match["zone"]) if match["zone"] else NEWSROOM_TIME
     if not month or not zone:
         return None
     year = int(match["year"])
@@ -459,7 +459,7 @@ def _article(
     # Not entry.get: feedparser would answer "updated" with "published" (and warn).
     updated = _feed_date(dict.get(entry, "updated"))
     dated = published or updated
-    published_on = dated.date() if dated else None
+    published_on = newsroom_day(dated) if dated else None
     return IncomingArticle(
         source_format=context["format"],
         source_name=source,

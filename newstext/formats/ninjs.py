@@ -15,11 +15,9 @@ a dateline opening the text ("Leipzig (dpa/sn) - ") is read as the text import r
 it; a note to editors at the end ("Hinweis an die Redaktion: …") is not article text.
 """
 
-import datetime
 import json
 import re
 import sys
-import zoneinfo
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -34,6 +32,7 @@ from newstext.formats.base import (
     clean_inline,
     drop_leading_title,
     join_blocks,
+    newsroom_day,
     parse_timestamp,
     plain_text_blocks,
     title_or_derived,
@@ -105,9 +104,6 @@ _AUTHOR_REL = re.compile(r"(?:\A|[:/#])(?:author|creator|writer)\Z", re.IGNORECA
 ARTICLE_TYPES = frozenset({"text", "composite"})
 HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xhtml")
 NITF_TYPES = ("text/vnd.iptc.nitf", "application/vnd.iptc.nitf")
-# The day of publication is the newsroom's: an item sent at 23:40 UTC in February
-# came out on the next day in Germany.
-NEWSROOM_TIME = zoneinfo.ZoneInfo("Europe/Berlin")
 
 # Marks of a ninjs item, for telling it from other JSON (see `looks_like_ninjs`).
 NINJS_MARKS = frozenset(
@@ -340,14 +336,6 @@ def _body_texts(item: dict[str, Any], major: str) -> list[tuple[BlockKind, str]]
     return []
 
 
-def _newsroom_day(moment: datetime.datetime) -> datetime.date:
-    """The day `moment` fell on in the newsroom; a time without an offset is taken as
-    the newsroom's own."""
-    if moment.tzinfo is None:
-        return moment.date()
-    return moment.astimezone(NEWSROOM_TIME).date()
-
-
 def _take_dateline(
     texts: list[tuple[BlockKind, str]],
 ) -> tuple[list[tuple[BlockKind, str]], str, list[str]]:
@@ -394,7 +382,7 @@ def _article(item: dict[str, Any], major: str, *, source: str, max_chars: int) -
         revised_at = parse_timestamp(created)
         if revised_at is None:
             raise FormatError(name, Reason("ninjs_bad_date", value=repr(created)))
-    published_on = _newsroom_day(revised_at) if revised_at else None
+    published_on = newsroom_day(revised_at) if revised_at else None
     version = item.get("version")
     return IncomingArticle(
         source_format=f"ninjs-{major}",

@@ -577,3 +577,17 @@ def test_an_item_with_only_a_link_is_read_from_its_page():
         True,
     )
     assert isinstance(empty, FormatError)
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [
+        ("Sun, 06 Dec 2026 23:30:00 +0000", datetime.date(2026, 12, 7)),  # 00:30 in Berlin
+        ("Sun, 06 Dec 2026 22:59:00 GMT", datetime.date(2026, 12, 6)),
+        ("2026-06-30T22:15:00Z", datetime.date(2026, 7, 1)),  # summer time: 00:15
+        ("Mon, 07 Dec 2026 00:10:00 -0500", datetime.date(2026, 12, 7)),  # 06:10 in Berlin
+    ],
+)
+def test_an_items_day_is_the_day_it_was_in_the_newsroom(written, day):
+    item = f"<item><title>Meldung</title><description>Text.</description><pubDate>{written}</pubDate></item>"
+    assert one_article(item).published_on == day
