@@ -53,6 +53,9 @@ declare(
         "ninjs_not_item": gettext_noop("the JSON is not a ninjs news item"),
         "ninjs_item_not_item": gettext_noop("item %(number)s is not a ninjs news item"),
         "ninjs_not_article": gettext_noop("the ninjs item is of type %(type)s, not an article"),
+        "ninjs_withdrawn": gettext_noop(
+            "the ninjs item is withdrawn by its sender (pubStatus %(status)s), not an article"
+        ),
         "ninjs_no_text_items": gettext_noop("the ninjs list has no text items"),
         "ninjs_schema": gettext_noop("%(path)s: %(problem)s (ninjs %(version)s schema)"),
         "ninjs_item_schema": gettext_noop(
@@ -102,6 +105,8 @@ _NOTE_HEADING = re.compile(
 _AUTHOR_REL = re.compile(r"(?:\A|[:/#])(?:author|creator|writer)\Z", re.IGNORECASE)
 # ninjs `type` values that carry an article; pictures, video, audio, events are not.
 ARTICLE_TYPES = frozenset({"text", "composite"})
+# An item its sender took back ("withheld": not to be used for now; "canceled": killed).
+WITHDRAWN = frozenset({"withheld", "canceled"})
 HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xhtml")
 NITF_TYPES = ("text/vnd.iptc.nitf", "application/vnd.iptc.nitf")
 
@@ -155,6 +160,11 @@ def parse_ninjs(data: bytes | str, *, source: str, max_chars: int) -> list[Incom
             if isinstance(document, list):
                 continue  # a picture or event delivered with the articles
             raise FormatError(source, Reason("ninjs_not_article", type=repr(kind)))
+        status = _text(_get(item, "pubStatus", "pubstatus"))
+        if status in WITHDRAWN:
+            if isinstance(document, list):
+                continue  # a kill notice among the articles
+            raise FormatError(source, Reason("ninjs_withdrawn", status=repr(status)))
         articles.append(_article(item, major, source=source, max_chars=max_chars))
     if not articles:
         raise FormatError(source, Reason("ninjs_no_text_items"))

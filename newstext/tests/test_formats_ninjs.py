@@ -152,6 +152,18 @@ def test_list_of_items_keeps_the_articles_and_skips_pictures():
     assert [a.version for a in articles] == ["2", "3"]
 
 
+@pytest.mark.parametrize("status", ["canceled", "withheld"])
+def test_a_withdrawn_item_is_refused_alone_and_skipped_in_a_list(status):
+    withdrawn = dpa_item() | {"uri": "urn:newsml:dpa.com:kill", "pubStatus": status}
+    assert error_for(withdrawn) == (
+        f"item.json: the ninjs item is withdrawn by its sender (pubStatus '{status}'), "
+        "not an article"
+    )
+    data = json.dumps([dpa_item(), withdrawn]).encode()
+    articles = parse_ninjs(data, source="liste.json", max_chars=MAX)
+    assert [a.identity for a in articles] == ["urn:newsml:dpa.com:20090101:190510-99-167362"]
+
+
 def test_version_comes_from_the_declaration_or_the_property_names():
     assert declared_version({"$standard": {"version": "1.4"}}) == "1"
     assert declared_version({"standard": {"name": "ninjs", "version": "3.0"}}) == "3"
