@@ -15,9 +15,10 @@ paragraphs. Where trafilatura took the site's name from a "Site - Section - Head
 <title>, the title is the part the text begins with, else a longer part that the page
 shows as an element's own text (a headline set in a `div`, not an `h1`).
 
-A page that lists several items as `article`s side by side (a ticker) gives its first
-item, with that item's heading as the title. A dateline opening the text ("Talheim,
-28. Mai 2026 – …") gives the date, before the page's metadata.
+A page that lists several items side by side (a ticker: `article`s, or dated entries
+of one class) gives its first item, with that item's heading as the title. A dateline
+opening the text ("Talheim, 28. Mai 2026 – …") gives the date, before the page's
+metadata.
 
 Tuning (measured on the pages in tests/data/formats/html, see the test module):
 `favor_recall` kept every article sentence and leaked no furniture; the default and

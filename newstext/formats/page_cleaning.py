@@ -107,6 +107,9 @@ _DATE = (
     r"\d{1,2}\.\s?(?:\d{1,2}\.|[A-ZÄÖÜ][a-zäöü]+)\s?\d{4}"  # 29.09.2025, 14. März 2025
     r"(?:,?\s*(?:um\s)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?"  # , 22:05 Uhr
 )
+# An item's own date or time, opening a short line ("07.12.2026, 14:32 Uhr Anklam").
+_ITEM_DATE = re.compile(rf"^(?:{_DATE}|\d{{1,2}}[:.]\d{{2}}\s*Uhr)")
+ITEM_DATE_MAX_WORDS = 8
 # After the name: dates, times, places, agencies; no running text ("Von Berlin, sagte er").
 # A role may follow ("Korrespondentin in Brüssel").
 _BYLINE_REST = (
@@ -422,25 +425,55 @@ def first_item_keep(tree: Any) -> str:
     keep only the first item in the page's body; returns its heading ("" on any other
     page: an article, or one with teasers as `article`s beside it)."""
     body = tree.find("body")
-    articles = list(tree.iter("article"))
-    if body is None or len(articles) < MIN_LIST_ITEMS:
+    if body is None:
         return ""
-    parent = articles[0].getparent()
-    if any(article.getparent() is not parent for article in articles):
-        return ""  # nested, or in different places: an article and its teasers
-    headings: list[Any] = [next(article.iter("h1", "h2", "h3"), None) for article in articles]
+    items = _list_items(tree)
+    if len(items) < MIN_LIST_ITEMS:
+        return ""
+    headings: list[Any] = [next(item.iter("h1", "h2", "h3"), None) for item in items]
     if any(heading is None for heading in headings):
         return ""
-    items_chars = sum(len(clean_inline(article.text_content())) for article in articles)
+    items_chars = sum(len(clean_inline(item.text_content())) for item in items)
     if items_chars < MIN_LIST_SHARE * len(clean_inline(body.text_content())):
         return ""
-    if _live_blog(tree, articles):
+    if _live_blog(tree, items):
         return ""
-    first = articles[0]
+    first = items[0]
     first.tail = None
     body.text = None
     body[:] = [first]
     return clean_inline(headings[0].text_content())
+
+
+def _list_items(tree: Any) -> list[Any]:
+    """The items a page may list side by side: its `article`s, where it has several, if
+    they share a parent; else the longest run of `div`s, `section`s or `li`s of one class
+    under one parent that each carry a date or time of their own (a ticker whose CMS
+    gives its entries no `article`; a story's chapters carry none)."""
+    articles = list(tree.iter("article"))
+    if len(articles) >= MIN_LIST_ITEMS:
+        parent = articles[0].getparent()
+        if any(article.getparent() is not parent for article in articles):
+            return []  # nested, or in different places: an article and its teasers
+        return articles
+    groups: dict[tuple[Any, str, str], list[Any]] = {}
+    for element in tree.iter("div", "section", "li"):
+        names = (element.get("class") or "").split()
+        if names and element.getparent() is not None and _dated(element):
+            groups.setdefault((element.getparent(), element.tag, names[0]), []).append(element)
+    return max(groups.values(), key=len, default=[])
+
+
+def _dated(item: Any) -> bool:
+    """Whether an item carries its own date or time: a `time`, or a short line of its
+    own that opens with one ("07.12.2026, 14:32 Uhr", "14:32 Uhr")."""
+    if item.find(".//time") is not None:
+        return True
+    return any(
+        _ITEM_DATE.match(line := clean_inline(element.text_content()))
+        and count_words(line) <= ITEM_DATE_MAX_WORDS
+        for element in item.iterdescendants("span", "div", "small", "strong", "b")
+    )
 
 
 def lead_find(tree: Any, *, kept: Iterable[str]) -> str | None:
