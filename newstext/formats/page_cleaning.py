@@ -25,11 +25,11 @@ broadcast and transcript lines at the end of a text; `repeats_drop` takes out a 
 quote, a paragraph that repeats a sentence of the text.
 
 Boxes are furniture by their heading too, whatever their class: "Mehr zum Thema",
-"Meistgelesen", "Pressekontakt", "Fakten" over a list or a paragraph or two. A credit
-under the text ("Text: Merle Hansen") gives the byline where the header gives none
-(`closing_credit_find`). A page listing items side by side (an agency's ticker) is cut
-down to its first item (`first_item_keep`); a live blog, whose entries look the same but
-tell one story, is kept whole.
+"Meistgelesen", "Pressekontakt", "Fakten", a paywall's "Jetzt weiterlesen mit …" over a
+list or a paragraph or two. A credit under the text ("Text: Merle Hansen") gives the
+byline where the header gives none (`closing_credit_find`). A page listing items side
+by side (an agency's ticker) is cut down to its first item (`first_item_keep`); a live
+blog, whose entries look the same but tell one story, is kept whole.
 """
 
 import itertools
@@ -62,7 +62,10 @@ FURNITURE_TITLE = re.compile(
     r"|Teilen(?: mit)?|Gefällt mir|Downloads?|Pressekontakt|Kontakt für (?:die )?Medien"
     r"|Medienkontakt|Über uns"
     r"|Fakten|Faktencheck kompakt|Zahlen und Fakten|Zur Person|Zur Sache|Info(?:box)?"
-    r"|Infokasten|Steckbrief|Service)\s*:?$"
+    r"|Infokasten|Steckbrief|Service"
+    # a paywall's offer under the teaser ("Lesen Sie jetzt weiter mit NZ+")
+    r"|(?:Jetzt )?(?:Lesen Sie (?:jetzt )?weiter|[Ww]eiterlesen)(?: mit\b.{1,40})?"
+    r"|(?:Exklusiv|Nur) für (?:Abonnenten|Abonnentinnen|Abonnent\*innen)\b.{0,40})\s*:?$"
 )
 # A page of at least this many `article`s side by side, holding this share of its text,
 # lists items rather than giving one article.

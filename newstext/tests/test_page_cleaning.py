@@ -330,7 +330,8 @@ def test_a_pull_quote_repeating_the_text_is_taken_out_once():
 
 @pytest.mark.parametrize(
     "title", ["Mehr zum Thema", "Meistgelesen", "Pressekontakt", "Über uns", "Fakten",
-              "Zur Person", "Downloads", "Gefällt mir:"],
+              "Zur Person", "Downloads", "Gefällt mir:", "Lesen Sie jetzt weiter mit TZ Plus",
+              "Jetzt weiterlesen", "Exklusiv für Abonnenten"],
 )  # fmt: skip
 def test_a_small_box_headed_as_furniture_is_dropped_whatever_its_class(title: str) -> None:
     box = f'<div class="x1"><h3>{title}</h3><p>Typisch Gemeinde!</p></div>'
