@@ -94,6 +94,8 @@ LEAD_PARTS = frozenset(
         "summary", "standfirst", "abstract", "vorspann", "kurztext", "excerpt",
     }
 )  # fmt: skip
+# Parts of a page around its text.
+_OUTSIDE_TEXT = frozenset({"header", "footer", "nav", "aside"})
 # Never furniture, whatever they are called: the page, its main part and the article.
 _CONTAINERS = frozenset({"html", "body", "main", "article"})
 # A box holding more than this share of the page's text is content, not furniture.
@@ -199,6 +201,12 @@ _TEASER_LINE = re.compile(
 )
 # A picture's credit standing as a paragraph of its own ("Foto: privat").
 _CREDIT_LINE = re.compile(r"^(?:Fotos?|Bilder?|Grafik|Illustration)\s*:\s*\S[^.!?]{0,60}$")
+# A picture's credit closing its caption ("… über den Weinbergen. Foto: Anna Keller").
+# It follows a sentence's end or stands in brackets: "… ihre Bilder: Aquarelle" is text.
+_CLOSING_CREDIT = re.compile(
+    r"(?:(?<=[.!?“\"»])\s*|\s*[(\[])"
+    r"(?:Fotos?|Bilder?|Grafik|Illustration)\s*:\s*[^.!?()\[\]]{1,60}[)\]]?$"
+)
 # A gallery's label or counter ("Bildergalerie: Ein Tag am See (12 Bilder)", "Bild 1 von 12").
 _GALLERY_LINE = re.compile(
     r"^(?:(?:Bildergalerie|Fotostrecke|Galerie|Fotogalerie)\b[^.!?]{0,100}"
@@ -608,6 +616,28 @@ def notes_drop(texts: list[tuple[BlockKind, str]]) -> list[tuple[BlockKind, str]
             break
         texts.pop()
     return texts
+
+
+def captions_find(tree: Any, *, kept: Iterable[str]) -> list[str]:
+    """The captions of the page's pictures, in page order, without their credits and
+    counters ("Bild 1 von 5", "Foto: Anna Keller"), and without those the kept blocks
+    hold already: the text of a photo gallery, whose few sentences are under the
+    pictures. Not those of the page's header, footer, navigation and asides."""
+    kept_texts = {clean_inline(text).casefold() for text in kept}
+    captions = []
+    for caption in tree.iter("figcaption"):
+        if any(outer.tag in _OUTSIDE_TEXT for outer in caption.iterancestors()):
+            continue
+        parts = [caption.text or ""]
+        for child in caption:
+            line = clean_inline(child.text_content()) if isinstance(child.tag, str) else ""
+            if not (_CREDIT_LINE.match(line) or _GALLERY_LINE.match(line)):
+                parts.append(line if isinstance(child.tag, str) else "")
+            parts.append(child.tail or "")
+        text = _CLOSING_CREDIT.sub("", clean_inline(" ".join(parts)))
+        if text and not _GALLERY_LINE.match(text) and text.casefold() not in kept_texts:
+            captions.append(text)
+    return list(dict.fromkeys(captions))
 
 
 def _tool_line(line: str) -> bool:

@@ -6,6 +6,7 @@ from trafilatura.utils import load_html
 from newstext.formats.page_cleaning import (
     byline_find,
     byline_split,
+    captions_find,
     closing_credit_find,
     credit_find,
     first_item_keep,
@@ -469,3 +470,26 @@ def test_a_live_blog_keeps_all_its_entries(head: str, heading: str, holder: str)
     page = tree(f"<html><head>{head}</head><body><h1>{heading}</h1><div{holder}>{entries}</div>")
     assert first_item_keep(page) == ""
     assert "Meldung 3" in text(page)
+
+
+def test_captions_come_without_their_credits_and_counters() -> None:
+    pictures = "".join(
+        f"<figure><img src='{n}.jpg'><figcaption>{caption}</figcaption></figure>"
+        for n, caption in enumerate(
+            [
+                "<span>Bild 1 von 3</span> <span>Die Weinkönigin winkt.</span>"
+                " <span>Foto: Anna Keller</span>",
+                "Rund 40 Gruppen zogen durch den Ort. Foto: Anna Keller",
+                "Die Kinder zeigen ihre Bilder: Aquarelle aus dem Kurs (Foto: privat)",
+                "<span>Foto: dpa</span>",
+                LEAD,
+            ]
+        )
+    )
+    header = "<header><figure><figcaption>Unser Team.</figcaption></figure></header>"
+    page = tree(f"{header}<h1>Winzerfest</h1>{pictures}<aside>{pictures}</aside>")
+    assert captions_find(page, kept=[LEAD]) == [
+        "Die Weinkönigin winkt.",
+        "Rund 40 Gruppen zogen durch den Ort.",
+        "Die Kinder zeigen ihre Bilder: Aquarelle aus dem Kurs",
+    ]
