@@ -413,36 +413,28 @@ def test_the_first_of_items_side_by_side_is_kept_alone() -> None:
 
 
 @pytest.mark.parametrize(
-    "stamp",
+    ("opening", "listed"),
     [
-        '<time datetime="2026-12-07T14:32">14:32</time>',
-        "<span>07.12.2026, 14:32 Uhr</span>",
-        "<span>14:32 Uhr Anklam</span>",
+        ('<time datetime="2026-12-07T14:32">14:32</time>', True),
+        ("<span>07.12.2026, 14:32 Uhr</span>", True),
+        ("<span>14:32 Uhr Anklam</span>", True),
+        ("<p><span>Am 12. März 2026 begann alles</span> im Rathaus.</p>", False),
     ],
+    ids=["time", "date-line", "time-line", "chapter"],
 )
-def test_dated_entries_of_one_class_are_items_side_by_side_too(stamp: str) -> None:
-    """A ticker whose CMS gives its entries `div`s, each with its time, not `article`s."""
+def test_entries_of_one_class_are_items_side_by_side_if_each_is_dated(
+    opening: str, listed: bool
+) -> None:
+    """A ticker whose CMS gives its entries `div`s, each with its time, not `article`s;
+    a story's chapters carry no date of their own, or one in a sentence, and stay."""
     entries = "".join(
-        f'<div class="entry"><div class="meta">{stamp}</div><h2>Meldung {n}</h2>'
-        f"<p>Der Rat hat getagt. Nummer {n}.</p></div>"
+        f'<div class="entry">{opening}<h2>Meldung {n}</h2><p>Der Rat hat getagt.</p></div>'
         for n in range(4)
     )
     page = tree(f"<h1>Ticker</h1><p>Kurz und aktuell.</p><div>{entries}</div>")
-    assert first_item_keep(page) == "Meldung 0"
-    assert "Meldung 1" not in text(page)
-    assert "Kurz und aktuell" not in text(page)
-
-
-def test_a_storys_chapters_of_one_class_are_no_list() -> None:
-    """Chapters carry no date of their own, or one in a sentence: the story stays whole."""
-    chapters = "".join(
-        f'<section class="chapter"><h2>Kapitel {n}</h2>'
-        f"<p><span>Am 12. März 2026 begann alles</span> im Rathaus.</p>{BODY}</section>"
-        for n in range(4)
-    )
-    page = tree(f"<h1>Haushalt</h1>{chapters}")
-    assert first_item_keep(page) == ""
-    assert "Kapitel 3" in text(page)
+    assert first_item_keep(page) == ("Meldung 0" if listed else "")
+    assert ("Meldung 3" in text(page)) is not listed
+    assert ("Kurz und aktuell" in text(page)) is not listed
 
 
 def test_an_article_with_teasers_as_articles_beside_it_is_no_list() -> None:
