@@ -622,11 +622,16 @@ def captions_find(tree: Any, *, kept: Iterable[str]) -> list[str]:
     """The captions of the page's pictures, in page order, without their credits and
     counters ("Bild 1 von 5", "Foto: Anna Keller"), and without those the kept blocks
     hold already: the text of a photo gallery, whose few sentences are under the
-    pictures. Not those of the page's header, footer, navigation and asides."""
+    pictures. Not those of the page's header, footer, navigation and asides, nor a
+    teaser's, whose caption is mostly a link or stands in one."""
     kept_texts = {clean_inline(text).casefold() for text in kept}
     captions = []
     for caption in tree.iter("figcaption"):
         if any(outer.tag in _OUTSIDE_TEXT for outer in caption.iterancestors()):
+            continue
+        whole = clean_inline(caption.text_content())
+        linked = next(caption.iterancestors("a"), None) is not None
+        if linked or _link_chars(caption) > MAX_LEAD_LINK_SHARE * len(whole):
             continue
         parts = [caption.text or ""]
         for child in caption:

@@ -479,7 +479,11 @@ def test_captions_come_without_their_credits_and_counters() -> None:
         )
     )
     header = "<header><figure><figcaption>Unser Team.</figcaption></figure></header>"
-    page = tree(f"{header}<h1>Winzerfest</h1>{pictures}<aside>{pictures}</aside>")
+    teasers = (
+        "<figure><figcaption><a href='/a'>Neue Ampel an der Hafenstraße</a></figcaption></figure>"
+        "<a href='/b'><figure><figcaption>Bibliothek öffnet länger</figcaption></figure></a>"
+    )
+    page = tree(f"{header}<h1>Winzerfest</h1>{pictures}{teasers}<aside>{pictures}</aside>")
     assert captions_find(page, kept=[LEAD]) == [
         "Die Weinkönigin winkt.",
         "Rund 40 Gruppen zogen durch den Ort.",
