@@ -15,9 +15,11 @@ paragraphs. Where trafilatura took the site's name from a "Site - Section - Head
 <title>, the title is the part the text begins with, else a longer part that the page
 shows as an element's own text (a headline set in a `div`, not an `h1`).
 
-A page that lists several items as `article`s side by side (a ticker) gives its first
-item, with that item's heading as the title. A dateline opening the text ("Talheim,
-28. Mai 2026 – …") gives the date, before the page's metadata.
+A page that lists several items side by side (a ticker: `article`s, or dated entries
+of one class) gives its first item, with that item's heading as the title. A page
+whose text is too short for an article, a photo gallery, has its pictures' captions
+added as paragraphs, without their credits and counters. A dateline opening the text
+("Talheim, 28. Mai 2026 – …") gives the date, before the page's metadata.
 
 Tuning (measured on the pages in tests/data/formats/html, see the test module):
 `favor_recall` kept every article sentence and leaked no furniture; the default and
@@ -87,6 +89,8 @@ _MONTHS = {
 DATELINE_BLOCKS = 2
 # An address, not a name ("https://…", "redaktion@…").
 _NOT_A_NAME = re.compile(r"https?:|www\.|@|/")
+# A credit's label that trafilatura leaves before an author's name, without its colon.
+_CREDIT_LABEL = re.compile(r"^(?:Fotos?|Bilder?|Texte?|Autor(?:in)?|Autoren)\s*:?\s+(?=[A-ZÄÖÜ])")
 _MARKUP = re.compile(r"<(?:p|br|div|h[1-6])\b", re.IGNORECASE)
 # The parts of a <title>: "Headline - Section - Site".
 _TITLE_PARTS = re.compile(r"\s+[-–—|:·•]\s+")
@@ -170,6 +174,11 @@ def parse_html(
     if item_title:
         min_words = min(min_words, MIN_ITEM_WORDS)
     if count_words(" ".join(text for _, text in texts)) < min_words:
+        # A photo gallery: a few sentences, and the rest under its pictures.
+        kept = (text for _, text in texts)
+        captions = page_cleaning.captions_find(page, kept=kept)
+        texts += [(BlockKind.PARAGRAPH, caption) for caption in captions]
+    if count_words(" ".join(text for _, text in texts)) < min_words:
         raise FormatError(source, Reason("html_too_few_words", words=min_words))
     canonical = (document.url or "").strip() or None
     name = f"{source} ({canonical})" if canonical else source
@@ -207,8 +216,10 @@ def _decoded(data: bytes) -> bytes | str:
 
 
 def _authors(value: str) -> str:
-    """trafilatura's "A; B" as a German list: "A und B", "A, B und C"."""
-    names = [name for name in (clean_inline(part) for part in value.split(";")) if name]
+    """trafilatura's "A; B" as a German list: "A und B", "A, B und C"; without a credit's
+    label that it leaves before a name ("Fotos Anna Keller")."""
+    parts = (_CREDIT_LABEL.sub("", clean_inline(part)) for part in value.split(";"))
+    names = [name for name in parts if name]
     if len(names) < 2:
         return "".join(names)
     return f"{', '.join(names[:-1])} und {names[-1]}"

@@ -25,11 +25,11 @@ broadcast and transcript lines at the end of a text; `repeats_drop` takes out a 
 quote, a paragraph that repeats a sentence of the text.
 
 Boxes are furniture by their heading too, whatever their class: "Mehr zum Thema",
-"Meistgelesen", "Pressekontakt", "Fakten" over a list or a paragraph or two. A credit
-under the text ("Text: Merle Hansen") gives the byline where the header gives none
-(`closing_credit_find`). A page listing items side by side (an agency's ticker) is cut
-down to its first item (`first_item_keep`); a live blog, whose entries look the same but
-tell one story, is kept whole.
+"Meistgelesen", "Pressekontakt", "Fakten", a paywall's "Jetzt weiterlesen mit …" over a
+list or a paragraph or two. A credit under the text ("Text: Merle Hansen") gives the
+byline where the header gives none (`closing_credit_find`). A page listing items side
+by side (an agency's ticker) is cut down to its first item (`first_item_keep`); a live
+blog, whose entries look the same but tell one story, is kept whole.
 """
 
 import itertools
@@ -62,7 +62,10 @@ FURNITURE_TITLE = re.compile(
     r"|Teilen(?: mit)?|Gefällt mir|Downloads?|Pressekontakt|Kontakt für (?:die )?Medien"
     r"|Medienkontakt|Über uns"
     r"|Fakten|Faktencheck kompakt|Zahlen und Fakten|Zur Person|Zur Sache|Info(?:box)?"
-    r"|Infokasten|Steckbrief|Service)\s*:?$"
+    r"|Infokasten|Steckbrief|Service"
+    # a paywall's offer under the teaser ("Lesen Sie jetzt weiter mit NZ+")
+    r"|(?:Jetzt )?(?:Lesen Sie (?:jetzt )?weiter|[Ww]eiterlesen)(?: mit\b.{1,40})?"
+    r"|(?:Exklusiv|Nur) für (?:Abonnenten|Abonnentinnen|Abonnent\*innen)\b.{0,40})\s*:?$"
 )
 # A page of at least this many `article`s side by side, holding this share of its text,
 # lists items rather than giving one article.
@@ -91,6 +94,8 @@ LEAD_PARTS = frozenset(
         "summary", "standfirst", "abstract", "vorspann", "kurztext", "excerpt",
     }
 )  # fmt: skip
+# Parts of a page around its text.
+_OUTSIDE_TEXT = frozenset({"header", "footer", "nav", "aside"})
 # Never furniture, whatever they are called: the page, its main part and the article.
 _CONTAINERS = frozenset({"html", "body", "main", "article"})
 # A box holding more than this share of the page's text is content, not furniture.
@@ -107,6 +112,9 @@ _DATE = (
     r"\d{1,2}\.\s?(?:\d{1,2}\.|[A-ZÄÖÜ][a-zäöü]+)\s?\d{4}"  # 29.09.2025, 14. März 2025
     r"(?:,?\s*(?:um\s)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?"  # , 22:05 Uhr
 )
+# An item's own date or time, opening a short line ("07.12.2026, 14:32 Uhr Anklam").
+_ITEM_DATE = re.compile(rf"^(?:{_DATE}|\d{{1,2}}[:.]\d{{2}}\s*Uhr)")
+ITEM_DATE_MAX_WORDS = 8
 # After the name: dates, times, places, agencies; no running text ("Von Berlin, sagte er").
 # A role may follow ("Korrespondentin in Brüssel").
 _BYLINE_REST = (
@@ -193,6 +201,12 @@ _TEASER_LINE = re.compile(
 )
 # A picture's credit standing as a paragraph of its own ("Foto: privat").
 _CREDIT_LINE = re.compile(r"^(?:Fotos?|Bilder?|Grafik|Illustration)\s*:\s*\S[^.!?]{0,60}$")
+# A picture's credit closing its caption ("… über den Weinbergen. Foto: Anna Keller").
+# It follows a sentence's end or stands in brackets: "… ihre Bilder: Aquarelle" is text.
+_CLOSING_CREDIT = re.compile(
+    r"(?:(?<=[.!?“\"»])\s*|\s*[(\[])"
+    r"(?:Fotos?|Bilder?|Grafik|Illustration)\s*:\s*[^.!?()\[\]]{1,60}[)\]]?$"
+)
 # A gallery's label or counter ("Bildergalerie: Ein Tag am See (12 Bilder)", "Bild 1 von 12").
 _GALLERY_LINE = re.compile(
     r"^(?:(?:Bildergalerie|Fotostrecke|Galerie|Fotogalerie)\b[^.!?]{0,100}"
@@ -422,25 +436,55 @@ def first_item_keep(tree: Any) -> str:
     keep only the first item in the page's body; returns its heading ("" on any other
     page: an article, or one with teasers as `article`s beside it)."""
     body = tree.find("body")
-    articles = list(tree.iter("article"))
-    if body is None or len(articles) < MIN_LIST_ITEMS:
+    if body is None:
         return ""
-    parent = articles[0].getparent()
-    if any(article.getparent() is not parent for article in articles):
-        return ""  # nested, or in different places: an article and its teasers
-    headings: list[Any] = [next(article.iter("h1", "h2", "h3"), None) for article in articles]
+    items = _list_items(tree)
+    if len(items) < MIN_LIST_ITEMS:
+        return ""
+    headings: list[Any] = [next(item.iter("h1", "h2", "h3"), None) for item in items]
     if any(heading is None for heading in headings):
         return ""
-    items_chars = sum(len(clean_inline(article.text_content())) for article in articles)
+    items_chars = sum(len(clean_inline(item.text_content())) for item in items)
     if items_chars < MIN_LIST_SHARE * len(clean_inline(body.text_content())):
         return ""
-    if _live_blog(tree, articles):
+    if _live_blog(tree, items):
         return ""
-    first = articles[0]
+    first = items[0]
     first.tail = None
     body.text = None
     body[:] = [first]
     return clean_inline(headings[0].text_content())
+
+
+def _list_items(tree: Any) -> list[Any]:
+    """The items a page may list side by side: its `article`s, where it has several, if
+    they share a parent; else the longest run of `div`s, `section`s or `li`s of one class
+    under one parent that each carry a date or time of their own (a ticker whose CMS
+    gives its entries no `article`; a story's chapters carry none)."""
+    articles = list(tree.iter("article"))
+    if len(articles) >= MIN_LIST_ITEMS:
+        parent = articles[0].getparent()
+        if any(article.getparent() is not parent for article in articles):
+            return []  # nested, or in different places: an article and its teasers
+        return articles
+    groups: dict[tuple[Any, str, str], list[Any]] = {}
+    for element in tree.iter("div", "section", "li"):
+        names = (element.get("class") or "").split()
+        if names and element.getparent() is not None and _dated(element):
+            groups.setdefault((element.getparent(), element.tag, names[0]), []).append(element)
+    return max(groups.values(), key=len, default=[])
+
+
+def _dated(item: Any) -> bool:
+    """Whether an item carries its own date or time: a `time`, or a short line of its
+    own that opens with one ("07.12.2026, 14:32 Uhr", "14:32 Uhr")."""
+    if item.find(".//time") is not None:
+        return True
+    return any(
+        _ITEM_DATE.match(line := clean_inline(element.text_content()))
+        and count_words(line) <= ITEM_DATE_MAX_WORDS
+        for element in item.iterdescendants("span", "div", "small", "strong", "b")
+    )
 
 
 def lead_find(tree: Any, *, kept: Iterable[str]) -> str | None:
@@ -572,6 +616,33 @@ def notes_drop(texts: list[tuple[BlockKind, str]]) -> list[tuple[BlockKind, str]
             break
         texts.pop()
     return texts
+
+
+def captions_find(tree: Any, *, kept: Iterable[str]) -> list[str]:
+    """The captions of the page's pictures, in page order, without their credits and
+    counters ("Bild 1 von 5", "Foto: Anna Keller"), and without those the kept blocks
+    hold already: the text of a photo gallery, whose few sentences are under the
+    pictures. Not those of the page's header, footer, navigation and asides, nor a
+    teaser's, whose caption is mostly a link or stands in one."""
+    kept_texts = {clean_inline(text).casefold() for text in kept}
+    captions = []
+    for caption in tree.iter("figcaption"):
+        if any(outer.tag in _OUTSIDE_TEXT for outer in caption.iterancestors()):
+            continue
+        whole = clean_inline(caption.text_content())
+        linked = next(caption.iterancestors("a"), None) is not None
+        if linked or _link_chars(caption) > MAX_LEAD_LINK_SHARE * len(whole):
+            continue
+        parts = [caption.text or ""]
+        for child in caption:
+            line = clean_inline(child.text_content()) if isinstance(child.tag, str) else ""
+            if not (_CREDIT_LINE.match(line) or _GALLERY_LINE.match(line)):
+                parts.append(line if isinstance(child.tag, str) else "")
+            parts.append(child.tail or "")
+        text = _CLOSING_CREDIT.sub("", clean_inline(" ".join(parts)))
+        if text and not _GALLERY_LINE.match(text) and text.casefold() not in kept_texts:
+            captions.append(text)
+    return list(dict.fromkeys(captions))
 
 
 def _tool_line(line: str) -> bool:

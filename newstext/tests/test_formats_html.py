@@ -60,6 +60,19 @@ the title 7/8 (the ticker's page name), the byline 7/8 (the footer's "Text: …"
 7/8 (a date in the text instead of the press release's dateline), the subheadings 3/8.
 After: 45/45 kept, 0/125 leaked, title, byline and date 8/8; the press release's
 sub-headline under its `h1` stays a heading (expected none blind, taken as right).
+
+A third round of ten was written blind, its expectations before any run (in
+data/formats/html/blind_round3_expected.json), and split in halves. Tuning (a ticker of
+dated `div` entries, a paywall teaser with its offer box, a photo gallery with its date
+only in JSON-LD, inline "Lesen Sie auch" boxes, byline and date above the `h1`): the
+title 3/5 (the ticker's page name; the gallery refused as too short, its captions left
+out), byline, date and site 4/5, 18/24 kept, 9/68 leaked (the paywall's offer box, the
+ticker's intro and its other entries), subheadings 3/5. After: 5/5 each, 24/24 kept,
+0/68 leaked. A page tagged "de-DE" keeps that language (expected "de" blind; the field
+is the page's tag, as feeds and ninjs give theirs). Held-out (AMP, an interview with
+bold questions, a fact-box table, an opinion piece under a cookie overlay, an English
+page), before and after: title, date, site, language and subheadings 5/5, byline 3/5,
+32/32 kept, 3/51 leaked; its failures were not read, and its pages are not tested here.
 """
 
 import datetime
@@ -371,6 +384,41 @@ KEEP = {
         "sagt Geschäftsführer Michael Sauer.",
         "Die neuen Preise gelten automatisch, die Abschläge werden angepasst.",
     ],
+    # Written blind in a third round (the tuning half: a div ticker, a paywall, …).
+    "ostseewelle_ticker_div_eintraege.html": [
+        "Die Personenfähre zwischen Greifswald-Wieck und der Insel Riems fährt bis einschließlich Freitag nicht.",
+        "Nach Angaben des Betreibers muss ein defektes Ruderblatt getauscht werden.",
+        "Pendler können auf einen Ersatzbus ausweichen, der stündlich ab dem Bahnhof Greifswald fährt.",
+    ],
+    "nordstadt_zeitung_plus_teaser_abo.html": [
+        "Der Schaden am Dach der Sporthalle am Lindenweg ist größer als zunächst angenommen.",
+        "Sechs Vereine müssen sich bis mindestens Juli andere Hallen suchen.",
+        "Bei einer Begehung in der vergangenen Woche hatten Gutachter Feuchtigkeit in mehreren tragenden Holzbindern festgestellt.",
+    ],
+    "bergstrasse_echo_bildergalerie_winzerfest.html": [
+        "Tausende Besucher, ein Festumzug mit 40 Gruppen und eine neue Weinkönigin: Heppenau hat drei Tage lang sein Winzerfest gefeiert.",
+        "Die neue Weinkönigin Lea Brunner winkt beim Festumzug durch die Hauptstraße.",
+        "Rund 40 Gruppen zogen mit Wagen und Kapellen durch den Ort.",
+        "Am Stand des Weinguts Sommerhalde bildeten sich am Samstagabend lange Schlangen.",
+        "Die Kinder der Grundschule Heppenau führten einen Traubentanz auf.",
+        "Zum Abschluss gab es am Sonntag ein Feuerwerk über den Weinbergen.",
+    ],
+    "rheintal_anzeiger_lesen_sie_auch.html": [
+        "Ab April gilt in allen Straßen der Altstadt Tempo 30. Der Stadtrat stimmte am Dienstagabend mit 19 zu 17 Stimmen für den Vorschlag der Verwaltung.",
+        "Bisher galt die Begrenzung nur in der Fischergasse und vor der Grundschule am Kirchplatz.",
+        "Oberbürgermeisterin Katrin Lehmkuhl verwies auf die Zahl der Unfälle",
+        "Die Fraktion der Freien Wähler hatte eine Ausnahme für die Rheinstraße gefordert",
+        "Der Vorsitzende der Werbegemeinschaft, Holger Frantz, sieht die Entscheidung skeptisch.",
+        "Andere Geschäftsleute begrüßen den Beschluss.",
+        "Die Verwaltung will die neuen Schilder bis Ende März aufstellen lassen.",
+    ],
+    "hellweg_kurier_meta_ueber_titel.html": [
+        "Werl. Nach dem Umbau des Marktplatzes findet der Wochenmarkt ab Januar in der Steinerstraße statt.",
+        "Zwei Jahre lang wird der Marktplatz neu gepflastert",
+        "Die Stadt hatte zunächst den Parkplatz am Bahnhof vorgeschlagen.",
+        "Der Markt findet weiterhin dienstags und freitags von 7 bis 13 Uhr statt.",
+        "Der erste Markttag in der Fußgängerzone ist Freitag, der 8. Januar.",
+    ],
 }
 HEADINGS = {
     "landbote_schule.html": ["Eltern sind verärgert"],
@@ -459,6 +507,16 @@ HEADINGS = {
     "alpenland_magazin_huettenwirtin_infobox.html": [],
     "stadtwerke_talheim_pressemitteilung_fernwaerme.html": [
         "Rund 9.000 Haushalte profitieren – Entlastung von durchschnittlich 140 Euro im Jahr",
+    ],
+    # Written blind in a third round (the tuning half: a div ticker, a paywall, …).
+    "ostseewelle_ticker_div_eintraege.html": [],
+    "nordstadt_zeitung_plus_teaser_abo.html": [],
+    "bergstrasse_echo_bildergalerie_winzerfest.html": [],
+    "rheintal_anzeiger_lesen_sie_auch.html": [
+        "Händler sind gespalten",
+    ],
+    "hellweg_kurier_meta_ueber_titel.html": [
+        "Markttage bleiben gleich",
     ],
 }
 DROP = {
@@ -1055,6 +1113,87 @@ DROP = {
         "Sie sind hier",
         "HRB 1234",
     ],
+    # Written blind in a third round (the tuning half: a div ticker, a paywall, …).
+    "ostseewelle_ticker_div_eintraege.html": [
+        "Weihnachtsmarkt in Wolgast",
+        "Die Buden werden bis dahin gesichert",
+        "Polizei sucht Zeugen",
+        "Hinweise nimmt das Polizeirevier Anklam entgegen",
+        "Link zur Meldung",
+        "Teilen",
+        "Weitere Meldungen laden",
+        "Blitzer heute",
+        "Jetzt im Radio",
+        "Kurz und aktuell",
+        "Radio hören",
+        "Impressum",
+        "© 2026 Ostseewelle",
+        "14:32 Uhr",
+        "Nachrichten-Ticker",
+        "Nach einem Zusammenstoß zweier Lieferwagen",
+        "Greifswald\n",
+    ],
+    "nordstadt_zeitung_plus_teaser_abo.html": [
+        "NZ+",
+        "Lesen Sie jetzt weiter",
+        "Alle Artikel auf",
+        "Die App mit dem E-Paper",
+        "Jederzeit kündbar",
+        "0,99 €",
+        "Jetzt abonnieren",
+        "Bereits Abonnent",
+        "Mehr aus Lokales",
+        "Neue Ampel an der Hafenstraße",
+        "Impressum",
+        "Privatsphäre-Einstellungen",
+        "Zum Inhalt springen",
+        "Von Carla Weidemann",
+        "06:00 Uhr",
+    ],
+    "bergstrasse_echo_bildergalerie_winzerfest.html": [
+        "Bild 1 von 5",
+        "Bild 3 von 5",
+        "Foto: Anna Keller",
+        "Fotos: Anna Keller",
+        "Vorheriges Bild",
+        "Nächstes Bild",
+        "Galerie teilen",
+        "Weitere Bildergalerien",
+        "Herbstmarkt in Lindenfels",
+        "Suchbegriff",
+        "Impressum",
+        "Mediadaten",
+        "Ein Angebot der Echo Mediengruppe",
+    ],
+    "rheintal_anzeiger_lesen_sie_auch.html": [
+        "Lesen Sie auch",
+        "Radweg am Rheinufer wird breiter",
+        "Mehr zum Thema",
+        "Parkhaus an der Altstadt",
+        "Buslinie 7 fährt",
+        "Auch interessant",
+        "Wochenmarkt zieht auf den Kirchplatz",
+        "Themen:",
+        "Kommentare anzeigen",
+        "Traueranzeigen",
+        "Abo-Service",
+        "Copyright",
+        "18:40 Uhr",
+    ],
+    "hellweg_kurier_meta_ueber_titel.html": [
+        "Einkaufen",
+        "2 Min.",
+        "17:45 Uhr",
+        "Foto: Jana Overbeck",
+        "Artikel teilen",
+        "Merken",
+        "Das könnte Sie auch interessieren",
+        "Allerheiligenkirmes",
+        "Mein Konto",
+        "HK Plus",
+        "Alle Rechte vorbehalten",
+        "Startseite",
+    ],
 }
 # Title, byline and date a reader sees on the page, for the pages of other shapes.
 META = {
@@ -1202,6 +1341,42 @@ META = {
         "",
         datetime.date(2026, 5, 28),
     ),
+    # Written blind in a third round (the tuning half: a div ticker, a paywall, …).
+    "ostseewelle_ticker_div_eintraege.html": (
+        "Fähre nach Riems fällt bis Freitag aus",
+        "",
+        datetime.date(2026, 12, 7),
+    ),
+    "nordstadt_zeitung_plus_teaser_abo.html": (
+        "Sporthalle am Lindenweg bleibt bis Sommer gesperrt",
+        "Carla Weidemann",
+        datetime.date(2026, 11, 26),
+    ),
+    "bergstrasse_echo_bildergalerie_winzerfest.html": (
+        "So bunt war das Winzerfest in Heppenau",
+        "Anna Keller",
+        datetime.date(2026, 9, 13),
+    ),
+    "rheintal_anzeiger_lesen_sie_auch.html": (
+        "Stadtrat beschließt Tempo 30 in der ganzen Altstadt",
+        "Benedikt Sauer",
+        datetime.date(2026, 10, 21),
+    ),
+    "hellweg_kurier_meta_ueber_titel.html": (
+        "Wochenmarkt zieht in die Fußgängerzone",
+        "Jana Overbeck",
+        datetime.date(2026, 12, 4),
+    ),
+}
+
+
+# The site's name and the language, where a page is tested for them.
+SITES = {
+    "ostseewelle_ticker_div_eintraege.html": ("Ostseewelle24", "de"),
+    "nordstadt_zeitung_plus_teaser_abo.html": ("Nordstadt-Zeitung", "de-DE"),
+    "bergstrasse_echo_bildergalerie_winzerfest.html": ("Bergstraße-Echo", "de"),
+    "rheintal_anzeiger_lesen_sie_auch.html": ("Rheintal-Anzeiger", "de"),
+    "hellweg_kurier_meta_ueber_titel.html": ("Hellweg-Kurier", "de"),
 }
 
 
@@ -1303,6 +1478,27 @@ def test_span_lines_and_short_sentences_are_paragraphs_of_their_own(pages):
 def test_title_byline_and_date_as_the_page_shows_them(pages, name):
     article = pages[name]
     assert (article.title, article.byline, article.published_on) == META[name]
+
+
+@pytest.mark.parametrize("name", sorted(SITES))
+def test_site_name_and_language_as_the_page_gives_them(pages, name):
+    """The language is the page's tag as it stands ("de-DE"), as feeds and ninjs give it."""
+    assert (pages[name].publisher_name, pages[name].language) == SITES[name]
+
+
+def test_a_gallerys_captions_are_paragraphs_after_its_few_sentences(pages):
+    texts = pages["bergstrasse_echo_bildergalerie_winzerfest.html"].block_texts()
+    assert len(texts) == 6
+    assert texts[0].startswith("Tausende Besucher, ein Festumzug mit 40 Gruppen")
+    assert (
+        texts[1] == "Die neue Weinkönigin Lea Brunner winkt beim Festumzug durch die Hauptstraße."
+    )
+
+
+def test_a_ticker_of_dated_div_entries_gives_its_first_entry(pages):
+    article = pages["ostseewelle_ticker_div_eintraege.html"]
+    assert len(article.block_texts()) == 2
+    assert article.block_texts()[0].startswith("Die Personenfähre zwischen Greifswald-Wieck")
 
 
 def test_body_only_in_json_ld_comes_in_its_paragraphs(pages):

@@ -6,6 +6,7 @@ from trafilatura.utils import load_html
 from newstext.formats.page_cleaning import (
     byline_find,
     byline_split,
+    captions_find,
     closing_credit_find,
     credit_find,
     first_item_keep,
@@ -330,7 +331,8 @@ def test_a_pull_quote_repeating_the_text_is_taken_out_once():
 
 @pytest.mark.parametrize(
     "title", ["Mehr zum Thema", "Meistgelesen", "Pressekontakt", "Über uns", "Fakten",
-              "Zur Person", "Downloads", "Gefällt mir:"],
+              "Zur Person", "Downloads", "Gefällt mir:", "Lesen Sie jetzt weiter mit TZ Plus",
+              "Jetzt weiterlesen", "Exklusiv für Abonnenten"],
 )  # fmt: skip
 def test_a_small_box_headed_as_furniture_is_dropped_whatever_its_class(title: str) -> None:
     box = f'<div class="x1"><h3>{title}</h3><p>Typisch Gemeinde!</p></div>'
@@ -410,6 +412,31 @@ def test_the_first_of_items_side_by_side_is_kept_alone() -> None:
     assert text(page) == "Meldung 0Der Rat hat getagt. Nummer 0."
 
 
+@pytest.mark.parametrize(
+    ("opening", "listed"),
+    [
+        ('<time datetime="2026-12-07T14:32">14:32</time>', True),
+        ("<span>07.12.2026, 14:32 Uhr</span>", True),
+        ("<span>14:32 Uhr Anklam</span>", True),
+        ("<p><span>Am 12. März 2026 begann alles</span> im Rathaus.</p>", False),
+    ],
+    ids=["time", "date-line", "time-line", "chapter"],
+)
+def test_entries_of_one_class_are_items_side_by_side_if_each_is_dated(
+    opening: str, listed: bool
+) -> None:
+    """A ticker whose CMS gives its entries `div`s, each with its time, not `article`s;
+    a story's chapters carry no date of their own, or one in a sentence, and stay."""
+    entries = "".join(
+        f'<div class="entry">{opening}<h2>Meldung {n}</h2><p>Der Rat hat getagt.</p></div>'
+        for n in range(4)
+    )
+    page = tree(f"<h1>Ticker</h1><p>Kurz und aktuell.</p><div>{entries}</div>")
+    assert first_item_keep(page) == ("Meldung 0" if listed else "")
+    assert ("Meldung 3" in text(page)) is not listed
+    assert ("Kurz und aktuell" in text(page)) is not listed
+
+
 def test_an_article_with_teasers_as_articles_beside_it_is_no_list() -> None:
     story = f"<article><h1>Haushalt</h1>{BODY * 6}</article>"
     teasers = f"<section>{''.join(item(n) for n in range(3))}</section>"
@@ -435,3 +462,30 @@ def test_a_live_blog_keeps_all_its_entries(head: str, heading: str, holder: str)
     page = tree(f"<html><head>{head}</head><body><h1>{heading}</h1><div{holder}>{entries}</div>")
     assert first_item_keep(page) == ""
     assert "Meldung 3" in text(page)
+
+
+def test_captions_come_without_their_credits_and_counters() -> None:
+    pictures = "".join(
+        f"<figure><img src='{n}.jpg'><figcaption>{caption}</figcaption></figure>"
+        for n, caption in enumerate(
+            [
+                "<span>Bild 1 von 3</span> <span>Die Weinkönigin winkt.</span>"
+                " <span>Foto: Anna Keller</span>",
+                "Rund 40 Gruppen zogen durch den Ort. Foto: Anna Keller",
+                "Die Kinder zeigen ihre Bilder: Aquarelle aus dem Kurs (Foto: privat)",
+                "<span>Foto: dpa</span>",
+                LEAD,
+            ]
+        )
+    )
+    header = "<header><figure><figcaption>Unser Team.</figcaption></figure></header>"
+    teasers = (
+        "<figure><figcaption><a href='/a'>Neue Ampel an der Hafenstraße</a></figcaption></figure>"
+        "<a href='/b'><figure><figcaption>Bibliothek öffnet länger</figcaption></figure></a>"
+    )
+    page = tree(f"{header}<h1>Winzerfest</h1>{pictures}{teasers}<aside>{pictures}</aside>")
+    assert captions_find(page, kept=[LEAD]) == [
+        "Die Weinkönigin winkt.",
+        "Rund 40 Gruppen zogen durch den Ort.",
+        "Die Kinder zeigen ihre Bilder: Aquarelle aus dem Kurs",
+    ]
