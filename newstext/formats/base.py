@@ -8,7 +8,6 @@ import can store them unchanged (`IncomingArticle.to_parsed_article`).
 
 import datetime
 import re
-import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -26,17 +25,6 @@ from newstext.parsing import (
 from newstext.reasons import Reason, declare, gettext_noop
 
 _SPACES = re.compile(r"\s+")
-# The day of publication is the newsroom's: an item sent at 23:40 UTC in February
-# came out on the next day in Germany.
-NEWSROOM_TIME = zoneinfo.ZoneInfo("Europe/Berlin")
-
-
-def newsroom_day(moment: datetime.datetime) -> datetime.date:
-    """The day `moment` fell on in the newsroom; a time without an offset is taken as
-    the newsroom's own."""
-    if moment.tzinfo is None:
-        return moment.date()
-    return moment.astimezone(NEWSROOM_TIME).date()
 
 
 class FormatError(ValueError):
@@ -180,14 +168,3 @@ def drop_leading_title(
     if texts and title and clean_inline(texts[0][1]).casefold() == clean_inline(title).casefold():
         return texts[1:]
     return texts
-
-
-def parse_timestamp(value: str) -> datetime.datetime | None:
-    """An ISO 8601 / RFC 3339 date-time ("Z" allowed), or None if it is not one."""
-    value = value.strip()
-    if not value:
-        return None
-    try:
-        return datetime.datetime.fromisoformat(value.replace("z", "Z"))
-    except ValueError:
-        return None

@@ -37,17 +37,15 @@ from urllib.parse import urljoin, urlsplit
 import feedparser  # type: ignore[import-untyped]
 
 from newstext.formats.base import (
-    NEWSROOM_TIME,
     FormatError,
     IncomingArticle,
     clean_inline,
     drop_leading_title,
     join_blocks,
-    newsroom_day,
-    parse_timestamp,
     plain_text_blocks,
     title_or_derived,
 )
+from newstext.formats.dates import NEWSROOM_TIME, month_number, newsroom_day, parse_timestamp
 from newstext.formats.markup import markup_blocks
 from newstext.formats.page_cleaning import byline_split, notes_drop
 from newstext.parsing import BlockKind, DatePrecision
@@ -94,12 +92,6 @@ MEDIA_TYPES = ("audio/", "video/")
 EPISODE_KEYS = ("itunes_duration", "itunes_episodetype", "itunes_episode")
 ZONES = {"mez": "+01:00", "cet": "+01:00", "mesz": "+02:00", "cest": "+02:00", "ut": "+00:00",
          "utc": "+00:00", "gmt": "+00:00", "z": "+00:00"}  # fmt: skip
-# Month names and abbreviations in German and English, by their first three letters.
-MONTHS = {
-    "jan": 1, "jän": 1, "feb": 2, "mär": 3, "mae": 3, "mrz": 3, "mar": 3, "apr": 4, "mai": 5,
-    "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "okt": 10, "oct": 10, "nov": 11,
-    "dez": 12, "dec": 12,
-}  # fmt: skip
 _ZONE_COMMENT = re.compile(r"\s*\([^()]*\)\s*\Z")
 _GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)(?=[+-]\d)")
 # "[Weekday,] 7[.] Dez[ember] 2026[,|-] [um] 14:03[:00] [Uhr] [+0100|MEZ]", "07.12.2026 10:45".
@@ -291,7 +283,7 @@ def _written_date(value: str) -> datetime.datetime | None:
     match = _WRITTEN_DATE.match(value.strip())
     if not match:
         return None
-    month = MONTHS.get(match["name"][:3].lower()) if match["name"] else int(match["month"])
+    month = month_number(match["name"]) if match["name"] else int(match["month"])
     zone = _zone(match["zone"]) if match["zone"] else NEWSROOM_TIME
     if not month or not zone:
         return None

@@ -43,6 +43,7 @@ from newstext.formats.base import (
     clean_inline,
     join_blocks,
 )
+from newstext.formats.dates import month_number
 from newstext.formats.markup import markup_blocks
 from newstext.parsing import BlockKind, DatePrecision, count_words, is_heading
 from newstext.reasons import Reason, declare, gettext_noop
@@ -72,19 +73,6 @@ _DATELINE = re.compile(
     r"^[A-ZÄÖÜ][\w.()/ -]{1,40}?,\s*(?:den\s+)?(?P<day>\d{1,2})\.\s?"
     r"(?:(?P<month>\d{1,2})\.|(?P<month_name>[A-ZÄÖÜ][a-zä]+))\s?(?P<year>\d{4})\s*[–—-]\s"
 )
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("Januar", "Jänner", "Jan"), ("Februar", "Feb"), ("März", "Mär"), ("April", "Apr"),
-            ("Mai",), ("Juni", "Jun"), ("Juli", "Jul"), ("August", "Aug"),
-            ("September", "Sep", "Sept"), ("Oktober", "Okt"), ("November", "Nov"),
-            ("Dezember", "Dez"),
-        ),
-        start=1,
-    )
-    for name in names
-}  # fmt: skip
 # A dateline stands in one of the text's first paragraphs (under a lead).
 DATELINE_BLOCKS = 2
 # An address, not a name ("https://…", "redaktion@…").
@@ -335,7 +323,7 @@ def _dateline_date(texts: list[tuple[BlockKind, str]]) -> datetime.date | None:
     paragraphs = [text for kind, text in texts if kind == BlockKind.PARAGRAPH]
     for text in paragraphs[:DATELINE_BLOCKS]:
         if found := _DATELINE.match(clean_inline(text)):
-            month = int(found["month"]) if found["month"] else _MONTHS.get(found["month_name"], 0)
+            month = int(found["month"] or month_number(found["month_name"]) or 0)
             try:
                 return datetime.date(int(found["year"]), month, int(found["day"]))
             except ValueError:  # not a date ("31.02.2026", "12. Abend 2026")

@@ -32,11 +32,10 @@ from newstext.formats.base import (
     clean_inline,
     drop_leading_title,
     join_blocks,
-    newsroom_day,
-    parse_timestamp,
     plain_text_blocks,
     title_or_derived,
 )
+from newstext.formats.dates import newsroom_day, parse_timestamp
 from newstext.formats.markup import markup_blocks
 from newstext.parsing import BlockKind, DatePrecision
 from newstext.reasons import Reason, declare, gettext_noop
