@@ -7,9 +7,18 @@ What the seeds taught us (see docs/architecture/loader.md):
 - web boilerplate lines ("Lesen Sie auch") sit between paragraphs;
 - short lines without final punctuation are subheadings, and one may be glued into
   a paragraph when its line break was lost.
+What wire and CMS exports add (newstext/tests/data/formats/text/):
+- a head of a title line, a date line ("07.12.2026, 14:03 Uhr") and a byline
+  ("Von Anna Beispiel, dpa") before the dateline, which may lack a place ("(Reuters) -");
+- in a text whose paragraphs are separated by blank lines, a short line standing alone
+  that ends in "?" or ":" is a subheading too;
+- paragraphs hard-wrapped at a fixed width, their lines to be joined;
+- footer lines after the text: agency codes ("pw/jes"), a copyright line and a
+  reporters' credit in parentheses.
 """
 
 import datetime
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -25,10 +34,59 @@ HEADING_MAX_CHARS = 90
 HEADING_MAX_WORDS = 12
 
 _DATE_PREFIX = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?(?=\s)\s*")
-# "Duschanbe (dpa) – ", "Berlin/Moskau (dpa/AFP) - "
+# "Duschanbe (dpa) – ", "Berlin/Moskau (dpa/AFP) - ", "(Reuters) - "
 _DATELINE = re.compile(
-    r"\A(?P<place>[A-ZÄÖÜ][\w.'/ -]{0,40}?)\s*\((?P<agency>[^()\n]{1,40})\)\s*[–—-]\s+"
+    r"\A(?:(?P<place>[A-ZÄÖÜ][\w.'/ -]{0,40}?)\s*)?\((?P<agency>[^()\n]{1,40})\)\s*[–—-]\s+"
 )
+# German place words that stay lower-case when an upper-case place is written normally.
+_PLACE_PARTICLES = frozenset({"am", "an", "im", "in", "ob", "der", "bei", "vor"})
+_WEEKDAYS = "Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag"
+_MONTHS = (
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+)
+# A line that is only a date, with a weekday and a time or not: "07.12.2026, 14:03 Uhr",
+# "Montag, 7. Dezember 2026".
+_DATE_LINE = re.compile(
+    rf"\A(?:(?:{_WEEKDAYS}),?\s+)?(?P<day>\d{{1,2}})\.\s*"
+    rf"(?:(?P<month>\d{{1,2}})\.\s*|(?P<month_name>{'|'.join(_MONTHS)})\s+)(?P<year>\d{{4}})"
+    r"(?:,?\s*(?:um\s+)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?\Z"
+)
+# A name in a byline: capitalised words, perhaps with a particle ("Anna von Beispiel").
+_NAME = r"[A-ZÄÖÜ][\w'’.-]*(?:\s+(?:(?:von|van|de|der|zu)\s+)*[A-ZÄÖÜ][\w'’.-]*){1,3}"
+_NAMES = rf"{_NAME}(?:(?:,\s*|\s+und\s+){_NAME})*"
+# After the names an agency ("dpa", "AFP", "dpa-AFX") or the reporter's place ("Brüssel").
+_BYLINE_END = r"(?:,\s*(?:(?P<agency>[a-z][\w/-]{1,11}|[A-Z][A-Z/-]{1,11})|[A-ZÄÖÜ][\w-]+))?\Z"
+# "Von Anna Beispiel, dpa", "Von Anna Beispiel und Tom Muster", "Interview: Lena Schubert".
+_BYLINE = re.compile(
+    rf"\A(?:Von\s+|(?P<label>Interview|Text|Autor|Autorin)\s*:\s*)(?P<names>{_NAMES}){_BYLINE_END}"
+)
+# Footer lines after the text: agency codes ("pw/jes", "dpa abc xy n1") or a copyright
+# line; and a reporters' credit in parentheses ("(Bericht von Tom Muster; redigiert …)").
+_FOOTER = re.compile(
+    r"\A(?:[a-z0-9]{1,6}(?:[ /][a-z0-9]{1,6}){1,8}\Z"
+    r"|©|\([cC]\)\s|Copyright\s+(?:©|\([cC]\)|\d{4}))"
+)
+_CREDITS = re.compile(
+    rf"\A\((?:Bericht|Berichterstattung|Reporter|Reporterin|Text)\s*:?\s+(?:von\s+)?"
+    rf"(?P<names>{_NAME}(?:\s+und\s+{_NAME})*)[^()]*\)\Z"
+)
+# A hard-wrapped text: its longest line is at most this long, and lines near it are many.
+WRAP_MAX_CHARS = 100
+WRAP_MIN_CHARS = 40
+WRAP_MIN_FULL_LINES = 3
+WRAP_SLACK = 15
+_LIST_ITEM = re.compile(r"\A(?:[-–•*·▪]|\d{1,2}[.)])\s")
 _TRAILER = re.compile(r"\A\s*Quellen?\s*:\s*(?P<names>.+?)\s*\Z", re.IGNORECASE)
 _FINAL_PUNCTUATION = tuple(".!?:;,…\"'«»“”„‘’)–-")
 # A word: word characters, joined by single hyphens and apostrophes ("CDU-Chef", "geht's").
@@ -81,6 +139,7 @@ class ParsedArticle:
     publisher_name: str = ""
     cited_source_names: list[str] = field(default_factory=list)
     dropped_lines: list[str] = field(default_factory=list)
+    byline: str = ""
 
     @property
     def word_count(self) -> int:
@@ -164,40 +223,54 @@ def parse_article(text: str) -> ParsedArticle:
     boilerplate = boilerplate_lines()
     longest = _boilerplate_longest()
     dropped: list[str] = []
-    lines: list[str] = []
-    for line in text.split("\n"):
-        if line := line.strip():
-            core = _core(line)
-            is_boilerplate = len(core) <= longest and core.casefold() in boilerplate
-            (dropped if is_boilerplate else lines).append(line)
+    lines: list[_Line] = []
+    for line in _unwrapped_lines(text):
+        core = _core(line.text)
+        if len(core) <= longest and core.casefold() in boilerplate:
+            dropped.append(line.text)
+        else:
+            lines.append(line)
 
+    byline = ""
     cited: list[str] = []
-    if lines and (trailer := _TRAILER.match(lines[-1])):
-        cited = _split_names(trailer["names"])
-        lines.pop()
+    while lines:
+        last = lines[-1].text
+        if trailer := _TRAILER.match(last):
+            cited = _split_names(trailer["names"]) + cited
+            lines.pop()
+            continue
+        if len(lines) == 1:  # a footer's shape, but the whole text
+            break
+        if credits := _CREDITS.match(last):
+            byline = credits["names"]
+        elif not _FOOTER.match(last):
+            break
+        dropped.append(lines.pop().text)
+
+    head = _read_head(lines)
+    if head.published_on and not published_on:
+        published_on, precision = head.published_on, DatePrecision.DAY
+    dropped.extend(head.lines)
+    byline = head.byline or byline
 
     place = agency = ""
-    if lines and (dateline := _DATELINE.match(lines[0])):
-        place, agency = dateline["place"].strip(), dateline["agency"].strip()
-        lines[0] = lines[0][dateline.end() :]
+    if lines and (dateline := _DATELINE.match(lines[0].text)):
+        place, agency = _place_name((dateline["place"] or "").strip()), dateline["agency"].strip()
+        lines[0] = lines[0]._replace(text=lines[0].text[dateline.end() :])
     agencies = [name.strip() for name in agency.split("/") if name.strip()]
-
-    title = ""
-    if len(lines) > 1 and is_heading(lines[0]):
-        title = lines.pop(0)
+    agencies = agencies or head.agencies
 
     texts: list[tuple[BlockKind, str]] = []
-    for line in lines:
-        kind = BlockKind.HEADING if is_heading(line) else BlockKind.PARAGRAPH
-        if kind is BlockKind.PARAGRAPH:
-            texts.extend(split_glued_headings(line))
+    for index, line in enumerate(lines):
+        if is_heading(line.text) or (line.alone and _is_standalone_heading(lines, index)):
+            texts.append((BlockKind.HEADING, line.text))
         else:
-            texts.append((kind, line))
+            texts.extend(split_glued_headings(line.text))
 
     body, blocks = _join_blocks(texts)
     return ParsedArticle(
-        title=title or derive_title(texts),
-        title_derived=not title,
+        title=head.title or derive_title(texts),
+        title_derived=not head.title,
         body=body,
         blocks=blocks,
         published_on=published_on,
@@ -206,6 +279,147 @@ def parse_article(text: str) -> ParsedArticle:
         publisher_name=agencies[0] if agencies else "",
         cited_source_names=_unique(agencies[1:] + cited),
         dropped_lines=dropped,
+        byline=byline,
+    )
+
+
+class _Line(NamedTuple):
+    """A non-empty line of the text; `alone` when blank lines set it apart as a block."""
+
+    text: str
+    alone: bool
+
+
+def _unwrapped_lines(text: str) -> list[_Line]:
+    """The text's lines, stripped, without empty ones; hard-wrapped lines joined.
+
+    A text is hard-wrapped when its paragraphs are separated by blank lines and its lines
+    are cut at a width: none longer than WRAP_MAX_CHARS and several close to the longest.
+    There a line break inside a paragraph is soft when the next line's first word would
+    not have fitted on the line; a short line (a paragraph's end, a heading) stays.
+    """
+    groups: list[list[str]] = [[]]
+    for line in text.split("\n"):
+        if line := line.strip():
+            groups[-1].append(line)
+        elif groups[-1]:
+            groups.append([])
+    if not groups[-1]:
+        groups.pop()
+    if len(groups) > 1 and (width := _wrap_width(groups)):
+        groups = [_join_soft_breaks(group, width) for group in groups]
+    blocky = len(groups) > 1
+    return [_Line(line, blocky and len(group) == 1) for group in groups for line in group]
+
+
+def _wrap_width(groups: list[list[str]]) -> int | None:
+    """The width the lines are hard-wrapped at, if they are."""
+    lengths = [len(line) for group in groups for line in group]
+    width = max(lengths)
+    if not WRAP_MIN_CHARS <= width <= WRAP_MAX_CHARS:
+        return None
+    full = sum(length >= width - WRAP_SLACK for length in lengths)
+    return width if full >= WRAP_MIN_FULL_LINES else None
+
+
+def _join_soft_breaks(group: list[str], width: int) -> list[str]:
+    joined = group[:1]
+    for previous, line in itertools.pairwise(group):
+        first_word = line.split(maxsplit=1)[0]
+        if _LIST_ITEM.match(line) or len(previous) + 1 + len(first_word) <= width:
+            joined.append(line)
+        else:
+            joined[-1] += " " + line
+    return joined
+
+
+class _Head(NamedTuple):
+    title: str
+    byline: str
+    published_on: datetime.date | None
+    agencies: list[str]  # the agency a byline names ("Von Anna Beispiel, dpa")
+    lines: list[str]  # the date and byline lines, taken out of the text
+
+
+def _read_head(lines: list[_Line]) -> _Head:
+    """Take the title, a date line and a byline from the top of `lines` (in any order)."""
+    title = byline = ""
+    published_on: datetime.date | None = None
+    agencies: list[str] = []
+    taken: list[str] = []
+    while len(lines) > 1:
+        line = lines[0].text
+        if not published_on and (published_on := _date_line(line)):
+            taken.append(line)
+        elif not byline and (match := _byline_match(line, after_title=bool(title))):
+            byline = match["names"]
+            agencies = [match["agency"]] if match["agency"] else []
+            taken.append(line)
+        elif not title and _is_title(lines[0]):
+            title = line
+        else:
+            break
+        lines.pop(0)
+    return _Head(title, byline, published_on, agencies, taken)
+
+
+def _byline_match(line: str, *, after_title: bool) -> re.Match[str] | None:
+    """A byline; one with a label ("Interview: …") only after the title, which may
+    itself be "Interview: Name"."""
+    match = _BYLINE.match(line)
+    return match if match and (after_title or not match["label"]) else None
+
+
+def _is_title(line: _Line) -> bool:
+    """A heading-shaped first line, or one set apart by a blank line that reads like a
+    headline: short, one sentence, not ending like running text (quotes and ? ! may)."""
+    if _DATELINE.match(line.text):
+        return False
+    if is_heading(line.text):
+        return True
+    return (
+        line.alone
+        and len(line.text) <= TITLE_MAX_CHARS
+        and not line.text.endswith(tuple(".:;,–-"))
+        and first_sentence(line.text) == line.text
+    )
+
+
+def _is_standalone_heading(lines: list[_Line], index: int) -> bool:
+    """A short line that blank lines set apart, ending in "?" or ":" ("Wie geht es
+    weiter?", "Was die Anleger beunruhigt:").
+
+    Not an interview turn ("Frage: …?") nor a line introducing a list.
+    """
+    text = lines[index].text
+    if not text.endswith(("?", ":")) or not is_heading(text[:-1]) or ":" in text[:-1]:
+        return False
+    following = lines[index + 1].text if index + 1 < len(lines) else ""
+    introduces_list = text.endswith(":") and _LIST_ITEM.match(following)
+    return first_sentence(text) == text and not introduces_list
+
+
+def _date_line(line: str) -> datetime.date | None:
+    if not (match := _DATE_LINE.match(line)):
+        return None
+    month = int(match["month"]) if match["month"] else _MONTHS.index(match["month_name"]) + 1
+    try:
+        return datetime.date(int(match["year"]), month, int(match["day"]))
+    except ValueError:
+        return None
+
+
+def _place_name(place: str) -> str:
+    """An upper-case dateline place ("LOS ANGELES") as the place is written; short
+    abbreviations ("USA") as they are."""
+    if not place.isupper() or len(place) <= 3:
+        return place
+    return re.sub(
+        r"\w+",
+        lambda word: (
+            word[0].lower() if word[0].lower() in _PLACE_PARTICLES else word[0].capitalize()
+        ),
+        place,
     )
 
 
