@@ -27,6 +27,8 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
+from newstext.dates import month_number
+
 BOILERPLATE_FILE = Path(__file__).parent / "data" / "boilerplate.txt"
 
 TITLE_MAX_CHARS = 120
@@ -36,30 +38,16 @@ HEADING_MAX_WORDS = 12
 _DATE_PREFIX = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?(?=\s)\s*")
 # "Duschanbe (dpa) – ", "Berlin/Moskau (dpa/AFP) - ", "(Reuters) - "
 _DATELINE = re.compile(
-    r"\A(?:(?P<place>[A-ZÄÖÜ][\w.'/ -]{0,40}?)\s*)?\((?P<agency>[^()\n]{1,40})\)\s*[–—-]\s+"
+    r"\A(?:(?P<place>[A-ZÄÖÜ][\w.'/ -]{0,40}?)\s*)?\((?P<agency>[^()\n]{1,40})\)\s*[–—-](?:\s+|\Z)"
 )
 # German place words that stay lower-case when an upper-case place is written normally.
 _PLACE_PARTICLES = frozenset({"am", "an", "im", "in", "ob", "der", "bei", "vor"})
 _WEEKDAYS = "Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag"
-_MONTHS = (
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-)
 # A line that is only a date, with a weekday and a time or not: "07.12.2026, 14:03 Uhr",
 # "Montag, 7. Dezember 2026".
 _DATE_LINE = re.compile(
     rf"\A(?:(?:{_WEEKDAYS}),?\s+)?(?P<day>\d{{1,2}})\.\s*"
-    rf"(?:(?P<month>\d{{1,2}})\.\s*|(?P<month_name>{'|'.join(_MONTHS)})\s+)(?P<year>\d{{4}})"
+    rf"(?:(?P<month>\d{{1,2}})\.\s*|(?P<month_name>[A-ZÄÖÜ][a-zä]+\.?)\s+)(?P<year>\d{{4}})"
     r"(?:,?\s*(?:um\s+)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?\Z"
 )
 # A name in a byline: capitalised words, perhaps with a particle ("Anna von Beispiel").
@@ -253,12 +241,13 @@ def parse_article(text: str) -> ParsedArticle:
     dropped.extend(head.lines)
     byline = head.byline or byline
 
-    place = agency = ""
-    if lines and (dateline := _DATELINE.match(lines[0].text)):
-        place, agency = _place_name((dateline["place"] or "").strip()), dateline["agency"].strip()
-        lines[0] = lines[0]._replace(text=lines[0].text[dateline.end() :])
-    agencies = [name.strip() for name in agency.split("/") if name.strip()]
-    agencies = agencies or head.agencies
+    place, agencies = "", head.agencies
+    if lines and (dateline := read_dateline(lines[0].text)):
+        place, agencies = dateline.place, dateline.agencies or head.agencies
+        if dateline.rest:
+            lines[0] = lines[0]._replace(text=dateline.rest)
+        else:  # the dateline stood alone on its line
+            del lines[0]
 
     texts: list[tuple[BlockKind, str]] = []
     for index, line in enumerate(lines):
@@ -402,11 +391,29 @@ def _is_standalone_heading(lines: list[_Line], index: int) -> bool:
 def _date_line(line: str) -> datetime.date | None:
     if not (match := _DATE_LINE.match(line)):
         return None
-    month = int(match["month"]) if match["month"] else _MONTHS.index(match["month_name"]) + 1
+    month = int(match["month"] or month_number(match["month_name"]) or 0)
     try:
         return datetime.date(int(match["year"]), month, int(match["day"]))
     except ValueError:
         return None
+
+
+class Dateline(NamedTuple):
+    """A dateline opening a text ("Hamburg/Berlin (dpa/lno) - "): its place as it is
+    written normally, its agencies ("dpa", "lno") and the text after it."""
+
+    place: str
+    agencies: list[str]
+    rest: str
+
+
+def read_dateline(text: str) -> Dateline | None:
+    """The dateline `text` opens with, if any; also one alone ("Berlin (dpa) -")."""
+    if not (found := _DATELINE.match(text)):
+        return None
+    agencies = [name.strip() for name in found["agency"].split("/") if name.strip()]
+    place = _place_name((found["place"] or "").strip())
+    return Dateline(place, agencies, text[found.end() :])
 
 
 def _place_name(place: str) -> str:

@@ -187,6 +187,16 @@ def test_text_dates_survive_the_command(db, seeds_dir, capsys):
     assert article.origin == "003_b0def7ef3eed8443.txt"
 
 
+def test_a_text_files_head_and_dateline_become_its_metadata(db, capsys):
+    run(DATA / "text" / "dpa_regional_von_fusszeile.txt", capsys=capsys)
+    article = Article.objects.get()
+    assert article.title == "Elbtunnel: Sanierung dauert länger als geplant"
+    assert article.byline == "Anna Beispiel"
+    assert (article.dateline_place, article.publisher.name) == ("Hamburg/Berlin", "dpa")
+    assert article.body.startswith("Die Sanierung der vierten Röhre")
+    assert "Von Anna Beispiel" not in article.body
+
+
 def test_seeds_in_a_folder_keep_their_identities(db, seeds_dir, tmp_path, capsys):
     shutil.copytree(seeds_dir, tmp_path / "seeds")
     run(tmp_path / "seeds", capsys=capsys)

@@ -36,6 +36,7 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser  # type: ignore[import-untyped]
 
+from newstext.dates import NEWSROOM_TIME, month_number, newsroom_day, parse_timestamp
 from newstext.formats.base import (
     FormatError,
     IncomingArticle,
@@ -45,7 +46,6 @@ from newstext.formats.base import (
     plain_text_blocks,
     title_or_derived,
 )
-from newstext.formats.dates import NEWSROOM_TIME, month_number, newsroom_day, parse_timestamp
 from newstext.formats.markup import markup_blocks
 from newstext.formats.page_cleaning import byline_split, notes_drop
 from newstext.parsing import BlockKind, DatePrecision

@@ -36,6 +36,7 @@ import trafilatura
 from trafilatura.htmlprocessing import build_html_output
 from trafilatura.utils import load_html
 
+from newstext.dates import month_number
 from newstext.formats import page_cleaning
 from newstext.formats.base import (
     FormatError,
@@ -43,7 +44,6 @@ from newstext.formats.base import (
     clean_inline,
     join_blocks,
 )
-from newstext.formats.dates import month_number
 from newstext.formats.markup import markup_blocks
 from newstext.parsing import BlockKind, DatePrecision, count_words, is_heading
 from newstext.reasons import Reason, declare, gettext_noop

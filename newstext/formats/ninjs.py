@@ -26,6 +26,7 @@ import jsonschema  # type: ignore[import-untyped]
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
+from newstext.dates import newsroom_day, parse_timestamp
 from newstext.formats.base import (
     FormatError,
     IncomingArticle,
@@ -35,9 +36,8 @@ from newstext.formats.base import (
     plain_text_blocks,
     title_or_derived,
 )
-from newstext.formats.dates import newsroom_day, parse_timestamp
 from newstext.formats.markup import markup_blocks
-from newstext.parsing import BlockKind, DatePrecision
+from newstext.parsing import BlockKind, DatePrecision, read_dateline
 from newstext.reasons import Reason, declare, gettext_noop
 
 # Why a JSON document or a ninjs item is not read (newstext.reasons: shown translated).
@@ -84,11 +84,6 @@ GEOJSON_SCHEMA_URI = "https://geojson.org/schema/GeoJSON.json"
 _VERSION_IN_URL = re.compile(r"ninjs-schema_(\d+)\.(\d+)")
 _NITF_BODY = re.compile(r"<body\.content\b[^>]*>(.*?)</body\.content>", re.DOTALL)
 _UNEXPECTED = re.compile(r"'([^']+)'")
-# A dateline opening the first paragraph, as agencies write it and the text import reads
-# it (newstext.parsing): "Leipzig (dpa/sn) - ", also alone in a paragraph "Berlin (dpa) -".
-_DATELINE = re.compile(
-    r"\A(?P<place>[A-ZÄÖÜ][\w.'/ -]{0,40}?)\s*\((?P<agency>[^()\n]{1,40})\)\s*[–—-](?:\s+|\Z)"
-)
 # What opens a note to editors, the end of an agency text ("Hinweis an die Redaktion:
 # Fotos im Bildportal", "Redaktioneller Hinweis: …"): it and what follows are no article
 # text. A label alone makes a note heading, as do the usual link-box headings.
@@ -353,14 +348,11 @@ def _take_dateline(
     index = next((i for i, (kind, _) in enumerate(texts) if kind is BlockKind.PARAGRAPH), None)
     if index is None:
         return texts, "", []
-    first = clean_inline(texts[index][1])
-    dateline = _DATELINE.match(first)
+    dateline = read_dateline(clean_inline(texts[index][1]))
     if not dateline:
         return texts, "", []
-    rest = first[dateline.end() :]
-    kept = texts[:index] + ([(BlockKind.PARAGRAPH, rest)] if rest else []) + texts[index + 1 :]
-    agencies = [name.strip() for name in dateline["agency"].split("/") if name.strip()]
-    return kept, dateline["place"].strip(), agencies
+    rest = [(BlockKind.PARAGRAPH, dateline.rest)] if dateline.rest else []
+    return texts[:index] + rest + texts[index + 1 :], dateline.place, dateline.agencies
 
 
 def _without_notes_to_editors(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from newstext.formats.dates import month_number
+from newstext.dates import month_number
 
 
 @pytest.mark.parametrize(
