@@ -40,6 +40,7 @@ _DATE_PREFIX = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?(?=\s)\s*")
 _DATELINE = re.compile(
     r"\A(?:(?P<place>[A-ZÄÖÜ][\w.'/ -]{0,40}?)\s*)?\((?P<agency>[^()\n]{1,40})\)\s*[–—-](?:\s+|\Z)"
 )
+_DPA_SERVICE = re.compile(r"l[a-z]{2}")
 # German place words that stay lower-case when an upper-case place is written normally.
 _PLACE_PARTICLES = frozenset({"am", "an", "im", "in", "ob", "der", "bei", "vor"})
 _WEEKDAYS = "Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag"
@@ -412,6 +413,13 @@ def read_dateline(text: str) -> Dateline | None:
     if not (found := _DATELINE.match(text)):
         return None
     agencies = [name.strip() for name in found["agency"].split("/") if name.strip()]
+    # dpa names its regional service after itself ("dpa/lno": Hamburg and the north,
+    # "dpa/lby": Bavaria): a code "l" and two letters there is no agency to cite.
+    agencies = [
+        name
+        for index, name in enumerate(agencies)
+        if not (index and agencies[index - 1] == "dpa" and _DPA_SERVICE.fullmatch(name))
+    ]
     place = _place_name((found["place"] or "").strip())
     return Dateline(place, agencies, text[found.end() :])
 

@@ -55,6 +55,11 @@ def test_impossible_date_is_left_in_the_text():
         ("BERLIN (AFP) - Die Regierung plant.", "Berlin", "AFP", []),
         ("FRANKFURT AM MAIN (Reuters) - Kurse fielen.", "Frankfurt am Main", "Reuters", []),
         ("USA (AP) - Die Wahl beginnt.", "USA", "AP", []),
+        # dpa's regional services are dpa; another agency after dpa is cited.
+        ("Hamburg (dpa/lno) - Der Hafen wächst.", "Hamburg", "dpa", []),
+        ("Stuttgart (dpa/lsw/AFP) - Es regnet.", "Stuttgart", "dpa", ["AFP"]),
+        ("Bonn (dpa/epd) - Die Kirche tagt.", "Bonn", "dpa", ["epd"]),
+        ("Paris (AFP/lno) - Unklar.", "Paris", "AFP", ["lno"]),
     ],
 )
 def test_dateline_gives_place_and_agency(line, place, publisher, cited):
