@@ -77,6 +77,7 @@ WRAP_MIN_FULL_LINES = 3
 WRAP_SLACK = 15
 _LIST_ITEM = re.compile(r"\A(?:[-–•*·▪]|\d{1,2}[.)])\s")
 _TRAILER = re.compile(r"\A\s*Quellen?\s*:\s*(?P<names>.+?)\s*\Z", re.IGNORECASE)
+_LINE_ENDS_SENTENCE = tuple('.!?…"“”»«')
 _FINAL_PUNCTUATION = tuple(".!?:;,…\"'«»“”„‘’)–-")
 # A word: word characters, joined by single hyphens and apostrophes ("CDU-Chef", "geht's").
 _JOINERS = "-'’"
@@ -309,7 +310,18 @@ def _wrap_width(groups: list[list[str]]) -> int | None:
     if not WRAP_MIN_CHARS <= width <= WRAP_MAX_CHARS:
         return None
     full = sum(length >= width - WRAP_SLACK for length in lengths)
-    return width if full >= WRAP_MIN_FULL_LINES else None
+    if full < WRAP_MIN_FULL_LINES:
+        return None
+    # A width cuts sentences: most breaks fall inside one. Lines that each end a sentence
+    # are paragraphs of their own, however alike their lengths.
+    breaks = [
+        line
+        for group in groups
+        for line, following in itertools.pairwise(group)
+        if not _LIST_ITEM.match(line) and not _LIST_ITEM.match(following)
+    ]
+    inside = sum(not line.endswith(_LINE_ENDS_SENTENCE) for line in breaks)
+    return width if 2 * inside > len(breaks) else None
 
 
 def _join_soft_breaks(group: list[str], width: int) -> list[str]:

@@ -411,3 +411,20 @@ def test_held_out_text_cases_stay_above_their_floor():
     held_out = [name for name, case in CASES.items() if case["part"] == "held-out"]
     right = sum(sum(case_fields(name).values()) for name in held_out)
     assert right >= HELD_OUT_FLOOR
+
+
+def test_lines_that_each_end_a_sentence_are_paragraphs_not_a_wrapped_one():
+    text = (
+        "Unfall auf der B27\n\n"
+        "Die Polizei sucht Zeugen für einen Unfall in Tübingen.\n"
+        "Der Unfall geschah am Montag gegen 14 Uhr auf der B27 bei Dußlingen.\n"
+        "Ein Auto kam von der Fahrbahn ab und prallte gegen einen Baum am Rand.\n"
+        "Hinweise nimmt jede Dienststelle entgegen, teilte die Polizei mit.\n"
+    )
+    parsed = parse_article(text)
+    assert [parsed.body[b.start : b.end].split()[0] for b in parsed.blocks] == [
+        "Die",
+        "Der",
+        "Ein",
+        "Hinweise",
+    ]
