@@ -46,6 +46,7 @@ from newstext.formats import (
     IncomingArticle,
     detect_format,
     feed_articles,
+    ninjs_articles,
     parse_as,
 )
 from newstext.formats.html import parse_html
@@ -413,6 +414,8 @@ def data_read(
         if kind in (Format.RSS, Format.ATOM):
             # An item that cannot be read is reported; the feed's other items come in.
             items = feed_articles(data, source=source, max_chars=limits.max_bytes)
+        elif kind is Format.NINJS:  # likewise a list of agency items
+            items = ninjs_articles(data, source=source, max_chars=limits.max_bytes)
         else:
             items = parse_as(kind, data, source=source, max_chars=limits.max_bytes)
     except (FormatError, RejectedInput) as error:

@@ -83,6 +83,14 @@ def _ninjs_variant(tmp_path: Path, name: str, *, body: str, version: str) -> Pat
     return path
 
 
+def test_a_bad_item_of_a_ninjs_list_fails_alone(db, capsys):
+    h06 = DATA / "ninjs_newsdesk" / "h06_2x_list_missing_uri.json"
+    out, err = run(h06, expect_failure=True, capsys=capsys)
+    assert "Done: 1 imported, 0 unchanged, 0 revised, 1 failed." in out
+    assert "failed: item 2: $: 'uri' is a required property" in err
+    assert Article.objects.count() == 1
+
+
 def test_a_new_version_of_the_same_uri_is_a_revision(db, tmp_path, capsys):
     first = _ninjs_variant(
         tmp_path,

@@ -10,7 +10,7 @@ from newstext.formats.base import Format, FormatError, IncomingArticle
 from newstext.formats.detect import detect_format
 from newstext.formats.feeds import feed_articles, parse_feed
 from newstext.formats.html import parse_html
-from newstext.formats.ninjs import parse_ninjs
+from newstext.formats.ninjs import ninjs_articles, parse_ninjs
 from newstext.parsing import parse_article
 from newstext.reasons import Reason
 
@@ -20,6 +20,7 @@ __all__ = [
     "IncomingArticle",
     "detect_format",
     "feed_articles",
+    "ninjs_articles",
     "parse_as",
     "parse_feed",
     "parse_html",

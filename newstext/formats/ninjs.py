@@ -125,6 +125,25 @@ def parse_ninjs(data: bytes | str, *, source: str, max_chars: int) -> list[Incom
     Raises FormatError for invalid JSON, JSON that is not ninjs, a schema violation
     (naming the JSON path of the failing field and the reason) or an item without text.
     """
+    articles = []
+    for item in ninjs_articles(data, source=source, max_chars=max_chars):
+        if isinstance(item, FormatError):
+            raise item
+        articles.append(item)
+    return articles
+
+
+def ninjs_articles(
+    data: bytes | str, *, source: str, max_chars: int
+) -> list[IncomingArticle | FormatError]:
+    """The document's articles, and the refusals of items that should have been one
+    (invalid, without text), in list order: an importer takes the articles and reports
+    each refusal, losing none of the others. Pictures, events and withdrawn items in a
+    list are left out.
+
+    Raises FormatError for invalid JSON, an empty list, and a document with no item that
+    is or should have been an article; a single item's refusal is raised.
+    """
     try:
         document = json.loads(data)
     except json.JSONDecodeError as error:
@@ -135,34 +154,52 @@ def parse_ninjs(data: bytes | str, *, source: str, max_chars: int) -> list[Incom
         raise FormatError(source, Reason("json_not_text")) from None
     except RecursionError:  # the decoder's own depth limit (Python's recursion limit)
         raise FormatError(source, Reason("json_too_deep", limit=sys.getrecursionlimit())) from None
-    items = document if isinstance(document, list) else [document]
-    if not items:
+    alone = not isinstance(document, list)
+    entries = [document] if alone else document
+    if not entries:
         raise FormatError(source, Reason("ninjs_list_empty"))
-    articles = []
-    for index, item in enumerate(items):
-        number = index + 1 if isinstance(document, list) else None
-        if not isinstance(item, dict) or not looks_like_ninjs(item):
-            refusal = (
-                Reason("ninjs_not_item")
-                if number is None
-                else Reason("ninjs_item_not_item", number=number)
+    items: list[IncomingArticle | FormatError] = []
+    for number, item in enumerate(entries, start=1):
+        try:
+            article = _item_article(
+                item, None if alone else number, source=source, max_chars=max_chars
             )
-            raise FormatError(source, refusal)
-        major = validate_item(item, source=source, number=number)
-        kind = _text(item.get("type")) or "text"
-        if kind not in ARTICLE_TYPES:
-            if isinstance(document, list):
-                continue  # a picture or event delivered with the articles
-            raise FormatError(source, Reason("ninjs_not_article", type=repr(kind)))
-        status = _text(_get(item, "pubStatus", "pubstatus"))
-        if status in WITHDRAWN:
-            if isinstance(document, list):
-                continue  # a kill notice among the articles
-            raise FormatError(source, Reason("ninjs_withdrawn", status=repr(status)))
-        articles.append(_article(item, major, source=source, max_chars=max_chars))
-    if not articles:
+        except FormatError as refusal:
+            if alone:
+                raise
+            items.append(refusal)
+            continue
+        if article is not None:
+            items.append(article)
+    if not items:
         raise FormatError(source, Reason("ninjs_no_text_items"))
-    return articles
+    return items
+
+
+def _item_article(
+    item: object, number: int | None, *, source: str, max_chars: int
+) -> IncomingArticle | None:
+    """The article of one item (`number` in a list, None alone); None for a picture, an
+    event or a withdrawn item in a list. FormatError says why an item is refused."""
+    if not isinstance(item, dict) or not looks_like_ninjs(item):
+        refusal = (
+            Reason("ninjs_not_item")
+            if number is None
+            else Reason("ninjs_item_not_item", number=number)
+        )
+        raise FormatError(source, refusal)
+    major = validate_item(item, source=source, number=number)
+    kind = _text(item.get("type")) or "text"
+    if kind not in ARTICLE_TYPES:
+        if number is not None:
+            return None  # a picture or event delivered with the articles
+        raise FormatError(source, Reason("ninjs_not_article", type=repr(kind)))
+    status = _text(_get(item, "pubStatus", "pubstatus"))
+    if status in WITHDRAWN:
+        if number is not None:
+            return None  # a kill notice among the articles
+        raise FormatError(source, Reason("ninjs_withdrawn", status=repr(status)))
+    return _article(item, major, source=source, max_chars=max_chars)
 
 
 def validate_item(item: dict[str, Any], *, source: str, number: int | None = None) -> str:

@@ -7,7 +7,12 @@ import pytest
 
 from newstext.formats import parse_incoming
 from newstext.formats.base import FormatError
-from newstext.formats.ninjs import candidate_versions, declared_version, parse_ninjs
+from newstext.formats.ninjs import (
+    candidate_versions,
+    declared_version,
+    ninjs_articles,
+    parse_ninjs,
+)
 from newstext.parsing import BlockKind, DatePrecision
 from newstext.tests.support import differences
 
@@ -162,6 +167,24 @@ def test_a_withdrawn_item_is_refused_alone_and_skipped_in_a_list(status):
     data = json.dumps([dpa_item(), withdrawn]).encode()
     articles = parse_ninjs(data, source="liste.json", max_chars=MAX)
     assert [a.identity for a in articles] == ["urn:newsml:dpa.com:20090101:190510-99-167362"]
+
+
+def test_a_list_gives_its_good_items_and_the_refusal_of_each_bad_one():
+    no_text = dpa_item() | {"uri": "urn:newsml:dpa.com:leer", "bodies": []}
+    unnamed = {k: v for k, v in dpa_item().items() if k != "uri"} | {"headline": 5}
+    data = json.dumps([unnamed, dpa_item(), no_text]).encode()
+    items = ninjs_articles(data, source="liste.json", max_chars=MAX)
+    assert [type(item).__name__ for item in items] == [
+        "FormatError",
+        "IncomingArticle",
+        "FormatError",
+    ]
+    assert str(items[0]).startswith("liste.json: item 1: ")
+    assert items[1].identity == "urn:newsml:dpa.com:20090101:190510-99-167362"
+    assert str(items[2]).startswith("liste.json (urn:newsml:dpa.com:leer): ")
+    # Read whole, the list is refused at its first bad item.
+    with pytest.raises(FormatError, match="item 1"):
+        parse_ninjs(data, source="liste.json", max_chars=MAX)
 
 
 def test_version_comes_from_the_declaration_or_the_property_names():
