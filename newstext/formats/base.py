@@ -120,6 +120,17 @@ class IncomingArticle:
         )
 
 
+def articles_or_refusal(items: Iterable[IncomingArticle | FormatError]) -> list[IncomingArticle]:
+    """The articles of a document read whole: all of them, or its first item's refusal
+    raised (`feed_articles` and `ninjs_articles` give both, in document order)."""
+    articles = []
+    for item in items:
+        if isinstance(item, FormatError):
+            raise item
+        articles.append(item)
+    return articles
+
+
 def clean_inline(text: str) -> str:
     """One line of running text: NFC, every run of white space a single space."""
     return _SPACES.sub(" ", normalise_text(text)).strip()

@@ -40,6 +40,7 @@ from newstext.dates import NEWSROOM_TIME, month_number, newsroom_day, parse_time
 from newstext.formats.base import (
     FormatError,
     IncomingArticle,
+    articles_or_refusal,
     clean_inline,
     drop_leading_title,
     join_blocks,
@@ -126,12 +127,7 @@ def parse_feed(data: bytes, *, source: str, max_chars: int) -> list[IncomingArti
     Raises FormatError when the data is not a feed, is broken before any item, has
     no articles, or when an item cannot be read.
     """
-    articles = []
-    for item in feed_articles(data, source=source, max_chars=max_chars):
-        if isinstance(item, FormatError):
-            raise item
-        articles.append(item)
-    return articles
+    return articles_or_refusal(feed_articles(data, source=source, max_chars=max_chars))
 
 
 def feed_articles(

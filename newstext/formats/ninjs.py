@@ -30,6 +30,7 @@ from newstext.dates import newsroom_day, parse_timestamp
 from newstext.formats.base import (
     FormatError,
     IncomingArticle,
+    articles_or_refusal,
     clean_inline,
     drop_leading_title,
     join_blocks,
@@ -125,12 +126,7 @@ def parse_ninjs(data: bytes | str, *, source: str, max_chars: int) -> list[Incom
     Raises FormatError for invalid JSON, JSON that is not ninjs, a schema violation
     (naming the JSON path of the failing field and the reason) or an item without text.
     """
-    articles = []
-    for item in ninjs_articles(data, source=source, max_chars=max_chars):
-        if isinstance(item, FormatError):
-            raise item
-        articles.append(item)
-    return articles
+    return articles_or_refusal(ninjs_articles(data, source=source, max_chars=max_chars))
 
 
 def ninjs_articles(
