@@ -412,8 +412,8 @@ def _date_line(line: str) -> datetime.date | None:
 
 
 class Dateline(NamedTuple):
-    """A dateline opening a text ("Hamburg/Berlin (dpa/lno) - "): its place as it is
-    written normally, its agencies ("dpa", "lno") and the text after it."""
+    """A dateline opening a text ("Hamburg/Berlin (dpa/AFP) - "): its place as it is
+    written normally, its agencies ("dpa", "AFP") and the text after it."""
 
     place: str
     agencies: list[str]
