@@ -47,7 +47,7 @@ from newstext.formats.base import (
     plain_text_blocks,
     title_or_derived,
 )
-from newstext.formats.markup import markup_blocks
+from newstext.formats.markup import markup_blocks, markup_line
 from newstext.formats.page_cleaning import byline_split, notes_drop
 from newstext.parsing import BlockKind, DatePrecision
 from newstext.reasons import Reason, declare, gettext_noop
@@ -311,7 +311,7 @@ def _unescaped(kind: BlockKind, text: str) -> list[tuple[BlockKind, str]]:
     if not _LEFT_ENTITY.search(text) and not _LEFT_TAG.search(text):
         return [(kind, text)]
     if _LEFT_TAG.search(text):
-        return [(kind, " ".join(part for _, part in markup_blocks(text)))]
+        return [(kind, markup_line(text))]
     return [(kind, html.unescape(text))]
 
 
@@ -372,7 +372,7 @@ def _describing_texts(data: bytes, encoding: str) -> frozenset[str]:
 
 def _text_key(value: str) -> str:
     """A text as compared with the describing texts: markup read, spaces single."""
-    return clean_inline(" ".join(text for _, text in markup_blocks(value))).casefold()
+    return clean_inline(markup_line(value)).casefold()
 
 
 def _article(

@@ -113,3 +113,9 @@ def markup_blocks(markup: str) -> list[tuple[BlockKind, str]]:
     collector.feed(markup)
     collector.close()
     return collector.blocks
+
+
+def markup_line(markup: str) -> str:
+    """The text of a piece of markup as one line (a headline, a teaser or a block written
+    in HTML): its blocks joined by spaces."""
+    return " ".join(text for _, text in markup_blocks(markup))

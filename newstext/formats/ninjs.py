@@ -37,7 +37,7 @@ from newstext.formats.base import (
     plain_text_blocks,
     title_or_derived,
 )
-from newstext.formats.markup import markup_blocks
+from newstext.formats.markup import markup_blocks, markup_line
 from newstext.parsing import BlockKind, DatePrecision, read_dateline
 from newstext.reasons import Reason, declare, gettext_noop
 
@@ -317,7 +317,7 @@ def _headline(item: dict[str, Any]) -> str:
         content_type = str(_get(entry, "contentType", "contenttype") or "").lower()
         value = _text(entry.get("value"))
         if value and content_type.startswith(HTML_TYPES):
-            value = " ".join(text for _, text in markup_blocks(value))
+            value = markup_line(value)
         if value:
             return value
     return ""
