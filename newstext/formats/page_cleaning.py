@@ -12,17 +12,18 @@ headline and the body: a box named as a lead, or the text the page's own descrip
 repeats.
 
 Above the text many pages print the byline and the date as a line of their own
-("Von Sven Lüders | 29.09.2025, 22:05 Uhr"); `byline_split` takes such lines out of the
-text and gives the byline; so do such lines in the article's header that trafilatura
-leaves out (`byline_find`), and an interview's closing credit ("Das Interview führte …").
+("Von Sven Lüders | 29.09.2025, 22:05 Uhr", "Ein Kommentar von …", on a site's English
+pages "By …"); `byline_split` takes such lines out of the text and gives the byline;
+so do such lines in the article's header that trafilatura leaves out (`byline_find`),
+and an interview's closing credit ("Das Interview führte …").
 
 Older and simpler pages write paragraphs without `<p>`: text runs separated by
 `<br><br>`, or a `div` each. trafilatura scores paragraphs, so such a page came out as
 the whole table layout with its menus, or lost its subheadings (`<div><b>…</b></div>`);
 `paragraphs_mark` makes them paragraphs first. `notes_drop` takes out the "Stand: …"
 and reading-time lines, toolbars and gallery counters, and the copyright, source-address,
-broadcast and transcript lines at the end of a text; `repeats_drop` takes out a pull
-quote, a paragraph that repeats a sentence of the text.
+mail-address, broadcast and transcript lines at the end of a text; `repeats_drop` takes
+out a pull quote, a paragraph that repeats a sentence of the text.
 
 Boxes are furniture by their heading too, whatever their class: "Mehr zum Thema",
 "Meistgelesen", "Pressekontakt", "Fakten", a paywall's "Jetzt weiterlesen mit …" over a
@@ -121,12 +122,18 @@ _BYLINE_REST = (
     r"(?:[\s\d.,:|·•;–/()-]|(?:Uhr|Min|Lesezeit|am|um|und|in|im|aus|für|der|des|bei"
     r"|dpa|afp|epd|kna|sid)\b|[A-ZÄÖÜ]\w*)*"
 )
-_NAME = r"[A-ZÄÖÜ][\w'.-]+(?:\s+(?:und|von|van|de|zu|[A-ZÄÖÜ][\w'.-]+)){0,6}?"
+_NAME = r"[A-ZÄÖÜ][\w'.-]+(?:\s+(?:und|and|von|van|de|zu|[A-ZÄÖÜ][\w'.-]+)){0,6}?"
 # "Von unserem Redakteur …", "Von unserer Korrespondentin in Paris …"
 _STAFF = (
     r"(?:unser(?:em|er|en)\s+(?:[A-ZÄÖÜ]?[\w-]+\s+)?"
     r"(?:Redakteur|Korrespondent|Mitarbeiter|Reporter|Autor)(?:in|innen|en)?"
     r"(?:\s+(?:in|aus)\s+[A-ZÄÖÜ][\w-]+)?\s+)"
+)
+# An opinion or feature piece names its kind before its author ("Ein Kommentar von …",
+# "Eine Analyse von …", "Gastbeitrag von …").
+_PIECE = (
+    r"(?:(?:Ein|Eine)\s+)?(?=[A-ZÄÖÜ])[\w-]*?(?:[Kk]ommentar|[Aa]nalyse|[Kk]olumne|[Gg]losse"
+    r"|[Ee]ssay|[Bb]eitrag|[Rr]eportage|[Ee]inordnung|[Ll]eitartikel)\s+von"
 )
 _DATE_WORD = r"(?:Aktualisiert|Veröffentlicht|Erstellt|Stand|Zuletzt aktualisiert)"
 _WEEKDAY = r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+)"
@@ -134,7 +141,8 @@ _WEEKDAY = r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),
 # followed by its part in brackets ("Von A und B (Text) und C (Fotos)").
 _BYLINE = re.compile(
     rf"^(?:(?:{_DATE_WORD}(?:\s+am)?:?\s*)?{_WEEKDAY}?{_DATE}\s*[|·•,;–-]\s*)?"
-    rf"(?:Von|Text:|Autor:|Autorin:|Autoren:|Interview:)\s+{_STAFF}?(?P<name>{_NAME})"
+    # "Von", a label or the piece's kind before the name; "By" on a site's English pages.
+    rf"(?:Von|By|Text:|Autor:|Autorin:|Autoren:|Interview:|{_PIECE})\s+{_STAFF}?(?P<name>{_NAME})"
     rf"\s*(?:(?:[|·•,;–-]|(?=\()){_BYLINE_REST})?$"
 )
 # A credit line that names what its name wrote, not "Von …", which opens sentences too.
@@ -174,6 +182,10 @@ _ABOUT_THE_TEXT = (
     r"|(?-i:D)(?:ieser|iese|ieses)\s+(?:Text|Beitrag|Artikel|Reportage|Interview|Kommentar"
     r"|Bericht|Essay|Porträt|Geschichte)\s+(?:erschien|ist\s+(?:zuerst\s+)?erschienen)\b"
     r"(?:[^.!?]|\d\.){0,120}[.!]?(?:\s+Jetzt\b[^.!?]{0,60}[.!]?)?"
+    # the same on a site's English pages ("This article was translated from German …")
+    r"|(?-i:T)his\s+(?:article|story|text|report|piece)\s+(?:was|has\s+been|is|first)\b"
+    r"[^.!?]{0,160}?\b(?:translated|updated|corrected|edited|adapted|published|appeared"
+    r"|written)\b[^.!?]{0,80}[.!]?"
 )
 # A labelled note on the text, in one sentence or more ("Hinweis: Dieser Text ist eine
 # Abschrift des Radiobeitrags. Er kann von der Sendung abweichen.").
@@ -189,7 +201,8 @@ _INITIALS_LINE = r"\(?[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})+\)?"
 # Lines at the end of a text: the copyright, the page's own address, a note on the text.
 _END_NOTE = re.compile(
     r"^(?:(?:©|\(c\)|Copyright\b).{0,300}"
-    r"|(?:[A-ZÄÖÜ][\w -]{0,30}:\s*)?(?:https?://|www\.)\S+"
+    # a web or mail address, maybe labelled ("Schreiben Sie dem Autor: a@b.example")
+    r"|(?:[A-ZÄÖÜ][\w -]{0,30}:\s*)?(?:(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
     rf"|Quelle:\s*[\w-]+(?:\.[\w-]+)+(?:/\S*)?|{_ABOUT_THE_TEXT}|{_LABELLED_NOTE}"
     rf"|{_BROADCAST_LINE}|(?-i:{_INITIALS_LINE}))$",
     re.IGNORECASE,

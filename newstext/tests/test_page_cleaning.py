@@ -126,6 +126,12 @@ def test_a_caption_is_not_the_lead_whatever_its_figure_is_called():
         ("Von AFP/dpa", "AFP/dpa"),
         ("· 12 Min. Lesezeit", ""),
         ("Lesedauer: 4 Minuten", ""),
+        # an opinion or feature piece names its kind first
+        ("Ein Kommentar von Robert Seidel", "Robert Seidel"),
+        ("Eine Analyse von Jana Berger · 14. März 2025", "Jana Berger"),
+        ("Gastbeitrag von Prof. Anna Roth", "Prof. Anna Roth"),
+        # a German site's English pages
+        ("By Hannah Lorenz and Tom Weber ·", "Hannah Lorenz and Tom Weber"),
     ],
 )
 def test_byline_and_date_lines_above_the_text_are_taken_out(line, byline):
@@ -152,6 +158,8 @@ def test_sentences_that_start_like_bylines_stay():
         "Quelle: Polizeipräsidium Ammertal",
         "Von Montag (1. Dezember) an gilt Tempo dreißig.",
         "Die Lesezeit beträgt 4 Minuten.",
+        "Ein Kommentar von Robert Seidel hat im Stadtrat für Ärger gesorgt.",
+        "Eine Analyse von Fachleuten kommt zu einem anderen Ergebnis.",
     ):
         texts = [(BlockKind.PARAGRAPH, sentence), (BlockKind.PARAGRAPH, LEAD)]
         assert byline_split(texts) == (texts, "")
@@ -279,6 +287,8 @@ def test_date_lines_teasers_and_end_notes_are_taken_out():
         "Dieser Artikel wurde zuletzt am 3. Dezember 2026 um 14.30 Uhr aktualisiert.",
         "Dieser Beitrag erschien zuerst in der Wochenendausgabe.",
         "Der Text wurde mit Unterstützung einer KI erstellt und von der Redaktion geprüft.",
+        "This article was translated from German by the editorial team.",
+        "Schreiben Sie der Autorin: j.berger@lokalblatt.example",
     ],
 )
 def test_a_note_on_the_text_at_its_end_is_taken_out(note):
@@ -295,6 +305,8 @@ def test_a_note_on_the_text_at_its_end_is_taken_out(note):
         "Der Beitrag wurde im Kreistag heftig kritisiert.",
         "Der Text ist nach Ansicht der Kritiker zu lang.",
         "Dieser Text wurde geprüft, sagte sie, und dann doch verworfen. Niemand weiß warum.",
+        "This story is far from over.",
+        "Fragen beantwortet das Bürgerbüro unter buergerbuero@talheim.example und am Telefon.",
     ],
 )
 def test_a_last_sentence_about_a_text_or_article_as_its_subject_stays(sentence):
