@@ -102,11 +102,14 @@ _BYLINE = re.compile(
 # line, a line ending in the wire item's number ("dpa-infocom, dpa:261207-930-12345/2"),
 # the sending company's name alone ("Beispiel-Agentur GmbH"); and a reporters' credit in
 # parentheses ("(Bericht von Tom Muster; redigiert …)").
+# A word of a company's name: capitalised or a compound ("dpa-infocom"), so that a
+# sentence ending in a legal form ("Der Konzern wird eine AG") is no company line.
+_COMPANY_WORD = r"(?:[A-ZÄÖÜ0-9][\w.&-]*|\w+-[\w.&-]+)"
 _FOOTER = re.compile(
     r"\A(?:[a-z0-9]{1,6}(?:[ /][a-z0-9]{1,6}){1,8}\Z"
     r"|©|\([cC]\)\s|Copyright\s+(?:©|\([cC]\)|\d{4})"
     r"|.{0,60}\b[a-z]{2,8}:\d{6}-\d{2,3}-\d{3,8}(?:/\d{1,3})?\Z"
-    r"|[\w.&-]+(?: [\w.&-]+){0,3} (?:GmbH|AG|SE|KG|KGaA|Ltd\.?|Inc\.?|LLC)\Z)"
+    rf"|{_COMPANY_WORD}(?: {_COMPANY_WORD}){{0,3}} (?:GmbH|AG|SE|KG|KGaA|Ltd\.?|Inc\.?|LLC)\Z)"
 )
 _CREDITS = re.compile(
     rf"\A\((?:Bericht|Berichterstattung|Reporter|Reporterin|Text)\s*:?\s+(?:von\s+)?"

@@ -336,6 +336,7 @@ def test_reporters_credit_in_parentheses_is_the_byline():
         "(Die Namen wurden von der Redaktion geändert.)",
         "Ende offen",
         "Copyright-Streit geht weiter.",
+        "Der Konzern wird eine AG",
         "(Berichtigung folgt.)",
     ],
 )
