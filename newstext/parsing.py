@@ -8,13 +8,15 @@ What the seeds taught us (see docs/architecture/loader.md):
 - short lines without final punctuation are subheadings, and one may be glued into
   a paragraph when its line break was lost.
 What wire and CMS exports add (newstext/tests/data/formats/text/):
-- a head of a title line, a date line ("07.12.2026, 14:03 Uhr") and a byline
-  ("Von Anna Beispiel, dpa") before the dateline, which may lack a place ("(Reuters) -");
+- a head of a title line, a date line ("07.12.2026, 14:03 Uhr", "Stand: …") and a byline
+  ("Von Anna Beispiel, dpa") before the dateline, which may lack a place ("(Reuters) -")
+  or its dash ("Erfurt (epd). ", "Bonn (KNA) ");
 - in a text whose paragraphs are separated by blank lines, a short line standing alone
-  that ends in "?" or ":" is a subheading too;
-- paragraphs hard-wrapped at a fixed width, their lines to be joined;
-- footer lines after the text: agency codes ("pw/jes"), a copyright line and a
-  reporters' credit in parentheses.
+  that ends in "?" or ":" is a subheading too, also over a list;
+- paragraphs hard-wrapped at a fixed width, by a tool or by hand, their lines to be joined;
+- footer lines after the text: agency codes ("pw/jes"), a copyright line, the item's
+  number ("dpa:261207-930-12345/2"), the sending company ("… GmbH") and a reporters'
+  credit in parentheses.
 """
 
 import datetime
@@ -36,18 +38,54 @@ HEADING_MAX_CHARS = 90
 HEADING_MAX_WORDS = 12
 
 _DATE_PREFIX = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?(?=\s)\s*")
+_DATELINE_PLACE = r"[A-ZÄÖÜ][\w.'/ -]{0,40}?"
 # "Duschanbe (dpa) – ", "Berlin/Moskau (dpa/AFP) - ", "(Reuters) - "
 _DATELINE = re.compile(
-    r"\A(?:(?P<place>[A-ZÄÖÜ][\w.'/ -]{0,40}?)\s*)?\((?P<agency>[^()\n]{1,40})\)\s*[–—-](?:\s+|\Z)"
+    rf"\A(?:(?P<place>{_DATELINE_PLACE})\s*)?\((?P<agency>[^()\n]{{1,40}})\)\s*[–—-](?:\s+|\Z)"
+)
+# Church and some wire services close the dateline with a full stop or nothing:
+# "Erfurt (epd). Die …", "Bonn (KNA) Das …". Without the dash, a name in parentheses
+# is also a party or an acronym ("Olaf Muster (SPD) Der …"), so the agency must be
+# one of the wire services below and a place must precede it.
+_UNMARKED_DATELINE = re.compile(
+    rf"\A(?P<place>{_DATELINE_PLACE})\s*\((?P<agency>[^()\n]{{1,40}})\)\.?\s+(?=[„“\"«»A-ZÄÖÜ])"
+)
+# News agencies that write German-language wire items, as datelines name them.
+WIRE_AGENCIES = frozenset(
+    [
+        "dpa",
+        "dpa-afx",
+        "afp",
+        "ap",
+        "reuters",
+        "epd",
+        "kna",
+        "sid",
+        "dts",
+        "ddp",
+        "apa",
+        "sda",
+        "keystone-sda",
+        "kap",
+        "kathpress",
+        "idea",
+        "afx",
+        "bloomberg",
+        "efe",
+        "ansa",
+    ]
 )
 _DPA_SERVICE = re.compile(r"l[a-z]{2}")
 # German place words that stay lower-case when an upper-case place is written normally.
 _PLACE_PARTICLES = frozenset({"am", "an", "im", "in", "ob", "der", "bei", "vor"})
 _WEEKDAYS = "Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag"
 # A line that is only a date, with a weekday and a time or not: "07.12.2026, 14:03 Uhr",
-# "Montag, 7. Dezember 2026".
+# "Montag, 7. Dezember 2026"; a CMS may label it ("Stand: …", "Aktualisiert am …").
+_DATE_LABEL = (
+    r"(?:Stand|(?:Zuletzt\s+)?[Aa]ktualisiert|Veröffentlicht|Erstellt|Datum)(?:\s*:|\s+am)"
+)
 _DATE_LINE = re.compile(
-    rf"\A(?:(?:{_WEEKDAYS}),?\s+)?(?P<day>\d{{1,2}})\.\s*"
+    rf"\A(?:{_DATE_LABEL}\s*)?(?:(?:{_WEEKDAYS}),?\s+)?(?P<day>\d{{1,2}})\.\s*"
     rf"(?:(?P<month>\d{{1,2}})\.\s*|(?P<month_name>[A-ZÄÖÜ][a-zä]+\.?)\s+)(?P<year>\d{{4}})"
     r"(?:,?\s*(?:um\s+)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?\Z"
 )
@@ -60,11 +98,18 @@ _BYLINE_END = r"(?:,\s*(?:(?P<agency>[a-z][\w/-]{1,11}|[A-Z][A-Z/-]{1,11})|[A-Z�
 _BYLINE = re.compile(
     rf"\A(?:Von\s+|(?P<label>Interview|Text|Autor|Autorin)\s*:\s*)(?P<names>{_NAMES}){_BYLINE_END}"
 )
-# Footer lines after the text: agency codes ("pw/jes", "dpa abc xy n1") or a copyright
-# line; and a reporters' credit in parentheses ("(Bericht von Tom Muster; redigiert …)").
+# Footer lines after the text: agency codes ("pw/jes", "dpa abc xy n1"), a copyright
+# line, a line ending in the wire item's number ("dpa-infocom, dpa:261207-930-12345/2"),
+# the sending company's name alone ("Beispiel-Agentur GmbH"); and a reporters' credit in
+# parentheses ("(Bericht von Tom Muster; redigiert …)").
+# A word of a company's name: capitalised or a compound ("dpa-infocom"), so that a
+# sentence ending in a legal form ("Der Konzern wird eine AG") is no company line.
+_COMPANY_WORD = r"(?:[A-ZÄÖÜ0-9][\w.&-]*|\w+-[\w.&-]+)"
 _FOOTER = re.compile(
     r"\A(?:[a-z0-9]{1,6}(?:[ /][a-z0-9]{1,6}){1,8}\Z"
-    r"|©|\([cC]\)\s|Copyright\s+(?:©|\([cC]\)|\d{4}))"
+    r"|©|\([cC]\)\s|Copyright\s+(?:©|\([cC]\)|\d{4})"
+    r"|.{0,60}\b[a-z]{2,8}:\d{6}-\d{2,3}-\d{3,8}(?:/\d{1,3})?\Z"
+    rf"|{_COMPANY_WORD}(?: {_COMPANY_WORD}){{0,3}} (?:GmbH|AG|SE|KG|KGaA|Ltd\.?|Inc\.?|LLC)\Z)"
 )
 _CREDITS = re.compile(
     rf"\A\((?:Bericht|Berichterstattung|Reporter|Reporterin|Text)\s*:?\s+(?:von\s+)?"
@@ -252,8 +297,8 @@ def parse_article(text: str) -> ParsedArticle:
             del lines[0]
 
     texts: list[tuple[BlockKind, str]] = []
-    for index, line in enumerate(lines):
-        if is_heading(line.text) or (line.alone and _is_standalone_heading(lines, index)):
+    for line in lines:
+        if is_heading(line.text) or (line.alone and _is_standalone_heading(line.text)):
             texts.append((BlockKind.HEADING, line.text))
         else:
             texts.extend(split_glued_headings(line.text))
@@ -287,7 +332,8 @@ def _unwrapped_lines(text: str) -> list[_Line]:
     A text is hard-wrapped when its paragraphs are separated by blank lines and its lines
     are cut at a width: none longer than WRAP_MAX_CHARS and several close to the longest.
     There a line break inside a paragraph is soft when the next line's first word would
-    not have fitted on the line; a short line (a paragraph's end, a heading) stays.
+    not have fitted on the line, or when a line near the width stops mid-sentence; a
+    short line (a paragraph's end, a heading) stays.
     """
     groups: list[list[str]] = [[]]
     for line in text.split("\n"):
@@ -327,12 +373,21 @@ def _wrap_width(groups: list[list[str]]) -> int | None:
 def _join_soft_breaks(group: list[str], width: int) -> list[str]:
     joined = group[:1]
     for previous, line in itertools.pairwise(group):
-        first_word = line.split(maxsplit=1)[0]
-        if _LIST_ITEM.match(line) or len(previous) + 1 + len(first_word) <= width:
+        if _LIST_ITEM.match(line) or not _is_soft_break(previous, line, width):
             joined.append(line)
         else:
             joined[-1] += " " + line
     return joined
+
+
+def _is_soft_break(previous: str, line: str, width: int) -> bool:
+    """A break the wrapping made: the next word would not have fitted on the line, or
+    the line runs close to the width and stops inside a sentence (wrapped by hand, or
+    by a tool that keeps a margin, where a short next word could still have fitted)."""
+    first_word = line.split(maxsplit=1)[0]
+    if len(previous) + 1 + len(first_word) > width:
+        return True
+    return len(previous) >= width - WRAP_SLACK and not previous.endswith(_LINE_ENDS_SENTENCE)
 
 
 class _Head(NamedTuple):
@@ -375,7 +430,7 @@ def _byline_match(line: str, *, after_title: bool) -> re.Match[str] | None:
 def _is_title(line: _Line) -> bool:
     """A heading-shaped first line, or one set apart by a blank line that reads like a
     headline: short, one sentence, not ending like running text (quotes and ? ! may)."""
-    if _DATELINE.match(line.text):
+    if read_dateline(line.text):
         return False
     if is_heading(line.text):
         return True
@@ -387,18 +442,15 @@ def _is_title(line: _Line) -> bool:
     )
 
 
-def _is_standalone_heading(lines: list[_Line], index: int) -> bool:
+def _is_standalone_heading(text: str) -> bool:
     """A short line that blank lines set apart, ending in "?" or ":" ("Wie geht es
-    weiter?", "Was die Anleger beunruhigt:").
+    weiter?", "Was die Anleger beunruhigt:"), also one over a list ("Neu sind:").
 
-    Not an interview turn ("Frage: …?") nor a line introducing a list.
+    Not an interview turn ("Frage: …?").
     """
-    text = lines[index].text
     if not text.endswith(("?", ":")) or not is_heading(text[:-1]) or ":" in text[:-1]:
         return False
-    following = lines[index + 1].text if index + 1 < len(lines) else ""
-    introduces_list = text.endswith(":") and _LIST_ITEM.match(following)
-    return first_sentence(text) == text and not introduces_list
+    return first_sentence(text) == text
 
 
 def _date_line(line: str) -> datetime.date | None:
@@ -421,8 +473,9 @@ class Dateline(NamedTuple):
 
 
 def read_dateline(text: str) -> Dateline | None:
-    """The dateline `text` opens with, if any; also one alone ("Berlin (dpa) -")."""
-    if not (found := _DATELINE.match(text)):
+    """The dateline `text` opens with, if any; also one alone ("Berlin (dpa) -") and one
+    closed by a full stop or nothing ("Erfurt (epd). ")."""
+    if not (found := _dateline_match(text)):
         return None
     agencies = [name.strip() for name in found["agency"].split("/") if name.strip()]
     # dpa names its regional service after itself ("dpa/lno": Hamburg and the north,
@@ -434,6 +487,14 @@ def read_dateline(text: str) -> Dateline | None:
     ]
     place = _place_name((found["place"] or "").strip())
     return Dateline(place, agencies, text[found.end() :])
+
+
+def _dateline_match(text: str) -> re.Match[str] | None:
+    if found := _DATELINE.match(text):
+        return found
+    found = _UNMARKED_DATELINE.match(text)
+    agency = found["agency"].split("/")[0].strip() if found else ""
+    return found if agency.casefold() in WIRE_AGENCIES else None
 
 
 def _place_name(place: str) -> str:
