@@ -50,7 +50,8 @@ _DATELINE = re.compile(
 _UNMARKED_DATELINE = re.compile(
     rf"\A(?P<place>{_DATELINE_PLACE})\s*\((?P<agency>[^()\n]{{1,40}})\)\.?\s+(?=[„“\"«»A-ZÄÖÜ])"
 )
-# News agencies that write German-language wire items, as datelines name them.
+# News agencies that write German-language wire items, as datelines and credit lines name
+# them.
 WIRE_AGENCIES = frozenset(
     [
         "dpa",
