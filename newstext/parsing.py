@@ -17,6 +17,15 @@ What wire and CMS exports add (newstext/tests/data/formats/text/):
 - footer lines after the text: agency codes ("pw/jes"), a copyright line, the item's
   number ("dpa:261207-930-12345/2"), the sending company ("… GmbH") and a reporters'
   credit in parentheses.
+What the second set adds (newstext/tests/data/formats/text_blind2/):
+- labels on the title ("EIL: ", "Titel: ", "(Zusammenfassung)") and lines on top for the
+  newsroom ("PRESSEMITTEILUNG", "Ressort: …", "Korrektur: …");
+- datelines with a date ("BERLIN, 7. Dezember (Reuters) - ", a press release's
+  "Göttingen, 7. Dezember 2026 – ") or in capitals with a full stop ("TRIER. ");
+- after the text: notes to editors ("Redaktionshinweis: …"), end markers ("(Ende)",
+  "+++ Diese Meldung wird aktualisiert +++"), an agency's code line ("(KNA – lmk-85-…)")
+  and a press release's contact block ("Pressekontakt:" and the lines under it);
+- teaser lines to other articles ("Lesen Sie auch: <headline>").
 """
 
 import datetime
@@ -39,9 +48,26 @@ HEADING_MAX_WORDS = 12
 
 _DATE_PREFIX = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?(?=\s)\s*")
 _DATELINE_PLACE = r"[A-ZÄÖÜ][\w.'/ -]{0,40}?"
-# "Duschanbe (dpa) – ", "Berlin/Moskau (dpa/AFP) - ", "(Reuters) - "
+# A date in a dateline, with or without its year: "7. Dezember", "07.12.2026".
+_DATELINE_DATE = (
+    r"(?:den\s+)?(?P<day>\d{1,2})\.\s*(?:(?P<month>\d{1,2})\.|(?P<month_name>[A-ZÄÖÜ][a-zä]+\.?))"
+    r"(?:\s*(?P<year>\d{4}))?"
+)
+# "Duschanbe (dpa) – ", "Berlin/Moskau (dpa/AFP) - ", "(Reuters) - ", and with the day
+# after the place: "BERLIN, 7. Dezember (Reuters) - ".
 _DATELINE = re.compile(
-    rf"\A(?:(?P<place>{_DATELINE_PLACE})\s*)?\((?P<agency>[^()\n]{{1,40}})\)\s*[–—-](?:\s+|\Z)"
+    rf"\A(?:(?P<place>{_DATELINE_PLACE})(?:,\s*{_DATELINE_DATE})?\s*)?"
+    r"\((?P<agency>[^()\n]{1,40})\)\s*[–—-](?:\s+|\Z)"
+)
+# A press release's dateline: place, a full date and a dash, no agency ("Göttingen,
+# 7. Dezember 2026 – "). Without the date, "Name – " opens ordinary sentences too.
+_DATED_DATELINE = re.compile(
+    rf"\A(?P<place>{_DATELINE_PLACE}),\s*{_DATELINE_DATE}\s*[–—-]\s+(?=\S)"
+)
+# A local paper's dateline: the place in capitals closed by a full stop, no agency
+# ("TRIER. Der Stadtrat …"); three letters at least, so that "EU." is no place.
+_CAPITALS_DATELINE = re.compile(
+    r"\A(?P<place>[A-ZÄÖÜ]{3,}(?:[ /-][A-ZÄÖÜ]{2,})*)\.\s+(?=[„“\"«»A-ZÄÖÜ])"
 )
 # Church and some wire services close the dateline with a full stop or nothing:
 # "Erfurt (epd). Die …", "Bonn (KNA) Das …". Without the dash, a name in parentheses
@@ -99,6 +125,69 @@ _BYLINE_END = r"(?:,\s*(?:(?P<agency>[a-z][\w/-]{1,11}|[A-Z][A-Z/-]{1,11})|[A-Z�
 _BYLINE = re.compile(
     rf"\A(?:Von\s+|(?P<label>Interview|Text|Autor|Autorin)\s*:\s*)(?P<names>{_NAMES}){_BYLINE_END}"
 )
+# Lines on top that speak about the item to the newsroom receiving it, not to readers:
+# the kind of document ("PRESSEMITTEILUNG", "Presseinformation Nr. 12/2026") and a CMS
+# export's metadata fields ("Ressort: Politik", "Schlagwörter: Bahn, Streik").
+_DOCUMENT_KIND = re.compile(
+    r"\A(?:Gemeinsame\s+)?(?:Presse|Medien)(?:mitteilung|information|meldung)"
+    r"(?:\s+(?:Nr\.\s*)?\d[\d/.-]*)?\s*:?\Z",
+    re.IGNORECASE,
+)
+_CMS_FIELD = re.compile(
+    r"\A(?:Ressort|Rubrik|Kategorie|Schlagw(?:ö|oe)rter|Schlagworte|Stichw(?:ö|oe)rter|Tags"
+    r"|Keywords|Ausgabe|Seite)\s*:\s*\S"
+)
+# A note to the editors of the newspapers a wire or press office sends to, on top or
+# after the text ("Redaktionshinweis: … dpa wird berichten.", "Sperrfrist: …"); a
+# wire's correction notice to its clients stands above the item ("Korrektur: …").
+# A note to readers ("Anmerkung der Redaktion: …") is text.
+_EDITORS_NOTE = re.compile(
+    r"\A(?:Redaktionshinweis|Hinweis\s+(?:an|für)\s+(?:die\s+)?Redaktion(?:en)?"
+    r"|Achtung,?\s+Redaktion(?:en)?|Sperrfrist)\s*:",
+    re.IGNORECASE,
+)
+_CORRECTION_NOTE = re.compile(r"\A(?:Korrektur|Berichtigung|Korrekturhinweis)\s*:\s")
+# Labels a wire or a CMS puts on a title: its urgency ("EIL: ", "Eilmeldung - ",
+# "+++ EIL +++ "), a CMS field's name ("Titel: "), and the version of the item, first
+# or last ("(Zusammenfassung)", "(2. Zusammenfassung)", "(Korrektur)", "(neu: Details)").
+_TITLE_PREFIX = re.compile(
+    r"\A(?:\+{3}\s*)?(?:EIL(?:MELDUNG)?|Eil(?:meldung)?|BLITZ|Blitz|VORAB|Vorab"
+    r"|ROUNDUP(?:\s+\d)?|Titel|Überschrift|Schlagzeile)(?:\s*\+{3}|\s*:|\s+[–—-])\s+"
+)
+_VERSION_LABEL = (
+    r"\((?:\d\.\s*)?(?:Zusammenfassung|Fassung|Korrektur|Berichtigung|Wiederholung"
+    r"|Update|Aktualisierung|aktualisiert|Neufassung|neu)(?=[\s:)])[^()]{0,40}\)"
+)
+_TITLE_VERSION = re.compile(rf"\A{_VERSION_LABEL}\s*|\s*{_VERSION_LABEL}\Z", re.IGNORECASE)
+# A press release's contact block for journalists after its text: the label, then
+# short lines of names, numbers and addresses, none a sentence ("Pressekontakt:",
+# "Für Rückfragen:").
+_CONTACT_LABEL = re.compile(
+    r"\A(?:(?:Presse|Medien)kontakte?|(?:Kontakt|Ansprechpartner(?:in)?)\s+für\s+"
+    r"(?:die\s+)?(?:Presse|Medien|Journalist\w*|Redaktionen)|(?:Für\s+|Bei\s+)?Rückfragen)"
+    r"\s*:",
+    re.IGNORECASE,
+)
+CONTACT_LINE_MAX_CHARS = 100
+CONTACT_MAX_LINES = 12
+# The line a wire or a CMS ends an item with, set off by brackets or marks ("(Ende)",
+# "- Ende -", "+++ Diese Meldung wird aktualisiert +++", "(mehr)"); a CMS's notice that
+# the text is being updated also bare ("Dieser Artikel wird laufend aktualisiert.").
+_UPDATE_NOTICE = (
+    r"(?:Diese[rs]?\s+(?:Meldung|Artikel|Beitrag|Text)\s+wird\s+(?:laufend\s+|fortlaufend\s+)?"
+    r"aktualisiert)"
+)
+_END_WORDS = (
+    rf"(?:Ende(?:\s+der\s+Meldung)?|mehr|Fortsetzung\s+folgt|{_UPDATE_NOTICE}"
+    r"|Weitere\s+(?:Informationen|Einzelheiten)\s+folgen)[.!…]*"
+)
+_END_MARKER = re.compile(
+    rf"\(\s*{_END_WORDS}\s*\)|\[\s*{_END_WORDS}\s*\]"
+    rf"|(?P<mark>[-–—+*#]{{1,3}})\s*{_END_WORDS}\s*(?P=mark)|{_UPDATE_NOTICE}[.!]?",
+    re.IGNORECASE,
+)
+# A wire item's code line in parentheses after the text: "(KNA – lmk-85-00412)".
+_AGENCY_CODE = re.compile(r"\(\s*(?P<agency>[A-Za-z][\w-]{1,11})\s*[–—/-]?\s*[\w/.-]*\d[\w/. -]*\)")
 # Footer lines after the text: agency codes ("pw/jes", "dpa abc xy n1"), a copyright
 # line, a line ending in the wire item's number ("dpa-infocom, dpa:261207-930-12345/2"),
 # the sending company's name alone ("Beispiel-Agentur GmbH"); and a reporters' credit in
@@ -262,7 +351,7 @@ def parse_article(text: str) -> ParsedArticle:
     lines: list[_Line] = []
     for line in _unwrapped_lines(text):
         core = _core(line.text)
-        if len(core) <= longest and core.casefold() in boilerplate:
+        if (len(core) <= longest and core.casefold() in boilerplate) or _is_teaser(line.text):
             dropped.append(line.text)
         else:
             lines.append(line)
@@ -279,7 +368,11 @@ def parse_article(text: str) -> ParsedArticle:
             break
         if credits := _CREDITS.match(last):
             byline = credits["names"]
-        elif not _FOOTER.match(last):
+        elif (contact := _contact_block_start(lines)) is not None:
+            dropped.extend(line.text for line in lines[contact:])
+            del lines[contact:]
+            continue
+        elif not _is_footer(last):
             break
         dropped.append(lines.pop().text)
 
@@ -292,6 +385,8 @@ def parse_article(text: str) -> ParsedArticle:
     place, agencies = "", head.agencies
     if lines and (dateline := read_dateline(lines[0].text)):
         place, agencies = dateline.place, dateline.agencies or head.agencies
+        if dateline.published_on and not published_on:
+            published_on, precision = dateline.published_on, DatePrecision.DAY
         if dateline.rest:
             lines[0] = lines[0]._replace(text=dateline.rest)
         else:  # the dateline stood alone on its line
@@ -318,6 +413,42 @@ def parse_article(text: str) -> ParsedArticle:
         dropped_lines=dropped,
         byline=byline,
     )
+
+
+def _is_teaser(line: str) -> bool:
+    """A web page's link to another article: a boilerplate label, a colon and a
+    headline ("Lesen Sie auch: Stadtrat streitet über Parkgebühren")."""
+    label, colon, headline = line.partition(":")
+    headline = headline.strip()
+    return (
+        bool(colon and headline)
+        and len(label) <= _boilerplate_longest()
+        and _comparable(label) in boilerplate_lines()
+        and len(headline) <= TITLE_MAX_CHARS
+        and not headline.endswith(tuple(".:;,"))
+        and first_sentence(headline) == headline
+    )
+
+
+def _is_footer(line: str) -> bool:
+    """A line after the text that is not part of it: see `_FOOTER`, a note to editors,
+    an end marker and an agency's code line."""
+    if _FOOTER.match(line) or _EDITORS_NOTE.match(line) or _END_MARKER.fullmatch(line):
+        return True
+    code = _AGENCY_CODE.fullmatch(line)
+    return code is not None and code["agency"].casefold() in WIRE_AGENCIES
+
+
+def _contact_block_start(lines: list["_Line"]) -> int | None:
+    """Where a contact block for journalists starts that runs to the end of `lines`;
+    never on the first line (a whole text is no contact block)."""
+    for index in range(len(lines) - 1, max(0, len(lines) - CONTACT_MAX_LINES - 1), -1):
+        line = lines[index].text
+        if _CONTACT_LABEL.match(line):
+            return index
+        if len(line) > CONTACT_LINE_MAX_CHARS or line.endswith((".", "!", "?")):
+            return None  # a sentence: text, not a name, a number or an address
+    return None
 
 
 class _Line(NamedTuple):
@@ -400,25 +531,42 @@ class _Head(NamedTuple):
 
 
 def _read_head(lines: list[_Line]) -> _Head:
-    """Take the title, a date line and a byline from the top of `lines` (in any order)."""
+    """Take the title, a date line and a byline from the top of `lines` (in any order),
+    and the lines there that speak to the newsroom (see `_is_newsroom_line`)."""
     title = byline = ""
     published_on: datetime.date | None = None
     agencies: list[str] = []
     taken: list[str] = []
     while len(lines) > 1:
         line = lines[0].text
-        if not published_on and (published_on := _date_line(line)):
+        if _is_newsroom_line(line) or (not published_on and (published_on := _date_line(line))):
             taken.append(line)
         elif not byline and (match := _byline_match(line, after_title=bool(title))):
             byline = match["names"]
             agencies = [match["agency"]] if match["agency"] else []
             taken.append(line)
-        elif not title and _is_title(lines[0]):
-            title = line
+        elif not title and _is_title(candidate := lines[0]._replace(text=_title_text(line))):
+            title = candidate.text
         else:
             break
         lines.pop(0)
     return _Head(title, byline, published_on, agencies, taken)
+
+
+def _is_newsroom_line(line: str) -> bool:
+    """A line on top for the newsroom, not for readers: the kind of document, a CMS
+    metadata field, a note to editors or a correction notice."""
+    return any(
+        pattern.match(line)
+        for pattern in (_DOCUMENT_KIND, _CMS_FIELD, _EDITORS_NOTE, _CORRECTION_NOTE)
+    )
+
+
+def _title_text(line: str) -> str:
+    """A title line without the labels a wire or CMS puts on it ("EIL: ", "Titel: ",
+    "(Zusammenfassung)"); the line itself if it is nothing but a label."""
+    text = _TITLE_VERSION.sub("", _TITLE_PREFIX.sub("", line, count=1)).strip()
+    return text or line
 
 
 def _byline_match(line: str, *, after_title: bool) -> re.Match[str] | None:
@@ -457,28 +605,39 @@ def _is_standalone_heading(text: str) -> bool:
 def _date_line(line: str) -> datetime.date | None:
     if not (match := _DATE_LINE.match(line)):
         return None
-    month = int(match["month"] or month_number(match["month_name"]) or 0)
+    return _calendar_date(match["year"], match["month"], match["month_name"], match["day"])
+
+
+def _calendar_date(
+    year: str, month: str | None, month_name: str | None, day: str
+) -> datetime.date | None:
+    """The date of a day, a month as a number or a name, and a year; None if none is."""
+    number = int(month or month_number(month_name or "") or 0)
     try:
-        return datetime.date(int(match["year"]), month, int(match["day"]))
+        return datetime.date(int(year), number, int(day))
     except ValueError:
         return None
 
 
 class Dateline(NamedTuple):
     """A dateline opening a text ("Hamburg/Berlin (dpa/AFP) - "): its place as it is
-    written normally, its agencies ("dpa", "AFP") and the text after it."""
+    written normally, its agencies ("dpa", "AFP"), the text after it and the date it
+    gives with its year ("Göttingen, 7. Dezember 2026 – ")."""
 
     place: str
     agencies: list[str]
     rest: str
+    published_on: datetime.date | None = None
 
 
 def read_dateline(text: str) -> Dateline | None:
-    """The dateline `text` opens with, if any; also one alone ("Berlin (dpa) -") and one
-    closed by a full stop or nothing ("Erfurt (epd). ")."""
+    """The dateline `text` opens with, if any; also one alone ("Berlin (dpa) -"), one
+    closed by a full stop or nothing ("Erfurt (epd). "), a press release's ("Göttingen,
+    7. Dezember 2026 – ") and a local paper's ("TRIER. ")."""
     if not (found := _dateline_match(text)):
         return None
-    agencies = [name.strip() for name in found["agency"].split("/") if name.strip()]
+    agency = found.groupdict().get("agency") or ""
+    agencies = [name.strip() for name in agency.split("/") if name.strip()]
     # dpa names its regional service after itself ("dpa/lno": Hamburg and the north,
     # "dpa/lby": Bavaria): a code "l" and two letters there is no agency to cite.
     agencies = [
@@ -487,15 +646,33 @@ def read_dateline(text: str) -> Dateline | None:
         if not (index and agencies[index - 1] == "dpa" and _DPA_SERVICE.fullmatch(name))
     ]
     place = _place_name((found["place"] or "").strip())
-    return Dateline(place, agencies, text[found.end() :])
+    return Dateline(place, agencies, text[found.end() :], _dateline_date(found))
 
 
 def _dateline_match(text: str) -> re.Match[str] | None:
     if found := _DATELINE.match(text):
         return found
+    if (found := _DATED_DATELINE.match(text)) and _has_month(found):
+        return found
+    if found := _CAPITALS_DATELINE.match(text):
+        return found
     found = _UNMARKED_DATELINE.match(text)
     agency = found["agency"].split("/")[0].strip() if found else ""
     return found if agency.casefold() in WIRE_AGENCIES else None
+
+
+def _has_month(found: re.Match[str]) -> bool:
+    """A dated dateline's month is a number or a month's name ("7. Dezember"), not
+    another word after an ordinal ("3. Liga")."""
+    return not found["month_name"] or month_number(found["month_name"]) is not None
+
+
+def _dateline_date(found: re.Match[str]) -> datetime.date | None:
+    """The date a dateline gives, when it gives its year."""
+    dated = found.groupdict()
+    if not dated.get("year"):
+        return None
+    return _calendar_date(dated["year"], dated["month"], dated["month_name"], dated["day"])
 
 
 def _place_name(place: str) -> str:

@@ -428,15 +428,207 @@ def test_short_lines_of_a_text_that_is_not_wrapped_stay_apart():
     assert headings(parsed) == ["Pressestelle"]
 
 
-CASES_DIR = Path(__file__).parent / "data" / "formats" / "text"
-CASES = json.loads((CASES_DIR / "expected.json").read_text(encoding="utf-8"))["cases"]
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("EIL: Gericht stoppt Gesetz", "Gericht stoppt Gesetz"),
+        ("Eilmeldung - Gericht stoppt Gesetz", "Gericht stoppt Gesetz"),
+        ("+++ EIL +++ Gericht stoppt Gesetz", "Gericht stoppt Gesetz"),
+        ("Titel: Zehn Jahre Bibliothek", "Zehn Jahre Bibliothek"),
+        ("Hafen wächst weiter (Zusammenfassung)", "Hafen wächst weiter"),
+        ("Hafen wächst weiter (2. Zusammenfassung 1200)", "Hafen wächst weiter"),
+        ("(Korrektur) Hafen wächst weiter", "Hafen wächst weiter"),
+        ("Hafen wächst weiter (neu: mit Zahlen)", "Hafen wächst weiter"),
+        # Words like the labels that are the title's own stay.
+        ("Blitz schlägt in Kirche ein", "Blitz schlägt in Kirche ein"),
+        ("Eil-Verfahren gegen Minister", "Eil-Verfahren gegen Minister"),
+        ("Neuer Bürgermeister (Neu-Ulm)", "Neuer Bürgermeister (Neu-Ulm)"),
+        ("Zusammenfassung der Woche", "Zusammenfassung der Woche"),
+    ],
+)
+def test_wire_and_cms_labels_are_taken_off_the_title(line, title):
+    parsed = parse_article(f"{line}\n\nBerlin (dpa) - Der Rat hat entschieden.")
+    assert parsed.title == title
+    assert parsed.body == "Der Rat hat entschieden."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "PRESSEMITTEILUNG",
+        "Presseinformation Nr. 12/2026",
+        "Gemeinsame Medienmitteilung:",
+        "Ressort: Kultur/Lokales",
+        "Schlagwörter: Bibliothek, Jubiläum",
+        "Redaktionshinweis: Die Ministerin stellt den Plan am Dienstag vor.",
+        "Sperrfrist: 8. Dezember, 10.00 Uhr",
+        "Korrektur: Im zweiten Absatz wurde der Name berichtigt.",
+    ],
+)
+def test_lines_on_top_for_the_newsroom_are_no_title_or_text(line):
+    parsed = parse_article(f"{line}\n\nRat beschließt Brücke\n\nDer Rat hat entschieden.")
+    assert parsed.title == "Rat beschließt Brücke"
+    assert parsed.body == "Der Rat hat entschieden."
+    assert parsed.dropped_lines == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Anmerkung der Redaktion: Die Namen wurden geändert.",  # a note to readers
+        "Pressemitteilungen der Polizei nennen keine Namen.",
+        "Seitenweise Akten lagen vor.",
+    ],
+)
+def test_sentences_on_top_like_newsroom_lines_stay_text(line):
+    parsed = parse_article(f"Rat beschließt Brücke\n\n{line}\n\nDer Rat hat entschieden.")
+    assert paragraphs(parsed)[0] == line
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "Redaktionshinweis: Die Ministerin stellt den Plan vor. dpa wird berichten.",
+        "Hinweis für Redaktionen: Fotos stehen zum Download bereit.",
+        "(KNA – lmk-85-00412)",
+        "(epd 123/2026)",
+        "(Ende)",
+        "- Ende -",
+        "+++ Diese Meldung wird aktualisiert +++",
+        "Dieser Artikel wird laufend aktualisiert.",
+        "(mehr)",
+    ],
+)
+def test_notes_to_editors_codes_and_end_markers_after_the_text_are_footers(footer):
+    parsed = parse_article(f"Berlin (dpa) - Der Rat hat entschieden.\n\n{footer}\n\ndpa lno xy")
+    assert parsed.body == "Der Rat hat entschieden."
+    assert parsed.dropped_lines == ["dpa lno xy", footer]
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "(SPD – 12 Sitze)",  # a party is no agency
+        "(mehr als 20 Verletzte)",
+        "Das Ende der Meldung kam spät.",
+        "Die Seite wird aktualisiert, sagte der Sprecher.",
+        "Anmerkung der Redaktion: Die Namen wurden geändert.",
+    ],
+)
+def test_last_paragraphs_like_footers_stay_text(last):
+    parsed = parse_article(f"Der Rat hat entschieden.\n\n{last}")
+    assert parsed.body.endswith(last)
+
+
+def test_press_release_head_dateline_and_contact_block():
+    parsed = parse_article(
+        "PRESSEMITTEILUNG\n\nStadtwerke bauen Speicher\n\n"
+        "Lindenau, 7. Dezember 2026 – Die Stadtwerke bauen einen Speicher.\n\n"
+        "Der Bau beginnt 2027.\n\n"
+        "Pressekontakt:\nStadtwerke Lindenau GmbH\nEva Muster\nTelefon: 01234 5678-9\n"
+        "E-Mail: presse@stadtwerke.example"
+    )
+    assert parsed.title == "Stadtwerke bauen Speicher"
+    assert (parsed.dateline_place, parsed.publisher_name) == ("Lindenau", "")
+    assert parsed.published_on == datetime.date(2026, 12, 7)
+    assert paragraphs(parsed) == ["Die Stadtwerke bauen einen Speicher.", "Der Bau beginnt 2027."]
+    assert "Eva Muster" in parsed.dropped_lines
+
+
+@pytest.mark.parametrize(
+    "label", ["Pressekontakt:", "Für Rückfragen:", "Kontakt für Medien: Eva Muster"]
+)
+def test_contact_block_for_journalists_after_the_text_is_dropped(label):
+    parsed = parse_article(f"Der Rat hat entschieden.\n\n{label}\nEva Muster\nTel. 01234 5678")
+    assert parsed.body == "Der Rat hat entschieden."
+
+
+def test_contact_lines_for_readers_or_before_more_text_stay():
+    # Readers' contact is text; a label followed by a paragraph is not the end.
+    text = "Der Rat hat entschieden.\n\nKontakt: Bürgerbüro, Telefon 01234 5678"
+    assert parse_article(text).body.endswith("Telefon 01234 5678")
+    long = (
+        "Die Stadt lädt alle Bürgerinnen und Bürger zu einer Versammlung im Rathaus ein, sagte sie."
+    )
+    text = f"Der Rat hat entschieden.\n\nRückfragen:\nEva Muster\n\n{long}"
+    assert parse_article(text).body.endswith(long)
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "agency", "published"),
+    [
+        ("BERLIN, 7. Dezember (Reuters) - Der Konzern senkt.", "Berlin", "Reuters", None),
+        ("Hamburg, 07.12.2026 (dpa) - Der Hafen wächst.", "Hamburg", "dpa", "2026-12-07"),
+        ("Lindenau, den 7. Dezember 2026 – Die Stadt baut.", "Lindenau", "", "2026-12-07"),
+        ("TRIER. Der Stadtrat hat entschieden.", "Trier", "", None),
+        ("BAD KREUZNACH. Der Kreistag tagt.", "Bad Kreuznach", "", None),
+    ],
+)
+def test_datelines_with_a_date_or_in_capitals(line, place, agency, published):
+    parsed = parse_article(f"Rat beschließt Brücke\n\n{line}")
+    assert (parsed.dateline_place, parsed.publisher_name) == (place, agency)
+    assert (parsed.published_on.isoformat() if parsed.published_on else None) == published
+    assert parsed.body == line.split(" - ", 1)[-1].split(" – ", 1)[-1].split(". ", 1)[-1]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Anna Muster – die Kanzlerin – sprach lange.",  # a dash without a date
+        "Lindenau, 3. Liga – Der Verein gewann.",  # an ordinal, no month
+        "EU. Die Kommission plant.",  # two capitals: an abbreviation
+        "Der Rat hat entschieden.",
+    ],
+)
+def test_openings_like_datelines_stay_text(line):
+    parsed = parse_article(f"Rat beschließt Brücke\n\n{line}")
+    assert parsed.dateline_place == ""
+    assert parsed.body == line
+
+
+@pytest.mark.parametrize(
+    ("line", "dropped"),
+    [
+        ("Lesen Sie auch: Stadtrat streitet über Parkgebühren", True),
+        ("Mehr zum Thema: Wie teuer wird der Winter?", True),
+        ("Lesen Sie auch, was die Experten sagen.", False),
+        ("Mehr zum Thema: Die Stadt hat entschieden. Der Rat tagt im Mai.", False),
+    ],
+)
+def test_teaser_lines_to_other_articles_are_dropped(line, dropped):
+    parsed = parse_article(f"Der Rat hat entschieden.\n\n{line}\n\nDer Bau beginnt 2028.")
+    assert (line in parsed.dropped_lines, line in parsed.body) == (dropped, not dropped)
+
+
+def test_mac_line_ends_separate_lines_and_paragraphs():
+    data = "Titel der Meldung\r\rBonn (epd) - Erster Absatz.\r\rZweiter Absatz.\r\repd west ab"
+    parsed = parse_article(
+        normalise_text(decode_article_bytes(data.encode(), max_bytes=10**6).text)
+    )
+    assert parsed.title == "Titel der Meldung"
+    assert paragraphs(parsed) == ["Erster Absatz.", "Zweiter Absatz."]
+
+
+FORMATS_DIR = Path(__file__).parent / "data" / "formats"
+
+
+def load_cases(folder: str) -> dict[str, dict]:
+    return json.loads((FORMATS_DIR / folder / "expected.json").read_text(encoding="utf-8"))["cases"]
+
+
+# The sets of text cases, each a folder of files and their expected.json (same schema).
+CASE_SETS = {folder: load_cases(folder) for folder in ("text", "text_blind2")}
 MOJIBAKE = ("Ã", "â€", "\ufeff", "\ufffd", "\r")
+# Held-out fields right in text_blind2 (of 66), measured on 2026-12-07 after the rules
+# were changed on its tuning half (45/66 -> 66/66): before 48/66, after 66/66. A floor
+# against regressions; only the total is looked at.
+HELD_OUT_FLOOR = 66
 
 
-def case_fields(name: str) -> dict[str, bool]:
+def case_fields(folder: str, name: str) -> dict[str, bool]:
     """Which of a case's fields the import reads right (see expected.json's `about`)."""
-    expected = CASES[name]
-    data = (CASES_DIR / name).read_bytes()
+    expected = CASE_SETS[folder][name]
+    data = (FORMATS_DIR / folder / name).read_bytes()
     parsed = parse_article(normalise_text(decode_article_bytes(data, max_bytes=10**6).text))
     texts = paragraphs(parsed)
     want = expected["paragraphs"]
@@ -458,12 +650,27 @@ def case_fields(name: str) -> dict[str, bool]:
     }
 
 
-# Every field of every case, tuning and held-out alike. The held-out half was first only
-# measured (59 of 77 fields right, a floor), then released for tuning: 77 of 77 since.
-@pytest.mark.parametrize("name", list(CASES))
-def test_wire_and_cms_text_cases_are_read_right(name):
-    fields = case_fields(name)
+def cases_of(folder: str, *parts: str) -> list[tuple[str, str]]:
+    return [(folder, name) for name, case in CASE_SETS[folder].items() if case["part"] in parts]
+
+
+# Every field of every case tuned on: the first set, whose held-out half was first only
+# measured (59 of 77 fields right, a floor) and then released for tuning (77 of 77
+# since), and the tuning half of the second set.
+@pytest.mark.parametrize(
+    ("folder", "name"),
+    cases_of("text", "tuning", "held-out") + cases_of("text_blind2", "tuning"),
+)
+def test_wire_and_cms_text_cases_are_read_right(folder, name):
+    fields = case_fields(folder, name)
     assert [field for field, right in fields.items() if not right] == []
+
+
+def test_held_out_text_cases_stay_above_their_floor():
+    # Only the total: held-out failures are not looked at one by one.
+    held_out = cases_of("text_blind2", "held-out")
+    right = sum(sum(case_fields(folder, name).values()) for folder, name in held_out)
+    assert right >= HELD_OUT_FLOOR
 
 
 def test_lines_that_each_end_a_sentence_are_paragraphs_not_a_wrapped_one():
