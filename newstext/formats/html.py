@@ -19,7 +19,11 @@ A page that lists several items side by side (a ticker: `article`s, or dated ent
 of one class) gives its first item, with that item's heading as the title. A page
 whose text is too short for an article, a photo gallery, has its pictures' captions
 added as paragraphs, without their credits and counters. A dateline opening the text
-("Talheim, 28. Mai 2026 – …") gives the date, before the page's metadata.
+("Talheim, 28. Mai 2026 – …") gives the date, before the page's metadata; then the
+page's stated publication time (`article:published_time`, JSON-LD `datePublished`) as
+the day it was in Germany, before trafilatura's search of the page. A page whose
+metadata names no site is named by the copyright line in its footer ("© 2026 Pfarrei
+St. Martin").
 
 Tuning (measured on the pages in tests/data/formats/html, see the test module):
 `favor_recall` kept every article sentence and leaked no furniture; the default and
@@ -36,7 +40,7 @@ import trafilatura
 from trafilatura.htmlprocessing import build_html_output
 from trafilatura.utils import load_html
 
-from newstext.dates import month_number
+from newstext.dates import month_number, newsroom_day, parse_timestamp
 from newstext.formats import page_cleaning
 from newstext.formats.base import (
     FormatError,
@@ -78,8 +82,20 @@ DATELINE_BLOCKS = 2
 # An address, not a name ("https://…", "redaktion@…").
 _NOT_A_NAME = re.compile(r"https?:|www\.|@|/")
 # A credit's label that trafilatura leaves before an author's name, without its colon.
-_CREDIT_LABEL = re.compile(r"^(?:Fotos?|Bilder?|Texte?|Autor(?:in)?|Autoren)\s*:?\s+(?=[A-ZÄÖÜ])")
+_CREDIT_LABEL = re.compile(
+    r"^(?:Fotos?|Bild(?:er)?|Texte?|Autor(?:in)?|Autoren)\s*:?\s+(?=[A-ZÄÖÜ])"
+)
 _MARKUP = re.compile(r"<(?:p|br|div|h[1-6])\b", re.IGNORECASE)
+# A copyright line in the page's footer, naming the site's owner: "© 2026 Pfarrei St.
+# Martin", "Copyright 2020–2026 Kreisblatt Elbaue – Medienhaus", "(c) Stadtwerke 2026.".
+_COPYRIGHT = re.compile(
+    r"^(?:©|\([cC]\)|(?i:copyright)\b(?:\s*©)?)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s+)?"
+    # the sentence's dot goes, an abbreviation's stays ("Musikverein Linden e.V.")
+    r"(?P<owner>[A-ZÄÖÜ].*?)(?:\s+\d{4})?(?:(?<!\.[A-Za-z])\.)?"
+    r"(?:\s+[-–—|]\s.*|,\s.*|\s+Alle Rechte.*)?$"
+)
+# A site's owner is a name of a few words.
+OWNER_MAX_WORDS = 6
 # The parts of a <title>: "Headline - Section - Site".
 _TITLE_PARTS = re.compile(r"\s+[-–—|:·•]\s+")
 
@@ -171,7 +187,7 @@ def parse_html(
     canonical = (document.url or "").strip() or None
     name = f"{source} ({canonical})" if canonical else source
     body, blocks = join_blocks(texts, source=name, max_chars=max_chars)
-    published_on = _dateline_date(texts) or _date(document.date)
+    published_on = _dateline_date(texts) or _published_day(page) or _date(document.date)
     language_match = _HTML_LANG.search(data[:4096])
     return IncomingArticle(
         source_format="html",
@@ -184,7 +200,7 @@ def parse_html(
         byline=byline,
         published_on=published_on,
         date_precision=DatePrecision.DAY if published_on else DatePrecision.UNKNOWN,
-        publisher_name=clean_inline(document.sitename or ""),
+        publisher_name=clean_inline(document.sitename or "") or _copyright_owner(page),
         language=language_match[1].decode("ascii") if language_match else "",
         link=canonical,
     )
@@ -221,11 +237,22 @@ def _meta_author(page: Any) -> str:
     return ""
 
 
-def _json_ld_body(page: Any) -> str:
-    """The `articleBody` of the page's JSON-LD, if it gives one."""
+def _copyright_owner(page: Any) -> str:
+    """The owner a copyright line in the page's footer names: the site's name on a small
+    site (a parish, a club, a town) whose metadata gives none."""
+    footers = page.xpath('//footer | //*[@role="contentinfo"]')
+    for line in (clean_inline(text) for footer in footers for text in footer.itertext()):
+        owner = found["owner"] if (found := _COPYRIGHT.match(line)) else ""
+        if owner and count_words(owner) <= OWNER_MAX_WORDS and not _NOT_A_NAME.search(owner):
+            return owner
+    return ""
+
+
+def _json_ld_text(page: Any, key: str) -> str:
+    """The first text the page's JSON-LD gives under `key` ("articleBody")."""
     for script in page.xpath('//script[@type="application/ld+json"]'):
         try:
-            found = _find_article_body(json.loads(script.text or ""))
+            found = _find_json_ld(json.loads(script.text or ""), key)
         except (ValueError, RecursionError):  # not JSON, or nested past Python's limit
             continue
         if found:
@@ -233,19 +260,19 @@ def _json_ld_body(page: Any) -> str:
     return ""
 
 
-def _find_article_body(value: Any, depth: int = 0) -> str:
-    """The first `articleBody` in a JSON-LD value, its lists and its `@graph`, looked for
-    `JSON_LD_MAX_DEPTH` levels deep at the most."""
+def _find_json_ld(value: Any, key: str, depth: int = 0) -> str:
+    """The first text under `key` in a JSON-LD value, its lists and its `@graph`, looked
+    for `JSON_LD_MAX_DEPTH` levels deep at the most."""
     if depth > JSON_LD_MAX_DEPTH:
         return ""
     if isinstance(value, list):
-        return next((found for item in value if (found := _find_article_body(item, depth + 1))), "")
+        return next((found for item in value if (found := _find_json_ld(item, key, depth + 1))), "")
     if not isinstance(value, dict):
         return ""
-    body = value.get("articleBody")
-    if isinstance(body, str) and body.strip():
-        return body
-    return _find_article_body(value.get("@graph", []), depth + 1)
+    text = value.get(key)
+    if isinstance(text, str) and text.strip():
+        return text
+    return _find_json_ld(value.get("@graph", []), key, depth + 1)
 
 
 def _with_json_ld_body(
@@ -253,7 +280,7 @@ def _with_json_ld_body(
 ) -> list[tuple[BlockKind, str]]:
     """The JSON-LD `articleBody`, in its paragraphs, where the page's markup gave less of
     it (a page that a script fills in) or gave it as one block."""
-    body = _json_ld_body(page)
+    body = _json_ld_text(page, "articleBody")
     if _MARKUP.search(body):  # some sites give the body as HTML
         blocks = markup_blocks(body)
     else:
@@ -315,6 +342,24 @@ def _date(value: str | None) -> datetime.date | None:
         return datetime.date.fromisoformat(value or "")
     except ValueError:
         return None
+
+
+def _published_day(page: Any) -> datetime.date | None:
+    """The day the page says it was published, in the newsroom's time: its
+    `article:published_time` or its JSON-LD `datePublished` (a video's `uploadDate`).
+    trafilatura cuts such a timestamp to the date it writes, which for an item put out
+    just after midnight in Germany and written in UTC ("2026-11-14T23:40:00Z") is the
+    day before; and its search of the whole page may take a teaser's date instead."""
+    stated = [
+        *page.xpath('//head/meta[@property="article:published_time"]/@content'),
+        *page.xpath('//head/meta[@name="article:published_time"]/@content'),
+        _json_ld_text(page, "datePublished"),
+        _json_ld_text(page, "uploadDate"),
+    ]
+    for value in stated:
+        if moment := parse_timestamp(value):
+            return newsroom_day(moment)
+    return None
 
 
 def _dateline_date(texts: list[tuple[BlockKind, str]]) -> datetime.date | None:

@@ -31,6 +31,11 @@ list or a paragraph or two. A credit under the text ("Text: Merle Hansen") gives
 byline where the header gives none (`closing_credit_find`). A page listing items side
 by side (an agency's ticker) is cut down to its first item (`first_item_keep`); a live
 blog, whose entries look the same but tell one story, is kept whole.
+
+Some furniture is known by its shape rather than its name: teasers to other articles,
+each headed by a link (`<h2><a>…</a></h2>`), whatever the box around them is called; a
+list of tools and counters ("Druckversion", "412 Aufrufe"); a picture's caption or
+credit set as a `div` in the picture's box (a Drupal media field), not a `figcaption`.
 """
 
 import itertools
@@ -53,13 +58,23 @@ FURNITURE_PARTS = frozenset(
         "player", "audio", "video", "podcast", "mediaplayer",
     }
 )  # fmt: skip
+# A picture's caption or credit set as a `div` of its own inside the picture's box (a
+# Drupal media field "field--name-field-bildunterschrift"), which trafilatura takes for
+# a paragraph; a `figcaption` it leaves out, and a gallery's captions come from those.
+CAPTION_PARTS = frozenset(
+    {"caption", "bildunterschrift", "bildtext", "bildrechte", "bildnachweis", "credit", "credits"}
+)
+PICTURE_PARTS = frozenset({"media", "image", "img", "bild", "foto", "photo", "picture"})
+# The picture's box is at most this many levels above its caption.
+CAPTION_DEPTH = 3
 # A small box whose heading names it as furniture, whatever its class: teasers, most-read
 # lists, sharing and liking buttons, downloads, a press release's contact and "about us",
 # and the fact or person boxes set beside the running text.
 FURNITURE_TITLE = re.compile(
     r"^(?:Meistgelesen|Meist gelesen|Mehr zum Thema|Mehr aus\b|Zum Thema|Lesen Sie auch"
     r"|Auch interessant|Das könnte Sie (?:auch )?interessieren|Ähnliche (?:Beiträge|Artikel)"
-    r"|Weitere (?:Artikel|Beiträge|Nachrichten|Meldungen)|Neueste Beiträge|Top-Themen"
+    r"|(?:Weitere|Mehr|Neueste) (?:Artikel|Beiträge|Nachrichten|Meldungen|Videos|Podcasts"
+    r"|Bildergalerien)|Top-Themen"
     r"|Teilen(?: mit)?|Gefällt mir|Downloads?|Pressekontakt|Kontakt für (?:die )?Medien"
     r"|Medienkontakt|Über uns"
     r"|Fakten|Faktencheck kompakt|Zahlen und Fakten|Zur Person|Zur Sache|Info(?:box)?"
@@ -79,6 +94,7 @@ _LIVE_BLOG = re.compile(r"LiveBlogPosting|live[-_ ]?blog|news[-_ ]?blog|live[-_ 
 # Alpen" over the text's own paragraph does not.
 _ABOUT_TITLE = re.compile(r"^Über (?:die|den|das) (?P<name>[A-ZÄÖÜ]\S*(?: [A-ZÄÖÜ]\S*){0,4})$")
 _ARTICLE = re.compile(r"^(?:Die|Der|Das)\s+")
+_SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")
 # Such a box is the heading and at most this many other elements.
 TITLED_BOX_MAX_CHILDREN = 4
 # A paragraph or list of at least this many links, that much of its text theirs, is
@@ -142,7 +158,8 @@ _WEEKDAY = r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),
 _BYLINE = re.compile(
     rf"^(?:(?:{_DATE_WORD}(?:\s+am)?:?\s*)?{_WEEKDAY}?{_DATE}\s*[|·•,;–-]\s*)?"
     # "Von", a label or the piece's kind before the name; "By" on a site's English pages.
-    rf"(?:Von|By|Text:|Autor:|Autorin:|Autoren:|Interview:|{_PIECE})\s+{_STAFF}?(?P<name>{_NAME})"
+    # "von" after a `<time>` the extraction dropped ("<time>…</time> von Deniz Kaya").
+    rf"(?:[Vv]on|By|Text:|Autor:|Autorin:|Autoren:|Interview:|{_PIECE})\s+{_STAFF}?(?P<name>{_NAME})"
     rf"\s*(?:(?:[|·•,;–-]|(?=\()){_BYLINE_REST})?$"
 )
 # A credit line that names what its name wrote, not "Von …", which opens sentences too.
@@ -158,9 +175,11 @@ _AGENCY_CREDIT = re.compile(
 _INTERVIEW_CREDIT = re.compile(
     rf"^(?:Das\s+)?(?:Interview|Gespräch)\s+(?:führten?|führte)\s+(?P<name>{_NAME})\.?$"
 )
+# A date line above the text, maybe with the reading time or the section after it
+# ("28.03.2026 | Nachrichten", "14.03.2025 | 4 Min. Lesezeit").
 _DATE_LINE = re.compile(
     rf"^(?:{_DATE_WORD}(?:\s+am)?:?\s*)?{_WEEKDAY}?{_DATE}"
-    r"(?:\s*[|·•]\s*\d+\s*Min\.?(?:\s*Lesezeit)?)?$"
+    r"(?:\s*[|·•]\s*(?:\d+\s*Min\.?(?:\s*Lesezeit)?|[A-ZÄÖÜ][\w&-]*(?:\s+[A-ZÄÖÜ&][\w&-]*)?))?$"
 )
 # A date line that says what it is ("Stand: …") is furniture wherever it stands.
 _NAMED_DATE_LINE = re.compile(rf"^{_DATE_WORD}(?:\s+am)?:?\s*{_WEEKDAY}?{_DATE}$")
@@ -214,24 +233,31 @@ _TEASER_LINE = re.compile(
     r"|Das könnte Sie auch interessieren)\b:?\s*\S.{0,150}$"
 )
 # A picture's credit standing as a paragraph of its own ("Foto: privat").
-_CREDIT_LINE = re.compile(r"^(?:Fotos?|Bilder?|Grafik|Illustration)\s*:\s*\S[^.!?]{0,60}$")
+_CREDIT_LINE = re.compile(r"^(?:Fotos?|Bild(?:er)?|Grafik|Illustration)\s*:\s*\S[^.!?]{0,60}$")
 # A picture's credit closing its caption ("… über den Weinbergen. Foto: Anna Keller").
 # It follows a sentence's end or stands in brackets: "… ihre Bilder: Aquarelle" is text.
 _CLOSING_CREDIT = re.compile(
     r"(?:(?<=[.!?“\"»])\s*|\s*[(\[])"
-    r"(?:Fotos?|Bilder?|Grafik|Illustration)\s*:\s*[^.!?()\[\]]{1,60}[)\]]?$"
+    r"(?:Fotos?|Bild(?:er)?|Grafik|Illustration)\s*:\s*[^.!?()\[\]]{1,60}[)\]]?$"
 )
 # A gallery's label or counter ("Bildergalerie: Ein Tag am See (12 Bilder)", "Bild 1 von 12").
 _GALLERY_LINE = re.compile(
     r"^(?:(?:Bildergalerie|Fotostrecke|Galerie|Fotogalerie)\b[^.!?]{0,100}"
     r"|[^.!?]{0,100}\bBild\s+\d+\s+(?:von|/)\s+\d+)$"
 )
+# How often the page was read, a CMS's counter ("412 Aufrufe", "Zugriffe: 214").
+_VIEW_COUNT = (
+    r"(?:\d[\d.]*\s+(?:Aufrufe|Zugriffe|Mal gelesen)"
+    r"|(?:Aufrufe|Zugriffe|Gelesen)\s*:\s*\d[\d.]*(?:\s*mal)?)"
+)
+_VIEW_COUNT_LINE = re.compile(rf"^{_VIEW_COUNT}$", re.IGNORECASE)
 # A line of the article's tools ("Kommentare (14) · Artikel teilen · Drucken"): every
-# part between the separators is a button's label.
+# part between the separators is a button's label or a counter.
 _TOOL = re.compile(
     r"^(?:Kommentare?\s*\(\d+\)|\d+\s+Kommentare?|Kommentieren|Kommentar schreiben"
     r"|(?:Artikel\s+|Beitrag\s+|Seite\s+)?(?:teilen|drucken|merken|versenden|verschicken"
     r"|speichern|vorlesen|anhören|empfehlen)|Per (?:E-)?Mail (?:teilen|versenden)"
+    rf"|Druckversion|Druckansicht|{_VIEW_COUNT}"
     r"|Link kopieren|Fehler melden|Feedback|Zum Seitenanfang|Nach oben)$",
     re.IGNORECASE,
 )
@@ -400,7 +426,12 @@ def furniture_drop(tree: Any) -> int:
         if not any(ancestor is tree for ancestor in element.iterancestors()):
             continue  # inside a box dropped already
         if not (
-            _named(element, FURNITURE_PARTS) or _link_list(element) or _titled_furniture(element)
+            _named(element, FURNITURE_PARTS)
+            or _link_list(element)
+            or _tool_list(element)
+            or _picture_caption(element)
+            or _teaser_list(element)
+            or _titled_furniture(element)
         ):
             continue
         if element.tag == "h1" or element.find(".//h1") is not None:
@@ -412,6 +443,46 @@ def furniture_drop(tree: Any) -> int:
     return dropped
 
 
+def _picture_caption(element: Any) -> bool:
+    """A caption or credit named as such, set as a `div` or `p` of its own (not in a
+    `figcaption`), in a box named as a picture."""
+    if element.tag not in ("div", "p") or not _named(element, CAPTION_PARTS):
+        return False
+    if next(element.iterancestors("figcaption"), None) is not None:
+        return False
+    boxes = itertools.islice(element.iterancestors(), CAPTION_DEPTH)
+    return any(box.tag == "figure" or _named(box, PICTURE_PARTS) for box in boxes)
+
+
+def _tool_list(element: Any) -> bool:
+    """A list of the article's tools and counters, each item a button's label or a count
+    ("Druckversion", "412 Aufrufe": a CMS's links under the text)."""
+    if element.tag not in ("ul", "ol"):
+        return False
+    items = [clean_inline(item.text_content()) for item in element.iterchildren("li")]
+    return len(items) >= MIN_TOOLS and all(_TOOL.match(item) for item in items)
+
+
+def _teaser_list(element: Any) -> bool:
+    """A list of teasers to other articles, maybe under a title of its own: at least
+    MIN_LIST_LINKS items, each headed by a heading that is a link (`<h2><a>…</a></h2>`
+    over a line or two). An article's subheadings link nowhere."""
+    children = [child for child in element if isinstance(child.tag, str)]
+    teasers = [child for child in children if _headed_by_a_link(child)]
+    titles = [child for child in children if child.tag in _SUBHEADINGS]
+    return len(teasers) >= MIN_LIST_LINKS and len(teasers) + len(titles) == len(children)
+
+
+def _headed_by_a_link(element: Any) -> bool:
+    headings = [element] if element.tag in _SUBHEADINGS else []
+    headings += list(element.iterdescendants(*_SUBHEADINGS))
+    return bool(headings) and all(
+        (heading_text := clean_inline(heading.text_content()))
+        and _link_chars(heading) == len(heading_text)
+        for heading in headings
+    )
+
+
 def _titled_furniture(element: Any) -> bool:
     """A small box that opens with a heading naming it as furniture ("Mehr zum Thema",
     "Pressekontakt", "Fakten"); an article's subheading opens no box this small."""
@@ -419,7 +490,7 @@ def _titled_furniture(element: Any) -> bool:
     if not 2 <= len(children) <= TITLED_BOX_MAX_CHILDREN + 1:
         return False
     first = children[0]
-    if first.tag not in ("h2", "h3", "h4", "h5", "h6") or (element.text or "").strip():
+    if first.tag not in _SUBHEADINGS or (element.text or "").strip():
         return False
     title = clean_inline(first.text_content())
     if FURNITURE_TITLE.match(title):
@@ -609,9 +680,10 @@ def credit_find(texts: list[tuple[BlockKind, str]]) -> str:
 
 
 def notes_drop(texts: list[tuple[BlockKind, str]]) -> list[tuple[BlockKind, str]]:
-    """The texts without "Stand: …" date lines, reading times, "Lesen Sie auch" pointers,
-    picture credits, gallery counters and toolbars, and without the copyright, the
-    source's address, a note on the text, its broadcast and the initials at their end."""
+    """The texts without "Stand: …" date lines, reading times and view counts, "Lesen Sie
+    auch" pointers, picture credits, gallery counters and toolbars, and without the
+    copyright, the source's address, a note on the text, its broadcast and the initials
+    at their end."""
     texts = [
         (kind, text)
         for kind, text in texts
@@ -621,6 +693,7 @@ def notes_drop(texts: list[tuple[BlockKind, str]]) -> list[tuple[BlockKind, str]
             or _TEASER_LINE.match(line)
             or _CREDIT_LINE.match(line)
             or _READING_TIME_LINE.match(line)
+            or _VIEW_COUNT_LINE.match(line)
             or _GALLERY_LINE.match(line)
             or _tool_line(line)
         )

@@ -84,6 +84,21 @@ that is a mail address, maybe labelled, and an English note on the text are end 
 Before, all ten pages (`round_figures(ROUND3)`): title, date, site, language and
 subheadings 10/10, byline 8/10, 56/56 kept, 3/119 leaked. After: 10/10 on every field,
 56/56 kept, 0/119 leaked; every page of the round is tested against its expectations.
+
+A fourth round of twelve was written blind (data/formats/html/blind_round4_expected.json)
+and split in halves after its first run; only the tuning half was read. Tuning (two
+linked authors and a publication just after midnight given in UTC, Drupal's fields, a
+TV station's video page, a Contao grid with sibling teasers, a questions-and-answers
+explainer, a Joomla parish page): title and language 6/6, byline, site and subheadings
+5/6, date 3/6, 30/30 kept, 14/89 leaked (the sibling teasers with their headlines as
+subheadings, a "Weitere Videos" column, "Bild: …" credits, "Druckversion · 412 Aufrufe";
+the date a UTC date or a teaser's; no site name on a page whose metadata gives none).
+After: every field 6/6 but the byline 5/6, 30/30 kept, 0/89 leaked. The byline left is
+an expectation taken as wrong: "Lena Morawe, Tim Rosenkranz" (the meta author's form)
+for a page showing "Von Lena Morawe und Tim Rosenkranz"; the test holds it to "und", as
+every other page gives several authors (ROUND4_DISPUTED). Held-out, measured once at the
+end (`round_figures(ROUND4, "held-out")`): every field 6/6, 31/31 kept, 2/88 leaked,
+as before the tuning half's rules; held as a floor.
 """
 
 import datetime
@@ -1397,6 +1412,17 @@ SITES = {
 # "held-out"), title, byline, date, site, lang, the KEEP sentences, the DROP texts and
 # the subheadings.
 ROUND3 = json.loads((DATA / "blind_round3_expected.json").read_text(encoding="utf-8"))
+ROUND4 = json.loads((DATA / "blind_round4_expected.json").read_text(encoding="utf-8"))
+# Where a blind expectation goes against how every other page is read, the test holds the
+# page to that reading and says why; the expectations file stays as it was written.
+ROUND4_DISPUTED = {
+    # The page shows "Von <a>Lena Morawe</a> und <a>Tim Rosenkranz</a>"; a byline names
+    # several authors as the page does, "A und B" (as `_authors` joins trafilatura's
+    # "A; B"). The expectation copied the meta author's "A, B".
+    "altmark_kurier_scheunenbrand_zwei_autoren_aktualisiert.html": {
+        "byline": "Lena Morawe und Tim Rosenkranz"
+    },
+}
 EXACT_FIELDS = ("title", "byline", "date", "site", "lang", "headings")
 
 
@@ -1562,6 +1588,33 @@ def test_blind_round3_page_gives_what_was_expected(name: str) -> None:
     assert wrong == {}
 
 
+@pytest.mark.parametrize(
+    "name", sorted(name for name, page in ROUND4.items() if page["half"] == "tuning")
+)
+def test_blind_round4_tuning_page_gives_what_was_expected(name: str) -> None:
+    """Every page of the fourth blind round's tuning half scores fully (the held-out
+    half's pages are not looked at one by one)."""
+    article = parse_html((DATA / name).read_bytes(), source=name, max_chars=MAX)
+    expected = ROUND4[name] | ROUND4_DISPUTED.get(name, {})
+    wrong = {field: found for field, found in round_misses(article, expected).items() if found}
+    assert wrong == {}
+
+
+# The fourth round's held-out half, measured once after the tuning half's rules were in:
+# a floor that a later change may raise but not lower. Before those rules and after
+# them alike: every field 6/6, 31/31 kept, 2/88 leaked.
+ROUND4_HELD_OUT_FLOOR = {"right": 6, "kept": 31, "leaked": 2}
+
+
+def test_blind_round4_held_out_half_keeps_its_measured_totals() -> None:
+    measured = round_figures(ROUND4, "held-out")
+    figures = {field: int(value.split("/")[0]) for field, value in measured.items()}
+    fewer = [field for field in EXACT_FIELDS if figures[field] < ROUND4_HELD_OUT_FLOOR["right"]]
+    assert fewer == []
+    assert figures["kept"] >= ROUND4_HELD_OUT_FLOOR["kept"]
+    assert figures["leaked"] <= ROUND4_HELD_OUT_FLOOR["leaked"]
+
+
 def test_round_scorer_names_what_is_wrong(pages: dict[str, IncomingArticle]) -> None:
     name = "hellweg_kurier_meta_ueber_titel.html"
     article = pages[name]
@@ -1677,6 +1730,80 @@ def test_a_dateline_opening_the_text_gives_the_date(dateline, day):
         f"<body><article><h1>Haushalt</h1><p>{dateline}{text}</p><p>{text}</p></article></body></html>"
     ).encode()
     assert parse_html(page, source="dl.html", max_chars=MAX).published_on == day
+
+
+def council_page(head: str = "", body: str = "") -> bytes:
+    """A small article page with `head` in its `<head>` and `body` after its article."""
+    text = " ".join(
+        f"Der Rat hat am Tag {number} lange über den Haushalt beraten." for number in range(9)
+    )
+    return (
+        f'<html lang="de"><head><title>Haushalt</title>{head}</head><body><article>'
+        f"<h1>Haushalt</h1><p>{text}</p></article>{body}</body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("head", "day"),
+    [
+        # put out at 00:40 in Germany, written in UTC: the newsroom's day is the 15th
+        ('<meta property="article:published_time" content="2026-11-14T23:40:00Z">', 15),
+        ('<meta property="article:published_time" content="2026-11-14T22:40:00Z">', 14),
+        ('<meta property="article:published_time" content="2026-07-04T00:30:00+02:00">', 4),
+        (
+            '<script type="application/ld+json">{"@graph": [{"@type": "WebPage"}, {"@type":'
+            ' "NewsArticle", "datePublished": "2026-07-03T22:30:00+00:00"}]}</script>',
+            4,
+        ),
+        # a video page's upload time
+        (
+            '<script type="application/ld+json">{"uploadDate": "2026-03-28T18:30:00+01:00"}</script>',
+            28,
+        ),
+        # a date without a time is that day
+        ('<meta property="article:published_time" content="2026-03-02">', 2),
+    ],
+)
+def test_the_published_time_gives_the_day_in_german_time(head: str, day: int) -> None:
+    # A teaser beside the article carries an older date of its own.
+    teaser = '<aside><p>Zoo: neue Robben</p><time datetime="2026-01-05">05.01.2026</time></aside>'
+    article = parse_html(council_page(head, teaser), source="t.html", max_chars=MAX)
+    assert article.published_on is not None
+    assert article.published_on.day == day
+
+
+def test_a_page_without_a_published_time_keeps_the_date_it_shows() -> None:
+    line = '<p class="date">Veröffentlicht am 14. Juni 2026</p>'
+    page = council_page().replace(b"<h1>Haushalt</h1>", f"<h1>Haushalt</h1>{line}".encode())
+    article = parse_html(page, source="t.html", max_chars=MAX)
+    assert article.published_on == datetime.date(2026, 6, 14)
+
+
+@pytest.mark.parametrize(
+    ("head", "footer", "site"),
+    [
+        ("", "<footer><p>© 2026 Pfarrei St. Martin Musterhausen</p></footer>", "Pfarrei St. Martin Musterhausen"),
+        ("", "<footer><p>Copyright 2019–2026 Musikverein Linden e.V. Alle Rechte vorbehalten.</p></footer>", "Musikverein Linden e.V."),
+        ("", '<div role="contentinfo">(c) Stadtwerke Talheim 2026 | Impressum</div>', "Stadtwerke Talheim"),
+        # the metadata's name comes first; a copyright outside the footer names no site
+        ('<meta property="og:site_name" content="Lokalblatt">', "<footer>© 2026 Verlag Nord</footer>", "Lokalblatt"),
+        ("", "<div><p>© 2026 Verlag Nord</p></div>", ""),
+        ("", "<footer><p>© 2026 · info@verlag-nord.example</p></footer>", ""),
+    ],
+)  # fmt: skip
+def test_a_site_without_a_name_in_its_metadata_is_named_by_its_footers_copyright(
+    head: str, footer: str, site: str
+) -> None:
+    article = parse_html(council_page(head, footer), source="t.html", max_chars=MAX)
+    assert article.publisher_name == site
+
+
+@pytest.mark.parametrize(
+    "authors", ["Text: Jana Berger; Bild: Anna Keller", "Jana Berger; Fotos Anna Keller"]
+)
+def test_a_credits_label_is_not_part_of_the_authors_name(authors: str) -> None:
+    page = council_page(f'<meta name="author" content="{authors}">')
+    assert parse_html(page, source="t.html", max_chars=MAX).byline == "Jana Berger und Anna Keller"
 
 
 def test_nothing_is_fetched(monkeypatch):

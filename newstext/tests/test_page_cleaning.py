@@ -132,6 +132,11 @@ def test_a_caption_is_not_the_lead_whatever_its_figure_is_called():
         ("Gastbeitrag von Prof. Anna Roth", "Prof. Anna Roth"),
         # a German site's English pages
         ("By Hannah Lorenz and Tom Weber ·", "Hannah Lorenz and Tom Weber"),
+        # what is left of "<time>04.07.2026 00:30</time> von Deniz Kaya"
+        ("von Deniz Kaya", "Deniz Kaya"),
+        # a date with the section it is filed under
+        ("28.03.2026 | Nachrichten", ""),
+        ("Dienstag, 01.12.2026 · Lokales Wetter", ""),
     ],
 )
 def test_byline_and_date_lines_above_the_text_are_taken_out(line, byline):
@@ -160,6 +165,8 @@ def test_sentences_that_start_like_bylines_stay():
         "Die Lesezeit beträgt 4 Minuten.",
         "Ein Kommentar von Robert Seidel hat im Stadtrat für Ärger gesorgt.",
         "Eine Analyse von Fachleuten kommt zu einem anderen Ergebnis.",
+        "von Montag an gilt in der Innenstadt Tempo dreißig.",
+        "28.03.2026 | Die Bahn fährt wieder, sagt der Landrat.",
     ):
         texts = [(BlockKind.PARAGRAPH, sentence), (BlockKind.PARAGRAPH, LEAD)]
         assert byline_split(texts) == (texts, "")
@@ -231,6 +238,79 @@ def test_paragraphs_and_lists_of_links_are_dropped_sentences_with_links_stay():
     assert "wie die Stadt mitteilte" in text(page)
 
 
+def test_a_list_of_tools_and_counters_is_dropped_a_list_with_text_stays() -> None:
+    tools = "<ul><li><a href='/print'>Druckversion</a></li><li>412 Aufrufe</li></ul>"
+    page = tree(f"<h1>Haushalt</h1>{BODY * 3}{tools}")
+    assert furniture_drop(page) == 1
+    assert "Aufrufe" not in text(page)
+    mixed = "<ul><li>Drucken</li><li>Die Stadt zahlt 412 Euro für den Druck.</li></ul>"
+    page = tree(f"<h1>Haushalt</h1>{BODY * 3}{mixed}")
+    assert furniture_drop(page) == 0
+
+
+def teaser(headline: str, tag: str = "div") -> str:
+    return (
+        f"<{tag} class='t'><h2><a href='/a'>{headline}</a></h2>"
+        f"<p>Die Stadtbücherei hat künftig auch samstags geöffnet.</p></{tag}>"
+    )
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        f"<div class='latest'>{teaser('Bücherei öffnet samstags')}{teaser('Turm wird saniert')}</div>",
+        f"<section><h3>Aus der Region</h3>{teaser('Bücherei öffnet')}{teaser('Turm')}</section>",
+        f"<ul>{teaser('Bücherei öffnet samstags', 'li')}{teaser('Turm wird saniert', 'li')}</ul>",
+    ],
+    ids=["teasers", "titled", "list"],
+)
+def test_teasers_headed_by_links_are_dropped_whatever_their_box_is_called(box: str) -> None:
+    page = tree(f"<h1>Haushalt</h1>{BODY * 3}{box}")
+    assert furniture_drop(page) == 1
+    assert "Bücherei" not in text(page)
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # an article's sections: subheadings that link nowhere
+        "<div><div><h2>Schulen zuerst</h2><p>Die Schulen bekommen mehr Geld.</p></div>"
+        "<div><h2>Straßen danach</h2><p>Der Rest geht an die Straßen.</p></div></div>",
+        # one teaser alone; beside teasers, a section whose heading only holds a link
+        f"<div>{teaser('Bücherei öffnet samstags')}<p>Der Rat hat noch nicht entschieden.</p></div>",
+        "<div><div><h2>Mehr beim <a href='/land'>Land</a></h2><p>Die Schulen.</p></div>"
+        f"{teaser('Turm wird saniert')}{teaser('Bücherei öffnet')}</div>",
+    ],
+    ids=["sections", "one-teaser", "partly-linked"],
+)
+def test_sections_under_headings_that_are_no_links_stay(box: str) -> None:
+    page = tree(f"<h1>Haushalt</h1>{BODY * 3}{box}")
+    assert furniture_drop(page) == 0
+
+
+def test_a_caption_set_as_a_div_in_a_pictures_box_is_dropped() -> None:
+    media = (
+        "<div class='media media--type-image'><img src='a.jpg'>"
+        "<div class='field field--name-field-bildunterschrift'>Das Becken von oben.</div>"
+        "<div class='field field--name-field-bildrechte'>Bild: Wasserverband</div></div>"
+    )
+    page = tree(f"<h1>Haushalt</h1>{media}{BODY * 3}")
+    assert furniture_drop(page) == 2
+    assert "Becken" not in text(page)
+    assert "Wasserverband" not in text(page)
+
+
+def test_a_figcaption_and_a_caption_outside_a_picture_stay() -> None:
+    figure = (
+        "<figure class='image'><img src='a.jpg'><figcaption>"
+        "<span class='caption'>Die Weinkönigin winkt.</span></figcaption></figure>"
+    )
+    # a "caption" box holding text, not inside a picture's box
+    box = "<div class='caption-box'><p>Der Rat hat getagt.</p></div>"
+    page = tree(f"<h1>Haushalt</h1>{figure}{BODY * 3}{box}")
+    assert furniture_drop(page) == 0
+
+
 def test_a_custom_element_named_as_furniture_is_dropped():
     page = tree(f"<h1>Haushalt</h1>{BODY * 3}<amp-ad type='x'><div>Anzeige</div></amp-ad>")
     assert furniture_drop(page) == 1
@@ -267,8 +347,13 @@ def test_date_lines_teasers_and_end_notes_are_taken_out():
         (BlockKind.PARAGRAPH, "Stand: 07.12.2026, 14:03 Uhr"),
         (BlockKind.PARAGRAPH, "Lesen Sie auch: Neues Versorgungszentrum in Zeitz geplant"),
         (BlockKind.PARAGRAPH, "Foto: privat"),
+        (BlockKind.PARAGRAPH, "Bild: Wasserverband Prignitz"),
+        (BlockKind.PARAGRAPH, "412 Aufrufe"),
+        (BlockKind.PARAGRAPH, "Zugriffe: 1.214"),
         (BlockKind.PARAGRAPH, "© Lokalblatt 2026. Alle Rechte vorbehalten."),
         (BlockKind.PARAGRAPH, "Der Stand der Bauarbeiten ist gut, sagte der Bürgermeister."),
+        (BlockKind.PARAGRAPH, "Die Seite hatte am ersten Tag 412 Aufrufe."),
+        (BlockKind.PARAGRAPH, "Bild: Die Kinder malen. Sie lachen."),
         (BlockKind.PARAGRAPH, "Quelle: https://www.lokalblatt.example/artikel-1.html"),
         (BlockKind.PARAGRAPH, "Quelle: lokalblatt.example"),
         (BlockKind.PARAGRAPH, "© Lokalblatt 2026"),
@@ -277,6 +362,8 @@ def test_date_lines_teasers_and_end_notes_are_taken_out():
         (BlockKind.PARAGRAPH, LEAD),
         (BlockKind.PARAGRAPH, "© Lokalblatt 2026. Alle Rechte vorbehalten."),  # not at the end
         (BlockKind.PARAGRAPH, "Der Stand der Bauarbeiten ist gut, sagte der Bürgermeister."),
+        (BlockKind.PARAGRAPH, "Die Seite hatte am ersten Tag 412 Aufrufe."),
+        (BlockKind.PARAGRAPH, "Bild: Die Kinder malen. Sie lachen."),
     ]
 
 
@@ -344,7 +431,8 @@ def test_a_pull_quote_repeating_the_text_is_taken_out_once():
 @pytest.mark.parametrize(
     "title", ["Mehr zum Thema", "Meistgelesen", "Pressekontakt", "Über uns", "Fakten",
               "Zur Person", "Downloads", "Gefällt mir:", "Lesen Sie jetzt weiter mit TZ Plus",
-              "Jetzt weiterlesen", "Exklusiv für Abonnenten"],
+              "Jetzt weiterlesen", "Exklusiv für Abonnenten", "Weitere Videos",
+              "Mehr Podcasts"],
 )  # fmt: skip
 def test_a_small_box_headed_as_furniture_is_dropped_whatever_its_class(title: str) -> None:
     box = f'<div class="x1"><h3>{title}</h3><p>Typisch Gemeinde!</p></div>'
