@@ -83,7 +83,7 @@ DATELINE_BLOCKS = 2
 _NOT_A_NAME = re.compile(r"https?:|www\.|@|/")
 # A credit's label that trafilatura leaves before an author's name, without its colon.
 _CREDIT_LABEL = re.compile(
-    r"^(?:Fotos?|Bild(?:er)?|Texte?|Autor(?:in)?|Autoren)\s*:?\s+(?=[A-ZÄÖÜ])"
+    rf"^(?:{page_cleaning.PICTURE_CREDIT}|Texte?|Autor(?:in)?|Autoren)\s*:?\s+(?=[A-ZÄÖÜ])"
 )
 _MARKUP = re.compile(r"<(?:p|br|div|h[1-6])\b", re.IGNORECASE)
 # A copyright line in the page's footer, naming the site's owner: "© 2026 Pfarrei St.

@@ -232,13 +232,15 @@ _TEASER_LINE = re.compile(
     r"^(?:Lesen Sie (?:auch|mehr|hier)|Mehr zum Thema|Auch interessant|Zum Thema"
     r"|Das könnte Sie auch interessieren)\b:?\s*\S.{0,150}$"
 )
+# The label of a picture's credit ("Foto: …", "Bilder: …", "Grafik: …").
+PICTURE_CREDIT = r"(?:Fotos?|Bild(?:er)?|Grafik|Illustration)"
 # A picture's credit standing as a paragraph of its own ("Foto: privat").
-_CREDIT_LINE = re.compile(r"^(?:Fotos?|Bild(?:er)?|Grafik|Illustration)\s*:\s*\S[^.!?]{0,60}$")
+_CREDIT_LINE = re.compile(rf"^{PICTURE_CREDIT}\s*:\s*\S[^.!?]{{0,60}}$")
 # A picture's credit closing its caption ("… über den Weinbergen. Foto: Anna Keller").
 # It follows a sentence's end or stands in brackets: "… ihre Bilder: Aquarelle" is text.
 _CLOSING_CREDIT = re.compile(
     r"(?:(?<=[.!?“\"»])\s*|\s*[(\[])"
-    r"(?:Fotos?|Bild(?:er)?|Grafik|Illustration)\s*:\s*[^.!?()\[\]]{1,60}[)\]]?$"
+    rf"{PICTURE_CREDIT}\s*:\s*[^.!?()\[\]]{{1,60}}[)\]]?$"
 )
 # A gallery's label or counter ("Bildergalerie: Ein Tag am See (12 Bilder)", "Bild 1 von 12").
 _GALLERY_LINE = re.compile(

@@ -338,6 +338,11 @@ def test_reporters_credit_in_parentheses_is_the_byline():
         "Copyright-Streit geht weiter.",
         "Der Konzern wird eine AG",
         "(Berichtigung folgt.)",
+        "(SPD – 12 Sitze)",  # a party is no agency
+        "(mehr als 20 Verletzte)",
+        "Das Ende der Meldung kam spät.",
+        "Die Seite wird aktualisiert, sagte der Sprecher.",
+        "Anmerkung der Redaktion: Die Namen wurden geändert.",
     ],
 )
 def test_a_last_paragraph_of_text_is_no_footer(last):
@@ -503,21 +508,6 @@ def test_notes_to_editors_codes_and_end_markers_after_the_text_are_footers(foote
     parsed = parse_article(f"Berlin (dpa) - Der Rat hat entschieden.\n\n{footer}\n\ndpa lno xy")
     assert parsed.body == "Der Rat hat entschieden."
     assert parsed.dropped_lines == ["dpa lno xy", footer]
-
-
-@pytest.mark.parametrize(
-    "last",
-    [
-        "(SPD – 12 Sitze)",  # a party is no agency
-        "(mehr als 20 Verletzte)",
-        "Das Ende der Meldung kam spät.",
-        "Die Seite wird aktualisiert, sagte der Sprecher.",
-        "Anmerkung der Redaktion: Die Namen wurden geändert.",
-    ],
-)
-def test_last_paragraphs_like_footers_stay_text(last):
-    parsed = parse_article(f"Der Rat hat entschieden.\n\n{last}")
-    assert parsed.body.endswith(last)
 
 
 def test_press_release_head_dateline_and_contact_block():
