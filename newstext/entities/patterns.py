@@ -37,6 +37,7 @@ from newstext.entities.gazetteer import Kind, Method
 from newstext.entities.matching import FoundMention
 
 _NAME_WORD = r"[A-ZÄÖÜ][\w]*(?:[-'’.][\w]+)*"
+_NAME_WORD_PATTERN = re.compile(_NAME_WORD)
 
 # News agencies as credited in datelines and bylines.
 _AGENCIES = r"dpa|AFP|AP|Reuters|epd|KNA|SID|dts|APA|ddp|sda|Keystone-SDA|ANSA|EFE"
@@ -47,7 +48,8 @@ _AGENCY_CREDIT = re.compile(
 
 # Institutions named by what they are and the town, district or state they serve:
 # courts, prosecutors, police, regional government, utilities, consumer and trade
-# bodies, savings banks, universities and clinics, trade fairs.
+# bodies, savings banks, universities, clinics and schools, trade fairs. A school may be
+# named by its address, with a capitalised preposition: "Gesamtschule Am Stadtpark".
 _PLACE_INSTITUTIONS = _words(
     "Amtsgericht Landgericht Oberlandesgericht Verwaltungsgericht Oberverwaltungsgericht "
     "Sozialgericht Landessozialgericht Arbeitsgericht Landesarbeitsgericht Finanzgericht "
@@ -55,10 +57,12 @@ _PLACE_INSTITUTIONS = _words(
     "Polizeiinspektion Landespolizeidirektion Bezirksregierung Stadtwerke Verkehrsbetriebe "
     "Verbraucherzentrale Handwerkskammer Ärztekammer Sparkasse Stadtsparkasse Kreissparkasse "
     "Volksbank Universität Hochschule Universitätsklinikum Klinikum Messe Jobcenter "
-    "Hauptzollamt Finanzamt Landeskriminalamt"
+    "Hauptzollamt Finanzamt Landeskriminalamt Grundschule Gesamtschule Gymnasium Realschule "
+    "Oberschule Hauptschule Berufsschule"
 )
 _INSTITUTION_BEFORE_NAME = re.compile(
-    rf"(?<![\w-])(?:{'|'.join(_PLACE_INSTITUTIONS)}) (?={_NAME_WORD})"
+    rf"(?<![\w-])(?P<head>{'|'.join(_PLACE_INSTITUTIONS)}) "
+    rf"(?P<address>(?:Am|Im|Zum|Zur|An der|Auf der|Auf dem|In der) )?(?={_NAME_WORD})"
 )
 
 # Public bodies named by their task: "Bundesamt für …", "Ministerium für …", "Institut
@@ -165,14 +169,16 @@ def _place_institutions(text: str, mentions: list[FoundMention]) -> Iterator[Fou
     reaches ("Landgericht Frankfurt am Main"), else one capitalised word."""
     ends = {m.start: m.end for m in mentions}
     for match in _INSTITUTION_BEFORE_NAME.finditer(text):
-        head = text[match.start() : match.end() - 1]
-        name_start = match.end()
+        head, name_start = match.group("head"), match.end()
         end = ends.get(name_start)
         if end is None:
-            word = re.match(_NAME_WORD, text[name_start:])
-            if word is None or not _name_word(word.group()):
+            word = _NAME_WORD_PATTERN.match(text, name_start)
+            if word is None or word.group() in FUNCTION_WORDS:
                 continue
-            end = name_start + word.end()
+            # After an address ("Am Stadtpark") a common noun is part of the name too.
+            if match.group("address") is None and not _name_word(word.group()):
+                continue
+            end = word.end()
         yield _candidate(
             text, match.start(), end, Kind.ORGANISATION, f"institution word “{head}” and a name"
         )

@@ -30,6 +30,11 @@ def names(text: str) -> list[tuple[str, str]]:
             Kind.ORGANISATION,
         ),
         ("Die Stadtwerke Bochum erhöhen die Preise.", "Stadtwerke Bochum", Kind.ORGANISATION),
+        (
+            "An der Gesamtschule Am Stadtpark fällt Unterricht aus.",
+            "Gesamtschule Am Stadtpark",
+            Kind.ORGANISATION,
+        ),
         # A public body named by its task, with the state it serves.
         (
             "Gewarnt hat das Bundesamt für Strahlenschutz am Montag.",
@@ -95,6 +100,7 @@ def test_news_patterns_find_the_whole_name(text: str, name: str, kind: Kind) -> 
         ("Das Landgericht hat den Mann verurteilt.", "Landgericht"),
         ("Das Regierungspräsidium in Kassel prüft den Antrag.", "Regierungspräsidium in Kassel"),
         ("Die Staatsanwaltschaft Anklage erhoben.", "Staatsanwaltschaft Anklage"),
+        ("Die Grundschule Am Montag fiel aus.", "Grundschule Am Montag"),
         # One of a kind, not a named body.
         ("Sie gründeten ein Institut für Meeresforschung.", "Institut für Meeresforschung"),
         # A club prefix before a common noun; a number that is not a year.
