@@ -34,6 +34,7 @@ from newstext.entities.gazetteer import (
 )
 from newstext.entities.matching import FoundMention, Matcher, longest_first
 from newstext.entities.model import find_names
+from newstext.entities.patterns import pattern_mentions
 
 __all__ = [
     "EntityRecord",
@@ -71,8 +72,10 @@ def find_mentions(
         ruled = list(discover(text, known, matcher.gazetteer))
     else:
         ruled = _fuzzy_variants(text, known + found, matcher.gazetteer)
-    # The model's names first, then the rules' where the model found nothing.
+    # The model's names first, then the rules' where the model found nothing; the names
+    # of news patterns ("Landgericht Hohenbrück") over what they cover.
     found = longest_first(found) + _outside(ruled, found)
+    found = longest_first(pattern_mentions(text, known + found) + found)
     found += _repeated_names(text, known + found)
     # A candidate may swallow known names ("Azerbaijan Airlines"): longest wins.
     return longest_first(known + found + queued)

@@ -98,8 +98,13 @@ class Matcher:
         fit): kind, method, confidence, entity, candidate name and evidence."""
         if key not in self.gazetteer.forms:
             name, kind, evidence = self.gazetteer.candidates[key]
-            # The name's own capitals ("Berlin", "CDU"; "Kanadas" for "Kanada").
-            if surface[: len(name)] == name or (name.isupper() and surface.istitle()):
+            # The name's own capitals ("Berlin", "CDU"; "Kanadas" for "Kanada"; a declined
+            # adjective: "Europäischen Union" for "Europäische Union").
+            if (
+                surface[: len(name)] == name
+                or (name.isupper() and surface.istitle())
+                or (" " in name and surface[:1].isupper() and _capitals_fit(name, surface))
+            ):
                 return kind, Method.DISCOVERY, 0.6, None, name, evidence
             return None
         forms = self.gazetteer.forms[key]

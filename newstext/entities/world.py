@@ -8,6 +8,7 @@ once. A full GeoNames gazetteer made results worse (first names match city alias
 the list stays short.
 """
 
+import re
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -58,11 +59,29 @@ def place_candidates(known_forms: Mapping[str, object]) -> dict[str, tuple[str, 
         (world_places(), "LOC", "known place name (CLDR or curated list)"),
         (world_organisations(), "ORG", "known organisation (curated list)"),
     ):
-        for key, name in names.items():
-            forms = [(key, name)]
-            if not name.isupper() and not key.endswith(("s", "ß", "x", "z")):
-                forms.append((key + "s", name))  # the genitive: "Kanadas", "Israels"
-            for form_key, base in forms:
+        for name in names.values():
+            for form_key in _inflected_keys(name):
                 if form_key not in known_forms:
-                    known.setdefault(form_key, (base, kind, evidence))
+                    known.setdefault(form_key, (name, kind, evidence))
     return known
+
+
+# A name of several words that opens with an adjective ("Europäische Union", "Bayerischer
+# Wald", "Freie Wähler") declines it: "der Europäischen Union", "im Bayerischen Wald".
+_ADJECTIVE_ENDING = re.compile(r"(?<=\w{3})(?:e|er|es|en)$")
+_ADJECTIVE_ENDINGS = ("e", "er", "es", "en")
+_SIBILANTS = ("s", "ß", "x", "z")
+
+
+def _inflected_keys(name: str) -> list[str]:
+    """The lower-cased forms a curated name is written in: itself, its genitive in -s
+    ("Kanadas", "Israels") and, when it opens with an adjective, the adjective declined."""
+    key = name.lower()
+    keys = [key]
+    first, _, rest = key.partition(" ")
+    stem = _ADJECTIVE_ENDING.sub("", first) if rest and name[:1].isupper() else first
+    if stem != first:
+        keys += [f"{stem}{ending} {rest}" for ending in _ADJECTIVE_ENDINGS]
+    if not name.isupper() and not key.endswith(_SIBILANTS):
+        keys += [form + "s" for form in dict.fromkeys(keys)]
+    return list(dict.fromkeys(keys))
