@@ -104,6 +104,8 @@ _TITLE_PARTS = re.compile(r"\s+[-–—|:·•]\s+")
 JSON_LD_MAX_DEPTH = 4
 # The headline repeated in the text stands among its first blocks.
 HEADLINE_BLOCKS = 3
+# A kicker, the line over a headline, is a few words ("Unwetter in der Westpfalz").
+KICKER_MAX_WORDS = 6
 # A part of the <title> shorter than this is a site or section name, not the headline.
 HEADLINE_MIN_WORDS = 3
 
@@ -200,7 +202,7 @@ def parse_html(
         byline=byline,
         published_on=published_on,
         date_precision=DatePrecision.DAY if published_on else DatePrecision.UNKNOWN,
-        publisher_name=clean_inline(document.sitename or "") or _copyright_owner(page),
+        publisher_name=_site_name(document.sitename or "", page) or _copyright_owner(page),
         language=language_match[1].decode("ascii") if language_match else "",
         link=canonical,
     )
@@ -235,6 +237,16 @@ def _meta_author(page: Any) -> str:
         if (author := clean_inline(content)) and not _NOT_A_NAME.search(author):
             return author
     return ""
+
+
+def _site_name(found: str, page: Any) -> str:
+    """The site's name as its metadata spells it: trafilatura capitalises a name written
+    in lower case ("amn Agentur …", "taz"), which a brand may well be."""
+    name = clean_inline(found)
+    for content in page.xpath("//head/meta/@content"):
+        if (spelled := clean_inline(content)).casefold() == name.casefold():
+            return spelled
+    return name
 
 
 def _copyright_owner(page: Any) -> str:
@@ -379,11 +391,23 @@ def _dateline_date(texts: list[tuple[BlockKind, str]]) -> datetime.date | None:
 def _drop_title_and_kicker(
     texts: list[tuple[BlockKind, str]], title: str
 ) -> list[tuple[BlockKind, str]]:
-    """Without the headline repeated in the body, and the short kicker lines above it."""
+    """Without the headline repeated in the body, and the short kicker lines above it or
+    before it in the same heading."""
     wanted = clean_inline(title).casefold()
-    for index, (_, text) in enumerate(texts[:3]):
-        if wanted and clean_inline(text).casefold() == wanted:
+    for index, (kind, text) in enumerate(texts[:3]):
+        if wanted and _is_headline(kind, clean_inline(text).casefold(), wanted):
             if all(is_heading(before) for _, before in texts[:index]):
                 return texts[index + 1 :]
             return texts[:index] + texts[index + 1 :]
     return texts
+
+
+def _is_headline(kind: BlockKind, line: str, headline: str) -> bool:
+    """Whether a block is the headline, maybe after its kicker in the same heading
+    (`<h1><span>Unwetter in der Westpfalz</span> <span>Starkregen …</span></h1>`)."""
+    if line == headline:
+        return True
+    if kind != BlockKind.HEADING or not line.endswith(f" {headline}"):
+        return False
+    kicker = line.removesuffix(headline).rstrip(" :–—-|")
+    return count_words(kicker) <= KICKER_MAX_WORDS

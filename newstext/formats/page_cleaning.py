@@ -58,6 +58,9 @@ FURNITURE_PARTS = frozenset(
         "player", "audio", "video", "podcast", "mediaplayer",
     }
 )  # fmt: skip
+# Data attributes that name an element's component on script-built pages (React, Vue),
+# whose class names are generated hashes.
+COMPONENT_ATTRIBUTES = ("data-testid", "data-test", "data-qa", "data-cy", "data-component")
 # A picture's caption or credit set as a `div` of its own inside the picture's box (a
 # Drupal media field "field--name-field-bildunterschrift"), which trafilatura takes for
 # a paragraph; a `figcaption` it leaves out, and a gallery's captions come from those.
@@ -72,13 +75,15 @@ CAPTION_DEPTH = 3
 # and the fact or person boxes set beside the running text.
 FURNITURE_TITLE = re.compile(
     r"^(?:Meistgelesen|Meist gelesen|Mehr zum Thema|Mehr aus\b|Zum Thema|Lesen Sie auch"
+    # pictures or videos offered on the subject ("Fotos zum Thema im Bildfunk")
+    r"|(?:Fotos|Bilder|Videos|Audios) zum Thema\b.{0,40}"
     r"|Auch interessant|Das könnte Sie (?:auch )?interessieren|Ähnliche (?:Beiträge|Artikel)"
     r"|(?:Weitere|Mehr|Neueste) (?:Artikel|Beiträge|Nachrichten|Meldungen|Videos|Podcasts"
     r"|Bildergalerien)|Top-Themen"
     r"|Teilen(?: mit)?|Gefällt mir|Downloads?|Pressekontakt|Kontakt für (?:die )?Medien"
     r"|Medienkontakt|Über uns"
     r"|Fakten|Faktencheck kompakt|Zahlen und Fakten|Zur Person|Zur Sache|Info(?:box)?"
-    r"|Infokasten|Steckbrief|Service"
+    r"|Infokasten|Steckbrief|Service|(?:Wichtiger |Redaktioneller )?Hinweis"
     # a paywall's offer under the teaser ("Lesen Sie jetzt weiter mit NZ+")
     r"|(?:Jetzt )?(?:Lesen Sie (?:jetzt )?weiter|[Ww]eiterlesen)(?: mit\b.{1,40})?"
     r"|(?:Exklusiv|Nur) für (?:Abonnenten|Abonnentinnen|Abonnent\*innen)\b.{0,40})\s*:?$"
@@ -95,6 +100,8 @@ _LIVE_BLOG = re.compile(r"LiveBlogPosting|live[-_ ]?blog|news[-_ ]?blog|live[-_ 
 _ABOUT_TITLE = re.compile(r"^Über (?:die|den|das) (?P<name>[A-ZÄÖÜ]\S*(?: [A-ZÄÖÜ]\S*){0,4})$")
 _ARTICLE = re.compile(r"^(?:Die|Der|Das)\s+")
 _SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")
+# Elements a box's title may be set in instead of a heading.
+_LABEL_TAGS = ("p", "div", "span", "strong", "b")
 # Such a box is the heading and at most this many other elements.
 TITLED_BOX_MAX_CHILDREN = 4
 # A paragraph or list of at least this many links, that much of its text theirs, is
@@ -181,8 +188,13 @@ _DATE_LINE = re.compile(
     rf"^(?:{_DATE_WORD}(?:\s+am)?:?\s*)?{_WEEKDAY}?{_DATE}"
     r"(?:\s*[|·•]\s*(?:\d+\s*Min\.?(?:\s*Lesezeit)?|[A-ZÄÖÜ][\w&-]*(?:\s+[A-ZÄÖÜ&][\w&-]*)?))?$"
 )
-# A date line that says what it is ("Stand: …") is furniture wherever it stands.
-_NAMED_DATE_LINE = re.compile(rf"^{_DATE_WORD}(?:\s+am)?:?\s*{_WEEKDAY}?{_DATE}$")
+# A date line that says what it is ("Stand: …") is furniture wherever it stands; an
+# update's line may give the time alone and say what changed ("Aktualisiert 16:02 Uhr
+# (neu: Stellungnahme der Stadt)").
+_NAMED_DATE_LINE = re.compile(
+    rf"^{_DATE_WORD}(?:\s+(?:am|um))?:?\s*(?:{_WEEKDAY}?{_DATE}|\d{{1,2}}[:.]\d{{2}}\s*Uhr)"
+    r"(?:\s*\([^()]{1,80}\))?$"
+)
 # A reading time on a line of its own ("· 12 Min. Lesezeit", "Lesedauer: 4 Minuten"),
 # left over where the date beside it was markup (`<time>`) that the extraction dropped.
 _READING_TIME = (
@@ -216,8 +228,11 @@ _LABELLED_NOTE = (
 )
 # A broadcast the text comes from ("Sendung am Di., 12.5.2026 7:30 Uhr, Radio Südwest").
 _BROADCAST_LINE = r"Sendung(?:\s+(?:am|vom))?\s*:?\s+[^!?]{0,40}\d[^!?]{0,80}"
-# The agency's and editors' initials closing an agency item ("dpa/lno", "(ndn/hk)").
-_INITIALS_LINE = r"\(?[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})+\)?"
+# The agency's and editors' initials closing an agency item ("dpa/lno", "(ndn/hk)"), or
+# its routing code in lower-case words of a few letters and digits ("dpa rk yyzz n1 fs").
+_INITIALS_LINE = (
+    r"\(?[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})+\)?|[a-z][a-z0-9]{1,4}(?:\s+[a-z][a-z0-9]{1,4}){2,}"
+)
 # Lines at the end of a text: the copyright, the page's own address, a note on the text.
 _END_NOTE = re.compile(
     r"^(?:(?:©|\(c\)|Copyright\b).{0,300}"
@@ -236,6 +251,8 @@ _TEASER_LINE = re.compile(
 PICTURE_CREDIT = r"(?:Fotos?|Bild(?:er)?|Grafik|Illustration)"
 # A picture's credit standing as a paragraph of its own ("Foto: privat").
 _CREDIT_LINE = re.compile(rf"^{PICTURE_CREDIT}\s*:\s*\S[^.!?]{{0,60}}$")
+# An ad's label left on a line of its own where a script fills the ad in later.
+_AD_LABEL = re.compile(r"^(?:Anzeige|Werbung|Advertisement|Sponsored|Gesponsert)$", re.IGNORECASE)
 # A picture's credit closing its caption ("… über den Weinbergen. Foto: Anna Keller").
 # It follows a sentence's end or stands in brackets: "… ihre Bilder: Aquarelle" is text.
 _CLOSING_CREDIT = re.compile(
@@ -420,6 +437,7 @@ def furniture_drop(tree: Any) -> int:
     An element holding the headline (`h1`) or much of the page's text stays: a site
     that names its article `article-with-comments` keeps its article."""
     page_chars = len(tree.text_content())
+    records = _tables_above_headline(tree)
     dropped = 0
     for element in list(tree.iter()):
         parent = element.getparent()
@@ -434,6 +452,7 @@ def furniture_drop(tree: Any) -> int:
             or _picture_caption(element)
             or _teaser_list(element)
             or _titled_furniture(element)
+            or element in records
         ):
             continue
         if element.tag == "h1" or element.find(".//h1") is not None:
@@ -443,6 +462,16 @@ def furniture_drop(tree: Any) -> int:
         parent.remove(element)
         dropped += 1
     return dropped
+
+
+def _tables_above_headline(tree: Any) -> set[Any]:
+    """The data tables above the page's one headline (`h1`): an agency item's record
+    (its number, section, priority, word count) or a site's widget, never the text, which
+    begins under the headline. Tables that lay out the page are `div`s by now."""
+    headlines = tree.xpath("//body//h1")
+    if len(headlines) != 1:
+        return set()
+    return set(headlines[0].xpath("preceding::table"))
 
 
 def _picture_caption(element: Any) -> bool:
@@ -492,9 +521,12 @@ def _titled_furniture(element: Any) -> bool:
     if not 2 <= len(children) <= TITLED_BOX_MAX_CHILDREN + 1:
         return False
     first = children[0]
-    if first.tag not in _SUBHEADINGS or (element.text or "").strip():
+    if (element.text or "").strip():
         return False
     title = clean_inline(first.text_content())
+    if first.tag not in _SUBHEADINGS:
+        # The box's title set as a line of its own (`<p class="box__title">Hinweis</p>`).
+        return first.tag in _LABEL_TAGS and bool(FURNITURE_TITLE.match(title))
     if FURNITURE_TITLE.match(title):
         return True
     if not (about := _ABOUT_TITLE.match(title)):
@@ -694,6 +726,7 @@ def notes_drop(texts: list[tuple[BlockKind, str]]) -> list[tuple[BlockKind, str]
             _NAMED_DATE_LINE.match(line := clean_inline(text))
             or _TEASER_LINE.match(line)
             or _CREDIT_LINE.match(line)
+            or _AD_LABEL.match(line)
             or _READING_TIME_LINE.match(line)
             or _VIEW_COUNT_LINE.match(line)
             or _GALLERY_LINE.match(line)
@@ -740,9 +773,12 @@ def _tool_line(line: str) -> bool:
 
 
 def _named(element: Any, parts: frozenset[str]) -> bool:
-    # A custom element's tag names it too (<amp-ad>, <social-share>).
+    # A custom element's tag names it too (<amp-ad>, <social-share>), and so does the
+    # component name a script-built page gives in a data attribute where its classes are
+    # generated ("css-1vd8e0n" with data-testid="newsletter-inline").
     tag = element.tag if "-" in element.tag else ""
-    names = f"{element.get('class') or ''} {element.get('id') or ''} {tag}".lower()
+    components = " ".join(element.get(name) or "" for name in COMPONENT_ATTRIBUTES)
+    names = f"{element.get('class') or ''} {element.get('id') or ''} {tag} {components}".lower()
     return any(part in parts for part in _NAME_PARTS.split(names))
 
 

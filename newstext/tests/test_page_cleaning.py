@@ -34,7 +34,8 @@ def text(element) -> str:
     "names",
     ['class="kommentare"', 'id="leserkommentare-liste"', 'class="box anzeige"',
      'class="social-teilen"', 'class="empfehlungen_box"', 'class="comment-list"',
-     'class="audio-player"'],
+     'class="audio-player"', 'class="css-1vd8e0n" data-testid="newsletter-inline"',
+     'class="css-bq2h1a" data-testid="ad-slot"'],
 )  # fmt: skip
 def test_furniture_named_in_german_or_english_is_dropped(names):
     page = tree(f"<h1>Haushalt</h1>{BODY}<div {names}><p>Typisch Gemeinde!</p></div>")
@@ -63,6 +64,30 @@ def test_names_only_match_whole_parts():
     # "commentary" hold furniture words but are none.
     box = '<div class="shared-box sidebar-adverts" id="commentary">Typisch Gemeinde!</div>'
     page = tree(f"<h1>Haushalt</h1>{BODY * 3}{box}")
+    assert furniture_drop(page) == 0
+
+
+def test_a_component_named_in_a_data_attribute_counts_only_for_furniture_names() -> None:
+    # Generated class names say nothing; the component's name says what the box is.
+    box = '<div class="css-9ybbc5" data-testid="article-summary">Typisch Gemeinde!</div>'
+    page = tree(f"<h1>Haushalt</h1>{BODY * 3}{box}")
+    assert furniture_drop(page) == 0
+    assert "Typisch" in text(page)
+
+
+def test_a_data_table_above_the_headline_is_dropped_one_under_it_stays() -> None:
+    record = (
+        "<table><tr><th>Kennung</th><td>lb-20260721-0153</td><th>Ressort</th><td>Politik</td>"
+        "</tr><tr><th>Priorität</th><td>3</td><th>Wörter</th><td>356</td></tr></table>"
+    )
+    page = tree(f"{record}<h1>Haushalt</h1>{BODY}")
+    assert furniture_drop(page) == 1
+    assert "Kennung" not in text(page)
+    page = tree(f"<h1>Haushalt</h1>{BODY}{record}")
+    assert furniture_drop(page) == 0
+    assert "Kennung" in text(page)
+    # Without one headline to measure by, nothing is above it.
+    page = tree(f"{record}<h1>Haushalt</h1>{BODY}<h1>Sport</h1>{BODY}")
     assert furniture_drop(page) == 0
 
 
@@ -350,9 +375,14 @@ def test_date_lines_teasers_and_end_notes_are_taken_out():
         (BlockKind.PARAGRAPH, "Bild: Wasserverband Prignitz"),
         (BlockKind.PARAGRAPH, "412 Aufrufe"),
         (BlockKind.PARAGRAPH, "Zugriffe: 1.214"),
+        (BlockKind.PARAGRAPH, "Aktualisiert 16:02 Uhr (neu: Stellungnahme der Stadt, 6. Absatz)"),
+        (BlockKind.PARAGRAPH, "Stand: 14:30 Uhr"),
+        (BlockKind.PARAGRAPH, "Anzeige"),
         (BlockKind.PARAGRAPH, "© Lokalblatt 2026. Alle Rechte vorbehalten."),
         (BlockKind.PARAGRAPH, "Der Stand der Bauarbeiten ist gut, sagte der Bürgermeister."),
         (BlockKind.PARAGRAPH, "Die Seite hatte am ersten Tag 412 Aufrufe."),
+        (BlockKind.PARAGRAPH, "Aktualisiert wurde der Plan um 16:02 Uhr (nach der Sitzung)."),
+        (BlockKind.PARAGRAPH, "Anzeige erstattete der Nachbar."),
         (BlockKind.PARAGRAPH, "Bild: Die Kinder malen. Sie lachen."),
         (BlockKind.PARAGRAPH, "Quelle: https://www.lokalblatt.example/artikel-1.html"),
         (BlockKind.PARAGRAPH, "Quelle: lokalblatt.example"),
@@ -363,6 +393,8 @@ def test_date_lines_teasers_and_end_notes_are_taken_out():
         (BlockKind.PARAGRAPH, "© Lokalblatt 2026. Alle Rechte vorbehalten."),  # not at the end
         (BlockKind.PARAGRAPH, "Der Stand der Bauarbeiten ist gut, sagte der Bürgermeister."),
         (BlockKind.PARAGRAPH, "Die Seite hatte am ersten Tag 412 Aufrufe."),
+        (BlockKind.PARAGRAPH, "Aktualisiert wurde der Plan um 16:02 Uhr (nach der Sitzung)."),
+        (BlockKind.PARAGRAPH, "Anzeige erstattete der Nachbar."),
         (BlockKind.PARAGRAPH, "Bild: Die Kinder malen. Sie lachen."),
     ]
 
@@ -376,6 +408,7 @@ def test_date_lines_teasers_and_end_notes_are_taken_out():
         "Der Text wurde mit Unterstützung einer KI erstellt und von der Redaktion geprüft.",
         "This article was translated from German by the editorial team.",
         "Schreiben Sie der Autorin: j.berger@lokalblatt.example",
+        "dpa rk yyzz n1 fs",  # an agency's routing code
     ],
 )
 def test_a_note_on_the_text_at_its_end_is_taken_out(note):
@@ -432,13 +465,25 @@ def test_a_pull_quote_repeating_the_text_is_taken_out_once():
     "title", ["Mehr zum Thema", "Meistgelesen", "Pressekontakt", "Über uns", "Fakten",
               "Zur Person", "Downloads", "Gefällt mir:", "Lesen Sie jetzt weiter mit TZ Plus",
               "Jetzt weiterlesen", "Exklusiv für Abonnenten", "Weitere Videos",
-              "Mehr Podcasts"],
+              "Mehr Podcasts", "Hinweis", "Fotos zum Thema im Bildfunk"],
 )  # fmt: skip
 def test_a_small_box_headed_as_furniture_is_dropped_whatever_its_class(title: str) -> None:
     box = f'<div class="x1"><h3>{title}</h3><p>Typisch Gemeinde!</p></div>'
     page = tree(f"<h1>Haushalt</h1>{BODY}{box}")
     assert furniture_drop(page) == 1
     assert "Typisch" not in text(page)
+
+
+@pytest.mark.parametrize("tag", ["p", "div", "strong"])
+def test_a_box_titled_by_a_line_of_its_own_is_furniture_by_that_title(tag: str) -> None:
+    box = f'<div class="x1"><{tag} class="x1__title">Hinweis</{tag}><p>Typisch Gemeinde!</p></div>'
+    page = tree(f"<h1>Haushalt</h1>{BODY}{box}")
+    assert furniture_drop(page) == 1
+    assert "Typisch" not in text(page)
+    # A box opening with a sentence is text.
+    box = "<div><p>Hinweise nimmt die Polizei entgegen.</p><p>Typisch Gemeinde!</p></div>"
+    page = tree(f"<h1>Haushalt</h1>{BODY}{box}")
+    assert furniture_drop(page) == 0
 
 
 @pytest.mark.parametrize(
