@@ -71,9 +71,10 @@ _DATELINE = re.compile(
     r"\((?P<agency>[^()\n]{1,40})\)\s*[–—-](?:\s+|\Z)"
 )
 # A press release's dateline: place, a full date and a dash, no agency ("Göttingen,
-# 7. Dezember 2026 – "). Without the date, "Name – " opens ordinary sentences too.
+# 7. Dezember 2026 – "), or place and date with the year on a line of their own
+# ("Bamberg, 07.12.2026"). Without the date, "Name – " opens ordinary sentences too.
 _DATED_DATELINE = re.compile(
-    rf"\A(?P<place>{_DATELINE_PLACE}),\s*{_DATELINE_DATE}\s*[–—-]\s+(?=\S)"
+    rf"\A(?P<place>{_DATELINE_PLACE}),\s*{_DATELINE_DATE}(?:\s*[–—-]\s+(?=\S)|(?<=\d{{4}})\Z)"
 )
 # A local paper's dateline: the place in capitals closed by a full stop, no agency
 # ("TRIER. Der Stadtrat …"); three letters at least, so that "EU." is no place.
@@ -166,7 +167,7 @@ _SLUG_LINE = re.compile(rf"\A(?:{_SLUG_WORDS})(?:/(?:{_SLUG_WORDS}))*(?:/(?:{_SL
 # A wire's service or desk on top: the agency, then the service's name ("epd
 # Niedersachsen-Bremen", "dpa Nord", "KNA Inland").
 _SERVICE_LINE = re.compile(
-    r"\A(?P<agency>[A-Za-z][\w-]{1,11})\s+[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,2}\Z"
+    r"\A(?P<agency>[A-Za-z][\w-]{1,11})\s+[A-ZÄÖÜ][\w/-]*(?:\s+[A-ZÄÖÜ][\w/-]*){0,2}\Z"
 )
 # A wire's transmission code line on top, lower-case codes and numbers like those closing
 # its items ("bdt0123 4 pl 345 dpa 0456"), with a number, so no lower-case words.
@@ -205,10 +206,16 @@ _CORRECTION_NOTE = re.compile(r"\A(?:Korrektur|Berichtigung|Korrekturhinweis)\s*
 # A press office's sender code, as distribution services print it before the title of
 # police, fire brigade and customs releases ("POL-GI: ", "FW-M: ", "BPOL-KS: ", "HZA-F: ").
 _SENDER_CODE = r"[A-ZÄÖÜ]{2,5}(?:-[A-ZÄÖÜ]{1,5}){1,2}"
+# A wire's kind or version of the item in capitals, glued to the title by a hyphen, as
+# Reuters writes them ("UPDATE 1-", "RPT-", "FOKUS 2-", "EXKLUSIV-").
+_GLUED_TITLE_LABEL = (
+    r"(?:UPDATE|RPT|REFILE|WRAPUP|FOKUS|ANALYSE|INTERVIEW|EXKLUSIV|KORREKTUR|KORR"
+    r"|HINTERGRUND|KOLUMNE|PORTRÄT|FAKTENBOX|TABELLE)(?:\s+\d{1,2})?-(?=\S)"
+)
 _TITLE_PREFIX = re.compile(
-    r"\A(?:\+{3}\s*)?(?:EIL(?:MELDUNG)?|Eil(?:meldung)?|BLITZ|Blitz|VORAB|Vorab"
+    r"\A(?:(?:\+{3}\s*)?(?:EIL(?:MELDUNG)?|Eil(?:meldung)?|BLITZ|Blitz|VORAB|Vorab"
     rf"|ROUNDUP(?:\s+\d)?|Titel|Überschrift|Schlagzeile|{_SENDER_CODE})"
-    r"(?:\s*\+{3}|\s*:|\s+[–—-])\s+"
+    rf"(?:\s*\+{{3}}|\s*:|\s+[–—-])\s+|{_GLUED_TITLE_LABEL})"
 )
 _VERSION_LABEL = (
     r"\((?:\d\.\s*)?(?:Zusammenfassung|Fassung|Korrektur|Berichtigung|Wiederholung"
@@ -217,9 +224,10 @@ _VERSION_LABEL = (
 _TITLE_VERSION = re.compile(rf"\A{_VERSION_LABEL}\s*|\s*{_VERSION_LABEL}\Z", re.IGNORECASE)
 # A press release's contact block for journalists after its text: the label, then
 # short lines of names, numbers and addresses, none a sentence ("Pressekontakt:",
-# "Für Rückfragen:", "Rückfragen bitte an:").
+# "Für Rückfragen:", "Rückfragen bitte an:", "Pressesprecherin:").
 _CONTACT_LABEL = re.compile(
-    r"\A(?:(?:Presse|Medien)kontakte?|(?:Kontakt|Ansprechpartner(?:in)?)\s+für\s+"
+    r"\A(?:(?:Presse|Medien)kontakte?|Pressesprecher(?:in)?|Pressereferent(?:in)?|Pressestelle"
+    r"|(?:Kontakt|Ansprechpartner(?:in)?)\s+für\s+"
     r"(?:die\s+)?(?:Presse|Medien|Journalist\w*|Redaktionen)"
     r"|(?:Für\s+|Bei\s+)?Rückfragen(?:\s+[^\s.!?:]+){0,6})\s*:",
     re.IGNORECASE,
@@ -495,9 +503,9 @@ def parse_article(text: str) -> ParsedArticle:
     dropped.extend(head.lines)
     byline = head.byline or byline
 
-    place, agencies = "", head.agencies
+    place, agencies = head.place, head.agencies
     if lines and (dateline := read_dateline(lines[0].text)):
-        place, agencies = dateline.place, dateline.agencies or head.agencies
+        place, agencies = dateline.place or place, dateline.agencies or head.agencies
         if dateline.published_on and not published_on:
             published_on, precision = dateline.published_on, DatePrecision.DAY
         if dateline.rest:
@@ -691,21 +699,25 @@ class _Head(NamedTuple):
     published_on: datetime.date | None
     agencies: list[str]  # the agency a byline names ("Von Anna Beispiel, dpa")
     lines: list[str]  # the date and byline lines, taken out of the text
+    place: str = ""  # a press release's place and date line ("Bamberg, 07.12.2026")
 
 
 def _read_head(lines: list[_Line]) -> _Head:
     """Take the title, a date line and a byline from the top of `lines` (in any order),
     and the lines there that speak to the newsroom (see `_is_newsroom_line`)."""
-    title = byline = ""
+    title = byline = place = ""
     published_on: datetime.date | None = None
     agencies: list[str] = []
     taken = _take_letterhead(lines)
     while len(lines) > 1:
         line = lines[0].text
-        if _is_newsroom_line(line) or (not published_on and (published_on := _date_line(line))):
-            taken.append(line)
-        elif service := _service_agency(line):
+        if service := _service_agency(line):  # before the slugs: "dpa Nord/Hamburg"
             agencies = agencies or [service]
+            taken.append(line)
+        elif _is_newsroom_line(line) or (not published_on and (published_on := _date_line(line))):
+            taken.append(line)
+        elif not place and (dated := _place_and_date_line(line)):
+            place, published_on = dated.place, published_on or dated.published_on
             taken.append(line)
         elif not byline and (match := _byline_match(line, after_title=bool(title))):
             byline = match["names"]
@@ -716,7 +728,14 @@ def _read_head(lines: list[_Line]) -> _Head:
         else:
             break
         lines.pop(0)
-    return _Head(title, byline, published_on, agencies, taken)
+    return _Head(title, byline, published_on, agencies, taken, place)
+
+
+def _place_and_date_line(line: str) -> "Dateline | None":
+    """A press release's place and date with its year, alone on a line ("Bamberg,
+    07.12.2026")."""
+    dateline = read_dateline(line)
+    return dateline if dateline and not dateline.rest and not dateline.agencies else None
 
 
 def _take_letterhead(lines: list[_Line]) -> list[str]:

@@ -459,6 +459,10 @@ def test_short_lines_of_a_text_that_is_not_wrapped_stay_apart():
         ("POL-GI: Einbruch in Bäckerei", "Einbruch in Bäckerei"),
         ("FW-M: Brand in Keller", "Brand in Keller"),
         ("CDU-Chef: Wir bleiben", "CDU-Chef: Wir bleiben"),
+        # Reuters's kind or version glued on by a hyphen.
+        ("UPDATE 1-Konzern senkt Prognose", "Konzern senkt Prognose"),
+        ("RPT-Konzern senkt Prognose", "Konzern senkt Prognose"),
+        ("US-Konzern senkt Prognose", "US-Konzern senkt Prognose"),
     ],
 )
 def test_wire_and_cms_labels_are_taken_off_the_title(line, title):
@@ -567,6 +571,7 @@ def test_press_release_head_dateline_and_contact_block():
         "Kontakt für Medien: Eva Muster",
         "Rückfragen bitte an:",
         "Bei Rückfragen wenden Sie sich bitte an:",
+        "Pressesprecherin:",
     ],
 )
 def test_contact_block_for_journalists_after_the_text_is_dropped(label):
@@ -653,12 +658,41 @@ def test_lines_on_top_like_transmission_times_stay_the_title(line):
     assert (parsed.title, parsed.published_on) == (line, None)
 
 
-def test_wire_service_line_on_top_is_dropped_and_names_the_agency():
-    parsed = parse_article("epd Niedersachsen-Bremen\n\nRat beschließt Brücke\n\nDer Rat tagte.")
+@pytest.mark.parametrize(
+    ("line", "agency"), [("epd Niedersachsen-Bremen", "epd"), ("dpa Niedersachsen/Bremen", "dpa")]
+)
+def test_wire_service_line_on_top_is_dropped_and_names_the_agency(line, agency):
+    parsed = parse_article(f"{line}\n\nRat beschließt Brücke\n\nDer Rat tagte.")
     assert (parsed.title, parsed.publisher_name, parsed.body) == (
         "Rat beschließt Brücke",
-        "epd",
+        agency,
         "Der Rat tagte.",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PRESSEMITTEILUNG\nBamberg, 07.12.2026\n\nStadt senkt Gebühren\n\nDer Rat tagte.",
+        "Stadt senkt Gebühren\n\nBamberg, den 7. Dezember 2026\n\nDer Rat tagte.",
+    ],
+)
+def test_press_release_place_and_date_line_gives_place_and_date(text):
+    parsed = parse_article(text)
+    assert (parsed.title, parsed.dateline_place, parsed.body) == (
+        "Stadt senkt Gebühren",
+        "Bamberg",
+        "Der Rat tagte.",
+    )
+    assert parsed.published_on == datetime.date(2026, 12, 7)
+
+
+def test_a_place_and_day_without_the_year_on_top_stays_the_title():
+    parsed = parse_article("Lindenau, 7. Dezember\n\nDer Rat tagte.")
+    assert (parsed.title, parsed.dateline_place, parsed.published_on) == (
+        "Lindenau, 7. Dezember",
+        "",
+        None,
     )
 
 
