@@ -30,9 +30,10 @@ What the third set adds (newstext/tests/data/formats/text_blind3/):
 - a wire's header block on top: its transmission time ("071514 DEZ 26"), its subject
   slug ("Deutschland/Parteien/Bundestag", "Fußball/3. Liga/"), its service's name
   ("epd Niedersachsen-Bremen") and lower-case transmission codes;
-- a press office's letterhead on top (name, address, telephone), a sender code on the
-  title ("POL-GI: "), a distribution service in the dateline ("Gießen (ots) -") and its
-  footer ("Original-Content von: …, übermittelt durch news aktuell");
+- a press office's letterhead on top (name, address, telephone), its place and date
+  alone on a line ("Bamberg, 07.12.2026"), a sender code on the title ("POL-GI: ", and
+  Reuters's "UPDATE 1-"), a distribution service in the dateline ("Gießen (ots) -") and
+  its footer ("Original-Content von: …, übermittelt durch news aktuell");
 - a fact box's lines ("Zuschauer: 8412"), which are no subheadings, and captions and
   photo credits ("Foto: …"), which are no text;
 - an editorial system's tagged export, each field on a line opening with its tag
