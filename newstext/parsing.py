@@ -26,6 +26,18 @@ What the second set adds (newstext/tests/data/formats/text_blind2/):
   "+++ Diese Meldung wird aktualisiert +++"), an agency's code line ("(KNA – lmk-85-…)")
   and a press release's contact block ("Pressekontakt:" and the lines under it);
 - teaser lines to other articles ("Lesen Sie auch: <headline>").
+What the third set adds (newstext/tests/data/formats/text_blind3/):
+- a wire's header block on top: its transmission time ("071514 DEZ 26"), its subject
+  slug ("Deutschland/Parteien/Bundestag", "Fußball/3. Liga/"), its service's name
+  ("epd Niedersachsen-Bremen") and lower-case transmission codes;
+- a press office's letterhead on top (name, address, telephone), its place and date
+  alone on a line ("Bamberg, 07.12.2026"), a sender code on the title ("POL-GI: ", and
+  Reuters's "UPDATE 1-"), a distribution service in the dateline ("Gießen (ots) -") and
+  its footer ("Original-Content von: …, übermittelt durch news aktuell");
+- a fact box's lines ("Zuschauer: 8412"), which are no subheadings, and captions and
+  photo credits ("Foto: …"), which are no text;
+- an editorial system's tagged export, each field on a line opening with its tag
+  ("@Titel:…", "@Text:…", "@Zwischentitel:…", "@Bildunterschrift:…").
 """
 
 import datetime
@@ -60,9 +72,10 @@ _DATELINE = re.compile(
     r"\((?P<agency>[^()\n]{1,40})\)\s*[–—-](?:\s+|\Z)"
 )
 # A press release's dateline: place, a full date and a dash, no agency ("Göttingen,
-# 7. Dezember 2026 – "). Without the date, "Name – " opens ordinary sentences too.
+# 7. Dezember 2026 – "), or place and date with the year on a line of their own
+# ("Bamberg, 07.12.2026"). Without the date, "Name – " opens ordinary sentences too.
 _DATED_DATELINE = re.compile(
-    rf"\A(?P<place>{_DATELINE_PLACE}),\s*{_DATELINE_DATE}\s*[–—-]\s+(?=\S)"
+    rf"\A(?P<place>{_DATELINE_PLACE}),\s*{_DATELINE_DATE}(?:\s*[–—-]\s+(?=\S)|(?<=\d{{4}})\Z)"
 )
 # A local paper's dateline: the place in capitals closed by a full stop, no agency
 # ("TRIER. Der Stadtrat …"); three letters at least, so that "EU." is no place.
@@ -102,6 +115,10 @@ WIRE_AGENCIES = frozenset(
         "ansa",
     ]
 )
+# Services that distribute press releases for their senders (news aktuell's "ots", APA's
+# "APA-OTS", pressetext's "pts"): in a dateline they name no agency, the press office is
+# the author ("Gießen (ots) - ").
+PRESS_RELEASE_SERVICES = frozenset(["ots", "apa-ots", "pts"])
 _DPA_SERVICE = re.compile(r"l[a-z]{2}")
 # German place words that stay lower-case when an upper-case place is written normally.
 _PLACE_PARTICLES = frozenset({"am", "an", "im", "in", "ob", "der", "bei", "vor"})
@@ -110,6 +127,12 @@ _WEEKDAYS = "Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag"
 # "Montag, 7. Dezember 2026"; a CMS may label it ("Stand: …", "Aktualisiert am …").
 _DATE_LABEL = (
     r"(?:Stand|(?:Zuletzt\s+)?[Aa]ktualisiert|Veröffentlicht|Erstellt|Datum)(?:\s*:|\s+am)"
+)
+# A wire's transmission time, a date-time group: day, hour and minute, the month's short
+# name, the year ("071514 DEZ 26", "071514Z DEC 2026").
+_TRANSMISSION_TIME = re.compile(
+    r"\A(?P<day>\d{2})(?:[01]\d|2[0-3])[0-5]\d\s*Z?\s+(?P<month_name>[A-Za-zÄÖÜäöü]{3,4})\.?"
+    r"\s+(?P<year>\d{2}|\d{4})\Z"
 )
 _DATE_LINE = re.compile(
     rf"\A(?:{_DATE_LABEL}\s*)?(?:(?:{_WEEKDAYS}),?\s+)?(?P<day>\d{{1,2}})\.\s*"
@@ -135,8 +158,39 @@ _DOCUMENT_KIND = re.compile(
 )
 _CMS_FIELD = re.compile(
     r"\A(?:Ressort|Rubrik|Kategorie|Schlagw(?:ö|oe)rter|Schlagworte|Stichw(?:ö|oe)rter|Tags"
-    r"|Keywords|Ausgabe|Seite)\s*:\s*\S"
+    r"|Keywords|Ausgabe|Seite|Priorität|Prio|Dringlichkeit|Kennung|Dachzeile|Spitzmarke)"
+    r"\s*:\s*\S"
 )
+# A wire's subject slug on top, its words between slashes, perhaps with one closing it
+# ("Deutschland/Parteien/Bundestag", "Fußball/3. Liga/"): what the item is filed under.
+_SLUG_WORDS = r"[^\W\d_][\w.&+-]*(?: [\w.&+-]+){0,3}|\d+\.? [\w.&+-]+(?: [\w.&+-]+){0,2}"
+_SLUG_LINE = re.compile(rf"\A(?:{_SLUG_WORDS})(?:/(?:{_SLUG_WORDS}))*(?:/(?:{_SLUG_WORDS})|/)\Z")
+# A wire's service or desk on top: the agency, then the service's name ("epd
+# Niedersachsen-Bremen", "dpa Nord", "KNA Inland").
+_SERVICE_LINE = re.compile(
+    r"\A(?P<agency>[A-Za-z][\w-]{1,11})\s+[A-ZÄÖÜ][\w/-]*(?:\s+[A-ZÄÖÜ][\w/-]*){0,2}\Z"
+)
+# A wire's transmission code line on top, lower-case codes and numbers like those closing
+# its items ("bdt0123 4 pl 345 dpa 0456"), with a number, so no lower-case words.
+_TRANSMISSION_CODES = re.compile(r"\A(?=.*\d)[a-z0-9]{1,8}(?: [a-z0-9]{1,8}){2,10}\Z")
+# A press office's name on top of its release ("Pressestelle", "Presse- und
+# Öffentlichkeitsarbeit der Stadt Lindenau").
+_PRESS_OFFICE = re.compile(
+    r"\A(?:Pressestelle|Pressedienst|Presseamt|Pressereferat|Pressebüro"
+    r"|Presse-\s*und\s+Öffentlichkeitsarbeit|Öffentlichkeitsarbeit)"
+    r"(?:\s+(?:der|des|im|beim|am)\s+[^.!?:]{2,60})?\Z"
+)
+# A letterhead's lines of address and contact: "Hauptstraße 12", "12345 Lindenau",
+# "Telefon: 01234 5678", "E-Mail: …", "www.lindenau.example".
+_ADDRESS_LINE = re.compile(
+    r"\A(?:(?:[A-ZÄÖÜ][\w.-]*\s+)*[\w-]*(?:straße|strasse|str\.|platz|weg|allee|gasse|ring"
+    r"|damm|ufer|markt|hof)\s+\d+\s*[a-z]?(?:\s*[,|–-]\s*\d{5}\s+\S.*)?"
+    r"|(?:D-)?\d{5}\s+[A-ZÄÖÜ]\S*(?:\s+\S+){0,3}"
+    r"|(?:Telefon|Tel\.?|Fon|Fax|Telefax|Mobil|E-?Mail|Mail|Internet|Web)\s*:?\s*\S.*"
+    r"|(?:https?://|www\.)\S+|\S+@\S+\.\w+)\Z",
+    re.IGNORECASE,
+)
+LETTERHEAD_MAX_LINES = 8
 # A note to the editors of the newspapers a wire or press office sends to, on top or
 # after the text ("Redaktionshinweis: … dpa wird berichten.", "Sperrfrist: …"); a
 # wire's correction notice to its clients stands above the item ("Korrektur: …").
@@ -150,9 +204,19 @@ _CORRECTION_NOTE = re.compile(r"\A(?:Korrektur|Berichtigung|Korrekturhinweis)\s*
 # Labels a wire or a CMS puts on a title: its urgency ("EIL: ", "Eilmeldung - ",
 # "+++ EIL +++ "), a CMS field's name ("Titel: "), and the version of the item, first
 # or last ("(Zusammenfassung)", "(2. Zusammenfassung)", "(Korrektur)", "(neu: Details)").
+# A press office's sender code, as distribution services print it before the title of
+# police, fire brigade and customs releases ("POL-GI: ", "FW-M: ", "BPOL-KS: ", "HZA-F: ").
+_SENDER_CODE = r"[A-ZÄÖÜ]{2,5}(?:-[A-ZÄÖÜ]{1,5}){1,2}"
+# A wire's kind or version of the item in capitals, glued to the title by a hyphen, as
+# Reuters writes them ("UPDATE 1-", "RPT-", "FOKUS 2-", "EXKLUSIV-").
+_GLUED_TITLE_LABEL = (
+    r"(?:UPDATE|RPT|REFILE|WRAPUP|FOKUS|ANALYSE|INTERVIEW|EXKLUSIV|KORREKTUR|KORR"
+    r"|HINTERGRUND|KOLUMNE|PORTRÄT|FAKTENBOX|TABELLE)(?:\s+\d{1,2})?-(?=\S)"
+)
 _TITLE_PREFIX = re.compile(
-    r"\A(?:\+{3}\s*)?(?:EIL(?:MELDUNG)?|Eil(?:meldung)?|BLITZ|Blitz|VORAB|Vorab"
-    r"|ROUNDUP(?:\s+\d)?|Titel|Überschrift|Schlagzeile)(?:\s*\+{3}|\s*:|\s+[–—-])\s+"
+    r"\A(?:(?:\+{3}\s*)?(?:EIL(?:MELDUNG)?|Eil(?:meldung)?|BLITZ|Blitz|VORAB|Vorab"
+    rf"|ROUNDUP(?:\s+\d)?|Titel|Überschrift|Schlagzeile|{_SENDER_CODE})"
+    rf"(?:\s*\+{{3}}|\s*:|\s+[–—-])\s+|{_GLUED_TITLE_LABEL})"
 )
 _VERSION_LABEL = (
     r"\((?:\d\.\s*)?(?:Zusammenfassung|Fassung|Korrektur|Berichtigung|Wiederholung"
@@ -161,11 +225,12 @@ _VERSION_LABEL = (
 _TITLE_VERSION = re.compile(rf"\A{_VERSION_LABEL}\s*|\s*{_VERSION_LABEL}\Z", re.IGNORECASE)
 # A press release's contact block for journalists after its text: the label, then
 # short lines of names, numbers and addresses, none a sentence ("Pressekontakt:",
-# "Für Rückfragen:").
+# "Für Rückfragen:", "Rückfragen bitte an:", "Pressesprecherin:").
 _CONTACT_LABEL = re.compile(
-    r"\A(?:(?:Presse|Medien)kontakte?|(?:Kontakt|Ansprechpartner(?:in)?)\s+für\s+"
-    r"(?:die\s+)?(?:Presse|Medien|Journalist\w*|Redaktionen)|(?:Für\s+|Bei\s+)?Rückfragen)"
-    r"\s*:",
+    r"\A(?:(?:Presse|Medien)kontakte?|Pressesprecher(?:in)?|Pressereferent(?:in)?|Pressestelle"
+    r"|(?:Kontakt|Ansprechpartner(?:in)?)\s+für\s+"
+    r"(?:die\s+)?(?:Presse|Medien|Journalist\w*|Redaktionen)"
+    r"|(?:Für\s+|Bei\s+)?Rückfragen(?:\s+[^\s.!?:]+){0,6})\s*:",
     re.IGNORECASE,
 )
 CONTACT_LINE_MAX_CHARS = 100
@@ -188,6 +253,26 @@ _END_MARKER = re.compile(
 )
 # A wire item's code line in parentheses after the text: "(KNA – lmk-85-00412)".
 _AGENCY_CODE = re.compile(r"\(\s*(?P<agency>[A-Za-z][\w-]{1,11})\s*[–—/-]?\s*[\w/.-]*\d[\w/. -]*\)")
+# A distribution service's line closing a press release it sent: "Original-Content von:
+# …, übermittelt durch news aktuell", "OTS: Stadtwerke Lindenau", "… verbreitet über
+# pressetext".
+_DISTRIBUTION_FOOTER = re.compile(
+    r"\A(?:Original-?Content\s+von|OTS)\s*:"
+    r"|\b(?:übermittelt|verbreitet|versandt)\s+(?:durch|über|von)\s+[\w-]+(?:\s+[\w-]+)?\Z"
+)
+# A caption or photo credit as a line of its own ("Foto: Anna Muster", "Bildunterschrift:
+# …", "(Foto: dpa)"): it belongs to a picture, not to the text.
+_CAPTION_LINE = re.compile(
+    r"\A\(?(?:Bildunterschrift|Bildtext|Bildzeile|BU|Fotos?|Fotografi?e?|Bildquellen?"
+    r"|Bildnachweis|Bildrechte|Titelbild|Archivbild|Archivfoto)\s*:\s*\S"
+)
+# A fact box's line, a label and a figure (perhaps with its unit): "Zuschauer: 8412",
+# "Preis: 15 Euro", "Ergebnis: 2:1". Short and unpunctuated like a subheading, it is text.
+_FACT_LINE = re.compile(r"\A[^:]{1,30}:\s*[-+]?\d[\d.,:/%–-]*(?:\s*(?:[A-ZÄÖÜ][\w.]*|%|€|\$))?\Z")
+# A newspaper CMS's or layout system's tagged export: each field on a line that opens with
+# its tag ("@Titel:…", "@Text:…", "@Zwischentitel:…", "@Bildunterschrift:…"); a line
+# without a tag continues the field above it.
+_TAGGED_LINE = re.compile(r"\A@(?P<tag>[^\W\d_][\w-]{0,30})\s*:\s*(?P<text>.*)\Z")
 # Footer lines after the text: agency codes ("pw/jes", "dpa abc xy n1"), a copyright
 # line, a line ending in the wire item's number ("dpa-infocom, dpa:261207-930-12345/2"),
 # the sending company's name alone ("Beispiel-Agentur GmbH"); and a reporters' credit in
@@ -229,6 +314,39 @@ _GLUED_HEADING = re.compile(
     r"(?P<heading>[A-ZÄÖÜ][\w-]*(?: [A-ZÄÖÜ][\w-]*)?: [^.!?:;«»„“\"\n]{3,80}?[a-zäöüß])"
     r"\s+(?=(?:Die|Der|Das|Den|Dem|Des|Ein|Eine|Einen|Einem|Einer|Es|Er|Sie|Im|Am|Nach)\s)"
 )
+
+
+class _Field(StrEnum):
+    """What a tagged export's line is, by its tag (see `_TAGGED_LINE`)."""
+
+    TITLE = "title"
+    BYLINE = "byline"
+    DATE = "date"
+    HEADING = "heading"
+    TEXT = "text"
+    NEWSROOM = "newsroom"  # section, kicker, caption, credit, codes: not the article's text
+
+
+# Tags as German editorial systems name their fields; a tag not named here is text, so
+# that nothing is lost. Newsroom fields, by row: the section and filing, the kicker above
+# the title, captions, photo credits, the item's ids and its keywords.
+_FIELD_TAGS = {
+    _Field.TITLE: ("titel", "überschrift", "headline", "schlagzeile", "hauptzeile"),
+    _Field.BYLINE: ("autor", "autorin", "autoren", "verfasser", "byline"),
+    _Field.DATE: ("datum", "erscheinungsdatum", "veröffentlicht", "stand"),
+    _Field.HEADING: ("zwischentitel", "zwischenzeile", "zwischenüberschrift", "zwischenhead"),
+    _Field.NEWSROOM: (
+        *("ressort", "rubrik", "kategorie", "seite", "ausgabe", "quelle", "priorität"),
+        *("dachzeile", "spitzmarke", "kicker", "oberzeile"),
+        *("bildunterschrift", "bildtext", "bildzeile", "bu", "bild", "grafik"),
+        *("foto", "fotos", "fotograf", "bildquelle", "bildnachweis"),
+        *("id", "kennung", "kürzel", "tags", "keywords"),
+        *("schlagworte", "schlagwörter", "stichworte", "stichwörter"),
+    ),
+}
+_TAG_FIELDS = {tag: kind for kind, tags in _FIELD_TAGS.items() for tag in tags}
+# Head fields first, where the head is read; the rest in the order written.
+_HEAD_FIELDS = (_Field.TITLE, _Field.BYLINE, _Field.DATE)
 
 
 class DatePrecision(StrEnum):
@@ -347,11 +465,15 @@ def parse_article(text: str) -> ParsedArticle:
     published_on, precision, text = _take_date_prefix(text)
     boilerplate = boilerplate_lines()
     longest = _boilerplate_longest()
-    dropped: list[str] = []
     lines: list[_Line] = []
-    for line in _unwrapped_lines(text):
+    untagged, dropped = _read_field_tags(_unwrapped_lines(text))
+    for line in untagged:
         core = _core(line.text)
-        if (len(core) <= longest and core.casefold() in boilerplate) or _is_teaser(line.text):
+        if (
+            (len(core) <= longest and core.casefold() in boilerplate)
+            or _is_teaser(line.text)
+            or _CAPTION_LINE.match(line.text)
+        ):
             dropped.append(line.text)
         else:
             lines.append(line)
@@ -382,9 +504,9 @@ def parse_article(text: str) -> ParsedArticle:
     dropped.extend(head.lines)
     byline = head.byline or byline
 
-    place, agencies = "", head.agencies
+    place, agencies = head.place, head.agencies
     if lines and (dateline := read_dateline(lines[0].text)):
-        place, agencies = dateline.place, dateline.agencies or head.agencies
+        place, agencies = dateline.place or place, dateline.agencies or head.agencies
         if dateline.published_on and not published_on:
             published_on, precision = dateline.published_on, DatePrecision.DAY
         if dateline.rest:
@@ -394,7 +516,7 @@ def parse_article(text: str) -> ParsedArticle:
 
     texts: list[tuple[BlockKind, str]] = []
     for line in lines:
-        if is_heading(line.text) or (line.alone and _is_standalone_heading(line.text)):
+        if _is_heading_line(line):
             texts.append((BlockKind.HEADING, line.text))
         else:
             texts.extend(split_glued_headings(line.text))
@@ -430,10 +552,23 @@ def _is_teaser(line: str) -> bool:
     )
 
 
+def _is_heading_line(line: "_Line") -> bool:
+    """A subheading: tagged as one, or, untagged, shaped like one (see `is_heading`,
+    `_is_standalone_heading`)."""
+    if line.field:
+        return line.field is _Field.HEADING
+    return is_heading(line.text) or (line.alone and _is_standalone_heading(line.text))
+
+
 def _is_footer(line: str) -> bool:
     """A line after the text that is not part of it: see `_FOOTER`, a note to editors,
-    an end marker and an agency's code line."""
-    if _FOOTER.match(line) or _EDITORS_NOTE.match(line) or _END_MARKER.fullmatch(line):
+    an end marker, a distribution service's line and an agency's code line."""
+    if (
+        _FOOTER.match(line)
+        or _EDITORS_NOTE.match(line)
+        or _END_MARKER.fullmatch(line)
+        or _DISTRIBUTION_FOOTER.search(line)
+    ):
         return True
     code = _AGENCY_CODE.fullmatch(line)
     return code is not None and code["agency"].casefold() in WIRE_AGENCIES
@@ -452,10 +587,14 @@ def _contact_block_start(lines: list["_Line"]) -> int | None:
 
 
 class _Line(NamedTuple):
-    """A non-empty line of the text; `alone` when blank lines set it apart as a block."""
+    """A non-empty line of the text; `alone` when blank lines set it apart as a block;
+    `block` the number of its block of lines; `field` what its tag says it is, in a
+    tagged export."""
 
     text: str
     alone: bool
+    block: int = 0
+    field: _Field | None = None
 
 
 def _unwrapped_lines(text: str) -> list[_Line]:
@@ -478,7 +617,39 @@ def _unwrapped_lines(text: str) -> list[_Line]:
     if len(groups) > 1 and (width := _wrap_width(groups)):
         groups = [_join_soft_breaks(group, width) for group in groups]
     blocky = len(groups) > 1
-    return [_Line(line, blocky and len(group) == 1) for group in groups for line in group]
+    return [
+        _Line(line, blocky and len(group) == 1, number)
+        for number, group in enumerate(groups)
+        for line in group
+    ]
+
+
+def _read_field_tags(lines: list[_Line]) -> tuple[list[_Line], list[str]]:
+    """A tagged export's lines without their tags, each marked with its field and set
+    apart as a block of its own, the head's fields first; and the lines of fields that
+    are no part of the article (see `_FIELD_TAGS`). Other texts as they are.
+
+    A text is a tagged export when it opens with a tagged line and has another.
+    """
+    tagged = [_TAGGED_LINE.match(line.text) for line in lines]
+    if not tagged or not tagged[0] or sum(map(bool, tagged)) < 2:
+        return lines, []
+    head: list[_Line] = []
+    body: list[_Line] = []
+    dropped: list[str] = []
+    field = _Field.TEXT
+    for line, match in zip(lines, tagged, strict=True):
+        text = line.text
+        if match:
+            field = _TAG_FIELDS.get(match["tag"].casefold(), _Field.TEXT)
+            text = match["text"].strip()
+        if field is _Field.NEWSROOM:
+            dropped.append(line.text)
+        elif text:
+            if field is _Field.BYLINE and not _BYLINE.match(text):
+                text = f"Von {text}"  # the tag is the label "Von" stands for
+            (head if field in _HEAD_FIELDS else body).append(_Line(text, True, field=field))
+    return head + body, dropped
 
 
 def _wrap_width(groups: list[list[str]]) -> int | None:
@@ -505,7 +676,8 @@ def _wrap_width(groups: list[list[str]]) -> int | None:
 def _join_soft_breaks(group: list[str], width: int) -> list[str]:
     joined = group[:1]
     for previous, line in itertools.pairwise(group):
-        if _LIST_ITEM.match(line) or not _is_soft_break(previous, line, width):
+        starts_anew = _LIST_ITEM.match(line) or _TAGGED_LINE.match(line)
+        if starts_anew or not _is_soft_break(previous, line, width):
             joined.append(line)
         else:
             joined[-1] += " " + line
@@ -528,37 +700,83 @@ class _Head(NamedTuple):
     published_on: datetime.date | None
     agencies: list[str]  # the agency a byline names ("Von Anna Beispiel, dpa")
     lines: list[str]  # the date and byline lines, taken out of the text
+    place: str = ""  # a press release's place and date line ("Bamberg, 07.12.2026")
 
 
 def _read_head(lines: list[_Line]) -> _Head:
     """Take the title, a date line and a byline from the top of `lines` (in any order),
     and the lines there that speak to the newsroom (see `_is_newsroom_line`)."""
-    title = byline = ""
+    title = byline = place = ""
     published_on: datetime.date | None = None
     agencies: list[str] = []
-    taken: list[str] = []
+    taken = _take_letterhead(lines)
     while len(lines) > 1:
         line = lines[0].text
-        if _is_newsroom_line(line) or (not published_on and (published_on := _date_line(line))):
+        if service := _service_agency(line):  # before the slugs: "dpa Nord/Hamburg"
+            agencies = agencies or [service]
+            taken.append(line)
+        elif _is_newsroom_line(line) or (not published_on and (published_on := _date_line(line))):
+            taken.append(line)
+        elif not place and (dated := _place_and_date_line(line)):
+            place, published_on = dated.place, published_on or dated.published_on
             taken.append(line)
         elif not byline and (match := _byline_match(line, after_title=bool(title))):
             byline = match["names"]
-            agencies = [match["agency"]] if match["agency"] else []
+            agencies = [match["agency"]] if match["agency"] else agencies
             taken.append(line)
         elif not title and _is_title(candidate := lines[0]._replace(text=_title_text(line))):
             title = candidate.text
         else:
             break
         lines.pop(0)
-    return _Head(title, byline, published_on, agencies, taken)
+    return _Head(title, byline, published_on, agencies, taken, place)
+
+
+def _place_and_date_line(line: str) -> "Dateline | None":
+    """A press release's place and date with its year, alone on a line ("Bamberg,
+    07.12.2026")."""
+    dateline = read_dateline(line)
+    return dateline if dateline and not dateline.rest and not dateline.agencies else None
+
+
+def _take_letterhead(lines: list[_Line]) -> list[str]:
+    """Take a press office's letterhead off the top of `lines` and return its lines: a
+    first block of a few short lines, none a sentence, one of them an address, a
+    telephone number, an e-mail or a web address (see `_ADDRESS_LINE`)."""
+    block = [line.text for line in lines if line.block == lines[0].block] if lines else []
+    if not (
+        2 <= len(block) <= LETTERHEAD_MAX_LINES
+        and len(block) < len(lines)  # more than a letterhead: a whole text is none
+        and not any(line.endswith(_LINE_ENDS_SENTENCE) for line in block)
+        and any(_ADDRESS_LINE.match(line) for line in block)
+    ):
+        return []
+    del lines[: len(block)]
+    return block
+
+
+def _service_agency(line: str) -> str:
+    """The agency a line on top names as the wire service sending the item ("epd
+    Niedersachsen-Bremen"), or ""."""
+    match = _SERVICE_LINE.match(line)
+    return match["agency"] if match and match["agency"].casefold() in WIRE_AGENCIES else ""
 
 
 def _is_newsroom_line(line: str) -> bool:
     """A line on top for the newsroom, not for readers: the kind of document, a CMS
-    metadata field, a note to editors or a correction notice."""
+    metadata field, a note to editors, a correction notice, a wire's subject slug or
+    transmission codes, or the press office's name."""
     return any(
         pattern.match(line)
-        for pattern in (_DOCUMENT_KIND, _CMS_FIELD, _EDITORS_NOTE, _CORRECTION_NOTE)
+        for pattern in (
+            _DOCUMENT_KIND,
+            _CMS_FIELD,
+            _EDITORS_NOTE,
+            _CORRECTION_NOTE,
+            _SLUG_LINE,
+            _TRANSMISSION_CODES,
+            _PRESS_OFFICE,
+        )
     )
 
 
@@ -579,8 +797,8 @@ def _byline_match(line: str, *, after_title: bool) -> re.Match[str] | None:
 def _is_title(line: _Line) -> bool:
     """A heading-shaped first line, or one set apart by a blank line that reads like a
     headline: short, one sentence, not ending like running text (quotes and ? ! may)."""
-    if read_dateline(line.text):
-        return False
+    if read_dateline(line.text) or line.field:
+        return line.field is _Field.TITLE
     if is_heading(line.text):
         return True
     return (
@@ -603,9 +821,14 @@ def _is_standalone_heading(text: str) -> bool:
 
 
 def _date_line(line: str) -> datetime.date | None:
-    if not (match := _DATE_LINE.match(line)):
-        return None
-    return _calendar_date(match["year"], match["month"], match["month_name"], match["day"])
+    """The date of a line that is only a date (see `_DATE_LINE`) or a wire's
+    transmission time (`_TRANSMISSION_TIME`)."""
+    if match := _DATE_LINE.match(line):
+        return _calendar_date(match["year"], match["month"], match["month_name"], match["day"])
+    if match := _TRANSMISSION_TIME.match(line):
+        year = match["year"] if len(match["year"]) == 4 else f"20{match['year']}"
+        return _calendar_date(year, None, match["month_name"], match["day"])
+    return None
 
 
 def _calendar_date(
@@ -640,10 +863,12 @@ def read_dateline(text: str) -> Dateline | None:
     agencies = [name.strip() for name in agency.split("/") if name.strip()]
     # dpa names its regional service after itself ("dpa/lno": Hamburg and the north,
     # "dpa/lby": Bavaria): a code "l" and two letters there is no agency to cite.
+    # A press release's distribution service is no agency ("Gießen (ots) - ").
     agencies = [
         name
         for index, name in enumerate(agencies)
         if not (index and agencies[index - 1] == "dpa" and _DPA_SERVICE.fullmatch(name))
+        and name.casefold() not in PRESS_RELEASE_SERVICES
     ]
     place = _place_name((found["place"] or "").strip())
     return Dateline(place, agencies, text[found.end() :], _dateline_date(found))
@@ -657,8 +882,8 @@ def _dateline_match(text: str) -> re.Match[str] | None:
     if found := _CAPITALS_DATELINE.match(text):
         return found
     found = _UNMARKED_DATELINE.match(text)
-    agency = found["agency"].split("/")[0].strip() if found else ""
-    return found if agency.casefold() in WIRE_AGENCIES else None
+    agency = found["agency"].split("/")[0].strip().casefold() if found else ""
+    return found if agency in WIRE_AGENCIES or agency in PRESS_RELEASE_SERVICES else None
 
 
 def _has_month(found: re.Match[str]) -> bool:
@@ -704,13 +929,15 @@ def _take_date_prefix(text: str) -> tuple[datetime.date | None, DatePrecision, s
 
 
 def is_heading(line: str) -> bool:
-    """A subheading: a short line without final punctuation that starts like a title."""
+    """A subheading: a short line without final punctuation that starts like a title,
+    not a fact box's line (see `_FACT_LINE`)."""
     line = line.strip()
     return (
         0 < len(line) <= HEADING_MAX_CHARS
         and (line[0].isupper() or line[0].isdigit())
         and not line.endswith(_FINAL_PUNCTUATION)
         and len(line.split()) <= HEADING_MAX_WORDS
+        and not _FACT_LINE.match(line)
     )
 
 

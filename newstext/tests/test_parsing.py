@@ -124,6 +124,11 @@ def test_blank_line_runs_collapse_into_one_paragraph_break():
         ("Der Vorfall hat das Verhältnis stark belastet.", False),
         ("„So sagte er“", False),
         ("klein geschrieben ohne Punkt", False),
+        # A fact box's label and figure is text; a heading may hold a figure.
+        ("Zuschauer: 8412", False),
+        ("Preis: 15 Euro", False),
+        ("Gießen: 34-Jähriger festgenommen", True),
+        ("Bilanz: 2026 war gut", True),
         (
             "Ein sehr langer Satz ohne Punkt am Ende der aber viel zu viele Wörter hat um eine Zwischenüberschrift zu sein",
             False,
@@ -343,6 +348,7 @@ def test_reporters_credit_in_parentheses_is_the_byline():
         "Das Ende der Meldung kam spät.",
         "Die Seite wird aktualisiert, sagte der Sprecher.",
         "Anmerkung der Redaktion: Die Namen wurden geändert.",
+        "Die Nachricht wurde über Funk verbreitet.",
     ],
 )
 def test_a_last_paragraph_of_text_is_no_footer(last):
@@ -427,10 +433,10 @@ def test_a_line_near_the_width_that_stops_mid_sentence_is_wrapped():
 
 def test_short_lines_of_a_text_that_is_not_wrapped_stay_apart():
     # One line longer than any wrap width: the lines are as their writer broke them.
-    text = "Stadt Lindenau\nPressestelle\n\n" + "Der Rat hat entschieden. " * 6 + "\nEnde."
+    text = "Stadt Lindenau\nRat im Rathaus\n\n" + "Der Rat hat entschieden. " * 6 + "\nEnde."
     parsed = parse_article(text)
     assert parsed.title == "Stadt Lindenau"
-    assert headings(parsed) == ["Pressestelle"]
+    assert headings(parsed) == ["Rat im Rathaus"]
 
 
 @pytest.mark.parametrize(
@@ -449,6 +455,14 @@ def test_short_lines_of_a_text_that_is_not_wrapped_stay_apart():
         ("Eil-Verfahren gegen Minister", "Eil-Verfahren gegen Minister"),
         ("Neuer Bürgermeister (Neu-Ulm)", "Neuer Bürgermeister (Neu-Ulm)"),
         ("Zusammenfassung der Woche", "Zusammenfassung der Woche"),
+        # A press office's sender code, as distribution services print it.
+        ("POL-GI: Einbruch in Bäckerei", "Einbruch in Bäckerei"),
+        ("FW-M: Brand in Keller", "Brand in Keller"),
+        ("CDU-Chef: Wir bleiben", "CDU-Chef: Wir bleiben"),
+        # Reuters's kind or version glued on by a hyphen.
+        ("UPDATE 1-Konzern senkt Prognose", "Konzern senkt Prognose"),
+        ("RPT-Konzern senkt Prognose", "Konzern senkt Prognose"),
+        ("US-Konzern senkt Prognose", "US-Konzern senkt Prognose"),
     ],
 )
 def test_wire_and_cms_labels_are_taken_off_the_title(line, title):
@@ -468,6 +482,12 @@ def test_wire_and_cms_labels_are_taken_off_the_title(line, title):
         "Redaktionshinweis: Die Ministerin stellt den Plan am Dienstag vor.",
         "Sperrfrist: 8. Dezember, 10.00 Uhr",
         "Korrektur: Im zweiten Absatz wurde der Name berichtigt.",
+        # A wire's subject slug and transmission codes, a press office's name.
+        "Deutschland/Parteien/Bundestag",
+        "Fußball/3. Liga/",
+        "bdt0123 4 pl 345 dpa 0456",
+        "Pressestelle",
+        "Presse- und Öffentlichkeitsarbeit der Stadt Lindenau",
     ],
 )
 def test_lines_on_top_for_the_newsroom_are_no_title_or_text(line):
@@ -483,11 +503,26 @@ def test_lines_on_top_for_the_newsroom_are_no_title_or_text(line):
         "Anmerkung der Redaktion: Die Namen wurden geändert.",  # a note to readers
         "Pressemitteilungen der Polizei nennen keine Namen.",
         "Seitenweise Akten lagen vor.",
+        "und dann kam alles anders",
     ],
 )
 def test_sentences_on_top_like_newsroom_lines_stay_text(line):
     parsed = parse_article(f"Rat beschließt Brücke\n\n{line}\n\nDer Rat hat entschieden.")
     assert paragraphs(parsed)[0] == line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Berlin/Moskau: Gespräche vertagt",
+        "Pressestelle schweigt zu Vorwürfen",
+        "dpa meldet Rekord",
+        "AFP Deutschland streikt",
+    ],
+)
+def test_titles_like_slugs_service_or_office_lines_stay_the_title(line):
+    parsed = parse_article(f"{line}\n\nDer Rat hat entschieden.")
+    assert (parsed.title, parsed.dropped_lines) == (line, [])
 
 
 @pytest.mark.parametrize(
@@ -502,6 +537,9 @@ def test_sentences_on_top_like_newsroom_lines_stay_text(line):
         "+++ Diese Meldung wird aktualisiert +++",
         "Dieser Artikel wird laufend aktualisiert.",
         "(mehr)",
+        # A distribution service's line closing the press release it sent.
+        "Original-Content von: Stadtwerke Lindenau, übermittelt durch news aktuell",
+        "OTS: Stadtwerke Lindenau",
     ],
 )
 def test_notes_to_editors_codes_and_end_markers_after_the_text_are_footers(footer):
@@ -526,7 +564,15 @@ def test_press_release_head_dateline_and_contact_block():
 
 
 @pytest.mark.parametrize(
-    "label", ["Pressekontakt:", "Für Rückfragen:", "Kontakt für Medien: Eva Muster"]
+    "label",
+    [
+        "Pressekontakt:",
+        "Für Rückfragen:",
+        "Kontakt für Medien: Eva Muster",
+        "Rückfragen bitte an:",
+        "Bei Rückfragen wenden Sie sich bitte an:",
+        "Pressesprecherin:",
+    ],
 )
 def test_contact_block_for_journalists_after_the_text_is_dropped(label):
     parsed = parse_article(f"Der Rat hat entschieden.\n\n{label}\nEva Muster\nTel. 01234 5678")
@@ -590,6 +636,142 @@ def test_teaser_lines_to_other_articles_are_dropped(line, dropped):
     assert (line in parsed.dropped_lines, line in parsed.body) == (dropped, not dropped)
 
 
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("071514 DEZ 26", "2026-12-07"),
+        ("071514Z DEC 2026", "2026-12-07"),
+        ("312359 MRZ 27", "2027-03-31"),
+    ],
+)
+def test_wire_transmission_time_on_top_is_the_published_date(line, published):
+    parsed = parse_article(
+        f"{line}\nRat beschließt Brücke\n\nBerlin (AFP) - Der Rat hat entschieden."
+    )
+    assert parsed.published_on == datetime.date.fromisoformat(published)
+    assert (parsed.title, parsed.body) == ("Rat beschließt Brücke", "Der Rat hat entschieden.")
+
+
+@pytest.mark.parametrize("line", ["100 Tage Regierung", "071599 DEZ 26", "247365 EUR 26"])
+def test_lines_on_top_like_transmission_times_stay_the_title(line):
+    parsed = parse_article(f"{line}\n\nDer Rat hat entschieden.")
+    assert (parsed.title, parsed.published_on) == (line, None)
+
+
+@pytest.mark.parametrize(
+    ("line", "agency"), [("epd Niedersachsen-Bremen", "epd"), ("dpa Niedersachsen/Bremen", "dpa")]
+)
+def test_wire_service_line_on_top_is_dropped_and_names_the_agency(line, agency):
+    parsed = parse_article(f"{line}\n\nRat beschließt Brücke\n\nDer Rat tagte.")
+    assert (parsed.title, parsed.publisher_name, parsed.body) == (
+        "Rat beschließt Brücke",
+        agency,
+        "Der Rat tagte.",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PRESSEMITTEILUNG\nBamberg, 07.12.2026\n\nStadt senkt Gebühren\n\nDer Rat tagte.",
+        "Stadt senkt Gebühren\n\nBamberg, den 7. Dezember 2026\n\nDer Rat tagte.",
+    ],
+)
+def test_press_release_place_and_date_line_gives_place_and_date(text):
+    parsed = parse_article(text)
+    assert (parsed.title, parsed.dateline_place, parsed.body) == (
+        "Stadt senkt Gebühren",
+        "Bamberg",
+        "Der Rat tagte.",
+    )
+    assert parsed.published_on == datetime.date(2026, 12, 7)
+
+
+def test_a_place_and_day_without_the_year_on_top_stays_the_title():
+    parsed = parse_article("Lindenau, 7. Dezember\n\nDer Rat tagte.")
+    assert (parsed.title, parsed.dateline_place, parsed.published_on) == (
+        "Lindenau, 7. Dezember",
+        "",
+        None,
+    )
+
+
+def test_press_office_letterhead_on_top_is_dropped():
+    letterhead = "Stadt Lindenau\nPressestelle\nMarkt 1\n12345 Lindenau\nTelefon: 01234 5678-0"
+    parsed = parse_article(f"{letterhead}\n\nRat beschließt Brücke\n\nDer Rat hat entschieden.")
+    assert (parsed.title, parsed.body) == ("Rat beschließt Brücke", "Der Rat hat entschieden.")
+    assert parsed.dropped_lines == letterhead.split("\n")
+
+
+def test_a_first_block_with_a_street_in_a_sentence_is_no_letterhead():
+    text = "Rat beschließt Brücke\nHauptstraße 12 wird gesperrt\n\nDer Rat hat entschieden."
+    assert parse_article(text).body == "Hauptstraße 12 wird gesperrt\n\nDer Rat hat entschieden."
+
+
+@pytest.mark.parametrize("dateline", ["Gießen (ots) - ", "Gießen (ots) -\n\n"])
+def test_press_release_distributor_in_the_dateline_is_no_agency(dateline):
+    parsed = parse_article(f"Einbruch in Bäckerei\n\n{dateline}Die Polizei sucht Zeugen.")
+    assert (parsed.dateline_place, parsed.publisher_name) == ("Gießen", "")
+    assert parsed.body == "Die Polizei sucht Zeugen."
+
+
+@pytest.mark.parametrize(
+    ("line", "dropped"),
+    [
+        ("Foto: Kerstin Muster", True),
+        ("Bildunterschrift: Der Rat bei seiner Sitzung.", True),
+        ("(Foto: dpa)", True),
+        ("Fotos zeigen den Brand.", False),
+        ("Foto-Ausstellung: Der Verein lädt ein.", False),
+    ],
+)
+def test_captions_and_photo_credits_are_no_text(line, dropped):
+    parsed = parse_article(f"Der Rat hat entschieden.\n\n{line}\n\nDer Bau beginnt 2028.")
+    assert (line in parsed.dropped_lines, line in parsed.body) == (dropped, not dropped)
+
+
+def test_fact_box_lines_after_the_text_are_paragraphs():
+    parsed = parse_article("Der Verein gewann.\n\nTore: 1:0 Muster (12.)\n\nZuschauer: 8412")
+    assert headings(parsed) == []
+    assert paragraphs(parsed)[-1] == "Zuschauer: 8412"
+
+
+def test_tagged_export_fields_are_read_by_their_tags():
+    parsed = parse_article(
+        "@Ressort:Kultur\n@Dachzeile:Stadttheater\n@Titel:Ein Abend, der trägt.\n"
+        "@Autor:Anna Muster\n@Datum:07.12.2026, 19:40\n"
+        "@Text:LINDENAU. Das Ensemble spielt.\nEin zweiter Absatz folgt.\n"
+        "@Zwischentitel:Applaus am Ende.\n@Vorspann:Der Saal war voll.\n"
+        "@Bildunterschrift:Das Ensemble. Foto: Eva Beispiel"
+    )
+    assert (parsed.title, parsed.byline, parsed.dateline_place) == (
+        "Ein Abend, der trägt.",
+        "Anna Muster",
+        "Lindenau",
+    )
+    assert parsed.published_on == datetime.date(2026, 12, 7)
+    assert headings(parsed) == ["Applaus am Ende."]
+    assert paragraphs(parsed) == [
+        "Das Ensemble spielt.",
+        "Ein zweiter Absatz folgt.",
+        "Der Saal war voll.",
+    ]
+    assert "@" not in parsed.body
+    assert "Stadttheater" not in parsed.body
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Rat hat entschieden.\n@Lindenau: Danke für die Hinweise!",
+        "@Stadt: Danke für die Hinweise!\n\nDer Rat hat entschieden.",
+    ],
+)
+def test_texts_with_at_most_one_tag_like_line_are_no_tagged_export(text):
+    parsed = parse_article(text)
+    assert (parsed.title + parsed.body).count("@") == 1
+
+
 def test_mac_line_ends_separate_lines_and_paragraphs():
     data = "Titel der Meldung\r\rBonn (epd) - Erster Absatz.\r\rZweiter Absatz.\r\repd west ab"
     parsed = parse_article(
@@ -607,12 +789,14 @@ def load_cases(folder: str) -> dict[str, dict]:
 
 
 # The sets of text cases, each a folder of files and their expected.json (same schema).
-CASE_SETS = {folder: load_cases(folder) for folder in ("text", "text_blind2")}
+CASE_SETS = {folder: load_cases(folder) for folder in ("text", "text_blind2", "text_blind3")}
 MOJIBAKE = ("Ã", "â€", "\ufeff", "\ufffd", "\r")
-# Held-out fields right in text_blind2 (of 66), measured on 2026-12-07 after the rules
-# were changed on its tuning half (45/66 -> 66/66): before 48/66, after 66/66. A floor
-# against regressions; only the total is looked at.
-HELD_OUT_FLOOR = 66
+# Held-out fields right per blind set, a floor against regressions; only the total is
+# looked at. text_blind2 (of 66), measured on 2026-12-07 after the rules were changed on
+# its tuning half (45/66 -> 66/66): before 48/66, after 66/66. text_blind3 (of 55),
+# measured on 2026-12-07 after the rules were changed on its tuning half (20/55 -> 55/55):
+# before 25/55, after 32/55.
+HELD_OUT_FLOORS = {"text_blind2": 66, "text_blind3": 32}
 
 
 def case_fields(folder: str, name: str) -> dict[str, bool]:
@@ -646,21 +830,24 @@ def cases_of(folder: str, *parts: str) -> list[tuple[str, str]]:
 
 # Every field of every case tuned on: the first set, whose held-out half was first only
 # measured (59 of 77 fields right, a floor) and then released for tuning (77 of 77
-# since), and the tuning half of the second set.
+# since), and the tuning halves of the second and third sets.
 @pytest.mark.parametrize(
     ("folder", "name"),
-    cases_of("text", "tuning", "held-out") + cases_of("text_blind2", "tuning"),
+    cases_of("text", "tuning", "held-out")
+    + cases_of("text_blind2", "tuning")
+    + cases_of("text_blind3", "tuning"),
 )
 def test_wire_and_cms_text_cases_are_read_right(folder, name):
     fields = case_fields(folder, name)
     assert [field for field, right in fields.items() if not right] == []
 
 
-def test_held_out_text_cases_stay_above_their_floor():
+@pytest.mark.parametrize(("folder", "floor"), HELD_OUT_FLOORS.items())
+def test_held_out_text_cases_stay_above_their_floor(folder, floor):
     # Only the total: held-out failures are not looked at one by one.
-    held_out = cases_of("text_blind2", "held-out")
+    held_out = cases_of(folder, "held-out")
     right = sum(sum(case_fields(folder, name).values()) for folder, name in held_out)
-    assert right >= HELD_OUT_FLOOR
+    assert right >= floor
 
 
 def test_lines_that_each_end_a_sentence_are_paragraphs_not_a_wrapped_one():
