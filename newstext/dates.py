@@ -56,3 +56,14 @@ def newsroom_day(moment: datetime.datetime) -> datetime.date:
     if moment.tzinfo is None:
         return moment.date()
     return moment.astimezone(NEWSROOM_TIME).date()
+
+
+def calendar_date(
+    year: str, month: str | None, month_name: str | None, day: str
+) -> datetime.date | None:
+    """The date of a day, a month as a number or a name, and a year; None if none is."""
+    number = int(month or month_number(month_name or "") or 0)
+    try:
+        return datetime.date(int(year), number, int(day))
+    except ValueError:
+        return None

@@ -26,6 +26,7 @@ import jsonschema  # type: ignore[import-untyped]
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
+from newstext.datelines import read_dateline
 from newstext.dates import newsroom_day, parse_timestamp
 from newstext.formats.base import (
     FormatError,
@@ -38,7 +39,7 @@ from newstext.formats.base import (
     title_or_derived,
 )
 from newstext.formats.markup import markup_blocks, markup_line
-from newstext.parsing import BlockKind, DatePrecision, read_dateline
+from newstext.parsing import BlockKind, DatePrecision
 from newstext.reasons import Reason, declare, gettext_noop
 
 # Why a JSON document or a ninjs item is not read (newstext.reasons: shown translated).

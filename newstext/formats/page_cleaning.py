@@ -43,8 +43,9 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from newstext.datelines import WIRE_AGENCIES
 from newstext.formats.base import clean_inline
-from newstext.parsing import WIRE_AGENCIES, BlockKind, count_words
+from newstext.parsing import BlockKind, count_words
 
 # Parts of class and id names (split at "-" and "_") that mark page furniture.
 FURNITURE_PARTS = frozenset(
@@ -172,7 +173,7 @@ _BYLINE = re.compile(
 # A credit line that names what its name wrote, not "Von …", which opens sentences too.
 _CREDIT_LABEL = re.compile(r"^(?:Text|Autor|Autorin|Autoren)\s*:")
 # An agency's credit in the byline's place ("Quelle: dpa", "Von AFP"): the wire services
-# the text import knows in datelines (newstext.parsing.WIRE_AGENCIES).
+# the text import knows in datelines (newstext.datelines.WIRE_AGENCIES).
 _AGENCIES = "(?:{})".format("|".join(map(re.escape, sorted(WIRE_AGENCIES, key=len, reverse=True))))
 _AGENCY_CREDIT = re.compile(
     rf"^(?:Quelle|Agentur|Von)\s*:?\s+(?P<name>{_AGENCIES}(?:\s*(?:/|,|und)\s*{_AGENCIES})*)$",
