@@ -37,7 +37,12 @@ What the third set adds (newstext/tests/data/formats/text_blind3/):
 - a fact box's lines ("Zuschauer: 8412"), which are no subheadings, and captions and
   photo credits ("Foto: …"), which are no text;
 - an editorial system's tagged export, each field on a line opening with its tag
-  ("@Titel:…", "@Text:…", "@Zwischentitel:…", "@Bildunterschrift:…").
+  ("@Titel:…", "@Text:…", "@Zwischentitel:…", "@Bildunterschrift:…");
+- and its released held-out half: notes for the newsroom after the text ("dpa-Notizblock",
+  "… nicht zur Veröffentlichung bestimmt") to the end, a transmission time after the
+  text, a credit naming its desk in parentheses, a byline "Von … (KNA)" under the title,
+  a letterhead of the sender's name over its press office, a document kind with its
+  date, and a press release's undated "Bamberg – " where the lines on top name the place.
 """
 
 import datetime
