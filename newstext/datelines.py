@@ -30,6 +30,10 @@ _DATELINE = re.compile(
 _DATED_DATELINE = re.compile(
     rf"\A(?P<place>{_DATELINE_PLACE}),\s*{_DATELINE_DATE}(?:\s*[–—-]\s+(?=\S)|(?<=\d{{4}})\Z)"
 )
+# A press release's dateline without a date, its sender's place and a dash ("Bamberg –
+# Autofahrer müssen …"): "Name – " opens ordinary sentences too, so it is read only where
+# the lines on top name the place as the sender's (see `read_sender_dateline`).
+_UNDATED_DATELINE = re.compile(rf"\A(?P<place>{_DATELINE_PLACE})\s+[–—-]\s+(?=[„“\"«»A-ZÄÖÜ])")
 # A local paper's dateline: the place in capitals closed by a full stop, no agency
 # ("TRIER. Der Stadtrat …"); three letters at least, so that "EU." is no place.
 _CAPITALS_DATELINE = re.compile(
@@ -107,6 +111,16 @@ def read_dateline(text: str) -> Dateline | None:
     ]
     place = _place_name((found["place"] or "").strip())
     return Dateline(place, agencies, text[found.end() :], _dateline_date(found))
+
+
+def read_sender_dateline(text: str, sender: str) -> Dateline | None:
+    """The undated dateline of a press release `text` opens with ("Bamberg – "), if
+    `sender`, the lines on top naming who sends it ("Stadt Bamberg", "Pressestelle der
+    Stadt Bamberg"), names its place as a word of its own."""
+    found = _UNDATED_DATELINE.match(text)
+    if not found or not re.search(rf"(?<!\w){re.escape(found['place'])}(?!\w)", sender):
+        return None
+    return Dateline(found["place"], [], text[found.end() :])
 
 
 def _dateline_match(text: str) -> re.Match[str] | None:

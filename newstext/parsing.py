@@ -37,7 +37,12 @@ What the third set adds (newstext/tests/data/formats/text_blind3/):
 - a fact box's lines ("Zuschauer: 8412"), which are no subheadings, and captions and
   photo credits ("Foto: …"), which are no text;
 - an editorial system's tagged export, each field on a line opening with its tag
-  ("@Titel:…", "@Text:…", "@Zwischentitel:…", "@Bildunterschrift:…").
+  ("@Titel:…", "@Text:…", "@Zwischentitel:…", "@Bildunterschrift:…");
+- and its released held-out half: notes for the newsroom after the text ("dpa-Notizblock",
+  "… nicht zur Veröffentlichung bestimmt") to the end, a transmission time after the
+  text, a credit naming its desk in parentheses, a byline "Von … (KNA)" under the title,
+  a letterhead of the sender's name over its press office, a document kind with its
+  date, and a press release's undated "Bamberg – " where the lines on top name the place.
 """
 
 import datetime
@@ -50,7 +55,7 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-from newstext.datelines import WIRE_AGENCIES, Dateline, read_dateline
+from newstext.datelines import WIRE_AGENCIES, Dateline, read_dateline, read_sender_dateline
 from newstext.dates import calendar_date
 
 BOILERPLATE_FILE = Path(__file__).parent / "data" / "boilerplate.txt"
@@ -80,19 +85,32 @@ _DATE_LINE = re.compile(
 # A name in a byline: capitalised words, perhaps with a particle ("Anna von Beispiel").
 _NAME = r"[A-ZÄÖÜ][\w'’.-]*(?:\s+(?:(?:von|van|de|der|zu)\s+)*[A-ZÄÖÜ][\w'’.-]*){1,3}"
 _NAMES = rf"{_NAME}(?:(?:,\s*|\s+und\s+){_NAME})*"
-# After the names an agency ("dpa", "AFP", "dpa-AFX") or the reporter's place ("Brüssel").
-_BYLINE_END = r"(?:,\s*(?:(?P<agency>[a-z][\w/-]{1,11}|[A-Z][A-Z/-]{1,11})|[A-ZÄÖÜ][\w-]+))?\Z"
-# "Von Anna Beispiel, dpa", "Von Anna Beispiel und Tom Muster", "Interview: Lena Schubert".
+# After the names an agency ("dpa", "AFP", "dpa-AFX") or the reporter's place ("Brüssel"),
+# or, as church and other services credit their reporters, the agency in parentheses
+# ("Von Anna Beispiel (KNA)").
+_BYLINE_AGENCY = r"[a-z][\w/-]{1,11}|[A-Z][A-Z/-]{1,11}"
+_BYLINE_END = (
+    rf"(?:,\s*(?:(?P<agency>{_BYLINE_AGENCY})|[A-ZÄÖÜ][\w-]+)"
+    rf"|\s*\((?P<credited>{_BYLINE_AGENCY})\))?\Z"
+)
+# "Von Anna Beispiel, dpa", "Von Anna Beispiel (KNA)", "Von Anna Beispiel und Tom Muster",
+# "Interview: Lena Schubert".
 _BYLINE = re.compile(
     rf"\A(?:Von\s+|(?P<label>Interview|Text|Autor|Autorin)\s*:\s*)(?P<names>{_NAMES}){_BYLINE_END}"
 )
 # Lines on top that speak about the item to the newsroom receiving it, not to readers:
 # the kind of document ("PRESSEMITTEILUNG", "Presseinformation Nr. 12/2026") and a CMS
 # export's metadata fields ("Ressort: Politik", "Schlagwörter: Bahn, Streik").
-_DOCUMENT_KIND = re.compile(
-    r"\A(?:Gemeinsame\s+)?(?:Presse|Medien)(?:mitteilung|information|meldung)"
-    r"(?:\s+(?:Nr\.\s*)?\d[\d/.-]*)?\s*:?\Z",
-    re.IGNORECASE,
+_DOCUMENT_KIND_WORDS = (
+    r"(?:Gemeinsame\s+)?(?:Presse|Medien)(?:mitteilung|information|meldung)"
+    r"(?:\s+(?:Nr\.\s*)?\d[\d/.-]*)?"
+)
+_DOCUMENT_KIND = re.compile(rf"\A{_DOCUMENT_KIND_WORDS}\s*:?\Z", re.IGNORECASE)
+# The kind of document with the day it was issued, set to the right with tabs or after a
+# dash or "vom" ("Pressemitteilung Nr. 418/2026\t\t07.12.2026", "Presseinformation vom
+# 7. Dezember 2026"), as a letter template writes it.
+_DATED_DOCUMENT_KIND = re.compile(
+    rf"\A{_DOCUMENT_KIND_WORDS}(?:\s+vom|\s*[,:–—|-])?\s+(?P<date>\S.*)\Z", re.IGNORECASE
 )
 _CMS_FIELD = re.compile(
     r"\A(?:Ressort|Rubrik|Kategorie|Schlagw(?:ö|oe)rter|Schlagworte|Stichw(?:ö|oe)rter|Tags"
@@ -136,6 +154,16 @@ LETTERHEAD_MAX_LINES = 8
 _EDITORS_NOTE = re.compile(
     r"\A(?:Redaktionshinweis|Hinweis\s+(?:an|für)\s+(?:die\s+)?Redaktion(?:en)?"
     r"|Achtung,?\s+Redaktion(?:en)?|Sperrfrist)\s*:",
+    re.IGNORECASE,
+)
+# Where a wire's or a press office's notes for the newsroom start after the text, all
+# that follows being for editors only: dpa's "dpa-Notizblock" (links, places to film,
+# contacts) and a line saying so ("Die folgenden Informationen sind nicht zur
+# Veröffentlichung bestimmt", "Nicht zur Veröffentlichung"). A whole line of its own.
+_NEWSROOM_BLOCK_START = re.compile(
+    r"(?:[a-z]{2,5}-)?Notizblock"
+    r"|(?:(?:Die\s+)?(?:folgenden?|nachfolgenden?|nachstehenden?)\s+(?:\w+\s+){1,2}"
+    r"(?:sind|ist)\s+)?nicht\s+zur\s+Veröffentlichung(?:\s+bestimmt)?[.:!]?",
     re.IGNORECASE,
 )
 _CORRECTION_NOTE = re.compile(r"\A(?:Korrektur|Berichtigung|Korrekturhinweis)\s*:\s")
@@ -214,7 +242,8 @@ _TAGGED_LINE = re.compile(r"\A@(?P<tag>[^\W\d_][\w-]{0,30})\s*:\s*(?P<text>.*)\Z
 # Footer lines after the text: agency codes ("pw/jes", "dpa abc xy n1"), a copyright
 # line, a line ending in the wire item's number ("dpa-infocom, dpa:261207-930-12345/2"),
 # the sending company's name alone ("Beispiel-Agentur GmbH"); and a reporters' credit in
-# parentheses ("(Bericht von Tom Muster; redigiert …)").
+# parentheses ("(Bericht von Tom Muster; redigiert …)"), which may name the desk to
+# write to in parentheses of its own ("… an die Redaktion (für Märkte).)").
 # A word of a company's name: capitalised or a compound ("dpa-infocom"), so that a
 # sentence ending in a legal form ("Der Konzern wird eine AG") is no company line.
 _COMPANY_WORD = r"(?:[A-ZÄÖÜ0-9][\w.&-]*|\w+-[\w.&-]+)"
@@ -226,7 +255,7 @@ _FOOTER = re.compile(
 )
 _CREDITS = re.compile(
     rf"\A\((?:Bericht|Berichterstattung|Reporter|Reporterin|Text)\s*:?\s+(?:von\s+)?"
-    rf"(?P<names>{_NAME}(?:\s+und\s+{_NAME})*)[^()]*\)\Z"
+    rf"(?P<names>{_NAME}(?:\s+und\s+{_NAME})*)(?:[^()]|\([^()]*\))*\)\Z"
 )
 # A hard-wrapped text: its longest line is at most this long, and lines near it are many.
 WRAP_MAX_CHARS = 100
@@ -418,6 +447,10 @@ def parse_article(text: str) -> ParsedArticle:
 
     byline = ""
     cited: list[str] = []
+    footers: list[str] = []
+    if (block := _newsroom_block_start(lines)) is not None:
+        footers.extend(line.text for line in lines[block:])
+        del lines[block:]
     while lines:
         last = lines[-1].text
         if trailer := _TRAILER.match(last):
@@ -429,21 +462,25 @@ def parse_article(text: str) -> ParsedArticle:
         if credits := _CREDITS.match(last):
             byline = credits["names"]
         elif (contact := _contact_block_start(lines)) is not None:
-            dropped.extend(line.text for line in lines[contact:])
+            footers.extend(line.text for line in lines[contact:])
             del lines[contact:]
             continue
         elif not _is_footer(last):
             break
-        dropped.append(lines.pop().text)
+        footers.append(lines.pop().text)
 
     head = _read_head(lines)
-    if head.published_on and not published_on:
-        published_on, precision = head.published_on, DatePrecision.DAY
-    dropped.extend(head.lines)
+    sent_on = head.published_on or _transmission_date(footers)
+    if sent_on and not published_on:
+        published_on, precision = sent_on, DatePrecision.DAY
+    dropped.extend(footers + head.lines)
     byline = head.byline or byline
 
     place, agencies = head.place, head.agencies
-    if lines and (dateline := read_dateline(lines[0].text)):
+    if lines and (
+        dateline := read_dateline(lines[0].text)
+        or read_sender_dateline(lines[0].text, "\n".join(head.lines))
+    ):
         place, agencies = dateline.place or place, dateline.agencies or head.agencies
         if dateline.published_on and not published_on:
             published_on, precision = dateline.published_on, DatePrecision.DAY
@@ -499,10 +536,12 @@ def _is_heading_line(line: "_Line") -> bool:
 
 
 def _is_footer(line: str) -> bool:
-    """A line after the text that is not part of it: see `_FOOTER`, a note to editors,
-    an end marker, a distribution service's line and an agency's code line."""
+    """A line after the text that is not part of it: see `_FOOTER`, a wire's
+    transmission time, a note to editors, an end marker, a distribution service's line
+    and an agency's code line."""
     if (
         _FOOTER.match(line)
+        or _transmission_time(line)
         or _EDITORS_NOTE.match(line)
         or _END_MARKER.fullmatch(line)
         or _DISTRIBUTION_FOOTER.search(line)
@@ -510,6 +549,25 @@ def _is_footer(line: str) -> bool:
         return True
     code = _AGENCY_CODE.fullmatch(line)
     return code is not None and code["agency"].casefold() in WIRE_AGENCIES
+
+
+def _newsroom_block_start(lines: list["_Line"]) -> int | None:
+    """Where the notes for the newsroom start after the text (see
+    `_NEWSROOM_BLOCK_START`); never on the first line."""
+    return next(
+        (
+            index
+            for index, line in enumerate(lines[1:], start=1)
+            if _NEWSROOM_BLOCK_START.fullmatch(line.text)
+        ),
+        None,
+    )
+
+
+def _transmission_date(footers: list[str]) -> datetime.date | None:
+    """The date of a wire's transmission time among the lines after the text, where dpa
+    puts it ("071644 Dez 26")."""
+    return next(filter(None, map(_transmission_time, footers)), None)
 
 
 def _contact_block_start(lines: list["_Line"]) -> int | None:
@@ -653,6 +711,9 @@ def _read_head(lines: list[_Line]) -> _Head:
         if service := _service_agency(line):  # before the slugs: "dpa Nord/Hamburg"
             agencies = agencies or [service]
             taken.append(line)
+        elif issued_on := _document_date(line):
+            published_on = published_on or issued_on
+            taken.append(line)
         elif _is_newsroom_line(line) or (not published_on and (published_on := _date_line(line))):
             taken.append(line)
         elif not place and (dated := _place_and_date_line(line)):
@@ -660,9 +721,13 @@ def _read_head(lines: list[_Line]) -> _Head:
             taken.append(line)
         elif not byline and (match := _byline_match(line, after_title=bool(title))):
             byline = match["names"]
-            agencies = [match["agency"]] if match["agency"] else agencies
+            agencies = [agency] if (agency := _byline_agency(match)) else agencies
             taken.append(line)
-        elif not title and _is_title(candidate := lines[0]._replace(text=_title_text(line))):
+        elif not title and _is_title(
+            candidate := lines[0]._replace(
+                text=_title_text(line), alone=lines[0].alone or _over_its_byline(lines)
+            )
+        ):
             title = candidate.text
         else:
             break
@@ -680,17 +745,28 @@ def _place_and_date_line(line: str) -> "Dateline | None":
 def _take_letterhead(lines: list[_Line]) -> list[str]:
     """Take a press office's letterhead off the top of `lines` and return its lines: a
     first block of a few short lines, none a sentence, one of them an address, a
-    telephone number, an e-mail or a web address (see `_ADDRESS_LINE`)."""
+    telephone number, an e-mail or a web address (see `_ADDRESS_LINE`), or, without an
+    address, the sender's name over its press office's ("Stadt Lindenau" over
+    "Pressestelle")."""
     block = [line.text for line in lines if line.block == lines[0].block] if lines else []
     if not (
         2 <= len(block) <= LETTERHEAD_MAX_LINES
         and len(block) < len(lines)  # more than a letterhead: a whole text is none
         and not any(line.endswith(_LINE_ENDS_SENTENCE) for line in block)
-        and any(_ADDRESS_LINE.match(line) for line in block)
+        and (
+            any(_ADDRESS_LINE.match(line) for line in block)
+            or all(_PRESS_OFFICE.match(line) for line in block[1:])
+        )
     ):
         return []
     del lines[: len(block)]
     return block
+
+
+def _document_date(line: str) -> datetime.date | None:
+    """The day on a line naming the kind of document (see `_DATED_DOCUMENT_KIND`)."""
+    match = _DATED_DOCUMENT_KIND.match(line)
+    return _date_line(match["date"]) if match else None
 
 
 def _service_agency(line: str) -> str:
@@ -732,6 +808,22 @@ def _byline_match(line: str, *, after_title: bool) -> re.Match[str] | None:
     return match if match and (after_title or not match["label"]) else None
 
 
+def _byline_agency(byline: re.Match[str]) -> str:
+    """The agency a byline names after a comma, or in parentheses if it is a wire
+    agency ("Von Anna Beispiel (KNA)", not a party: "Von Olaf Muster (SPD)")."""
+    if byline["agency"]:
+        return byline["agency"]
+    credited = byline["credited"] or ""
+    return credited if credited.casefold() in WIRE_AGENCIES else ""
+
+
+def _over_its_byline(lines: list[_Line]) -> bool:
+    """The first line and a byline under it make a block of their own ("Kirche im
+    Wandel" over "Von Anna Beispiel (KNA)"): the title is set apart as if alone."""
+    block = [line for line in lines if line.block == lines[0].block]
+    return len(block) == 2 and _byline_match(block[1].text, after_title=True) is not None
+
+
 def _is_title(line: _Line) -> bool:
     """A heading-shaped first line, or one set apart by a blank line that reads like a
     headline: short, one sentence, not ending like running text (quotes and ? ! may)."""
@@ -763,10 +855,15 @@ def _date_line(line: str) -> datetime.date | None:
     transmission time (`_TRANSMISSION_TIME`)."""
     if match := _DATE_LINE.match(line):
         return calendar_date(match["year"], match["month"], match["month_name"], match["day"])
-    if match := _TRANSMISSION_TIME.match(line):
-        year = match["year"] if len(match["year"]) == 4 else f"20{match['year']}"
-        return calendar_date(year, None, match["month_name"], match["day"])
-    return None
+    return _transmission_time(line)
+
+
+def _transmission_time(line: str) -> datetime.date | None:
+    """The date of a wire's transmission time (see `_TRANSMISSION_TIME`)."""
+    if not (match := _TRANSMISSION_TIME.match(line)):
+        return None
+    year = match["year"] if len(match["year"]) == 4 else f"20{match['year']}"
+    return calendar_date(year, None, match["month_name"], match["day"])
 
 
 def _take_date_prefix(text: str) -> tuple[datetime.date | None, DatePrecision, str]:

@@ -781,6 +781,175 @@ def test_mac_line_ends_separate_lines_and_paragraphs():
     assert paragraphs(parsed) == ["Erster Absatz.", "Zweiter Absatz."]
 
 
+# What the third set's released held-out half adds: notes for the newsroom after the
+# text, a transmission time at the end, a credit naming its desk, a title over its byline,
+# a letterhead without an address, a dated document kind and a sender's undated dateline.
+
+NEWSROOM_BLOCK = "## Orte\n- [Rathaus](Berlin)\n\n## Ansprechpartner\n- Büro, +49 30 0000000"
+
+
+@pytest.mark.parametrize(
+    "marker",
+    [
+        "dpa-Notizblock",
+        "Notizblock",
+        "Die folgenden Informationen sind nicht zur Veröffentlichung bestimmt",
+        "NICHT ZUR VERÖFFENTLICHUNG:",
+    ],
+)
+def test_notes_for_the_newsroom_after_the_text_are_dropped_to_the_end(marker):
+    parsed = parse_article(
+        f"Berlin (dpa) - Der Rat hat entschieden.\n\nDer Bau beginnt 2028.\n\n"
+        f"{marker}\n\n{NEWSROOM_BLOCK}"
+    )
+    assert paragraphs(parsed) == ["Der Rat hat entschieden.", "Der Bau beginnt 2028."]
+    assert parsed.dropped_lines[:2] == [marker, "## Orte"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Das Papier sei nicht zur Veröffentlichung bestimmt gewesen.",
+        "Die folgenden Zahlen sind vorläufig.",
+        "Ein Notizblock lag auf dem Tisch.",
+    ],
+)
+def test_sentences_about_publication_or_notebooks_stay_text(line):
+    parsed = parse_article(f"Der Rat hat entschieden.\n\n{line}\n\nDer Bau beginnt 2028.")
+    assert paragraphs(parsed) == ["Der Rat hat entschieden.", line, "Der Bau beginnt 2028."]
+
+
+def test_wire_transmission_time_after_the_text_is_the_published_date():
+    parsed = parse_article(
+        "Rat beschließt Brücke\n\nMünchen (dpa/lby) - Der Rat hat entschieden.\n\n"
+        "dpa lby yybb z2 kol\n071644 Dez 26"
+    )
+    assert parsed.published_on == datetime.date(2026, 12, 7)
+    assert parsed.body == "Der Rat hat entschieden."
+    assert parsed.dropped_lines == ["071644 Dez 26", "dpa lby yybb z2 kol"]
+
+
+def test_a_date_on_top_wins_over_the_transmission_time_after_the_text():
+    parsed = parse_article("05.12.2026\n\nRat beschließt Brücke\n\nDer Rat tagte.\n\n071644 Dez 26")
+    assert parsed.published_on == datetime.date(2026, 12, 5)
+
+
+@pytest.mark.parametrize("last", ["071599 DEZ 26", "Anpfiff 1530 Uhr"])
+def test_last_lines_like_transmission_times_stay_text(last):
+    parsed = parse_article(f"Der Rat hat entschieden.\n\n{last}")
+    assert (parsed.body.endswith(last), parsed.published_on) == (True, None)
+
+
+def test_reporters_credit_naming_its_desk_in_parentheses_is_the_byline():
+    parsed = parse_article(
+        "(Reuters) - Der Konzern senkt die Prognose.\n\n"
+        "(Bericht von Tom Muster, redigiert von Eva Beispiel. Bei Rückfragen wenden Sie sich "
+        "an unsere Redaktion unter desk@example.invalid (für Unternehmen und Märkte).)"
+    )
+    assert parsed.byline == "Tom Muster"
+    assert parsed.body == "Der Konzern senkt die Prognose."
+
+
+def test_a_last_paragraph_in_parentheses_with_parentheses_inside_stays_text():
+    last = "(Bericht des Rechnungshofs (2025), Seite 12)"
+    parsed = parse_article(f"Der Rat hat entschieden.\n\n{last}")
+    assert (parsed.byline, parsed.body.endswith(last)) == ("", True)
+
+
+def test_title_over_its_byline_with_the_agency_in_parentheses():
+    parsed = parse_article(
+        "Theologe: „Eine Kirche ist kein Lagerhaus“\nVon Anna Beispiel (KNA)\n\n"
+        "Bonn (KNA) Das Bistum legt vor.\n\nKNA: Wie geht es weiter?"
+    )
+    assert parsed.title == "Theologe: „Eine Kirche ist kein Lagerhaus“"
+    assert (parsed.byline, parsed.publisher_name, parsed.dateline_place) == (
+        "Anna Beispiel",
+        "KNA",
+        "Bonn",
+    )
+    assert paragraphs(parsed) == ["Das Bistum legt vor.", "KNA: Wie geht es weiter?"]
+
+
+def test_a_party_in_parentheses_after_a_byline_is_no_agency():
+    parsed = parse_article("Rat beschließt Brücke\nVon Olaf Muster (SPD)\n\nDer Rat tagte.")
+    assert (parsed.title, parsed.byline, parsed.publisher_name) == (
+        "Rat beschließt Brücke",
+        "Olaf Muster",
+        "",
+    )
+
+
+def test_a_first_line_over_a_sentence_in_its_block_is_no_title():
+    text = "Theologe: „Eine Kirche ist kein Lagerhaus“\nDas Bistum legt vor.\n\nMehr folgt."
+    parsed = parse_article(text)
+    assert parsed.title_derived is True
+    assert paragraphs(parsed)[0] == "Theologe: „Eine Kirche ist kein Lagerhaus“"
+
+
+@pytest.mark.parametrize(
+    "letterhead",
+    [
+        "Stadt Lindenau\nPresse- und Öffentlichkeitsarbeit",
+        "Oberlandesgericht Lindenau\nPressestelle",
+    ],
+)
+def test_sender_over_its_press_office_on_top_is_a_letterhead(letterhead):
+    parsed = parse_article(f"{letterhead}\n\nRat beschließt Brücke\n\nDer Rat hat entschieden.")
+    assert (parsed.title, parsed.body) == ("Rat beschließt Brücke", "Der Rat hat entschieden.")
+    assert parsed.dropped_lines == letterhead.split("\n")
+
+
+def test_a_title_under_a_press_office_line_stays_the_title():
+    parsed = parse_article("Pressestelle\nRat beschließt Brücke\n\nDer Rat hat entschieden.")
+    assert (parsed.title, parsed.dropped_lines) == ("Rat beschließt Brücke", ["Pressestelle"])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Pressemitteilung Nr. 418/2026\t\t\t\t07.12.2026",
+        "Presseinformation vom 7. Dezember 2026",
+        "Medienmitteilung 12/2026 – 07.12.2026",
+    ],
+)
+def test_document_kind_with_its_day_on_top_gives_the_published_date(line):
+    parsed = parse_article(f"{line}\n\nRat beschließt Brücke\n\nDer Rat hat entschieden.")
+    assert (parsed.title, parsed.published_on) == (
+        "Rat beschließt Brücke",
+        datetime.date(2026, 12, 7),
+    )
+    assert parsed.dropped_lines == [line]
+
+
+def test_a_title_that_opens_like_a_document_kind_stays_the_title():
+    line = "Presseinformation zu Baustellen ab 7. Dezember 2026"
+    parsed = parse_article(f"{line}\n\nDer Rat hat entschieden.")
+    assert (parsed.title, parsed.published_on) == (line, None)
+
+
+SENDER_HEAD = "Stadt Lindenau\nPressestelle\n\nRat beschließt Brücke\n\n"
+
+
+def test_press_release_dateline_of_the_senders_place_without_a_date():
+    parsed = parse_article(f"{SENDER_HEAD}Lindenau – Der Rat hat entschieden.")
+    assert (parsed.dateline_place, parsed.publisher_name) == ("Lindenau", "")
+    assert parsed.body == "Der Rat hat entschieden."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{SENDER_HEAD}Kornhausen – Die Nachbarstadt zieht nach.",  # not the sender's place
+        "Rat beschließt Brücke\n\nLindenau – Der Rat hat entschieden.",  # no sender on top
+        f"{SENDER_HEAD}Die Stadt – Das sagt der Rat – baut.",
+    ],
+)
+def test_a_name_and_a_dash_not_naming_the_senders_place_stay_text(text):
+    parsed = parse_article(text)
+    assert parsed.dateline_place == ""
+    assert parsed.body == text.rsplit("\n\n", 1)[1]
+
+
 FORMATS_DIR = Path(__file__).parent / "data" / "formats"
 
 
@@ -793,10 +962,11 @@ CASE_SETS = {folder: load_cases(folder) for folder in ("text", "text_blind2", "t
 MOJIBAKE = ("Ã", "â€", "\ufeff", "\ufffd", "\r")
 # Held-out fields right per blind set, a floor against regressions; only the total is
 # looked at. text_blind2 (of 66), measured on 2026-12-07 after the rules were changed on
-# its tuning half (45/66 -> 66/66): before 48/66, after 66/66. text_blind3 (of 55),
-# measured on 2026-12-07 after the rules were changed on its tuning half (20/55 -> 55/55):
-# before 25/55, after 32/55.
-HELD_OUT_FLOORS = {"text_blind2": 66, "text_blind3": 32}
+# its tuning half (45/66 -> 66/66): before 48/66, after 66/66.
+# text_blind3's held-out half (of 55), measured clean: 25/55 before the rules were changed
+# on its tuning half (20/55 -> 55/55), 32/55 after; then released for tuning (2026-12-07):
+# 55/55, so all its fields are in the test below and it has no floor here.
+HELD_OUT_FLOORS = {"text_blind2": 66}
 
 
 def case_fields(folder: str, name: str) -> dict[str, bool]:
@@ -830,12 +1000,13 @@ def cases_of(folder: str, *parts: str) -> list[tuple[str, str]]:
 
 # Every field of every case tuned on: the first set, whose held-out half was first only
 # measured (59 of 77 fields right, a floor) and then released for tuning (77 of 77
-# since), and the tuning halves of the second and third sets.
+# since), the tuning half of the second set, and the whole third set, its held-out half
+# released after its floor (32 of 55) was measured.
 @pytest.mark.parametrize(
     ("folder", "name"),
     cases_of("text", "tuning", "held-out")
     + cases_of("text_blind2", "tuning")
-    + cases_of("text_blind3", "tuning"),
+    + cases_of("text_blind3", "tuning", "held-out"),
 )
 def test_wire_and_cms_text_cases_are_read_right(folder, name):
     fields = case_fields(folder, name)
