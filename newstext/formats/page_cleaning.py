@@ -57,6 +57,8 @@ FURNITURE_PARTS = frozenset(
         "related", "verwandte", "empfehlung", "empfehlungen", "meistgelesen", "mostread",
         "outbrain", "taboola", "autorenbox",
         "player", "audio", "video", "podcast", "mediaplayer",
+        # consent managers' boxes, named by their vendors' classes
+        "cmpbox", "cmpwrapper", "usercentrics", "didomi", "onetrust", "cmplz",
     }
 )  # fmt: skip
 # Data attributes that name an element's component on script-built pages (React, Vue),
@@ -234,12 +236,19 @@ _BROADCAST_LINE = r"Sendung(?:\s+(?:am|vom))?\s*:?\s+[^!?]{0,40}\d[^!?]{0,80}"
 _INITIALS_LINE = (
     r"\(?[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})+\)?|[a-z][a-z0-9]{1,4}(?:\s+[a-z][a-z0-9]{1,4}){2,}"
 )
+# A print view's note on where and when it was printed ("Dieser Artikel wurde gedruckt
+# von: https://…", "Abgerufen am 07.12.2026 um 19:14 Uhr").
+_PRINTED_NOTE = (
+    r"(?:(?-i:D)(?:ieser|er)\s+(?:Text|Beitrag|Artikel)\s+wurde\s+)?(?:aus)?gedruckt\s+(?:von|aus)"
+    r"\s*:?\s*(?:https?://|www\.)\S+"
+    rf"|(?:Abgerufen|Gedruckt|Ausgedruckt)\s+am:?\s*{_WEEKDAY}?{_DATE}"
+)
 # Lines at the end of a text: the copyright, the page's own address, a note on the text.
 _END_NOTE = re.compile(
     r"^(?:(?:©|\(c\)|Copyright\b).{0,300}"
     # a web or mail address, maybe labelled ("Schreiben Sie dem Autor: a@b.example")
     r"|(?:[A-ZÄÖÜ][\w -]{0,30}:\s*)?(?:(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
-    rf"|Quelle:\s*[\w-]+(?:\.[\w-]+)+(?:/\S*)?|{_ABOUT_THE_TEXT}|{_LABELLED_NOTE}"
+    rf"|Quelle:\s*[\w-]+(?:\.[\w-]+)+(?:/\S*)?|{_ABOUT_THE_TEXT}|{_LABELLED_NOTE}|{_PRINTED_NOTE}"
     rf"|{_BROADCAST_LINE}|(?-i:{_INITIALS_LINE}))$",
     re.IGNORECASE,
 )
@@ -561,19 +570,33 @@ def first_item_keep(tree: Any) -> str:
     items = _list_items(tree)
     if len(items) < MIN_LIST_ITEMS:
         return ""
+    if _live_blog(tree, items):
+        _entries_unmarked(items)
+        return ""
     headings: list[Any] = [next(item.iter("h1", "h2", "h3"), None) for item in items]
     if any(heading is None for heading in headings):
         return ""
     items_chars = sum(len(clean_inline(item.text_content())) for item in items)
     if items_chars < MIN_LIST_SHARE * len(clean_inline(body.text_content())):
         return ""
-    if _live_blog(tree, items):
-        return ""
     first = items[0]
     first.tail = None
     body.text = None
     body[:] = [first]
     return clean_inline(headings[0].text_content())
+
+
+# Class names that trafilatura takes for the whole article's box ("entry", "post"): a
+# live blog giving each entry one of them came out as its first entry only.
+_ARTICLE_BOX_NAMES = frozenset({"entry", "post"})
+
+
+def _entries_unmarked(entries: list[Any]) -> None:
+    """Take from a live blog's entries the class names that mark one entry as the article."""
+    for entry in entries:
+        names = (entry.get("class") or "").split()
+        if any(name in _ARTICLE_BOX_NAMES for name in names):
+            entry.set("class", " ".join(n for n in names if n not in _ARTICLE_BOX_NAMES))
 
 
 def _list_items(tree: Any) -> list[Any]:
