@@ -20,7 +20,9 @@ and an interview's closing credit ("Das Interview führte …").
 Older and simpler pages write paragraphs without `<p>`: text runs separated by
 `<br><br>`, or a `div` each. trafilatura scores paragraphs, so such a page came out as
 the whole table layout with its menus, or lost its subheadings (`<div><b>…</b></div>`);
-`paragraphs_mark` makes them paragraphs first. `notes_drop` takes out the "Stand: …"
+`paragraphs_mark` makes them paragraphs first, unwrapping a `<font>` set around a whole
+text, and names a layout table's side columns `aside` and its rows under the text
+`footer`, as a modern page would. `notes_drop` takes out the "Stand: …"
 and reading-time lines, toolbars and gallery counters, and the copyright, source-address,
 mail-address, broadcast and transcript lines at the end of a text; `repeats_drop` takes
 out a pull quote, a paragraph that repeats a sentence of the text.
@@ -321,11 +323,11 @@ def paragraphs_mark(tree: Any) -> int:
     for element in list(tree.iter(*_INLINE_WRAPPERS)):
         if _has_double_break(element):
             element.drop_tag()  # its text and children take its place
-    for table in list(tree.iter("table")):
-        _layout_table_unwrap(table)
     for element in list(tree.iter()):
         if isinstance(element.tag, str) and element.getparent() is not None:
             made += _split_at_double_breaks(element)
+    for table in list(tree.iter("table")):
+        _layout_table_unwrap(table)
     # A text-only div among others (or among paragraphs) is a paragraph; one on its own
     # is more often a label (a kicker, a date, a counter) and stays a div.
     text_divs = [element for element in tree.iter("div") if _text_div(element)]
