@@ -20,7 +20,9 @@ and an interview's closing credit ("Das Interview führte …").
 Older and simpler pages write paragraphs without `<p>`: text runs separated by
 `<br><br>`, or a `div` each. trafilatura scores paragraphs, so such a page came out as
 the whole table layout with its menus, or lost its subheadings (`<div><b>…</b></div>`);
-`paragraphs_mark` makes them paragraphs first. `notes_drop` takes out the "Stand: …"
+`paragraphs_mark` makes them paragraphs first, unwrapping a `<font>` set around a whole
+text, and names a layout table's side columns `aside` and its rows under the text
+`footer`, as a modern page would. `notes_drop` takes out the "Stand: …"
 and reading-time lines, toolbars and gallery counters, and the copyright, source-address,
 mail-address, broadcast and transcript lines at the end of a text; `repeats_drop` takes
 out a pull quote, a paragraph that repeats a sentence of the text.
@@ -57,6 +59,8 @@ FURNITURE_PARTS = frozenset(
         "related", "verwandte", "empfehlung", "empfehlungen", "meistgelesen", "mostread",
         "outbrain", "taboola", "autorenbox",
         "player", "audio", "video", "podcast", "mediaplayer",
+        # consent managers' boxes, named by their vendors' classes
+        "cmpbox", "cmpwrapper", "usercentrics", "didomi", "onetrust", "cmplz",
     }
 )  # fmt: skip
 # Data attributes that name an element's component on script-built pages (React, Vue),
@@ -159,6 +163,9 @@ _PIECE = (
     r"(?:(?:Ein|Eine)\s+)?(?=[A-ZÄÖÜ])[\w-]*?(?:[Kk]ommentar|[Aa]nalyse|[Kk]olumne|[Gg]losse"
     r"|[Ee]ssay|[Bb]eitrag|[Rr]eportage|[Ee]inordnung|[Ll]eitartikel)\s+von"
 )
+# A credit's label for who wrote the text, maybe taking the pictures too ("Text und Foto:",
+# "Text/Fotos:").
+_CREDIT_WORD = r"(?:Text(?:\s*(?:und|&|/|\+)\s*(?:Fotos?|Bilder?))?|Autor|Autorin|Autoren)"
 _DATE_WORD = r"(?:Aktualisiert|Veröffentlicht|Erstellt|Stand|Zuletzt aktualisiert)"
 _WEEKDAY = r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+)"
 # The date may come first ("Erstellt: 01.12.2026, 14:32 Uhr | Autor: …"); the name may be
@@ -167,11 +174,11 @@ _BYLINE = re.compile(
     rf"^(?:(?:{_DATE_WORD}(?:\s+am)?:?\s*)?{_WEEKDAY}?{_DATE}\s*[|·•,;–-]\s*)?"
     # "Von", a label or the piece's kind before the name; "By" on a site's English pages.
     # "von" after a `<time>` the extraction dropped ("<time>…</time> von Deniz Kaya").
-    rf"(?:[Vv]on|By|Text:|Autor:|Autorin:|Autoren:|Interview:|{_PIECE})\s+{_STAFF}?(?P<name>{_NAME})"
+    rf"(?:[Vv]on|By|{_CREDIT_WORD}:|Interview:|{_PIECE})\s+{_STAFF}?(?P<name>{_NAME})"
     rf"\s*(?:(?:[|·•,;–-]|(?=\()){_BYLINE_REST})?$"
 )
 # A credit line that names what its name wrote, not "Von …", which opens sentences too.
-_CREDIT_LABEL = re.compile(r"^(?:Text|Autor|Autorin|Autoren)\s*:")
+_CREDIT_LABEL = re.compile(rf"^{_CREDIT_WORD}\s*:")
 # An agency's credit in the byline's place ("Quelle: dpa", "Von AFP"): the wire services
 # the text import knows in datelines (newstext.datelines.WIRE_AGENCIES).
 _AGENCIES = "(?:{})".format("|".join(map(re.escape, sorted(WIRE_AGENCIES, key=len, reverse=True))))
@@ -234,12 +241,21 @@ _BROADCAST_LINE = r"Sendung(?:\s+(?:am|vom))?\s*:?\s+[^!?]{0,40}\d[^!?]{0,80}"
 _INITIALS_LINE = (
     r"\(?[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})+\)?|[a-z][a-z0-9]{1,4}(?:\s+[a-z][a-z0-9]{1,4}){2,}"
 )
+# A print view's note on where and when it was printed ("Dieser Artikel wurde gedruckt
+# von: https://…", "Abgerufen am 07.12.2026 um 19:14 Uhr").
+_PRINTED_NOTE = (
+    r"(?:(?-i:D)(?:ieser|er)\s+(?:Text|Beitrag|Artikel)\s+wurde\s+)?(?:aus)?gedruckt\s+(?:von|aus)"
+    r"\s*:?\s*(?:https?://|www\.)\S+"
+    rf"|(?:Abgerufen|Gedruckt|Ausgedruckt)\s+am:?\s*{_WEEKDAY}?{_DATE}"
+)
 # Lines at the end of a text: the copyright, the page's own address, a note on the text.
 _END_NOTE = re.compile(
     r"^(?:(?:©|\(c\)|Copyright\b).{0,300}"
     # a web or mail address, maybe labelled ("Schreiben Sie dem Autor: a@b.example")
     r"|(?:[A-ZÄÖÜ][\w -]{0,30}:\s*)?(?:(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
-    rf"|Quelle:\s*[\w-]+(?:\.[\w-]+)+(?:/\S*)?|{_ABOUT_THE_TEXT}|{_LABELLED_NOTE}"
+    rf"|Quelle:\s*[\w-]+(?:\.[\w-]+)+(?:/\S*)?|{_ABOUT_THE_TEXT}|{_LABELLED_NOTE}|{_PRINTED_NOTE}"
+    # the author's credit closing the text ("Text und Foto: Horst Rehbein"): the byline
+    rf"|(?-i:{_CREDIT_WORD}\s*:\s*{_NAME})"
     rf"|{_BROADCAST_LINE}|(?-i:{_INITIALS_LINE}))$",
     re.IGNORECASE,
 )
@@ -284,6 +300,12 @@ _TOOL = re.compile(
 _TOOL_SEPARATORS = re.compile(r"\s*[·|•]\s*")
 # A toolbar has this many buttons at least; a lone "Teilen" is left to the text.
 MIN_TOOLS = 2
+# A layout table's cell holding at least this share of its row's text is the text's
+# column; the cells beside it are side columns.
+MAIN_COLUMN_SHARE = 0.6
+# Inline elements that old pages wrap around whole runs of paragraphs (`<font size="2">`
+# over a text's `<br><br>` paragraphs): unwrapped, so no paragraph lands in another.
+_INLINE_WRAPPERS = ("font", "span", "small", "big", "i", "em", "b", "strong")
 # Elements that end a paragraph; a `div` holding none of them is a paragraph.
 _BLOCK_ELEMENTS = frozenset(
     {
@@ -298,6 +320,9 @@ def paragraphs_mark(tree: Any) -> int:
     """Make paragraphs of the text runs between `<br><br>` and of the `div`s that hold
     text and no block of their own, in `tree` (lxml); returns how many were made."""
     made = 0
+    for element in list(tree.iter(*_INLINE_WRAPPERS)):
+        if _has_double_break(element):
+            element.drop_tag()  # its text and children take its place
     for element in list(tree.iter()):
         if isinstance(element.tag, str) and element.getparent() is not None:
             made += _split_at_double_breaks(element)
@@ -316,6 +341,14 @@ def paragraphs_mark(tree: Any) -> int:
             element.tag = "p"
             made += 1
     return made
+
+
+def _has_double_break(parent: Any) -> bool:
+    """Whether `parent` holds a `<br><br>` (a paragraph's end) among its children."""
+    return any(
+        _is_break(first) and not (first.tail or "").strip() and _is_break(second)
+        for first, second in itertools.pairwise(parent)
+    )
 
 
 def _link_list(element: Any) -> bool:
@@ -348,7 +381,11 @@ def _layout_table_unwrap(table: Any) -> None:
     """Make `div`s of a table that lays out the page rather than holding data: one with a
     single cell, or with paragraphs, lists or tables in its cells."""
     cells = [cell for cell in table.iter("td", "th") if _table_of(cell) is table]
-    layout = table.get("role") == "presentation" or len(cells) <= 1
+    rows = [row for row in table.iter("tr") if _table_of(row) is table]
+    # a column of boxes one under another: no data table has a single column
+    layout = table.get("role") == "presentation" or all(
+        len(_cells_of(row, cells)) <= 1 for row in rows
+    )
     layout = layout or any(
         _table_of(inner) is table
         for cell in cells
@@ -356,6 +393,7 @@ def _layout_table_unwrap(table: Any) -> None:
     )
     if not layout:
         return
+    _layout_boxes_name(table, cells)
     parts = [
         element
         for element in table.iterdescendants("tbody", "thead", "tfoot", "tr", "td", "th")
@@ -363,6 +401,36 @@ def _layout_table_unwrap(table: Any) -> None:
     ]
     for element in [table, *parts]:
         element.tag = "div"
+
+
+def _cells_of(row: Any, cells: list[Any]) -> list[Any]:
+    return [cell for cell in cells if cell.getparent() is row]
+
+
+def _layout_boxes_name(table: Any, cells: list[Any]) -> None:
+    """Name the boxes of a table laying out the page as a modern page names them: the
+    cells beside the text's cell in its row (the menus' and the ads' columns) become
+    `aside`s, and the rows of one cell under that row (the page's copyright, address
+    and notes across its width) `footer`s. A table of one column is left as it is: its
+    rows may all be the text's."""
+    rows = [row for row in table.iter("tr") if _table_of(row) is table]
+    chars = {cell: len(clean_inline(cell.text_content())) for cell in cells}
+    if not chars:
+        return
+    text_cell = max(cells, key=lambda cell: chars[cell])
+    text_row = text_cell.getparent()
+    beside = [cell for cell in _cells_of(text_row, cells) if cell is not text_cell]
+    if (
+        text_row not in rows
+        or not beside
+        or chars[text_cell] < MAIN_COLUMN_SHARE * sum(chars[cell] for cell in (text_cell, *beside))
+    ):
+        return  # no column holds the text: a grid of teasers, a data table's layout
+    for cell in beside:
+        cell.tag = "aside"
+    for row in rows[rows.index(text_row) + 1 :]:
+        if len(row_cells := _cells_of(row, cells)) == 1:
+            row_cells[0].tag = "footer"
 
 
 def _table_of(element: Any) -> Any:
@@ -376,10 +444,7 @@ def _is_break(element: Any) -> bool:
 def _split_at_double_breaks(parent: Any) -> int:
     """Split `parent`'s runs of text and inline elements at each `<br><br>` into `p`s."""
     children = list(parent)
-    if not any(
-        _is_break(first) and not (first.tail or "").strip() and _is_break(second)
-        for first, second in itertools.pairwise(children)
-    ):
+    if not _has_double_break(parent):
         return 0
     paragraphs: list[Any] = []  # the new children, in order
     run = parent.makeelement("p", {})
@@ -561,19 +626,33 @@ def first_item_keep(tree: Any) -> str:
     items = _list_items(tree)
     if len(items) < MIN_LIST_ITEMS:
         return ""
+    if _live_blog(tree, items):
+        _entries_unmarked(items)
+        return ""
     headings: list[Any] = [next(item.iter("h1", "h2", "h3"), None) for item in items]
     if any(heading is None for heading in headings):
         return ""
     items_chars = sum(len(clean_inline(item.text_content())) for item in items)
     if items_chars < MIN_LIST_SHARE * len(clean_inline(body.text_content())):
         return ""
-    if _live_blog(tree, items):
-        return ""
     first = items[0]
     first.tail = None
     body.text = None
     body[:] = [first]
     return clean_inline(headings[0].text_content())
+
+
+# Class names that trafilatura takes for the whole article's box ("entry", "post"): a
+# live blog giving each entry one of them came out as its first entry only.
+_ARTICLE_BOX_NAMES = frozenset({"entry", "post"})
+
+
+def _entries_unmarked(entries: list[Any]) -> None:
+    """Take from a live blog's entries the class names that mark one entry as the article."""
+    for entry in entries:
+        names = (entry.get("class") or "").split()
+        if any(name in _ARTICLE_BOX_NAMES for name in names):
+            entry.set("class", " ".join(n for n in names if n not in _ARTICLE_BOX_NAMES))
 
 
 def _list_items(tree: Any) -> list[Any]:

@@ -35,7 +35,8 @@ def text(element) -> str:
     ['class="kommentare"', 'id="leserkommentare-liste"', 'class="box anzeige"',
      'class="social-teilen"', 'class="empfehlungen_box"', 'class="comment-list"',
      'class="audio-player"', 'class="css-1vd8e0n" data-testid="newsletter-inline"',
-     'class="css-bq2h1a" data-testid="ad-slot"'],
+     'class="css-bq2h1a" data-testid="ad-slot"', 'id="cmpbox" class="cmpbox"',
+     'id="usercentrics-root"'],
 )  # fmt: skip
 def test_furniture_named_in_german_or_english_is_dropped(names):
     page = tree(f"<h1>Haushalt</h1>{BODY}<div {names}><p>Typisch Gemeinde!</p></div>")
@@ -247,6 +248,46 @@ def test_a_layout_table_becomes_boxes_a_data_table_stays():
     assert [text(cell) for cell in page.iter("td")] == ["Oswald", "6.412"]
 
 
+def test_an_inline_wrapper_around_paragraphs_is_unwrapped_one_inside_a_line_stays() -> None:
+    """Old pages set a whole text in `<font size="2">`; its `<br><br>` paragraphs would
+    have become paragraphs inside a paragraph."""
+    page = tree(
+        "<td><font size='1'>Lokales</font><br><br><font size='2'>Erster Absatz.<br><br>"
+        "Zweiter <b>fett</b> Absatz.<br><br>Dritter.</font></td>"
+    )
+    paragraphs_mark(page)
+    assert paragraphs(page) == ["Lokales", "Erster Absatz.", "Zweiter fett Absatz.", "Dritter."]
+    assert page.find(".//p//p") is None
+    assert [text(font) for font in page.iter("font")] == ["Lokales"]
+    assert [text(bold) for bold in page.iter("b")] == ["fett"]
+
+
+def test_a_layout_tables_side_columns_are_asides_and_the_rows_under_it_footers() -> None:
+    """A page laid out in a table: the menus' and ads' columns beside the text's column,
+    its copyright in a row across the width under them."""
+    menu = "<td><a href='/a'>Lokales</a><br><a href='/b'>Sport</a></td>"
+    ads = "<td><table><tr><td>Anzeige</td></tr><tr><td>Termine</td></tr></table></td>"
+    text_cell = f"<td>{BODY * 3}</td>"
+    page = tree(
+        f"<table><tr><td colspan='3'>Kopf</td></tr><tr>{menu}{text_cell}{ads}</tr>"
+        "<tr><td colspan='3'>© 2026 Heimatblatt · Marktplatz 7</td></tr></table>"
+    )
+    paragraphs_mark(page)
+    assert [text(aside) for aside in page.iter("aside")] == ["LokalesSport", "AnzeigeTermine"]
+    footers = [text(footer) for footer in page.iter("footer")]
+    assert footers == ["© 2026 Heimatblatt · Marktplatz 7"]
+    assert "Kopf" in [text(div) for div in page.iter("div")]  # above the text: left as it is
+    # columns that share the text (a grid of teasers), and a table of one column, stay boxes
+    teasers = f"<table><tr>{text_cell}{text_cell}</tr><tr><td>Mehr</td></tr></table>"
+    column = f"<table><tr>{text_cell}</tr><tr><td>Zweiter Teil des Textes.</td></tr></table>"
+    for layout in (teasers, column):
+        page = tree(layout)
+        paragraphs_mark(page)
+        assert page.find(".//aside") is None
+        assert page.find(".//footer") is None
+        assert page.find(".//table") is None
+
+
 def test_paragraphs_and_lists_of_links_are_dropped_sentences_with_links_stay():
     links = (
         "<p><b>Service</b><br><a href='/a'>Veranstaltungen</a><br><a href='/b'>Familienanzeigen</a></p>"
@@ -409,6 +450,12 @@ def test_date_lines_teasers_and_end_notes_are_taken_out():
         "This article was translated from German by the editorial team.",
         "Schreiben Sie der Autorin: j.berger@lokalblatt.example",
         "dpa rk yyzz n1 fs",  # an agency's routing code
+        # a print view's note on what was printed, and when
+        "Dieser Artikel wurde gedruckt von: https://www.lokalblatt.example/artikel-1.html",
+        "Abgerufen am 07.12.2026 um 19:14 Uhr",
+        # the author's credit closing the text
+        "Text und Foto: Horst Rehbein",
+        "Text/Fotos: Merle Hansen",
     ],
 )
 def test_a_note_on_the_text_at_its_end_is_taken_out(note):
@@ -427,6 +474,9 @@ def test_a_note_on_the_text_at_its_end_is_taken_out(note):
         "Dieser Text wurde geprüft, sagte sie, und dann doch verworfen. Niemand weiß warum.",
         "This story is far from over.",
         "Fragen beantwortet das Bürgerbüro unter buergerbuero@talheim.example und am Telefon.",
+        "Der Zuschuss wurde am 07.12.2026 abgerufen.",
+        "Gedruckt wird die Zeitung von der Druckerei Rehbein.",
+        "Text und Foto zeigen, wie eng es an der Baustelle zugeht.",
     ],
 )
 def test_a_last_sentence_about_a_text_or_article_as_its_subject_stays(sentence):
@@ -540,6 +590,10 @@ def test_a_labelled_credit_under_the_text_names_the_author_a_bare_von_does_not()
     footer = '<div class="f"><p>Text: Merle Hansen</p><p>Fotos: Jan Petersen</p></div>'
     page = tree(f"<h1>Haushalt</h1><div>{BODY}</div>{footer}")
     assert closing_credit_find(page, kept=kept) == "Merle Hansen"
+    credit = "<p><font size='1'>Text und Foto: Horst Rehbein</font></p>"
+    assert closing_credit_find(tree(f"<h1>Haushalt</h1>{BODY}{credit}"), kept=kept) == (
+        "Horst Rehbein"
+    )
     page = tree(f"<h1>Haushalt</h1>{BODY}<p>Von Tim Kohl</p>")
     assert closing_credit_find(page, kept=kept) == ""
     teasers = "<h3>Weitere Artikel</h3><p>Autor: Tim Kohl</p>"
@@ -607,6 +661,23 @@ def test_a_live_blog_keeps_all_its_entries(head: str, heading: str, holder: str)
     page = tree(f"<html><head>{head}</head><body><h1>{heading}</h1><div{holder}>{entries}</div>")
     assert first_item_keep(page) == ""
     assert "Meldung 3" in text(page)
+
+
+def test_a_live_blogs_entries_lose_the_names_that_mark_one_as_the_article() -> None:
+    """trafilatura takes the first box called "entry" or "post" for the whole article: a
+    live blog's entries so called came out as their first entry alone."""
+    entries = "".join(
+        f'<div class="entry" id="e{n}"><time>1{n}:00 Uhr</time><p>Lage {n}.</p></div>'
+        for n in range(4)
+    )
+    head = '<script type="application/ld+json">{"@type": "LiveBlogPosting"}</script>'
+    page = tree(f"<html><head>{head}</head><body><h1>Sturm</h1><div>{entries}</div>")
+    assert first_item_keep(page) == ""
+    assert [entry.get("class") for entry in page.iter("div") if entry.get("id")] == [""] * 4
+    # a ticker's entries so called are items: the first one is kept, as it is
+    page = tree(f"<h1>Ticker</h1><div>{entries.replace('<p>', '<h2>Meldung</h2><p>')}</div>")
+    assert first_item_keep(page) == "Meldung"
+    assert [entry.get("class") for entry in page.iter("div") if entry.get("id")] == ["entry"]
 
 
 def test_captions_come_without_their_credits_and_counters() -> None:
