@@ -147,15 +147,18 @@ _ADDRESS_LINE = re.compile(
     re.IGNORECASE,
 )
 LETTERHEAD_MAX_LINES = 8
-# A note to the editors of the newspapers a wire or press office sends to, on top or
-# after the text ("Redaktionshinweis: … dpa wird berichten.", "Sperrfrist: …"); a
-# wire's correction notice to its clients stands above the item ("Korrektur: …").
-# A note to readers ("Anmerkung der Redaktion: …") is text.
-_EDITORS_NOTE = re.compile(
-    r"\A(?:Redaktionshinweis|Hinweis\s+(?:an|für)\s+(?:die\s+)?Redaktion(?:en)?"
-    r"|Achtung,?\s+Redaktion(?:en)?|Sperrfrist)\s*:",
-    re.IGNORECASE,
+# The label of a note to the editors of the newspapers a wire or press office sends to
+# ("Redaktionshinweis:", "Hinweis an die Redaktion:", "Notes to editors:"), in plain
+# text and in ninjs. A note to readers ("Anmerkung der Redaktion: …") is text.
+EDITORS_NOTE_LABEL = (
+    r"(?:Redaktionshinweise?|Redaktionelle[rn]?\s+Hinweise?"
+    r"|(?:Hinweise?|Notiz|Anmerkung|Informationen?)\s+(?:an|für)\s+(?:die\s+)?Redaktion(?:en)?"
+    r"|Achtung,?\s+Redaktion(?:en)?|Notes?\s+to\s+editors)"
 )
+# Such a note on top or after the text ("Redaktionshinweis: … dpa wird berichten.",
+# "Sperrfrist: …"); a wire's correction notice to its clients stands above the item
+# ("Korrektur: …").
+_EDITORS_NOTE = re.compile(rf"\A(?:{EDITORS_NOTE_LABEL}|Sperrfrist)\s*:", re.IGNORECASE)
 # Where a wire's or a press office's notes for the newsroom start after the text, all
 # that follows being for editors only: dpa's "dpa-Notizblock" (links, places to film,
 # contacts) and a line saying so ("Die folgenden Informationen sind nicht zur

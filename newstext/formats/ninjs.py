@@ -39,7 +39,7 @@ from newstext.formats.base import (
     title_or_derived,
 )
 from newstext.formats.markup import markup_blocks, markup_line
-from newstext.parsing import BlockKind, DatePrecision
+from newstext.parsing import EDITORS_NOTE_LABEL, BlockKind, DatePrecision
 from newstext.reasons import Reason, declare, gettext_noop
 
 # Why a JSON document or a ninjs item is not read (newstext.reasons: shown translated).
@@ -89,13 +89,9 @@ _UNEXPECTED = re.compile(r"'([^']+)'")
 # What opens a note to editors, the end of an agency text ("Hinweis an die Redaktion:
 # Fotos im Bildportal", "Redaktioneller Hinweis: …"): it and what follows are no article
 # text. A label alone makes a note heading, as do the usual link-box headings.
-_NOTE_LABEL = (
-    r"(?:hinweise?|notiz|anmerkung|informationen?) (?:an|für) (?:die )?redaktion(?:en)?"
-    r"|redaktionshinweise?|redaktionelle[rn]? hinweise?|notes? to editors"
-)
-_NOTE_OPENING = re.compile(rf"\A(?:{_NOTE_LABEL})\s*:", re.IGNORECASE)
+_NOTE_OPENING = re.compile(rf"\A{EDITORS_NOTE_LABEL}\s*:", re.IGNORECASE)
 _NOTE_HEADING = re.compile(
-    rf"\A(?:{_NOTE_LABEL}|weitere informationen|notizblock)\s*:?\Z", re.IGNORECASE
+    rf"\A(?:{EDITORS_NOTE_LABEL}|weitere informationen|notizblock)\s*:?\Z", re.IGNORECASE
 )
 # A person's `rel` when they wrote the item: "author", "creator", "…:author".
 _AUTHOR_REL = re.compile(r"(?:\A|[:/#])(?:author|creator|writer)\Z", re.IGNORECASE)
@@ -392,7 +388,7 @@ def _take_dateline(
 def _without_notes_to_editors(
     texts: list[tuple[BlockKind, str]],
 ) -> list[tuple[BlockKind, str]]:
-    """The texts up to a note to editors after the first block (see `_NOTE_LABEL`)."""
+    """The texts up to a note to editors after the first block (see `EDITORS_NOTE_LABEL`)."""
     for index, (_, text) in enumerate(texts[1:], start=1):
         text = clean_inline(text)
         if _NOTE_OPENING.match(text) or _NOTE_HEADING.match(text):

@@ -530,6 +530,9 @@ def test_titles_like_slugs_service_or_office_lines_stay_the_title(line):
     [
         "Redaktionshinweis: Die Ministerin stellt den Plan vor. dpa wird berichten.",
         "Hinweis für Redaktionen: Fotos stehen zum Download bereit.",
+        # the labels ninjs items use too
+        "Redaktionelle Hinweise: Fotos stehen im Bildportal.",
+        "Notes to editors: Photos are available.",
         "(KNA – lmk-85-00412)",
         "(epd 123/2026)",
         "(Ende)",
