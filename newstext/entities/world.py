@@ -68,8 +68,8 @@ def place_candidates(known_forms: Mapping[str, object]) -> dict[str, tuple[str, 
 
 # A name of several words that opens with an adjective ("Europäische Union", "Bayerischer
 # Wald", "Freie Wähler") declines it: "der Europäischen Union", "im Bayerischen Wald".
-_ADJECTIVE_ENDING = re.compile(r"(?<=\w{3})(?:e|er|es|en)$")
 _ADJECTIVE_ENDINGS = ("e", "er", "es", "en")
+_ADJECTIVE_ENDING = re.compile(rf"(?<=\w{{3}})(?:{'|'.join(_ADJECTIVE_ENDINGS)})$")
 _SIBILANTS = ("s", "ß", "x", "z")
 
 

@@ -41,7 +41,7 @@ import trafilatura
 from trafilatura.htmlprocessing import build_html_output
 from trafilatura.utils import load_html
 
-from newstext.dates import month_number, newsroom_day, parse_timestamp
+from newstext.dates import calendar_date, newsroom_day, parse_timestamp
 from newstext.formats import page_cleaning
 from newstext.formats.base import (
     FormatError,
@@ -401,11 +401,8 @@ def _dateline_date(texts: list[tuple[BlockKind, str]]) -> datetime.date | None:
     paragraphs = [text for kind, text in texts if kind == BlockKind.PARAGRAPH]
     for text in paragraphs[:DATELINE_BLOCKS]:
         if found := _DATELINE.match(clean_inline(text)):
-            month = int(found["month"] or month_number(found["month_name"]) or 0)
-            try:
-                return datetime.date(int(found["year"]), month, int(found["day"]))
-            except ValueError:  # not a date ("31.02.2026", "12. Abend 2026")
-                return None
+            # None when it is no date ("31.02.2026", "12. Abend 2026")
+            return calendar_date(found["year"], found["month"], found["month_name"], found["day"])
     return None
 
 

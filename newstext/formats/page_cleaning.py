@@ -393,7 +393,7 @@ def _layout_table_unwrap(table: Any) -> None:
     )
     if not layout:
         return
-    _layout_boxes_name(table, cells)
+    _layout_boxes_name(rows, cells)
     parts = [
         element
         for element in table.iterdescendants("tbody", "thead", "tfoot", "tr", "td", "th")
@@ -407,13 +407,12 @@ def _cells_of(row: Any, cells: list[Any]) -> list[Any]:
     return [cell for cell in cells if cell.getparent() is row]
 
 
-def _layout_boxes_name(table: Any, cells: list[Any]) -> None:
+def _layout_boxes_name(rows: list[Any], cells: list[Any]) -> None:
     """Name the boxes of a table laying out the page as a modern page names them: the
     cells beside the text's cell in its row (the menus' and the ads' columns) become
     `aside`s, and the rows of one cell under that row (the page's copyright, address
     and notes across its width) `footer`s. A table of one column is left as it is: its
-    rows may all be the text's."""
-    rows = [row for row in table.iter("tr") if _table_of(row) is table]
+    rows may all be the text's. `rows` and `cells` are the table's own."""
     chars = {cell: len(clean_inline(cell.text_content())) for cell in cells}
     if not chars:
         return
