@@ -136,6 +136,13 @@ def clean_inline(text: str) -> str:
     return _SPACES.sub(" ", normalise_text(text)).strip()
 
 
+def join_names(names: Iterable[str]) -> str:
+    """Several authors as a byline field lists them, "A, B": each name once, in order,
+    empty ones left out. (The independent writers of the blind pages and feeds all
+    expected this form.)"""
+    return ", ".join(dict.fromkeys(name for name in names if name))
+
+
 def join_blocks(
     texts: Iterable[tuple[BlockKind, str]], *, source: str, max_chars: int
 ) -> tuple[str, list[Block]]:

@@ -44,6 +44,7 @@ from newstext.formats.base import (
     clean_inline,
     drop_leading_title,
     join_blocks,
+    join_names,
     plain_text_blocks,
     title_or_derived,
 )
@@ -214,9 +215,8 @@ def _people(node: Any, *, atom: bool) -> str:
     name is taken from the raw text then. A bare e-mail address is no byline.
     """
     names = [_name(str(person.get("name") or "")) for person in dict.get(node, "authors") or []]
-    names = list(dict.fromkeys(name for name in names if name))
-    if len(names) > 1:
-        return ", ".join(names)
+    if len(set(names) - {""}) > 1:
+        return join_names(names)
     if atom:
         detail = dict.get(node, "author_detail") or {}
         if name := clean_inline(str(detail.get("name") or "")):
@@ -233,12 +233,11 @@ def _name(text: str) -> str:
 
 def _credited_author(entry: Any) -> str:
     """A Media RSS <media:credit role="author"> (photographers and others are no byline)."""
-    names = [
+    return join_names(
         clean_inline(str(credit.get("content") or ""))
         for credit in entry.get("media_credit") or []
         if str(credit.get("role") or "").strip().lower() in ("author", "writer", "reporter")
-    ]
-    return ", ".join(dict.fromkeys(name for name in names if name))
+    )
 
 
 def _feed_date(value: object) -> datetime.datetime | None:

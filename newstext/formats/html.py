@@ -48,6 +48,7 @@ from newstext.formats.base import (
     IncomingArticle,
     clean_inline,
     join_blocks,
+    join_names,
 )
 from newstext.formats.markup import markup_blocks
 from newstext.parsing import BlockKind, DatePrecision, count_words, is_heading
@@ -243,13 +244,9 @@ def _decoded(data: bytes) -> bytes | str:
 
 
 def _authors(value: str) -> str:
-    """trafilatura's "A; B" as a German list: "A und B", "A, B und C"; without a credit's
+    """trafilatura's "A; B" as a byline lists them, "A, B"; without a credit's
     label that it leaves before a name ("Fotos Anna Keller")."""
-    parts = (_CREDIT_LABEL.sub("", clean_inline(part)) for part in value.split(";"))
-    names = [name for name in parts if name]
-    if len(names) < 2:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} und {names[-1]}"
+    return join_names(_CREDIT_LABEL.sub("", clean_inline(part)) for part in value.split(";"))
 
 
 def _meta_author(page: Any) -> str:

@@ -35,6 +35,7 @@ from newstext.formats.base import (
     clean_inline,
     drop_leading_title,
     join_blocks,
+    join_names,
     plain_text_blocks,
     title_or_derived,
 )
@@ -325,12 +326,11 @@ def _byline(item: dict[str, Any]) -> str:
     if byline := _text(_get(item, "by", "byline")):
         return byline
     people = [p for p in item.get("people") or item.get("person") or [] if isinstance(p, dict)]
-    authors = [
+    return join_names(
         _text(person.get("name"))
         for person in people
         if _AUTHOR_REL.search(_text(person.get("rel")))
-    ]
-    return ", ".join(name for name in authors if name)
+    )
 
 
 def _body_texts(item: dict[str, Any], major: str) -> list[tuple[BlockKind, str]]:

@@ -46,7 +46,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from newstext.datelines import WIRE_AGENCIES
-from newstext.formats.base import clean_inline
+from newstext.formats.base import clean_inline, join_names
 from newstext.parsing import BlockKind, count_words
 
 # Parts of class and id names (split at "-" and "_") that mark page furniture.
@@ -177,6 +177,7 @@ _BYLINE = re.compile(
     rf"(?:[Vv]on|By|{_CREDIT_WORD}:|Interview:|{_PIECE})\s+{_STAFF}?(?P<name>{_NAME})"
     rf"\s*(?:(?:[|·•,;–-]|(?=\()){_BYLINE_REST})?$"
 )
+_AND = re.compile(r"\s+(?:und|and)\s+")
 # A credit line that names what its name wrote, not "Von …", which opens sentences too.
 _CREDIT_LABEL = re.compile(rf"^{_CREDIT_WORD}\s*:")
 # An agency's credit in the byline's place ("Quelle: dpa", "Von AFP"): the wire services
@@ -779,8 +780,11 @@ def closing_credit_find(tree: Any, *, kept: Iterable[str]) -> str:
 
 
 def _byline_name(line: str) -> str:
-    """The name a byline line gives ("Von Tim Kohl | 04.12.2026", "Quelle: dpa"), or ""."""
-    named = _BYLINE.match(line) or _AGENCY_CREDIT.match(line)
+    """The name a byline line gives ("Von Tim Kohl | 04.12.2026", "Quelle: dpa"), or "";
+    several authors as a byline field lists them ("Von A und B": "A, B")."""
+    if named := _BYLINE.match(line):
+        return join_names(_AND.split(named["name"].strip()))
+    named = _AGENCY_CREDIT.match(line)
     return named["name"].strip() if named else ""
 
 

@@ -494,6 +494,28 @@ def test_a_creator_written_as_a_byline_gives_the_name(creator, byline):
     assert article.byline == byline
 
 
+@pytest.mark.parametrize(
+    ("people", "byline"),
+    [
+        # Several creators are one byline, each once; a photographer is none.
+        (
+            "<dc:creator>Anna Berg</dc:creator><dc:creator>Bernd Carl</dc:creator>",
+            "Anna Berg, Bernd Carl",
+        ),
+        (
+            '<media:credit role="author">Anna Berg</media:credit>'
+            '<media:credit role="photographer">Foto Frau</media:credit>'
+            '<media:credit role="author">Bernd Carl</media:credit>'
+            '<media:credit role="writer">Cem Dogan</media:credit>'
+            '<media:credit role="author">Anna Berg</media:credit>',
+            "Anna Berg, Bernd Carl, Cem Dogan",
+        ),
+    ],
+)
+def test_several_authors_make_one_byline(people, byline):
+    assert one_article(f"<item><title>Rat</title>{people}</item>").byline == byline
+
+
 def test_content_that_is_an_excerpt_is_a_teaser():
     article = one_article(
         "<item><title>Rat</title><link>https://t.example/rat</link>"

@@ -133,7 +133,7 @@ def test_a_caption_is_not_the_lead_whatever_its_figure_is_called():
     ("line", "byline"),
     [
         ("Von Sven Lüders | 29.09.2025, 22:05 Uhr", "Sven Lüders"),
-        ("Von Jana Berger und Tim Kohl · 14. März 2025", "Jana Berger und Tim Kohl"),
+        ("Von Jana Berger und Tim Kohl · 14. März 2025", "Jana Berger, Tim Kohl"),
         ("Autorin: Petra Lohmann", "Petra Lohmann"),
         ("Aktualisiert am 02.06.2025, 16:40 Uhr", ""),
         ("14.03.2025 | 4 Min. Lesezeit", ""),
@@ -146,7 +146,7 @@ def test_a_caption_is_not_the_lead_whatever_its_figure_is_called():
         ("14.03.2025 · Von Jana Berger", "Jana Berger"),
         (
             "Von Ines Haberland und Malte Quast (Text) und Lena Sommer (Fotos)",
-            "Ines Haberland und Malte Quast",
+            "Ines Haberland, Malte Quast",
         ),
         ("Quelle: dpa", "dpa"),
         ("Von AFP/dpa", "AFP/dpa"),
@@ -157,7 +157,7 @@ def test_a_caption_is_not_the_lead_whatever_its_figure_is_called():
         ("Eine Analyse von Jana Berger · 14. März 2025", "Jana Berger"),
         ("Gastbeitrag von Prof. Anna Roth", "Prof. Anna Roth"),
         # a German site's English pages
-        ("By Hannah Lorenz and Tom Weber ·", "Hannah Lorenz and Tom Weber"),
+        ("By Hannah Lorenz and Tom Weber ·", "Hannah Lorenz, Tom Weber"),
         # what is left of "<time>04.07.2026 00:30</time> von Deniz Kaya"
         ("von Deniz Kaya", "Deniz Kaya"),
         # a date with the section it is filed under
@@ -178,7 +178,7 @@ def test_byline_and_date_lines_under_the_lead_are_taken_out():
         (BlockKind.PARAGRAPH, "· 4 Min. Lesezeit"),
         body,
     ]
-    assert byline_split(texts) == ([texts[0], body], "Jana Berger und Tim Kohl")
+    assert byline_split(texts) == ([texts[0], body], "Jana Berger, Tim Kohl")
 
 
 def test_sentences_that_start_like_bylines_stay():
@@ -389,7 +389,7 @@ def test_the_byline_in_the_header_is_found_not_one_below_the_text():
         '<div class="meta"><span>Von Tim Kohl und Jana Weber</span> <time>04.12.2026</time></div>'
     )
     page = tree(f"<h1>Haushalt</h1>{header}{BODY}")
-    assert byline_find(page, kept=kept) == "Tim Kohl und Jana Weber"
+    assert byline_find(page, kept=kept) == "Tim Kohl, Jana Weber"
     page = tree(f"<h1>Haushalt</h1>{BODY}<p>Von Tim Kohl</p>")
     assert byline_find(page, kept=kept) == ""
     page = tree(
