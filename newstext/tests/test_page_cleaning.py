@@ -30,6 +30,13 @@ def text(element) -> str:
     return " ".join(element.text_content().split())
 
 
+def text_without_furniture(body: str, dropped: int) -> str:
+    """The text of a page of `body` after `furniture_drop`, which must take off `dropped` boxes."""
+    page = tree(body)
+    assert furniture_drop(page) == dropped
+    return text(page)
+
+
 @pytest.mark.parametrize(
     "names",
     ['class="kommentare"', 'id="leserkommentare-liste"', 'class="box anzeige"',
@@ -39,18 +46,17 @@ def text(element) -> str:
      'id="usercentrics-root"'],
 )  # fmt: skip
 def test_furniture_named_in_german_or_english_is_dropped(names):
-    page = tree(f"<h1>Haushalt</h1>{BODY}<div {names}><p>Typisch Gemeinde!</p></div>")
-    assert furniture_drop(page) == 1
-    assert "Typisch" not in text(page)
-    assert "Haushalt für das kommende Jahr" in text(page)
+    box = f"<div {names}><p>Typisch Gemeinde!</p></div>"
+    left = text_without_furniture(f"<h1>Haushalt</h1>{BODY}{box}", dropped=1)
+    assert "Typisch" not in left
+    assert "Haushalt für das kommende Jahr" in left
 
 
 def test_a_box_inside_dropped_furniture_goes_with_it_and_counts_once():
     comments = '<div class="kommentare"><div class="comment">Typisch!</div><div class="ad">Kauf!</div></div>'
-    page = tree(f"<h1>Haushalt</h1>{BODY}{comments}")
-    assert furniture_drop(page) == 1
-    assert "Typisch" not in text(page)
-    assert "Kauf" not in text(page)
+    left = text_without_furniture(f"<h1>Haushalt</h1>{BODY}{comments}", dropped=1)
+    assert "Typisch" not in left
+    assert "Kauf" not in left
 
 
 def test_a_box_holding_the_headline_or_most_text_stays_whatever_its_name():
@@ -71,9 +77,7 @@ def test_names_only_match_whole_parts():
 def test_a_component_named_in_a_data_attribute_counts_only_for_furniture_names() -> None:
     # Generated class names say nothing; the component's name says what the box is.
     box = '<div class="css-9ybbc5" data-testid="article-summary">Typisch Gemeinde!</div>'
-    page = tree(f"<h1>Haushalt</h1>{BODY * 3}{box}")
-    assert furniture_drop(page) == 0
-    assert "Typisch" in text(page)
+    assert "Typisch" in text_without_furniture(f"<h1>Haushalt</h1>{BODY * 3}{box}", dropped=0)
 
 
 def test_a_data_table_above_the_headline_is_dropped_one_under_it_stays() -> None:
@@ -81,12 +85,8 @@ def test_a_data_table_above_the_headline_is_dropped_one_under_it_stays() -> None
         "<table><tr><th>Kennung</th><td>lb-20260721-0153</td><th>Ressort</th><td>Politik</td>"
         "</tr><tr><th>Priorität</th><td>3</td><th>Wörter</th><td>356</td></tr></table>"
     )
-    page = tree(f"{record}<h1>Haushalt</h1>{BODY}")
-    assert furniture_drop(page) == 1
-    assert "Kennung" not in text(page)
-    page = tree(f"<h1>Haushalt</h1>{BODY}{record}")
-    assert furniture_drop(page) == 0
-    assert "Kennung" in text(page)
+    assert "Kennung" not in text_without_furniture(f"{record}<h1>Haushalt</h1>{BODY}", dropped=1)
+    assert "Kennung" in text_without_furniture(f"<h1>Haushalt</h1>{BODY}{record}", dropped=0)
     # Without one headline to measure by, nothing is above it.
     page = tree(f"{record}<h1>Haushalt</h1>{BODY}<h1>Sport</h1>{BODY}")
     assert furniture_drop(page) == 0
@@ -297,18 +297,15 @@ def test_paragraphs_and_lists_of_links_are_dropped_sentences_with_links_stay():
         "<p>Der <a href='/rat'>Gemeinderat</a> hat am Montag den Haushalt für das kommende Jahr"
         " beschlossen, wie die <a href='/stadt'>Stadt</a> mitteilte.</p>"
     )
-    page = tree(f"<h1>Haushalt</h1>{sentence}{BODY * 3}{links}")
-    assert furniture_drop(page) == 2
-    assert "Familienanzeigen" not in text(page)
-    assert "Kontakt" not in text(page)
-    assert "wie die Stadt mitteilte" in text(page)
+    left = text_without_furniture(f"<h1>Haushalt</h1>{sentence}{BODY * 3}{links}", dropped=2)
+    assert "Familienanzeigen" not in left
+    assert "Kontakt" not in left
+    assert "wie die Stadt mitteilte" in left
 
 
 def test_a_list_of_tools_and_counters_is_dropped_a_list_with_text_stays() -> None:
     tools = "<ul><li><a href='/print'>Druckversion</a></li><li>412 Aufrufe</li></ul>"
-    page = tree(f"<h1>Haushalt</h1>{BODY * 3}{tools}")
-    assert furniture_drop(page) == 1
-    assert "Aufrufe" not in text(page)
+    assert "Aufrufe" not in text_without_furniture(f"<h1>Haushalt</h1>{BODY * 3}{tools}", dropped=1)
     mixed = "<ul><li>Drucken</li><li>Die Stadt zahlt 412 Euro für den Druck.</li></ul>"
     page = tree(f"<h1>Haushalt</h1>{BODY * 3}{mixed}")
     assert furniture_drop(page) == 0
@@ -331,9 +328,7 @@ def teaser(headline: str, tag: str = "div") -> str:
     ids=["teasers", "titled", "list"],
 )
 def test_teasers_headed_by_links_are_dropped_whatever_their_box_is_called(box: str) -> None:
-    page = tree(f"<h1>Haushalt</h1>{BODY * 3}{box}")
-    assert furniture_drop(page) == 1
-    assert "Bücherei" not in text(page)
+    assert "Bücherei" not in text_without_furniture(f"<h1>Haushalt</h1>{BODY * 3}{box}", dropped=1)
 
 
 @pytest.mark.parametrize(
@@ -360,10 +355,9 @@ def test_a_caption_set_as_a_div_in_a_pictures_box_is_dropped() -> None:
         "<div class='field field--name-field-bildunterschrift'>Das Becken von oben.</div>"
         "<div class='field field--name-field-bildrechte'>Bild: Wasserverband</div></div>"
     )
-    page = tree(f"<h1>Haushalt</h1>{media}{BODY * 3}")
-    assert furniture_drop(page) == 2
-    assert "Becken" not in text(page)
-    assert "Wasserverband" not in text(page)
+    left = text_without_furniture(f"<h1>Haushalt</h1>{media}{BODY * 3}", dropped=2)
+    assert "Becken" not in left
+    assert "Wasserverband" not in left
 
 
 def test_a_figcaption_and_a_caption_outside_a_picture_stay() -> None:
@@ -378,9 +372,8 @@ def test_a_figcaption_and_a_caption_outside_a_picture_stay() -> None:
 
 
 def test_a_custom_element_named_as_furniture_is_dropped():
-    page = tree(f"<h1>Haushalt</h1>{BODY * 3}<amp-ad type='x'><div>Anzeige</div></amp-ad>")
-    assert furniture_drop(page) == 1
-    assert "Anzeige" not in text(page)
+    ad = "<amp-ad type='x'><div>Anzeige</div></amp-ad>"
+    assert "Anzeige" not in text_without_furniture(f"<h1>Haushalt</h1>{BODY * 3}{ad}", dropped=1)
 
 
 def test_the_byline_in_the_header_is_found_not_one_below_the_text():
@@ -519,17 +512,13 @@ def test_a_pull_quote_repeating_the_text_is_taken_out_once():
 )  # fmt: skip
 def test_a_small_box_headed_as_furniture_is_dropped_whatever_its_class(title: str) -> None:
     box = f'<div class="x1"><h3>{title}</h3><p>Typisch Gemeinde!</p></div>'
-    page = tree(f"<h1>Haushalt</h1>{BODY}{box}")
-    assert furniture_drop(page) == 1
-    assert "Typisch" not in text(page)
+    assert "Typisch" not in text_without_furniture(f"<h1>Haushalt</h1>{BODY}{box}", dropped=1)
 
 
 @pytest.mark.parametrize("tag", ["p", "div", "strong"])
 def test_a_box_titled_by_a_line_of_its_own_is_furniture_by_that_title(tag: str) -> None:
     box = f'<div class="x1"><{tag} class="x1__title">Hinweis</{tag}><p>Typisch Gemeinde!</p></div>'
-    page = tree(f"<h1>Haushalt</h1>{BODY}{box}")
-    assert furniture_drop(page) == 1
-    assert "Typisch" not in text(page)
+    assert "Typisch" not in text_without_furniture(f"<h1>Haushalt</h1>{BODY}{box}", dropped=1)
     # A box opening with a sentence is text.
     box = "<div><p>Hinweise nimmt die Polizei entgegen.</p><p>Typisch Gemeinde!</p></div>"
     page = tree(f"<h1>Haushalt</h1>{BODY}{box}")
@@ -551,9 +540,10 @@ def test_a_box_titled_by_a_line_of_its_own_is_furniture_by_that_title(tag: str) 
 def test_an_about_box_names_its_subject_again_a_subheading_over_text_does_not(
     box: str, furniture: bool
 ) -> None:
-    page = tree(f"<h1>Haushalt</h1>{BODY * 4}{box}")
-    assert furniture_drop(page) == (1 if furniture else 0)
-    assert ("Über die" in text(page)) is not furniture
+    left = text_without_furniture(
+        f"<h1>Haushalt</h1>{BODY * 4}{box}", dropped=1 if furniture else 0
+    )
+    assert ("Über die" in left) is not furniture
 
 
 def test_a_section_under_such_a_heading_long_or_holding_much_of_the_text_stays() -> None:

@@ -628,13 +628,20 @@ def test_openings_like_datelines_stay_text(line):
 @pytest.mark.parametrize(
     ("line", "dropped"),
     [
+        # teaser lines to other articles
         ("Lesen Sie auch: Stadtrat streitet über Parkgebühren", True),
         ("Mehr zum Thema: Wie teuer wird der Winter?", True),
         ("Lesen Sie auch, was die Experten sagen.", False),
         ("Mehr zum Thema: Die Stadt hat entschieden. Der Rat tagt im Mai.", False),
+        # captions and photo credits
+        ("Foto: Kerstin Muster", True),
+        ("Bildunterschrift: Der Rat bei seiner Sitzung.", True),
+        ("(Foto: dpa)", True),
+        ("Fotos zeigen den Brand.", False),
+        ("Foto-Ausstellung: Der Verein lädt ein.", False),
     ],
 )
-def test_teaser_lines_to_other_articles_are_dropped(line, dropped):
+def test_teaser_lines_captions_and_photo_credits_between_paragraphs_are_no_text(line, dropped):
     parsed = parse_article(f"Der Rat hat entschieden.\n\n{line}\n\nDer Bau beginnt 2028.")
     assert (line in parsed.dropped_lines, line in parsed.body) == (dropped, not dropped)
 
@@ -716,21 +723,6 @@ def test_press_release_distributor_in_the_dateline_is_no_agency(dateline):
     parsed = parse_article(f"Einbruch in Bäckerei\n\n{dateline}Die Polizei sucht Zeugen.")
     assert (parsed.dateline_place, parsed.publisher_name) == ("Gießen", "")
     assert parsed.body == "Die Polizei sucht Zeugen."
-
-
-@pytest.mark.parametrize(
-    ("line", "dropped"),
-    [
-        ("Foto: Kerstin Muster", True),
-        ("Bildunterschrift: Der Rat bei seiner Sitzung.", True),
-        ("(Foto: dpa)", True),
-        ("Fotos zeigen den Brand.", False),
-        ("Foto-Ausstellung: Der Verein lädt ein.", False),
-    ],
-)
-def test_captions_and_photo_credits_are_no_text(line, dropped):
-    parsed = parse_article(f"Der Rat hat entschieden.\n\n{line}\n\nDer Bau beginnt 2028.")
-    assert (line in parsed.dropped_lines, line in parsed.body) == (dropped, not dropped)
 
 
 def test_fact_box_lines_after_the_text_are_paragraphs():
