@@ -14,6 +14,7 @@ from playwright.sync_api import Page, expect
 from annotations.models import Annotation, Label
 from annotations.services import AnnotationContent, annotation_create
 from articles.models import Article
+from newsdesk.tests.browser_session import log_in_on_form
 from newstext.offsets import CodePointRange, code_point_to_utf16
 
 
@@ -127,10 +128,7 @@ def select_quote(page: Page, quote: str) -> None:
 def demo_putin_article_open(page: Page, base_url: str, password: str) -> None:
     """Log in as the demo's editor on the login form and open the seed article about
     Putin from the article list, ready for keys and selections."""
-    page.goto(f"{base_url}/articles/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", password)
-    page.click(".login button[type=submit]")
+    log_in_on_form(page, f"{base_url}/articles/", "editor", password)
     page.get_by_role("link", name=re.compile("^Kremlchef Wladimir Putin")).click()
     expect(page.locator("#article-text")).to_contain_text("Putin bestritt")
     page.wait_for_load_state()  # the workspace script runs once the page is parsed

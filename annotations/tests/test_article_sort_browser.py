@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from newsdesk.tests.axe import axe_violations
+from newsdesk.tests.browser_session import log_in_on_form
 from newsdesk.tests.screenshots import docs_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -21,10 +22,7 @@ def annotation_counts(page: Page) -> list[int]:
 def test_an_editor_sorts_the_articles_by_their_annotations(
     live_server, page: Page, demo_editor_password, screenshots_dir
 ) -> None:
-    page.goto(f"{live_server.url}/articles/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", demo_editor_password)
-    page.click(".login button[type=submit]")
+    log_in_on_form(page, f"{live_server.url}/articles/", "editor", demo_editor_password)
     heading = page.locator("table.articles th", has_text="Annotationen")
     expect(heading).not_to_have_attribute("aria-sort", re.compile("."))
 

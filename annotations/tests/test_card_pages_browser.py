@@ -10,6 +10,7 @@ from annotations.models import Annotation
 from annotations.selectors import CARDS_PER_PAGE
 from annotations.tests.support import annotations_across
 from newsdesk.tests.browser_errors import page_errors
+from newsdesk.tests.browser_session import log_in_on_form
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,10 +22,7 @@ def test_keyboard_walks_past_the_first_page_in_text_order(
     in_order = list(Annotation.objects.order_by("start", "end", "pk").values_list("pk", flat=True))
     problems = page_errors(page)
     page.set_viewport_size({"width": 1400, "height": 400})  # the next page is out of sight
-    page.goto(f"{live_server.url}{reverse('login')}")
-    page.fill("#id_username", "erika")
-    page.fill("#id_password", "pw-erika")
-    page.click(".login button[type=submit]")
+    log_in_on_form(page, f"{live_server.url}{reverse('login')}", "erika")
     page.goto(f"{live_server.url}{article.get_absolute_url()}")
     page.wait_for_load_state()
     expect(page.locator("#cards > li.card")).to_have_count(CARDS_PER_PAGE)

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from annotations.services import AnnotationContent, annotation_update
 from newsdesk.tests.browser_errors import page_errors
+from newsdesk.tests.browser_session import log_in_on_form
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -25,10 +26,7 @@ def test_card_history_opens_with_the_change(
         content=AnnotationContent(labels["claim"], "geprüft", []),
     )
     problems = page_errors(page)
-    page.goto(f"{live_server.url}{reverse('login')}")
-    page.fill("#id_username", "erika")
-    page.fill("#id_password", "pw-erika")
-    page.click(".login button[type=submit]")
+    log_in_on_form(page, f"{live_server.url}{reverse('login')}", "erika")
     page.goto(f"{live_server.url}{article.get_absolute_url()}")
 
     card = page.locator(f"#annotation-{annotation.pk}")

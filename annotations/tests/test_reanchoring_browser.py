@@ -9,6 +9,7 @@ from articles.importing import ImportStatus
 from articles.models import Article
 from ingest.pipeline import files_import
 from newsdesk.tests.browser_errors import page_errors
+from newsdesk.tests.browser_session import log_in_on_form
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -36,10 +37,7 @@ def test_highlights_stay_on_their_words_when_the_article_is_reimported_meanwhile
     start = annotation.start
     lost = make_annotation(article, editor, DELETED, label="quote")
 
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_username", editor.username)
-    page.fill("#id_password", f"pw-{editor.username}")
-    page.click(".login button[type=submit]")
+    log_in_on_form(page, f"{live_server.url}/accounts/login/", editor.username)
     page.goto(f"{live_server.url}{article.get_absolute_url()}")
     expect(page.locator("#article-text")).to_contain_text(QUOTE)
     assert highlighted(page, annotation) == QUOTE

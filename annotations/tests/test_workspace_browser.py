@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 from annotations.models import Annotation, Label
 from annotations.tests.support import select_quote
 from newsdesk.tests.browser_errors import page_errors
+from newsdesk.tests.browser_session import log_in_on_form
 from newsdesk.tests.screenshots import docs_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -20,11 +21,7 @@ def test_editor_annotates_edits_deletes_and_restores(
 ):
     problems = page_errors(page)
 
-    page.goto(f"{live_server.url}/articles/")
-    expect(page).to_have_url(re.compile(r"/accounts/login/"))
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", demo_editor_password)
-    page.click(".login button[type=submit]")
+    log_in_on_form(page, f"{live_server.url}/articles/", "editor", demo_editor_password)
     page.get_by_role("link", name=re.compile("^Kremlchef Wladimir Putin")).click()
     expect(page.locator("#article-text")).to_contain_text(QUOTE)
     page.wait_for_load_state()  # the workspace script runs once the page is parsed

@@ -12,21 +12,13 @@ from pytest_django.live_server_helper import LiveServer
 from articles.models import Article
 from entities.models import Entity, EntityCandidate, Mention
 from newsdesk.tests.browser_errors import page_errors
+from newsdesk.tests.browser_session import log_in_on_form
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 # Marks the loaded document: still there after an htmx swap, gone after a reload.
 NO_RELOAD_MARK = "window.newsdeskNoReload = true"
 STILL_THE_SAME_PAGE = "window.newsdeskNoReload === true"
-
-
-def log_in(page: Page, url: str, user: User) -> None:
-    page.goto(url)
-    expect(page).to_have_url(re.compile(r"/accounts/login/"))
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", f"pw-{user.username}")  # conftest.member's password
-    page.click(".login button[type=submit]")
-    page.wait_for_load_state()  # the page's scripts run before keys are pressed
 
 
 @pytest.fixture
@@ -39,7 +31,7 @@ def test_entity_page_shows_aliases_and_kwic_lines_that_lead_to_the_article(
     live_server: LiveServer, page: Page, editor: User, imported_seeds: None
 ) -> None:
     problems = page_errors(page)
-    log_in(page, f"{live_server.url}/entities/", editor)
+    log_in_on_form(page, f"{live_server.url}/entities/", editor.username)
     page.get_by_role("link", name="Ilham Aliyev", exact=True).click()
 
     expect(page.locator("h1")).to_contain_text("Ilham Aliyev")
@@ -67,7 +59,7 @@ def test_accepting_a_candidate_as_alias_with_one_key_without_reload(
     candidate = EntityCandidate.objects.get(
         status=EntityCandidate.Status.OPEN, proposed_entity=aliyev
     )
-    log_in(page, f"{live_server.url}/entities/candidates/", editor)
+    log_in_on_form(page, f"{live_server.url}/entities/candidates/", editor.username)
     page.evaluate(NO_RELOAD_MARK)
     row = page.locator(f"#candidate-{candidate.pk}")
     expect(row).to_contain_text("Aliyev")  # the evidence names the known person
@@ -94,7 +86,7 @@ def test_editor_hides_and_shows_the_mention_layer(
 ) -> None:
     article = Article.objects.get(title__startswith="Kremlchef Wladimir Putin")
     problems = page_errors(page)
-    log_in(page, f"{live_server.url}/articles/{article.pk}/", editor)
+    log_in_on_form(page, f"{live_server.url}/articles/{article.pk}/", editor.username)
     workspace = page.locator("#workspace")
     person = page.locator("#article-text .ent-PER", has_text="Wladimir Putin").first
     expect(workspace).to_have_class(re.compile(r"\bshow-entities\b"))

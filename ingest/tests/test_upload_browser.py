@@ -8,22 +8,16 @@ from playwright.sync_api import Page, expect
 from ingest.jobs import Upload, import_job_create_upload, import_job_run
 from ingest.tests.support import SEED, mixed_zip
 from newsdesk.tests.axe import axe_violations
+from newsdesk.tests.browser_session import log_in_on_form
 from newsdesk.tests.screenshots import docs_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def log_in(page: Page, live_server, user) -> None:
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", f"pw-{user.username}")
-    page.click(".login button[type=submit]")
-
-
 def test_editor_uploads_a_zip_of_mixed_files_and_sees_every_result(
     live_server, page: Page, editor, screenshots_dir: Path
 ):
-    log_in(page, live_server, editor)
+    log_in_on_form(page, f"{live_server.url}/accounts/login/", editor.username)
     page.get_by_role("link", name="Import", exact=True).click()
     expect(page.get_by_role("heading", name="Artikel importieren")).to_be_visible()
     page.set_input_files(
@@ -53,7 +47,7 @@ def test_editor_uploads_a_zip_of_mixed_files_and_sees_every_result(
 
 def test_a_background_job_page_follows_the_progress_until_done(live_server, page: Page, editor):
     job = import_job_create_upload(user=editor, uploads=[Upload("lieferung.zip", mixed_zip())])
-    log_in(page, live_server, editor)
+    log_in_on_form(page, f"{live_server.url}/accounts/login/", editor.username)
     page.goto(f"{live_server.url}{job.get_absolute_url()}")
     progress = page.locator("#job-progress")
     expect(progress).to_contain_text("Wartet auf einen Worker")

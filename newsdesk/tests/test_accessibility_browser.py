@@ -22,6 +22,7 @@ from articles.models import Article
 from claims.services import attribution_resolve, claim_create
 from entities.models import Entity
 from newsdesk.tests.axe import axe_violations
+from newsdesk.tests.browser_session import log_in_on_form
 from newsdesk.tests.screenshots import docs_screenshot
 from stories.models import Story
 
@@ -68,14 +69,6 @@ def demo_set_up() -> Demo:
         entity=entity,
         claim_id=claim.pk,
     )
-
-
-def log_in(page: Page, url: str, username: str, password: str) -> None:
-    page.goto(f"{url}/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", password)
-    page.click(".login button[type=submit]")
-    expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
 
 
 def open_history_and_claim(page: Page, demo: Demo) -> None:
@@ -175,7 +168,7 @@ def test_every_screen_passes_axe_as_each_role(
 ) -> None:
     page = new_page(chromium)
     try:
-        log_in(page, live_server.url, role, demo.passwords[role])
+        log_in_on_form(page, f"{live_server.url}/accounts/login/", role, demo.passwords[role])
         found = walk(page, live_server.url, demo, role, screenshots_dir)
     finally:
         page.context.close()
@@ -192,7 +185,7 @@ def test_login_403_and_404_pass_axe(
         page.goto(f"{live_server.url}/accounts/login/")
         found["login"] = axe_violations(page)
         docs_screenshot(page, screenshots_dir, "login")
-        log_in(page, live_server.url, "nora", "pw-nora")
+        log_in_on_form(page, f"{live_server.url}/accounts/login/", "nora")
         page.goto(f"{live_server.url}/articles/")
         expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("Nicht erlaubt"))
         found["forbidden"] = axe_violations(page)

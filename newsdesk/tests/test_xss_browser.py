@@ -6,6 +6,7 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 from playwright.sync_api import ConsoleMessage, Page, expect
 
+from newsdesk.tests.browser_session import log_in_on_form
 from newsdesk.tests.xss_payloads import hostile_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -28,10 +29,7 @@ def test_no_payload_runs_anywhere(
     page.on("console", console)
     page.on("response", lambda r: ran.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     # A CSP violation (a payload the policy had to block) is a console error too.
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_username", admin_user.username)
-    page.fill("#id_password", "pw-ada")
-    page.click(".login button[type=submit]")
+    log_in_on_form(page, f"{live_server.url}/accounts/login/", admin_user.username, "pw-ada")
     expect(page.locator(".who")).to_have_text(admin_user.username)
 
     urls = [

@@ -9,6 +9,7 @@ from playwright.sync_api import Page, expect
 
 from newsdesk.tests.axe import axe_violations
 from newsdesk.tests.browser_errors import page_errors
+from newsdesk.tests.browser_session import log_in_on_form
 from newsdesk.tests.screenshots import docs_screenshot
 from review.tests.support import build_two_versions
 
@@ -20,10 +21,11 @@ def test_a_reviewer_merges_two_versions_into_one_reviewed_set(
 ):
     versions = build_two_versions(article, editor, other_editor)
     problems = page_errors(page)
-    page.goto(f"{live_server.url}/accounts/login/?next=/review/articles/{article.pk}/")
-    page.fill("#id_username", reviewer.username)
-    page.fill("#id_password", f"pw-{reviewer.username}")
-    page.click(".login button[type=submit]")
+    log_in_on_form(
+        page,
+        f"{live_server.url}/accounts/login/?next=/review/articles/{article.pk}/",
+        reviewer.username,
+    )
 
     # From the article's review page to its versions side by side.
     page.get_by_role("link", name="Abgleich: Versionen nebeneinander").click()

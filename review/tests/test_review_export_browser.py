@@ -7,6 +7,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from newsdesk.tests.browser_session import log_in_on_form
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 QUOTES = [
@@ -20,14 +22,8 @@ def test_reviewer_downloads_the_filtered_set_with_progress(
 ):
     for quote in QUOTES:
         make_annotation(article, editor, quote, note=f"Notiz zu {quote[:10]}")
-    page.goto(f"{live_server.url}/accounts/login/?next=/review/")
-    page.fill("#id_username", reviewer.username)
-    page.fill("#id_password", f"pw-{reviewer.username}")
-    page.click(".login button[type=submit]")
+    log_in_on_form(page, f"{live_server.url}/review/", reviewer.username)
     expect(page.locator(".review-summary .count")).to_contain_text("2")
-    # review.js, a module, takes over the export links once the page has loaded; a click
-    # before that is a plain download, without the progress line.
-    page.wait_for_load_state()
 
     with page.expect_download() as info:
         page.locator("a[data-export='csv']").click()

@@ -1,7 +1,6 @@
 """Test state for the workflow, built through the services as production builds it."""
 
 from django.contrib.auth.models import Permission, User
-from playwright.sync_api import Page
 
 from annotations.models import Annotation, Label
 from annotations.services import AnnotationContent, annotation_create
@@ -30,16 +29,6 @@ def annotate(
         span=CodePointRange(start, start + len(quote)),
         content=AnnotationContent(label=label, note=note, source_names=[]),
     )
-
-
-def log_in(page: Page, base_url: str, username: str) -> None:
-    """Log in through the login form, with the password the root conftest's `member`
-    gives (`pw-<username>`)."""
-    page.goto(f"{base_url}/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", f"pw-{username}")
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_url(lambda url: "/accounts/login/" not in url)
 
 
 def lead_make(user: User) -> User:

@@ -8,9 +8,9 @@ from playwright.sync_api import expect
 
 from newsdesk.tests.axe import axe_violations
 from newsdesk.tests.browser_errors import page_errors
-from newsdesk.tests.browser_session import log_out
+from newsdesk.tests.browser_session import log_in_on_form, log_out
 from newsdesk.tests.screenshots import docs_screenshot
-from workflow.tests.support import annotate, log_in
+from workflow.tests.support import annotate
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,7 +22,7 @@ def test_a_reviewer_mentions_the_editor_who_finds_it_in_her_inbox(
     card_id = f"#annotation-{annotation.pk}"
     problems = page_errors(page)
 
-    log_in(page, live_server.url, "rita")
+    log_in_on_form(page, f"{live_server.url}/accounts/login/", "rita")
     page.goto(f"{live_server.url}{article.get_absolute_url()}")
     card = page.locator(card_id)
     card.get_by_role("link", name="Antworten").click()
@@ -42,7 +42,7 @@ def test_a_reviewer_mentions_the_editor_who_finds_it_in_her_inbox(
     docs_screenshot(page, screenshots_dir, "replies")
 
     log_out(page)
-    log_in(page, live_server.url, "erika")
+    log_in_on_form(page, f"{live_server.url}/accounts/login/", "erika")
     inbox_link = page.get_by_role("link", name=re.compile("Posteingang"))
     expect(inbox_link).to_contain_text("1 ungelesen")
     inbox_link.click()

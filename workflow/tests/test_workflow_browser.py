@@ -8,9 +8,9 @@ from playwright.sync_api import expect
 
 from newsdesk.tests.axe import axe_violations
 from newsdesk.tests.browser_errors import page_errors
-from newsdesk.tests.browser_session import log_out
+from newsdesk.tests.browser_session import log_in_on_form, log_out
 from newsdesk.tests.screenshots import docs_screenshot
-from workflow.tests.support import annotate, log_in
+from workflow.tests.support import annotate
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,7 +24,7 @@ def test_admin_assigns_articles_and_the_editor_finds_her_work(
     chosen = [articles[0], articles[3]]
 
     problems = page_errors(page)
-    log_in(page, live_server.url, "ada")
+    log_in_on_form(page, f"{live_server.url}/accounts/login/", "ada")
     page.goto(f"{live_server.url}/articles/")
     form = page.locator("#assign-articles")
     expect(form).to_be_visible()  # loaded by htmx next to the list
@@ -42,7 +42,7 @@ def test_admin_assigns_articles_and_the_editor_finds_her_work(
     expect(page.locator("#article-assignments")).to_contain_text("erika")
 
     log_out(page)
-    log_in(page, live_server.url, "erika")
+    log_in_on_form(page, f"{live_server.url}/accounts/login/", "erika")
     page.get_by_role("link", name="Meine Arbeit").click()
     assigned = page.locator("#work-not_started")
     for article in chosen:
