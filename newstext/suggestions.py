@@ -326,10 +326,6 @@ ZUFOLGE = re.compile(r"([\w ]{3,60}?)\s+zufolge(?!\w)")
 HIESS_ES = re.compile(
     r"(?<!\w)(?:hieß|heißt) es\b(?:\s+(?:in|aus|von)\s+(?:\w+\s+){0,2}?(?=des |der ))?"
 )
-# Where it says so: "heißt es im Programm", "auf der Webseite" (not "auf Anfrage").
-HIESS_ES_WHERE = re.compile(
-    r"\s*(?:in|aus|von|vom|im|bei|beim|auf(?=\s+(?:der|dem|den|einer|einem)\s))\s+"
-)
 # Labels of a news page's rubrics and notes ("Neu: Bilder vom Ball"): no one's statement.
 RUBRICS = frozenset(
     {
@@ -621,7 +617,9 @@ class _Sentence:
         if hiess := HIESS_ES.search(self.text):
             offset = hiess.end()
             rest = self.text[offset:]
-            if preposition := HIESS_ES_WHERE.match(rest):
+            # Where it says so: "im Programm", "auf der Webseite" (not "auf Anfrage").
+            where = r"in|aus|von|vom|im|bei|beim|auf(?=\s+(?:der|dem|den|einer|einem)\s)"
+            if preposition := re.match(rf"\s*(?:{where})\s+", rest):
                 offset += preposition.end()
             return "hieß es", self._phrase_after(offset, genitive=True)
         if verb is not None:
