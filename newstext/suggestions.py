@@ -3,20 +3,25 @@
 Pure code (no Django). A rule set over one article's sentences:
 - attribution cues: a reporting verb ("sagte", "bestritt", separable "teilte … mit",
   "räumte … ein", participles "mitgeteilt"; in a frame: "erinnerte daran", "sprach
-  von"), not negated ("nicht angegeben"), not in a background clause ("…, nachdem X …
-  hervorgehoben hatte"), not with no one as subject ("sagt man", "wie gesagt:"); a
-  quotation of a few words in «», „“ or »« (not a quoted name: „Los Haitises“); "laut
-  X", "nach Angaben X", "nach Informationen der X", "X-Angaben", "X zufolge", "hieß es
-  in … X", "heißt es im X"; a headline "Name: …" (whose statement has no reporting verb
-  of its own); and indirect speech (Konjunktiv: "sei", "hätten") or "Demnach" right
-  after an attribution, which continues it; a sentence may begin inside a quotation
-  («… sein», sagte X);
+  von", "drohte mit"; only as a tag after what was said: "fragte", the present plural
+  "…, erzählen die Senioren"), not negated ("nicht angegeben"), not in a background
+  clause ("…, nachdem X … hervorgehoben hatte"), not with no one as subject ("sagt
+  man", "Man sagt", "wie gesagt:"); a quotation of a few words in «», „“ or »« (not a
+  quoted name: „Los Haitises“), or in any marks after a colon that closes a clause whose
+  subject can speak ("Couric bohrte nach: «…»"); "laut X", "nach Angaben X", "nach
+  Informationen der X", "X-Angaben", "X zufolge", "so X" (also after " - "), "hieß es
+  in … X", "heißt es im X", "auf der X" (a bare "heißt es" only when a source was named
+  before); a headline "Name: …" (whose statement has no reporting verb of its own; not
+  a rubric: "Neu: …"); and indirect speech (Konjunktiv: "sei", "hätten") or "Demnach"
+  right after an attribution, which continues it; a sentence may begin inside a
+  quotation («… sein», sagte X);
 - the speaker: the subject after an inverted verb (", sagte Putin", "hatte der Kreml
   mitgeteilt"), else the subject before it ("Der Kreml teilte … mit", "Busch selbst
-  sagt", "X, der …, sagte"; "er" after the verb whatever stands before it), the agent
-  of a passive ("vom Außenbeauftragten X aufgefordert"), the subject of "wie X
-  mitteilte" or "…, dass X gewarnt hat" (unless a cue names the source of the whole
-  sentence: "Laut X …, dass Russland zugab"), else the noun phrase of a cue
+  sagt", "X, der …, sagte"; "er" after the verb whatever stands before it; the phrase
+  opening the verb's own clause: "…, einige sagen:"), the agent of a passive ("vom
+  Außenbeauftragten X aufgefordert"), the subject of "wie X mitteilte" or "…, dass X
+  gewarnt hat" (unless a cue names the source of the whole sentence: "Laut X …, dass
+  Russland zugab"), else the noun phrase of a cue
   ("laut", "nach Angaben", "nach Polizeiangaben", "zufolge", "so X"; "nach eigenen
   Angaben"/"laut Mitteilung" without a genitive: the sentence's subject). A noun phrase
   is read with its genitive ("Sprecher der EU-Kommission") and an appositive name
@@ -153,12 +158,14 @@ REPORTING_VERBS: dict[str, str] = {
     "plädieren": "plädiert plädierte plädierten",
 }
 # Verbs that report speech only in a frame: with one of these words in their clause
-# ("erinnerte daran, dass", "sprach von einem Erfolg", "verwies auf"); without it they
-# mean something else ("erinnert sich", "spricht mit", "Vieles spricht dafür").
+# ("erinnerte daran, dass", "sprach von einem Erfolg", "verwies auf", "drohte mit
+# Klage"); without it they mean something else ("erinnert sich", "spricht mit", "Vieles
+# spricht dafür", "dem Flughafen droht die Pleite").
 FRAME_VERBS: dict[str, tuple[str, frozenset[str]]] = {
     "erinnern": ("erinnert erinnerte erinnerten", frozenset(["daran"])),
     "sprechen": ("spricht sprach sprachen", frozenset(["von"])),
     "verweisen": ("verweist verwies verwiesen", frozenset(["auf", "darauf"])),
+    "drohen": ("droht drohte drohten", frozenset(["mit", "damit"])),
 }
 # Conjunctions of a clause that gives the background, not the statement ("nachdem X …").
 BACKGROUND_CONJUNCTIONS = frozenset(["nachdem", "bevor", "weil", "obwohl", "sobald", "falls"])
@@ -176,8 +183,7 @@ TAG_VERBS: dict[str, str] = {
     "ergänzen": "ergänzt ergänzte",
     "glauben": "glaubt glaubte",
     "meinen": "meint meinte meinten",
-    "sagen": "sagen",
-    "erklären": "erklären",
+    "fragen": "fragt fragte fragten",
 }
 
 AUXILIARIES = frozenset(
@@ -248,6 +254,8 @@ NOMINATIVE_DETERMINERS = frozenset(
 NUMERALS = frozenset(
     ["zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf"]
 )
+# Determiners that stand alone as a subject: "einige sagen", "andere warnten".
+INDEFINITE_PRONOUNS = frozenset(["einige", "viele", "manche", "mehrere", "andere", "beide", "alle"])
 GENITIVE_DETERMINERS = frozenset(["des", "der", "eines", "einer", "dieses", "dieser"])
 PRONOUNS = frozenset(["er", "sie"])
 # Nouns naming a person by their role: "der russische Präsident", "die Journalistin".
@@ -304,6 +312,9 @@ FUNCTION_WORDS = frozenset(
 )
 CLAUSE_ENDS = frozenset([",", ".", ";", ":", "–", "—", "!", "?", "und", "«", "»", "„", "“", '"'])
 QUOTATION = re.compile(r"«[^»]{12,}»|„[^“]{12,}“|»[^«]{12,}«")
+# A quotation of a few words opened right after a colon, in any quotation marks:
+# «X bohrte nach: "Wie bitte?"», «… blieb bei seinen Behauptungen: „Er war dabei."».
+COLON_QUOTATION = re.compile(r':\s*["„«»](?:[^"“«»\s]+\s+){2,}[^"“«»\s]')
 LAUT = re.compile(r"(?<!\w)[Ll]aut\s+")
 # "nach Angaben", and nouns of a source's statement before whose source they name.
 NACH_ANGABEN = re.compile(
@@ -315,6 +326,15 @@ ZUFOLGE = re.compile(r"([\w ]{3,60}?)\s+zufolge(?!\w)")
 HIESS_ES = re.compile(
     r"(?<!\w)(?:hieß|heißt) es\b(?:\s+(?:in|aus|von)\s+(?:\w+\s+){0,2}?(?=des |der ))?"
 )
+# Labels of a news page's rubrics and notes ("Neu: Bilder vom Ball"): no one's statement.
+RUBRICS = frozenset(
+    {
+        "Neu", "Update", "Aktualisierung", "Nachtrag", "Korrektur", "Eilmeldung", "Achtung",
+        "Hinweis", "Tipp", "Info", "Infos", "Wichtig", "Foto", "Fotos", "Bild", "Bilder",
+        "Video", "Videos", "Audio", "Quelle", "Kontakt", "Termin", "Termine", "Ort",
+        "Eintritt", "Anmeldung", "Service", "Mehr", "Hintergrund", "Kommentar", "Analyse",
+    }
+)  # fmt: skip
 HEADLINE = re.compile(r"^([A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+){0,2}):\s")
 DEMNACH = re.compile(r"^(Demnach|Demzufolge|Dabei)\b")
 FIGURE = re.compile(
@@ -331,7 +351,7 @@ NUMBER_WORDS = re.compile(
 _TOKEN = re.compile(
     r"\d+(?:[.,]\d+)+"  # 99,74 and 400.000: one token, the comma ends no clause
     r"|(?:Dr|Prof|Dipl|St|Hr|Fr)\.(?=\s)"  # titles: "Dr. Meier"
-    r"|[A-ZÄÖÜ]\.(?=\s+\w|,)"  # initials: "Patrick J. Fitzgerald", "Michael H., 47,"
+    r"|[A-ZÄÖÜ]\.(?=\s+[\w(]|,)"  # initials: "Patrick J. Fitzgerald", "Michael H. (47)"
     r"|\w+-(?=\s+(?:und|oder)\s)"  # "Wirtschafts- und Verkehrsminister"
     r"|[\w&][\w'’&]*(?:[-.]\w[\w&]*)*"  # words, "E.ON", "Klicksafe.de", "Weiler-Kiderlen"
     r"|[^\w\s]"
@@ -447,7 +467,8 @@ PRONOMINAL_ADVERB = re.compile(
 )
 SUBJECT_PARTICLES = frozenset(["selbst", "allein", "auch", "jedoch", "aber", "indes", "nun"])
 PASSIVE = frozenset(["werden", "worden", "wird", "wurde", "wurden"])
-_SO_TAG = re.compile(r"(?:^|[,(–—]\s*)so\s+(?=(?:der|die|das|ein|eine)\s|[A-ZÄÖÜ])")
+# ", so X", "– so X", " - so X" (a hyphen standing for a dash), "(so X)"
+_SO_TAG = re.compile(r"(?:^|[,(–—]\s*|\s-\s+)so\s+(?=(?:der|die|das|ein|eine)\s|[A-ZÄÖÜ])")
 _AS = frozenset(["wie"])
 # Conjunctions and pronouns that open a verb-final clause whose subject follows them.
 SUBORDINATORS = frozenset(["wie", "dass", "daß", "ob", "was", "als", "warum", "weshalb", "wieso"])
@@ -478,6 +499,10 @@ def _verb_forms() -> dict[str, list[_VerbForm]]:
             for form in spec.split():
                 word, _, particle = form.partition("…")
                 forms.setdefault(word, []).append(_VerbForm(infinitive, particle, tag_only))
+    # The present plural, which is the infinitive, as a tag: "…, erzählen die Senioren".
+    for infinitive, spec in REPORTING_VERBS.items():
+        if " " not in infinitive and infinitive not in spec.split():
+            forms.setdefault(infinitive, []).append(_VerbForm(infinitive, "", tag_only=True))
     for infinitive, (spec, frame) in FRAME_VERBS.items():
         for word in spec.split():
             forms.setdefault(word, []).append(_VerbForm(infinitive, "", frame=frame))
@@ -577,12 +602,14 @@ class _Sentence:
             return None
         if speaker is None and recent is not None:
             speaker = recent.speaker  # "Es wurde mitgeteilt": the source named last
+        if speaker is None and cue == "hieß es":
+            return None  # "«…», heißt es.": hearsay, no source named in or before it
         return Suggestion(self.start, self.end, self.text, SuggestionKind.ATTRIBUTION, cue, speaker)
 
     def _cue_and_speaker(self) -> tuple[str | None, Speaker | None]:
         headline = HEADLINE.match(self.text)
         verb = self._reporting_verb()
-        if headline and headline.group(1).split()[0].lower() not in NOMINATIVE_DETERMINERS:
+        if headline and not self._rubric(headline.group(1)):
             # "Name: …", not "Ein Beispiel: …"; "Nachrichten: Juncker sagt …" is Juncker's
             if verb is not None and (subject := self._verb_subject(verb[0])) is not None:
                 return verb[1], subject
@@ -590,7 +617,9 @@ class _Sentence:
         if hiess := HIESS_ES.search(self.text):
             offset = hiess.end()
             rest = self.text[offset:]
-            if preposition := re.match(r"\s*(?:in|aus|von|vom|im|bei|beim)\s+", rest):
+            # Where it says so: "im Programm", "auf der Webseite" (not "auf Anfrage").
+            where = r"in|aus|von|vom|im|bei|beim|auf(?=\s+(?:der|dem|den|einer|einem)\s)"
+            if preposition := re.match(rf"\s*(?:{where})\s+", rest):
                 offset += preposition.end()
             return "hieß es", self._phrase_after(offset, genitive=True)
         if verb is not None:
@@ -603,9 +632,35 @@ class _Sentence:
         speaker = self._cue_speaker()
         if speaker is not None:
             return self._cue_name(), speaker
+        introduced = COLON_QUOTATION.search(self.text)
+        if introduced and (speaker := self._introducer(introduced.start())) is not None:
+            return "quotation", speaker
         if any(len(quoted.group().split()) >= 3 for quoted in QUOTATION.finditer(self.text)):
             return "quotation", None  # not a quoted name or term: „Los Haitises“
         return None, None
+
+    def _introducer(self, colon: int) -> Speaker | None:
+        """ "Couric bohrte nach: «…»": the subject of the clause before the colon, when it
+        can speak (a person, a body, a role, a pronoun; not "Das Motto lautet: …")."""
+        phrase = self._main_subject()
+        if phrase is None or self.tokens[phrase.start].start >= colon:
+            return None
+        speaker = self._phrase_speaker(phrase)
+        head = speaker.name.split()[-1]
+        if (
+            speaker.kind in {Kind.PERSON, Kind.ORGANISATION}
+            or head.lower() in PRONOUNS
+            or ROLE.search(head)
+            or _organisation_noun(head)
+        ):
+            return speaker
+        return None
+
+    @staticmethod
+    def _rubric(label: str) -> bool:
+        """ "Ein Beispiel", "Neu", "Update": a label before a colon that names no one."""
+        first = label.split()[0]
+        return first.lower() in NOMINATIVE_DETERMINERS or first in RUBRICS
 
     def _cue_name(self) -> str:
         if _SO_TAG.search(self.text):
@@ -763,13 +818,15 @@ class _Sentence:
         """'Das sagt viel über', 'im Amt bestätigt worden', 'es wird betont'."""
         word = self.tokens[index].text
         following = self.tokens[index + 1].text if index + 1 < len(self.tokens) else ""
+        previous = self.tokens[index - 1].text.lower() if index > 0 else ""
         if following in {"viel", "wenig", "etwas", "alles", "man", "jeder", "jemand", "niemand"}:
             return True  # "sagt man", "berichtet jeder": no one in particular
+        if previous == "man":
+            return True  # "Man sagt, …"
         if word in {"bestreitet", "bestritt", "bestritten"} and following[:1].isdigit():
             return True  # "bestritt 93 Rennen": contested, not denied
         if following == "sich" and VERB_FORMS[word][0].infinitive == "nennen":
             return True  # "nennt sich": is called
-        previous = self.tokens[index - 1].text.lower() if index > 0 else ""
         if previous == "wie" and following in CLAUSE_ENDS and "ge" in word[:6]:
             return True  # "wie gesagt:", "wie angekündigt,": nobody is named
         if self._passive(index):
@@ -907,7 +964,7 @@ class _Sentence:
             if fronted is not None:
                 return self._phrase_speaker(fronted)
             return after or self._main_subject_speaker(index)
-        fronted = self._fronted_subject(finite)
+        fronted = self._fronted_subject(finite) or self._clause_subject(finite)
         pronoun_after = after is not None and after.surface.lower() in PRONOUNS
         if fronted is not None and not (pronoun_after and self._weak_fronted(fronted)):
             return self._phrase_speaker(fronted)
@@ -947,6 +1004,8 @@ class _Sentence:
         phrase = self._main_subject()
         if phrase is None or self.tokens[phrase.start].start >= self.tokens[index].start:
             return None
+        if self._quoted(phrase.end - 1):
+            return None  # «Wir kommen», sagte …: the quotation's subject says nothing
         return self._phrase_speaker(phrase)
 
     def _subordinate_start(self, index: int, conjunctions: frozenset[str] = _AS) -> int | None:
@@ -1007,6 +1066,24 @@ class _Sentence:
         if self.tokens[end].text == "," and self.tokens[finite - 1].text == ",":
             return phrase
         return None
+
+    def _clause_subject(self, finite: int) -> _Phrase | None:
+        """The noun phrase opening the finite verb's own clause after a comma ("…, einige
+        sagen:", "…, der Minister betonte") or after a sentence end the splitter missed
+        ("… geleistet .Die Fraktion forderte")."""
+        tokens = self.tokens
+        start = finite
+        while start > 0 and tokens[start - 1].text not in CLAUSE_ENDS - {"und"}:
+            start -= 1
+        if start < 2 or start == finite:
+            return None
+        boundary, before = tokens[start - 1].text, tokens[start - 2].text
+        if boundary != "," and not (boundary in {".", "!", "?"} and before.isalpha()):
+            return None
+        if tokens[start].text.lower() in INDEFINITE_PRONOUNS and start + 1 == finite:
+            return _Phrase(start, finite, determiner=tokens[start].text.lower())
+        phrase = self._phrase(start)
+        return phrase if phrase is not None and phrase.end == finite else None
 
     def _subject_after(self, finite: int) -> Speaker | None:
         index = finite + 1
@@ -1130,7 +1207,8 @@ class _Sentence:
             _adjective(tokens[index].text)
             or tokens[index].text in {"ehemals", "ehemalige", "beiden"}
             or (determiner and (tokens[index].text in NUMERALS or tokens[index].text.isdigit()))
-        ):  # "alle drei Regierungen", not "von 219 Todesopfern"
+            or (determiner and self._adverb_of_adjective(index))
+        ):  # "alle drei Regierungen", not "von 219 Todesopfern"; "der weit gereiste Senior"
             index += 1
         if index < len(tokens) and tokens[index].text in {'"', "„", "«", "»", "'"}:
             index += 1  # a quoted name: «Hessisch Niedersächsische Allgemeine»
@@ -1187,12 +1265,12 @@ class _Sentence:
             while (fronted or definite or organisation) and end < len(tokens):
                 following = tokens[end].text.lower()
                 genitive = False
-                if following in {"von", "vom", "aus", "bei", "beim", "für", "in"} or (
+                if following in {"von", "vom", "aus", "bei", "beim", "für", "in", "im"} or (
                     organisation and following in {"zur", "zum"}
                 ):
                     inner = self._phrase(
                         end + 1,
-                        definite=following in {"vom", "beim", "zur", "zum"},
+                        definite=following in {"vom", "beim", "im", "zur", "zum"},
                         depth=depth + 1,
                     )
                 elif following in {"des", "der"} or (
@@ -1248,6 +1326,18 @@ class _Sentence:
             ):
                 return _Phrase(start, run_end, end + 1, run_end, determiner)
         return phrase
+
+    def _adverb_of_adjective(self, index: int) -> bool:
+        """ "weit" of "der weit gereiste Senior", "sichtlich" of "die sichtlich bewegte
+        Trainerin": a lowercase word that qualifies the adjective after it."""
+        word = self.tokens[index].text
+        return (
+            word.isalpha()
+            and word.islower()
+            and word not in FUNCTION_WORDS | NEGATIONS
+            and index + 1 < len(self.tokens)
+            and _adjective(self.tokens[index + 1].text)
+        )
 
     def _mention_end(self, index: int, *, persons: bool = True) -> int:
         """The token after the name mention starting at token `index`, else `index`;
@@ -1672,7 +1762,7 @@ def _adjective(word: str) -> bool:
 
 def _strip_determiner(surface: str) -> str:
     words = surface.split()
-    while words and words[0].lower() in NOMINATIVE_DETERMINERS | GENITIVE_DETERMINERS | {
+    while len(words) > 1 and words[0].lower() in NOMINATIVE_DETERMINERS | GENITIVE_DETERMINERS | {
         "dem",
         "den",
         "einem",

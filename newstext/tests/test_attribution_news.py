@@ -1,8 +1,8 @@
 """Attribution and speakers on real German news sentences (GermEval 2014), one at a time.
 
 The labelled set is `data/attribution_news.json` (see `data/README.md`): in the first
-round every fourth sentence is held out, in the second (labelled later, before the rules
-were run on it) every second one; held-out sentences are not looked at while the rules
+round every fourth sentence is held out, in the second and third (labelled later, before
+the rules were run on them) every second one; held-out sentences are not looked at while the rules
 are changed, so only the tuning parts' failures are printed. Each sentence is read alone,
 with the mentions the seed gazetteer's recogniser finds in it.
 """
@@ -24,6 +24,14 @@ FLOOR = 0.90
 # (held-out; before the change: P 0.824 R 0.400 speakers 0.857). Its floors, about one
 # sentence under those figures, guard against regressions; the rules do not reach FLOOR.
 SECOND_ROUND_FLOORS = {"tuning": (0.93, 0.77, 0.85), "held-out": (0.80, 0.70, 0.85)}
+# The third round, first run on 2026-12-07: P 0.909 R 0.769 speakers 0.600 (tuning),
+# P 0.769 R 0.385 speakers 0.800 (held-out). After the rules were changed on its tuning
+# part: P 1.000 R 0.923 speakers 0.875 (tuning: 24 of 26 found, 24 offered, 21 speakers
+# right), P 0.812 R 0.500 speakers 0.846 (held-out: 13 of 26, 16 offered, 11 right).
+# The second round rose with them to P 0.971 R 0.825 speakers 0.909 (tuning) and
+# P 0.867 R 0.743 speakers 0.923 (held-out); the first stayed as it was.
+THIRD_ROUND_FLOORS = {"tuning": (0.96, 0.88, 0.83), "held-out": (0.76, 0.46, 0.76)}
+LATER_ROUND_FLOORS = {2: SECOND_ROUND_FLOORS, 3: THIRD_ROUND_FLOORS}
 PRONOUNS = {"er", "sie"}
 # Words a speaker's name may have or lack without naming someone else.
 IGNORED = {"der", "die", "das", "des", "den", "dem", "ein", "eine", "einer", "eines", "von"}
@@ -122,10 +130,11 @@ def test_attribution_and_speakers_beat_the_floor(part: str | None) -> None:
 
 
 @pytest.mark.parametrize("part", ["tuning", "held-out"])
-def test_the_second_round_beats_its_floors(part: str) -> None:
-    result = score(part, round_=2)
-    shown = report(result, f"round 2 {part}", part)
-    precision, recall, speakers = SECOND_ROUND_FLOORS[part]
+@pytest.mark.parametrize("round_", sorted(LATER_ROUND_FLOORS))
+def test_the_later_rounds_beat_their_floors(round_: int, part: str) -> None:
+    result = score(part, round_=round_)
+    shown = report(result, f"round {round_} {part}", part)
+    precision, recall, speakers = LATER_ROUND_FLOORS[round_][part]
     assert result.precision >= precision, shown
     assert result.recall >= recall, shown
     assert result.speaker_accuracy >= speakers, shown
