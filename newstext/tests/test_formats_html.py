@@ -536,9 +536,8 @@ HEADINGS = {
         "So geht die Wahl",
         "Wann gibt es das Ergebnis?",
         "Sie brauchen Hilfe?",
-        # Left: a bold name over an address ("<p><strong>…</strong><br>Telefon …") reads as
-        # a subheading, as "<b>Zwischentitel</b><br>" does on older pages.
-        "Wahl-Amt Landkreis Hohenfels",
+        # The bold name over the address ("<p><strong>…</strong><br>Telefon …"), once a
+        # subheading, goes with its box (`class="kontakt"`) since the sixth round.
     ],
     "oberland_zeitung_hallenbad_aside.html": [
         "Vereine fürchten um ihre Trainingszeiten",
@@ -1817,6 +1816,9 @@ def test_a_page_without_a_published_time_keeps_the_date_it_shows() -> None:
     assert article.published_on == datetime.date(2026, 6, 14)
 
 
+CANONICAL = '<link rel="canonical" href="https://www.musterhausen.de/rat/haushalt-2027">'
+
+
 @pytest.mark.parametrize(
     ("head", "footer", "site"),
     [
@@ -1829,6 +1831,10 @@ def test_a_page_without_a_published_time_keeps_the_date_it_shows() -> None:
         ("", "<footer><p>© 2026 · info@verlag-nord.example</p></footer>", ""),
         # the owner's name, then its company and address, parted by middle dots
         ("", "<footer>© 2026 Heimatbote Knüll · Verlag Rehbein · Marktplatz 7</footer>", "Heimatbote Knüll"),
+        # the host name stands in for a name the metadata lacks, the copyright's first
+        (CANONICAL, "<footer><p>© 2026 Gemeinde Musterhausen</p></footer>", "Gemeinde Musterhausen"),
+        (CANONICAL, "<footer><p>Impressum</p></footer>", "musterhausen.de"),
+        (CANONICAL + '<meta property="og:site_name" content="musterhausen.de">', "<footer>© 2026 Gemeinde Musterhausen</footer>", "musterhausen.de"),
     ],
 )  # fmt: skip
 def test_a_site_without_a_name_in_its_metadata_is_named_by_its_footers_copyright(
