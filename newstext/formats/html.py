@@ -214,7 +214,7 @@ def parse_html(
         byline=byline,
         published_on=published_on,
         date_precision=DatePrecision.DAY if published_on else DatePrecision.UNKNOWN,
-        publisher_name=_site_name(document.sitename or "", page) or _copyright_owner(page),
+        publisher_name=_site_name(document.sitename or "", document.hostname or "", page),
         language=_language(data, body),
         link=canonical,
     )
@@ -257,13 +257,17 @@ def _meta_author(page: Any) -> str:
     return ""
 
 
-def _site_name(found: str, page: Any) -> str:
+def _site_name(found: str, host: str, page: Any) -> str:
     """The site's name as its metadata spells it: trafilatura capitalises a name written
-    in lower case ("amn Agentur …", "taz"), which a brand may well be."""
+    in lower case ("amn Agentur …", "taz"), which a brand may well be. Where the
+    metadata names no site, trafilatura gives the page's host name ("hollenried.de"):
+    the owner the footer's copyright line names comes first then."""
     name = clean_inline(found)
     for content in page.xpath("//head/meta/@content"):
-        if (spelled := clean_inline(content)).casefold() == name.casefold():
+        if name and (spelled := clean_inline(content)).casefold() == name.casefold():
             return spelled
+    if name.casefold() in ("", host.casefold()):
+        return _copyright_owner(page) or name
     return name
 
 

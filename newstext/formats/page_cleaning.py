@@ -59,6 +59,8 @@ FURNITURE_PARTS = frozenset(
         "related", "verwandte", "empfehlung", "empfehlungen", "meistgelesen", "mostread",
         "outbrain", "taboola", "autorenbox",
         "player", "audio", "video", "podcast", "mediaplayer",
+        # a poll beside the text, and a contact box for questions
+        "poll", "polls", "umfrage", "voting", "contact", "kontakt", "ansprechpartner",
         # consent managers' boxes, named by their vendors' classes
         "cmpbox", "cmpwrapper", "usercentrics", "didomi", "onetrust", "cmplz",
     }
@@ -75,6 +77,13 @@ CAPTION_PARTS = frozenset(
 PICTURE_PARTS = frozenset({"media", "image", "img", "bild", "foto", "photo", "picture"})
 # The picture's box is at most this many levels above its caption.
 CAPTION_DEPTH = 3
+# The title of a contact box for questions, a press release's or a town's ("Pressekontakt",
+# "Kontakt für die Medien", "Ihr Ansprechpartner", "Rückfragen bitte an:").
+_CONTACT_TITLE = (
+    r"(?:Presse|Medien)?[Kk]ontakte?(?: für (?:die )?Medien)?"
+    r"|(?:(?:Ihre?|Unsere?|Wissenschaftliche[rn]?) )?Ansprechpartner(?:in|innen)?"
+    r"|(?:Für |Bei )?Rückfragen(?: bitte)?(?: an)?"
+)
 # A small box whose heading names it as furniture, whatever its class: teasers, most-read
 # lists, sharing and liking buttons, downloads, a press release's contact and "about us",
 # and the fact or person boxes set beside the running text.
@@ -85,8 +94,7 @@ FURNITURE_TITLE = re.compile(
     r"|Auch interessant|Das könnte Sie (?:auch )?interessieren|Ähnliche (?:Beiträge|Artikel)"
     r"|(?:Weitere|Mehr|Neueste) (?:Artikel|Beiträge|Nachrichten|Meldungen|Videos|Podcasts"
     r"|Bildergalerien)|Top-Themen"
-    r"|Teilen(?: mit)?|Gefällt mir|Downloads?|Pressekontakt|Kontakt für (?:die )?Medien"
-    r"|Medienkontakt|Über uns"
+    rf"|Teilen(?: mit)?|Gefällt mir|Downloads?|{_CONTACT_TITLE}|Über uns"
     r"|Fakten|Faktencheck kompakt|Zahlen und Fakten|Zur Person|Zur Sache|Info(?:box)?"
     r"|Infokasten|Steckbrief|Service|(?:Wichtiger |Redaktioneller )?Hinweis"
     # a paywall's offer under the teaser ("Lesen Sie jetzt weiter mit NZ+")
@@ -145,9 +153,9 @@ _DATE = (
 _ITEM_DATE = re.compile(rf"^(?:{_DATE}|\d{{1,2}}[:.]\d{{2}}\s*Uhr)")
 ITEM_DATE_MAX_WORDS = 8
 # After the name: dates, times, places, agencies; no running text ("Von Berlin, sagte er").
-# A role may follow ("Korrespondentin in Brüssel").
+# A role may follow ("Korrespondentin in Brüssel"), and a paid article's badge ("MM+").
 _BYLINE_REST = (
-    r"(?:[\s\d.,:|·•;–/()-]|(?:Uhr|Min|Lesezeit|am|um|und|in|im|aus|für|der|des|bei"
+    r"(?:[\s\d.,:|·•;–/()+-]|(?:Uhr|Min|Lesezeit|am|um|und|in|im|aus|für|der|des|bei"
     r"|dpa|afp|epd|kna|sid)\b|[A-ZÄÖÜ]\w*)*"
 )
 _NAME = r"[A-ZÄÖÜ][\w'.-]+(?:\s+(?:und|and|von|van|de|zu|[A-ZÄÖÜ][\w'.-]+)){0,6}?"
@@ -249,6 +257,9 @@ _PRINTED_NOTE = (
     r"\s*:?\s*(?:https?://|www\.)\S+"
     rf"|(?:Abgerufen|Gedruckt|Ausgedruckt)\s+am:?\s*{_WEEKDAY}?{_DATE}"
 )
+# The line a press portal closes a release it sent with ("Original-Content von: Stadtwerke
+# Talheim, übermittelt durch news aktuell").
+_DISTRIBUTED_NOTE = r"Original-?Content\s+von\s*:[^.!?]{1,160}"
 # Lines at the end of a text: the copyright, the page's own address, a note on the text.
 _END_NOTE = re.compile(
     r"^(?:(?:©|\(c\)|Copyright\b).{0,300}"
@@ -257,7 +268,7 @@ _END_NOTE = re.compile(
     rf"|Quelle:\s*[\w-]+(?:\.[\w-]+)+(?:/\S*)?|{_ABOUT_THE_TEXT}|{_LABELLED_NOTE}|{_PRINTED_NOTE}"
     # the author's credit closing the text ("Text und Foto: Horst Rehbein"): the byline
     rf"|(?-i:{_CREDIT_WORD}\s*:\s*{_NAME})"
-    rf"|{_BROADCAST_LINE}|(?-i:{_INITIALS_LINE}))$",
+    rf"|{_BROADCAST_LINE}|{_DISTRIBUTED_NOTE}|(?-i:{_INITIALS_LINE}))$",
     re.IGNORECASE,
 )
 # A pointer to another article inside the text ("Lesen Sie auch: …").
@@ -518,6 +529,7 @@ def furniture_drop(tree: Any) -> int:
             or _picture_caption(element)
             or _teaser_list(element)
             or _titled_furniture(element)
+            or _titled_lines(element)
             or element in records
         ):
             continue
@@ -599,6 +611,26 @@ def _titled_furniture(element: Any) -> bool:
         return False
     rest = clean_inline(" ".join(child.text_content() for child in children[1:]))
     return _ARTICLE.sub("", rest).startswith(about["name"])
+
+
+def _titled_lines(element: Any) -> bool:
+    """A paragraph of lines under a title of their own naming them as furniture, the
+    title bold or not (`<p><strong>Pressekontakt:</strong><br>Anna Roth<br>Telefon …`);
+    a paragraph going on after its label on the same line is text."""
+    if element.tag != "p" or not len(element):
+        return False
+    first = element[0]
+    if (element.text or "").strip():
+        title, after_title = element.text, first
+    elif first.tag in ("strong", "b") and not (first.tail or "").strip():
+        title, after_title = first.text_content(), first.getnext()
+    else:
+        return False
+    return (
+        after_title is not None
+        and _is_break(after_title)
+        and bool(FURNITURE_TITLE.match(clean_inline(title)))
+    )
 
 
 def _live_blog(tree: Any, entries: list[Any]) -> bool:

@@ -43,7 +43,8 @@ def text_without_furniture(body: str, dropped: int) -> str:
      'class="social-teilen"', 'class="empfehlungen_box"', 'class="comment-list"',
      'class="audio-player"', 'class="css-1vd8e0n" data-testid="newsletter-inline"',
      'class="css-bq2h1a" data-testid="ad-slot"', 'id="cmpbox" class="cmpbox"',
-     'id="usercentrics-root"'],
+     'id="usercentrics-root"', 'class="css-u7v8w9x" data-testid="poll"', 'class="umfrage-box"',
+     'class="pm-contact"', 'class="kontakt"', 'id="ansprechpartner"'],
 )  # fmt: skip
 def test_furniture_named_in_german_or_english_is_dropped(names):
     box = f"<div {names}><p>Typisch Gemeinde!</p></div>"
@@ -67,9 +68,12 @@ def test_a_box_holding_the_headline_or_most_text_stays_whatever_its_name():
 
 
 def test_names_only_match_whole_parts():
-    # A small box, so that only its name could drop it: "shared", "adverts" and
-    # "commentary" hold furniture words but are none.
-    box = '<div class="shared-box sidebar-adverts" id="commentary">Typisch Gemeinde!</div>'
+    # A small box, so that only its name could drop it: "shared", "adverts",
+    # "commentary", "pollen" and "kontaktlos" hold furniture words but are none.
+    box = (
+        '<div class="shared-box sidebar-adverts pollen-flug kontaktlos" id="commentary">'
+        "Typisch Gemeinde!</div>"
+    )
     page = tree(f"<h1>Haushalt</h1>{BODY * 3}{box}")
     assert furniture_drop(page) == 0
 
@@ -163,6 +167,11 @@ def test_a_caption_is_not_the_lead_whatever_its_figure_is_called():
         # a date with the section it is filed under
         ("28.03.2026 | Nachrichten", ""),
         ("Dienstag, 01.12.2026 · Lokales Wetter", ""),
+        # a paid article's badge after the credits
+        (
+            "Text: Jana Berger · Fotos: Tim Kohl · 8. Oktober 2026 · Lesezeit 7 Min. LB+",
+            "Jana Berger",
+        ),
     ],
 )
 def test_byline_and_date_lines_above_the_text_are_taken_out(line, byline):
@@ -193,6 +202,7 @@ def test_sentences_that_start_like_bylines_stay():
         "Eine Analyse von Fachleuten kommt zu einem anderen Ergebnis.",
         "von Montag an gilt in der Innenstadt Tempo dreißig.",
         "28.03.2026 | Die Bahn fährt wieder, sagt der Landrat.",
+        "Von Montag an kostet das Ticket 49 Euro + Zuschlag.",
     ):
         texts = [(BlockKind.PARAGRAPH, sentence), (BlockKind.PARAGRAPH, LEAD)]
         assert byline_split(texts) == (texts, "")
@@ -449,6 +459,8 @@ def test_date_lines_teasers_and_end_notes_are_taken_out():
         # the author's credit closing the text
         "Text und Foto: Horst Rehbein",
         "Text/Fotos: Merle Hansen",
+        # a press portal's line under a release it sent
+        "Original-Content von: Stadtwerke Talheim, übermittelt durch news aktuell",
     ],
 )
 def test_a_note_on_the_text_at_its_end_is_taken_out(note):
@@ -470,6 +482,7 @@ def test_a_note_on_the_text_at_its_end_is_taken_out(note):
         "Der Zuschuss wurde am 07.12.2026 abgerufen.",
         "Gedruckt wird die Zeitung von der Druckerei Rehbein.",
         "Text und Foto zeigen, wie eng es an der Baustelle zugeht.",
+        "Original-Content von Nutzern verkauft die Plattform nicht.",
     ],
 )
 def test_a_last_sentence_about_a_text_or_article_as_its_subject_stays(sentence):
@@ -508,7 +521,9 @@ def test_a_pull_quote_repeating_the_text_is_taken_out_once():
     "title", ["Mehr zum Thema", "Meistgelesen", "Pressekontakt", "Über uns", "Fakten",
               "Zur Person", "Downloads", "Gefällt mir:", "Lesen Sie jetzt weiter mit TZ Plus",
               "Jetzt weiterlesen", "Exklusiv für Abonnenten", "Weitere Videos",
-              "Mehr Podcasts", "Hinweis", "Fotos zum Thema im Bildfunk"],
+              "Mehr Podcasts", "Hinweis", "Fotos zum Thema im Bildfunk", "Kontakt",
+              "Ihre Ansprechpartnerin", "Wissenschaftlicher Ansprechpartner",
+              "Rückfragen bitte an:"],
 )  # fmt: skip
 def test_a_small_box_headed_as_furniture_is_dropped_whatever_its_class(title: str) -> None:
     box = f'<div class="x1"><h3>{title}</h3><p>Typisch Gemeinde!</p></div>'
@@ -523,6 +538,29 @@ def test_a_box_titled_by_a_line_of_its_own_is_furniture_by_that_title(tag: str) 
     box = "<div><p>Hinweise nimmt die Polizei entgegen.</p><p>Typisch Gemeinde!</p></div>"
     page = tree(f"<h1>Haushalt</h1>{BODY}{box}")
     assert furniture_drop(page) == 0
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "furniture"),
+    [
+        (
+            "<p><strong>Pressekontakt:</strong><br>Anna Roth<br>Pressestelle<br>Markt 1<br>"
+            "12345 Talheim<br>Telefon 0123 4567<br>presse@talheim.example</p>",
+            True,
+        ),
+        ("<p>Rückfragen bitte an:<br>Stadtwerke Talheim<br>Telefon 0123 4567</p>", True),
+        # the line goes on after the title's words: a paragraph of text
+        ("<p>Rückfragen bitte an das Rathaus, sagte er.<br>Die Nummer ändert sich.</p>", False),
+        # a bold line naming no furniture over the lines under it
+        ("<p><b>Die Fahrpläne</b><br>Anna Roth hat sie.<br>Telefon 0123 4567</p>", False),
+    ],
+    ids=["bold-title", "title", "line-goes-on", "other-title"],
+)
+def test_a_paragraph_of_lines_under_a_title_of_its_own_is_furniture_by_that_title(
+    paragraph: str, furniture: bool
+) -> None:
+    left = text_without_furniture(f"<h1>Haushalt</h1>{BODY * 4}{paragraph}", dropped=furniture)
+    assert ("0123" in left or "Nummer" in left) is not furniture
 
 
 @pytest.mark.parametrize(
