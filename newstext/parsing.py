@@ -72,10 +72,11 @@ _DATE_LABEL = (
     r"(?:Stand|(?:Zuletzt\s+)?[Aa]ktualisiert|Veröffentlicht|Erstellt|Datum)(?:\s*:|\s+am)"
 )
 # A wire's transmission time, a date-time group: day, hour and minute, the month's short
-# name, the year ("071514 DEZ 26", "071514Z DEC 2026").
+# name, the year ("071514 DEZ 26", "071514Z DEC 2026"), perhaps after the agency's name
+# ("AFP 081352 DEZ 26").
 _TRANSMISSION_TIME = re.compile(
-    r"\A(?P<day>\d{2})(?:[01]\d|2[0-3])[0-5]\d\s*Z?\s+(?P<month_name>[A-Za-zÄÖÜäöü]{3,4})\.?"
-    r"\s+(?P<year>\d{2}|\d{4})\Z"
+    r"\A(?:(?P<agency>[A-Za-z][\w-]{1,11})\s+)?(?P<day>\d{2})(?:[01]\d|2[0-3])[0-5]\d\s*Z?"
+    r"\s+(?P<month_name>[A-Za-zÄÖÜäöü]{3,4})\.?\s+(?P<year>\d{2}|\d{4})\Z"
 )
 _DATE_LINE = re.compile(
     rf"\A(?:{_DATE_LABEL}\s*)?(?:(?:{_WEEKDAYS}),?\s+)?(?P<day>\d{{1,2}})\.\s*"
@@ -127,8 +128,17 @@ _SERVICE_LINE = re.compile(
     r"\A(?P<agency>[A-Za-z][\w-]{1,11})\s+[A-ZÄÖÜ][\w/-]*(?:\s+[A-ZÄÖÜ][\w/-]*){0,2}\Z"
 )
 # A wire's transmission code line on top, lower-case codes and numbers like those closing
-# its items ("bdt0123 4 pl 345 dpa 0456"), with a number, so no lower-case words.
-_TRANSMISSION_CODES = re.compile(r"\A(?=.*\d)[a-z0-9]{1,8}(?: [a-z0-9]{1,8}){2,10}\Z")
+# its items ("bdt0123 4 pl 345 dpa 0456", "lrs0147 4 vm 301  dpa/lrs 0874"), with a
+# number, so no lower-case words.
+_TRANSMISSION_CODES = re.compile(
+    r"\A(?=.*\d)[a-z0-9][a-z0-9/-]{0,9}(?:\s+[a-z0-9][a-z0-9/-]{0,9}){2,10}\Z"
+)
+# The same in capitals, as AFP heads its items ("AFP DEU 0512 4 POL 0287 AFP /AFP-RE94"):
+# four codes at least, one of them the agency's name (see `_is_transmission_codes`), so
+# that a title in capitals is none.
+_UPPER_TRANSMISSION_CODES = re.compile(
+    r"\A(?=.*\d)/?[A-Z0-9][A-Z0-9/-]{0,9}(?:\s+/?[A-Z0-9][A-Z0-9/-]{0,9}){3,10}\Z"
+)
 # A press office's name on top of its release ("Pressestelle", "Presse- und
 # Öffentlichkeitsarbeit der Stadt Lindenau").
 _PRESS_OFFICE = re.compile(
@@ -187,11 +197,20 @@ _TITLE_PREFIX = re.compile(
     rf"|ROUNDUP(?:\s+\d)?|Titel|Überschrift|Schlagzeile|{_SENDER_CODE})"
     rf"(?:\s*\+{{3}}|\s*:|\s+[–—-])\s+|{_GLUED_TITLE_LABEL})"
 )
-_VERSION_LABEL = (
+_VERSION_WORDS = (
     r"\((?:\d\.\s*)?(?:Zusammenfassung|Fassung|Korrektur|Berichtigung|Wiederholung"
-    r"|Update|Aktualisierung|aktualisiert|Neufassung|neu)(?=[\s:)])[^()]{0,40}\)"
+    r"|Update|Aktualisierung|aktualisiert|Neufassung|neu)(?=[\s:)])"
 )
-_TITLE_VERSION = re.compile(rf"\A{_VERSION_LABEL}\s*|\s*{_VERSION_LABEL}\Z", re.IGNORECASE)
+_VERSION_LABEL = rf"{_VERSION_WORDS}[^()]{{0,40}}\)"
+# On the title, the version first or last; and the " =" dpa's wire format closes a
+# headline with ("Mosel steigt weiter =").
+_TITLE_MARKS = re.compile(rf"\A{_VERSION_LABEL}\s*|\s*{_VERSION_LABEL}\Z|\s+=\Z", re.IGNORECASE)
+# The version on a line of its own under the title, saying after a colon what is new, may
+# be longer ("(Neu: Reaktion der Arbeitgeber, Absätze 4 und 5)", as AFP writes it): it is
+# for the newsroom ("(Neu im Kino)" is no version).
+_VERSION_NOTE = re.compile(
+    rf"{_VERSION_WORDS}\s*(?::[^()]{{1,{TITLE_MAX_CHARS}}})?\)", re.IGNORECASE
+)
 # A press release's contact block for journalists after its text: the label, then
 # short lines of names, numbers and addresses, none a sentence ("Pressekontakt:",
 # "Für Rückfragen:", "Rückfragen bitte an:", "Pressesprecherin:").
@@ -250,8 +269,9 @@ _TAGGED_LINE = re.compile(r"\A@(?P<tag>[^\W\d_][\w-]{0,30})\s*:\s*(?P<text>.*)\Z
 # A word of a company's name: capitalised or a compound ("dpa-infocom"), so that a
 # sentence ending in a legal form ("Der Konzern wird eine AG") is no company line.
 _COMPANY_WORD = r"(?:[A-ZÄÖÜ0-9][\w.&-]*|\w+-[\w.&-]+)"
+_CODE = r"[a-z0-9]{1,6}(?:-[a-z0-9]{1,6})?"  # "pw", "n1", dpa's regional "dpa-lrs"
 _FOOTER = re.compile(
-    r"\A(?:[a-z0-9]{1,6}(?:[ /][a-z0-9]{1,6}){1,8}\Z"
+    rf"\A(?:{_CODE}(?:[ /]{_CODE}){{1,8}}\Z"
     r"|©|\([cC]\)\s|Copyright\s+(?:©|\([cC]\)|\d{4})"
     r"|.{0,60}\b[a-z]{2,8}:\d{6}-\d{2,3}-\d{3,8}(?:/\d{1,3})?\Z"
     rf"|{_COMPANY_WORD}(?: {_COMPANY_WORD}){{0,3}} (?:GmbH|AG|SE|KG|KGaA|Ltd\.?|Inc\.?|LLC)\Z)"
@@ -781,26 +801,39 @@ def _service_agency(line: str) -> str:
 
 def _is_newsroom_line(line: str) -> bool:
     """A line on top for the newsroom, not for readers: the kind of document, a CMS
-    metadata field, a note to editors, a correction notice, a wire's subject slug or
-    transmission codes, or the press office's name."""
-    return any(
-        pattern.match(line)
-        for pattern in (
-            _DOCUMENT_KIND,
-            _CMS_FIELD,
-            _EDITORS_NOTE,
-            _CORRECTION_NOTE,
-            _SLUG_LINE,
-            _TRANSMISSION_CODES,
-            _PRESS_OFFICE,
+    metadata field, a note to editors, a correction notice, the version's note, a wire's
+    subject slug or transmission codes, or the press office's name."""
+    return (
+        _is_transmission_codes(line)
+        or _VERSION_NOTE.fullmatch(line) is not None
+        or any(
+            pattern.match(line)
+            for pattern in (
+                _DOCUMENT_KIND,
+                _CMS_FIELD,
+                _EDITORS_NOTE,
+                _CORRECTION_NOTE,
+                _SLUG_LINE,
+                _PRESS_OFFICE,
+            )
         )
+    )
+
+
+def _is_transmission_codes(line: str) -> bool:
+    """A wire's transmission codes (see `_TRANSMISSION_CODES`); in capitals only with a
+    wire agency among them (see `_UPPER_TRANSMISSION_CODES`)."""
+    if _TRANSMISSION_CODES.match(line):
+        return True
+    return bool(_UPPER_TRANSMISSION_CODES.match(line)) and any(
+        word.casefold() in WIRE_AGENCIES for word in re.findall(r"[A-Z]+", line)
     )
 
 
 def _title_text(line: str) -> str:
     """A title line without the labels a wire or CMS puts on it ("EIL: ", "Titel: ",
     "(Zusammenfassung)"); the line itself if it is nothing but a label."""
-    text = _TITLE_VERSION.sub("", _TITLE_PREFIX.sub("", line, count=1)).strip()
+    text = _TITLE_MARKS.sub("", _TITLE_PREFIX.sub("", line, count=1)).strip()
     return text or line
 
 
@@ -863,7 +896,8 @@ def _date_line(line: str) -> datetime.date | None:
 
 def _transmission_time(line: str) -> datetime.date | None:
     """The date of a wire's transmission time (see `_TRANSMISSION_TIME`)."""
-    if not (match := _TRANSMISSION_TIME.match(line)):
+    match = _TRANSMISSION_TIME.match(line)
+    if not match or (match["agency"] and match["agency"].casefold() not in WIRE_AGENCIES):
         return None
     year = match["year"] if len(match["year"]) == 4 else f"20{match['year']}"
     return calendar_date(year, None, match["month_name"], match["day"])

@@ -450,6 +450,7 @@ def test_short_lines_of_a_text_that_is_not_wrapped_stay_apart():
         ("Hafen wächst weiter (2. Zusammenfassung 1200)", "Hafen wächst weiter"),
         ("(Korrektur) Hafen wächst weiter", "Hafen wächst weiter"),
         ("Hafen wächst weiter (neu: mit Zahlen)", "Hafen wächst weiter"),
+        ("Hafen wächst weiter =", "Hafen wächst weiter"),  # dpa's end of a headline
         # Words like the labels that are the title's own stay.
         ("Blitz schlägt in Kirche ein", "Blitz schlägt in Kirche ein"),
         ("Eil-Verfahren gegen Minister", "Eil-Verfahren gegen Minister"),
@@ -829,7 +830,7 @@ def test_a_date_on_top_wins_over_the_transmission_time_after_the_text():
     assert parsed.published_on == datetime.date(2026, 12, 5)
 
 
-@pytest.mark.parametrize("last", ["071599 DEZ 26", "Anpfiff 1530 Uhr"])
+@pytest.mark.parametrize("last", ["071599 DEZ 26", "Anpfiff 1530 Uhr", "Vorgang 071530 Mai 26"])
 def test_last_lines_like_transmission_times_stay_text(last):
     parsed = parse_article(f"Der Rat hat entschieden.\n\n{last}")
     assert (parsed.body.endswith(last), parsed.published_on) == (True, None)
@@ -1031,3 +1032,45 @@ def test_lines_that_each_end_a_sentence_are_paragraphs_not_a_wrapped_one():
         "Ein",
         "Hinweise",
     ]
+
+
+# What the fourth set's tuning half adds: AFP's and dpa's wire heads and ends, ...
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "AFP DEU 0731 4 WI 0412 AFP /AFP-KX27",  # AFP's transmission codes, in capitals
+        "lno0213 3 vm 214  dpa/lno 0588",  # dpa's, a regional service's code with them
+        "(Neu: Stimmen der Opposition im Landtag, Absätze 3 bis 5)",  # what the version adds
+    ],
+)
+def test_wire_codes_and_version_notes_on_top_are_no_title_or_text(line):
+    parsed = parse_article(
+        f"{line}\nRat beschließt Brücke\n\nBerlin (AFP) - Der Rat hat entschieden."
+    )
+    assert (parsed.title, parsed.body) == ("Rat beschließt Brücke", "Der Rat hat entschieden.")
+    assert line in parsed.dropped_lines
+
+
+@pytest.mark.parametrize("line", ["BUNDESLIGA 2026 SPIELTAG 12 TABELLE", "(Neu im Kino)"])
+def test_capitals_with_figures_or_a_short_aside_on_top_stay(line):
+    # Capitals name an agency among them to be codes; an aside is no version note.
+    parsed = parse_article(f"{line}\n\nDer Rat hat entschieden.")
+    assert line in parsed.title + parsed.body
+
+
+@pytest.mark.parametrize(
+    ("codes", "sent"),
+    [
+        ("sch/ab", "AFP 071644 DEZ 26"),  # AFP names itself before the transmission time
+        ("dpa-lno ab yyzz n1 cd", "071644 Dez 26"),  # dpa's regional service's code line
+    ],
+)
+def test_wire_code_lines_and_transmission_time_after_the_text(codes, sent):
+    parsed = parse_article(f"Berlin (AFP) - Der Rat hat entschieden.\n\n{codes}\n\n{sent}")
+    assert (parsed.body, parsed.published_on) == (
+        "Der Rat hat entschieden.",
+        datetime.date(2026, 12, 7),
+    )
+    assert parsed.dropped_lines == [sent, codes]
