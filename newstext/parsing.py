@@ -67,7 +67,8 @@ HEADING_MAX_WORDS = 12
 _DATE_PREFIX = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?(?=\s)\s*")
 _WEEKDAYS = "Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag"
 # A line that is only a date, with a weekday and a time or not: "07.12.2026, 14:03 Uhr",
-# "Montag, 7. Dezember 2026"; a CMS may label it ("Stand: …", "Aktualisiert am …").
+# "Montag, 7. Dezember 2026", "07.12.2026 – 14:03" (as news aktuell's press portal
+# prints it); a CMS may label it ("Stand: …", "Aktualisiert am …").
 _DATE_LABEL = (
     r"(?:Stand|(?:Zuletzt\s+)?[Aa]ktualisiert|Veröffentlicht|Erstellt|Datum)(?:\s*:|\s+am)"
 )
@@ -81,7 +82,7 @@ _TRANSMISSION_TIME = re.compile(
 _DATE_LINE = re.compile(
     rf"\A(?:{_DATE_LABEL}\s*)?(?:(?:{_WEEKDAYS}),?\s+)?(?P<day>\d{{1,2}})\.\s*"
     rf"(?:(?P<month>\d{{1,2}})\.\s*|(?P<month_name>[A-ZÄÖÜ][a-zä]+\.?)\s+)(?P<year>\d{{4}})"
-    r"(?:,?\s*(?:um\s+)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?\Z"
+    r"(?:\s*[,|–—-]?\s*(?:um\s+)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?\Z"
 )
 # A name in a byline: capitalised words, perhaps with a particle ("Anna von Beispiel").
 _NAME = r"[A-ZÄÖÜ][\w'’.-]*(?:\s+(?:(?:von|van|de|der|zu)\s+)*[A-ZÄÖÜ][\w'’.-]*){1,3}"
@@ -243,9 +244,9 @@ _END_MARKER = re.compile(
 _AGENCY_CODE = re.compile(r"\(\s*(?P<agency>[A-Za-z][\w-]{1,11})\s*[–—/-]?\s*[\w/.-]*\d[\w/. -]*\)")
 # A distribution service's line closing a press release it sent: "Original-Content von:
 # …, übermittelt durch news aktuell", "OTS: Stadtwerke Lindenau", "… verbreitet über
-# pressetext".
+# pressetext"; the first two name the sender.
 _DISTRIBUTION_FOOTER = re.compile(
-    r"\A(?:Original-?Content\s+von|OTS)\s*:"
+    r"\A(?:Original-?Content\s+von|OTS)\s*:\s*(?P<sender>[^,]*)"
     r"|\b(?:übermittelt|verbreitet|versandt)\s+(?:durch|über|von)\s+[\w-]+(?:\s+[\w-]+)?\Z"
 )
 # A caption or photo credit as a line of its own ("Foto: Anna Muster", "Bildunterschrift:
@@ -261,17 +262,21 @@ _FACT_LINE = re.compile(r"\A[^:]{1,30}:\s*[-+]?\d[\d.,:/%–-]*(?:\s*(?:[A-ZÄÖ
 # its tag ("@Titel:…", "@Text:…", "@Zwischentitel:…", "@Bildunterschrift:…"); a line
 # without a tag continues the field above it.
 _TAGGED_LINE = re.compile(r"\A@(?P<tag>[^\W\d_][\w-]{0,30})\s*:\s*(?P<text>.*)\Z")
-# Footer lines after the text: agency codes ("pw/jes", "dpa abc xy n1"), a copyright
-# line, a line ending in the wire item's number ("dpa-infocom, dpa:261207-930-12345/2"),
-# the sending company's name alone ("Beispiel-Agentur GmbH"); and a reporters' credit in
-# parentheses ("(Bericht von Tom Muster; redigiert …)"), which may name the desk to
-# write to in parentheses of its own ("… an die Redaktion (für Märkte).)").
+# Footer lines after the text: agency codes ("pw/jes", "dpa abc xy n1"), the writer's
+# initials ("(SBi)"), a copyright line, a line ending in the wire item's number
+# ("dpa-infocom, dpa:261207-930-12345/2"), the sending company's name alone
+# ("Beispiel-Agentur GmbH"); and a reporters' credit in parentheses ("(Bericht von Tom
+# Muster; redigiert …)"), which may name the desk to write to in parentheses of its own
+# ("… an die Redaktion (für Märkte).)").
 # A word of a company's name: capitalised or a compound ("dpa-infocom"), so that a
 # sentence ending in a legal form ("Der Konzern wird eine AG") is no company line.
 _COMPANY_WORD = r"(?:[A-ZÄÖÜ0-9][\w.&-]*|\w+-[\w.&-]+)"
 _CODE = r"[a-z0-9]{1,6}(?:-[a-z0-9]{1,6})?"  # "pw", "n1", dpa's regional "dpa-lrs"
+# The writer's initials in parentheses, as press offices sign a release ("(SBi)", "(jk)"):
+# with a lower-case letter, so that a party ("(SPD)") is none.
+_INITIALS = r"\((?=[^)]*[a-zäöüß])[A-Za-zÄÖÜäöüß]{2,4}(?:/[A-Za-zÄÖÜäöüß]{2,4})*\)"
 _FOOTER = re.compile(
-    rf"\A(?:{_CODE}(?:[ /]{_CODE}){{1,8}}\Z"
+    rf"\A(?:{_CODE}(?:[ /]{_CODE}){{1,8}}\Z|{_INITIALS}\Z"
     r"|©|\([cC]\)\s|Copyright\s+(?:©|\([cC]\)|\d{4})"
     r"|.{0,60}\b[a-z]{2,8}:\d{6}-\d{2,3}-\d{3,8}(?:/\d{1,3})?\Z"
     rf"|{_COMPANY_WORD}(?: {_COMPANY_WORD}){{0,3}} (?:GmbH|AG|SE|KG|KGaA|Ltd\.?|Inc\.?|LLC)\Z)"
@@ -492,7 +497,7 @@ def parse_article(text: str) -> ParsedArticle:
             break
         footers.append(lines.pop().text)
 
-    head = _read_head(lines)
+    head = _read_head(lines, _distribution_senders(footers))
     sent_on = head.published_on or _transmission_date(footers)
     if sent_on and not published_on:
         published_on, precision = sent_on, DatePrecision.DAY
@@ -584,6 +589,16 @@ def _newsroom_block_start(lines: list["_Line"]) -> int | None:
             if _NEWSROOM_BLOCK_START.fullmatch(line.text)
         ),
         None,
+    )
+
+
+def _distribution_senders(footers: list[str]) -> frozenset[str]:
+    """The senders, case-folded, that a distribution service's footer names ("Original-
+    Content von: Feuerwehr Essen, übermittelt durch news aktuell"): news aktuell's press
+    portal prints the sender's name on top too, where it is no title."""
+    found = (_DISTRIBUTION_FOOTER.search(line) for line in footers)
+    return frozenset(
+        match["sender"].strip().casefold() for match in found if match and match["sender"]
     )
 
 
@@ -722,9 +737,10 @@ class _Head(NamedTuple):
     place: str = ""  # a press release's place and date line ("Bamberg, 07.12.2026")
 
 
-def _read_head(lines: list[_Line]) -> _Head:
+def _read_head(lines: list[_Line], senders: frozenset[str]) -> _Head:
     """Take the title, a date line and a byline from the top of `lines` (in any order),
-    and the lines there that speak to the newsroom (see `_is_newsroom_line`)."""
+    and the lines there that speak to the newsroom (see `_is_newsroom_line`) or name the
+    sender as the footers do (`senders`, case-folded: see `_distribution_senders`)."""
     title = byline = place = ""
     published_on: datetime.date | None = None
     agencies: list[str] = []
@@ -737,7 +753,11 @@ def _read_head(lines: list[_Line]) -> _Head:
         elif issued_on := _document_date(line):
             published_on = published_on or issued_on
             taken.append(line)
-        elif _is_newsroom_line(line) or (not published_on and (published_on := _date_line(line))):
+        elif (
+            _is_newsroom_line(line)
+            or line.casefold() in senders
+            or (not published_on and (published_on := _date_line(line)))
+        ):
             taken.append(line)
         elif not place and (dated := _place_and_date_line(line)):
             place, published_on = dated.place, published_on or dated.published_on

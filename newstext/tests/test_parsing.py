@@ -254,6 +254,8 @@ def test_head_of_date_line_title_and_byline_before_the_dateline():
         # A CMS labels the date of its last change.
         "Stand: 07.12.2026, 18:30 Uhr",
         "Aktualisiert am 7. Dezember 2026, 9:15 Uhr",
+        "07.12.2026 – 14:03",  # as news aktuell's press portal prints it
+        "07.12.2026 | 14:03 Uhr",
     ],
 )
 def test_german_date_lines_on_top_are_the_published_date(line):
@@ -318,6 +320,8 @@ def test_agency_footer_lines_are_dropped():
         "dpa-infocom, dpa:261207-930-67890/1",  # the wire item's number, without ©
         "Beispiel-Nachrichten GmbH",  # the sending company's name alone
         "Agentur Muster AG",
+        "(SBi)",  # the writer's initials, as a press office signs a release
+        "(jk/lm)",
     ],
 )
 def test_item_number_and_company_lines_after_the_text_are_footers(footer):
@@ -344,6 +348,7 @@ def test_reporters_credit_in_parentheses_is_the_byline():
         "Der Konzern wird eine AG",
         "(Berichtigung folgt.)",
         "(SPD – 12 Sitze)",  # a party is no agency
+        "(CDU)",  # nor are its capitals initials
         "(mehr als 20 Verletzte)",
         "Das Ende der Meldung kam spät.",
         "Die Seite wird aktualisiert, sagte der Sprecher.",
@@ -1074,3 +1079,38 @@ def test_wire_code_lines_and_transmission_time_after_the_text(codes, sent):
         datetime.date(2026, 12, 7),
     )
     assert parsed.dropped_lines == [sent, codes]
+
+
+PRESS_PORTAL_FOOTER = "Original-Content von: Stadtwerke Lindenau, übermittelt durch news aktuell"
+
+
+def test_press_portal_sender_and_time_on_top_and_dateline_alone():
+    parsed = parse_article(
+        "Stadtwerke Lindenau\n07.12.2026 – 14:03\n\nStadtwerke senken Preise\n\n"
+        f"Lindenau (ots)\n\nDie Stadtwerke senken die Preise.\n\n{PRESS_PORTAL_FOOTER}"
+    )
+    assert (parsed.title, parsed.dateline_place, parsed.publisher_name) == (
+        "Stadtwerke senken Preise",
+        "Lindenau",
+        "",
+    )
+    assert parsed.published_on == datetime.date(2026, 12, 7)
+    assert parsed.body == "Die Stadtwerke senken die Preise."
+    assert "Stadtwerke Lindenau" in parsed.dropped_lines
+
+
+def test_a_title_on_top_not_naming_the_footers_sender_stays_the_title():
+    parsed = parse_article(
+        f"Rat beschließt Brücke\n07.12.2026\n\nDer Rat hat entschieden.\n\n{PRESS_PORTAL_FOOTER}"
+    )
+    assert (parsed.title, parsed.body) == ("Rat beschließt Brücke", "Der Rat hat entschieden.")
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "agency"),
+    [("Bonn (KNA)", "Bonn", "KNA"), ("Essen (ots)", "Essen", ""), ("Olaf Muster (SPD)", "", "")],
+)
+def test_a_dateline_alone_without_a_dash_needs_a_wire_or_press_service(line, place, agency):
+    parsed = parse_article(f"Rat beschließt Brücke\n\n{line}\n\nDer Rat hat entschieden.")
+    assert (parsed.dateline_place, parsed.publisher_name) == (place, agency)
+    assert (line in parsed.body) == (place == "")
