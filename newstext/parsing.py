@@ -68,9 +68,11 @@ _DATE_PREFIX = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?(?=\s)\s*")
 _WEEKDAYS = "Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag"
 # A line that is only a date, with a weekday and a time or not: "07.12.2026, 14:03 Uhr",
 # "Montag, 7. Dezember 2026", "07.12.2026 – 14:03" (as news aktuell's press portal
-# prints it); a CMS may label it ("Stand: …", "Aktualisiert am …").
+# prints it); a CMS may label it ("Stand: …", "Aktualisiert am …"), a transcript
+# ("Sendedatum: …").
 _DATE_LABEL = (
-    r"(?:Stand|(?:Zuletzt\s+)?[Aa]ktualisiert|Veröffentlicht|Erstellt|Datum)(?:\s*:|\s+am)"
+    r"(?:Stand|(?:Zuletzt\s+)?[Aa]ktualisiert|Veröffentlicht|Erstellt|Datum|Sendedatum|Gesendet)"
+    r"(?:\s*:|\s+am)"
 )
 # A wire's transmission time, a date-time group: day, hour and minute, the month's short
 # name, the year ("071514 DEZ 26", "071514Z DEC 2026"), perhaps after the agency's name
@@ -101,10 +103,12 @@ _BYLINE = re.compile(
     rf"\A(?:Von\s+|(?P<label>Interview|Text|Autor|Autorin)\s*:\s*)(?P<names>{_NAMES}){_BYLINE_END}"
 )
 # Lines on top that speak about the item to the newsroom receiving it, not to readers:
-# the kind of document ("PRESSEMITTEILUNG", "Presseinformation Nr. 12/2026") and a CMS
-# export's metadata fields ("Ressort: Politik", "Schlagwörter: Bahn, Streik").
+# the kind of document ("PRESSEMITTEILUNG", "Presseinformation Nr. 12/2026", a broadcast's
+# "TRANSKRIPT") and a CMS export's metadata fields ("Ressort: Politik", "Schlagwörter: Bahn,
+# Streik").
 _DOCUMENT_KIND_WORDS = (
-    r"(?:Gemeinsame\s+)?(?:Presse|Medien)(?:mitteilung|information|meldung)"
+    r"(?:(?:Gemeinsame\s+)?(?:Presse|Medien)(?:mitteilung|information|meldung)"
+    r"|Transkript|(?:Sende)?manuskript|Abschrift)"
     r"(?:\s+(?:Nr\.\s*)?\d[\d/.-]*)?"
 )
 _DOCUMENT_KIND = re.compile(rf"\A{_DOCUMENT_KIND_WORDS}\s*:?\Z", re.IGNORECASE)
@@ -118,6 +122,12 @@ _CMS_FIELD = re.compile(
     r"\A(?:Ressort|Rubrik|Kategorie|Schlagw(?:ö|oe)rter|Schlagworte|Stichw(?:ö|oe)rter|Tags"
     r"|Keywords|Ausgabe|Seite|Priorität|Prio|Dringlichkeit|Kennung|Dachzeile|Spitzmarke)"
     r"\s*:\s*\S"
+)
+# A transcript's fields name the broadcast, its host and guests, never in a sentence: the
+# host's turn ("Moderation: Guten Morgen. Wie geht es Ihnen?") is text.
+_BROADCAST_FIELD = re.compile(
+    r"\A(?:Sendung|Sender|Sendezeit|Moderation|Moderator(?:in)?|Gast|Gäste"
+    r"|Gesprächspartner(?:in)?)\s*:\s*\S.*(?<![.!?])\Z"
 )
 # A wire's subject slug on top, its words between slashes, perhaps with one closing it
 # ("Deutschland/Parteien/Bundestag", "Fußball/3. Liga/"): what the item is filed under.
@@ -248,6 +258,13 @@ _AGENCY_CODE = re.compile(r"\(\s*(?P<agency>[A-Za-z][\w-]{1,11})\s*[–—/-]?\s
 _DISTRIBUTION_FOOTER = re.compile(
     r"\A(?:Original-?Content\s+von|OTS)\s*:\s*(?P<sender>[^,]*)"
     r"|\b(?:übermittelt|verbreitet|versandt)\s+(?:durch|über|von)\s+[\w-]+(?:\s+[\w-]+)?\Z"
+)
+# A broadcaster's disclaimer closing an interview's transcript, as Deutschlandfunk writes
+# it: "Äußerungen unserer Gesprächspartner geben deren eigene Auffassungen wieder. Der
+# Sender macht sich Äußerungen seiner Gesprächspartner in Interviews nicht zu eigen."
+_BROADCAST_DISCLAIMER = re.compile(
+    r"\bÄußerungen\s+(?:unserer|seiner|ihrer)\s+(?:Gesprächspartner|Gäste|Interviewpartner)"
+    r"\w*\b.{0,80}\bnicht\s+zu\s+eigen\W*\Z"
 )
 # A caption or photo credit as a line of its own ("Foto: Anna Muster", "Bildunterschrift:
 # …", "(Foto: dpa)"): it belongs to a picture, not to the text.
@@ -573,6 +590,7 @@ def _is_footer(line: str) -> bool:
         or _EDITORS_NOTE.match(line)
         or _END_MARKER.fullmatch(line)
         or _DISTRIBUTION_FOOTER.search(line)
+        or _BROADCAST_DISCLAIMER.search(line)
     ):
         return True
     code = _AGENCY_CODE.fullmatch(line)
@@ -821,8 +839,9 @@ def _service_agency(line: str) -> str:
 
 def _is_newsroom_line(line: str) -> bool:
     """A line on top for the newsroom, not for readers: the kind of document, a CMS
-    metadata field, a note to editors, a correction notice, the version's note, a wire's
-    subject slug or transmission codes, or the press office's name."""
+    metadata field or a transcript's, a note to editors, a correction notice, the
+    version's note, a wire's subject slug or transmission codes, or the press office's
+    name."""
     return (
         _is_transmission_codes(line)
         or _VERSION_NOTE.fullmatch(line) is not None
@@ -831,6 +850,7 @@ def _is_newsroom_line(line: str) -> bool:
             for pattern in (
                 _DOCUMENT_KIND,
                 _CMS_FIELD,
+                _BROADCAST_FIELD,
                 _EDITORS_NOTE,
                 _CORRECTION_NOTE,
                 _SLUG_LINE,

@@ -256,6 +256,7 @@ def test_head_of_date_line_title_and_byline_before_the_dateline():
         "Aktualisiert am 7. Dezember 2026, 9:15 Uhr",
         "07.12.2026 – 14:03",  # as news aktuell's press portal prints it
         "07.12.2026 | 14:03 Uhr",
+        "Sendedatum: 07.12.2026, 07:15 Uhr",  # a broadcast transcript's
     ],
 )
 def test_german_date_lines_on_top_are_the_published_date(line):
@@ -354,6 +355,7 @@ def test_reporters_credit_in_parentheses_is_the_byline():
         "Die Seite wird aktualisiert, sagte der Sprecher.",
         "Anmerkung der Redaktion: Die Namen wurden geändert.",
         "Die Nachricht wurde über Funk verbreitet.",
+        "Die Regierung macht sich die Äußerungen des Ministers nicht zu eigen.",
     ],
 )
 def test_a_last_paragraph_of_text_is_no_footer(last):
@@ -494,6 +496,12 @@ def test_wire_and_cms_labels_are_taken_off_the_title(line, title):
         "bdt0123 4 pl 345 dpa 0456",
         "Pressestelle",
         "Presse- und Öffentlichkeitsarbeit der Stadt Lindenau",
+        # A broadcast transcript's kind and fields.
+        "TRANSKRIPT",
+        "Sendemanuskript",
+        "Sendung: Am Abend – Nachrichten aus der Region",
+        "Moderation: Eva Muster",
+        "Gast: Dr. Tom Beispiel, Verkehrsforscher, Lindenau",
     ],
 )
 def test_lines_on_top_for_the_newsroom_are_no_title_or_text(line):
@@ -509,6 +517,8 @@ def test_lines_on_top_for_the_newsroom_are_no_title_or_text(line):
         "Anmerkung der Redaktion: Die Namen wurden geändert.",  # a note to readers
         "Pressemitteilungen der Polizei nennen keine Namen.",
         "Seitenweise Akten lagen vor.",
+        "Transkripte belegen die Absprache.",
+        "Moderation: Guten Morgen, Frau Beispiel. Wie geht es Ihnen?",  # the host's turn
         "und dann kam alles anders",
     ],
 )
@@ -549,6 +559,9 @@ def test_titles_like_slugs_service_or_office_lines_stay_the_title(line):
         # A distribution service's line closing the press release it sent.
         "Original-Content von: Stadtwerke Lindenau, übermittelt durch news aktuell",
         "OTS: Stadtwerke Lindenau",
+        # A broadcaster's disclaimer closing an interview's transcript.
+        "Das Gespräch wurde gekürzt. Äußerungen unserer Gesprächspartner geben deren eigene "
+        "Auffassung wieder; Radio Lindenau macht sich Äußerungen seiner Gäste nicht zu eigen.",
     ],
 )
 def test_notes_to_editors_codes_and_end_markers_after_the_text_are_footers(footer):
