@@ -104,19 +104,26 @@ _BYLINE = re.compile(
 )
 # Lines on top that speak about the item to the newsroom receiving it, not to readers:
 # the kind of document ("PRESSEMITTEILUNG", "Presseinformation Nr. 12/2026", a broadcast's
-# "TRANSKRIPT") and a CMS export's metadata fields ("Ressort: Politik", "Schlagwörter: Bahn,
-# Streik").
+# "TRANSKRIPT", a newsletter's issue "Ausgabe 34") and a CMS export's metadata fields
+# ("Ressort: Politik", "Schlagwörter: Bahn, Streik").
 _DOCUMENT_KIND_WORDS = (
     r"(?:(?:Gemeinsame\s+)?(?:Presse|Medien)(?:mitteilung|information|meldung)"
-    r"|Transkript|(?:Sende)?manuskript|Abschrift)"
+    r"|Transkript|(?:Sende)?manuskript|Abschrift|Newsletter|Ausgabe)"
     r"(?:\s+(?:Nr\.\s*)?\d[\d/.-]*)?"
 )
 _DOCUMENT_KIND = re.compile(rf"\A{_DOCUMENT_KIND_WORDS}\s*:?\Z", re.IGNORECASE)
 # The kind of document with the day it was issued, set to the right with tabs or after a
-# dash or "vom" ("Pressemitteilung Nr. 418/2026\t\t07.12.2026", "Presseinformation vom
-# 7. Dezember 2026"), as a letter template writes it.
+# dash, a dot or "vom" ("Pressemitteilung Nr. 418/2026\t\t07.12.2026", "Presseinformation
+# vom 7. Dezember 2026", "Ausgabe 34 · 10. Dezember 2026"), as a letter template writes it.
 _DATED_DOCUMENT_KIND = re.compile(
-    rf"\A{_DOCUMENT_KIND_WORDS}(?:\s+vom|\s*[,:–—|-])?\s+(?P<date>\S.*)\Z", re.IGNORECASE
+    rf"\A{_DOCUMENT_KIND_WORDS}(?:\s+vom|\s*[,:–—|·-])?\s+(?P<date>\S.*)\Z", re.IGNORECASE
+)
+# A newsletter's table of contents on top, its label ("IN DIESER AUSGABE", "Inhalt:",
+# "Die Themen:") over list items that name the articles below.
+_CONTENTS_LABEL = re.compile(
+    r"(?:In\s+dieser\s+Ausgabe|(?:Aus\s+dem\s+)?Inhalt|Inhaltsverzeichnis"
+    r"|(?:Die\s+)?Themen(?:\s+dieser\s+Ausgabe|\s+im\s+Überblick)?|Themenübersicht)\s*:?",
+    re.IGNORECASE,
 )
 _CMS_FIELD = re.compile(
     r"\A(?:Ressort|Rubrik|Kategorie|Schlagw(?:ö|oe)rter|Schlagworte|Stichw(?:ö|oe)rter|Tags"
@@ -289,12 +296,19 @@ _TAGGED_LINE = re.compile(r"\A@(?P<tag>[^\W\d_][\w-]{0,30})\s*:\s*(?P<text>.*)\Z
 # sentence ending in a legal form ("Der Konzern wird eine AG") is no company line.
 _COMPANY_WORD = r"(?:[A-ZÄÖÜ0-9][\w.&-]*|\w+-[\w.&-]+)"
 _CODE = r"[a-z0-9]{1,6}(?:-[a-z0-9]{1,6})?"  # "pw", "n1", dpa's regional "dpa-lrs"
+# A line of the sender's imprint as e-mails and letters close with it, its parts set apart
+# by dots or bars, one of them an address ("Verein e. V. · Kirchgasse 7 · 34466 Wolfhagen
+# · Vereinsregister Kassel VR 0000"; see `_ADDRESS_LINE`).
+_IMPRINT_SEPARATOR = re.compile(r"\s+[·|•]\s+")
+IMPRINT_MIN_PARTS = 3
 # The writer's initials in parentheses, as press offices sign a release ("(SBi)", "(jk)"):
 # with a lower-case letter, so that a party ("(SPD)") is none.
 _INITIALS = r"\((?=[^)]*[a-zäöüß])[A-Za-zÄÖÜäöüß]{2,4}(?:/[A-Za-zÄÖÜäöüß]{2,4})*\)"
 _FOOTER = re.compile(
     rf"\A(?:{_CODE}(?:[ /]{_CODE}){{1,8}}\Z|{_INITIALS}\Z"
     r"|©|\([cC]\)\s|Copyright\s+(?:©|\([cC]\)|\d{4})"
+    # why a newsletter reached its reader ("Sie erhalten diesen Newsletter, weil …")
+    r"|Sie\s+erhalten\s+(?:diese[ns]?|unseren?)\s+(?:Newsletter|Rundbrief|Infobrief|E-?Mail)\b"
     r"|.{0,60}\b[a-z]{2,8}:\d{6}-\d{2,3}-\d{3,8}(?:/\d{1,3})?\Z"
     rf"|{_COMPANY_WORD}(?: {_COMPANY_WORD}){{0,3}} (?:GmbH|AG|SE|KG|KGaA|Ltd\.?|Inc\.?|LLC)\Z)"
 )
@@ -307,6 +321,9 @@ WRAP_MAX_CHARS = 100
 WRAP_MIN_CHARS = 40
 WRAP_MIN_FULL_LINES = 3
 WRAP_SLACK = 15
+# A rule line, one mark repeated ("-----", "*****", "* * * *", "====="): it sets off
+# parts of a text (a masthead, sections, what follows the text) and is never text itself.
+_RULE_LINE = re.compile(r"([-–—=_*#~+•·])(?:\s*\1){2,}")
 _LIST_ITEM = re.compile(r"\A(?:[-–•*·▪]|\d{1,2}[.)])\s")
 _TRAILER = re.compile(r"\A\s*Quellen?\s*:\s*(?P<names>.+?)\s*\Z", re.IGNORECASE)
 _LINE_ENDS_SENTENCE = tuple('.!?…"“”»«')
@@ -536,7 +553,9 @@ def parse_article(text: str) -> ParsedArticle:
 
     texts: list[tuple[BlockKind, str]] = []
     for line in lines:
-        if _is_heading_line(line):
+        if _RULE_LINE.fullmatch(line.text):
+            dropped.append(line.text)
+        elif _is_heading_line(line):
             texts.append((BlockKind.HEADING, line.text))
         else:
             texts.extend(split_glued_headings(line.text))
@@ -582,19 +601,28 @@ def _is_heading_line(line: "_Line") -> bool:
 
 def _is_footer(line: str) -> bool:
     """A line after the text that is not part of it: see `_FOOTER`, a wire's
-    transmission time, a note to editors, an end marker, a distribution service's line
-    and an agency's code line."""
+    transmission time, a note to editors, an end marker, a distribution service's line,
+    a broadcaster's disclaimer, a rule line, an imprint's line and an agency's code
+    line."""
     if (
-        _FOOTER.match(line)
+        _is_imprint(line)
+        or _FOOTER.match(line)
         or _transmission_time(line)
         or _EDITORS_NOTE.match(line)
         or _END_MARKER.fullmatch(line)
         or _DISTRIBUTION_FOOTER.search(line)
         or _BROADCAST_DISCLAIMER.search(line)
+        or _RULE_LINE.fullmatch(line)
     ):
         return True
     code = _AGENCY_CODE.fullmatch(line)
     return code is not None and code["agency"].casefold() in WIRE_AGENCIES
+
+
+def _is_imprint(line: str) -> bool:
+    """A line of the sender's imprint (see `_IMPRINT_SEPARATOR`)."""
+    parts = _IMPRINT_SEPARATOR.split(line)
+    return len(parts) >= IMPRINT_MIN_PARTS and any(map(_ADDRESS_LINE.match, parts))
 
 
 def _newsroom_block_start(lines: list["_Line"]) -> int | None:
@@ -656,13 +684,16 @@ def _unwrapped_lines(text: str) -> list[_Line]:
     are cut at a width: none longer than WRAP_MAX_CHARS and several close to the longest.
     There a line break inside a paragraph is soft when the next line's first word would
     not have fitted on the line, or when a line near the width stops mid-sentence; a
-    short line (a paragraph's end, a heading) stays.
+    short line (a paragraph's end, a heading) stays. A rule line is a block of its own.
     """
     groups: list[list[str]] = [[]]
-    for line in text.split("\n"):
-        if line := line.strip():
+    for line in map(str.strip, text.split("\n")):
+        rule = _RULE_LINE.fullmatch(line) is not None
+        if groups[-1] and (rule or not line):
+            groups.append([])
+        if line:
             groups[-1].append(line)
-        elif groups[-1]:
+        if rule:
             groups.append([])
     if not groups[-1]:
         groups.pop()
@@ -765,6 +796,11 @@ def _read_head(lines: list[_Line], senders: frozenset[str]) -> _Head:
     taken = _take_letterhead(lines)
     while len(lines) > 1:
         line = lines[0].text
+        if front := _masthead(lines) or _contents(lines):
+            published_on = published_on or next(filter(None, map(_issue_date, front)), None)
+            taken.extend(front)
+            del lines[: len(front)]
+            continue
         if service := _service_agency(line):  # before the slugs: "dpa Nord/Hamburg"
             agencies = agencies or [service]
             taken.append(line)
@@ -773,6 +809,7 @@ def _read_head(lines: list[_Line], senders: frozenset[str]) -> _Head:
             taken.append(line)
         elif (
             _is_newsroom_line(line)
+            or _RULE_LINE.fullmatch(line)
             or line.casefold() in senders
             or (not published_on and (published_on := _date_line(line)))
         ):
@@ -822,6 +859,38 @@ def _take_letterhead(lines: list[_Line]) -> list[str]:
         return []
     del lines[: len(block)]
     return block
+
+
+def _masthead(lines: list[_Line]) -> list[str]:
+    """A newsletter's masthead opening `lines`, a block of a few short lines (its name,
+    sender, issue and date), each one sentence at most, framed by rule lines ("*****"
+    above and below): its lines with the rules, or none."""
+    if len(lines) < 4 or not _RULE_LINE.fullmatch(lines[0].text):
+        return []
+    block = [line.text for line in lines[1:] if line.block == lines[1].block]
+    closing = len(block) + 1
+    if not (
+        2 <= len(block) <= LETTERHEAD_MAX_LINES
+        and closing + 1 < len(lines)  # text follows
+        and _RULE_LINE.fullmatch(lines[closing].text)
+        and all(len(line) <= HEADING_MAX_CHARS and first_sentence(line) == line for line in block)
+    ):
+        return []
+    return [line.text for line in lines[: closing + 1]]
+
+
+def _contents(lines: list[_Line]) -> list[str]:
+    """A table of contents opening `lines`, its label and list items (see
+    `_CONTENTS_LABEL`), or none."""
+    if not _CONTENTS_LABEL.fullmatch(lines[0].text):
+        return []
+    items = list(itertools.takewhile(lambda line: _LIST_ITEM.match(line.text), lines[1:]))
+    return [line.text for line in lines[: len(items) + 1]] if items else []
+
+
+def _issue_date(line: str) -> datetime.date | None:
+    """The date on a masthead's line, alone or with the issue (see `_document_date`)."""
+    return _document_date(line) or _date_line(line)
 
 
 def _document_date(line: str) -> datetime.date | None:

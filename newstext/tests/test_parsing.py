@@ -322,6 +322,7 @@ def test_agency_footer_lines_are_dropped():
         "Beispiel-Nachrichten GmbH",  # the sending company's name alone
         "Agentur Muster AG",
         "(SBi)",  # the writer's initials, as a press office signs a release
+        "Stadtwerke Lindenau GmbH · Markt 1 · 12345 Lindenau · HRB 1234",  # an imprint
         "(jk/lm)",
     ],
 )
@@ -356,6 +357,8 @@ def test_reporters_credit_in_parentheses_is_the_byline():
         "Anmerkung der Redaktion: Die Namen wurden geändert.",
         "Die Nachricht wurde über Funk verbreitet.",
         "Die Regierung macht sich die Äußerungen des Ministers nicht zu eigen.",
+        "Sie erhalten die Unterlagen per Post.",
+        "Eintritt frei · Beginn 19 Uhr · Stadthalle",  # parts, but no address: no imprint
     ],
 )
 def test_a_last_paragraph_of_text_is_no_footer(last):
@@ -1127,3 +1130,49 @@ def test_a_dateline_alone_without_a_dash_needs_a_wire_or_press_service(line, pla
     parsed = parse_article(f"Rat beschließt Brücke\n\n{line}\n\nDer Rat hat entschieden.")
     assert (parsed.dateline_place, parsed.publisher_name) == (place, agency)
     assert (line in parsed.body) == (place == "")
+
+
+NEWSLETTER = (
+    "=====================\nLINDENAUER RUNDBRIEF\nBürgerverein Lindenau e. V.\n"
+    "Ausgabe 12 · 7. Dezember 2026\n=====================\n\n"
+    "Inhalt:\n- Neue Bänke am Markt\n- Termine\n\n---------------------\n\n"
+    "Neue Bänke am Markt\n\nDer Verein hat zwölf Bänke aufgestellt.\n\n* * *\n\n"
+    "Termine\n\n- 12. Januar: Versammlung im Rathaus\n\n---------------------\n"
+    "Sie erhalten diesen Rundbrief, weil Sie Mitglied im Verein sind.\n"
+    "Newsletter abbestellen: https://www.verein.example/abmelden\n"
+    "Bürgerverein Lindenau e. V. | Markt 1 | 12345 Lindenau"
+)
+
+
+def test_newsletter_masthead_contents_rules_and_footer_are_no_text():
+    parsed = parse_article(NEWSLETTER)
+    assert (parsed.title, parsed.published_on) == (
+        "Neue Bänke am Markt",
+        datetime.date(2026, 12, 7),
+    )
+    assert headings(parsed) == ["Termine"]
+    assert paragraphs(parsed) == [
+        "Der Verein hat zwölf Bänke aufgestellt.",
+        "- 12. Januar: Versammlung im Rathaus",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rat beschließt Brücke\n=====================\nDer Rat hat entschieden.",  # underlined
+        "=====================\nRat beschließt Brücke\n=====================\n\n"
+        "Der Rat hat entschieden.",  # boxed: one line is no masthead
+    ],
+)
+def test_a_title_set_off_by_rule_lines_stays_the_title(text):
+    parsed = parse_article(text)
+    assert (parsed.title, parsed.body) == ("Rat beschließt Brücke", "Der Rat hat entschieden.")
+
+
+def test_a_list_under_its_label_in_the_text_is_no_table_of_contents():
+    parsed = parse_article(
+        "Berlin (dpa) - Der Rat tagte.\n\nDie Themen im Überblick:\n\n- Haushalt\n- Brücke"
+    )
+    assert headings(parsed) == ["Die Themen im Überblick:"]
+    assert paragraphs(parsed) == ["Der Rat tagte.", "- Haushalt", "- Brücke"]
