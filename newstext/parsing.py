@@ -231,12 +231,14 @@ _VERSION_NOTE = re.compile(
 )
 # A press release's contact block for journalists after its text: the label, then
 # short lines of names, numbers and addresses, none a sentence ("Pressekontakt:",
-# "Für Rückfragen:", "Rückfragen bitte an:", "Pressesprecherin:").
+# "Für Rückfragen:", "Rückfragen bitte an:", "Pressesprecherin:"); and a wire's links
+# for the newsroom, under a label alone on its line ("Internet:", "Links:").
 _CONTACT_LABEL = re.compile(
     r"\A(?:(?:Presse|Medien)kontakte?|Pressesprecher(?:in)?|Pressereferent(?:in)?|Pressestelle"
     r"|(?:Kontakt|Ansprechpartner(?:in)?)\s+für\s+"
     r"(?:die\s+)?(?:Presse|Medien|Journalist\w*|Redaktionen)"
-    r"|(?:Für\s+|Bei\s+)?Rückfragen(?:\s+[^\s.!?:]+){0,6})\s*:",
+    r"|(?:Für\s+|Bei\s+)?Rückfragen(?:\s+[^\s.!?:]+){0,6}"
+    r"|(?:(?:Mehr\s+)?im\s+)?Internet(?=\s*:\Z)|(?:Web)?links?(?=\s*:\Z))\s*:",
     re.IGNORECASE,
 )
 CONTACT_LINE_MAX_CHARS = 100
@@ -655,8 +657,8 @@ def _transmission_date(footers: list[str]) -> datetime.date | None:
 
 
 def _contact_block_start(lines: list["_Line"]) -> int | None:
-    """Where a contact block for journalists starts that runs to the end of `lines`;
-    never on the first line (a whole text is no contact block)."""
+    """Where a contact block for journalists (or a wire's links) starts that runs to the
+    end of `lines`; never on the first line (a whole text is no contact block)."""
     for index in range(len(lines) - 1, max(0, len(lines) - CONTACT_MAX_LINES - 1), -1):
         line = lines[index].text
         if _CONTACT_LABEL.match(line):

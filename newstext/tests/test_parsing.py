@@ -1176,3 +1176,20 @@ def test_a_list_under_its_label_in_the_text_is_no_table_of_contents():
     )
     assert headings(parsed) == ["Die Themen im Überblick:"]
     assert paragraphs(parsed) == ["Der Rat tagte.", "- Haushalt", "- Brücke"]
+
+
+@pytest.mark.parametrize("label", ["Internet:", "Links:", "Mehr im Internet:"])
+def test_a_wires_links_under_their_label_after_the_text_are_dropped(label):
+    parsed = parse_article(
+        "Berlin (dpa) - Der Rat hat entschieden.\n\n* * * *\n\n"
+        f"{label}\nBeschluss des Rates: https://www.lindenau.example/rat"
+    )
+    assert parsed.body == "Der Rat hat entschieden."
+
+
+@pytest.mark.parametrize(
+    "last", ["Internet: www.stadtmuseum.example", "Links:\nDie Stadt hat alles auf ihrer Seite."]
+)
+def test_a_readers_web_address_or_a_sentence_under_a_links_label_stays(last):
+    parsed = parse_article(f"Der Rat hat entschieden.\n\n{last}")
+    assert parsed.body.endswith(last.rsplit("\n", 1)[-1])
