@@ -43,6 +43,18 @@ What the third set adds (newstext/tests/data/formats/text_blind3/):
   text, a credit naming its desk in parentheses, a byline "Von … (KNA)" under the title,
   a letterhead of the sender's name over its press office, a document kind with its
   date, and a press release's undated "Bamberg – " where the lines on top name the place.
+What the fourth set's tuning half adds (newstext/tests/data/formats/text_blind4/):
+- AFP's transmission codes in capitals on top and its version note under the title
+  ("(Neu: …)"), its "kep/pe" and "AFP 081352 DEZ 26" after the text; dpa's regional codes
+  ("lrs0147 4 vm 301  dpa/lrs 0874", "dpa-lrs ck yyzz n1 mt"), the " =" closing its
+  headline, and its links after the text ("Internet:" over "Name: https://…");
+- news aktuell's press portal: the sender's name and "09.12.2026 – 07:48" over the title,
+  the dateline "Essen (ots)" alone on its line, the writer's initials ("(SBi)") after it;
+- a broadcast transcript's kind and fields on top ("TRANSKRIPT", "Sendung: …",
+  "Sendedatum: …", "Moderation: …") and the broadcaster's disclaimer closing it;
+- an e-mail newsletter's rule lines ("-----"), its masthead framed by them, its table of
+  contents ("IN DIESER AUSGABE"), and its footer (why the reader gets it, the
+  unsubscribe line, the imprint "Verein e. V. · Kirchgasse 7 · 34466 Wolfhagen · …").
 """
 
 import datetime
@@ -71,7 +83,7 @@ _WEEKDAYS = "Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag"
 # prints it); a CMS may label it ("Stand: …", "Aktualisiert am …"), a transcript
 # ("Sendedatum: …").
 _DATE_LABEL = (
-    r"(?:Stand|(?:Zuletzt\s+)?[Aa]ktualisiert|Veröffentlicht|Erstellt|Datum|Sendedatum|Gesendet)"
+    r"(?:Stand|(?:Zuletzt\s+)?[Aa]ktualisiert|Veröffentlicht|Erstellt|Datum|Sendedatum)"
     r"(?:\s*:|\s+am)"
 )
 # A wire's transmission time, a date-time group: day, hour and minute, the month's short
@@ -790,8 +802,9 @@ class _Head(NamedTuple):
 
 def _read_head(lines: list[_Line], senders: frozenset[str]) -> _Head:
     """Take the title, a date line and a byline from the top of `lines` (in any order),
-    and the lines there that speak to the newsroom (see `_is_newsroom_line`) or name the
-    sender as the footers do (`senders`, case-folded: see `_distribution_senders`)."""
+    and the lines there that speak to the newsroom (see `_is_newsroom_line`), name the
+    sender as the footers do (`senders`, case-folded: see `_distribution_senders`) or
+    set off the text: rule lines, a newsletter's masthead and table of contents."""
     title = byline = place = ""
     published_on: datetime.date | None = None
     agencies: list[str] = []
