@@ -975,7 +975,9 @@ def load_cases(folder: str) -> dict[str, dict]:
 
 
 # The sets of text cases, each a folder of files and their expected.json (same schema).
-CASE_SETS = {folder: load_cases(folder) for folder in ("text", "text_blind2", "text_blind3")}
+CASE_SETS = {
+    folder: load_cases(folder) for folder in ("text", "text_blind2", "text_blind3", "text_blind4")
+}
 MOJIBAKE = ("Ã", "â€", "\ufeff", "\ufffd", "\r")
 # Held-out fields right per blind set, a floor against regressions; only the total is
 # looked at. text_blind2 (of 66), measured on 2026-12-07 after the rules were changed on
@@ -983,7 +985,9 @@ MOJIBAKE = ("Ã", "â€", "\ufeff", "\ufffd", "\r")
 # text_blind3's held-out half (of 55), measured clean: 25/55 before the rules were changed
 # on its tuning half (20/55 -> 55/55), 32/55 after; then released for tuning (2026-12-07):
 # 55/55, so all its fields are in the test below and it has no floor here.
-HELD_OUT_FLOORS = {"text_blind2": 66}
+# text_blind4 (of 55), measured once as a total on 2026-12-07: 15/55 before the rules were
+# changed on its tuning half (18/55 -> 54/55), 15/55 after.
+HELD_OUT_FLOORS = {"text_blind2": 66, "text_blind4": 15}
 
 
 def case_fields(folder: str, name: str) -> dict[str, bool]:
@@ -1015,19 +1019,31 @@ def cases_of(folder: str, *parts: str) -> list[tuple[str, str]]:
     return [(folder, name) for name, case in CASE_SETS[folder].items() if case["part"] in parts]
 
 
+# Expectations found wrong while tuning, left as their writer fixed them (see the set's
+# README), with the fields the import rightly reads otherwise.
+WRONG_EXPECTATIONS = {
+    # 11 counts the blocks from the title to the closing disclaimer; between the first
+    # and last words expected.json fixes, without the disclaimer it rules out, the body
+    # holds the introduction and eight interview turns: 9 paragraphs.
+    ("text_blind4", "rundfunk_transkript_hafen.txt"): ["paragraph count"],
+}
+
+
 # Every field of every case tuned on: the first set, whose held-out half was first only
 # measured (59 of 77 fields right, a floor) and then released for tuning (77 of 77
-# since), the tuning half of the second set, and the whole third set, its held-out half
-# released after its floor (32 of 55) was measured.
+# since), the tuning halves of the second and fourth sets, and the whole third set, its
+# held-out half released after its floor (32 of 55) was measured.
 @pytest.mark.parametrize(
     ("folder", "name"),
     cases_of("text", "tuning", "held-out")
     + cases_of("text_blind2", "tuning")
-    + cases_of("text_blind3", "tuning", "held-out"),
+    + cases_of("text_blind3", "tuning", "held-out")
+    + cases_of("text_blind4", "tuning"),
 )
 def test_wire_and_cms_text_cases_are_read_right(folder, name):
     fields = case_fields(folder, name)
-    assert [field for field, right in fields.items() if not right] == []
+    wrong = [field for field, right in fields.items() if not right]
+    assert wrong == WRONG_EXPECTATIONS.get((folder, name), [])
 
 
 @pytest.mark.parametrize(("folder", "floor"), HELD_OUT_FLOORS.items())
@@ -1055,7 +1071,8 @@ def test_lines_that_each_end_a_sentence_are_paragraphs_not_a_wrapped_one():
     ]
 
 
-# What the fourth set's tuning half adds: AFP's and dpa's wire heads and ends, ...
+# What the fourth set's tuning half adds: AFP's and dpa's wire heads and ends, news
+# aktuell's press portal, a broadcast transcript and an e-mail newsletter.
 
 
 @pytest.mark.parametrize(
