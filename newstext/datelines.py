@@ -40,11 +40,13 @@ _CAPITALS_DATELINE = re.compile(
     r"\A(?P<place>[A-ZÄÖÜ]{3,}(?:[ /-][A-ZÄÖÜ]{2,})*)\.\s+(?=[„“\"«»A-ZÄÖÜ])"
 )
 # Church and some wire services close the dateline with a full stop or nothing:
-# "Erfurt (epd). Die …", "Bonn (KNA) Das …". Without the dash, a name in parentheses
-# is also a party or an acronym ("Olaf Muster (SPD) Der …"), so the agency must be
-# one of the wire services below and a place must precede it.
+# "Erfurt (epd). Die …", "Bonn (KNA) Das …", also alone on its line ("Essen (ots)", as
+# news aktuell's press portal sets it). Without the dash, a name in parentheses is also
+# a party or an acronym ("Olaf Muster (SPD) Der …"), so the agency must be one of the
+# wire services below and a place must precede it.
 _UNMARKED_DATELINE = re.compile(
-    rf"\A(?P<place>{_DATELINE_PLACE})\s*\((?P<agency>[^()\n]{{1,40}})\)\.?\s+(?=[„“\"«»A-ZÄÖÜ])"
+    rf"\A(?P<place>{_DATELINE_PLACE})\s*\((?P<agency>[^()\n]{{1,40}})\)\.?"
+    r"(?:\s+(?=[„“\"«»A-ZÄÖÜ])|\Z)"
 )
 # News agencies that write German-language wire items, as datelines and credit lines name
 # them.

@@ -43,6 +43,18 @@ What the third set adds (newstext/tests/data/formats/text_blind3/):
   text, a credit naming its desk in parentheses, a byline "Von … (KNA)" under the title,
   a letterhead of the sender's name over its press office, a document kind with its
   date, and a press release's undated "Bamberg – " where the lines on top name the place.
+What the fourth set's tuning half adds (newstext/tests/data/formats/text_blind4/):
+- AFP's transmission codes in capitals on top and its version note under the title
+  ("(Neu: …)"), its "kep/pe" and "AFP 081352 DEZ 26" after the text; dpa's regional codes
+  ("lrs0147 4 vm 301  dpa/lrs 0874", "dpa-lrs ck yyzz n1 mt"), the " =" closing its
+  headline, and its links after the text ("Internet:" over "Name: https://…");
+- news aktuell's press portal: the sender's name and "09.12.2026 – 07:48" over the title,
+  the dateline "Essen (ots)" alone on its line, the writer's initials ("(SBi)") after it;
+- a broadcast transcript's kind and fields on top ("TRANSKRIPT", "Sendung: …",
+  "Sendedatum: …", "Moderation: …") and the broadcaster's disclaimer closing it;
+- an e-mail newsletter's rule lines ("-----"), its masthead framed by them, its table of
+  contents ("IN DIESER AUSGABE"), and its footer (why the reader gets it, the
+  unsubscribe line, the imprint "Verein e. V. · Kirchgasse 7 · 34466 Wolfhagen · …").
 """
 
 import datetime
@@ -67,20 +79,24 @@ HEADING_MAX_WORDS = 12
 _DATE_PREFIX = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?(?=\s)\s*")
 _WEEKDAYS = "Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag"
 # A line that is only a date, with a weekday and a time or not: "07.12.2026, 14:03 Uhr",
-# "Montag, 7. Dezember 2026"; a CMS may label it ("Stand: …", "Aktualisiert am …").
+# "Montag, 7. Dezember 2026", "07.12.2026 – 14:03" (as news aktuell's press portal
+# prints it); a CMS may label it ("Stand: …", "Aktualisiert am …"), a transcript
+# ("Sendedatum: …").
 _DATE_LABEL = (
-    r"(?:Stand|(?:Zuletzt\s+)?[Aa]ktualisiert|Veröffentlicht|Erstellt|Datum)(?:\s*:|\s+am)"
+    r"(?:Stand|(?:Zuletzt\s+)?[Aa]ktualisiert|Veröffentlicht|Erstellt|Datum|Sendedatum)"
+    r"(?:\s*:|\s+am)"
 )
 # A wire's transmission time, a date-time group: day, hour and minute, the month's short
-# name, the year ("071514 DEZ 26", "071514Z DEC 2026").
+# name, the year ("071514 DEZ 26", "071514Z DEC 2026"), perhaps after the agency's name
+# ("AFP 081352 DEZ 26").
 _TRANSMISSION_TIME = re.compile(
-    r"\A(?P<day>\d{2})(?:[01]\d|2[0-3])[0-5]\d\s*Z?\s+(?P<month_name>[A-Za-zÄÖÜäöü]{3,4})\.?"
-    r"\s+(?P<year>\d{2}|\d{4})\Z"
+    r"\A(?:(?P<agency>[A-Za-z][\w-]{1,11})\s+)?(?P<day>\d{2})(?:[01]\d|2[0-3])[0-5]\d\s*Z?"
+    r"\s+(?P<month_name>[A-Za-zÄÖÜäöü]{3,4})\.?\s+(?P<year>\d{2}|\d{4})\Z"
 )
 _DATE_LINE = re.compile(
     rf"\A(?:{_DATE_LABEL}\s*)?(?:(?:{_WEEKDAYS}),?\s+)?(?P<day>\d{{1,2}})\.\s*"
     rf"(?:(?P<month>\d{{1,2}})\.\s*|(?P<month_name>[A-ZÄÖÜ][a-zä]+\.?)\s+)(?P<year>\d{{4}})"
-    r"(?:,?\s*(?:um\s+)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?\Z"
+    r"(?:\s*[,|–—-]?\s*(?:um\s+)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?\Z"
 )
 # A name in a byline: capitalised words, perhaps with a particle ("Anna von Beispiel").
 _NAME = r"[A-ZÄÖÜ][\w'’.-]*(?:\s+(?:(?:von|van|de|der|zu)\s+)*[A-ZÄÖÜ][\w'’.-]*){1,3}"
@@ -99,23 +115,38 @@ _BYLINE = re.compile(
     rf"\A(?:Von\s+|(?P<label>Interview|Text|Autor|Autorin)\s*:\s*)(?P<names>{_NAMES}){_BYLINE_END}"
 )
 # Lines on top that speak about the item to the newsroom receiving it, not to readers:
-# the kind of document ("PRESSEMITTEILUNG", "Presseinformation Nr. 12/2026") and a CMS
-# export's metadata fields ("Ressort: Politik", "Schlagwörter: Bahn, Streik").
+# the kind of document ("PRESSEMITTEILUNG", "Presseinformation Nr. 12/2026", a broadcast's
+# "TRANSKRIPT", a newsletter's issue "Ausgabe 34") and a CMS export's metadata fields
+# ("Ressort: Politik", "Schlagwörter: Bahn, Streik").
 _DOCUMENT_KIND_WORDS = (
-    r"(?:Gemeinsame\s+)?(?:Presse|Medien)(?:mitteilung|information|meldung)"
+    r"(?:(?:Gemeinsame\s+)?(?:Presse|Medien)(?:mitteilung|information|meldung)"
+    r"|Transkript|(?:Sende)?manuskript|Abschrift|Newsletter|Ausgabe)"
     r"(?:\s+(?:Nr\.\s*)?\d[\d/.-]*)?"
 )
 _DOCUMENT_KIND = re.compile(rf"\A{_DOCUMENT_KIND_WORDS}\s*:?\Z", re.IGNORECASE)
 # The kind of document with the day it was issued, set to the right with tabs or after a
-# dash or "vom" ("Pressemitteilung Nr. 418/2026\t\t07.12.2026", "Presseinformation vom
-# 7. Dezember 2026"), as a letter template writes it.
+# dash, a dot or "vom" ("Pressemitteilung Nr. 418/2026\t\t07.12.2026", "Presseinformation
+# vom 7. Dezember 2026", "Ausgabe 34 · 10. Dezember 2026"), as a letter template writes it.
 _DATED_DOCUMENT_KIND = re.compile(
-    rf"\A{_DOCUMENT_KIND_WORDS}(?:\s+vom|\s*[,:–—|-])?\s+(?P<date>\S.*)\Z", re.IGNORECASE
+    rf"\A{_DOCUMENT_KIND_WORDS}(?:\s+vom|\s*[,:–—|·-])?\s+(?P<date>\S.*)\Z", re.IGNORECASE
+)
+# A newsletter's table of contents on top, its label ("IN DIESER AUSGABE", "Inhalt:",
+# "Die Themen:") over list items that name the articles below.
+_CONTENTS_LABEL = re.compile(
+    r"(?:In\s+dieser\s+Ausgabe|(?:Aus\s+dem\s+)?Inhalt|Inhaltsverzeichnis"
+    r"|(?:Die\s+)?Themen(?:\s+dieser\s+Ausgabe|\s+im\s+Überblick)?|Themenübersicht)\s*:?",
+    re.IGNORECASE,
 )
 _CMS_FIELD = re.compile(
     r"\A(?:Ressort|Rubrik|Kategorie|Schlagw(?:ö|oe)rter|Schlagworte|Stichw(?:ö|oe)rter|Tags"
     r"|Keywords|Ausgabe|Seite|Priorität|Prio|Dringlichkeit|Kennung|Dachzeile|Spitzmarke)"
     r"\s*:\s*\S"
+)
+# A transcript's fields name the broadcast, its host and guests, never in a sentence: the
+# host's turn ("Moderation: Guten Morgen. Wie geht es Ihnen?") is text.
+_BROADCAST_FIELD = re.compile(
+    r"\A(?:Sendung|Sender|Sendezeit|Moderation|Moderator(?:in)?|Gast|Gäste"
+    r"|Gesprächspartner(?:in)?)\s*:\s*\S.*(?<![.!?])\Z"
 )
 # A wire's subject slug on top, its words between slashes, perhaps with one closing it
 # ("Deutschland/Parteien/Bundestag", "Fußball/3. Liga/"): what the item is filed under.
@@ -127,8 +158,17 @@ _SERVICE_LINE = re.compile(
     r"\A(?P<agency>[A-Za-z][\w-]{1,11})\s+[A-ZÄÖÜ][\w/-]*(?:\s+[A-ZÄÖÜ][\w/-]*){0,2}\Z"
 )
 # A wire's transmission code line on top, lower-case codes and numbers like those closing
-# its items ("bdt0123 4 pl 345 dpa 0456"), with a number, so no lower-case words.
-_TRANSMISSION_CODES = re.compile(r"\A(?=.*\d)[a-z0-9]{1,8}(?: [a-z0-9]{1,8}){2,10}\Z")
+# its items ("bdt0123 4 pl 345 dpa 0456", "lrs0147 4 vm 301  dpa/lrs 0874"), with a
+# number, so no lower-case words.
+_TRANSMISSION_CODES = re.compile(
+    r"\A(?=.*\d)[a-z0-9][a-z0-9/-]{0,9}(?:\s+[a-z0-9][a-z0-9/-]{0,9}){2,10}\Z"
+)
+# The same in capitals, as AFP heads its items ("AFP DEU 0512 4 POL 0287 AFP /AFP-RE94"):
+# four codes at least, one of them the agency's name (see `_is_transmission_codes`), so
+# that a title in capitals is none.
+_UPPER_TRANSMISSION_CODES = re.compile(
+    r"\A(?=.*\d)/?[A-Z0-9][A-Z0-9/-]{0,9}(?:\s+/?[A-Z0-9][A-Z0-9/-]{0,9}){3,10}\Z"
+)
 # A press office's name on top of its release ("Pressestelle", "Presse- und
 # Öffentlichkeitsarbeit der Stadt Lindenau").
 _PRESS_OFFICE = re.compile(
@@ -187,19 +227,30 @@ _TITLE_PREFIX = re.compile(
     rf"|ROUNDUP(?:\s+\d)?|Titel|Überschrift|Schlagzeile|{_SENDER_CODE})"
     rf"(?:\s*\+{{3}}|\s*:|\s+[–—-])\s+|{_GLUED_TITLE_LABEL})"
 )
-_VERSION_LABEL = (
+_VERSION_WORDS = (
     r"\((?:\d\.\s*)?(?:Zusammenfassung|Fassung|Korrektur|Berichtigung|Wiederholung"
-    r"|Update|Aktualisierung|aktualisiert|Neufassung|neu)(?=[\s:)])[^()]{0,40}\)"
+    r"|Update|Aktualisierung|aktualisiert|Neufassung|neu)(?=[\s:)])"
 )
-_TITLE_VERSION = re.compile(rf"\A{_VERSION_LABEL}\s*|\s*{_VERSION_LABEL}\Z", re.IGNORECASE)
+_VERSION_LABEL = rf"{_VERSION_WORDS}[^()]{{0,40}}\)"
+# On the title, the version first or last; and the " =" dpa's wire format closes a
+# headline with ("Mosel steigt weiter =").
+_TITLE_MARKS = re.compile(rf"\A{_VERSION_LABEL}\s*|\s*{_VERSION_LABEL}\Z|\s+=\Z", re.IGNORECASE)
+# The version on a line of its own under the title, saying after a colon what is new, may
+# be longer ("(Neu: Reaktion der Arbeitgeber, Absätze 4 und 5)", as AFP writes it): it is
+# for the newsroom ("(Neu im Kino)" is no version).
+_VERSION_NOTE = re.compile(
+    rf"{_VERSION_WORDS}\s*(?::[^()]{{1,{TITLE_MAX_CHARS}}})?\)", re.IGNORECASE
+)
 # A press release's contact block for journalists after its text: the label, then
 # short lines of names, numbers and addresses, none a sentence ("Pressekontakt:",
-# "Für Rückfragen:", "Rückfragen bitte an:", "Pressesprecherin:").
+# "Für Rückfragen:", "Rückfragen bitte an:", "Pressesprecherin:"); and a wire's links
+# for the newsroom, under a label alone on its line ("Internet:", "Links:").
 _CONTACT_LABEL = re.compile(
     r"\A(?:(?:Presse|Medien)kontakte?|Pressesprecher(?:in)?|Pressereferent(?:in)?|Pressestelle"
     r"|(?:Kontakt|Ansprechpartner(?:in)?)\s+für\s+"
     r"(?:die\s+)?(?:Presse|Medien|Journalist\w*|Redaktionen)"
-    r"|(?:Für\s+|Bei\s+)?Rückfragen(?:\s+[^\s.!?:]+){0,6})\s*:",
+    r"|(?:Für\s+|Bei\s+)?Rückfragen(?:\s+[^\s.!?:]+){0,6}"
+    r"|(?:(?:Mehr\s+)?im\s+)?Internet(?=\s*:\Z)|(?:Web)?links?(?=\s*:\Z))\s*:",
     re.IGNORECASE,
 )
 CONTACT_LINE_MAX_CHARS = 100
@@ -224,10 +275,17 @@ _END_MARKER = re.compile(
 _AGENCY_CODE = re.compile(r"\(\s*(?P<agency>[A-Za-z][\w-]{1,11})\s*[–—/-]?\s*[\w/.-]*\d[\w/. -]*\)")
 # A distribution service's line closing a press release it sent: "Original-Content von:
 # …, übermittelt durch news aktuell", "OTS: Stadtwerke Lindenau", "… verbreitet über
-# pressetext".
+# pressetext"; the first two name the sender.
 _DISTRIBUTION_FOOTER = re.compile(
-    r"\A(?:Original-?Content\s+von|OTS)\s*:"
+    r"\A(?:Original-?Content\s+von|OTS)\s*:\s*(?P<sender>[^,]*)"
     r"|\b(?:übermittelt|verbreitet|versandt)\s+(?:durch|über|von)\s+[\w-]+(?:\s+[\w-]+)?\Z"
+)
+# A broadcaster's disclaimer closing an interview's transcript, as Deutschlandfunk writes
+# it: "Äußerungen unserer Gesprächspartner geben deren eigene Auffassungen wieder. Der
+# Sender macht sich Äußerungen seiner Gesprächspartner in Interviews nicht zu eigen."
+_BROADCAST_DISCLAIMER = re.compile(
+    r"\bÄußerungen\s+(?:unserer|seiner|ihrer)\s+(?:Gesprächspartner|Gäste|Interviewpartner)"
+    r"\w*\b.{0,80}\bnicht\s+zu\s+eigen\W*\Z"
 )
 # A caption or photo credit as a line of its own ("Foto: Anna Muster", "Bildunterschrift:
 # …", "(Foto: dpa)"): it belongs to a picture, not to the text.
@@ -242,17 +300,29 @@ _FACT_LINE = re.compile(r"\A[^:]{1,30}:\s*[-+]?\d[\d.,:/%–-]*(?:\s*(?:[A-ZÄÖ
 # its tag ("@Titel:…", "@Text:…", "@Zwischentitel:…", "@Bildunterschrift:…"); a line
 # without a tag continues the field above it.
 _TAGGED_LINE = re.compile(r"\A@(?P<tag>[^\W\d_][\w-]{0,30})\s*:\s*(?P<text>.*)\Z")
-# Footer lines after the text: agency codes ("pw/jes", "dpa abc xy n1"), a copyright
-# line, a line ending in the wire item's number ("dpa-infocom, dpa:261207-930-12345/2"),
-# the sending company's name alone ("Beispiel-Agentur GmbH"); and a reporters' credit in
-# parentheses ("(Bericht von Tom Muster; redigiert …)"), which may name the desk to
-# write to in parentheses of its own ("… an die Redaktion (für Märkte).)").
+# Footer lines after the text: agency codes ("pw/jes", "dpa abc xy n1"), the writer's
+# initials ("(SBi)"), a copyright line, a line ending in the wire item's number
+# ("dpa-infocom, dpa:261207-930-12345/2"), the sending company's name alone
+# ("Beispiel-Agentur GmbH"); and a reporters' credit in parentheses ("(Bericht von Tom
+# Muster; redigiert …)"), which may name the desk to write to in parentheses of its own
+# ("… an die Redaktion (für Märkte).)").
 # A word of a company's name: capitalised or a compound ("dpa-infocom"), so that a
 # sentence ending in a legal form ("Der Konzern wird eine AG") is no company line.
 _COMPANY_WORD = r"(?:[A-ZÄÖÜ0-9][\w.&-]*|\w+-[\w.&-]+)"
+_CODE = r"[a-z0-9]{1,6}(?:-[a-z0-9]{1,6})?"  # "pw", "n1", dpa's regional "dpa-lrs"
+# A line of the sender's imprint as e-mails and letters close with it, its parts set apart
+# by dots or bars, one of them an address ("Verein e. V. · Kirchgasse 7 · 34466 Wolfhagen
+# · Vereinsregister Kassel VR 0000"; see `_ADDRESS_LINE`).
+_IMPRINT_SEPARATOR = re.compile(r"\s+[·|•]\s+")
+IMPRINT_MIN_PARTS = 3
+# The writer's initials in parentheses, as press offices sign a release ("(SBi)", "(jk)"):
+# with a lower-case letter, so that a party ("(SPD)") is none.
+_INITIALS = r"\((?=[^)]*[a-zäöüß])[A-Za-zÄÖÜäöüß]{2,4}(?:/[A-Za-zÄÖÜäöüß]{2,4})*\)"
 _FOOTER = re.compile(
-    r"\A(?:[a-z0-9]{1,6}(?:[ /][a-z0-9]{1,6}){1,8}\Z"
+    rf"\A(?:{_CODE}(?:[ /]{_CODE}){{1,8}}\Z|{_INITIALS}\Z"
     r"|©|\([cC]\)\s|Copyright\s+(?:©|\([cC]\)|\d{4})"
+    # why a newsletter reached its reader ("Sie erhalten diesen Newsletter, weil …")
+    r"|Sie\s+erhalten\s+(?:diese[ns]?|unseren?)\s+(?:Newsletter|Rundbrief|Infobrief|E-?Mail)\b"
     r"|.{0,60}\b[a-z]{2,8}:\d{6}-\d{2,3}-\d{3,8}(?:/\d{1,3})?\Z"
     rf"|{_COMPANY_WORD}(?: {_COMPANY_WORD}){{0,3}} (?:GmbH|AG|SE|KG|KGaA|Ltd\.?|Inc\.?|LLC)\Z)"
 )
@@ -265,6 +335,9 @@ WRAP_MAX_CHARS = 100
 WRAP_MIN_CHARS = 40
 WRAP_MIN_FULL_LINES = 3
 WRAP_SLACK = 15
+# A rule line, one mark repeated ("-----", "*****", "* * * *", "====="): it sets off
+# parts of a text (a masthead, sections, what follows the text) and is never text itself.
+_RULE_LINE = re.compile(r"([-–—=_*#~+•·])(?:\s*\1){2,}")
 _LIST_ITEM = re.compile(r"\A(?:[-–•*·▪]|\d{1,2}[.)])\s")
 _TRAILER = re.compile(r"\A\s*Quellen?\s*:\s*(?P<names>.+?)\s*\Z", re.IGNORECASE)
 _LINE_ENDS_SENTENCE = tuple('.!?…"“”»«')
@@ -472,7 +545,7 @@ def parse_article(text: str) -> ParsedArticle:
             break
         footers.append(lines.pop().text)
 
-    head = _read_head(lines)
+    head = _read_head(lines, _distribution_senders(footers))
     sent_on = head.published_on or _transmission_date(footers)
     if sent_on and not published_on:
         published_on, precision = sent_on, DatePrecision.DAY
@@ -494,7 +567,9 @@ def parse_article(text: str) -> ParsedArticle:
 
     texts: list[tuple[BlockKind, str]] = []
     for line in lines:
-        if _is_heading_line(line):
+        if _RULE_LINE.fullmatch(line.text):
+            dropped.append(line.text)
+        elif _is_heading_line(line):
             texts.append((BlockKind.HEADING, line.text))
         else:
             texts.extend(split_glued_headings(line.text))
@@ -540,18 +615,28 @@ def _is_heading_line(line: "_Line") -> bool:
 
 def _is_footer(line: str) -> bool:
     """A line after the text that is not part of it: see `_FOOTER`, a wire's
-    transmission time, a note to editors, an end marker, a distribution service's line
-    and an agency's code line."""
+    transmission time, a note to editors, an end marker, a distribution service's line,
+    a broadcaster's disclaimer, a rule line, an imprint's line and an agency's code
+    line."""
     if (
-        _FOOTER.match(line)
+        _is_imprint(line)
+        or _FOOTER.match(line)
         or _transmission_time(line)
         or _EDITORS_NOTE.match(line)
         or _END_MARKER.fullmatch(line)
         or _DISTRIBUTION_FOOTER.search(line)
+        or _BROADCAST_DISCLAIMER.search(line)
+        or _RULE_LINE.fullmatch(line)
     ):
         return True
     code = _AGENCY_CODE.fullmatch(line)
     return code is not None and code["agency"].casefold() in WIRE_AGENCIES
+
+
+def _is_imprint(line: str) -> bool:
+    """A line of the sender's imprint (see `_IMPRINT_SEPARATOR`)."""
+    parts = _IMPRINT_SEPARATOR.split(line)
+    return len(parts) >= IMPRINT_MIN_PARTS and any(map(_ADDRESS_LINE.match, parts))
 
 
 def _newsroom_block_start(lines: list["_Line"]) -> int | None:
@@ -567,6 +652,16 @@ def _newsroom_block_start(lines: list["_Line"]) -> int | None:
     )
 
 
+def _distribution_senders(footers: list[str]) -> frozenset[str]:
+    """The senders, case-folded, that a distribution service's footer names ("Original-
+    Content von: Feuerwehr Essen, übermittelt durch news aktuell"): news aktuell's press
+    portal prints the sender's name on top too, where it is no title."""
+    found = (_DISTRIBUTION_FOOTER.search(line) for line in footers)
+    return frozenset(
+        match["sender"].strip().casefold() for match in found if match and match["sender"]
+    )
+
+
 def _transmission_date(footers: list[str]) -> datetime.date | None:
     """The date of a wire's transmission time among the lines after the text, where dpa
     puts it ("071644 Dez 26")."""
@@ -574,8 +669,8 @@ def _transmission_date(footers: list[str]) -> datetime.date | None:
 
 
 def _contact_block_start(lines: list["_Line"]) -> int | None:
-    """Where a contact block for journalists starts that runs to the end of `lines`;
-    never on the first line (a whole text is no contact block)."""
+    """Where a contact block for journalists (or a wire's links) starts that runs to the
+    end of `lines`; never on the first line (a whole text is no contact block)."""
     for index in range(len(lines) - 1, max(0, len(lines) - CONTACT_MAX_LINES - 1), -1):
         line = lines[index].text
         if _CONTACT_LABEL.match(line):
@@ -603,13 +698,16 @@ def _unwrapped_lines(text: str) -> list[_Line]:
     are cut at a width: none longer than WRAP_MAX_CHARS and several close to the longest.
     There a line break inside a paragraph is soft when the next line's first word would
     not have fitted on the line, or when a line near the width stops mid-sentence; a
-    short line (a paragraph's end, a heading) stays.
+    short line (a paragraph's end, a heading) stays. A rule line is a block of its own.
     """
     groups: list[list[str]] = [[]]
-    for line in text.split("\n"):
-        if line := line.strip():
+    for line in map(str.strip, text.split("\n")):
+        rule = _RULE_LINE.fullmatch(line) is not None
+        if groups[-1] and (rule or not line):
+            groups.append([])
+        if line:
             groups[-1].append(line)
-        elif groups[-1]:
+        if rule:
             groups.append([])
     if not groups[-1]:
         groups.pop()
@@ -702,22 +800,34 @@ class _Head(NamedTuple):
     place: str = ""  # a press release's place and date line ("Bamberg, 07.12.2026")
 
 
-def _read_head(lines: list[_Line]) -> _Head:
+def _read_head(lines: list[_Line], senders: frozenset[str]) -> _Head:
     """Take the title, a date line and a byline from the top of `lines` (in any order),
-    and the lines there that speak to the newsroom (see `_is_newsroom_line`)."""
+    and the lines there that speak to the newsroom (see `_is_newsroom_line`), name the
+    sender as the footers do (`senders`, case-folded: see `_distribution_senders`) or
+    set off the text: rule lines, a newsletter's masthead and table of contents."""
     title = byline = place = ""
     published_on: datetime.date | None = None
     agencies: list[str] = []
     taken = _take_letterhead(lines)
     while len(lines) > 1:
         line = lines[0].text
+        if front := _masthead(lines) or _contents(lines):
+            published_on = published_on or next(filter(None, map(_issue_date, front)), None)
+            taken.extend(front)
+            del lines[: len(front)]
+            continue
         if service := _service_agency(line):  # before the slugs: "dpa Nord/Hamburg"
             agencies = agencies or [service]
             taken.append(line)
         elif issued_on := _document_date(line):
             published_on = published_on or issued_on
             taken.append(line)
-        elif _is_newsroom_line(line) or (not published_on and (published_on := _date_line(line))):
+        elif (
+            _is_newsroom_line(line)
+            or _RULE_LINE.fullmatch(line)
+            or line.casefold() in senders
+            or (not published_on and (published_on := _date_line(line)))
+        ):
             taken.append(line)
         elif not place and (dated := _place_and_date_line(line)):
             place, published_on = dated.place, published_on or dated.published_on
@@ -766,6 +876,38 @@ def _take_letterhead(lines: list[_Line]) -> list[str]:
     return block
 
 
+def _masthead(lines: list[_Line]) -> list[str]:
+    """A newsletter's masthead opening `lines`, a block of a few short lines (its name,
+    sender, issue and date), each one sentence at most, framed by rule lines ("*****"
+    above and below): its lines with the rules, or none."""
+    if len(lines) < 4 or not _RULE_LINE.fullmatch(lines[0].text):
+        return []
+    block = [line.text for line in lines[1:] if line.block == lines[1].block]
+    closing = len(block) + 1
+    if not (
+        2 <= len(block) <= LETTERHEAD_MAX_LINES
+        and closing + 1 < len(lines)  # text follows
+        and _RULE_LINE.fullmatch(lines[closing].text)
+        and all(len(line) <= HEADING_MAX_CHARS and first_sentence(line) == line for line in block)
+    ):
+        return []
+    return [line.text for line in lines[: closing + 1]]
+
+
+def _contents(lines: list[_Line]) -> list[str]:
+    """A table of contents opening `lines`, its label and list items (see
+    `_CONTENTS_LABEL`), or none."""
+    if not _CONTENTS_LABEL.fullmatch(lines[0].text):
+        return []
+    items = list(itertools.takewhile(lambda line: _LIST_ITEM.match(line.text), lines[1:]))
+    return [line.text for line in lines[: len(items) + 1]] if items else []
+
+
+def _issue_date(line: str) -> datetime.date | None:
+    """The date on a masthead's line, alone or with the issue (see `_document_date`)."""
+    return _document_date(line) or _date_line(line)
+
+
 def _document_date(line: str) -> datetime.date | None:
     """The day on a line naming the kind of document (see `_DATED_DOCUMENT_KIND`)."""
     match = _DATED_DOCUMENT_KIND.match(line)
@@ -781,26 +923,41 @@ def _service_agency(line: str) -> str:
 
 def _is_newsroom_line(line: str) -> bool:
     """A line on top for the newsroom, not for readers: the kind of document, a CMS
-    metadata field, a note to editors, a correction notice, a wire's subject slug or
-    transmission codes, or the press office's name."""
-    return any(
-        pattern.match(line)
-        for pattern in (
-            _DOCUMENT_KIND,
-            _CMS_FIELD,
-            _EDITORS_NOTE,
-            _CORRECTION_NOTE,
-            _SLUG_LINE,
-            _TRANSMISSION_CODES,
-            _PRESS_OFFICE,
+    metadata field or a transcript's, a note to editors, a correction notice, the
+    version's note, a wire's subject slug or transmission codes, or the press office's
+    name."""
+    return (
+        _is_transmission_codes(line)
+        or _VERSION_NOTE.fullmatch(line) is not None
+        or any(
+            pattern.match(line)
+            for pattern in (
+                _DOCUMENT_KIND,
+                _CMS_FIELD,
+                _BROADCAST_FIELD,
+                _EDITORS_NOTE,
+                _CORRECTION_NOTE,
+                _SLUG_LINE,
+                _PRESS_OFFICE,
+            )
         )
+    )
+
+
+def _is_transmission_codes(line: str) -> bool:
+    """A wire's transmission codes (see `_TRANSMISSION_CODES`); in capitals only with a
+    wire agency among them (see `_UPPER_TRANSMISSION_CODES`)."""
+    if _TRANSMISSION_CODES.match(line):
+        return True
+    return bool(_UPPER_TRANSMISSION_CODES.match(line)) and any(
+        word.casefold() in WIRE_AGENCIES for word in re.findall(r"[A-Z]+", line)
     )
 
 
 def _title_text(line: str) -> str:
     """A title line without the labels a wire or CMS puts on it ("EIL: ", "Titel: ",
     "(Zusammenfassung)"); the line itself if it is nothing but a label."""
-    text = _TITLE_VERSION.sub("", _TITLE_PREFIX.sub("", line, count=1)).strip()
+    text = _TITLE_MARKS.sub("", _TITLE_PREFIX.sub("", line, count=1)).strip()
     return text or line
 
 
@@ -863,7 +1020,8 @@ def _date_line(line: str) -> datetime.date | None:
 
 def _transmission_time(line: str) -> datetime.date | None:
     """The date of a wire's transmission time (see `_TRANSMISSION_TIME`)."""
-    if not (match := _TRANSMISSION_TIME.match(line)):
+    match = _TRANSMISSION_TIME.match(line)
+    if not match or (match["agency"] and match["agency"].casefold() not in WIRE_AGENCIES):
         return None
     year = match["year"] if len(match["year"]) == 4 else f"20{match['year']}"
     return calendar_date(year, None, match["month_name"], match["day"])

@@ -254,6 +254,9 @@ def test_head_of_date_line_title_and_byline_before_the_dateline():
         # A CMS labels the date of its last change.
         "Stand: 07.12.2026, 18:30 Uhr",
         "Aktualisiert am 7. Dezember 2026, 9:15 Uhr",
+        "07.12.2026 – 14:03",  # as news aktuell's press portal prints it
+        "07.12.2026 | 14:03 Uhr",
+        "Sendedatum: 07.12.2026, 07:15 Uhr",  # a broadcast transcript's
     ],
 )
 def test_german_date_lines_on_top_are_the_published_date(line):
@@ -318,6 +321,9 @@ def test_agency_footer_lines_are_dropped():
         "dpa-infocom, dpa:261207-930-67890/1",  # the wire item's number, without ©
         "Beispiel-Nachrichten GmbH",  # the sending company's name alone
         "Agentur Muster AG",
+        "(SBi)",  # the writer's initials, as a press office signs a release
+        "Stadtwerke Lindenau GmbH · Markt 1 · 12345 Lindenau · HRB 1234",  # an imprint
+        "(jk/lm)",
     ],
 )
 def test_item_number_and_company_lines_after_the_text_are_footers(footer):
@@ -344,11 +350,15 @@ def test_reporters_credit_in_parentheses_is_the_byline():
         "Der Konzern wird eine AG",
         "(Berichtigung folgt.)",
         "(SPD – 12 Sitze)",  # a party is no agency
+        "(CDU)",  # nor are its capitals initials
         "(mehr als 20 Verletzte)",
         "Das Ende der Meldung kam spät.",
         "Die Seite wird aktualisiert, sagte der Sprecher.",
         "Anmerkung der Redaktion: Die Namen wurden geändert.",
         "Die Nachricht wurde über Funk verbreitet.",
+        "Die Regierung macht sich die Äußerungen des Ministers nicht zu eigen.",
+        "Sie erhalten die Unterlagen per Post.",
+        "Eintritt frei · Beginn 19 Uhr · Stadthalle",  # parts, but no address: no imprint
     ],
 )
 def test_a_last_paragraph_of_text_is_no_footer(last):
@@ -450,6 +460,7 @@ def test_short_lines_of_a_text_that_is_not_wrapped_stay_apart():
         ("Hafen wächst weiter (2. Zusammenfassung 1200)", "Hafen wächst weiter"),
         ("(Korrektur) Hafen wächst weiter", "Hafen wächst weiter"),
         ("Hafen wächst weiter (neu: mit Zahlen)", "Hafen wächst weiter"),
+        ("Hafen wächst weiter =", "Hafen wächst weiter"),  # dpa's end of a headline
         # Words like the labels that are the title's own stay.
         ("Blitz schlägt in Kirche ein", "Blitz schlägt in Kirche ein"),
         ("Eil-Verfahren gegen Minister", "Eil-Verfahren gegen Minister"),
@@ -488,6 +499,12 @@ def test_wire_and_cms_labels_are_taken_off_the_title(line, title):
         "bdt0123 4 pl 345 dpa 0456",
         "Pressestelle",
         "Presse- und Öffentlichkeitsarbeit der Stadt Lindenau",
+        # A broadcast transcript's kind and fields.
+        "TRANSKRIPT",
+        "Sendemanuskript",
+        "Sendung: Am Abend – Nachrichten aus der Region",
+        "Moderation: Eva Muster",
+        "Gast: Dr. Tom Beispiel, Verkehrsforscher, Lindenau",
     ],
 )
 def test_lines_on_top_for_the_newsroom_are_no_title_or_text(line):
@@ -503,6 +520,8 @@ def test_lines_on_top_for_the_newsroom_are_no_title_or_text(line):
         "Anmerkung der Redaktion: Die Namen wurden geändert.",  # a note to readers
         "Pressemitteilungen der Polizei nennen keine Namen.",
         "Seitenweise Akten lagen vor.",
+        "Transkripte belegen die Absprache.",
+        "Moderation: Guten Morgen, Frau Beispiel. Wie geht es Ihnen?",  # the host's turn
         "und dann kam alles anders",
     ],
 )
@@ -543,6 +562,9 @@ def test_titles_like_slugs_service_or_office_lines_stay_the_title(line):
         # A distribution service's line closing the press release it sent.
         "Original-Content von: Stadtwerke Lindenau, übermittelt durch news aktuell",
         "OTS: Stadtwerke Lindenau",
+        # A broadcaster's disclaimer closing an interview's transcript.
+        "Das Gespräch wurde gekürzt. Äußerungen unserer Gesprächspartner geben deren eigene "
+        "Auffassung wieder; Radio Lindenau macht sich Äußerungen seiner Gäste nicht zu eigen.",
     ],
 )
 def test_notes_to_editors_codes_and_end_markers_after_the_text_are_footers(footer):
@@ -829,7 +851,7 @@ def test_a_date_on_top_wins_over_the_transmission_time_after_the_text():
     assert parsed.published_on == datetime.date(2026, 12, 5)
 
 
-@pytest.mark.parametrize("last", ["071599 DEZ 26", "Anpfiff 1530 Uhr"])
+@pytest.mark.parametrize("last", ["071599 DEZ 26", "Anpfiff 1530 Uhr", "Vorgang 071530 Mai 26"])
 def test_last_lines_like_transmission_times_stay_text(last):
     parsed = parse_article(f"Der Rat hat entschieden.\n\n{last}")
     assert (parsed.body.endswith(last), parsed.published_on) == (True, None)
@@ -953,7 +975,9 @@ def load_cases(folder: str) -> dict[str, dict]:
 
 
 # The sets of text cases, each a folder of files and their expected.json (same schema).
-CASE_SETS = {folder: load_cases(folder) for folder in ("text", "text_blind2", "text_blind3")}
+CASE_SETS = {
+    folder: load_cases(folder) for folder in ("text", "text_blind2", "text_blind3", "text_blind4")
+}
 MOJIBAKE = ("Ã", "â€", "\ufeff", "\ufffd", "\r")
 # Held-out fields right per blind set, a floor against regressions; only the total is
 # looked at. text_blind2 (of 66), measured on 2026-12-07 after the rules were changed on
@@ -961,7 +985,9 @@ MOJIBAKE = ("Ã", "â€", "\ufeff", "\ufffd", "\r")
 # text_blind3's held-out half (of 55), measured clean: 25/55 before the rules were changed
 # on its tuning half (20/55 -> 55/55), 32/55 after; then released for tuning (2026-12-07):
 # 55/55, so all its fields are in the test below and it has no floor here.
-HELD_OUT_FLOORS = {"text_blind2": 66}
+# text_blind4 (of 55), measured once as a total on 2026-12-07: 15/55 before the rules were
+# changed on its tuning half (18/55 -> 54/55), 15/55 after.
+HELD_OUT_FLOORS = {"text_blind2": 66, "text_blind4": 15}
 
 
 def case_fields(folder: str, name: str) -> dict[str, bool]:
@@ -993,19 +1019,31 @@ def cases_of(folder: str, *parts: str) -> list[tuple[str, str]]:
     return [(folder, name) for name, case in CASE_SETS[folder].items() if case["part"] in parts]
 
 
+# Expectations found wrong while tuning, left as their writer fixed them (see the set's
+# README), with the fields the import rightly reads otherwise.
+WRONG_EXPECTATIONS = {
+    # 11 counts the blocks from the title to the closing disclaimer; between the first
+    # and last words expected.json fixes, without the disclaimer it rules out, the body
+    # holds the introduction and eight interview turns: 9 paragraphs.
+    ("text_blind4", "rundfunk_transkript_hafen.txt"): ["paragraph count"],
+}
+
+
 # Every field of every case tuned on: the first set, whose held-out half was first only
 # measured (59 of 77 fields right, a floor) and then released for tuning (77 of 77
-# since), the tuning half of the second set, and the whole third set, its held-out half
-# released after its floor (32 of 55) was measured.
+# since), the tuning halves of the second and fourth sets, and the whole third set, its
+# held-out half released after its floor (32 of 55) was measured.
 @pytest.mark.parametrize(
     ("folder", "name"),
     cases_of("text", "tuning", "held-out")
     + cases_of("text_blind2", "tuning")
-    + cases_of("text_blind3", "tuning", "held-out"),
+    + cases_of("text_blind3", "tuning", "held-out")
+    + cases_of("text_blind4", "tuning"),
 )
 def test_wire_and_cms_text_cases_are_read_right(folder, name):
     fields = case_fields(folder, name)
-    assert [field for field, right in fields.items() if not right] == []
+    wrong = [field for field, right in fields.items() if not right]
+    assert wrong == WRONG_EXPECTATIONS.get((folder, name), [])
 
 
 @pytest.mark.parametrize(("folder", "floor"), HELD_OUT_FLOORS.items())
@@ -1031,3 +1069,144 @@ def test_lines_that_each_end_a_sentence_are_paragraphs_not_a_wrapped_one():
         "Ein",
         "Hinweise",
     ]
+
+
+# What the fourth set's tuning half adds: AFP's and dpa's wire heads and ends, news
+# aktuell's press portal, a broadcast transcript and an e-mail newsletter.
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "AFP DEU 0731 4 WI 0412 AFP /AFP-KX27",  # AFP's transmission codes, in capitals
+        "lno0213 3 vm 214  dpa/lno 0588",  # dpa's, a regional service's code with them
+        "(Neu: Stimmen der Opposition im Landtag, Absätze 3 bis 5)",  # what the version adds
+    ],
+)
+def test_wire_codes_and_version_notes_on_top_are_no_title_or_text(line):
+    parsed = parse_article(
+        f"{line}\nRat beschließt Brücke\n\nBerlin (AFP) - Der Rat hat entschieden."
+    )
+    assert (parsed.title, parsed.body) == ("Rat beschließt Brücke", "Der Rat hat entschieden.")
+    assert line in parsed.dropped_lines
+
+
+@pytest.mark.parametrize("line", ["BUNDESLIGA 2026 SPIELTAG 12 TABELLE", "(Neu im Kino)"])
+def test_capitals_with_figures_or_a_short_aside_on_top_stay(line):
+    # Capitals name an agency among them to be codes; an aside is no version note.
+    parsed = parse_article(f"{line}\n\nDer Rat hat entschieden.")
+    assert line in parsed.title + parsed.body
+
+
+@pytest.mark.parametrize(
+    ("codes", "sent"),
+    [
+        ("sch/ab", "AFP 071644 DEZ 26"),  # AFP names itself before the transmission time
+        ("dpa-lno ab yyzz n1 cd", "071644 Dez 26"),  # dpa's regional service's code line
+    ],
+)
+def test_wire_code_lines_and_transmission_time_after_the_text(codes, sent):
+    parsed = parse_article(f"Berlin (AFP) - Der Rat hat entschieden.\n\n{codes}\n\n{sent}")
+    assert (parsed.body, parsed.published_on) == (
+        "Der Rat hat entschieden.",
+        datetime.date(2026, 12, 7),
+    )
+    assert parsed.dropped_lines == [sent, codes]
+
+
+PRESS_PORTAL_FOOTER = "Original-Content von: Stadtwerke Lindenau, übermittelt durch news aktuell"
+
+
+def test_press_portal_sender_and_time_on_top_and_dateline_alone():
+    parsed = parse_article(
+        "Stadtwerke Lindenau\n07.12.2026 – 14:03\n\nStadtwerke senken Preise\n\n"
+        f"Lindenau (ots)\n\nDie Stadtwerke senken die Preise.\n\n{PRESS_PORTAL_FOOTER}"
+    )
+    assert (parsed.title, parsed.dateline_place, parsed.publisher_name) == (
+        "Stadtwerke senken Preise",
+        "Lindenau",
+        "",
+    )
+    assert parsed.published_on == datetime.date(2026, 12, 7)
+    assert parsed.body == "Die Stadtwerke senken die Preise."
+    assert "Stadtwerke Lindenau" in parsed.dropped_lines
+
+
+def test_a_title_on_top_not_naming_the_footers_sender_stays_the_title():
+    parsed = parse_article(
+        f"Rat beschließt Brücke\n07.12.2026\n\nDer Rat hat entschieden.\n\n{PRESS_PORTAL_FOOTER}"
+    )
+    assert (parsed.title, parsed.body) == ("Rat beschließt Brücke", "Der Rat hat entschieden.")
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "agency"),
+    [("Bonn (KNA)", "Bonn", "KNA"), ("Essen (ots)", "Essen", ""), ("Olaf Muster (SPD)", "", "")],
+)
+def test_a_dateline_alone_without_a_dash_needs_a_wire_or_press_service(line, place, agency):
+    parsed = parse_article(f"Rat beschließt Brücke\n\n{line}\n\nDer Rat hat entschieden.")
+    assert (parsed.dateline_place, parsed.publisher_name) == (place, agency)
+    assert (line in parsed.body) == (place == "")
+
+
+NEWSLETTER = (
+    "=====================\nLINDENAUER RUNDBRIEF\nBürgerverein Lindenau e. V.\n"
+    "Ausgabe 12 · 7. Dezember 2026\n=====================\n\n"
+    "Inhalt:\n- Neue Bänke am Markt\n- Termine\n\n---------------------\n\n"
+    "Neue Bänke am Markt\n\nDer Verein hat zwölf Bänke aufgestellt.\n\n* * *\n\n"
+    "Termine\n\n- 12. Januar: Versammlung im Rathaus\n\n---------------------\n"
+    "Sie erhalten diesen Rundbrief, weil Sie Mitglied im Verein sind.\n"
+    "Newsletter abbestellen: https://www.verein.example/abmelden\n"
+    "Bürgerverein Lindenau e. V. | Markt 1 | 12345 Lindenau"
+)
+
+
+def test_newsletter_masthead_contents_rules_and_footer_are_no_text():
+    parsed = parse_article(NEWSLETTER)
+    assert (parsed.title, parsed.published_on) == (
+        "Neue Bänke am Markt",
+        datetime.date(2026, 12, 7),
+    )
+    assert headings(parsed) == ["Termine"]
+    assert paragraphs(parsed) == [
+        "Der Verein hat zwölf Bänke aufgestellt.",
+        "- 12. Januar: Versammlung im Rathaus",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rat beschließt Brücke\n=====================\nDer Rat hat entschieden.",  # underlined
+        "=====================\nRat beschließt Brücke\n=====================\n\n"
+        "Der Rat hat entschieden.",  # boxed: one line is no masthead
+    ],
+)
+def test_a_title_set_off_by_rule_lines_stays_the_title(text):
+    parsed = parse_article(text)
+    assert (parsed.title, parsed.body) == ("Rat beschließt Brücke", "Der Rat hat entschieden.")
+
+
+def test_a_list_under_its_label_in_the_text_is_no_table_of_contents():
+    parsed = parse_article(
+        "Berlin (dpa) - Der Rat tagte.\n\nDie Themen im Überblick:\n\n- Haushalt\n- Brücke"
+    )
+    assert headings(parsed) == ["Die Themen im Überblick:"]
+    assert paragraphs(parsed) == ["Der Rat tagte.", "- Haushalt", "- Brücke"]
+
+
+@pytest.mark.parametrize("label", ["Internet:", "Links:", "Mehr im Internet:"])
+def test_a_wires_links_under_their_label_after_the_text_are_dropped(label):
+    parsed = parse_article(
+        "Berlin (dpa) - Der Rat hat entschieden.\n\n* * * *\n\n"
+        f"{label}\nBeschluss des Rates: https://www.lindenau.example/rat"
+    )
+    assert parsed.body == "Der Rat hat entschieden."
+
+
+@pytest.mark.parametrize(
+    "last", ["Internet: www.stadtmuseum.example", "Links:\nDie Stadt hat alles auf ihrer Seite."]
+)
+def test_a_readers_web_address_or_a_sentence_under_a_links_label_stays(last):
+    parsed = parse_article(f"Der Rat hat entschieden.\n\n{last}")
+    assert parsed.body.endswith(last.rsplit("\n", 1)[-1])
