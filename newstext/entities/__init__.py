@@ -20,6 +20,7 @@ from newstext.entities.discovery import (
     _fuzzy_person,
     _strip_genitive,
     _word_before,
+    _words,
     closest_surname,
     cue_kind,
     discover,
@@ -33,6 +34,7 @@ from newstext.entities.gazetteer import (
     seed_gazetteer,
 )
 from newstext.entities.matching import FoundMention, Matcher, longest_first
+from newstext.entities.model import EVIDENCE as MODEL_EVIDENCE
 from newstext.entities.model import find_names
 from newstext.entities.patterns import pattern_mentions
 
@@ -76,6 +78,12 @@ def find_mentions(
     # of news patterns ("Landgericht Hohenbrück") over what they cover.
     found = longest_first(found) + _outside(ruled, found)
     found = longest_first(pattern_mentions(text, known + found) + found)
+    # Titles and events (type OTHER) are not proposed, and neither are the candidates
+    # inside them ("Chiemsee" in the title „Abend am Chiemsee“).
+    titles = [m for m in found if m.kind == Kind.OTHER]
+    found = [m for m in found if m.kind != Kind.OTHER]
+    unlinked = [m for m in known if m.entity is None]
+    known = [m for m in known if m.entity is not None] + _outside(unlinked, titles)
     found += _repeated_names(text, known + found)
     # A candidate may swallow known names ("Azerbaijan Airlines"): longest wins.
     return longest_first(known + found + queued)
@@ -159,7 +167,7 @@ def _model_mentions(
         if name.kind == Kind.OTHER and name.confidence < MIN_OTHER_CONFIDENCE:
             continue
         surface = text[name.start : name.end]
-        evidence = f"sequence model ({name.confidence:.2f})"
+        evidence = f"{MODEL_EVIDENCE} ({name.confidence:.2f})"
         cue = _word_before(text, name.start)
         if cue is not None and cue_kind(cue.text) is not None:
             evidence += f", after “{cue.text}”"  # the title or role the rules know
@@ -200,15 +208,20 @@ def _outside(mentions: list[FoundMention], taken: list[FoundMention]) -> list[Fo
 
 
 def _repeated_names(text: str, mentions: list[FoundMention]) -> list[FoundMention]:
-    """A name proposed once in a text is proposed wherever else it stands in that text."""
+    """A name proposed once in a text is proposed wherever else it stands in that text;
+    a person's one-word name not after an article ("Wolf" and "ein Wolf", "Koch" and
+    "der Koch"): there it is the common noun."""
     taken = bytearray(len(text))
     for mention in mentions:
         taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
     proposed = {m.candidate: m for m in mentions if m.method == Method.DISCOVERY}
     repeated = []
     for name, first in proposed.items():
+        one_word_person = first.kind == Kind.PERSON and " " not in name
         for start, end in _standalone(text, name):
             if any(taken[start:end]):
+                continue
+            if one_word_person and _after_article(text, start):
                 continue
             taken[start:end] = b"\x01" * (end - start)
             repeated.append(
@@ -222,6 +235,19 @@ def _repeated_names(text: str, mentions: list[FoundMention]) -> list[FoundMentio
                 )
             )
     return repeated
+
+
+_ARTICLES = frozenset(
+    _words(
+        "der die das den dem des ein eine einen einem einer eines kein keine keinen keinem "
+        "keiner keines"
+    )
+)
+
+
+def _after_article(text: str, start: int) -> bool:
+    before = _word_before(text, start)
+    return before is not None and before.text.lower() in _ARTICLES
 
 
 def _standalone(text: str, name: str) -> Iterator[tuple[int, int]]:

@@ -393,7 +393,8 @@ _CLAUSE_WORDS = _FINITE_VERBS | {"KOUS", "PRF"}
 # Endings of German place names: "Riedlingen", "Burghausen", "Pfaffenhofen", "Wetzlar".
 _PLACE_SHAPE = re.compile(
     r"\w{3,}(?:ingen|hausen|hofen|heim|dorf|burg|berg|stadt|stedt|feld|furt|bach|rode|leben|"
-    r"büttel|hagen|kirchen|weiler|münster|brück|brücken|born|beck|ow|itz|witz)s?"
+    r"büttel|hagen|kirchen|weiler|münster|brück|brücken|born|beck|stetten|mühlen|walde|hain|"
+    r"ried|rath|ow|itz|witz)s?"
 )
 
 

@@ -33,6 +33,8 @@ MODEL_FILE = Path(__file__).parent / "data" / "ner.crfsuite"
 # validation figures (tests, benchmarks, `make entity-model`) are measured with, since
 # the shipped model has seen those sentences.
 EVALUATION_MODEL_FILE = Path(__file__).parent / "training" / "data" / "ner-train-only.crfsuite"
+# How `find_mentions` credits the model with a name it proposes: "sequence model (0.87)".
+EVIDENCE = "sequence model"
 KINDS = {"PER": Kind.PERSON, "LOC": Kind.PLACE, "ORG": Kind.ORGANISATION, "OTH": Kind.OTHER}
 # A sentence longer than this (a list, a table flattened into text) is tagged in pieces.
 MAX_SENTENCE_TOKENS = 200

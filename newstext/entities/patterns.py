@@ -7,18 +7,34 @@ far and returns the names these patterns make, as candidates (method discovery) 
 take the place of the shorter or wrongly typed mentions they cover:
 
 - an agency credit with its regional service or partner: "(dpa/lhe)", "(AFP/dpa)";
-- an institution word and the place it serves: "Landgericht Hohenbrück",
-  "Polizeipräsidium Oberweser", "Stadtwerke Hollstedt" (ORG, the place inside);
+- an institution word and the place it serves, also in the genitive: "Landgericht
+  Hohenbrück", "des Amtsgerichts Kassel", "Bistum Limburg" (ORG, the place
+  inside); a trade and its owner's name ("Spedition Brinkmann"); "Polizei" or "Feuerwehr"
+  and a place found ("Polizei Kassel");
 - a public body named by what it is for: "Bundesamt für Sicherheit in der
   Informationstechnik", "Hessische Ministerium für Familie, Senioren und Pflege",
   "Landesamt für Umwelt Rheinland-Pfalz";
 - a sports club by its prefix, with its founding year: "1. FC Lahnstedt",
-  "SV Grünhagen 09", "Eintracht Wendelstein";
+  "SV Grünhagen 09", "Eintracht Wendelstein"; its first word alone after an article
+  ("die Borussia");
 - a building or institution named after a person or saint, in one hyphenated word:
-  "Karl-Pfeiffer-Stadion" (LOC), "St.-Elisabeth-Hospital" (ORG);
+  "Karl-Pfeiffer-Stadion" (LOC), "St.-Elisabeth-Hospital", "Schiller-Gymnasium" (ORG);
+- a place adjective and a head: "Kölner Hauptbahnhof" (LOC), "Kölner Verkehrsbetriebe"
+  (ORG); names before a legal form, German or foreign, or before "Museum" ("Novák
+  Strojírny s.r.o.", "Folkwang Museum");
+- places by their shape: motorway junctions ("Kreuz Kamen"), districts
+  ("Wetteraukreis"), streets ("Bahnhofstraße"), an unknown word with a place name's
+  ending after a place preposition or joined to a place ("nach Eschenweiler");
+- a quoted name typed by the noun before it: "Bürgerinitiative „Grünes Tal“"
+  (ORG), "Neubaugebiet „Am Mühlbach“" (LOC), "Sendung „Tatort“" (a title: OTHER, and
+  the names inside it are not proposed);
 - a name after an administrative area word is a place ("Provinz Lâm Đồng"), after a
   company word an organisation ("das Start-up Voltaro"), wherever else it stands in the
-  text too.
+  text too;
+- the model's names typed again: an event by its head word ("Olympischen Winterspiele",
+  "Grüne Woche") and one word taken for a person before a person's full name (the
+  trade: "Schäfer Jan Brandt") are OTHER, not proposed; a genitive right before a
+  quoted title is its author ("Brechts „Baal“", PER).
 """
 
 import re
@@ -26,15 +42,21 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from newstext.entities.discovery import (
+    _PLACE_PREPOSITIONS,
+    _UNKNOWN_WORD_SCORE,
     CUES,
     FUNCTION_WORDS,
     _known_common_noun,
     _sentence_start,
+    _tagger,
+    _unknown_place_shaped,
     _word_before,
     _words,
 )
 from newstext.entities.gazetteer import Kind, Method
 from newstext.entities.matching import FoundMention
+from newstext.entities.model import EVIDENCE as MODEL_EVIDENCE
+from newstext.entities.world import world_places
 
 _NAME_WORD = r"[A-ZÄÖÜ][\w]*(?:[-'’.][\w]+)*"
 _NAME_WORD_PATTERN = re.compile(_NAME_WORD)
@@ -47,21 +69,30 @@ _AGENCY_CREDIT = re.compile(
 )
 
 # Institutions named by what they are and the town, district or state they serve:
-# courts, prosecutors, police, regional government, utilities, consumer and trade
-# bodies, savings banks, universities, clinics and schools, trade fairs. A school may be
-# named by its address, with a capitalised preposition: "Gesamtschule Am Stadtpark".
+# courts, prosecutors, police, regional and local government, utilities, consumer and
+# trade bodies, savings banks, universities, clinics and schools, theatres and museums,
+# dioceses, trade fairs. A school may be named by its address, with a capitalised
+# preposition: "Gesamtschule Am Stadtpark". A masculine or neuter head may stand in the
+# genitive: "des Amtsgerichts Kassel", "des Landestheaters Detmold".
 _PLACE_INSTITUTIONS = _words(
     "Amtsgericht Landgericht Oberlandesgericht Verwaltungsgericht Oberverwaltungsgericht "
     "Sozialgericht Landessozialgericht Arbeitsgericht Landesarbeitsgericht Finanzgericht "
     "Staatsanwaltschaft Generalstaatsanwaltschaft Polizeipräsidium Polizeidirektion "
     "Polizeiinspektion Landespolizeidirektion Bezirksregierung Stadtwerke Verkehrsbetriebe "
     "Verbraucherzentrale Handwerkskammer Ärztekammer Sparkasse Stadtsparkasse Kreissparkasse "
-    "Volksbank Universität Hochschule Universitätsklinikum Klinikum Messe Jobcenter "
-    "Hauptzollamt Finanzamt Landeskriminalamt Grundschule Gesamtschule Gymnasium Realschule "
-    "Oberschule Hauptschule Berufsschule"
+    "Volksbank Universität Hochschule Universitätsklinikum Uniklinikum Uniklinik Klinikum "
+    "Messe Jobcenter Hauptzollamt Finanzamt Landeskriminalamt Landratsamt Bezirksamt "
+    "Bezirksvertretung Kreisverwaltung Stadtverwaltung Grundschule Gesamtschule Gymnasium "
+    "Realschule Oberschule Hauptschule Berufsschule Theater Landestheater Staatstheater "
+    "Stadttheater Museum Stiftung Bistum Erzbistum Landeskirche"
 )
+# A trade and its owner's or founder's name make a business's name: "Spedition Brinkmann".
+_TRADES = _words("Spedition Galerie Bäckerei Metzgerei Brauerei Autohaus Gärtnerei Buchhandlung")
+# Generic bodies that are named only by a place after them: "Polizei Kassel".
+_PLACE_ONLY_INSTITUTIONS = frozenset(_words("Polizei Feuerwehr"))
 _INSTITUTION_BEFORE_NAME = re.compile(
-    rf"(?<![\w-])(?P<head>{'|'.join(_PLACE_INSTITUTIONS)}) "
+    rf"(?<![\w-])(?P<head>{'|'.join([*_PLACE_INSTITUTIONS, *_TRADES, *_PLACE_ONLY_INSTITUTIONS])})"
+    r"(?:(?<![es])s)? "  # the genitive
     rf"(?P<address>(?:Am|Im|Zum|Zur|An der|Auf der|Auf dem|In der) )?(?={_NAME_WORD})"
 )
 
@@ -79,15 +110,27 @@ _PUBLIC_BODY = re.compile(
 # An indefinite article before such a body makes it one of a kind, not a name.
 _INDEFINITE = re.compile(r"(?:ein|eine|einen|einem|einer|eines|kein|keine|keinen|keinem|keiner)")
 
-# Squares, ports, gates named by a place adjective: "Kirchdorfer Platz", "Hamburger Hafen".
-_ADJECTIVE_PLACE = re.compile(
+# Squares, ports, gates, main stations named by a place adjective: "Kirchdorfer Platz",
+# "Hamburger Hafen" (places); a town's utilities, transport, exchange, food bank and
+# orchestra: "Kölner Verkehrsbetriebe", "Bremer Philharmoniker" (organisations).
+_ADJECTIVE_HEADS = {
+    Kind.PLACE: _words("Platz Hafen Markt Tor Dom Ring Allee Ufer Damm Hauptbahnhof Schloss"),
+    Kind.ORGANISATION: _words(
+        "Verkehrsbetriebe Stadtwerke Börse Sparkasse Volksbank Tafel Philharmoniker Symphoniker"
+    ),
+}
+_ADJECTIVE_NAME = re.compile(
     r"(?<![\w-])(?P<adjective>[A-ZÄÖÜ]\w+er) "
-    r"(?P<head>Platz|Hafen|Markt|Tor|Dom|Ring|Allee|Ufer|Damm)(?!\w)"
+    rf"(?P<head>{'|'.join(head for heads in _ADJECTIVE_HEADS.values() for head in heads)})(?!\w)"
 )
-# Legal forms and head words of company names: "Nordlicht Ventures", "Voltaro GmbH".
+# Legal forms and head words of company names, German and foreign: "Nordlicht Ventures",
+# "Voltaro GmbH", "Novák Strojírny s.r.o."; a museum named before its head word
+# ("Folkwang Museum").
 _COMPANY = re.compile(
     rf"(?<![\w-])(?P<names>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}) "
-    r"(?P<head>AG|GmbH|SE|KG|KGaA|Holding|Group|Ventures|Capital|Partners|Inc\.|Ltd\.)(?!\w)"
+    r"(?P<head>AG|GmbH|SE|KG|KGaA|Holding|Group|Ventures|Capital|Partners|Inc\.|Ltd\.|"
+    r"Corp\.|plc|LLC|S\.A\.|N\.V\.|B\.V\.|S\.p\.A\.|s\.r\.o\.|Sp\. z o\.o\.|A/S|Museum)"
+    r"(?![\w.])"
 )
 
 # Prefixes of sports clubs, also as the club's first word: "1. FC", "SV", "Eintracht".
@@ -129,6 +172,68 @@ _CUE_BEFORE_NAME = re.compile(
     rf"(?<![\w-])(?P<cue>{'|'.join(_AREA_WORDS)}|{_COMPANY_WORD.pattern}) (?P<name>{_NAME_WORD})"
 )
 
+# Motorway junctions, named with their head word: "am Kreuz Köln-Süd", "Dreieck Heumar".
+_JUNCTION = re.compile(
+    rf"(?<![\w-])(?P<head>Autobahnkreuz|Autobahndreieck|Kreuz|Dreieck) (?={_NAME_WORD})"
+)
+# Districts named after a landscape, river or town: "Wetteraukreis", "Rhein-Sieg-Kreis".
+_DISTRICT = re.compile(r"(?<![\w-])(?P<stem>[A-ZÄÖÜ][\w-]+?)(?:(?P<hyphenated>-K)|k)reis(?![\w-])")
+# Streets by their head word, unless the compound names a kind of street: "Bahnhofstraße",
+# "Lindenallee", not "Umgehungsstraße", "Einkaufsstraße".
+_STREET = re.compile(r"(?<![\w-])(?P<stem>[A-ZÄÖÜ]\w{2,})(?:straße|strasse|allee|gasse)(?![\w-])")
+_KINDS_OF_STREET = frozenset(
+    _words(
+        """Umgehungs Einkaufs Geschäfts Neben Seiten Quer Haupt Hauptverkehrs Durchgangs Zufahrts
+        Ausfall Verbindungs Erschließungs Anlieger Wohn Spiel Fahrrad Einbahn Land Landes Bundes
+        Kreis Staats Gemeinde Privat Schnell Wasser Auto Ring Sack"""
+    )
+)
+# A club by its first word alone, after an article: "die Borussia", "der Eintracht".
+_CLUB_ALONE = re.compile(
+    r"(?<![\w-])(?:die|der|den|dem|Die|Der) "
+    r"(?P<club>Borussia|Eintracht|Fortuna|Hertha|Arminia|Alemannia|Werder|Germania|Viktoria)"
+    r"(?![\w-]| [A-ZÄÖÜ\d])"
+)
+# A name in quotation marks after the noun that says what it names: "die Bürgerinitiative
+# „Grünes Tal“" (an organisation), "das Neubaugebiet „Am Mühlbach“" (a place),
+# "die Sendung „Tatort“", "ein Bild mit dem Titel „Abend am Rhein“" (a title, OTHER: the
+# names inside it are not proposed on their own).
+# The noun's last part says it ("Bürgerinitiative", "Neubaugebiet", "Fernsehsendung"),
+# or, where compounds end alike but mean other things ("Fraktion", "Kommission"), the
+# whole noun.
+_QUOTED_NAME_CUES = (
+    (
+        Kind.ORGANISATION,
+        re.compile(
+            r"\w*(?:initiative|verein|bündnis|gemeinschaft|netzwerk|verband|partei|zeitung|"
+            r"zeitschrift|magazin|sender)|gruppe|band"
+        ),
+    ),
+    (
+        Kind.PLACE,
+        re.compile(
+            r"\w*(?:baugebiet|wohngebiet|gewerbegebiet|industriegebiet|schutzgebiet|viertel|"
+            r"quartier|siedlung)"
+        ),
+    ),
+    (
+        Kind.OTHER,
+        re.compile(
+            r"\w*(?:titel|sendung|film|buch|roman|album|lied|song|serie|ausstellung|festival|"
+            r"sonde|kampagne|projekt|motto|programm|inszenierung|musical|show|podcast|studie|"
+            r"bericht|system|modell|produkt|gerät|software)|stück|theaterstück|aktion|mission|"
+            r"operation|app"
+        ),
+    ),
+)
+_QUOTED_NAME = re.compile(r"(?<![\w-])(?P<cue>[A-ZÄÖÜ]\w+) [„»] ?(?P<name>[^„“»«\n]{1,80}?) ?[“«]")
+# Events by their head word: "Olympischen Winterspiele", "Nordische Ski-Weltmeisterschaft",
+# "Kieler Woche".
+_EVENT_HEAD = re.compile(
+    r"(?:[Ss]piele|[Ss]pielen|[Mm]eisterschaft|[Mm]eisterschaften|[Ff]estival|[Bb]iennale"
+    r"|(?<![\w-])Woche)$"
+)
+
 
 def pattern_mentions(text: str, mentions: list[FoundMention]) -> list[FoundMention]:
     """The names the patterns of this module find in `text`, given the mentions found."""
@@ -136,12 +241,18 @@ def pattern_mentions(text: str, mentions: list[FoundMention]) -> list[FoundMenti
         *_agency_credits(text),
         *_place_institutions(text, mentions),
         *_public_bodies(text, mentions),
-        *_adjective_places(text),
+        *_adjective_names(text),
         *_companies(text),
         *_clubs(text),
         *_named_buildings(text),
+        *_junctions(text, mentions),
+        *_districts(text),
+        *_streets(text),
+        *_clubs_alone(text),
+        *_quoted_names(text),
+        *_unknown_places(text, mentions),
     ]
-    typed = _typed_by_cue(text, mentions)
+    typed = _typed_by_cue(text, mentions) + list(_retyped(text, mentions))
     return found + typed + _same_name_retyped(mentions, typed)
 
 
@@ -165,23 +276,155 @@ def _agency_credits(text: str) -> Iterator[FoundMention]:
 
 
 def _place_institutions(text: str, mentions: list[FoundMention]) -> Iterator[FoundMention]:
-    """An institution word and the name right after it, as far as a mention found there
-    reaches ("Landgericht Frankfurt am Main"), else one capitalised word."""
-    ends = {m.start: m.end for m in mentions}
+    """An institution word or a trade and the name right after it, as far as a mention
+    found there reaches ("Landgericht Frankfurt am Main"), else one capitalised word; a
+    generic body only with a place found there ("Polizei Kassel")."""
+    found = {m.start: m for m in mentions}
     for match in _INSTITUTION_BEFORE_NAME.finditer(text):
         head, name_start = match.group("head"), match.end()
-        end = ends.get(name_start)
+        name = found.get(name_start)
+        if head in _PLACE_ONLY_INSTITUTIONS and (name is None or name.kind != Kind.PLACE):
+            continue
+        # After an address ("Am Stadtpark") a common noun is part of the name too.
+        end = _name_end(text, name_start, name, any_word=match.group("address") is not None)
         if end is None:
-            word = _NAME_WORD_PATTERN.match(text, name_start)
-            if word is None or word.group() in FUNCTION_WORDS:
-                continue
-            # After an address ("Am Stadtpark") a common noun is part of the name too.
-            if match.group("address") is None and not _name_word(word.group()):
-                continue
-            end = word.end()
+            continue
         yield _candidate(
             text, match.start(), end, Kind.ORGANISATION, f"institution word “{head}” and a name"
         )
+
+
+def _name_end(text: str, start: int, name: FoundMention | None, *, any_word: bool) -> int | None:
+    """Where the name right after a head word ends: as far as the mention found there or
+    its word reaches ("Dortmund" found in "Dortmund-West"), else the end of one capitalised word
+    that may be a name (that is no function word, if `any_word`)."""
+    word = _NAME_WORD_PATTERN.match(text, start)
+    if name is not None:
+        return max(name.end, word.end()) if word is not None else name.end
+    if word is None or word.group() in FUNCTION_WORDS:
+        return None
+    return word.end() if any_word or _name_word(word.group()) else None
+
+
+def _junctions(text: str, mentions: list[FoundMention]) -> Iterator[FoundMention]:
+    """A junction word and the place right after it (found there, else one name word);
+    not after a capitalised word ("Rotes Kreuz") and not before a person ("Kreuz Jesu")."""
+    found = {m.start: m for m in mentions}
+    for match in _JUNCTION.finditer(text):
+        before = _word_before(text, match.start())
+        if before is not None and before.text[:1].isupper():
+            continue
+        name = found.get(match.end())
+        end = _name_end(text, match.end(), name, any_word=False)
+        if end is None or (name is not None and name.kind != Kind.PLACE):
+            continue
+        evidence = f"junction word “{match.group('head')}” and a place"
+        yield _candidate(text, match.start(), end, Kind.PLACE, evidence)
+
+
+def _districts(text: str) -> Iterator[FoundMention]:
+    """A district is "…kreis" after a name: a landscape, river or town, known or not; not
+    after a common noun ("Wahlkreis", "Freundeskreis", "Teufelskreis")."""
+    for match in _DISTRICT.finditer(text):
+        stem = match.group("stem")
+        if match.group("hyphenated"):
+            if not _name_word(stem.split("-")[0]):
+                continue
+        elif not _name_stem(stem):
+            continue
+        yield _candidate(text, *match.span(), Kind.PLACE, "district named “…kreis”")
+
+
+def _name_stem(stem: str) -> bool:
+    """The first part of a compound is a name: a known place, or a word the tagger takes
+    for a proper noun or does not know, and not a common noun with a linking "s"."""
+    if stem.lower() in world_places():
+        return True
+    if _known_common_noun(stem) or (stem.endswith("s") and _known_common_noun(stem[:-1])):
+        return False
+    tags = _tagger().tag_word(stem)
+    return bool(tags) and (tags[0][0] == "NE" or float(tags[0][1]) < _UNKNOWN_WORD_SCORE)
+
+
+def _streets(text: str) -> Iterator[FoundMention]:
+    for match in _STREET.finditer(text):
+        if match.group("stem") in _KINDS_OF_STREET or _known_common_noun(match.group()):
+            continue
+        yield _candidate(text, *match.span(), Kind.PLACE, "street name")
+
+
+def _clubs_alone(text: str) -> Iterator[FoundMention]:
+    for match in _CLUB_ALONE.finditer(text):
+        yield _candidate(text, *match.span("club"), Kind.ORGANISATION, "club name after an article")
+
+
+def _quoted_names(text: str) -> Iterator[FoundMention]:
+    """A quoted name typed by the noun right before it."""
+    for match in _QUOTED_NAME.finditer(text):
+        cue, name = match.group("cue").lower(), match.group("name")
+        for kind, cues in _QUOTED_NAME_CUES:
+            if not cues.fullmatch(cue):
+                continue
+            if kind == Kind.OTHER or name[:1].isupper():
+                evidence = f"quoted name after “{match.group('cue')}”"
+                yield _candidate(text, *match.span("name"), kind, evidence)
+            break
+
+
+def _retyped(text: str, mentions: list[FoundMention]) -> Iterator[FoundMention]:
+    """The model's names typed again by their shape or place: an event by its head word
+    ("Olympischen Winterspiele") is OTHER, and so is one word taken for a person right
+    before a person's full name (the trade or role: "Schäfer Jan Brandt"); a genitive
+    right before a quoted title is its author ("Brechts „Baal“", not "in Vilnius „…“")."""
+    persons = {m.start for m in mentions if m.kind == Kind.PERSON and " " in m.surface}
+    for mention in mentions:
+        if not mention.evidence.startswith(MODEL_EVIDENCE):
+            continue
+        if mention.kind != Kind.OTHER and _EVENT_HEAD.search(mention.surface):
+            yield replace(mention, kind=Kind.OTHER, evidence=f"{mention.evidence}, an event")
+        elif (
+            mention.kind == Kind.PERSON
+            and " " not in mention.surface
+            and (mention.end + 1 in persons and text[mention.end] == " ")
+        ):
+            evidence = f"{mention.evidence}, a role before a person's name"
+            yield replace(mention, kind=Kind.OTHER, evidence=evidence)
+        elif (
+            mention.kind in (Kind.PLACE, Kind.ORGANISATION)
+            and " " not in mention.surface
+            and mention.surface.endswith("s")
+            and text.startswith((" „", " »"), mention.end)
+            and not _after_place_preposition(text, mention.start)
+        ):
+            evidence = f"{mention.evidence}, author of the title after it"
+            yield replace(mention, kind=Kind.PERSON, evidence=evidence)
+
+
+def _after_place_preposition(text: str, start: int) -> bool:
+    before = _word_before(text, start)
+    return before is not None and before.text in _PLACE_PREPOSITIONS
+
+
+def _unknown_places(text: str, mentions: list[FoundMention]) -> Iterator[FoundMention]:
+    """A word shaped like a German place name that the tagger does not know ("Eschenweiler"),
+    after a place preposition ("nach", "aus") or joined to a place found ("Bielefeld und
+    Grunzenmühlen"), where nothing was found."""
+    covered = bytearray(len(text) + 1)
+    places = set()
+    for mention in mentions:
+        covered[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+        if mention.kind == Kind.PLACE:
+            places.add(mention.end)
+    for match in _NAME_WORD_PATTERN.finditer(text):
+        if covered[match.start()] or not _unknown_place_shaped(match.group()):
+            continue
+        before = _word_before(text, match.start())
+        if before is None:
+            continue
+        joined = before.text in ("und", "oder", "sowie") and before.start - 1 in places
+        if before.text in _PLACE_PREPOSITIONS or joined:
+            evidence = f"place name's ending, after “{before.text}”"
+            yield _candidate(text, *match.span(), Kind.PLACE, evidence)
 
 
 def _name_word(word: str) -> bool:
@@ -204,12 +447,13 @@ def _public_bodies(text: str, mentions: list[FoundMention]) -> Iterator[FoundMen
         )
 
 
-def _adjective_places(text: str) -> Iterator[FoundMention]:
-    for match in _ADJECTIVE_PLACE.finditer(text):
+def _adjective_names(text: str) -> Iterator[FoundMention]:
+    for match in _ADJECTIVE_NAME.finditer(text):
         if match.group("adjective") in FUNCTION_WORDS or _sentence_start(text, match.start()):
             continue
-        evidence = f"place adjective and “{match.group('head')}”"
-        yield _candidate(text, *match.span(), Kind.PLACE, evidence)
+        head = match.group("head")
+        kind = Kind.PLACE if head in _ADJECTIVE_HEADS[Kind.PLACE] else Kind.ORGANISATION
+        yield _candidate(text, *match.span(), kind, f"place adjective and “{head}”")
 
 
 def _companies(text: str) -> Iterator[FoundMention]:
@@ -227,7 +471,7 @@ def _companies(text: str) -> Iterator[FoundMention]:
             start,
             match.end(),
             Kind.ORGANISATION,
-            f"company head word “{match.group('head')}”",
+            f"name before the head word “{match.group('head')}”",
         )
 
 
@@ -247,22 +491,22 @@ def _clubs(text: str) -> Iterator[FoundMention]:
 
 
 def _named_buildings(text: str) -> Iterator[FoundMention]:
-    """Two names and a head ("Karl-Pfeiffer-Stadion"); a place's head also after one
-    name that is not a common noun ("Ilmstedt-Brücke", not "Auto-Brücke")."""
+    """Two names and a head ("Karl-Pfeiffer-Stadion"); also one name that is not a
+    common noun ("Ilmstedt-Brücke", "Schiller-Gymnasium", not "Auto-Brücke")."""
     for match in _NAMED_BUILDING.finditer(text):
         names = match.group("names")[:-1].split("-")
         for kind, heads in _BUILDING_HEADS.items():
             if match.group("head") not in heads:
                 continue
-            if len(names) == 1 and (kind != Kind.PLACE or not _name_word(names[0])):
+            if len(names) == 1 and not _name_word(names[0]):
                 continue
             evidence = f"hyphenated name with “{match.group('head')}”"
             yield _candidate(text, *match.span(), kind, evidence)
 
 
 def _typed_by_cue(text: str, mentions: list[FoundMention]) -> list[FoundMention]:
-    """The model's names right after an area word as places; right after a company word
-    as organisations, and a name-like word there that nothing found as one."""
+    """The model's names right after an area word as places, right after a company word
+    as organisations; and a name-like word there that nothing found as one."""
     starts = {m.start: m for m in mentions}
     covered = bytearray(len(text) + 1)
     for mention in mentions:
@@ -273,10 +517,10 @@ def _typed_by_cue(text: str, mentions: list[FoundMention]) -> list[FoundMention]
         kind = Kind.PLACE if cue in _AREA_WORDS else Kind.ORGANISATION
         found = starts.get(start)
         if found is None:
-            if kind == Kind.ORGANISATION and not covered[start] and _name_word(match["name"]):
-                typed.append(
-                    _candidate(text, start, match.end("name"), kind, f"company word “{cue}”")
-                )
+            if not covered[start] and _name_word(match["name"]):
+                what = "area" if kind == Kind.PLACE else "company"
+                evidence = f"{what} word “{cue}”"
+                typed.append(_candidate(text, start, match.end("name"), kind, evidence))
             continue
         wrong = (Kind.PERSON,) if kind == Kind.PLACE else (Kind.PERSON, Kind.PLACE)
         if found.method == Method.DISCOVERY and found.entity is None and found.kind in wrong:

@@ -66,8 +66,9 @@ def place_candidates(known_forms: Mapping[str, object]) -> dict[str, tuple[str, 
     return known
 
 
-# A name of several words that opens with an adjective ("Europäische Union", "Bayerischer
-# Wald", "Freie Wähler") declines it: "der Europäischen Union", "im Bayerischen Wald".
+# A name of several words that opens with adjectives ("Europäische Union", "Bayerischer
+# Wald", "Internationales Olympisches Komitee") declines them: "der Europäischen Union",
+# "im Bayerischen Wald", "das Internationale Olympische Komitee".
 _ADJECTIVE_ENDINGS = ("e", "er", "es", "en")
 _ADJECTIVE_ENDING = re.compile(rf"(?<=\w{{3}})(?:{'|'.join(_ADJECTIVE_ENDINGS)})$")
 _SIBILANTS = ("s", "ß", "x", "z")
@@ -75,13 +76,21 @@ _SIBILANTS = ("s", "ß", "x", "z")
 
 def _inflected_keys(name: str) -> list[str]:
     """The lower-cased forms a curated name is written in: itself, its genitive in -s
-    ("Kanadas", "Israels") and, when it opens with an adjective, the adjective declined."""
+    ("Kanadas", "Israels") and, when it opens with adjectives, the adjectives declined."""
     key = name.lower()
     keys = [key]
-    first, _, rest = key.partition(" ")
-    stem = _ADJECTIVE_ENDING.sub("", first) if rest and name[:1].isupper() else first
-    if stem != first:
-        keys += [f"{stem}{ending} {rest}" for ending in _ADJECTIVE_ENDINGS]
+    words = key.split(" ")
+    stems: list[str] = []
+    for word in words[:-1] if name[:1].isupper() else []:
+        stem = _ADJECTIVE_ENDING.sub("", word)
+        if stem == word:
+            break
+        stems.append(stem)
+    if stems:
+        rest = words[len(stems) :]
+        keys += [
+            " ".join([*(stem + ending for stem in stems), *rest]) for ending in _ADJECTIVE_ENDINGS
+        ]
     if not name.isupper() and not key.endswith(_SIBILANTS):
         keys += [form + "s" for form in dict.fromkeys(keys)]
     return list(dict.fromkeys(keys))
