@@ -55,9 +55,26 @@ What the fourth set's tuning half adds (newstext/tests/data/formats/text_blind4/
 - an e-mail newsletter's rule lines ("-----"), its masthead framed by them, its table of
   contents ("IN DIESER AUSGABE"), and its footer (why the reader gets it, the
   unsubscribe line, the imprint "Verein e. V. · Kirchgasse 7 · 34466 Wolfhagen · …").
+What its released held-out half adds, as structures rather than single lines:
+- fields on top, "Key: value", of any CMS export or mail header, read by their keys in
+  any order (`_FIELD_TAGS`, shared with tagged exports): "Überschrift: …" is the title,
+  a mail's "Betreff: …" only where no headline follows, "Autor: …" the byline,
+  "Veröffentlicht: …" or "Gesendet: …" the date, "Ort: …" the place, "Text:" opens the
+  text, the rest ("Artikel-ID", "Status", "Unterzeile", "An", "Cc" …) is the newsroom's;
+- a forwarded mail: the forwarder's note above "-----Ursprüngliche Nachricht-----", the
+  sender's message to the newsroom from "Hallo Desk," to "Gruß" and the name, and the
+  signature under "-- ";
+- a wire's correction notice under its label ("BERICHTIGUNG") and its service and
+  numbered date lines ("epd-West", "Nr. 0312 / 10.12.2026 / 14:27 Uhr");
+- a press release's sender: a letterhead anywhere above the title (also with an
+  imprint's line), the sender's name over the kind of document or with its legal form
+  ("… Energie GmbH"), "Unternehmenskommunikation"; its subtitle under the title (and a
+  kicker of a word or two over it); after the text its words about the sender ("Über
+  die … GmbH") and "V.i.S.d.P.: …".
 """
 
 import datetime
+import email.utils
 import itertools
 import re
 from collections.abc import Iterable
@@ -68,16 +85,26 @@ from pathlib import Path
 from typing import NamedTuple
 
 from newstext.datelines import WIRE_AGENCIES, Dateline, read_dateline, read_sender_dateline
-from newstext.dates import calendar_date
+from newstext.dates import calendar_date, newsroom_day, parse_timestamp
 
 BOILERPLATE_FILE = Path(__file__).parent / "data" / "boilerplate.txt"
 
 TITLE_MAX_CHARS = 120
+SUBTITLE_MIN_WORDS = 4
+KICKER_MAX_WORDS = 2
 HEADING_MAX_CHARS = 90
 HEADING_MAX_WORDS = 12
 
 _DATE_PREFIX = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?(?=\s)\s*")
-_WEEKDAYS = "Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag"
+# A weekday, also as mail programs cut it ("Do., 10. Dez. 2026").
+_WEEKDAYS = (
+    r"Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|(?:Mo|Di|Mi|Do|Fr|Sa|So)\."
+)
+# A day, its month as a number or a name, and the year: "07.12.2026", "7. Dezember 2026".
+_DAY_MONTH_YEAR = (
+    r"(?P<day>\d{1,2})\.\s*(?:(?P<month>\d{1,2})\.\s*|(?P<month_name>[A-ZÄÖÜ][a-zä]+\.?)\s+)"
+    r"(?P<year>\d{4})"
+)
 # A line that is only a date, with a weekday and a time or not: "07.12.2026, 14:03 Uhr",
 # "Montag, 7. Dezember 2026", "07.12.2026 – 14:03" (as news aktuell's press portal
 # prints it); a CMS may label it ("Stand: …", "Aktualisiert am …"), a transcript
@@ -94,10 +121,14 @@ _TRANSMISSION_TIME = re.compile(
     r"\s+(?P<month_name>[A-Za-zÄÖÜäöü]{3,4})\.?\s+(?P<year>\d{2}|\d{4})\Z"
 )
 _DATE_LINE = re.compile(
-    rf"\A(?:{_DATE_LABEL}\s*)?(?:(?:{_WEEKDAYS}),?\s+)?(?P<day>\d{{1,2}})\.\s*"
-    rf"(?:(?P<month>\d{{1,2}})\.\s*|(?P<month_name>[A-ZÄÖÜ][a-zä]+\.?)\s+)(?P<year>\d{{4}})"
+    rf"\A(?:{_DATE_LABEL}\s*)?(?:(?:{_WEEKDAYS}),?\s+)?{_DAY_MONTH_YEAR}"
     r"(?:\s*[,|–—-]?\s*(?:um\s+)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?\Z"
 )
+# A line on top giving the item's number or code with its date, no words but short
+# labels ("Nr. 0312 / 10.12.2026 / 14:27 Uhr", "ID 48213 | 10.12.2026"): a wire's or a
+# CMS's line numbering the item, which it dates (see `_coded_date`).
+_DATE_IN_LINE = re.compile(rf"(?<!\d){_DAY_MONTH_YEAR}(?!\d)")
+CODE_LABEL_MAX_CHARS = 3
 # A name in a byline: capitalised words, perhaps with a particle ("Anna von Beispiel").
 _NAME = r"[A-ZÄÖÜ][\w'’.-]*(?:\s+(?:(?:von|van|de|der|zu)\s+)*[A-ZÄÖÜ][\w'’.-]*){1,3}"
 _NAMES = rf"{_NAME}(?:(?:,\s*|\s+und\s+){_NAME})*"
@@ -116,8 +147,7 @@ _BYLINE = re.compile(
 )
 # Lines on top that speak about the item to the newsroom receiving it, not to readers:
 # the kind of document ("PRESSEMITTEILUNG", "Presseinformation Nr. 12/2026", a broadcast's
-# "TRANSKRIPT", a newsletter's issue "Ausgabe 34") and a CMS export's metadata fields
-# ("Ressort: Politik", "Schlagwörter: Bahn, Streik").
+# "TRANSKRIPT", a newsletter's issue "Ausgabe 34").
 _DOCUMENT_KIND_WORDS = (
     r"(?:(?:Gemeinsame\s+)?(?:Presse|Medien)(?:mitteilung|information|meldung)"
     r"|Transkript|(?:Sende)?manuskript|Abschrift|Newsletter|Ausgabe)"
@@ -130,6 +160,12 @@ _DOCUMENT_KIND = re.compile(rf"\A{_DOCUMENT_KIND_WORDS}\s*:?\Z", re.IGNORECASE)
 _DATED_DOCUMENT_KIND = re.compile(
     rf"\A{_DOCUMENT_KIND_WORDS}(?:\s+vom|\s*[,:–—|·-])?\s+(?P<date>\S.*)\Z", re.IGNORECASE
 )
+# What a mail program or the sender puts before a mail's subject: the mark of a reply or
+# a forward ("AW: ", "WG: ", "Fwd: "), the kind of document ("Pressemitteilung: ").
+_SUBJECT_MARKS = re.compile(
+    rf"\A(?:(?:AW|RE|WG|FWD?|WTR|Antw)\s*:\s*|{_DOCUMENT_KIND_WORDS}\s*[:–—-]\s+)+",
+    re.IGNORECASE,
+)
 # A newsletter's table of contents on top, its label ("IN DIESER AUSGABE", "Inhalt:",
 # "Die Themen:") over list items that name the articles below.
 _CONTENTS_LABEL = re.compile(
@@ -137,11 +173,39 @@ _CONTENTS_LABEL = re.compile(
     r"|(?:Die\s+)?Themen(?:\s+dieser\s+Ausgabe|\s+im\s+Überblick)?|Themenübersicht)\s*:?",
     re.IGNORECASE,
 )
-_CMS_FIELD = re.compile(
-    r"\A(?:Ressort|Rubrik|Kategorie|Schlagw(?:ö|oe)rter|Schlagworte|Stichw(?:ö|oe)rter|Tags"
-    r"|Keywords|Ausgabe|Seite|Priorität|Prio|Dringlichkeit|Kennung|Dachzeile|Spitzmarke)"
-    r"\s*:\s*\S"
+# A field of a CMS export's or a mail's header on top, "Key: value", the key a word or
+# up to three ("Artikel-ID: 2026-12-0048213", "Letzte Änderung: …", "Betreff: …"), the
+# value perhaps empty ("Text:" over the text); what it is, its key says (see
+# `_FIELD_TAGS`). Also a newsroom field after the text ("Schlagworte: …").
+_FIELD_LINE = re.compile(
+    r"\A(?P<key>[^\W\d_][\w.-]*(?: [^\W\d_][\w.-]*){0,2})\s*:(?:\s*(?P<value>\S.*))?\Z"
 )
+# The line a mail program puts over a forwarded or quoted message ("-----Ursprüngliche
+# Nachricht-----", "---------- Forwarded message ---------", "Anfang der weitergeleiteten
+# Nachricht:"): what stands above it on top is the forwarder's note to the newsroom.
+_FORWARD_MARKER = re.compile(
+    r"[-–—_=*\s]*(?:Ursprüngliche\s+Nachricht|Weitergeleitete\s+Nachricht|Original\s+Message"
+    r"|Forwarded\s+message|(?:Anfang\s+der\s+weitergeleiteten|Begin\s+forwarded)"
+    r"\s+(?:Nachricht|E-?Mail|message))[-–—_=*\s:]*",
+    re.IGNORECASE,
+)
+FORWARD_NOTE_MAX_LINES = 8
+# A message to the newsroom on top, as a correspondent or a press office writes it over
+# the text it sends: a greeting ("Hallo Desk,", "Sehr geehrte Damen und Herren,", "Liebe
+# Kolleginnen und Kollegen,"), then its lines to the sign-off ("Viele Grüße", "Gruß",
+# "Mit freundlichen Grüßen") and the name in its block, or to a rule line. Readers are
+# greeted otherwise ("Liebe Leserinnen und Leser,"): that is text.
+_GREETING = re.compile(
+    r"(?:Hallo|Hi|Moin|Servus|Guten\s+(?:Morgen|Tag|Abend)|Sehr\s+geehrte[rs]?"
+    r"|Liebe[rs]?\s+(?:Kolleg|Redaktion|Desk|Team))[^.!?]{0,60}[,!]"
+)
+_SIGN_OFF = re.compile(
+    r"(?:\w+\s+){0,3}Gr(?:u|ü)(?:ß|ss)(?:e|en)?(?:\s+aus\s+[\w-]+)?[,!.]?|(?:LG|VG|MfG)[,!.]?"
+)
+MESSAGE_MAX_LINES = 12
+# A note to the newsroom signed with the initials of the editor writing it ("Bitte für
+# Samstag einplanen. /mk").
+_SIGNED_NOTE = re.compile(r"\A.*\s/[a-zäöü]{2,4}\Z")
 # A transcript's fields name the broadcast, its host and guests, never in a sentence: the
 # host's turn ("Moderation: Guten Morgen. Wie geht es Ihnen?") is text.
 _BROADCAST_FIELD = re.compile(
@@ -153,9 +217,10 @@ _BROADCAST_FIELD = re.compile(
 _SLUG_WORDS = r"[^\W\d_][\w.&+-]*(?: [\w.&+-]+){0,3}|\d+\.? [\w.&+-]+(?: [\w.&+-]+){0,2}"
 _SLUG_LINE = re.compile(rf"\A(?:{_SLUG_WORDS})(?:/(?:{_SLUG_WORDS}))*(?:/(?:{_SLUG_WORDS})|/)\Z")
 # A wire's service or desk on top: the agency, then the service's name ("epd
-# Niedersachsen-Bremen", "dpa Nord", "KNA Inland").
+# Niedersachsen-Bremen", "dpa Nord", "KNA Inland"), also joined by a hyphen ("epd-West").
 _SERVICE_LINE = re.compile(
-    r"\A(?P<agency>[A-Za-z][\w-]{1,11})\s+[A-ZÄÖÜ][\w/-]*(?:\s+[A-ZÄÖÜ][\w/-]*){0,2}\Z"
+    r"\A(?P<agency>[A-Za-z][\w-]{1,11})(?:\s+|-(?=[A-ZÄÖÜ]))[A-ZÄÖÜ][\w/-]*"
+    r"(?:\s+[A-ZÄÖÜ][\w/-]*){0,2}\Z"
 )
 # A wire's transmission code line on top, lower-case codes and numbers like those closing
 # its items ("bdt0123 4 pl 345 dpa 0456", "lrs0147 4 vm 301  dpa/lrs 0874"), with a
@@ -170,10 +235,11 @@ _UPPER_TRANSMISSION_CODES = re.compile(
     r"\A(?=.*\d)/?[A-Z0-9][A-Z0-9/-]{0,9}(?:\s+/?[A-Z0-9][A-Z0-9/-]{0,9}){3,10}\Z"
 )
 # A press office's name on top of its release ("Pressestelle", "Presse- und
-# Öffentlichkeitsarbeit der Stadt Lindenau").
+# Öffentlichkeitsarbeit der Stadt Lindenau", a company's "Unternehmenskommunikation").
 _PRESS_OFFICE = re.compile(
     r"\A(?:Pressestelle|Pressedienst|Presseamt|Pressereferat|Pressebüro"
-    r"|Presse-\s*und\s+Öffentlichkeitsarbeit|Öffentlichkeitsarbeit)"
+    r"|Presse-\s*und\s+Öffentlichkeitsarbeit|Öffentlichkeitsarbeit"
+    r"|(?:Unternehmens|Konzern)?[Kk]ommunikation|Medienstelle)"
     r"(?:\s+(?:der|des|im|beim|am)\s+[^.!?:]{2,60})?\Z"
 )
 # A letterhead's lines of address and contact: "Hauptstraße 12", "12345 Lindenau",
@@ -209,7 +275,12 @@ _NEWSROOM_BLOCK_START = re.compile(
     r"(?:sind|ist)\s+)?nicht\s+zur\s+Veröffentlichung(?:\s+bestimmt)?[.:!]?",
     re.IGNORECASE,
 )
-_CORRECTION_NOTE = re.compile(r"\A(?:Korrektur|Berichtigung|Korrekturhinweis)\s*:\s")
+# A wire's correction notice to its clients above the item: a line of its own
+# ("Korrektur: …"), or its label alone ("BERICHTIGUNG") over what was wrong, to the
+# corrected item ("… Es folgt die berichtigte Fassung:", see `_correction_notice`).
+_CORRECTION_WORDS = r"(?:Korrektur|Berichtigung|Korrekturhinweis|Richtigstellung)"
+_CORRECTION_NOTE = re.compile(rf"\A{_CORRECTION_WORDS}\s*:\s")
+_CORRECTION_LABEL = re.compile(rf"{_CORRECTION_WORDS}\s*:?", re.IGNORECASE)
 # Labels a wire or a CMS puts on a title: its urgency ("EIL: ", "Eilmeldung - ",
 # "+++ EIL +++ "), a CMS field's name ("Titel: "), and the version of the item, first
 # or last ("(Zusammenfassung)", "(2. Zusammenfassung)", "(Korrektur)", "(neu: Details)").
@@ -250,11 +321,24 @@ _CONTACT_LABEL = re.compile(
     r"|(?:Kontakt|Ansprechpartner(?:in)?)\s+für\s+"
     r"(?:die\s+)?(?:Presse|Medien|Journalist\w*|Redaktionen)"
     r"|(?:Für\s+|Bei\s+)?Rückfragen(?:\s+[^\s.!?:]+){0,6}"
-    r"|(?:(?:Mehr\s+)?im\s+)?Internet(?=\s*:\Z)|(?:Web)?links?(?=\s*:\Z))\s*:",
+    r"|(?:(?:Mehr\s+)?im\s+)?Internet(?=\s*:\Z)|(?:Web)?links?(?=\s*:\Z)"
+    # who is responsible for the release under press law ("V.i.S.d.P.: Anna Muster")
+    r"|V\.?\s?i\.?\s?S\.?\s?d\.?\s?P\.?)\s*:",
     re.IGNORECASE,
 )
 CONTACT_LINE_MAX_CHARS = 100
 CONTACT_MAX_LINES = 12
+# A press release's words about its sender after the text, under their heading: "Über
+# die Stadtwerke Lindenau", the text under it opening with the name again ("Die
+# Stadtwerke Lindenau GmbH versorgt …"), or "Über uns"; a subheading "Über die Alpen"
+# over the text's own paragraph is none.
+_ABOUT_HEADING = re.compile(
+    r"Über\s+(?:uns|(?:(?:die|den|das)\s+)?(?P<name>[A-ZÄÖÜ]\S*(?:\s+[A-ZÄÖÜ]\S*){0,4}))\s*:?"
+)
+_ARTICLE = re.compile(r"\A(?:Die|Der|Das)\s+")
+ABOUT_MAX_LINES = 4
+# The line e-mail programs set over the sender's signature ("-- "), stripped.
+_SIGNATURE_DELIMITER = "--"
 # The line a wire or a CMS ends an item with, set off by brackets or marks ("(Ende)",
 # "- Ende -", "+++ Diese Meldung wird aktualisiert +++", "(mehr)"); a CMS's notice that
 # the text is being updated also bare ("Dieser Artikel wird laufend aktualisiert.").
@@ -309,6 +393,14 @@ _TAGGED_LINE = re.compile(r"\A@(?P<tag>[^\W\d_][\w-]{0,30})\s*:\s*(?P<text>.*)\Z
 # A word of a company's name: capitalised or a compound ("dpa-infocom"), so that a
 # sentence ending in a legal form ("Der Konzern wird eine AG") is no company line.
 _COMPANY_WORD = r"(?:[A-ZÄÖÜ0-9][\w.&-]*|\w+-[\w.&-]+)"
+# A company's or an association's name with its legal form ("Stadtwerke Lindenau GmbH",
+# "Bürgerverein Lindenau e. V."): a line of its own names the sender, on top or after the
+# text.
+_COMPANY_NAME = (
+    rf"{_COMPANY_WORD}(?: {_COMPANY_WORD}){{0,3}}"
+    r" (?:GmbH|gGmbH|mbH|AG|SE|KG|KGaA|eG|e\.\s?V\.|Ltd\.?|Inc\.?|LLC)"
+)
+_COMPANY_LINE = re.compile(_COMPANY_NAME)
 _CODE = r"[a-z0-9]{1,6}(?:-[a-z0-9]{1,6})?"  # "pw", "n1", dpa's regional "dpa-lrs"
 # A line of the sender's imprint as e-mails and letters close with it, its parts set apart
 # by dots or bars, one of them an address ("Verein e. V. · Kirchgasse 7 · 34466 Wolfhagen
@@ -324,7 +416,7 @@ _FOOTER = re.compile(
     # why a newsletter reached its reader ("Sie erhalten diesen Newsletter, weil …")
     r"|Sie\s+erhalten\s+(?:diese[ns]?|unseren?)\s+(?:Newsletter|Rundbrief|Infobrief|E-?Mail)\b"
     r"|.{0,60}\b[a-z]{2,8}:\d{6}-\d{2,3}-\d{3,8}(?:/\d{1,3})?\Z"
-    rf"|{_COMPANY_WORD}(?: {_COMPANY_WORD}){{0,3}} (?:GmbH|AG|SE|KG|KGaA|Ltd\.?|Inc\.?|LLC)\Z)"
+    rf"|{_COMPANY_NAME}\Z)"
 )
 _CREDITS = re.compile(
     rf"\A\((?:Bericht|Berichterstattung|Reporter|Reporterin|Text)\s*:?\s+(?:von\s+)?"
@@ -360,36 +452,55 @@ _GLUED_HEADING = re.compile(
 
 
 class _Field(StrEnum):
-    """What a tagged export's line is, by its tag (see `_TAGGED_LINE`)."""
+    """What a field is, by its tag in a tagged export (see `_TAGGED_LINE`) or by its key
+    on top of a CMS export or in a mail's header (see `_FIELD_LINE`)."""
 
     TITLE = "title"
+    SUBJECT = "subject"  # a mail's: the title when no headline follows
     BYLINE = "byline"
     DATE = "date"
+    CHANGED = "changed"  # when the item was written or last changed: a date after DATE's
+    PLACE = "place"
     HEADING = "heading"
     TEXT = "text"
     NEWSROOM = "newsroom"  # section, kicker, caption, credit, codes: not the article's text
 
 
-# Tags as German editorial systems name their fields; a tag not named here is text, so
-# that nothing is lost. Newsroom fields, by row: the section and filing, the kicker above
-# the title, captions, photo credits, the item's ids and its keywords.
+# Tags and keys as German editorial systems and mail programs name their fields; a tag
+# not named here is text, so that nothing is lost. Newsroom fields, by row: the section
+# and filing, the kicker above the title and the deck under it, captions, photo credits,
+# the item's ids and its keywords, its state in the editorial system, a mail's sender
+# and recipients.
 _FIELD_TAGS = {
-    _Field.TITLE: ("titel", "überschrift", "headline", "schlagzeile", "hauptzeile"),
-    _Field.BYLINE: ("autor", "autorin", "autoren", "verfasser", "byline"),
-    _Field.DATE: ("datum", "erscheinungsdatum", "veröffentlicht", "stand"),
+    _Field.TITLE: ("titel", "überschrift", "headline", "schlagzeile", "hauptzeile", "title"),
+    _Field.SUBJECT: ("betreff", "subject"),
+    _Field.BYLINE: ("autor", "autorin", "autoren", "verfasser", "byline", "author"),
+    _Field.DATE: (
+        *("datum", "erscheinungsdatum", "veröffentlicht", "veröffentlichungsdatum", "stand"),
+        *("publiziert", "gesendet", "date", "sent", "published"),
+    ),
+    _Field.CHANGED: ("erstellt", "geändert", "aktualisiert", "letzte änderung"),
+    _Field.PLACE: ("ort", "ortsmarke", "dateline"),
     _Field.HEADING: ("zwischentitel", "zwischenzeile", "zwischenüberschrift", "zwischenhead"),
+    _Field.TEXT: ("text", "fließtext", "haupttext", "artikeltext", "body"),
     _Field.NEWSROOM: (
-        *("ressort", "rubrik", "kategorie", "seite", "ausgabe", "quelle", "priorität"),
-        *("dachzeile", "spitzmarke", "kicker", "oberzeile"),
+        *("ressort", "rubrik", "kategorie", "seite", "ausgabe", "quelle", "priorität", "prio"),
+        *("dachzeile", "spitzmarke", "kicker", "oberzeile", "topline"),
+        *("unterzeile", "untertitel", "unterüberschrift", "subline", "teaser", "anreißer"),
         *("bildunterschrift", "bildtext", "bildzeile", "bu", "bild", "grafik"),
         *("foto", "fotos", "fotograf", "bildquelle", "bildnachweis"),
-        *("id", "kennung", "kürzel", "tags", "keywords"),
-        *("schlagworte", "schlagwörter", "stichworte", "stichwörter"),
+        *("id", "kennung", "kürzel", "tags", "keywords", "verwandte artikel"),
+        *("schlagworte", "schlagwörter", "schlagwoerter", "stichworte", "stichwörter"),
+        *("stichwoerter", "status", "dringlichkeit", "version", "zeichen", "länge", "paywall"),
+        *("von", "from", "an", "to", "cc", "bcc", "antwort an", "kopie", "anhang", "attachments"),
     ),
 }
 _TAG_FIELDS = {tag: kind for kind, tags in _FIELD_TAGS.items() for tag in tags}
 # Head fields first, where the head is read; the rest in the order written.
-_HEAD_FIELDS = (_Field.TITLE, _Field.BYLINE, _Field.DATE)
+_HEAD_FIELDS = (
+    *(_Field.TITLE, _Field.SUBJECT, _Field.BYLINE),
+    *(_Field.DATE, _Field.CHANGED, _Field.PLACE),
+)
 
 
 class DatePrecision(StrEnum):
@@ -537,9 +648,9 @@ def parse_article(text: str) -> ParsedArticle:
             break
         if credits := _CREDITS.match(last):
             byline = credits["names"]
-        elif (contact := _contact_block_start(lines)) is not None:
-            footers.extend(line.text for line in lines[contact:])
-            del lines[contact:]
+        elif (closing := _closing_block_start(lines)) is not None:
+            footers.extend(line.text for line in lines[closing:])
+            del lines[closing:]
             continue
         elif not _is_footer(last):
             break
@@ -616,10 +727,11 @@ def _is_heading_line(line: "_Line") -> bool:
 def _is_footer(line: str) -> bool:
     """A line after the text that is not part of it: see `_FOOTER`, a wire's
     transmission time, a note to editors, an end marker, a distribution service's line,
-    a broadcaster's disclaimer, a rule line, an imprint's line and an agency's code
-    line."""
+    a broadcaster's disclaimer, a rule line, an imprint's line, a field for the
+    newsroom ("Schlagworte: …", see `_FIELD_TAGS`) and an agency's code line."""
     if (
         _is_imprint(line)
+        or _line_field(line) is _Field.NEWSROOM
         or _FOOTER.match(line)
         or _transmission_time(line)
         or _EDITORS_NOTE.match(line)
@@ -641,12 +753,13 @@ def _is_imprint(line: str) -> bool:
 
 def _newsroom_block_start(lines: list["_Line"]) -> int | None:
     """Where the notes for the newsroom start after the text (see
-    `_NEWSROOM_BLOCK_START`); never on the first line."""
+    `_NEWSROOM_BLOCK_START`), or a mail's signature (see `_SIGNATURE_DELIMITER`); never
+    on the first line."""
     return next(
         (
             index
             for index, line in enumerate(lines[1:], start=1)
-            if _NEWSROOM_BLOCK_START.fullmatch(line.text)
+            if line.text == _SIGNATURE_DELIMITER or _NEWSROOM_BLOCK_START.fullmatch(line.text)
         ),
         None,
     )
@@ -666,6 +779,26 @@ def _transmission_date(footers: list[str]) -> datetime.date | None:
     """The date of a wire's transmission time among the lines after the text, where dpa
     puts it ("071644 Dez 26")."""
     return next(filter(None, map(_transmission_time, footers)), None)
+
+
+def _closing_block_start(lines: list["_Line"]) -> int | None:
+    """Where a press release's closing block starts that runs to the end of `lines`: its
+    contact block (or a wire's links, see `_contact_block_start`) or its words about the
+    sender (see `_about_block_start`)."""
+    contact = _contact_block_start(lines)
+    return contact if contact is not None else _about_block_start(lines)
+
+
+def _about_block_start(lines: list["_Line"]) -> int | None:
+    """Where a press release's words about its sender start under their heading (see
+    `_ABOUT_HEADING`), at most ABOUT_MAX_LINES lines running to the end of `lines`;
+    never on the first line."""
+    for index in range(max(1, len(lines) - ABOUT_MAX_LINES - 1), len(lines) - 1):
+        about = _ABOUT_HEADING.fullmatch(lines[index].text)
+        following = _ARTICLE.sub("", lines[index + 1].text)
+        if about and (not about["name"] or following.startswith(about["name"])):
+            return index
+    return None
 
 
 def _contact_block_start(lines: list["_Line"]) -> int | None:
@@ -698,7 +831,9 @@ def _unwrapped_lines(text: str) -> list[_Line]:
     are cut at a width: none longer than WRAP_MAX_CHARS and several close to the longest.
     There a line break inside a paragraph is soft when the next line's first word would
     not have fitted on the line, or when a line near the width stops mid-sentence; a
-    short line (a paragraph's end, a heading) stays. A rule line is a block of its own.
+    short line (a paragraph's end, a heading) stays, and a list item, a tagged line or a
+    field ("Betreff: …", see `_line_field`) starts a line of its own. A rule line is a
+    block of its own.
     """
     groups: list[list[str]] = [[]]
     for line in map(str.strip, text.split("\n")):
@@ -738,15 +873,35 @@ def _read_field_tags(lines: list[_Line]) -> tuple[list[_Line], list[str]]:
     for line, match in zip(lines, tagged, strict=True):
         text = line.text
         if match:
-            field = _TAG_FIELDS.get(match["tag"].casefold(), _Field.TEXT)
+            field = _field_kind(match["tag"]) or _Field.TEXT
             text = match["text"].strip()
         if field is _Field.NEWSROOM:
             dropped.append(line.text)
         elif text:
-            if field is _Field.BYLINE and not _BYLINE.match(text):
-                text = f"Von {text}"  # the tag is the label "Von" stands for
-            (head if field in _HEAD_FIELDS else body).append(_Line(text, True, field=field))
+            (head if field in _HEAD_FIELDS else body).append(_field_line(field, text))
     return head + body, dropped
+
+
+def _field_kind(key: str) -> _Field | None:
+    """What a field is by its tag or key (see `_FIELD_TAGS`), or by the key's last part
+    ("Artikel-ID": an id); None if neither is named there."""
+    folded = key.casefold()
+    return _TAG_FIELDS.get(folded) or _TAG_FIELDS.get(folded.rsplit("-", 1)[-1])
+
+
+def _line_field(line: str) -> _Field | None:
+    """What field a line is, "Key: value" with the key capitalised and named in
+    `_FIELD_TAGS` (see `_FIELD_LINE`), or None."""
+    match = _FIELD_LINE.match(line)
+    return _field_kind(match["key"]) if match and match["key"][0].isupper() else None
+
+
+def _field_line(field: _Field, text: str) -> "_Line":
+    """A field's text as a line of its own, marked with its field; a byline's as "Von …",
+    the label its tag or key stands for."""
+    if field is _Field.BYLINE and not _BYLINE.match(text):
+        text = f"Von {text}"
+    return _Line(text, True, field=field)
 
 
 def _wrap_width(groups: list[list[str]]) -> int | None:
@@ -773,7 +928,7 @@ def _wrap_width(groups: list[list[str]]) -> int | None:
 def _join_soft_breaks(group: list[str], width: int) -> list[str]:
     joined = group[:1]
     for previous, line in itertools.pairwise(group):
-        starts_anew = _LIST_ITEM.match(line) or _TAGGED_LINE.match(line)
+        starts_anew = _LIST_ITEM.match(line) or _TAGGED_LINE.match(line) or _line_field(line)
         if starts_anew or not _is_soft_break(previous, line, width):
             joined.append(line)
         else:
@@ -791,61 +946,214 @@ def _is_soft_break(previous: str, line: str, width: int) -> bool:
     return len(previous) >= width - WRAP_SLACK and not previous.endswith(_LINE_ENDS_SENTENCE)
 
 
-class _Head(NamedTuple):
-    title: str
-    byline: str
-    published_on: datetime.date | None
-    agencies: list[str]  # the agency a byline names ("Von Anna Beispiel, dpa")
-    lines: list[str]  # the date and byline lines, taken out of the text
-    place: str = ""  # a press release's place and date line ("Bamberg, 07.12.2026")
+@dataclass
+class _Head:
+    """What the lines on top give (see `_read_head`)."""
+
+    title: str = ""
+    byline: str = ""
+    published_on: datetime.date | None = None
+    agencies: list[str] = field(default_factory=list)  # a byline's or a service line's
+    lines: list[str] = field(default_factory=list)  # the lines taken out of the text
+    place: str = ""  # a press release's place and date line, a CMS export's place field
+    subject: str = ""  # a mail's subject: the title if no headline follows
+    subtitle_block: int | None = None  # the block right under the title's line
+
+    def read_title(self, title: str, block: int) -> None:
+        """The title, read from a line in `block`: its subtitle may stand in the next."""
+        self.title, self.subtitle_block = title, block + 1
+
+    def read_byline(self, byline: re.Match[str]) -> None:
+        """The names of a byline (see `_BYLINE`) and the agency it names, if any."""
+        self.byline = byline["names"]
+        self.agencies = [agency] if (agency := _byline_agency(byline)) else self.agencies
 
 
 def _read_head(lines: list[_Line], senders: frozenset[str]) -> _Head:
     """Take the title, a date line and a byline from the top of `lines` (in any order),
-    and the lines there that speak to the newsroom (see `_is_newsroom_line`), name the
-    sender as the footers do (`senders`, case-folded: see `_distribution_senders`) or
-    set off the text: rule lines, a newsletter's masthead and table of contents."""
-    title = byline = place = ""
-    published_on: datetime.date | None = None
-    agencies: list[str] = []
-    taken = _take_letterhead(lines)
+    the fields of a tagged export, a CMS export or a mail's header that give them (see
+    `_take_fields`), the lines there that speak to the newsroom (see
+    `_is_newsroom_line`), name the sender as the footers do (`senders`, case-folded: see
+    `_distribution_senders`) or set off the text: rule lines, a forwarder's note (see
+    `_take_forwarded_note`), and what `_front_matter` finds; and a subtitle under the
+    title."""
+    head = _Head(lines=_take_forwarded_note(lines))
     while len(lines) > 1:
-        line = lines[0].text
-        if front := _masthead(lines) or _contents(lines):
-            published_on = published_on or next(filter(None, map(_issue_date, front)), None)
-            taken.extend(front)
+        if lines[0].field:
+            if not _read_field(head, lines[0]):
+                break
+        elif front := _front_matter(lines, head):
+            issued_on = next(filter(None, map(_issue_date, front)), None)
+            head.published_on = head.published_on or issued_on
+            head.lines.extend(front)
             del lines[: len(front)]
             continue
-        if service := _service_agency(line):  # before the slugs: "dpa Nord/Hamburg"
-            agencies = agencies or [service]
-            taken.append(line)
-        elif issued_on := _document_date(line):
-            published_on = published_on or issued_on
-            taken.append(line)
-        elif (
-            _is_newsroom_line(line)
-            or _RULE_LINE.fullmatch(line)
-            or line.casefold() in senders
-            or (not published_on and (published_on := _date_line(line)))
-        ):
-            taken.append(line)
-        elif not place and (dated := _place_and_date_line(line)):
-            place, published_on = dated.place, published_on or dated.published_on
-            taken.append(line)
-        elif not byline and (match := _byline_match(line, after_title=bool(title))):
-            byline = match["names"]
-            agencies = [agency] if (agency := _byline_agency(match)) else agencies
-            taken.append(line)
-        elif not title and _is_title(
-            candidate := lines[0]._replace(
-                text=_title_text(line), alone=lines[0].alone or _over_its_byline(lines)
-            )
-        ):
-            title = candidate.text
-        else:
+        elif (fields := _take_fields(lines)) is not None:
+            head.lines.extend(fields)
+            continue
+        elif not _read_head_line(head, lines, senders):
             break
         lines.pop(0)
-    return _Head(title, byline, published_on, agencies, taken, place)
+    head.title = head.title or head.subject
+    return head
+
+
+def _read_head_line(head: _Head, lines: list[_Line], senders: frozenset[str]) -> bool:
+    """Read the first of `lines` into `head` if it belongs there (see `_read_head`)."""
+    line = lines[0].text
+    if service := _service_agency(line):  # before the slugs: "dpa Nord/Hamburg"
+        head.agencies = head.agencies or [service]
+    elif issued_on := _document_date(line):
+        head.published_on = head.published_on or issued_on
+    elif _is_newsroom_line(line) or _RULE_LINE.fullmatch(line) or line.casefold() in senders:
+        pass
+    elif not head.published_on and (published_on := _date_line(line)):
+        head.published_on = published_on
+    elif not head.place and (dated := _place_and_date_line(line)):
+        head.place, head.published_on = dated.place, head.published_on or dated.published_on
+    elif numbered_on := _coded_date(line):
+        head.published_on = head.published_on or numbered_on
+    elif not head.title and _over_document_kind(lines):
+        pass
+    elif not head.byline and (byline := _byline_match(line, after_title=bool(head.title))):
+        head.read_byline(byline)
+    elif not head.title and _is_title(
+        candidate := lines[0]._replace(
+            text=_title_text(line), alone=lines[0].alone or _over_its_byline(lines)
+        )
+    ):
+        head.read_title(candidate.text, lines[0].block)
+        return True
+    elif lines[0].block == head.subtitle_block and _is_subtitle(lines[0]):
+        if len(head.title.split()) > KICKER_MAX_WORDS:
+            head.subtitle_block = None
+        else:  # the line read as the title was the kicker above it ("Stadtrat")
+            head.lines.append(head.title)
+            head.read_title(_title_text(line), lines[0].block)
+            return True
+    else:
+        return False
+    head.lines.append(line)
+    return True
+
+
+def _read_field(head: _Head, line: _Line) -> bool:
+    """Read a field of the head (see `_HEAD_FIELDS`) into `head`, the first of each
+    kind; False for the text's fields."""
+    if line.field is _Field.TITLE and not head.title:
+        head.title = _title_text(line.text)
+        return True
+    if line.field not in _HEAD_FIELDS:
+        return False
+    if line.field is _Field.SUBJECT:
+        head.subject = head.subject or _SUBJECT_MARKS.sub("", line.text)
+    elif line.field is _Field.BYLINE and not head.byline and (byline := _BYLINE.match(line.text)):
+        head.read_byline(byline)
+    elif line.field in (_Field.DATE, _Field.CHANGED):
+        head.published_on = head.published_on or _field_date(line.text)
+    elif line.field is _Field.PLACE:
+        head.place = head.place or line.text
+    head.lines.append(line.text)
+    return True
+
+
+def _field_date(value: str) -> datetime.date | None:
+    """The day a date field gives, as German editorial systems ("10.12.2026 05:30"),
+    mail programs ("Donnerstag, 10. Dezember 2026 16:58", "Thu, 10 Dec 2026 16:58:00
+    +0100") or ISO 8601 ("2026-12-10T05:30:00+01:00") write it."""
+    if day := _date_line(value):
+        return day
+    moment = parse_timestamp(value)
+    if moment is None:
+        try:
+            moment = email.utils.parsedate_to_datetime(value)
+        except ValueError:
+            return None
+    return newsroom_day(moment)
+
+
+def _take_fields(lines: list[_Line]) -> list[str] | None:
+    """Take the fields of a CMS export or a mail's header off the top of `lines` (see
+    `_field_run`): the head's go back on top, each a line marked with its field as a
+    tagged export's are, in the order of `_HEAD_FIELDS`, and the text's field without
+    its key ("Text: Der Rat …"); return the lines of the others (the newsroom's, the
+    label "Text:" over the text), or None if `lines` open with no fields."""
+    run = _field_run(lines)
+    if not run:
+        return None
+    head: list[_Line] = []
+    text: list[_Line] = []
+    taken: list[str] = []
+    for line, kind, value in run:
+        if kind in _HEAD_FIELDS and value:
+            head.append(_field_line(kind, value))
+        elif kind is _Field.TEXT and value:
+            text.append(line._replace(text=value))
+        else:
+            taken.append(line.text)
+    head.sort(key=lambda line: _HEAD_FIELDS.index(line.field))
+    lines[: len(run)] = head + text
+    return taken
+
+
+def _field_run(lines: list[_Line]) -> list[tuple[_Line, _Field | None, str]]:
+    """The fields opening `lines`, each line with its kind and value (see `_FIELD_LINE`):
+    several in one block, up to a subheading's or through the text's, the first and most
+    of them named in `_FIELD_TAGS`; or one that can only be a field, the newsroom's, a
+    mail's subject or the text's ("Text:" over the text, "Text: Der Rat …"; not a byline,
+    "Text: Anna Muster"). None else."""
+    run: list[tuple[_Line, _Field | None, str]] = []
+    for line in lines:
+        if line.block != lines[0].block or line.field:
+            break
+        if not (match := _FIELD_LINE.match(line.text)):
+            break
+        kind = _field_kind(match["key"])
+        if kind is _Field.HEADING:
+            break
+        run.append((line, kind, match["value"] or ""))
+        if kind is _Field.TEXT:
+            break
+    known = sum(kind is not None for _, kind, _ in run)
+    if not run or run[0][1] is None or 2 * known <= len(run):
+        return []
+    if len(run) == 1:
+        kind = run[0][1]
+        text = kind is _Field.TEXT and not _BYLINE.match(run[0][0].text)
+        return run if text or kind in (_Field.NEWSROOM, _Field.SUBJECT) else []
+    return run
+
+
+def _take_forwarded_note(lines: list[_Line]) -> list[str]:
+    """Take a forwarded message's marker off the top of `lines` (see `_FORWARD_MARKER`),
+    with the forwarder's note above it, at most FORWARD_NOTE_MAX_LINES lines, and return
+    their lines, or none."""
+    marker = next(
+        (
+            index
+            for index, line in enumerate(lines[: FORWARD_NOTE_MAX_LINES + 1])
+            if _FORWARD_MARKER.fullmatch(line.text)
+        ),
+        None,
+    )
+    if marker is None or marker + 1 >= len(lines):
+        return []
+    taken = [line.text for line in lines[: marker + 1]]
+    del lines[: marker + 1]
+    return taken
+
+
+def _front_matter(lines: list[_Line], head: _Head) -> list[str]:
+    """The lines opening `lines` that as a whole are no part of the article, or none: a
+    newsletter's masthead or table of contents, a correction notice, a message to the
+    newsroom and, above the title, a letterhead."""
+    return (
+        _masthead(lines)
+        or _contents(lines)
+        or _correction_notice(lines)
+        or _newsroom_message(lines)
+        or ([] if head.title else _letterhead(lines))
+    )
 
 
 def _place_and_date_line(line: str) -> "Dateline | None":
@@ -855,25 +1163,54 @@ def _place_and_date_line(line: str) -> "Dateline | None":
     return dateline if dateline and not dateline.rest and not dateline.agencies else None
 
 
-def _take_letterhead(lines: list[_Line]) -> list[str]:
-    """Take a press office's letterhead off the top of `lines` and return its lines: a
-    first block of a few short lines, none a sentence, one of them an address, a
-    telephone number, an e-mail or a web address (see `_ADDRESS_LINE`), or, without an
-    address, the sender's name over its press office's ("Stadt Lindenau" over
-    "Pressestelle")."""
-    block = [line.text for line in lines if line.block == lines[0].block] if lines else []
+def _letterhead(lines: list[_Line]) -> list[str]:
+    """A press office's letterhead opening `lines`, its lines, or none: a block of a few
+    short lines, none a sentence, one of them an address, a telephone number, an e-mail
+    or a web address (see `_ADDRESS_LINE`) or an imprint's line of such parts (see
+    `_is_imprint`), or, without an address, the sender's name over its press office's
+    ("Stadt Lindenau" over "Pressestelle")."""
+    block = [line.text for line in lines if line.block == lines[0].block]
     if not (
         2 <= len(block) <= LETTERHEAD_MAX_LINES
         and len(block) < len(lines)  # more than a letterhead: a whole text is none
         and not any(line.endswith(_LINE_ENDS_SENTENCE) for line in block)
         and (
-            any(_ADDRESS_LINE.match(line) for line in block)
+            any(_ADDRESS_LINE.match(line) or _is_imprint(line) for line in block)
             or all(_PRESS_OFFICE.match(line) for line in block[1:])
         )
     ):
         return []
-    del lines[: len(block)]
     return block
+
+
+def _correction_notice(lines: list[_Line]) -> list[str]:
+    """A correction notice opening `lines` under its label (see `_CORRECTION_LABEL`), its
+    lines, or none: the rest of the label's block, or, the label standing alone, the
+    next block if it ends a sentence."""
+    if not _CORRECTION_LABEL.fullmatch(lines[0].text):
+        return []
+    notice = [line for line in lines if line.block == lines[0].block]
+    following = [line for line in lines[1:] if line.block == lines[1].block]
+    if len(notice) == 1 and following[-1].text.endswith((".", ":")):
+        notice += following
+    return [line.text for line in notice] if len(notice) < len(lines) else []
+
+
+def _newsroom_message(lines: list[_Line]) -> list[str]:
+    """A message to the newsroom opening `lines` (see `_GREETING`), its lines, or none:
+    to its sign-off and the rest of the sign-off's block, or to a rule line, within
+    MESSAGE_MAX_LINES lines, and more text after it."""
+    if not _GREETING.fullmatch(lines[0].text):
+        return []
+    for index, line in enumerate(lines[1:MESSAGE_MAX_LINES], start=1):
+        if _RULE_LINE.fullmatch(line.text):
+            end = index
+        elif _SIGN_OFF.fullmatch(line.text):
+            end = index + sum(following.block == line.block for following in lines[index:])
+        else:
+            continue
+        return [line.text for line in lines[:end]] if end < len(lines) else []
+    return []
 
 
 def _masthead(lines: list[_Line]) -> list[str]:
@@ -922,26 +1259,46 @@ def _service_agency(line: str) -> str:
 
 
 def _is_newsroom_line(line: str) -> bool:
-    """A line on top for the newsroom, not for readers: the kind of document, a CMS
-    metadata field or a transcript's, a note to editors, a correction notice, the
-    version's note, a wire's subject slug or transmission codes, or the press office's
-    name."""
+    """A line on top for the newsroom, not for readers: the kind of document, a
+    transcript's field, a note to editors, one signed with an editor's initials, a
+    correction notice, the version's note, a wire's subject slug or transmission codes,
+    or the name of the press office or of the company sending the item. (A CMS export's
+    fields: see `_take_fields`.)"""
     return (
         _is_transmission_codes(line)
         or _VERSION_NOTE.fullmatch(line) is not None
+        or _COMPANY_LINE.fullmatch(line) is not None
         or any(
             pattern.match(line)
             for pattern in (
                 _DOCUMENT_KIND,
-                _CMS_FIELD,
                 _BROADCAST_FIELD,
                 _EDITORS_NOTE,
+                _SIGNED_NOTE,
                 _CORRECTION_NOTE,
                 _SLUG_LINE,
                 _PRESS_OFFICE,
             )
         )
     )
+
+
+def _over_document_kind(lines: list[_Line]) -> bool:
+    """The first of `lines` is a short line naming the sender right above the kind of
+    document ("Landkreis Lindenau" over "PRESSEMITTEILUNG")."""
+    kind = lines[1].text
+    return is_heading(lines[0].text) and bool(_DOCUMENT_KIND.match(kind) or _document_date(kind))
+
+
+def _coded_date(line: str) -> datetime.date | None:
+    """The date on a line numbering the item (see `_DATE_IN_LINE`): its other words are
+    labels of at most CODE_LABEL_MAX_CHARS letters ("Nr.", "ID", "Uhr")."""
+    if not (match := _DATE_IN_LINE.search(line)):
+        return None
+    rest = f"{line[: match.start()]} {line[match.end() :]}"
+    if any(len(word) > CODE_LABEL_MAX_CHARS for word in re.findall(r"[^\W\d_]+", rest)):
+        return None
+    return calendar_date(match["year"], match["month"], match["month_name"], match["day"])
 
 
 def _is_transmission_codes(line: str) -> bool:
@@ -996,6 +1353,18 @@ def _is_title(line: _Line) -> bool:
         and len(line.text) <= TITLE_MAX_CHARS
         and not line.text.endswith(tuple(".:;,–-"))
         and first_sentence(line.text) == line.text
+    )
+
+
+def _is_subtitle(line: _Line) -> bool:
+    """A second headline set apart, starting like one (see `_is_title`, `is_heading`) and
+    telling something, SUBTITLE_MIN_WORDS words at least (a name under the title, "Olaf
+    Muster (SPD)", is none): right under the title, its subtitle."""
+    return (
+        line.alone
+        and line.text[0].isupper()
+        and len(line.text.split()) >= SUBTITLE_MIN_WORDS
+        and _is_title(line)
     )
 
 

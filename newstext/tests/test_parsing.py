@@ -251,6 +251,7 @@ def test_head_of_date_line_title_and_byline_before_the_dateline():
         "Montag, 7. Dezember 2026",
         "7.12.2026",
         "Dienstag, 08.12.2026 um 9.30 Uhr",
+        "Do., 10. Dez. 2026 um 16:58 Uhr",  # the weekday cut, as mail programs write it
         # A CMS labels the date of its last change.
         "Stand: 07.12.2026, 18:30 Uhr",
         "Aktualisiert am 7. Dezember 2026, 9:15 Uhr",
@@ -324,6 +325,10 @@ def test_agency_footer_lines_are_dropped():
         "(SBi)",  # the writer's initials, as a press office signs a release
         "Stadtwerke Lindenau GmbH · Markt 1 · 12345 Lindenau · HRB 1234",  # an imprint
         "(jk/lm)",
+        "Bürgerverein Lindenau e. V.",  # an association's name with its legal form
+        # A CMS export's fields for the newsroom after the text.
+        "Schlagworte: Stadtrat; Nahverkehr; Haushalt 2027",
+        "Verwandte Artikel: 2026-11-0047719; 2026-10-0046102",
     ],
 )
 def test_item_number_and_company_lines_after_the_text_are_footers(footer):
@@ -499,6 +504,13 @@ def test_wire_and_cms_labels_are_taken_off_the_title(line, title):
         "bdt0123 4 pl 345 dpa 0456",
         "Pressestelle",
         "Presse- und Öffentlichkeitsarbeit der Stadt Lindenau",
+        # A CMS export's fields for the newsroom (its key's last part may name it: an id),
+        # a mail's recipient, the sending company's name, a note signed by an editor.
+        "Artikel-ID: 2026-12-0048213",
+        "Status: freigegeben",
+        "An: Nachrichtendesk <desk@zeitung.example>",
+        "Stadtwerke Lindenau GmbH",
+        "Bitte für Samstag einplanen, das Bild kommt separat. /mk",
         # A broadcast transcript's kind and fields.
         "TRANSKRIPT",
         "Sendemanuskript",
@@ -537,6 +549,10 @@ def test_sentences_on_top_like_newsroom_lines_stay_text(line):
         "Pressestelle schweigt zu Vorwürfen",
         "dpa meldet Rekord",
         "AFP Deutschland streikt",
+        "dpa-Umfrage: Mehrheit für Tempolimit",
+        "Neue Chefin für Lindenau GmbH",  # no company's name alone
+        "Miete steigt auf 12 Euro/qm",  # no editor's initials after a blank
+        "Wahl am 10.12.2026",  # a date with a word: no line numbering the item
     ],
 )
 def test_titles_like_slugs_service_or_office_lines_stay_the_title(line):
@@ -597,6 +613,7 @@ def test_press_release_head_dateline_and_contact_block():
         "Rückfragen bitte an:",
         "Bei Rückfragen wenden Sie sich bitte an:",
         "Pressesprecherin:",
+        "V.i.S.d.P.: Olaf Muster, Vorsitzender",  # who answers for it under press law
     ],
 )
 def test_contact_block_for_journalists_after_the_text_is_dropped(label):
@@ -691,7 +708,12 @@ def test_lines_on_top_like_transmission_times_stay_the_title(line):
 
 
 @pytest.mark.parametrize(
-    ("line", "agency"), [("epd Niedersachsen-Bremen", "epd"), ("dpa Niedersachsen/Bremen", "dpa")]
+    ("line", "agency"),
+    [
+        ("epd Niedersachsen-Bremen", "epd"),
+        ("dpa Niedersachsen/Bremen", "dpa"),
+        ("epd-West", "epd"),  # joined by a hyphen
+    ],
 )
 def test_wire_service_line_on_top_is_dropped_and_names_the_agency(line, agency):
     parsed = parse_article(f"{line}\n\nRat beschließt Brücke\n\nDer Rat tagte.")
@@ -908,12 +930,18 @@ def test_a_first_line_over_a_sentence_in_its_block_is_no_title():
     [
         "Stadt Lindenau\nPresse- und Öffentlichkeitsarbeit",
         "Oberlandesgericht Lindenau\nPressestelle",
+        "Lindenauer Energie AG\nUnternehmenskommunikation",
+        # A letterhead under the kind of document, its address in an imprint's line.
+        "PRESSEMITTEILUNG\n\nFraktion Bürger für Lindenau\nGeschäftsstelle | Markt 1 | 12345 Lindenau",
+        # The sender's name alone over the kind of document.
+        "Landkreis Lindenau\n\nPRESSEMITTEILUNG",
+        "Landkreis Lindenau\n\nPressemitteilung vom 7. Dezember 2026",
     ],
 )
 def test_sender_over_its_press_office_on_top_is_a_letterhead(letterhead):
     parsed = parse_article(f"{letterhead}\n\nRat beschließt Brücke\n\nDer Rat hat entschieden.")
     assert (parsed.title, parsed.body) == ("Rat beschließt Brücke", "Der Rat hat entschieden.")
-    assert parsed.dropped_lines == letterhead.split("\n")
+    assert parsed.dropped_lines == [line for line in letterhead.split("\n") if line]
 
 
 def test_a_title_under_a_press_office_line_stays_the_title():
@@ -985,9 +1013,10 @@ MOJIBAKE = ("Ã", "â€", "\ufeff", "\ufffd", "\r")
 # text_blind3's held-out half (of 55), measured clean: 25/55 before the rules were changed
 # on its tuning half (20/55 -> 55/55), 32/55 after; then released for tuning (2026-12-07):
 # 55/55, so all its fields are in the test below and it has no floor here.
-# text_blind4 (of 55), measured once as a total on 2026-12-07: 15/55 before the rules were
-# changed on its tuning half (18/55 -> 54/55), 15/55 after.
-HELD_OUT_FLOORS = {"text_blind2": 66, "text_blind4": 15}
+# text_blind4's held-out half (of 55), measured once as a total on 2026-12-07: 15/55 before
+# the rules were changed on its tuning half (18/55 -> 54/55), 15/55 after; then released
+# for tuning (2026-12-07): 55/55, so all its fields are in the test below.
+HELD_OUT_FLOORS = {"text_blind2": 66}
 
 
 def case_fields(folder: str, name: str) -> dict[str, bool]:
@@ -1031,14 +1060,14 @@ WRONG_EXPECTATIONS = {
 
 # Every field of every case tuned on: the first set, whose held-out half was first only
 # measured (59 of 77 fields right, a floor) and then released for tuning (77 of 77
-# since), the tuning halves of the second and fourth sets, and the whole third set, its
-# held-out half released after its floor (32 of 55) was measured.
+# since), the tuning half of the second set, and the whole third and fourth sets, their
+# held-out halves released after their floors (32 and 15 of 55) were measured.
 @pytest.mark.parametrize(
     ("folder", "name"),
     cases_of("text", "tuning", "held-out")
     + cases_of("text_blind2", "tuning")
     + cases_of("text_blind3", "tuning", "held-out")
-    + cases_of("text_blind4", "tuning"),
+    + cases_of("text_blind4", "tuning", "held-out"),
 )
 def test_wire_and_cms_text_cases_are_read_right(folder, name):
     fields = case_fields(folder, name)
@@ -1210,3 +1239,212 @@ def test_a_wires_links_under_their_label_after_the_text_are_dropped(label):
 def test_a_readers_web_address_or_a_sentence_under_a_links_label_stays(last):
     parsed = parse_article(f"Der Rat hat entschieden.\n\n{last}")
     assert parsed.body.endswith(last.rsplit("\n", 1)[-1])
+
+
+# What the fourth set's released held-out half adds: fields of a CMS export and a mail's
+# header on top, a forwarded mail with its note and message to the newsroom, a wire's
+# correction notice and numbered date line, letterheads under the kind of document,
+# subtitles and kickers, and after the text a press release's words about its sender and
+# a mail's signature.
+
+
+def head_of(parsed):
+    """What the lines on top gave: title, byline, place, agency and published date."""
+    return (
+        parsed.title,
+        parsed.byline,
+        parsed.dateline_place,
+        parsed.publisher_name,
+        parsed.published_on,
+    )
+
+
+CMS_EXPORT = (
+    "Artikel-ID: 2026-12-0048213\nStatus: freigegeben\nDachzeile: Stadtrat\n"
+    "Überschrift: Rat beschließt Brücke\nUnterzeile: Der Bau beginnt 2028.\n"
+    "Autor: Eva Beispiel\nOrt: Lindenau\nErstellt: 09.12.2026 22:14\n"
+    "Veröffentlicht: 10.12.2026 05:30\nZeichen: 2864\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Text:\nDer Rat hat entschieden.",  # the text's label over the text
+        "Text: Der Rat hat entschieden.",  # the text as the text field's value
+    ],
+)
+def test_cms_export_fields_on_top_give_the_head_and_leave_the_text(text):
+    parsed = parse_article(f"{CMS_EXPORT}{text}\n\nDer Bau beginnt 2028.")
+    # "Veröffentlicht" dates the item, not "Erstellt" above it.
+    day = datetime.date(2026, 12, 10)
+    assert head_of(parsed) == ("Rat beschließt Brücke", "Eva Beispiel", "Lindenau", "", day)
+    assert paragraphs(parsed) == ["Der Rat hat entschieden.", "Der Bau beginnt 2028."]
+    assert "Status: freigegeben" in parsed.dropped_lines
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Bahnstreik: GDL ruft zum Ausstand auf\nStand: 07.12.2026, 14:03 Uhr",  # a title's colon
+        "Bahnstreik: GDL ruft zum Ausstand auf\nLokführer: Wir streiken weiter",
+    ],
+)
+def test_a_title_with_a_colon_over_a_field_or_another_line_stays_the_title(head):
+    parsed = parse_article(f"{head}\n\nDer Rat hat entschieden.")
+    assert parsed.title == "Bahnstreik: GDL ruft zum Ausstand auf"
+
+
+def test_lines_like_fields_whose_keys_name_no_field_stay_text():
+    text = "Frage: Wie geht es weiter?\nAntwort: Der Rat entscheidet im Mai."
+    assert parse_article(f"Gute Frage\n\n{text}").body == text.replace("\n", "\n\n")
+
+
+@pytest.mark.parametrize(
+    ("date", "published"),
+    [
+        ("Gesendet: Donnerstag, 10. Dezember 2026 16:58", "2026-12-10"),
+        ("Date: Thu, 10 Dec 2026 23:58:00 +0000", "2026-12-11"),  # the newsroom's day
+        ("Datum: 2026-12-10T05:30:00+01:00", "2026-12-10"),
+    ],
+)
+def test_mail_header_gives_the_date_and_its_subject_the_title(date, published):
+    parsed = parse_article(
+        "Von: Pressestelle Lindenau <presse@lindenau.example>\nAn: Redaktion\n"
+        f"{date}\nBetreff: WG: Pressemitteilung: Rat beschließt Brücke\n\n"
+        "Lindenau, 9. Dezember 2026 – Der Rat hat entschieden."
+    )
+    assert parsed.title == "Rat beschließt Brücke"
+    assert parsed.published_on == datetime.date.fromisoformat(published)
+    assert parsed.body == "Der Rat hat entschieden."
+
+
+def test_a_headline_under_a_mail_header_wins_over_its_subject():
+    parsed = parse_article(
+        "Von: Eva Beispiel <eva@example.com>\nBetreff: Text Brücke, ca. 60 Zeilen\n\n"
+        "Rat beschließt Brücke\n\nDer Rat hat entschieden."
+    )
+    assert (parsed.title, parsed.body) == ("Rat beschließt Brücke", "Der Rat hat entschieden.")
+
+
+FORWARDED_MAIL = (
+    "Bitte für Samstag einplanen, das Bild kommt separat.\n\n"
+    "-----Ursprüngliche Nachricht-----\n"
+    "Von: Eva Beispiel <eva@example.com>\nGesendet: Donnerstag, 10. Dezember 2026 16:58\n"
+    "Betreff: Text Brücke\n\n"
+    "Hallo Desk,\n\nanbei mein Stück zur Brücke. Fotos macht die Kollegin.\n\nGruß\nEva\n\n"
+    "==========\n\nRat beschließt Brücke\n\nVon Eva Beispiel\n\n"
+    "LINDENAU. Der Rat hat entschieden.\n\n==========\n\n"
+    "-- \nEva Beispiel\nPressebüro Beispiel · Politik\nMobil: 0170 0000000"
+)
+
+
+def test_forwarded_mail_note_header_message_and_signature_are_no_text():
+    parsed = parse_article(FORWARDED_MAIL)
+    day = datetime.date(2026, 12, 10)
+    assert head_of(parsed) == ("Rat beschließt Brücke", "Eva Beispiel", "Lindenau", "", day)
+    assert parsed.body == "Der Rat hat entschieden."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A greeting to readers, and one without a sign-off or a rule closing a message.
+        "Liebe Leserinnen und Leser,\n\nder Rat hat entschieden.\n\nViele Grüße\nEva",
+        "Hallo zusammen,\n\nder Rat hat entschieden.\n\nDer Bau beginnt 2028.",
+        # A sentence naming the original message, a signature's dashes in a sentence.
+        "Die ursprüngliche Nachricht kam am Montag.\n\nDer Bau -- so der Rat -- beginnt.",
+    ],
+)
+def test_greetings_and_mail_words_in_ordinary_text_stay_text(text):
+    parsed = parse_article(text)
+    assert parsed.body.replace("\n\n", "\n") in text.replace("\n\n", "\n")
+    assert parsed.dropped_lines == []
+
+
+@pytest.mark.parametrize("label", ["BERICHTIGUNG", "Korrektur:"])
+@pytest.mark.parametrize("notice_apart", [True, False])
+def test_correction_notice_under_its_label_on_top_is_no_text(label, notice_apart):
+    notice = (
+        "In der Meldung muss es richtig heißen: 12 Millionen. Es folgt die berichtigte Fassung:"
+    )
+    parsed = parse_article(
+        f"{label}\n{'\n' if notice_apart else ''}{notice}\n\nRat beschließt Brücke\n\n"
+        "Berlin (epd). Der Rat hat entschieden."
+    )
+    assert (parsed.title, parsed.body) == ("Rat beschließt Brücke", "Der Rat hat entschieden.")
+    assert parsed.dropped_lines == [label, notice]
+
+
+def test_a_correction_label_over_the_title_leaves_the_title():
+    parsed = parse_article("KORREKTUR\n\nRat beschließt Brücke\n\nDer Rat hat entschieden.")
+    assert (parsed.title, parsed.body) == ("Rat beschließt Brücke", "Der Rat hat entschieden.")
+
+
+@pytest.mark.parametrize(
+    "line", ["Nr. 0312 / 10.12.2026 / 14:27 Uhr", "ID 48213 | 10.12.2026", "10.12.2026 | Nr. 12"]
+)
+def test_a_line_numbering_the_item_on_top_dates_it(line):
+    parsed = parse_article(f"epd-West\n{line}\n\nRat beschließt Brücke\n\nDer Rat tagte.")
+    day = datetime.date(2026, 12, 10)
+    assert head_of(parsed) == ("Rat beschließt Brücke", "", "", "epd", day)
+    assert parsed.body == "Der Rat tagte."
+
+
+def test_an_address_block_under_the_title_is_no_letterhead():
+    block = "Stadthalle Lindenau\nMarkt 1\n12345 Lindenau"
+    parsed = parse_article(f"Konzert am Sonntag\n\n{block}\n\nDer Chor singt.")
+    assert (parsed.title, paragraphs(parsed)[-1]) == ("Konzert am Sonntag", "Der Chor singt.")
+    assert block.split("\n")[1] in parsed.body
+
+
+def test_subtitle_right_under_the_title_is_no_text():
+    parsed = parse_article(
+        "Rat beschließt Brücke\n\nDer Bau soll 2028 beginnen – Kosten steigen\n\n"
+        "Der Rat hat entschieden.\n\nNeue Pläne für den Markt\n\nAuch der Markt wird neu."
+    )
+    assert parsed.title == "Rat beschließt Brücke"
+    assert headings(parsed) == ["Neue Pläne für den Markt"]
+    assert paragraphs(parsed) == ["Der Rat hat entschieden.", "Auch der Markt wird neu."]
+
+
+def test_a_heading_under_the_dateline_is_no_subtitle():
+    parsed = parse_article(
+        "Rat beschließt Brücke\n\nGießen (ots) -\n\nPohlheim: Brücke wird gebaut\n\n"
+        "Der Rat hat entschieden."
+    )
+    assert headings(parsed) == ["Pohlheim: Brücke wird gebaut"]
+
+
+def test_a_kicker_over_the_title_is_no_title():
+    parsed = parse_article(
+        "Stadtrat\n\nRat beschließt neue Brücke\n\nDer Bau soll 2028 beginnen – Kosten steigen\n\n"
+        "LINDENAU. Der Rat hat entschieden."
+    )
+    assert (parsed.title, parsed.body) == ("Rat beschließt neue Brücke", "Der Rat hat entschieden.")
+    assert parsed.dropped_lines[:2] == ["Stadtrat", "Der Bau soll 2028 beginnen – Kosten steigen"]
+
+
+def test_a_title_of_three_words_over_its_subtitle_stays_the_title():
+    parsed = parse_article(
+        "Brücke wird teurer\n\nDer Bau soll 2028 beginnen – Kosten steigen\n\nDer Rat tagte."
+    )
+    assert (parsed.title, parsed.body) == ("Brücke wird teurer", "Der Rat tagte.")
+
+
+def test_words_about_the_sender_after_a_press_release_are_no_text():
+    about = (
+        "Über die Stadtwerke Lindenau GmbH\n"
+        "Die Stadtwerke Lindenau GmbH versorgen 50.000 Haushalte mit Strom."
+    )
+    parsed = parse_article(f"Lindenau – Die Stadtwerke senken die Preise.\n\n{about}")
+    assert parsed.body == "Lindenau – Die Stadtwerke senken die Preise."
+    parsed = parse_article("Die Stadtwerke senken die Preise.\n\nÜber uns\nWir versorgen Lindenau.")
+    assert parsed.body == "Die Stadtwerke senken die Preise."
+
+
+def test_a_subheading_about_something_over_its_own_text_stays():
+    text = "Der Verein wandert.\n\nÜber die Alpen\n\nDie Route führt über die Alpen nach Süden."
+    parsed = parse_article(text)
+    assert headings(parsed) == ["Über die Alpen"]
+    assert parsed.body == text
