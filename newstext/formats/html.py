@@ -22,9 +22,14 @@ added as paragraphs, without their credits and counters. A dateline opening the 
 ("Talheim, 28. Mai 2026 – …") gives the date, before the page's metadata; then the
 page's stated publication time (`article:published_time`, JSON-LD `datePublished`) as
 the day it was in Germany, before trafilatura's search of the page. A page whose
-metadata names no site is named by the copyright line in its footer ("© 2026 Pfarrei
-St. Martin"). A page that tags no language is "de" where its text is German by its
-commonest words.
+metadata names no site is named by its <title> beside the headline ("… | Lahn-Bote"),
+else by the copyright line in its footer ("© 2026 Pfarrei St. Martin"); a site's name
+comes without its owner's legal form ("e.V.", "GmbH") and with its words set in
+capitals for the logo written as words ("MRF THÜRINGEN": "MRF Thüringen"), and is no
+author's. A <title> that names only the site and the section ("Verein - Aktuelles", a
+menu entry) gives way to the heading the text opens with. The language is the tag of
+the page's `html` element as parsed (an old IE's conditional comment is none); a page
+that tags no language is "de" where its text is German by its commonest words.
 
 Tuning (measured on the pages in tests/data/formats/html, see the test module):
 `favor_recall` kept every article sentence and leaked no furniture; the default and
@@ -58,7 +63,9 @@ from newstext.reasons import Reason, declare, gettext_noop
 MIN_ARTICLE_WORDS = 40
 # The first item of a page listing items (a ticker) may be a short agency item.
 MIN_ITEM_WORDS = 20
-_HTML_LANG = re.compile(rb"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)")
+# The language tag of the page's `html` element as the parser reads it: an old IE's
+# `<html lang="en">` in a conditional comment before it is no element.
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*")
 _META_CHARSET = re.compile(rb"<meta\b[^>]*?\bcharset\s*=\s*[\"']?([\w-]+)", re.IGNORECASE)
 # Labels that browsers read as windows-1252 (the WHATWG Encoding Standard): pages
 # declared "iso-8859-1" write „ “ – € in the bytes 0x80–0x9F, which Latin-1 lacks.
@@ -109,6 +116,16 @@ GERMAN_WORD_SHARE = 0.12
 _WORD = re.compile(r"\w+")
 # A site's owner is a name of a few words.
 OWNER_MAX_WORDS = 6
+# An owner's legal form closing its name, maybe after the year it was founded ("e.V.",
+# "GmbH & Co. KG", "von 1899 e.V."; "e V" as trafilatura leaves "e.V." in an author).
+_LEGAL_FORM = re.compile(
+    r"(?:\s+(?:von\s+)?\d{4})?\s+(?:e\.?\s?V\.?|gGmbH|GmbH(?:\s*&\s*Co\.?\s*KG)?|mbH|AG|KG"
+    r"|KGaA|eG|SE|UG(?:\s*\(haftungsbeschränkt\))?)$"
+)
+# A word set in capitals for a logo ("THÜRINGEN"), and an article before one ("DER
+# SPIEGEL"); an abbreviation ("MRF", "NDR") is shorter.
+_SHOUTED_WORD = re.compile(r"\b(?:DER|DIE|DAS)(?=\s+[A-ZÄÖÜ]{5,}\b)|\b[A-ZÄÖÜ]{5,}\b")
+_NOT_A_LETTER = re.compile(r"\W+")
 # The parts of a <title>: "Headline - Section - Site".
 _TITLE_PARTS = re.compile(r"\s+[-–—|:·•]\s+")
 
@@ -162,6 +179,7 @@ def parse_html(
     page_cleaning.paragraphs_mark(tree)
     page_cleaning.furniture_drop(tree)
     item_title = page_cleaning.first_item_keep(tree)
+    named_author = page_cleaning.author_take(tree)
     page = copy.deepcopy(tree)  # trafilatura prunes the tree it reads
     document = trafilatura.bare_extraction(
         tree,
@@ -178,15 +196,19 @@ def parse_html(
     texts = page_cleaning.notes_drop(texts)
     texts = page_cleaning.repeats_drop(texts)
     # The byline the reader sees comes first: the header's line, a line above the text,
-    # an interview's credit, a credit line under the text; then the page's metadata.
+    # an element named as the author's, an interview's credit, a credit line under the
+    # text; then the page's metadata. The site's own name is no author.
     byline = (
         page_cleaning.byline_find(page, kept=(text for _, text in texts))
         or line_name
+        or named_author
         or page_cleaning.credit_find(texts)
         or page_cleaning.closing_credit_find(page, kept=(text for _, text in texts))
         or _authors(document.author or "")
         or _meta_author(page)
     )
+    site = _site_name(document.sitename or "", document.hostname or "", page, title)
+    byline = _without_the_site(byline, site)
     lead = page_cleaning.lead_find(page, kept=(text for _, text in texts))
     if lead:
         texts.insert(0, (BlockKind.PARAGRAPH, lead))
@@ -214,17 +236,17 @@ def parse_html(
         byline=byline,
         published_on=published_on,
         date_precision=DatePrecision.DAY if published_on else DatePrecision.UNKNOWN,
-        publisher_name=_site_name(document.sitename or "", document.hostname or "", page),
-        language=_language(data, body),
+        publisher_name=site,
+        language=_language(page, body),
         link=canonical,
     )
 
 
-def _language(data: bytes, body: str) -> str:
+def _language(page: Any, body: str) -> str:
     """The page's language tag as it stands ("de-DE"); on a page that tags none (an old
     CMS's), "de" where the text is German by its commonest words."""
-    if found := _HTML_LANG.search(data[:4096]):
-        return found[1].decode("ascii")
+    if found := _LANGUAGE_TAG.match((page.get("lang") or "").strip()):
+        return found[0]
     words = _WORD.findall(body.casefold())
     german = sum(word in _GERMAN_FUNCTION_WORDS for word in words)
     return "de" if words and german >= GERMAN_WORD_SHARE * len(words) else ""
@@ -257,18 +279,65 @@ def _meta_author(page: Any) -> str:
     return ""
 
 
-def _site_name(found: str, host: str, page: Any) -> str:
+def _site_name(found: str, host: str, page: Any, title: str) -> str:
     """The site's name as its metadata spells it: trafilatura capitalises a name written
     in lower case ("amn Agentur …", "taz"), which a brand may well be. Where the
-    metadata names no site, trafilatura gives the page's host name ("hollenried.de"):
-    the owner the footer's copyright line names comes first then."""
+    metadata names no site, trafilatura gives the page's host name ("hollenried.de")
+    or its Twitter handle: the name the <title> gives beside the headline comes first
+    then, and the owner the footer's copyright line names. Either way as an editor
+    writes it (`_as_a_site_name`)."""
     name = clean_inline(found)
-    for content in page.xpath("//head/meta/@content"):
-        if name and (spelled := clean_inline(content)).casefold() == name.casefold():
-            return spelled
-    if name.casefold() in ("", host.casefold()):
-        return _copyright_owner(page) or name
-    return name
+    contents = [clean_inline(content) for content in page.xpath("//head/meta/@content")]
+    for spelled in contents:
+        if name and spelled.casefold() == name.casefold():
+            return _as_a_site_name(spelled)
+    # trafilatura's last resort, a Twitter handle ("@LahnBote"), is no name either
+    handle = f"@{name}".casefold() in (content.casefold() for content in contents)
+    if handle or name.casefold() in ("", host.casefold()):
+        name = _title_site(page, title) or _copyright_owner(page) or name
+    return _as_a_site_name(name)
+
+
+def _title_site(page: Any, title: str) -> str:
+    """The site's name the <title> gives beside the headline: its last part where the
+    headline comes first ("Rat beschließt den Haushalt | Lahn-Bote", maybe with the
+    section between them), its first where the headline comes last."""
+    page_title = _page_title(page)
+    found = re.search(re.escape(title), page_title, re.IGNORECASE) if title else None
+    if found is None:
+        return ""
+    before, after = page_title[: found.start()], page_title[found.end() :]
+    site = ""
+    if _TITLE_PARTS.match(after):
+        site = _TITLE_PARTS.split(after)[-1]
+    elif not after and len(parts := _TITLE_PARTS.split(before)) > 1 and not parts[-1]:
+        site = parts[0]
+    return site if count_words(site) <= OWNER_MAX_WORDS else ""
+
+
+def _page_title(page: Any) -> str:
+    return clean_inline(" ".join(page.xpath("//head/title//text()")))
+
+
+def _as_a_site_name(name: str) -> str:
+    """A site's name without its owner's legal form and founding year ("TV Eintracht
+    Brachbach 1902 e.V.": "TV Eintracht Brachbach"), and its words set in capitals for
+    the logo written as words ("MRF THÜRINGEN": "MRF Thüringen"); an abbreviation is
+    shorter and stays."""
+    name = _LEGAL_FORM.sub("", name)
+    return _SHOUTED_WORD.sub(lambda word: word[0].capitalize(), name)
+
+
+def _without_the_site(byline: str, site: str) -> str:
+    """The byline without the site's own name, which names no author: a broadcaster's
+    "von Julia Neubert, MRF THÜRINGEN", a club's page whose `author` is the club."""
+    own = _name_key(site)
+    return join_names(name for name in byline.split(", ") if _name_key(name) != own)
+
+
+def _name_key(name: str) -> str:
+    """A name as compared with another: without its legal form, case and punctuation."""
+    return _NOT_A_LETTER.sub("", _LEGAL_FORM.sub("", name)).casefold()
 
 
 def _copyright_owner(page: Any) -> str:
@@ -334,7 +403,8 @@ def _with_json_ld_body(
 
 def _title(title: str, page: Any, texts: list[tuple[BlockKind, str]]) -> str:
     """The headline: the page's one `h1` where the metadata's title only adds to it
-    ("Kommentar zur Bahnreform: <h1>"); where trafilatura took a site or section name
+    ("Kommentar zur Bahnreform: <h1>"); the heading the text opens with where the title
+    is a section's name (`_section_name`); where trafilatura took a site or section name
     from the <title> ("Site - Section - Headline"), the part the text begins with, else
     the part the page shows as an element's text of its own."""
     first = {clean_inline(text).casefold() for _, text in texts[:HEADLINE_BLOCKS]}
@@ -342,7 +412,9 @@ def _title(title: str, page: Any, texts: list[tuple[BlockKind, str]]) -> str:
     headline = headlines[0].casefold() if len(headlines) == 1 else ""
     if headline in first and headline != title.casefold() and headline in title.casefold():
         return headlines[0]
-    page_title = clean_inline(" ".join(page.xpath("//head/title//text()")))
+    if texts and texts[0][0] == BlockKind.HEADING and _section_name(title, page):
+        return clean_inline(texts[0][1])
+    page_title = _page_title(page)
     parts = [clean_inline(part) for part in _TITLE_PARTS.split(page_title)]
     if len(parts) < 2 or not title or title.casefold() not in page_title.casefold():
         return title
@@ -369,6 +441,16 @@ def _title(title: str, page: Any, texts: list[tuple[BlockKind, str]]) -> str:
         ),
         title,
     )
+
+
+def _section_name(title: str, page: Any) -> bool:
+    """Whether a title is the name of the page's section, not a headline: a word or two
+    that a link of the page's menu or breadcrumb shows ("Aktuelles", from a <title>
+    "Heimatverein Wüstenbrand e.V. - Aktuelles" on a page whose headline is no `h1`)."""
+    if not title or count_words(title) >= HEADLINE_MIN_WORDS:
+        return False
+    links = (clean_inline(link.text_content()).casefold() for link in page.iter("a"))
+    return title.casefold() in links
 
 
 def _date(value: str | None) -> datetime.date | None:

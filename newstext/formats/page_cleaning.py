@@ -21,11 +21,11 @@ Older and simpler pages write paragraphs without `<p>`: text runs separated by
 `<br><br>`, or a `div` each. trafilatura scores paragraphs, so such a page came out as
 the whole table layout with its menus, or lost its subheadings (`<div><b>…</b></div>`);
 `paragraphs_mark` makes them paragraphs first, unwrapping a `<font>` set around a whole
-text, and names a layout table's side columns `aside` and its rows under the text
-`footer`, as a modern page would. `notes_drop` takes out the "Stand: …"
-and reading-time lines, toolbars and gallery counters, and the copyright, source-address,
-mail-address, broadcast and transcript lines at the end of a text; `repeats_drop` takes
-out a pull quote, a paragraph that repeats a sentence of the text.
+text, and names a layout table's text column `main`, its side columns `aside` and its
+rows under the text `footer`, as a modern page would. `notes_drop` takes out the
+"Stand: …" and reading-time lines, toolbars and gallery counters, and the copyright,
+source-address, mail-address, broadcast and transcript lines at the end of a text;
+`repeats_drop` takes out a pull quote, a paragraph that repeats a sentence of the text.
 
 Boxes are furniture by their heading too, whatever their class: "Mehr zum Thema",
 "Meistgelesen", "Pressekontakt", "Fakten", a paywall's "Jetzt weiterlesen mit …" over a
@@ -37,7 +37,13 @@ blog, whose entries look the same but tell one story, is kept whole.
 Some furniture is known by its shape rather than its name: teasers to other articles,
 each headed by a link (`<h2><a>…</a></h2>`), whatever the box around them is called; a
 list of tools and counters ("Druckversion", "412 Aufrufe"); a picture's caption or
-credit set as a `div` in the picture's box (a Drupal media field), not a `figcaption`.
+credit set as a `div` in the picture's box (a Drupal media field), not a `figcaption`,
+and a picture's box holding no more text than a caption, whatever its parts are called.
+Names are read in parts, at "-", "_" and in camel case ("audioTeaser": "audio").
+
+The author's name may stand alone in an element named for it (`<p class="autor">Anna
+Roth</p>`), which trafilatura, knowing English names only, kept as the text's first
+paragraph; `author_take` takes it out and gives the name.
 """
 
 import itertools
@@ -77,6 +83,9 @@ CAPTION_PARTS = frozenset(
 PICTURE_PARTS = frozenset({"media", "image", "img", "bild", "foto", "photo", "picture"})
 # The picture's box is at most this many levels above its caption.
 CAPTION_DEPTH = 3
+# A box named as a picture, holding one, with no more text than this many words is the
+# picture and its caption, whatever the caption's elements are called.
+PICTURE_BOX_MAX_WORDS = 40
 # The title of a contact box for questions, a press release's or a town's ("Pressekontakt",
 # "Kontakt für die Medien", "Ihr Ansprechpartner", "Rückfragen bitte an:").
 _CONTACT_TITLE = (
@@ -141,6 +150,8 @@ MAX_FURNITURE_SHARE = 0.4
 MIN_LEAD_WORDS = 8
 MAX_LEAD_LINK_SHARE = 0.5
 _NAME_PARTS = re.compile(r"[-_\s]+")
+# A name written in camel case ("audioTeaser", "socialBookmarks") is parts too.
+_CAMEL_CASE_PARTS = re.compile(r"(?<=[a-zäöü0-9])(?=[A-ZÄÖÜ])")
 # Lines above the text that only say who wrote it and when; looked for among the first
 # BYLINE_LINES blocks, each at most BYLINE_MAX_WORDS words.
 BYLINE_LINES = 3
@@ -154,9 +165,11 @@ _ITEM_DATE = re.compile(rf"^(?:{_DATE}|\d{{1,2}}[:.]\d{{2}}\s*Uhr)")
 ITEM_DATE_MAX_WORDS = 8
 # After the name: dates, times, places, agencies; no running text ("Von Berlin, sagte er").
 # A role may follow ("Korrespondentin in Brüssel"), and a paid article's badge ("MM+").
+# A capitalised word is taken whole (`\w*+`): split at each capital, a long run of
+# capitals would be tried in every way before a line fails.
 _BYLINE_REST = (
     r"(?:[\s\d.,:|·•;–/()+-]|(?:Uhr|Min|Lesezeit|am|um|und|in|im|aus|für|der|des|bei"
-    r"|dpa|afp|epd|kna|sid)\b|[A-ZÄÖÜ]\w*)*"
+    r"|dpa|afp|epd|kna|sid)\b|[A-ZÄÖÜ]\w*+)*"
 )
 _NAME = r"[A-ZÄÖÜ][\w'.-]+(?:\s+(?:und|and|von|van|de|zu|[A-ZÄÖÜ][\w'.-]+)){0,6}?"
 # "Von unserem Redakteur …", "Von unserer Korrespondentin in Paris …"
@@ -174,18 +187,38 @@ _PIECE = (
 # A credit's label for who wrote the text, maybe taking the pictures too ("Text und Foto:",
 # "Text/Fotos:").
 _CREDIT_WORD = r"(?:Text(?:\s*(?:und|&|/|\+)\s*(?:Fotos?|Bilder?))?|Autor|Autorin|Autoren)"
-_DATE_WORD = r"(?:Aktualisiert|Veröffentlicht|Erstellt|Stand|Zuletzt aktualisiert)"
+# The label of a picture's credit ("Foto: …", "Bilder: …", "Grafik: …", a broadcaster's
+# "Bildrechte: …").
+PICTURE_CREDIT = r"(?:Fotos?|Bild(?:er|rechte|quelle)?|Grafik|Illustration)"
+# The word a date line opens with; a small CMS writes it in lower case ("eingestellt am
+# 03.07.2026 von Gerd Lohse").
+_DATE_WORD = (
+    r"(?:[Aa]ktualisiert|[Vv]eröffentlicht|[Ee]rstellt|[Ee]ingestellt|[Gg]eschrieben"
+    r"|[Gg]epostet|Stand|Zuletzt aktualisiert)"
+)
 _WEEKDAY = r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+)"
-# The date may come first ("Erstellt: 01.12.2026, 14:32 Uhr | Autor: …"); the name may be
-# followed by its part in brackets ("Von A und B (Text) und C (Fotos)").
+# The date may come first ("Erstellt: 01.12.2026, 14:32 Uhr | Autor: …", "eingestellt am
+# 03.07.2026 von …"); the name may be followed by its part in brackets ("Von A und B
+# (Text) und C (Fotos)") or by the pictures' credit ("Text: A / Fotos: Vereinsarchiv").
 _BYLINE = re.compile(
-    rf"^(?:(?:{_DATE_WORD}(?:\s+am)?:?\s*)?{_WEEKDAY}?{_DATE}\s*[|·•,;–-]\s*)?"
+    rf"^(?:(?:{_DATE_WORD}(?:\s+am)?:?\s*)?{_WEEKDAY}?{_DATE}(?:\s*[|·•,;–-]\s*|\s+(?=von\s)))?"
     # "Von", a label or the piece's kind before the name; "By" on a site's English pages.
     # "von" after a `<time>` the extraction dropped ("<time>…</time> von Deniz Kaya").
     rf"(?:[Vv]on|By|{_CREDIT_WORD}:|Interview:|{_PIECE})\s+{_STAFF}?(?P<name>{_NAME})"
-    rf"\s*(?:(?:[|·•,;–-]|(?=\()){_BYLINE_REST})?$"
+    rf"\s*(?:(?:[|·•,;–/-]|(?=\()){_BYLINE_REST})?$"
 )
 _AND = re.compile(r"\s+(?:und|and)\s+")
+# Parts of class and id names that mark the author's name; its text may be the name
+# alone (`<span class="autor">Anna Roth</span>`, `<p class="byline">Anna Roth, Lahn-Bote</p>`).
+AUTHOR_PARTS = frozenset({"author", "autor", "autorin", "autoren", "byline", "verfasser"})
+# What holds an author's name that is not the article's: a quotation's, a teaser's.
+_BESIDE_TEXT = frozenset({"blockquote", "q", "figure", "aside", "nav"})
+# A name of two words or more, alone or after its label without a colon (a Drupal
+# field's "Autorin Dörte Pahl"), before what may follow a byline's name.
+_BARE_NAME = re.compile(
+    rf"^(?:{_CREDIT_WORD}\s+)?(?P<name>[A-ZÄÖÜ][\w'.-]+\s+{_NAME})"
+    rf"\s*(?:[|·•,;–/-]{_BYLINE_REST})?$"
+)
 # A credit line that names what its name wrote, not "Von …", which opens sentences too.
 _CREDIT_LABEL = re.compile(rf"^{_CREDIT_WORD}\s*:")
 # An agency's credit in the byline's place ("Quelle: dpa", "Von AFP"): the wire services
@@ -207,10 +240,11 @@ _DATE_LINE = re.compile(
 )
 # A date line that says what it is ("Stand: …") is furniture wherever it stands; an
 # update's line may give the time alone and say what changed ("Aktualisiert 16:02 Uhr
-# (neu: Stellungnahme der Stadt)").
+# (neu: Stellungnahme der Stadt)", "Aktualisiert am 6. Dezember 2026 um 10:24 Uhr:
+# Stellungnahme ergänzt.").
 _NAMED_DATE_LINE = re.compile(
     rf"^{_DATE_WORD}(?:\s+(?:am|um))?:?\s*(?:{_WEEKDAY}?{_DATE}|\d{{1,2}}[:.]\d{{2}}\s*Uhr)"
-    r"(?:\s*\([^()]{1,80}\))?$"
+    r"(?:\s*\([^()]{1,80}\)|:\s+[^:()]{1,80})?$"
 )
 # A reading time on a line of its own ("· 12 Min. Lesezeit", "Lesedauer: 4 Minuten"),
 # left over where the date beside it was markup (`<time>`) that the extraction dropped.
@@ -267,7 +301,7 @@ _END_NOTE = re.compile(
     r"|(?:[A-ZÄÖÜ][\w -]{0,30}:\s*)?(?:(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
     rf"|Quelle:\s*[\w-]+(?:\.[\w-]+)+(?:/\S*)?|{_ABOUT_THE_TEXT}|{_LABELLED_NOTE}|{_PRINTED_NOTE}"
     # the author's credit closing the text ("Text und Foto: Horst Rehbein"): the byline
-    rf"|(?-i:{_CREDIT_WORD}\s*:\s*{_NAME})"
+    rf"|(?-i:{_CREDIT_WORD}\s*:\s*{_NAME}(?:\s*[/|·]\s*{PICTURE_CREDIT}\s*:\s*[^.!?]{{1,60}})?)"
     rf"|{_BROADCAST_LINE}|{_DISTRIBUTED_NOTE}|(?-i:{_INITIALS_LINE}))$",
     re.IGNORECASE,
 )
@@ -276,8 +310,6 @@ _TEASER_LINE = re.compile(
     r"^(?:Lesen Sie (?:auch|mehr|hier)|Mehr zum Thema|Auch interessant|Zum Thema"
     r"|Das könnte Sie auch interessieren)\b:?\s*\S.{0,150}$"
 )
-# The label of a picture's credit ("Foto: …", "Bilder: …", "Grafik: …").
-PICTURE_CREDIT = r"(?:Fotos?|Bild(?:er)?|Grafik|Illustration)"
 # A picture's credit standing as a paragraph of its own ("Foto: privat").
 _CREDIT_LINE = re.compile(rf"^{PICTURE_CREDIT}\s*:\s*\S[^.!?]{{0,60}}$")
 # An ad's label left on a line of its own where a script fills the ad in later.
@@ -421,10 +453,12 @@ def _cells_of(row: Any, cells: list[Any]) -> list[Any]:
 
 def _layout_boxes_name(rows: list[Any], cells: list[Any]) -> None:
     """Name the boxes of a table laying out the page as a modern page names them: the
-    cells beside the text's cell in its row (the menus' and the ads' columns) become
-    `aside`s, and the rows of one cell under that row (the page's copyright, address
-    and notes across its width) `footer`s. A table of one column is left as it is: its
-    rows may all be the text's. `rows` and `cells` are the table's own."""
+    text's cell becomes the `main` part, where trafilatura looks for the text first
+    (without it, an old CMS's page came out without its subheadings); the cells beside
+    it in its row (the menus' and the ads' columns) become `aside`s, and the rows of one
+    cell under that row (the page's copyright, address and notes across its width)
+    `footer`s. A table of one column is left as it is: its rows may all be the text's.
+    `rows` and `cells` are the table's own."""
     chars = {cell: len(clean_inline(cell.text_content())) for cell in cells}
     if not chars:
         return
@@ -439,6 +473,7 @@ def _layout_boxes_name(rows: list[Any], cells: list[Any]) -> None:
         return  # no column holds the text: a grid of teasers, a data table's layout
     for cell in beside:
         cell.tag = "aside"
+    text_cell.tag = "main"
     for row in rows[rows.index(text_row) + 1 :]:
         if len(row_cells := _cells_of(row, cells)) == 1:
             row_cells[0].tag = "footer"
@@ -527,6 +562,7 @@ def furniture_drop(tree: Any) -> int:
             or _link_list(element)
             or _tool_list(element)
             or _picture_caption(element)
+            or _picture_box(element)
             or _teaser_list(element)
             or _titled_furniture(element)
             or _titled_lines(element)
@@ -561,6 +597,18 @@ def _picture_caption(element: Any) -> bool:
         return False
     boxes = itertools.islice(element.iterancestors(), CAPTION_DEPTH)
     return any(box.tag == "figure" or _named(box, PICTURE_PARTS) for box in boxes)
+
+
+def _picture_box(element: Any) -> bool:
+    """A picture's box with its caption and credit, set in elements of no name of their
+    own (`<div class="mediaBox"><img><p class="subtitle">…</p><p class="copyright">…`).
+    A box with a `figcaption` stays: trafilatura leaves that out, and a photo gallery's
+    text comes from those (`captions_find`)."""
+    if element.tag not in ("div", "span") or not _named(element, PICTURE_PARTS):
+        return False
+    if element.find(".//img") is None or element.find(".//figcaption") is not None:
+        return False
+    return 0 < count_words(clean_inline(element.text_content())) <= PICTURE_BOX_MAX_WORDS
 
 
 def _tool_list(element: Any) -> bool:
@@ -782,6 +830,30 @@ def byline_find(tree: Any, *, kept: Iterable[str]) -> str:
     return ""
 
 
+def author_take(tree: Any) -> str:
+    """Take out of `tree` the first element named as the author's that holds a name
+    alone ("Anna Roth", "Autorin Dörte Pahl"), and return the name ("" if none does).
+    trafilatura knows English names ("author", "byline"); a German site's
+    `<p class="autor">Anna Roth</p>` came through as the text's first paragraph. Not a
+    quotation's author (`<blockquote>…<cite class="author">`), nor one beside the text."""
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or not _named(element, AUTHOR_PARTS):
+            continue
+        if any(outer.tag in _BESIDE_TEXT for outer in element.iterancestors()):
+            continue
+        text = clean_inline(element.text_content())
+        line = element
+        if element.tag not in _BLOCK_ELEMENTS:
+            line = next(element.iterancestors(*_BLOCK_ELEMENTS), element)
+        if line is not element and _byline_name(clean_inline(line.text_content())):
+            continue  # one of the names in a byline line ("Von <a>A</a> und <a>B</a>")
+        bare = _BARE_NAME.match(text)
+        if name := _byline_name(text) or (_listed(bare["name"]) if bare else ""):
+            element.drop_tree()
+            return name
+    return ""
+
+
 def closing_credit_find(tree: Any, *, kept: Iterable[str]) -> str:
     """The name a labelled credit line right under the text gives ("Text: Merle Hansen"
     in the article's footer), looked for in the first BYLINE_LINES lines after the last
@@ -814,10 +886,15 @@ def closing_credit_find(tree: Any, *, kept: Iterable[str]) -> str:
 def _byline_name(line: str) -> str:
     """The name a byline line gives ("Von Tim Kohl | 04.12.2026", "Quelle: dpa"), or "";
     several authors as a byline field lists them ("Von A und B": "A, B")."""
-    if named := _BYLINE.match(line):
-        return join_names(_AND.split(named["name"].strip()))
-    named = _AGENCY_CREDIT.match(line)
-    return named["name"].strip() if named else ""
+    if named := _AGENCY_CREDIT.match(line):
+        return named["name"].strip()
+    named = _BYLINE.match(line)
+    return _listed(named["name"]) if named else ""
+
+
+def _listed(names: str) -> str:
+    """Names joined by "und" as a byline field lists them ("A und B": "A, B")."""
+    return join_names(_AND.split(names.strip()))
 
 
 def credit_find(texts: list[tuple[BlockKind, str]]) -> str:
@@ -893,8 +970,12 @@ def _named(element: Any, parts: frozenset[str]) -> bool:
     # generated ("css-1vd8e0n" with data-testid="newsletter-inline").
     tag = element.tag if "-" in element.tag else ""
     components = " ".join(element.get(name) or "" for name in COMPONENT_ATTRIBUTES)
-    names = f"{element.get('class') or ''} {element.get('id') or ''} {tag} {components}".lower()
-    return any(part in parts for part in _NAME_PARTS.split(names))
+    names = f"{element.get('class') or ''} {element.get('id') or ''} {tag} {components}"
+    return any(
+        part.lower() in parts
+        for name in _NAME_PARTS.split(names)
+        for part in (name, *_CAMEL_CASE_PARTS.split(name))
+    )
 
 
 def _describes(description: str, text: str) -> bool:

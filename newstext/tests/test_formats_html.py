@@ -150,6 +150,36 @@ against its expectations. Held-out, measured once at the end
 alike, title and language 4/5, byline and site 2/5, date 5/5, subheadings 3/5, 34/34
 kept, 7/85 leaked; held as a floor. Rounds 3 to 5 pass their tests as before; the Leichte-Sprache
 page's contact box goes, and with it the bold name once taken for a subheading.
+
+That held-out half was then released for tuning and its failures read: a club's old
+table-laid page whose <title> was "Verein e.V. - Aktuelles" (the section taken for the
+headline, the real one a bold line that became a subheading, the text's `<h3>` lost by
+trafilatura's fallback), its meta author the club itself and its byline a line
+"eingestellt am 03.07.2026 von Gerd Lohse"; a broadcaster's page with camel-case class
+names ("audioTeaser", "mediaBox imageBox") whose audio teaser and picture caption came
+through, its byline "von Julia Neubert, MRF THÜRINGEN" and its site "MRF THÜRINGEN"
+where "MRF Thüringen" was expected; a WordPress page whose `<html lang="en">` in an old
+IE's conditional comment was read before the real `lang="de-DE"`, with its "Aktualisiert
+am …: Stellungnahme ergänzt." note; a club's Jimdo page whose closing credit was "Text:
+Anja Rotter / Fotos: Vereinsarchiv" and whose site was expected without "1902 e.V.".
+Now a layout table's text column is `main`, a title that is a menu entry's text gives
+way to the heading the text opens with, a byline line may open with "eingestellt am
+<date> von", end in the pictures' credit after "/", and the site's own name is no
+author; class names are read in camel case too, a picture's box with no more text than
+a caption goes whole, "Bildrechte:" is a picture credit, an update note may say what
+changed after a colon; the language is the parsed `html` element's; a site's name
+loses its owner's legal form and founding year and writes words set in capitals as
+words. Looking past the five pages, at what a German site's name and byline come from:
+a site without a name in its metadata is named by its <title> beside the headline
+("… | Lahn-Bote") before its copyright line, a Twitter handle is no better than none,
+and an element named as the author's ("autor", "byline", "verfasser") holding a name
+alone gives the byline and leaves the text. No expectation was taken as wrong; the one
+test of our own that kept a copyright owner's "e.V." in the site's name follows the
+blind writer now. Held-out half, before the release and after it
+(`round_figures(ROUND6, "held-out")`): title and language 4/5 → 5/5, byline and site
+2/5 → 5/5, date 5/5 → 5/5, subheadings 3/5 → 5/5, 34/34 → 34/34 kept, 7/85 → 0/85
+leaked; every page of the round is tested against its expectations, rounds 3 to 5 and
+round 4's held-out floor score as before.
 """
 
 import datetime
@@ -1630,12 +1660,12 @@ def test_blind_round3_page_gives_what_was_expected(name: str) -> None:
     assert wrong == {}
 
 
-# The fourth and sixth rounds' tuning halves; the fifth round whole, its held-out half
-# released for tuning after being measured.
+# The fourth round's tuning half; the fifth and sixth rounds whole, their held-out
+# halves released for tuning after being measured.
 TUNING_PAGES = [
     *((ROUND4, name) for name, page in sorted(ROUND4.items()) if page["half"] == "tuning"),
     *((ROUND5, name) for name in sorted(ROUND5)),
-    *((ROUND6, name) for name, page in sorted(ROUND6.items()) if page["half"] == "tuning"),
+    *((ROUND6, name) for name in sorted(ROUND6)),
 ]
 
 
@@ -1645,8 +1675,8 @@ TUNING_PAGES = [
 def test_blind_tuning_page_gives_what_was_expected(
     expectations: dict[str, dict[str, Any]], name: str
 ) -> None:
-    """Every page of the fourth and sixth rounds' tuning halves, and of the fifth round,
-    scores fully; the held-out pages of the fourth and sixth are not looked at one by one."""
+    """Every page of the fourth round's tuning half, and of the fifth and sixth rounds,
+    scores fully; the held-out pages of the fourth are not looked at one by one."""
     article = parse_html((DATA / name).read_bytes(), source=name, max_chars=MAX)
     misses = round_misses(article, expectations[name])
     wrong = {field: found for field, found in misses.items() if found}
@@ -1659,29 +1689,16 @@ def test_blind_tuning_page_gives_what_was_expected(
 # The fourth round, before those rules and after them alike: every field 6/6, 31/31
 # kept, 2/88 leaked.
 ROUND4_HELD_OUT_FLOOR = dict.fromkeys(EXACT_FIELDS, 6) | {"kept": 31, "leaked": 2}
-# (The fifth round's held-out half was released for tuning; its pages are tested one by
-# one above.)
-# The sixth round, before the tuning half's rules and after them alike: title and
-# language 4/5, byline and site 2/5, date 5/5, subheadings 3/5, 34/34 kept, 7/85 leaked.
-ROUND6_HELD_OUT_FLOOR = {
-    "title": 4, "byline": 2, "date": 5, "site": 2, "lang": 4, "headings": 3,
-    "kept": 34, "leaked": 7,
-}  # fmt: skip
+# (The fifth and sixth rounds' held-out halves were released for tuning; their pages are
+# tested one by one above.)
 
 
-@pytest.mark.parametrize(
-    ("expectations", "floor"),
-    [(ROUND4, ROUND4_HELD_OUT_FLOOR), (ROUND6, ROUND6_HELD_OUT_FLOOR)],
-    ids=["round4", "round6"],
-)
-def test_a_blind_rounds_held_out_half_keeps_its_measured_totals(
-    expectations: dict[str, dict[str, Any]], floor: dict[str, int]
-) -> None:
-    measured = round_figures(expectations, "held-out")
+def test_the_fourth_rounds_held_out_half_keeps_its_measured_totals() -> None:
+    measured = round_figures(ROUND4, "held-out")
     figures = {field: int(value.split("/")[0]) for field, value in measured.items()}
     worse = [
         field
-        for field, least in floor.items()
+        for field, least in ROUND4_HELD_OUT_FLOOR.items()
         if (figures[field] > least if field == "leaked" else figures[field] < least)
     ]
     assert worse == []
@@ -1804,13 +1821,14 @@ def test_a_dateline_opening_the_text_gives_the_date(dateline, day):
     assert parse_html(page, source="dl.html", max_chars=MAX).published_on == day
 
 
-def council_page(head: str = "", body: str = "") -> bytes:
-    """A small article page with `head` in its `<head>` and `body` after its article."""
+def council_page(head: str = "", body: str = "", title: str = "Haushalt") -> bytes:
+    """A small article page with `head` in its `<head>` and `body` after its article,
+    its headline "Haushalt" and its <title> `title`."""
     text = " ".join(
         f"Der Rat hat am Tag {number} lange über den Haushalt beraten." for number in range(9)
     )
     return (
-        f'<html lang="de"><head><title>Haushalt</title>{head}</head><body><article>'
+        f'<html lang="de"><head><title>{title}</title>{head}</head><body><article>'
         f"<h1>Haushalt</h1><p>{text}</p></article>{body}</body></html>"
     ).encode()
 
@@ -1858,7 +1876,8 @@ CANONICAL = '<link rel="canonical" href="https://www.musterhausen.de/rat/haushal
     ("head", "footer", "site"),
     [
         ("", "<footer><p>© 2026 Pfarrei St. Martin Musterhausen</p></footer>", "Pfarrei St. Martin Musterhausen"),
-        ("", "<footer><p>Copyright 2019–2026 Musikverein Linden e.V. Alle Rechte vorbehalten.</p></footer>", "Musikverein Linden e.V."),
+        # the owner's legal form goes with the sentence's dot (see the test after the next)
+        ("", "<footer><p>Copyright 2019–2026 Musikverein Linden e.V. Alle Rechte vorbehalten.</p></footer>", "Musikverein Linden"),
         ("", '<div role="contentinfo">(c) Stadtwerke Talheim 2026 | Impressum</div>', "Stadtwerke Talheim"),
         # the metadata's name comes first; a copyright outside the footer names no site
         ('<meta property="og:site_name" content="Lokalblatt">', "<footer>© 2026 Verlag Nord</footer>", "Lokalblatt"),
@@ -1870,6 +1889,9 @@ CANONICAL = '<link rel="canonical" href="https://www.musterhausen.de/rat/haushal
         (CANONICAL, "<footer><p>© 2026 Gemeinde Musterhausen</p></footer>", "Gemeinde Musterhausen"),
         (CANONICAL, "<footer><p>Impressum</p></footer>", "musterhausen.de"),
         (CANONICAL + '<meta property="og:site_name" content="musterhausen.de">', "<footer>© 2026 Gemeinde Musterhausen</footer>", "musterhausen.de"),
+        # a Twitter handle, trafilatura's last resort, names the site no better
+        ('<meta name="twitter:site" content="@MusterhausenAkt">', "<footer>© 2026 Gemeinde Musterhausen</footer>", "Gemeinde Musterhausen"),
+        ('<meta name="twitter:site" content="@MusterhausenAkt">', "", "MusterhausenAkt"),
     ],
 )  # fmt: skip
 def test_a_site_without_a_name_in_its_metadata_is_named_by_its_footers_copyright(
@@ -1880,6 +1902,43 @@ def test_a_site_without_a_name_in_its_metadata_is_named_by_its_footers_copyright
 
 
 @pytest.mark.parametrize(
+    ("title", "site"),
+    [
+        ("Haushalt | Musterhausen aktuell", "Musterhausen aktuell"),
+        # the section between them, the headline last, a kicker before it
+        ("Haushalt - Rathaus - Musterhausen aktuell", "Musterhausen aktuell"),
+        ("Musterhausen aktuell - Rathaus - Haushalt", "Musterhausen aktuell"),
+        ("Streit: Haushalt – Musterhausen aktuell", "Musterhausen aktuell"),
+        # no part beside the headline: the copyright's owner
+        ("Haushalt", "Verlag Nord"),
+        ("Haushalt beschlossen | Musterhausen aktuell", "Verlag Nord"),
+    ],
+)
+def test_a_site_without_a_name_in_its_metadata_is_named_by_its_title_before_the_copyright(
+    title: str, site: str
+) -> None:
+    page = council_page(CANONICAL, "<footer>© 2026 Verlag Nord</footer>", title)
+    assert parse_html(page, source="t.html", max_chars=MAX).publisher_name == site
+
+
+@pytest.mark.parametrize(
+    ("author", "byline"),
+    [
+        # the site's own name beside the author's, or as the author, names no author
+        ("Julia Neubert; MRF THÜRINGEN", "Julia Neubert"),
+        ("MRF Thüringen", ""),
+        ("MRF Thüringen e.V.", ""),
+        ("Julia Neubert", "Julia Neubert"),
+        ("dpa", "dpa"),
+    ],
+)
+def test_the_sites_own_name_is_no_author(author: str, byline: str) -> None:
+    site = '<meta property="og:site_name" content="MRF THÜRINGEN">'
+    page = council_page(f'{site}<meta name="author" content="{author}">')
+    assert parse_html(page, source="t.html", max_chars=MAX).byline == byline
+
+
+@pytest.mark.parametrize(
     ("tag", "text", "language"),
     [
         ('<html lang="de-DE">', "Der Rat hat am Montag über den Haushalt beraten.", "de-DE"),
@@ -1887,6 +1946,13 @@ def test_a_site_without_a_name_in_its_metadata_is_named_by_its_footers_copyright
         # an old CMS's page that tags no language: German by its commonest words
         ("<html>", "Der Rat hat am Montag über den Haushalt beraten.", "de"),
         ("<html>", "The council met on Monday to discuss the town's budget.", ""),
+        # an old IE's `html` in a conditional comment is no element: the real one's tag
+        (
+            '<!--[if IE 8]><html class="ie8" lang="en"><![endif]--><!--[if gt IE 8]><!-->'
+            '<html lang="de-DE"><!--<![endif]-->',
+            "Der Rat hat am Montag über den Haushalt beraten.",
+            "de-DE",
+        ),
     ],
 )
 def test_a_page_without_a_language_tag_is_german_if_its_text_is(
@@ -1899,12 +1965,26 @@ def test_a_page_without_a_language_tag_is_german_if_its_text_is(
 
 
 @pytest.mark.parametrize(
-    "site",
-    # trafilatura writes a lower-case name with capitals ("Amn …"); a brand may be lower case
-    ["amn Agentur Mitteldeutsche Nachrichten", "taz", "Lokalblatt", "Rhein-Post"],
-)
-def test_the_site_name_is_spelled_as_the_metadata_spells_it(site: str) -> None:
-    page = council_page(f'<meta property="og:site_name" content="{site}">')
+    ("given", "site"),
+    [
+        # trafilatura writes a lower-case name with capitals ("Amn …"); a brand may be lower case
+        *((name, name) for name in ("amn Agentur Mitteldeutsche Nachrichten", "taz", "Rhein-Post")),
+        # as an editor writes it: without the owner's legal form and founding year
+        ("TV Eintracht Brachbach 1902 e.V.", "TV Eintracht Brachbach"),
+        ("Lahn-Bote GmbH & Co. KG", "Lahn-Bote"),
+        ("SV Musterhausen von 1899 e. V.", "SV Musterhausen"),
+        ("Rhein-Zeitung AG Süd", "Rhein-Zeitung AG Süd"),
+        # words set in capitals for the logo as words, abbreviations as they are
+        ("MRF THÜRINGEN", "MRF Thüringen"),
+        ("DER SPIEGEL", "Der Spiegel"),
+        ("NDR", "NDR"),
+        ("WDR 2 Rhein und Ruhr", "WDR 2 Rhein und Ruhr"),
+    ],
+)  # fmt: skip
+def test_the_site_name_is_spelled_as_the_metadata_spells_it_and_an_editor_writes_it(
+    given: str, site: str
+) -> None:
+    page = council_page(f'<meta property="og:site_name" content="{given}">')
     assert parse_html(page, source="t.html", max_chars=MAX).publisher_name == site
 
 
@@ -1936,6 +2016,54 @@ def test_a_kicker_in_the_headlines_heading_goes_with_it(heading: str, headings: 
 def test_a_credits_label_is_not_part_of_the_authors_name(authors: str) -> None:
     page = council_page(f'<meta name="author" content="{authors}">')
     assert parse_html(page, source="t.html", max_chars=MAX).byline == "Jana Berger, Anna Keller"
+
+
+HEADLINE = "Alte Dorfschmiede glüht wieder"
+
+
+@pytest.mark.parametrize(
+    ("menu", "title", "headings"),
+    [
+        # "Aktuelles" is a menu entry: the section's name, not the headline
+        ('<a href="/">Startseite</a><br><a href="/aktuelles">Aktuelles</a>', HEADLINE, []),
+        # a title that no link shows is left as it is
+        ('<a href="/">Startseite</a><br><a href="/verein">Verein</a>', "Aktuelles", [HEADLINE]),
+    ],
+)  # fmt: skip
+def test_a_title_naming_the_section_gives_way_to_the_heading_the_text_opens_with(
+    menu: str, title: str, headings: list[str]
+) -> None:
+    text = " ".join(
+        f"Am Tag {day} hat der Verein lange an der Schmiede gearbeitet." for day in range(9)
+    )
+    page = (
+        '<html lang="de"><head><title>Heimatverein Musterhausen e.V. - Aktuelles</title></head>'
+        f"<body><div class='menu'>{menu}</div><div class='text'>"
+        f"<p><font size='4'><b>{HEADLINE}</b></font></p>"
+        f"<p>{text}</p><p>{text}</p></div></body></html>"
+    ).encode()
+    article = parse_html(page, source="t.html", max_chars=MAX)
+    assert article.title == title
+    assert article.block_texts(BlockKind.HEADING) == headings
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        # a German site's class for the author, which trafilatura does not know
+        ('<p class="autor">Anna Roth</p>', "Anna Roth"),
+        ('<p class="artikel-autor">Anna Roth und Tim Kohl</p>', "Anna Roth, Tim Kohl"),
+        # a sentence about the author is text
+        ('<p class="autor-info">Anna Roth schreibt seit 2019 über den Stadtrat.</p>', ""),
+    ],
+)  # fmt: skip
+def test_an_element_named_as_the_authors_gives_the_byline_not_a_paragraph(
+    line: str, byline: str
+) -> None:
+    page = council_page().replace(b"<h1>Haushalt</h1>", f"<h1>Haushalt</h1>{line}".encode())
+    article = parse_html(page, source="t.html", max_chars=MAX)
+    assert article.byline == byline
+    assert ("Anna Roth" in article.body) == (byline == "")
 
 
 def test_nothing_is_fetched(monkeypatch):

@@ -4,6 +4,7 @@ import pytest
 from trafilatura.utils import load_html
 
 from newstext.formats.page_cleaning import (
+    author_take,
     byline_find,
     byline_split,
     captions_find,
@@ -44,7 +45,9 @@ def text_without_furniture(body: str, dropped: int) -> str:
      'class="audio-player"', 'class="css-1vd8e0n" data-testid="newsletter-inline"',
      'class="css-bq2h1a" data-testid="ad-slot"', 'id="cmpbox" class="cmpbox"',
      'id="usercentrics-root"', 'class="css-u7v8w9x" data-testid="poll"', 'class="umfrage-box"',
-     'class="pm-contact"', 'class="kontakt"', 'id="ansprechpartner"'],
+     'class="pm-contact"', 'class="kontakt"', 'id="ansprechpartner"',
+     # names in camel case
+     'class="cssBoxTeaserStandard audioTeaser"', 'class="socialBookmarks"'],
 )  # fmt: skip
 def test_furniture_named_in_german_or_english_is_dropped(names):
     box = f"<div {names}><p>Typisch Gemeinde!</p></div>"
@@ -69,10 +72,11 @@ def test_a_box_holding_the_headline_or_most_text_stays_whatever_its_name():
 
 def test_names_only_match_whole_parts():
     # A small box, so that only its name could drop it: "shared", "adverts",
-    # "commentary", "pollen" and "kontaktlos" hold furniture words but are none.
+    # "commentary", "pollen" and "kontaktlos" hold furniture words but are none, in
+    # camel case too ("sharedLinks", "pollenFlug").
     box = (
-        '<div class="shared-box sidebar-adverts pollen-flug kontaktlos" id="commentary">'
-        "Typisch Gemeinde!</div>"
+        '<div class="shared-box sidebar-adverts pollen-flug kontaktlos sharedLinks pollenFlug"'
+        ' id="commentary">Typisch Gemeinde!</div>'
     )
     page = tree(f"<h1>Haushalt</h1>{BODY * 3}{box}")
     assert furniture_drop(page) == 0
@@ -172,6 +176,10 @@ def test_a_caption_is_not_the_lead_whatever_its_figure_is_called():
             "Text: Jana Berger · Fotos: Tim Kohl · 8. Oktober 2026 · Lesezeit 7 Min. LB+",
             "Jana Berger",
         ),
+        # a small CMS's line, the date first, in lower case; the pictures' credit after "/"
+        ("eingestellt am 03.07.2026 von Gerd Lohse", "Gerd Lohse"),
+        ("Veröffentlicht am 14. Mai 2026 von Anja Rotter", "Anja Rotter"),
+        ("Text: Anja Rotter / Fotos: Vereinsarchiv", "Anja Rotter"),
     ],
 )
 def test_byline_and_date_lines_above_the_text_are_taken_out(line, byline):
@@ -203,6 +211,10 @@ def test_sentences_that_start_like_bylines_stay():
         "von Montag an gilt in der Innenstadt Tempo dreißig.",
         "28.03.2026 | Die Bahn fährt wieder, sagt der Landrat.",
         "Von Montag an kostet das Ticket 49 Euro + Zuschlag.",
+        "Eingestellt am 03.07.2026 von der Gemeindeverwaltung.",
+        "Von Montag an fährt der Bus / die Bahn wieder nach Plan.",
+        # a long run of capitals is one word, not tried split at every letter
+        "Von Anna Roth, MITTELDEUTSCHERRUNDFUNKTHUERINGEN sagte sie.",
     ):
         texts = [(BlockKind.PARAGRAPH, sentence), (BlockKind.PARAGRAPH, LEAD)]
         assert byline_split(texts) == (texts, "")
@@ -287,6 +299,7 @@ def test_a_layout_tables_side_columns_are_asides_and_the_rows_under_it_footers()
     footers = [text(footer) for footer in page.iter("footer")]
     assert footers == ["© 2026 Heimatblatt · Marktplatz 7"]
     assert "Kopf" in [text(div) for div in page.iter("div")]  # above the text: left as it is
+    assert [text(main) for main in page.iter("main")] == [text(tree(BODY * 3))]
     # columns that share the text (a grid of teasers), and a table of one column, stay boxes
     teasers = f"<table><tr>{text_cell}{text_cell}</tr><tr><td>Mehr</td></tr></table>"
     column = f"<table><tr>{text_cell}</tr><tr><td>Zweiter Teil des Textes.</td></tr></table>"
@@ -295,6 +308,7 @@ def test_a_layout_tables_side_columns_are_asides_and_the_rows_under_it_footers()
         paragraphs_mark(page)
         assert page.find(".//aside") is None
         assert page.find(".//footer") is None
+        assert page.find(".//main") is None
         assert page.find(".//table") is None
 
 
@@ -360,14 +374,47 @@ def test_sections_under_headings_that_are_no_links_stay(box: str) -> None:
 
 
 def test_a_caption_set_as_a_div_in_a_pictures_box_is_dropped() -> None:
+    # the picture a `<picture>` whose `<img>` a script fills in
     media = (
-        "<div class='media media--type-image'><img src='a.jpg'>"
+        "<div class='media media--type-image'><picture><source srcset='a.webp'></picture>"
         "<div class='field field--name-field-bildunterschrift'>Das Becken von oben.</div>"
         "<div class='field field--name-field-bildrechte'>Bild: Wasserverband</div></div>"
     )
     left = text_without_furniture(f"<h1>Haushalt</h1>{media}{BODY * 3}", dropped=2)
     assert "Becken" not in left
     assert "Wasserverband" not in left
+
+
+@pytest.mark.parametrize(
+    "media",
+    [
+        # a broadcaster's picture box, its caption and credit in elements named otherwise
+        "<div class='mediaBox imageBox'><img src='a.jpg'><div class='mediaInfo'>"
+        "<p class='subtitle'>Das Becken von oben.</p><p class='copyright'>Bildrechte: MRF</p>"
+        "</div></div>",
+        # a Drupal media field: the box goes whole, with its named caption
+        "<div class='media media--type-image'><img src='a.jpg'>"
+        "<div class='field field--name-field-bildunterschrift'>Das Becken von oben.</div></div>",
+    ],
+)
+def test_a_pictures_box_goes_with_its_caption_whatever_the_captions_name(media: str) -> None:
+    left = text_without_furniture(f"<h1>Haushalt</h1>{media}{BODY * 3}", dropped=1)
+    assert "Becken" not in left
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # no picture in it
+        "<div class='media-text'><p>Das Becken von oben wird saniert.</p></div>",
+        # more text than a caption beside the picture
+        f"<div class='image-story'><img src='a.jpg'><p>{' '.join(['Das Becken wird saniert.'] * 12)}</p></div>",
+        # a figcaption is left to the extraction and to a gallery's captions
+        "<div class='bild'><figure><img src='a.jpg'><figcaption>Das Becken.</figcaption></figure></div>",
+    ],
+)  # fmt: skip
+def test_a_box_named_as_a_picture_with_text_or_a_figcaption_stays(box: str) -> None:
+    assert "Becken" in text_without_furniture(f"<h1>Haushalt</h1>{BODY * 3}{box}", dropped=0)
 
 
 def test_a_figcaption_and_a_caption_outside_a_picture_stay() -> None:
@@ -401,6 +448,43 @@ def test_the_byline_in_the_header_is_found_not_one_below_the_text():
     assert byline_find(page, kept=kept) == ""
 
 
+@pytest.mark.parametrize(
+    ("box", "name"),
+    [
+        ('<p class="autor">Anna Roth</p>', "Anna Roth"),
+        ('<div class="article-byline"><a href="/a/roth">Anna Roth</a></div>', "Anna Roth"),
+        ('<span class="verfasser">Anna Roth und Tim Kohl</span>', "Anna Roth, Tim Kohl"),
+        # a Drupal field's label without its colon
+        ('<div class="field--name-field-autor">Autorin Dörte Pahl</div>', "Dörte Pahl"),
+        ('<div class="author">Von Anna Roth | 03.03.2026</div>', "Anna Roth"),
+    ],
+)
+def test_an_element_named_as_the_authors_gives_the_name_and_leaves_the_text(
+    box: str, name: str
+) -> None:
+    page = tree(f"<h1>Haushalt</h1>{box}{BODY}")
+    assert author_take(page) == name
+    assert text(page) == text(tree(f"<h1>Haushalt</h1>{BODY}"))
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # one of the names in a byline line, which the byline's own search reads whole
+        '<p>Von <a class="author-link">Anna Roth</a> und <a class="author-link">Tim Kohl</a></p>',
+        # a quotation's author
+        '<blockquote><p>Bauen ist Politik.</p><cite class="author">Max Frisch</cite></blockquote>',
+        # not a name
+        '<div class="author-box">Über die Autorin</div>',
+        '<div class="autor-info">Redakteurin in der Lokalredaktion seit 2019.</div>',
+    ],
+)
+def test_an_element_named_as_the_authors_without_a_name_of_its_own_stays(box: str) -> None:
+    page = tree(f"<h1>Haushalt</h1>{box}{BODY}")
+    assert author_take(page) == ""
+    assert text(page) == text(tree(f"<h1>Haushalt</h1>{box}{BODY}"))
+
+
 def test_the_interviewer_is_found_in_the_credit_below():
     texts = [
         (BlockKind.PARAGRAPH, LEAD),
@@ -421,6 +505,11 @@ def test_date_lines_teasers_and_end_notes_are_taken_out():
         (BlockKind.PARAGRAPH, "Zugriffe: 1.214"),
         (BlockKind.PARAGRAPH, "Aktualisiert 16:02 Uhr (neu: Stellungnahme der Stadt, 6. Absatz)"),
         (BlockKind.PARAGRAPH, "Stand: 14:30 Uhr"),
+        (
+            BlockKind.PARAGRAPH,
+            "Aktualisiert am 6. Dezember 2026 um 10:24 Uhr: Stellungnahme ergänzt.",
+        ),
+        (BlockKind.PARAGRAPH, "Bildrechte: MRF/Tobias Kranz"),
         (BlockKind.PARAGRAPH, "Anzeige"),
         (BlockKind.PARAGRAPH, "© Lokalblatt 2026. Alle Rechte vorbehalten."),
         (BlockKind.PARAGRAPH, "Der Stand der Bauarbeiten ist gut, sagte der Bürgermeister."),
@@ -428,6 +517,7 @@ def test_date_lines_teasers_and_end_notes_are_taken_out():
         (BlockKind.PARAGRAPH, "Aktualisiert wurde der Plan um 16:02 Uhr (nach der Sitzung)."),
         (BlockKind.PARAGRAPH, "Anzeige erstattete der Nachbar."),
         (BlockKind.PARAGRAPH, "Bild: Die Kinder malen. Sie lachen."),
+        (BlockKind.PARAGRAPH, "Aktualisiert am 6. Dezember 2026 um 10:24 Uhr: Er sagte: Nein."),
         (BlockKind.PARAGRAPH, "Quelle: https://www.lokalblatt.example/artikel-1.html"),
         (BlockKind.PARAGRAPH, "Quelle: lokalblatt.example"),
         (BlockKind.PARAGRAPH, "© Lokalblatt 2026"),
@@ -440,6 +530,7 @@ def test_date_lines_teasers_and_end_notes_are_taken_out():
         (BlockKind.PARAGRAPH, "Aktualisiert wurde der Plan um 16:02 Uhr (nach der Sitzung)."),
         (BlockKind.PARAGRAPH, "Anzeige erstattete der Nachbar."),
         (BlockKind.PARAGRAPH, "Bild: Die Kinder malen. Sie lachen."),
+        (BlockKind.PARAGRAPH, "Aktualisiert am 6. Dezember 2026 um 10:24 Uhr: Er sagte: Nein."),
     ]
 
 
@@ -459,6 +550,7 @@ def test_date_lines_teasers_and_end_notes_are_taken_out():
         # the author's credit closing the text
         "Text und Foto: Horst Rehbein",
         "Text/Fotos: Merle Hansen",
+        "Text: Anja Rotter / Fotos: Vereinsarchiv",
         # a press portal's line under a release it sent
         "Original-Content von: Stadtwerke Talheim, übermittelt durch news aktuell",
     ],
@@ -621,6 +713,10 @@ def test_a_labelled_credit_under_the_text_names_the_author_a_bare_von_does_not()
     credit = "<p><font size='1'>Text und Foto: Horst Rehbein</font></p>"
     assert closing_credit_find(tree(f"<h1>Haushalt</h1>{BODY}{credit}"), kept=kept) == (
         "Horst Rehbein"
+    )
+    credit = "<p><em>Text: Anja Rotter / Fotos: Vereinsarchiv</em></p>"
+    assert closing_credit_find(tree(f"<h1>Haushalt</h1>{BODY}{credit}"), kept=kept) == (
+        "Anja Rotter"
     )
     page = tree(f"<h1>Haushalt</h1>{BODY}<p>Von Tim Kohl</p>")
     assert closing_credit_find(page, kept=kept) == ""
