@@ -237,10 +237,10 @@ _UPPER_TRANSMISSION_CODES = re.compile(
 # A press office's name on top of its release ("Pressestelle", "Presse- und
 # Öffentlichkeitsarbeit der Stadt Lindenau", a company's "Unternehmenskommunikation").
 _PRESS_OFFICE = re.compile(
-    r"\A(?:Pressestelle|Pressedienst|Presseamt|Pressereferat|Pressebüro"
+    r"\A(?:[-–—*•]\s*)?(?:Pressestelle|Pressedienst|Presseamt|Pressereferat|Pressebüro"
     r"|Presse-\s*und\s+Öffentlichkeitsarbeit|Öffentlichkeitsarbeit"
     r"|(?:Unternehmens|Konzern)?[Kk]ommunikation|Medienstelle)"
-    r"(?:\s+(?:der|des|im|beim|am)\s+[^.!?:]{2,60})?\Z"
+    r"(?:\s+(?:der|des|im|beim|am)\s+[^.!?:]{2,60})?(?:\s*[-–—*•])?\Z"
 )
 # A letterhead's lines of address and contact: "Hauptstraße 12", "12345 Lindenau",
 # "Telefon: 01234 5678", "E-Mail: …", "www.lindenau.example".
@@ -429,6 +429,10 @@ WRAP_MIN_FULL_LINES = 3
 WRAP_SLACK = 15
 # A rule line, one mark repeated ("-----", "*****", "* * * *", "====="): it sets off
 # parts of a text (a masthead, sections, what follows the text) and is never text itself.
+# A line on top packing several of the head's fields, set apart by bars, tabs or wide
+# spaces, as a wire's or an office's system writes it ("SID-Meldung 0412 | Sport |
+# 17.12.2026 22:31", "Pressemitteilung Nr. 41/2026<tabs>Lüneburg, den 21.12.2026").
+_PACKED_SEPARATOR = re.compile(r"\s*[|\t]\s*|\s{3,}")
 _RULE_LINE = re.compile(r"([-–—=_*#~+•·])(?:\s*\1){2,}")
 _LIST_ITEM = re.compile(r"\A(?:[-–•*·▪]|\d{1,2}[.)])\s")
 _TRAILER = re.compile(r"\A\s*Quellen?\s*:\s*(?P<names>.+?)\s*\Z", re.IGNORECASE)
@@ -958,10 +962,11 @@ class _Head:
     place: str = ""  # a press release's place and date line, a CMS export's place field
     subject: str = ""  # a mail's subject: the title if no headline follows
     subtitle_block: int | None = None  # the block right under the title's line
+    title_block: int | None = None  # the title's, where a two-line block holds its subtitle
 
     def read_title(self, title: str, block: int) -> None:
         """The title, read from a line in `block`: its subtitle may stand in the next."""
-        self.title, self.subtitle_block = title, block + 1
+        self.title, self.subtitle_block, self.title_block = title, block + 1, block
 
     def read_byline(self, byline: re.Match[str]) -> None:
         """The names of a byline (see `_BYLINE`) and the agency it names, if any."""
@@ -1013,6 +1018,8 @@ def _read_head_line(head: _Head, lines: list[_Line], senders: frozenset[str]) ->
         head.place, head.published_on = dated.place, head.published_on or dated.published_on
     elif numbered_on := _coded_date(line):
         head.published_on = head.published_on or numbered_on
+    elif not head.title and _read_packed_line(head, line):
+        pass
     elif not head.title and _over_document_kind(lines):
         pass
     elif not head.byline and (byline := _byline_match(line, after_title=bool(head.title))):
@@ -1024,9 +1031,9 @@ def _read_head_line(head: _Head, lines: list[_Line], senders: frozenset[str]) ->
     ):
         head.read_title(candidate.text, lines[0].block)
         return True
-    elif lines[0].block == head.subtitle_block and _is_subtitle(lines[0]):
+    elif _is_subtitle_of(head, lines):
         if len(head.title.split()) > KICKER_MAX_WORDS:
-            head.subtitle_block = None
+            head.subtitle_block = head.title_block = None
         else:  # the line read as the title was the kicker above it ("Stadtrat")
             head.lines.append(head.title)
             head.read_title(_title_text(line), lines[0].block)
@@ -1035,6 +1042,37 @@ def _read_head_line(head: _Head, lines: list[_Line], senders: frozenset[str]) ->
         return False
     head.lines.append(line)
     return True
+
+
+def _is_subtitle_of(head: _Head, lines: list[_Line]) -> bool:
+    """The first of `lines` is the subtitle under the head's title (see `_is_subtitle`):
+    alone in the block right under it, or the second line of a two-line block with it
+    over the dateline, where the text starts ("Eishockey" over "Falcons beenden
+    Negativserie", a title over its subtitle)."""
+    line = lines[0]
+    if line.block == head.subtitle_block:
+        return _is_subtitle(line)
+    if line.block != head.title_block or len(lines) < 2 or lines[1].block == line.block:
+        return False
+    return read_dateline(lines[1].text) is not None and _is_subtitle(line._replace(alone=True))
+
+
+def _read_packed_line(head: _Head, line: str) -> bool:
+    """Read a line packing the head's fields (see `_PACKED_SEPARATOR`) into `head`: True
+    if it has several parts, none a sentence, and one gives the date (with the place)."""
+    parts = [part for part in _PACKED_SEPARATOR.split(line) if part]
+    if len(parts) < 2 or any(first_sentence(part) != part for part in parts):
+        return False
+    for part in parts:
+        if dated := _place_and_date_line(part):
+            head.place = head.place or dated.place
+            head.published_on = head.published_on or dated.published_on
+        elif published_on := _date_line(part):
+            head.published_on = head.published_on or published_on
+        else:
+            continue
+        return True
+    return False
 
 
 def _read_field(head: _Head, line: _Line) -> bool:
