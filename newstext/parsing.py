@@ -417,6 +417,10 @@ _FOOTER = re.compile(
     r"|Sie\s+erhalten\s+(?:diese[ns]?|unseren?)\s+(?:Newsletter|Rundbrief|Infobrief|E-?Mail)\b"
     r"|.{0,60}\b[a-z]{2,8}:\d{6}-\d{2,3}-\d{3,8}(?:/\d{1,3})?\Z"
     rf"|{_COMPANY_NAME}\Z)"
+    # where else the sender publishes the text ("Diese Pressemitteilung ist unter
+    # www.lg.example abrufbar.", "Den Bericht finden Sie auch auf …")
+    r"|(?=.*(?:https?://|www\.|\w@\w))(?:Diese[rs]?|Den|Die|Das)\s+(?:Presse|Medien)?"
+    r"(?:mitteilung|information|meldung|Pressemitteilung|Text|Beitrag|Artikel|Bericht)\b.{0,160}\Z"
 )
 _CREDITS = re.compile(
     rf"\A\((?:Bericht|Berichterstattung|Reporter|Reporterin|Text)\s*:?\s+(?:von\s+)?"
@@ -427,12 +431,12 @@ WRAP_MAX_CHARS = 100
 WRAP_MIN_CHARS = 40
 WRAP_MIN_FULL_LINES = 3
 WRAP_SLACK = 15
-# A rule line, one mark repeated ("-----", "*****", "* * * *", "====="): it sets off
-# parts of a text (a masthead, sections, what follows the text) and is never text itself.
 # A line on top packing several of the head's fields, set apart by bars, tabs or wide
 # spaces, as a wire's or an office's system writes it ("SID-Meldung 0412 | Sport |
 # 17.12.2026 22:31", "Pressemitteilung Nr. 41/2026<tabs>Lüneburg, den 21.12.2026").
 _PACKED_SEPARATOR = re.compile(r"\s*[|\t]\s*|\s{3,}")
+# A rule line, one mark repeated ("-----", "*****", "* * * *", "====="): it sets off
+# parts of a text (a masthead, sections, what follows the text) and is never text itself.
 _RULE_LINE = re.compile(r"([-–—=_*#~+•·])(?:\s*\1){2,}")
 _LIST_ITEM = re.compile(r"\A(?:[-–•*·▪]|\d{1,2}[.)])\s")
 _TRAILER = re.compile(r"\A\s*Quellen?\s*:\s*(?P<names>.+?)\s*\Z", re.IGNORECASE)
@@ -657,7 +661,11 @@ def parse_article(text: str) -> ParsedArticle:
             del lines[closing:]
             continue
         elif not _is_footer(last):
-            break
+            if not (footer_block := _footer_block(lines)):
+                break
+            footers.extend(line.text for line in reversed(footer_block))  # as popped
+            del lines[-len(footer_block) :]
+            continue
         footers.append(lines.pop().text)
 
     head = _read_head(lines, _distribution_senders(footers))
@@ -747,6 +755,16 @@ def _is_footer(line: str) -> bool:
         return True
     code = _AGENCY_CODE.fullmatch(line)
     return code is not None and code["agency"].casefold() in WIRE_AGENCIES
+
+
+def _footer_block(lines: list["_Line"]) -> list["_Line"]:
+    """The last block of `lines` if a footer line opens it and more text stands above
+    it: the lines under a copyright or a code line are its ("Copyright 2026 KNA …" over
+    "Nur für den internen Gebrauch der Bezieher bestimmt.")."""
+    block = [line for line in lines if line.block == lines[-1].block]
+    if len(block) < 2 or len(block) == len(lines) or not lines[-1].block:
+        return []
+    return block if _is_footer(block[0].text) else []
 
 
 def _is_imprint(line: str) -> bool:
