@@ -373,6 +373,9 @@ _BROADCAST_DISCLAIMER = re.compile(
 )
 # A caption or photo credit as a line of its own ("Foto: Anna Muster", "Bildunterschrift:
 # …", "(Foto: dpa)"): it belongs to a picture, not to the text.
+# A system's marker alone on its line, in square brackets ("[ARTIKEL-EXPORT]", "[ENDE
+# EXPORT]", "[Anzeige]"): never text.
+_MARKER_LINE = re.compile(r"\[[^\[\]]{1,40}\]")
 _CAPTION_LINE = re.compile(
     r"\A\(?(?:Bildunterschrift|Bildtext|Bildzeile|BU|Fotos?|Fotografi?e?|Bildquellen?"
     r"|Bildnachweis|Bildrechte|Titelbild|Archivbild|Archivfoto)\s*:\s*\S"
@@ -498,6 +501,7 @@ _FIELD_TAGS = {
         *("bildunterschrift", "bildtext", "bildzeile", "bu", "bild", "grafik"),
         *("foto", "fotos", "fotograf", "bildquelle", "bildnachweis"),
         *("id", "kennung", "kürzel", "tags", "keywords", "verwandte artikel"),
+        *("autorenbox", "autoreninfo", "autorenzeile", "über den autor", "über die autorin"),
         *("schlagworte", "schlagwörter", "schlagwoerter", "stichworte", "stichwörter"),
         *("stichwoerter", "status", "dringlichkeit", "version", "zeichen", "länge", "paywall"),
         *("von", "from", "an", "to", "cc", "bcc", "antwort an", "kopie", "anhang", "attachments"),
@@ -635,6 +639,7 @@ def parse_article(text: str) -> ParsedArticle:
             (len(core) <= longest and core.casefold() in boilerplate)
             or _is_teaser(line.text)
             or _CAPTION_LINE.match(line.text)
+            or _MARKER_LINE.fullmatch(line.text)
         ):
             dropped.append(line.text)
         else:
