@@ -434,6 +434,13 @@ WRAP_MAX_CHARS = 100
 WRAP_MIN_CHARS = 40
 WRAP_MIN_FULL_LINES = 3
 WRAP_SLACK = 15
+# Articles, prepositions and conjunctions that no sentence or heading ends in (not those
+# that end one as a verb's particle, "… kauft ein", "… hört auf"), so a hard-wrapped
+# line ending in one goes on in the next.
+_NEVER_LAST_WORDS = frozenset(
+    """der die das den dem des eine einen einem einer eines und oder sowie für von vom
+    zum zur beim im am wegen seit zwischen gegen ohne dass ob weil""".split()
+)
 # A line on top packing several of the head's fields, set apart by bars, tabs or wide
 # spaces, as a wire's or an office's system writes it ("SID-Meldung 0412 | Sport |
 # 17.12.2026 22:31", "Pressemitteilung Nr. 41/2026<tabs>Lüneburg, den 21.12.2026").
@@ -964,11 +971,14 @@ def _join_soft_breaks(group: list[str], width: int) -> list[str]:
 
 
 def _is_soft_break(previous: str, line: str, width: int) -> bool:
-    """A break the wrapping made: the next word would not have fitted on the line, or
-    the line runs close to the width and stops inside a sentence (wrapped by hand, or
-    by a tool that keeps a margin, where a short next word could still have fitted)."""
+    """A break the wrapping made: the next word would not have fitted on the line, the
+    line runs close to the width and stops inside a sentence (wrapped by hand, or by a
+    tool that keeps a margin, where a short next word could still have fitted), or it
+    ends in a word no sentence or heading ends in ("für einen", "und")."""
     first_word = line.split(maxsplit=1)[0]
     if len(previous) + 1 + len(first_word) > width:
+        return True
+    if previous.rsplit(maxsplit=1)[-1] in _NEVER_LAST_WORDS:
         return True
     return len(previous) >= width - WRAP_SLACK and not previous.endswith(_LINE_ENDS_SENTENCE)
 
