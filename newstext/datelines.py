@@ -116,9 +116,10 @@ def read_dateline(text: str) -> Dateline | None:
 
 
 def read_sender_dateline(text: str, sender: str) -> Dateline | None:
-    """The undated dateline of a press release `text` opens with ("Bamberg – "), if
-    `sender`, the lines on top naming who sends it ("Stadt Bamberg", "Pressestelle der
-    Stadt Bamberg"), names its place as a word of its own."""
+    """The undated dateline of a press release or a reporter's copy `text` opens with
+    ("Bamberg – "), if `sender`, the lines on top naming who sends it ("Stadt Bamberg",
+    "Pressestelle der Stadt Bamberg") or the title ("Scheunenbrand in Wangen"), names
+    its place as a word of its own."""
     found = _UNDATED_DATELINE.match(text)
     if not found or not re.search(rf"(?<!\w){re.escape(found['place'])}(?!\w)", sender):
         return None

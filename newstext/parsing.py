@@ -373,6 +373,13 @@ _BROADCAST_DISCLAIMER = re.compile(
 )
 # A caption or photo credit as a line of its own ("Foto: Anna Muster", "Bildunterschrift:
 # …", "(Foto: dpa)"): it belongs to a picture, not to the text.
+# A message of a messenger's chat export, the day (its year maybe in two digits), the
+# time and the sender before the text: "[19.12.26, 21:31:47] Tobias Kranich: Text", or
+# without brackets and with a dash, "19.12.26, 21:31 - Tobias Kranich: Text".
+_CHAT_MESSAGE = re.compile(
+    r"\A\[?(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{2}|\d{4}),?\s+"
+    r"\d{1,2}:\d{2}(?::\d{2})?\]?(?:\s+-)?\s+(?P<sender>[^:]{1,40}):\s*(?P<text>.*)\Z"
+)
 # A system's marker alone on its line, in square brackets ("[ARTIKEL-EXPORT]", "[ENDE
 # EXPORT]", "[Anzeige]"): never text.
 _MARKER_LINE = re.compile(r"\[[^\[\]]{1,40}\]")
@@ -639,7 +646,11 @@ def parse_article(text: str) -> ParsedArticle:
     boilerplate = boilerplate_lines()
     longest = _boilerplate_longest()
     lines: list[_Line] = []
-    untagged, dropped = _read_field_tags(_unwrapped_lines(text))
+    chat, dropped, sent_on = _read_chat_export(_unwrapped_lines(text))
+    if sent_on and not published_on:
+        published_on, precision = sent_on, DatePrecision.DAY
+    untagged, untagged_dropped = _read_field_tags(chat)
+    dropped += untagged_dropped
     for line in untagged:
         core = _core(line.text)
         if (
@@ -690,7 +701,7 @@ def parse_article(text: str) -> ParsedArticle:
     place, agencies = head.place, head.agencies
     if lines and (
         dateline := read_dateline(lines[0].text)
-        or read_sender_dateline(lines[0].text, "\n".join(head.lines))
+        or read_sender_dateline(lines[0].text, "\n".join([*head.lines, head.title]))
     ):
         place, agencies = dateline.place or place, dateline.agencies or head.agencies
         if dateline.published_on and not published_on:
@@ -888,6 +899,32 @@ def _unwrapped_lines(text: str) -> list[_Line]:
         for number, group in enumerate(groups)
         for line in group
     ]
+
+
+def _read_chat_export(lines: list[_Line]) -> tuple[list[_Line], list[str], datetime.date | None]:
+    """A messenger's chat export (see `_CHAT_MESSAGE`): the messages that go on over
+    lines of their own (the copy a reporter sent) without their prefix, the day the
+    first of them was sent, and the other messages (the chat around it) as lines to
+    drop. Other texts as they are.
+
+    A text is a chat export when it opens with a message and has another.
+    """
+    messages = [_CHAT_MESSAGE.match(line.text) for line in lines]
+    if not messages or not messages[0] or sum(map(bool, messages)) < 2:
+        return lines, [], None
+    kept: list[_Line] = []
+    dropped: list[str] = []
+    sent_on = None
+    for index, (line, message) in enumerate(zip(lines, messages, strict=True)):
+        if not message:
+            kept.append(line)
+        elif index + 1 < len(messages) and not messages[index + 1] and message["text"]:
+            kept.append(line._replace(text=message["text"]))
+            year = message["year"] if len(message["year"]) == 4 else f"20{message['year']}"
+            sent_on = sent_on or calendar_date(year, message["month"], None, message["day"])
+        else:
+            dropped.append(line.text)
+    return (kept, dropped, sent_on) if kept else (lines, [], None)
 
 
 def _read_field_tags(lines: list[_Line]) -> tuple[list[_Line], list[str]]:
