@@ -270,7 +270,7 @@ _EDITORS_NOTE = re.compile(rf"\A(?:{EDITORS_NOTE_LABEL}|Sperrfrist)\s*:", re.IGN
 # contacts) and a line saying so ("Die folgenden Informationen sind nicht zur
 # Veröffentlichung bestimmt", "Nicht zur Veröffentlichung"). A whole line of its own.
 _NEWSROOM_BLOCK_START = re.compile(
-    r"(?:[a-z]{2,5}-)?Notizblock"
+    r"(?:#{1,6}\s*)?(?:[a-z]{2,5}-)?Notizblock"
     r"|(?:(?:Die\s+)?(?:folgenden?|nachfolgenden?|nachstehenden?)\s+(?:\w+\s+){1,2}"
     r"(?:sind|ist)\s+)?nicht\s+zur\s+Veröffentlichung(?:\s+bestimmt)?[.:!]?",
     re.IGNORECASE,
@@ -298,9 +298,12 @@ _TITLE_PREFIX = re.compile(
     rf"|ROUNDUP(?:\s+\d)?|Titel|Überschrift|Schlagzeile|{_SENDER_CODE})"
     rf"(?:\s*\+{{3}}|\s*:|\s+[–—-])\s+|{_GLUED_TITLE_LABEL})"
 )
+# What a wire's note says it did to the item, as a participle ("(Korrigiert im dritten
+# Absatz den Vornamen …)").
+_VERSION_DONE = r"(?:aktualisiert|korrigiert|berichtigt|ergänzt|präzisiert|erweitert)"
 _VERSION_WORDS = (
     r"\((?:\d\.\s*)?(?:Zusammenfassung|Fassung|Korrektur|Berichtigung|Wiederholung"
-    r"|Update|Aktualisierung|aktualisiert|Neufassung|neu)(?=[\s:)])"
+    rf"|Update|Aktualisierung|{_VERSION_DONE}|Neufassung|neu)(?=[\s:)])"
 )
 _VERSION_LABEL = rf"{_VERSION_WORDS}[^()]{{0,40}}\)"
 # On the title, the version first or last; and the " =" dpa's wire format closes a
@@ -308,9 +311,12 @@ _VERSION_LABEL = rf"{_VERSION_WORDS}[^()]{{0,40}}\)"
 _TITLE_MARKS = re.compile(rf"\A{_VERSION_LABEL}\s*|\s*{_VERSION_LABEL}\Z|\s+=\Z", re.IGNORECASE)
 # The version on a line of its own under the title, saying after a colon what is new, may
 # be longer ("(Neu: Reaktion der Arbeitgeber, Absätze 4 und 5)", as AFP writes it): it is
-# for the newsroom ("(Neu im Kino)" is no version).
+# for the newsroom ("(Neu im Kino)" is no version), as is one saying what was changed
+# ("(Korrigiert im dritten Absatz den Vornamen …)", as Reuters writes it).
 _VERSION_NOTE = re.compile(
-    rf"{_VERSION_WORDS}\s*(?::[^()]{{1,{TITLE_MAX_CHARS}}})?\)", re.IGNORECASE
+    rf"{_VERSION_WORDS}\s*(?::[^()]{{1,{TITLE_MAX_CHARS}}})?\)"
+    rf"|\({_VERSION_DONE}\s[^()]{{1,{TITLE_MAX_CHARS}}}\)",
+    re.IGNORECASE,
 )
 # A press release's contact block for journalists after its text: the label, then
 # short lines of names, numbers and addresses, none a sentence ("Pressekontakt:",
@@ -424,7 +430,10 @@ _FOOTER = re.compile(
     rf"\A(?:{_CODE}(?:[ /]{_CODE}){{1,8}}\Z|{_INITIALS}\Z"
     r"|©|\([cC]\)\s|Copyright\s+(?:©|\([cC]\)|\d{4})"
     # why a newsletter reached its reader ("Sie erhalten diesen Newsletter, weil …")
-    r"|Sie\s+erhalten\s+(?:diese[ns]?|unseren?)\s+(?:Newsletter|Rundbrief|Infobrief|E-?Mail)\b"
+    # or a wire's item its client ("dpa-infocom gmbh, Hamburg: Sie erhalten diesen Beitrag
+    # im Rahmen des Landesdienstes …")
+    r"|(?:[^:]{1,60}:\s*)?Sie\s+erhalten\s+(?:diese[ns]?|unseren?)\s+"
+    r"(?:Newsletter|Rundbrief|Infobrief|E-?Mail|Beitrag|Meldung|Dienst)\b"
     r"|.{0,60}\b[a-z]{2,8}:\d{6}-\d{2,3}-\d{3,8}(?:/\d{1,3})?\Z"
     rf"|{_COMPANY_NAME}\Z)"
     # where else the sender publishes the text ("Diese Pressemitteilung ist unter
