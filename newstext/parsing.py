@@ -239,7 +239,11 @@ _UPPER_TRANSMISSION_CODES = re.compile(
 _PRESS_OFFICE = re.compile(
     r"\A(?:[-–—*•]\s*)?(?:Pressestelle|Pressedienst|Presseamt|Pressereferat|Pressebüro"
     r"|Presse-\s*und\s+Öffentlichkeitsarbeit|Öffentlichkeitsarbeit"
-    r"|(?:Unternehmens|Konzern)?[Kk]ommunikation|Medienstelle)"
+    r"|(?:Unternehmens|Konzern)?[Kk]ommunikation|Medienstelle"
+    # a university's or an authority's office for it ("Stabsstelle Kommunikation und
+    # Marketing", "Referat Presse")
+    r"|(?:Stabsstelle|Abteilung|Referat|Bereich|Team)\s+(?:Presse|\w*[Kk]ommunikation"
+    r"|Öffentlichkeitsarbeit)(?:\s+und\s+\w+)?)"
     r"(?:\s+(?:der|des|im|beim|am)\s+[^.!?:]{2,60})?(?:\s*[-–—*•])?\Z"
 )
 # A letterhead's lines of address and contact: "Hauptstraße 12", "12345 Lindenau",
@@ -323,13 +327,13 @@ _VERSION_NOTE = re.compile(
 # "Für Rückfragen:", "Rückfragen bitte an:", "Pressesprecherin:"); and a wire's links
 # for the newsroom, under a label alone on its line ("Internet:", "Links:").
 _CONTACT_LABEL = re.compile(
-    r"\A(?:(?:Presse|Medien)kontakte?|Pressesprecher(?:in)?|Pressereferent(?:in)?|Pressestelle"
+    r"\A(?:(?:Presse|Medien)kontakte?(?=\s*:|\Z)|Pressesprecher(?:in)?|Pressereferent(?:in)?|Pressestelle"
     r"|(?:Kontakt|Ansprechpartner(?:in)?)\s+für\s+"
     r"(?:die\s+)?(?:Presse|Medien|Journalist\w*|Redaktionen)"
     r"|(?:Für\s+|Bei\s+)?Rückfragen(?:\s+[^\s.!?:]+){0,6}"
     r"|(?:(?:Mehr\s+)?im\s+)?Internet(?=\s*:\Z)|(?:Web)?links?(?=\s*:\Z)"
     # who is responsible for the release under press law ("V.i.S.d.P.: Anna Muster")
-    r"|V\.?\s?i\.?\s?S\.?\s?d\.?\s?P\.?)\s*:",
+    r"|V\.?\s?i\.?\s?S\.?\s?d\.?\s?P\.?)\s*(?::|\Z)",
     re.IGNORECASE,
 )
 CONTACT_LINE_MAX_CHARS = 100
@@ -391,7 +395,7 @@ _CHAT_MESSAGE = re.compile(
 _MARKER_LINE = re.compile(r"\[[^\[\]]{1,40}\]")
 _CAPTION_LINE = re.compile(
     r"\A\(?(?:Bildunterschrift|Bildtext|Bildzeile|BU|Fotos?|Fotografi?e?|Bildquellen?"
-    r"|Bildnachweis|Bildrechte|Titelbild|Archivbild|Archivfoto)\s*:\s*\S"
+    r"|Bildnachweis|Bildrechte|Bildmaterial|Titelbild|Archivbild|Archivfoto)\s*:\s*\S"
 )
 # A fact box's line, a label and a figure (perhaps with its unit): "Zuschauer: 8412",
 # "Preis: 15 Euro", "Ergebnis: 2:1". Short and unpunctuated like a subheading, it is text.
@@ -444,6 +448,10 @@ _FOOTER = re.compile(
 _CREDITS = re.compile(
     rf"\A\((?:Bericht|Berichterstattung|Reporter|Reporterin|Text)\s*:?\s+(?:von\s+)?"
     rf"(?P<names>{_NAME}(?:\s+und\s+{_NAME})*)(?:[^()]|\([^()]*\))*\)\Z"
+    # an interview's credit closing it: "Die Fragen stellte Anna Muster.", "Das Gespräch
+    # führten A und B."
+    r"|\A(?:Die\s+Fragen\s+stellten?|Das\s+(?:Gespräch|Interview)\s+führten?)\s+"
+    rf"(?P<interviewers>{_NAME}(?:\s+und\s+{_NAME})*)\.?\Z"
 )
 # A hard-wrapped text: its longest line is at most this long, and lines near it are many.
 WRAP_MAX_CHARS = 100
@@ -460,7 +468,7 @@ _NEVER_LAST_WORDS = frozenset(
 # A line on top packing several of the head's fields, set apart by bars, tabs or wide
 # spaces, as a wire's or an office's system writes it ("SID-Meldung 0412 | Sport |
 # 17.12.2026 22:31", "Pressemitteilung Nr. 41/2026<tabs>Lüneburg, den 21.12.2026").
-_PACKED_SEPARATOR = re.compile(r"\s*[|\t]\s*|\s{3,}")
+_PACKED_SEPARATOR = re.compile(r"\s*[|\t]\s*|\s+·\s+|\s{3,}")
 # A rule line, one mark repeated ("-----", "*****", "* * * *", "====="): it sets off
 # parts of a text (a masthead, sections, what follows the text) and is never text itself.
 _RULE_LINE = re.compile(r"([-–—=_*#~+•·])(?:\s*\1){2,}")
@@ -687,7 +695,7 @@ def parse_article(text: str) -> ParsedArticle:
         if len(lines) == 1:  # a footer's shape, but the whole text
             break
         if credits := _CREDITS.match(last):
-            byline = credits["names"]
+            byline = credits["names"] or credits["interviewers"]
         elif (closing := _closing_block_start(lines)) is not None:
             footers.extend(line.text for line in lines[closing:])
             del lines[closing:]
@@ -1138,10 +1146,13 @@ def _is_subtitle_of(head: _Head, lines: list[_Line]) -> bool:
 
 def _read_packed_line(head: _Head, line: str) -> bool:
     """Read a line packing the head's fields (see `_PACKED_SEPARATOR`) into `head`: True
-    if it has several parts, none a sentence, and one gives the date (with the place)."""
+    if it has several parts, none a sentence, and one gives the date (with the place)
+    or names a press office (the sender's letterhead)."""
     parts = [part for part in _PACKED_SEPARATOR.split(line) if part]
     if len(parts) < 2 or any(first_sentence(part) != part for part in parts):
         return False
+    if any(_PRESS_OFFICE.match(part) for part in parts):
+        return True
     for part in parts:
         if dated := _place_and_date_line(part):
             head.place = head.place or dated.place
