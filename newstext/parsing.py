@@ -71,6 +71,17 @@ What its released held-out half adds, as structures rather than single lines:
   ("… Energie GmbH"), "Unternehmenskommunikation"; its subtitle under the title (and a
   kicker of a word or two over it); after the text its words about the sender ("Über
   die … GmbH") and "V.i.S.d.P.: …".
+What the fifth set adds (newstext/tests/data/formats/text_blind5/), as kinds of lines:
+- a head line packing fields with bars, tabs, "·" or wide spaces ("SID-Meldung 0412 |
+  Sport | 17.12.2026 22:31"), read for its date and place, or naming a press office;
+- a two-line block over the dateline: a kicker over the title, or the title over its
+  subtitle; a press release's "Kassel, 16. Dezember 2026. Die …" dateline;
+- system markers in square brackets ("[ARTIKEL-EXPORT]"), an author box after the text,
+  a last block opened by a footer line (a copyright over who may use the item), a line
+  saying where else the text stands, a wire's line to its client, a correction note
+  ("(Korrigiert im dritten Absatz …)"), an interview's credit as its byline;
+- a messenger's chat export: the reporter's copy without the chat around it;
+- in a hard-wrapped text, a line ending in an article or a preposition goes on.
 """
 
 import datetime
@@ -695,7 +706,7 @@ def parse_article(text: str) -> ParsedArticle:
         if len(lines) == 1:  # a footer's shape, but the whole text
             break
         if credits := _CREDITS.match(last):
-            byline = credits["names"] or credits["interviewers"]
+            byline = credits["names"] or credits["interviewers"].removesuffix(".")
         elif (closing := _closing_block_start(lines)) is not None:
             footers.extend(line.text for line in lines[closing:])
             del lines[closing:]
@@ -1016,7 +1027,12 @@ def _wrap_width(groups: list[list[str]]) -> int | None:
 def _join_soft_breaks(group: list[str], width: int) -> list[str]:
     joined = group[:1]
     for previous, line in itertools.pairwise(group):
-        starts_anew = _LIST_ITEM.match(line) or _TAGGED_LINE.match(line) or _line_field(line)
+        starts_anew = (
+            _LIST_ITEM.match(line)
+            or _TAGGED_LINE.match(line)
+            or _CHAT_MESSAGE.match(line)
+            or _line_field(line)
+        )
         if starts_anew or not _is_soft_break(previous, line, width):
             joined.append(line)
         else:
