@@ -473,8 +473,10 @@ WRAP_SLACK = 15
 # that end one as a verb's particle, "… kauft ein", "… hört auf"), so a hard-wrapped
 # line ending in one goes on in the next.
 _NEVER_LAST_WORDS = frozenset(
-    """der die das den dem des eine einen einem einer eines und oder sowie für von vom
-    zum zur beim im am wegen seit zwischen gegen ohne dass ob weil""".split()
+    ["der", "die", "das", "den", "dem", "des", "eine", "einen", "einem", "einer", "eines"]
+    + ["und", "oder", "sowie", "dass", "ob", "weil"]
+    + ["für", "von", "vom", "zum", "zur", "beim", "im", "am", "wegen", "seit", "zwischen"]
+    + ["gegen", "ohne"]
 )
 # A line on top packing several of the head's fields, set apart by bars, tabs or wide
 # spaces, as a wire's or an office's system writes it ("SID-Meldung 0412 | Sport |
@@ -1121,9 +1123,7 @@ def _read_head_line(head: _Head, lines: list[_Line], senders: frozenset[str]) ->
         head.place, head.published_on = dated.place, head.published_on or dated.published_on
     elif numbered_on := _coded_date(line):
         head.published_on = head.published_on or numbered_on
-    elif not head.title and _read_packed_line(head, line):
-        pass
-    elif not head.title and _over_document_kind(lines):
+    elif not head.title and (_read_packed_line(head, line) or _over_document_kind(lines)):
         pass
     elif not head.byline and (byline := _byline_match(line, after_title=bool(head.title))):
         head.read_byline(byline)
