@@ -473,10 +473,12 @@ WRAP_SLACK = 15
 # that end one as a verb's particle, "… kauft ein", "… hört auf"), so a hard-wrapped
 # line ending in one goes on in the next.
 _NEVER_LAST_WORDS = frozenset(
-    ["der", "die", "das", "den", "dem", "des", "eine", "einen", "einem", "einer", "eines"]
-    + ["und", "oder", "sowie", "dass", "ob", "weil"]
-    + ["für", "von", "vom", "zum", "zur", "beim", "im", "am", "wegen", "seit", "zwischen"]
-    + ["gegen", "ohne"]
+    {
+        *("der", "die", "das", "den", "dem", "des", "eine", "einen", "einem", "einer", "eines"),
+        *("und", "oder", "sowie", "dass", "ob", "weil"),
+        *("für", "von", "vom", "zum", "zur", "beim", "im", "am", "wegen", "seit", "zwischen"),
+        *("gegen", "ohne"),
+    }
 )
 # A line on top packing several of the head's fields, set apart by bars, tabs or wide
 # spaces, as a wire's or an office's system writes it ("SID-Meldung 0412 | Sport |
