@@ -81,7 +81,10 @@ What the fifth set adds (newstext/tests/data/formats/text_blind5/), as kinds of 
   saying where else the text stands, a wire's line to its client, a correction note
   ("(Korrigiert im dritten Absatz …)"), an interview's credit as its byline;
 - a messenger's chat export: the reporter's copy without the chat around it;
-- in a hard-wrapped text, a line ending in an article or a preposition goes on.
+- in a hard-wrapped text, a line ending in an article or a preposition goes on;
+- from its released held-out half: sign-off initials ("/ab"), links to related articles
+  under their label ("Mehr zum Thema" over "› …"), share buttons, a listed company's
+  disclaimer, a packed kicker over the title ("LIVE | Sturmtief Zora").
 """
 
 import datetime
@@ -347,6 +350,16 @@ _CONTACT_LABEL = re.compile(
     r"|V\.?\s?i\.?\s?S\.?\s?d\.?\s?P\.?)\s*(?::|\Z)",
     re.IGNORECASE,
 )
+# Links to related articles, anywhere in the text, under their label on a line of its own
+# ("Mehr zum Thema", "Lesen Sie auch:"), each link a line of the label's block or after
+# it, opened by an arrow ("› Warum Orkane häufiger werden").
+_LINK_ITEM = re.compile(r"[›»→▸►>]\s*\S")
+_RELATED_LABEL = re.compile(
+    r"(?:Mehr\s+zum\s+Thema|Lesen\s+Sie\s+(?:auch|mehr)|Auch\s+interessant|Mehr\s+dazu"
+    r"|Das\s+könnte\s+Sie\s+auch\s+interessieren|Zum\s+Weiterlesen|Verwandte\s+Artikel"
+    r"|Weitere\s+(?:Artikel|Meldungen|Nachrichten|Beiträge)(?:\s+zum\s+Thema)?)\s*:?\Z",
+    re.IGNORECASE,
+)
 CONTACT_LINE_MAX_CHARS = 100
 CONTACT_MAX_LINES = 12
 # A press release's words about its sender after the text, under their heading: "Über
@@ -401,6 +414,9 @@ _CHAT_MESSAGE = re.compile(
     r"\A\[?(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{2}|\d{4}),?\s+"
     r"\d{1,2}:\d{2}(?::\d{2})?\]?(?:\s+-)?\s+(?P<sender>[^:]{1,40}):\s*(?P<text>.*)\Z"
 )
+# A writer's initials after a slash, alone on the line closing an item ("/ab"), as press
+# offices sign each item of a round-up.
+_SIGN_OFF_INITIALS = re.compile(r"/[a-zäöüß]{2,4}(?:/[a-zäöüß]{2,4})*")
 # A system's marker alone on its line, in square brackets ("[ARTIKEL-EXPORT]", "[ENDE
 # EXPORT]", "[Anzeige]"): never text.
 _MARKER_LINE = re.compile(r"\[[^\[\]]{1,40}\]")
@@ -450,6 +466,11 @@ _FOOTER = re.compile(
     r"|(?:[^:]{1,60}:\s*)?Sie\s+erhalten\s+(?:diese[ns]?|unseren?)\s+"
     r"(?:Newsletter|Rundbrief|Infobrief|E-?Mail|Beitrag|Meldung|Dienst)\b"
     r"|.{0,60}\b[a-z]{2,8}:\d{6}-\d{2,3}-\d{3,8}(?:/\d{1,3})?\Z"
+    # the buttons to share the article ("Artikel teilen: Facebook | WhatsApp | E-Mail")
+    r"|(?:Artikel|Beitrag|Seite|Text)\s+(?:teilen|empfehlen|drucken)\b[^.!?]{0,80}\Z"
+    # a listed company's legal disclaimer under its label
+    r"|(?:Zukunftsgerichtete\s+Aussagen|Haftungsausschluss|Disclaimer|Rechtlicher\s+Hinweis"
+    r"|Forward-looking\s+statements)\s*:?\Z"
     rf"|{_COMPANY_NAME}\Z)"
     # where else the sender publishes the text ("Diese Pressemitteilung ist unter
     # www.lg.example abrufbar.", "Den Bericht finden Sie auch auf …")
@@ -483,6 +504,7 @@ _NEVER_LAST_WORDS = frozenset(
 # A line on top packing several of the head's fields, set apart by bars, tabs or wide
 # spaces, as a wire's or an office's system writes it ("SID-Meldung 0412 | Sport |
 # 17.12.2026 22:31", "Pressemitteilung Nr. 41/2026<tabs>Lüneburg, den 21.12.2026").
+PACKED_PART_MAX_WORDS = 4
 _PACKED_SEPARATOR = re.compile(r"\s*[|\t]\s*|\s+·\s+|\s{3,}")
 # A rule line, one mark repeated ("-----", "*****", "* * * *", "====="): it sets off
 # parts of a text (a masthead, sections, what follows the text) and is never text itself.
@@ -683,13 +705,16 @@ def parse_article(text: str) -> ParsedArticle:
         published_on, precision = sent_on, DatePrecision.DAY
     untagged, untagged_dropped = _read_field_tags(chat)
     dropped += untagged_dropped
-    for line in untagged:
+    related = _related_links(untagged)
+    for index, line in enumerate(untagged):
         core = _core(line.text)
         if (
-            (len(core) <= longest and core.casefold() in boilerplate)
+            index in related
+            or (len(core) <= longest and core.casefold() in boilerplate)
             or _is_teaser(line.text)
             or _CAPTION_LINE.match(line.text)
             or _MARKER_LINE.fullmatch(line.text)
+            or _SIGN_OFF_INITIALS.fullmatch(line.text)
         ):
             dropped.append(line.text)
         else:
@@ -766,6 +791,21 @@ def parse_article(text: str) -> ParsedArticle:
         dropped_lines=dropped,
         byline=byline,
     )
+
+
+def _related_links(lines: list["_Line"]) -> set[int]:
+    """The indexes of the lines linking to related articles (see `_RELATED_LABEL`): the
+    label's block and the links ("› Titel") right under it."""
+    related: set[int] = set()
+    label_block = None
+    for index, line in enumerate(lines):
+        if _RELATED_LABEL.match(line.text):
+            label_block = line.block
+        elif label_block is None or not (line.block == label_block or _LINK_ITEM.match(line.text)):
+            label_block = None
+            continue
+        related.add(index)
+    return related
 
 
 def _is_teaser(line: str) -> bool:
@@ -1125,7 +1165,7 @@ def _read_head_line(head: _Head, lines: list[_Line], senders: frozenset[str]) ->
         head.place, head.published_on = dated.place, head.published_on or dated.published_on
     elif numbered_on := _coded_date(line):
         head.published_on = head.published_on or numbered_on
-    elif not head.title and (_read_packed_line(head, line) or _over_document_kind(lines)):
+    elif not head.title and (_read_packed_line(head, lines) or _over_document_kind(lines)):
         pass
     elif not head.byline and (byline := _byline_match(line, after_title=bool(head.title))):
         head.read_byline(byline)
@@ -1162,25 +1202,29 @@ def _is_subtitle_of(head: _Head, lines: list[_Line]) -> bool:
     return read_dateline(lines[1].text) is not None and _is_subtitle(line._replace(alone=True))
 
 
-def _read_packed_line(head: _Head, line: str) -> bool:
-    """Read a line packing the head's fields (see `_PACKED_SEPARATOR`) into `head`: True
-    if it has several parts, none a sentence, and one gives the date (with the place)
-    or names a press office (the sender's letterhead)."""
-    parts = [part for part in _PACKED_SEPARATOR.split(line) if part]
+def _read_packed_line(head: _Head, lines: list[_Line]) -> bool:
+    """Read the first of `lines`, packing the head's fields (see `_PACKED_SEPARATOR`),
+    into `head`: True if it has several parts, none a sentence, and one gives the date
+    (with the place) or names a press office (the sender's letterhead), or, its parts
+    a few words each, it stands over a title alone ("LIVE | Sturmtief Zora", a section's
+    path "Sport | Fußball")."""
+    parts = [part for part in _PACKED_SEPARATOR.split(lines[0].text) if part]
     if len(parts) < 2 or any(first_sentence(part) != part for part in parts):
         return False
-    if any(_PRESS_OFFICE.match(part) for part in parts):
-        return True
-    for part in parts:
-        if dated := _place_and_date_line(part):
-            head.place = head.place or dated.place
-            head.published_on = head.published_on or dated.published_on
-        elif published_on := _date_line(part):
-            head.published_on = head.published_on or published_on
-        else:
-            continue
-        return True
-    return False
+    dated = next(filter(None, map(_place_and_date_line, parts)), None)
+    published_on = dated.published_on if dated else next(filter(None, map(_date_line, parts)), None)
+    head.place = head.place or (dated.place if dated else "")
+    head.published_on = head.published_on or published_on
+    return (
+        published_on is not None
+        or any(_PRESS_OFFICE.match(part) for part in parts)
+        or (
+            all(len(part.split()) <= PACKED_PART_MAX_WORDS for part in parts)
+            and len(lines) > 1
+            and lines[1].alone
+            and _is_title(lines[1])
+        )
+    )
 
 
 def _read_field(head: _Head, line: _Line) -> bool:

@@ -1019,8 +1019,8 @@ MOJIBAKE = ("Ã", "â€", "\ufeff", "\ufffd", "\r")
 # for tuning (2026-12-07): 55/55, so all its fields are in the test below.
 # text_blind5's held-out half (of 66), measured once as a total on 2026-12-08: 32/66
 # before the rules were changed on its tuning half (24/66 -> 65/66), 32/66 after; then
-# released for tuning: 44/66, the floor below.
-HELD_OUT_FLOORS = {"text_blind2": 66, "text_blind5": 44}
+# released for tuning: 53/66, the floor below.
+HELD_OUT_FLOORS = {"text_blind2": 66, "text_blind5": 53}
 
 
 def case_fields(folder: str, name: str) -> dict[str, bool]:
@@ -1614,3 +1614,46 @@ def test_a_correction_note_under_the_title_is_no_text():
         "Augsburg, 14. Dez (Reuters) - Der Rat hat entschieden."
     )
     assert (parsed.body, parsed.publisher_name) == ("Der Rat hat entschieden.", "Reuters")
+
+
+# What the fifth set's released held-out half adds: sign-off initials, related links,
+# share buttons, a listed company's disclaimer, a kicker line over the title.
+
+
+def test_links_to_related_articles_go_anywhere_in_the_text():
+    text = (
+        "Sturm an der Küste\n\nDer Rat hat entschieden.\n\nLesen Sie auch:\n› Warum Orkane"
+        " häufiger werden\n\nDer Bau beginnt.\n\nMehr zum Thema\n› Service: Schäden melden"
+        "\n\nArtikel teilen: Facebook | WhatsApp | E-Mail"
+    )
+    assert paragraphs(parse_article(text)) == ["Der Rat hat entschieden.", "Der Bau beginnt."]
+
+
+def test_arrows_without_a_label_stay():
+    text = "Sturm an der Küste\n\nDer Rat hat entschieden.\n\n› Der Bau beginnt im Mai."
+    assert paragraphs(parse_article(text))[-1] == "› Der Bau beginnt im Mai."
+
+
+def test_sign_off_initials_after_each_item_go():
+    text = (
+        "Polizeibericht\n\nEin Dieb stahl eine Geldbörse.\n\n/ab\n\nEin Radfahrer stürzte.\n\n/ki"
+    )
+    assert paragraphs(parse_article(text)) == [
+        "Ein Dieb stahl eine Geldbörse.",
+        "Ein Radfahrer stürzte.",
+    ]
+
+
+def test_a_listed_companys_disclaimer_goes():
+    text = (
+        "Umsatz steigt\n\nDer Umsatz stieg um 9 Prozent.\n\nZukunftsgerichtete Aussagen\n"
+        "Diese Pressemitteilung enthält zukunftsgerichtete Aussagen. Ergebnisse können abweichen."
+    )
+    assert parse_article(text).body == "Der Umsatz stieg um 9 Prozent."
+
+
+@pytest.mark.parametrize("kicker", ["LIVE | Sturmtief Zora", "Sport | Fußball | Bundesliga"])
+def test_a_packed_kicker_over_a_title_alone_is_no_title(kicker):
+    parsed = parse_article(f"{kicker}\n\nFernzüge im Norden gestoppt\n\nDer Rat hat entschieden.")
+    assert parsed.title == "Fernzüge im Norden gestoppt"
+    assert kicker in parsed.dropped_lines
