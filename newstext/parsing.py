@@ -795,17 +795,27 @@ def parse_article(text: str) -> ParsedArticle:
 
 def _related_links(lines: list["_Line"]) -> set[int]:
     """The indexes of the lines linking to related articles (see `_RELATED_LABEL`): the
-    label's block and the links ("› Titel") right under it."""
+    label and the links right under it, each opened by an arrow ("› Titel") or, in a
+    text of blocks, a short line of the label's block that ends no sentence."""
     related: set[int] = set()
-    label_block = None
+    label: _Line | None = None
+    blocky = any(line.alone for line in lines)
     for index, line in enumerate(lines):
         if _RELATED_LABEL.match(line.text):
-            label_block = line.block
-        elif label_block is None or not (line.block == label_block or _LINK_ITEM.match(line.text)):
-            label_block = None
+            label = line
+        elif label is None or not (
+            _LINK_ITEM.match(line.text)
+            or (blocky and line.block == label.block and _is_link_title(line.text))
+        ):
+            label = None
             continue
         related.add(index)
     return related
+
+
+def _is_link_title(line: str) -> bool:
+    """A line short enough for a link's title that ends no sentence."""
+    return len(line) <= HEADING_MAX_CHARS and not line.endswith(_LINE_ENDS_SENTENCE)
 
 
 def _is_teaser(line: str) -> bool:

@@ -1657,3 +1657,9 @@ def test_a_packed_kicker_over_a_title_alone_is_no_title(kicker):
     parsed = parse_article(f"{kicker}\n\nFernzüge im Norden gestoppt\n\nDer Rat hat entschieden.")
     assert parsed.title == "Fernzüge im Norden gestoppt"
     assert kicker in parsed.dropped_lines
+
+
+def test_a_related_label_in_a_text_of_lines_drops_no_text():
+    # Every line a paragraph, no blank lines: the label's "block" is the whole text.
+    text = "Sturm an der Küste\nDer Rat hat entschieden.\nLesen Sie auch\nDer Bau beginnt."
+    assert paragraphs(parse_article(text)) == ["Der Rat hat entschieden.", "Der Bau beginnt."]
