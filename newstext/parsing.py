@@ -86,6 +86,7 @@ from typing import NamedTuple
 
 from newstext.datelines import WIRE_AGENCIES, Dateline, read_dateline, read_sender_dateline
 from newstext.dates import calendar_date, newsroom_day, parse_timestamp
+from newstext.legal_forms import LEGAL_FORM
 
 BOILERPLATE_FILE = Path(__file__).parent / "data" / "boilerplate.txt"
 
@@ -393,13 +394,10 @@ _TAGGED_LINE = re.compile(r"\A@(?P<tag>[^\W\d_][\w-]{0,30})\s*:\s*(?P<text>.*)\Z
 # A word of a company's name: capitalised or a compound ("dpa-infocom"), so that a
 # sentence ending in a legal form ("Der Konzern wird eine AG") is no company line.
 _COMPANY_WORD = r"(?:[A-ZÄÖÜ0-9][\w.&-]*|\w+-[\w.&-]+)"
-# A company's or an association's name with its legal form ("Stadtwerke Lindenau GmbH",
-# "Bürgerverein Lindenau e. V."): a line of its own names the sender, on top or after the
-# text.
-_COMPANY_NAME = (
-    rf"{_COMPANY_WORD}(?: {_COMPANY_WORD}){{0,3}}"
-    r" (?:GmbH|gGmbH|mbH|AG|SE|KG|KGaA|eG|e\.\s?V\.|Ltd\.?|Inc\.?|LLC)"
-)
+# A company's or an association's name with its legal form (`newstext.legal_forms`):
+# "Stadtwerke Lindenau GmbH", "Bürgerverein Lindenau e. V.", "Lahn-Bote GmbH & Co. KG".
+# A line of its own names the sender, on top or after the text.
+_COMPANY_NAME = rf"{_COMPANY_WORD}(?: {_COMPANY_WORD}){{0,3}} {LEGAL_FORM}"
 _COMPANY_LINE = re.compile(_COMPANY_NAME)
 _CODE = r"[a-z0-9]{1,6}(?:-[a-z0-9]{1,6})?"  # "pw", "n1", dpa's regional "dpa-lrs"
 # A line of the sender's imprint as e-mails and letters close with it, its parts set apart
