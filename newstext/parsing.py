@@ -332,9 +332,11 @@ CONTACT_MAX_LINES = 12
 # A press release's words about its sender after the text, under their heading: "Über
 # die Stadtwerke Lindenau", the text under it opening with the name again ("Die
 # Stadtwerke Lindenau GmbH versorgt …"), or "Über uns"; a subheading "Über die Alpen"
-# over the text's own paragraph is none.
+# over the text's own paragraph is none (see `is_about_heading`, which web pages' boxes
+# use too). The name's words are matched lazily, so that a colon closing the heading
+# ("Über Voltaro:") is not taken for part of the name.
 _ABOUT_HEADING = re.compile(
-    r"Über\s+(?:uns|(?:(?:die|den|das)\s+)?(?P<name>[A-ZÄÖÜ]\S*(?:\s+[A-ZÄÖÜ]\S*){0,4}))\s*:?"
+    r"Über\s+(?:uns|(?:(?:die|den|das)\s+)?(?P<name>[A-ZÄÖÜ]\S*?(?:\s+[A-ZÄÖÜ]\S*?){0,4}))\s*:?"
 )
 _ARTICLE = re.compile(r"\A(?:Die|Der|Das)\s+")
 ABOUT_MAX_LINES = 4
@@ -792,11 +794,18 @@ def _about_block_start(lines: list["_Line"]) -> int | None:
     `_ABOUT_HEADING`), at most ABOUT_MAX_LINES lines running to the end of `lines`;
     never on the first line."""
     for index in range(max(1, len(lines) - ABOUT_MAX_LINES - 1), len(lines) - 1):
-        about = _ABOUT_HEADING.fullmatch(lines[index].text)
-        following = _ARTICLE.sub("", lines[index + 1].text)
-        if about and (not about["name"] or following.startswith(about["name"])):
+        if is_about_heading(lines[index].text, lines[index + 1].text):
             return index
     return None
+
+
+def is_about_heading(heading: str, following: str) -> bool:
+    """Whether `heading` heads a press release's words about its sender, `following`
+    being the text under it (see `_ABOUT_HEADING`)."""
+    about = _ABOUT_HEADING.fullmatch(heading)
+    return about is not None and (
+        not about["name"] or _ARTICLE.sub("", following).startswith(about["name"])
+    )
 
 
 def _contact_block_start(lines: list["_Line"]) -> int | None:

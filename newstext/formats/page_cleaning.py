@@ -53,7 +53,7 @@ from typing import Any
 
 from newstext.datelines import WIRE_AGENCIES
 from newstext.formats.base import clean_inline, join_names
-from newstext.parsing import BlockKind, count_words
+from newstext.parsing import BlockKind, count_words, is_about_heading
 
 # Parts of class and id names (split at "-" and "_") that mark page furniture.
 FURNITURE_PARTS = frozenset(
@@ -116,11 +116,6 @@ MIN_LIST_ITEMS = 3
 MIN_LIST_SHARE = 0.6
 # A live blog's entries look alike, but are one story: it is kept whole.
 _LIVE_BLOG = re.compile(r"LiveBlogPosting|live[-_ ]?blog|news[-_ ]?blog|live[-_ ]?ticker", re.I)
-# A press release's "about" box: "Über die Stadtwerke Talheim", its text beginning with
-# the name again ("Die Stadtwerke Talheim GmbH versorgen …"); a subheading "Über die
-# Alpen" over the text's own paragraph does not.
-_ABOUT_TITLE = re.compile(r"^Über (?:die|den|das) (?P<name>[A-ZÄÖÜ]\S*(?: [A-ZÄÖÜ]\S*){0,4})$")
-_ARTICLE = re.compile(r"^(?:Die|Der|Das)\s+")
 _SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")
 # Elements a box's title may be set in instead of a heading.
 _LABEL_TAGS = ("p", "div", "span", "strong", "b")
@@ -642,7 +637,9 @@ def _headed_by_a_link(element: Any) -> bool:
 
 def _titled_furniture(element: Any) -> bool:
     """A small box that opens with a heading naming it as furniture ("Mehr zum Thema",
-    "Pressekontakt", "Fakten"); an article's subheading opens no box this small."""
+    "Pressekontakt", "Fakten") or a press release's box about its sender ("Über die
+    Stadtwerke Talheim", see `is_about_heading`); an article's subheading opens no box
+    this small."""
     children = [child for child in element if isinstance(child.tag, str)]
     if not 2 <= len(children) <= TITLED_BOX_MAX_CHILDREN + 1:
         return False
@@ -655,10 +652,8 @@ def _titled_furniture(element: Any) -> bool:
         return first.tag in _LABEL_TAGS and bool(FURNITURE_TITLE.match(title))
     if FURNITURE_TITLE.match(title):
         return True
-    if not (about := _ABOUT_TITLE.match(title)):
-        return False
     rest = clean_inline(" ".join(child.text_content() for child in children[1:]))
-    return _ARTICLE.sub("", rest).startswith(about["name"])
+    return is_about_heading(title, rest)
 
 
 def _titled_lines(element: Any) -> bool:

@@ -1445,6 +1445,8 @@ def test_words_about_the_sender_after_a_press_release_are_no_text():
     assert parsed.body == "Lindenau – Die Stadtwerke senken die Preise."
     parsed = parse_article("Die Stadtwerke senken die Preise.\n\nÜber uns\nWir versorgen Lindenau.")
     assert parsed.body == "Die Stadtwerke senken die Preise."
+    parsed = parse_article("Voltaro stellt aus.\n\nÜber Voltaro:\nVoltaro baut Roboter.")
+    assert parsed.body == "Voltaro stellt aus."
 
 
 def test_a_subheading_about_something_over_its_own_text_stays():
