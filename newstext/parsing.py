@@ -362,9 +362,10 @@ _END_MARKER = re.compile(
 _AGENCY_CODE = re.compile(r"\(\s*(?P<agency>[A-Za-z][\w-]{1,11})\s*[–—/-]?\s*[\w/.-]*\d[\w/. -]*\)")
 # A distribution service's line closing a press release it sent: "Original-Content von:
 # …, übermittelt durch news aktuell", "OTS: Stadtwerke Lindenau", "… verbreitet über
-# pressetext"; the first two name the sender.
-_DISTRIBUTION_FOOTER = re.compile(
-    r"\A(?:Original-?Content\s+von|OTS)\s*:\s*(?P<sender>[^,]*)"
+# pressetext"; the first two name the sender. Web pages close with it too
+# (`formats.page_cleaning.notes_drop`).
+DISTRIBUTION_FOOTER = re.compile(
+    r"\A(?:(?i:Original-?Content\s+von)|OTS)\s*:\s*(?P<sender>[^,]*)"
     r"|\b(?:übermittelt|verbreitet|versandt)\s+(?:durch|über|von)\s+[\w-]+(?:\s+[\w-]+)?\Z"
 )
 # A broadcaster's disclaimer closing an interview's transcript, as Deutschlandfunk writes
@@ -736,7 +737,7 @@ def _is_footer(line: str) -> bool:
         or _transmission_time(line)
         or _EDITORS_NOTE.match(line)
         or _END_MARKER.fullmatch(line)
-        or _DISTRIBUTION_FOOTER.search(line)
+        or DISTRIBUTION_FOOTER.search(line)
         or _BROADCAST_DISCLAIMER.search(line)
         or _RULE_LINE.fullmatch(line)
     ):
@@ -769,7 +770,7 @@ def _distribution_senders(footers: list[str]) -> frozenset[str]:
     """The senders, case-folded, that a distribution service's footer names ("Original-
     Content von: Feuerwehr Essen, übermittelt durch news aktuell"): news aktuell's press
     portal prints the sender's name on top too, where it is no title."""
-    found = (_DISTRIBUTION_FOOTER.search(line) for line in footers)
+    found = (DISTRIBUTION_FOOTER.search(line) for line in footers)
     return frozenset(
         match["sender"].strip().casefold() for match in found if match and match["sender"]
     )

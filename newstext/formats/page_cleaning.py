@@ -53,7 +53,7 @@ from typing import Any
 
 from newstext.datelines import WIRE_AGENCIES
 from newstext.formats.base import clean_inline, join_names
-from newstext.parsing import BlockKind, count_words, is_about_heading
+from newstext.parsing import DISTRIBUTION_FOOTER, BlockKind, count_words, is_about_heading
 
 # Parts of class and id names (split at "-" and "_") that mark page furniture.
 FURNITURE_PARTS = frozenset(
@@ -286,9 +286,6 @@ _PRINTED_NOTE = (
     r"\s*:?\s*(?:https?://|www\.)\S+"
     rf"|(?:Abgerufen|Gedruckt|Ausgedruckt)\s+am:?\s*{_WEEKDAY}?{_DATE}"
 )
-# The line a press portal closes a release it sent with ("Original-Content von: Stadtwerke
-# Talheim, übermittelt durch news aktuell").
-_DISTRIBUTED_NOTE = r"Original-?Content\s+von\s*:[^.!?]{1,160}"
 # Lines at the end of a text: the copyright, the page's own address, a note on the text.
 _END_NOTE = re.compile(
     r"^(?:(?:©|\(c\)|Copyright\b).{0,300}"
@@ -297,7 +294,7 @@ _END_NOTE = re.compile(
     rf"|Quelle:\s*[\w-]+(?:\.[\w-]+)+(?:/\S*)?|{_ABOUT_THE_TEXT}|{_LABELLED_NOTE}|{_PRINTED_NOTE}"
     # the author's credit closing the text ("Text und Foto: Horst Rehbein"): the byline
     rf"|(?-i:{_CREDIT_WORD}\s*:\s*{_NAME}(?:\s*[/|·]\s*{PICTURE_CREDIT}\s*:\s*[^.!?]{{1,60}})?)"
-    rf"|{_BROADCAST_LINE}|{_DISTRIBUTED_NOTE}|(?-i:{_INITIALS_LINE}))$",
+    rf"|{_BROADCAST_LINE}|(?-i:{_INITIALS_LINE}))$",
     re.IGNORECASE,
 )
 # A pointer to another article inside the text ("Lesen Sie auch: …").
@@ -903,8 +900,9 @@ def credit_find(texts: list[tuple[BlockKind, str]]) -> str:
 def notes_drop(texts: list[tuple[BlockKind, str]]) -> list[tuple[BlockKind, str]]:
     """The texts without "Stand: …" date lines, reading times and view counts, "Lesen Sie
     auch" pointers, picture credits, gallery counters and toolbars, and without the
-    copyright, the source's address, a note on the text, its broadcast and the initials
-    at their end."""
+    copyright, the source's address, a note on the text, its broadcast, the initials and
+    a press portal's line ("Original-Content von: …", see `DISTRIBUTION_FOOTER`) at their
+    end."""
     texts = [
         (kind, text)
         for kind, text in texts
@@ -921,7 +919,8 @@ def notes_drop(texts: list[tuple[BlockKind, str]]) -> list[tuple[BlockKind, str]
         )
     ]
     while texts and texts[-1][0] == BlockKind.PARAGRAPH:
-        if not _END_NOTE.match(clean_inline(texts[-1][1])):
+        line = clean_inline(texts[-1][1])
+        if not (_END_NOTE.match(line) or DISTRIBUTION_FOOTER.search(line)):
             break
         texts.pop()
     return texts

@@ -553,6 +553,11 @@ def test_date_lines_teasers_and_end_notes_are_taken_out():
         "Text: Anja Rotter / Fotos: Vereinsarchiv",
         # a press portal's line under a release it sent
         "Original-Content von: Stadtwerke Talheim, übermittelt durch news aktuell",
+        # as the text import knows it (`parsing.DISTRIBUTION_FOOTER`): also with a dot in
+        # the sender's name, and other services' lines
+        "Original-Content von: Stadtwerke Talheim GmbH & Co. KG, übermittelt durch news aktuell",
+        "OTS: Stadtwerke Talheim",
+        "Pressemitteilung verbreitet über pressetext",
     ],
 )
 def test_a_note_on_the_text_at_its_end_is_taken_out(note):
@@ -575,6 +580,7 @@ def test_a_note_on_the_text_at_its_end_is_taken_out(note):
         "Gedruckt wird die Zeitung von der Druckerei Rehbein.",
         "Text und Foto zeigen, wie eng es an der Baustelle zugeht.",
         "Original-Content von Nutzern verkauft die Plattform nicht.",
+        "Die Nachricht wurde über Funk verbreitet.",
     ],
 )
 def test_a_last_sentence_about_a_text_or_article_as_its_subject_stays(sentence):
