@@ -41,6 +41,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from newstext.datelines import WIRE_AGENCY_PATTERN
 from newstext.entities.discovery import (
     _PLACE_PREPOSITIONS,
     _UNKNOWN_WORD_SCORE,
@@ -62,11 +63,11 @@ from newstext.legal_forms import LEGAL_FORM
 _NAME_WORD = r"[A-ZÄÖÜ][\w]*(?:[-'’.][\w]+)*"
 _NAME_WORD_PATTERN = re.compile(_NAME_WORD)
 
-# News agencies as credited in datelines and bylines.
-_AGENCIES = r"dpa|AFP|AP|Reuters|epd|KNA|SID|dts|APA|ddp|sda|Keystone-SDA|ANSA|EFE"
-# "dpa/lhe" (a regional service of the dpa), "AFP/dpa" (two agencies): one credit.
+# An agency credit, the agencies spelled as datelines and bylines name them
+# (`newstext.datelines`): "dpa/lhe" (a regional service of the dpa), "AFP/dpa" (two
+# agencies) are one credit.
 _AGENCY_CREDIT = re.compile(
-    rf"(?<![\w/])(?:{_AGENCIES})(?:/(?:[a-z]{{2,4}}|{_AGENCIES}))+(?![\w/])"
+    rf"(?<![\w/]){WIRE_AGENCY_PATTERN}(?:/(?:[a-z]{{2,4}}|{WIRE_AGENCY_PATTERN}))+(?![\w/])"
 )
 
 # Institutions named by what they are and the town, district or state they serve:

@@ -51,7 +51,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from newstext.datelines import WIRE_AGENCIES
+from newstext.datelines import WIRE_AGENCY_PATTERN
 from newstext.formats.base import clean_inline, join_names
 from newstext.parsing import DISTRIBUTION_FOOTER, BlockKind, count_words, is_about_heading
 
@@ -217,10 +217,10 @@ _BARE_NAME = re.compile(
 # A credit line that names what its name wrote, not "Von …", which opens sentences too.
 _CREDIT_LABEL = re.compile(rf"^{_CREDIT_WORD}\s*:")
 # An agency's credit in the byline's place ("Quelle: dpa", "Von AFP"): the wire services
-# the text import knows in datelines (newstext.datelines.WIRE_AGENCIES).
-_AGENCIES = "(?:{})".format("|".join(map(re.escape, sorted(WIRE_AGENCIES, key=len, reverse=True))))
+# the text import knows in datelines (newstext.datelines.WIRE_AGENCY_PATTERN).
 _AGENCY_CREDIT = re.compile(
-    rf"^(?:Quelle|Agentur|Von)\s*:?\s+(?P<name>{_AGENCIES}(?:\s*(?:/|,|und)\s*{_AGENCIES})*)$",
+    rf"^(?:Quelle|Agentur|Von)\s*:?\s+"
+    rf"(?P<name>{WIRE_AGENCY_PATTERN}(?:\s*(?:/|,|und)\s*{WIRE_AGENCY_PATTERN})*)$",
     re.IGNORECASE,
 )
 # The credit under an interview.
