@@ -3,7 +3,8 @@
 "Duschanbe (dpa) – ", "Hamburg/Berlin (dpa/AFP) - ", "(Reuters) - ", "BERLIN, 7. Dezember
 (Reuters) - ", a press release's "Göttingen, 7. Dezember 2026 – ", a church service's
 "Erfurt (epd). " and a local paper's "TRIER. ". The text import, ninjs and web pages read
-them with `read_dateline`; `WIRE_AGENCIES` also names the agencies credited on pages.
+them with `read_dateline`; `WIRE_AGENCIES` also names the agencies credited on pages and
+in the entity finder's agency credits.
 """
 
 import datetime
@@ -50,31 +51,37 @@ _UNMARKED_DATELINE = re.compile(
     rf"\A(?P<place>{_DATELINE_PLACE})\s*\((?P<agency>[^()\n]{{1,40}})\)\.?"
     r"(?:\s+(?=[„“\"«»A-ZÄÖÜ])|\Z)"
 )
-# News agencies that write German-language wire items, as datelines and credit lines name
-# them.
-WIRE_AGENCIES = frozenset(
-    [
-        "dpa",
-        "dpa-afx",
-        "afp",
-        "ap",
-        "reuters",
-        "epd",
-        "kna",
-        "sid",
-        "dts",
-        "ddp",
-        "apa",
-        "sda",
-        "keystone-sda",
-        "kap",
-        "kathpress",
-        "idea",
-        "afx",
-        "bloomberg",
-        "efe",
-        "ansa",
-    ]
+# News agencies that write German-language wire items, spelled as datelines and credit
+# lines name them.
+WIRE_AGENCY_NAMES = (
+    "dpa",
+    "dpa-AFX",
+    "AFP",
+    "AP",
+    "Reuters",
+    "epd",
+    "KNA",
+    "SID",
+    "dts",
+    "ddp",
+    "APA",
+    "sda",
+    "Keystone-SDA",
+    "KAP",
+    "Kathpress",
+    "idea",
+    "AFX",
+    "Bloomberg",
+    "EFE",
+    "ANSA",
+)
+# The agencies case-folded, to look a name up whatever its case.
+WIRE_AGENCIES = frozenset(name.casefold() for name in WIRE_AGENCY_NAMES)
+# The agencies as a regex alternation, the longer of two that open alike first ("dpa-AFX"
+# before "dpa"): the credits on web pages (`formats.page_cleaning`) and the entity
+# finder's agency credits ("dpa/lhe", `entities.patterns`).
+WIRE_AGENCY_PATTERN = "(?:{})".format(
+    "|".join(map(re.escape, sorted(WIRE_AGENCY_NAMES, key=len, reverse=True)))
 )
 # Services that distribute press releases for their senders (news aktuell's "ots", APA's
 # "APA-OTS", pressetext's "pts"): in a dateline they name no agency, the press office is

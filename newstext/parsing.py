@@ -100,6 +100,7 @@ from typing import NamedTuple
 
 from newstext.datelines import WIRE_AGENCIES, Dateline, read_dateline, read_sender_dateline
 from newstext.dates import calendar_date, newsroom_day, parse_timestamp
+from newstext.legal_forms import LEGAL_FORM
 
 BOILERPLATE_FILE = Path(__file__).parent / "data" / "boilerplate.txt"
 
@@ -365,9 +366,11 @@ CONTACT_MAX_LINES = 12
 # A press release's words about its sender after the text, under their heading: "Über
 # die Stadtwerke Lindenau", the text under it opening with the name again ("Die
 # Stadtwerke Lindenau GmbH versorgt …"), or "Über uns"; a subheading "Über die Alpen"
-# over the text's own paragraph is none.
+# over the text's own paragraph is none (see `is_about_heading`, which web pages' boxes
+# use too). The name's words are matched lazily, so that a colon closing the heading
+# ("Über Voltaro:") is not taken for part of the name.
 _ABOUT_HEADING = re.compile(
-    r"Über\s+(?:uns|(?:(?:die|den|das)\s+)?(?P<name>[A-ZÄÖÜ]\S*(?:\s+[A-ZÄÖÜ]\S*){0,4}))\s*:?"
+    r"Über\s+(?:uns|(?:(?:die|den|das)\s+)?(?P<name>[A-ZÄÖÜ]\S*?(?:\s+[A-ZÄÖÜ]\S*?){0,4}))\s*:?"
 )
 _ARTICLE = re.compile(r"\A(?:Die|Der|Das)\s+")
 ABOUT_MAX_LINES = 4
@@ -393,9 +396,10 @@ _END_MARKER = re.compile(
 _AGENCY_CODE = re.compile(r"\(\s*(?P<agency>[A-Za-z][\w-]{1,11})\s*[–—/-]?\s*[\w/.-]*\d[\w/. -]*\)")
 # A distribution service's line closing a press release it sent: "Original-Content von:
 # …, übermittelt durch news aktuell", "OTS: Stadtwerke Lindenau", "… verbreitet über
-# pressetext"; the first two name the sender.
-_DISTRIBUTION_FOOTER = re.compile(
-    r"\A(?:Original-?Content\s+von|OTS)\s*:\s*(?P<sender>[^,]*)"
+# pressetext"; the first two name the sender. Web pages close with it too
+# (`formats.page_cleaning.notes_drop`).
+DISTRIBUTION_FOOTER = re.compile(
+    r"\A(?:(?i:Original-?Content\s+von)|OTS)\s*:\s*(?P<sender>[^,]*)"
     r"|\b(?:übermittelt|verbreitet|versandt)\s+(?:durch|über|von)\s+[\w-]+(?:\s+[\w-]+)?\Z"
 )
 # A broadcaster's disclaimer closing an interview's transcript, as Deutschlandfunk writes
@@ -440,13 +444,10 @@ _TAGGED_LINE = re.compile(r"\A@(?P<tag>[^\W\d_][\w-]{0,30})\s*:\s*(?P<text>.*)\Z
 # A word of a company's name: capitalised or a compound ("dpa-infocom"), so that a
 # sentence ending in a legal form ("Der Konzern wird eine AG") is no company line.
 _COMPANY_WORD = r"(?:[A-ZÄÖÜ0-9][\w.&-]*|\w+-[\w.&-]+)"
-# A company's or an association's name with its legal form ("Stadtwerke Lindenau GmbH",
-# "Bürgerverein Lindenau e. V."): a line of its own names the sender, on top or after the
-# text.
-_COMPANY_NAME = (
-    rf"{_COMPANY_WORD}(?: {_COMPANY_WORD}){{0,3}}"
-    r" (?:GmbH|gGmbH|mbH|AG|SE|KG|KGaA|eG|e\.\s?V\.|Ltd\.?|Inc\.?|LLC)"
-)
+# A company's or an association's name with its legal form (`newstext.legal_forms`):
+# "Stadtwerke Lindenau GmbH", "Bürgerverein Lindenau e. V.", "Lahn-Bote GmbH & Co. KG".
+# A line of its own names the sender, on top or after the text.
+_COMPANY_NAME = rf"{_COMPANY_WORD}(?: {_COMPANY_WORD}){{0,3}} {LEGAL_FORM}"
 _COMPANY_LINE = re.compile(_COMPANY_NAME)
 _CODE = r"[a-z0-9]{1,6}(?:-[a-z0-9]{1,6})?"  # "pw", "n1", dpa's regional "dpa-lrs"
 # A line of the sender's imprint as e-mails and letters close with it, its parts set apart
@@ -853,7 +854,7 @@ def _is_footer(line: str) -> bool:
         or _transmission_time(line)
         or _EDITORS_NOTE.match(line)
         or _END_MARKER.fullmatch(line)
-        or _DISTRIBUTION_FOOTER.search(line)
+        or DISTRIBUTION_FOOTER.search(line)
         or _BROADCAST_DISCLAIMER.search(line)
         or _RULE_LINE.fullmatch(line)
     ):
@@ -896,7 +897,7 @@ def _distribution_senders(footers: list[str]) -> frozenset[str]:
     """The senders, case-folded, that a distribution service's footer names ("Original-
     Content von: Feuerwehr Essen, übermittelt durch news aktuell"): news aktuell's press
     portal prints the sender's name on top too, where it is no title."""
-    found = (_DISTRIBUTION_FOOTER.search(line) for line in footers)
+    found = (DISTRIBUTION_FOOTER.search(line) for line in footers)
     return frozenset(
         match["sender"].strip().casefold() for match in found if match and match["sender"]
     )
@@ -921,11 +922,18 @@ def _about_block_start(lines: list["_Line"]) -> int | None:
     `_ABOUT_HEADING`), at most ABOUT_MAX_LINES lines running to the end of `lines`;
     never on the first line."""
     for index in range(max(1, len(lines) - ABOUT_MAX_LINES - 1), len(lines) - 1):
-        about = _ABOUT_HEADING.fullmatch(lines[index].text)
-        following = _ARTICLE.sub("", lines[index + 1].text)
-        if about and (not about["name"] or following.startswith(about["name"])):
+        if is_about_heading(lines[index].text, lines[index + 1].text):
             return index
     return None
+
+
+def is_about_heading(heading: str, following: str) -> bool:
+    """Whether `heading` heads a press release's words about its sender, `following`
+    being the text under it (see `_ABOUT_HEADING`)."""
+    about = _ABOUT_HEADING.fullmatch(heading)
+    return about is not None and (
+        not about["name"] or _ARTICLE.sub("", following).startswith(about["name"])
+    )
 
 
 def _contact_block_start(lines: list["_Line"]) -> int | None:

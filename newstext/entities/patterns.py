@@ -41,6 +41,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from newstext.datelines import WIRE_AGENCY_PATTERN
 from newstext.entities.discovery import (
     _PLACE_PREPOSITIONS,
     _UNKNOWN_WORD_SCORE,
@@ -57,15 +58,16 @@ from newstext.entities.gazetteer import Kind, Method
 from newstext.entities.matching import FoundMention
 from newstext.entities.model import EVIDENCE as MODEL_EVIDENCE
 from newstext.entities.world import world_places
+from newstext.legal_forms import LEGAL_FORM
 
 _NAME_WORD = r"[A-ZÄÖÜ][\w]*(?:[-'’.][\w]+)*"
 _NAME_WORD_PATTERN = re.compile(_NAME_WORD)
 
-# News agencies as credited in datelines and bylines.
-_AGENCIES = r"dpa|AFP|AP|Reuters|epd|KNA|SID|dts|APA|ddp|sda|Keystone-SDA|ANSA|EFE"
-# "dpa/lhe" (a regional service of the dpa), "AFP/dpa" (two agencies): one credit.
+# An agency credit, the agencies spelled as datelines and bylines name them
+# (`newstext.datelines`): "dpa/lhe" (a regional service of the dpa), "AFP/dpa" (two
+# agencies) are one credit.
 _AGENCY_CREDIT = re.compile(
-    rf"(?<![\w/])(?:{_AGENCIES})(?:/(?:[a-z]{{2,4}}|{_AGENCIES}))+(?![\w/])"
+    rf"(?<![\w/]){WIRE_AGENCY_PATTERN}(?:/(?:[a-z]{{2,4}}|{WIRE_AGENCY_PATTERN}))+(?![\w/])"
 )
 
 # Institutions named by what they are and the town, district or state they serve:
@@ -123,14 +125,12 @@ _ADJECTIVE_NAME = re.compile(
     r"(?<![\w-])(?P<adjective>[A-ZÄÖÜ]\w+er) "
     rf"(?P<head>{'|'.join(head for heads in _ADJECTIVE_HEADS.values() for head in heads)})(?!\w)"
 )
-# Legal forms and head words of company names, German and foreign: "Nordlicht Ventures",
-# "Voltaro GmbH", "Novák Strojírny s.r.o."; a museum named before its head word
-# ("Folkwang Museum").
+# Legal forms (`newstext.legal_forms`) and head words of company names, German and
+# foreign: "Nordlicht Ventures", "Voltaro GmbH", "Novák Strojírny s.r.o."; a museum named
+# before its head word ("Folkwang Museum").
 _COMPANY = re.compile(
     rf"(?<![\w-])(?P<names>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}) "
-    r"(?P<head>AG|GmbH|SE|KG|KGaA|Holding|Group|Ventures|Capital|Partners|Inc\.|Ltd\.|"
-    r"Corp\.|plc|LLC|S\.A\.|N\.V\.|B\.V\.|S\.p\.A\.|s\.r\.o\.|Sp\. z o\.o\.|A/S|Museum)"
-    r"(?![\w.])"
+    rf"(?P<head>{LEGAL_FORM}|Holding|Group|Ventures|Capital|Partners|Museum)(?![\w.])"
 )
 
 # Prefixes of sports clubs, also as the club's first word: "1. FC", "SV", "Eintracht".

@@ -56,6 +56,7 @@ from newstext.formats.base import (
     join_names,
 )
 from newstext.formats.markup import markup_blocks
+from newstext.legal_forms import LEGAL_FORM
 from newstext.parsing import BlockKind, DatePrecision, count_words, is_heading
 from newstext.reasons import Reason, declare, gettext_noop
 
@@ -116,12 +117,9 @@ GERMAN_WORD_SHARE = 0.12
 _WORD = re.compile(r"\w+")
 # A site's owner is a name of a few words.
 OWNER_MAX_WORDS = 6
-# An owner's legal form closing its name, maybe after the year it was founded ("e.V.",
-# "GmbH & Co. KG", "von 1899 e.V."; "e V" as trafilatura leaves "e.V." in an author).
-_LEGAL_FORM = re.compile(
-    r"(?:\s+(?:von\s+)?\d{4})?\s+(?:e\.?\s?V\.?|gGmbH|GmbH(?:\s*&\s*Co\.?\s*KG)?|mbH|AG|KG"
-    r"|KGaA|eG|SE|UG(?:\s*\(haftungsbeschränkt\))?)$"
-)
+# An owner's legal form closing its name (`newstext.legal_forms`), maybe after the year it
+# was founded ("e.V.", "GmbH & Co. KG", "von 1899 e.V.").
+_LEGAL_FORM = re.compile(rf"(?:\s+(?:von\s+)?\d{{4}})?\s+{LEGAL_FORM}$")
 # A word set in capitals for a logo ("THÜRINGEN"), and an article before one ("DER
 # SPIEGEL"); an abbreviation ("MRF", "NDR") is shorter.
 _SHOUTED_WORD = re.compile(r"\b(?:DER|DIE|DAS)(?=\s+[A-ZÄÖÜ]{5,}\b)|\b[A-ZÄÖÜ]{5,}\b")

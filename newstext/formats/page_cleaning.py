@@ -51,9 +51,9 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from newstext.datelines import WIRE_AGENCIES
+from newstext.datelines import WIRE_AGENCY_PATTERN
 from newstext.formats.base import clean_inline, join_names
-from newstext.parsing import BlockKind, count_words
+from newstext.parsing import DISTRIBUTION_FOOTER, BlockKind, count_words, is_about_heading
 
 # Parts of class and id names (split at "-" and "_") that mark page furniture.
 FURNITURE_PARTS = frozenset(
@@ -116,11 +116,6 @@ MIN_LIST_ITEMS = 3
 MIN_LIST_SHARE = 0.6
 # A live blog's entries look alike, but are one story: it is kept whole.
 _LIVE_BLOG = re.compile(r"LiveBlogPosting|live[-_ ]?blog|news[-_ ]?blog|live[-_ ]?ticker", re.I)
-# A press release's "about" box: "Über die Stadtwerke Talheim", its text beginning with
-# the name again ("Die Stadtwerke Talheim GmbH versorgen …"); a subheading "Über die
-# Alpen" over the text's own paragraph does not.
-_ABOUT_TITLE = re.compile(r"^Über (?:die|den|das) (?P<name>[A-ZÄÖÜ]\S*(?: [A-ZÄÖÜ]\S*){0,4})$")
-_ARTICLE = re.compile(r"^(?:Die|Der|Das)\s+")
 _SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")
 # Elements a box's title may be set in instead of a heading.
 _LABEL_TAGS = ("p", "div", "span", "strong", "b")
@@ -222,10 +217,10 @@ _BARE_NAME = re.compile(
 # A credit line that names what its name wrote, not "Von …", which opens sentences too.
 _CREDIT_LABEL = re.compile(rf"^{_CREDIT_WORD}\s*:")
 # An agency's credit in the byline's place ("Quelle: dpa", "Von AFP"): the wire services
-# the text import knows in datelines (newstext.datelines.WIRE_AGENCIES).
-_AGENCIES = "(?:{})".format("|".join(map(re.escape, sorted(WIRE_AGENCIES, key=len, reverse=True))))
+# the text import knows in datelines (newstext.datelines.WIRE_AGENCY_PATTERN).
 _AGENCY_CREDIT = re.compile(
-    rf"^(?:Quelle|Agentur|Von)\s*:?\s+(?P<name>{_AGENCIES}(?:\s*(?:/|,|und)\s*{_AGENCIES})*)$",
+    rf"^(?:Quelle|Agentur|Von)\s*:?\s+"
+    rf"(?P<name>{WIRE_AGENCY_PATTERN}(?:\s*(?:/|,|und)\s*{WIRE_AGENCY_PATTERN})*)$",
     re.IGNORECASE,
 )
 # The credit under an interview.
@@ -291,9 +286,6 @@ _PRINTED_NOTE = (
     r"\s*:?\s*(?:https?://|www\.)\S+"
     rf"|(?:Abgerufen|Gedruckt|Ausgedruckt)\s+am:?\s*{_WEEKDAY}?{_DATE}"
 )
-# The line a press portal closes a release it sent with ("Original-Content von: Stadtwerke
-# Talheim, übermittelt durch news aktuell").
-_DISTRIBUTED_NOTE = r"Original-?Content\s+von\s*:[^.!?]{1,160}"
 # Lines at the end of a text: the copyright, the page's own address, a note on the text.
 _END_NOTE = re.compile(
     r"^(?:(?:©|\(c\)|Copyright\b).{0,300}"
@@ -302,7 +294,7 @@ _END_NOTE = re.compile(
     rf"|Quelle:\s*[\w-]+(?:\.[\w-]+)+(?:/\S*)?|{_ABOUT_THE_TEXT}|{_LABELLED_NOTE}|{_PRINTED_NOTE}"
     # the author's credit closing the text ("Text und Foto: Horst Rehbein"): the byline
     rf"|(?-i:{_CREDIT_WORD}\s*:\s*{_NAME}(?:\s*[/|·]\s*{PICTURE_CREDIT}\s*:\s*[^.!?]{{1,60}})?)"
-    rf"|{_BROADCAST_LINE}|{_DISTRIBUTED_NOTE}|(?-i:{_INITIALS_LINE}))$",
+    rf"|{_BROADCAST_LINE}|(?-i:{_INITIALS_LINE}))$",
     re.IGNORECASE,
 )
 # A pointer to another article inside the text ("Lesen Sie auch: …").
@@ -642,7 +634,9 @@ def _headed_by_a_link(element: Any) -> bool:
 
 def _titled_furniture(element: Any) -> bool:
     """A small box that opens with a heading naming it as furniture ("Mehr zum Thema",
-    "Pressekontakt", "Fakten"); an article's subheading opens no box this small."""
+    "Pressekontakt", "Fakten") or a press release's box about its sender ("Über die
+    Stadtwerke Talheim", see `is_about_heading`); an article's subheading opens no box
+    this small."""
     children = [child for child in element if isinstance(child.tag, str)]
     if not 2 <= len(children) <= TITLED_BOX_MAX_CHILDREN + 1:
         return False
@@ -655,10 +649,8 @@ def _titled_furniture(element: Any) -> bool:
         return first.tag in _LABEL_TAGS and bool(FURNITURE_TITLE.match(title))
     if FURNITURE_TITLE.match(title):
         return True
-    if not (about := _ABOUT_TITLE.match(title)):
-        return False
     rest = clean_inline(" ".join(child.text_content() for child in children[1:]))
-    return _ARTICLE.sub("", rest).startswith(about["name"])
+    return is_about_heading(title, rest)
 
 
 def _titled_lines(element: Any) -> bool:
@@ -908,8 +900,9 @@ def credit_find(texts: list[tuple[BlockKind, str]]) -> str:
 def notes_drop(texts: list[tuple[BlockKind, str]]) -> list[tuple[BlockKind, str]]:
     """The texts without "Stand: …" date lines, reading times and view counts, "Lesen Sie
     auch" pointers, picture credits, gallery counters and toolbars, and without the
-    copyright, the source's address, a note on the text, its broadcast and the initials
-    at their end."""
+    copyright, the source's address, a note on the text, its broadcast, the initials and
+    a press portal's line ("Original-Content von: …", see `DISTRIBUTION_FOOTER`) at their
+    end."""
     texts = [
         (kind, text)
         for kind, text in texts
@@ -926,7 +919,8 @@ def notes_drop(texts: list[tuple[BlockKind, str]]) -> list[tuple[BlockKind, str]
         )
     ]
     while texts and texts[-1][0] == BlockKind.PARAGRAPH:
-        if not _END_NOTE.match(clean_inline(texts[-1][1])):
+        line = clean_inline(texts[-1][1])
+        if not (_END_NOTE.match(line) or DISTRIBUTION_FOOTER.search(line)):
             break
         texts.pop()
     return texts

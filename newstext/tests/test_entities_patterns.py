@@ -27,6 +27,8 @@ def unmarked(marked: str) -> tuple[str, str]:
         # An agency credit with its regional service: one organisation.
         ("Kassel ([dpa/lhe]) - Der Bus kam zu spät.", ORG),
         ("Paris ([AFP/dpa]) - Die Wahl ist entschieden.", ORG),
+        # The wire services the text import knows (`newstext.datelines`).
+        ("Frankfurt ([dpa-AFX/dpa]) - Die Aktie stieg.", ORG),
         # An institution word and the place it serves.
         ("Das [Landgericht Kassel] hat den Mann verurteilt.", ORG),
         ("Ermittelt hat das [Polizeipräsidium Mittelhessen].", ORG),
@@ -65,6 +67,10 @@ def unmarked(marked: str) -> tuple[str, str]:
         ("Die [Münchner Philharmoniker] spielen Mahler.", ORG),
         # A foreign legal form; a museum named before its head word.
         ("Geliefert hat die [Novák Strojírny s.r.o.] aus Brünn.", ORG),
+        # Forms the finder knows from `newstext.legal_forms`.
+        ("Zum Fest laden die [Wanderfreunde Lindenau e.V.] am Sonntag ein.", ORG),
+        ("Den Zuschlag erhielt die [Brinkmann Logistik OHG] aus Kassel.", ORG),
+        ("Den Auftrag bekam die [Voltaro Robotics UG (haftungsbeschränkt)] aus Kassel.", ORG),
         ("Im [Folkwang Museum] hängt das Bild.", ORG),
         # A school named after one person.
         ("Am [Goethe-Gymnasium] fällt Unterricht aus.", ORG),
@@ -116,6 +122,10 @@ def test_news_patterns_find_the_whole_name(marked: str, kind: Kind) -> None:
         "[Berliner Platz] sparen war das Ziel.",
         # A legal form after a function word.
         "[Die AG] tagte am Montag.",
+        # A cape is no agency ("KAP", Kathpress).
+        "Die Fähre pendelt zwischen [Kap/Hafen] und Stadt.",
+        # A unit after a number is no legal form.
+        "Der Beschleuniger erreicht 13 [Billionen eV] Energie.",
         # The police before a person, not a place; a cross after a capitalised word.
         "Gestern hat die [Polizei Schmidt] festgenommen.",
         "Das Rote [Kreuz Bayern] hilft.",

@@ -1973,7 +1973,10 @@ def test_a_page_without_a_language_tag_is_german_if_its_text_is(
         ("TV Eintracht Brachbach 1902 e.V.", "TV Eintracht Brachbach"),
         ("Lahn-Bote GmbH & Co. KG", "Lahn-Bote"),
         ("SV Musterhausen von 1899 e. V.", "SV Musterhausen"),
+        ("Moselblick Medien OHG", "Moselblick Medien"),  # forms from `newstext.legal_forms`
+        ("Eifel News Ltd.", "Eifel News"),
         ("Rhein-Zeitung AG Süd", "Rhein-Zeitung AG Süd"),
+        ("Klein & Co", "Klein & Co"),  # "& Co" names no legal form by itself
         # words set in capitals for the logo as words, abbreviations as they are
         ("MRF THÜRINGEN", "MRF Thüringen"),
         ("DER SPIEGEL", "Der Spiegel"),

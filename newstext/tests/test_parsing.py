@@ -326,6 +326,8 @@ def test_agency_footer_lines_are_dropped():
         "Stadtwerke Lindenau GmbH · Markt 1 · 12345 Lindenau · HRB 1234",  # an imprint
         "(jk/lm)",
         "Bürgerverein Lindenau e. V.",  # an association's name with its legal form
+        "Lahn-Bote GmbH & Co. KG",  # forms the line knows from `newstext.legal_forms`
+        "Lindenauer Software UG (haftungsbeschränkt)",
         # A CMS export's fields for the newsroom after the text.
         "Schlagworte: Stadtrat; Nahverkehr; Haushalt 2027",
         "Verwandte Artikel: 2026-11-0047719; 2026-10-0046102",
@@ -353,6 +355,7 @@ def test_reporters_credit_in_parentheses_is_the_byline():
         "Ende offen",
         "Copyright-Streit geht weiter.",
         "Der Konzern wird eine AG",
+        "Der Laden wird eine UG (haftungsbeschränkt)",
         "(Berichtigung folgt.)",
         "(SPD – 12 Sitze)",  # a party is no agency
         "(CDU)",  # nor are its capitals initials
@@ -510,6 +513,7 @@ def test_wire_and_cms_labels_are_taken_off_the_title(line, title):
         "Status: freigegeben",
         "An: Nachrichtendesk <desk@zeitung.example>",
         "Stadtwerke Lindenau GmbH",
+        "Lahn-Bote GmbH & Co. KG",
         "Bitte für Samstag einplanen, das Bild kommt separat. /mk",
         # A broadcast transcript's kind and fields.
         "TRANSKRIPT",
@@ -1450,6 +1454,8 @@ def test_words_about_the_sender_after_a_press_release_are_no_text():
     assert parsed.body == "Lindenau – Die Stadtwerke senken die Preise."
     parsed = parse_article("Die Stadtwerke senken die Preise.\n\nÜber uns\nWir versorgen Lindenau.")
     assert parsed.body == "Die Stadtwerke senken die Preise."
+    parsed = parse_article("Voltaro stellt aus.\n\nÜber Voltaro:\nVoltaro baut Roboter.")
+    assert parsed.body == "Voltaro stellt aus."
 
 
 def test_a_subheading_about_something_over_its_own_text_stays():
