@@ -26,10 +26,12 @@ _DATELINE = re.compile(
     r"\((?P<agency>[^()\n]{1,40})\)\s*[–—-](?:\s+|\Z)"
 )
 # A press release's dateline: place, a full date and a dash, no agency ("Göttingen,
-# 7. Dezember 2026 – "), or place and date with the year on a line of their own
-# ("Bamberg, 07.12.2026"). Without the date, "Name – " opens ordinary sentences too.
+# 7. Dezember 2026 – "), also closed by a full stop after the year ("Kassel, 16. Dezember
+# 2026. Die …"), or place and date with the year on a line of their own ("Bamberg,
+# 07.12.2026"). Without the date, "Name – " opens ordinary sentences too.
 _DATED_DATELINE = re.compile(
-    rf"\A(?P<place>{_DATELINE_PLACE}),\s*{_DATELINE_DATE}(?:\s*[–—-]\s+(?=\S)|(?<=\d{{4}})\Z)"
+    rf"\A(?P<place>{_DATELINE_PLACE}),\s*{_DATELINE_DATE}"
+    r"(?:\s*[–—-]\s+(?=\S)|(?<=\d{4})\.\s+(?=[„“\"«»A-ZÄÖÜ])|(?<=\d{4})\Z)"
 )
 # A press release's dateline without a date, its sender's place and a dash ("Bamberg –
 # Autofahrer müssen …"): "Name – " opens ordinary sentences too, so it is read only where
@@ -123,9 +125,10 @@ def read_dateline(text: str) -> Dateline | None:
 
 
 def read_sender_dateline(text: str, sender: str) -> Dateline | None:
-    """The undated dateline of a press release `text` opens with ("Bamberg – "), if
-    `sender`, the lines on top naming who sends it ("Stadt Bamberg", "Pressestelle der
-    Stadt Bamberg"), names its place as a word of its own."""
+    """The undated dateline of a press release or a reporter's copy `text` opens with
+    ("Bamberg – "), if `sender`, the lines on top naming who sends it ("Stadt Bamberg",
+    "Pressestelle der Stadt Bamberg") or the title ("Scheunenbrand in Wangen"), names
+    its place as a word of its own."""
     found = _UNDATED_DATELINE.match(text)
     if not found or not re.search(rf"(?<!\w){re.escape(found['place'])}(?!\w)", sender):
         return None

@@ -71,6 +71,20 @@ What its released held-out half adds, as structures rather than single lines:
   ("… Energie GmbH"), "Unternehmenskommunikation"; its subtitle under the title (and a
   kicker of a word or two over it); after the text its words about the sender ("Über
   die … GmbH") and "V.i.S.d.P.: …".
+What the fifth set adds (newstext/tests/data/formats/text_blind5/), as kinds of lines:
+- a head line packing fields with bars, tabs, "·" or wide spaces ("SID-Meldung 0412 |
+  Sport | 17.12.2026 22:31"), read for its date and place, or naming a press office;
+- a two-line block over the dateline: a kicker over the title, or the title over its
+  subtitle; a press release's "Kassel, 16. Dezember 2026. Die …" dateline;
+- system markers in square brackets ("[ARTIKEL-EXPORT]"), an author box after the text,
+  a last block opened by a footer line (a copyright over who may use the item), a line
+  saying where else the text stands, a wire's line to its client, a correction note
+  ("(Korrigiert im dritten Absatz …)"), an interview's credit as its byline;
+- a messenger's chat export: the reporter's copy without the chat around it;
+- in a hard-wrapped text, a line ending in an article or a preposition goes on;
+- from its released held-out half: sign-off initials ("/ab"), links to related articles
+  under their label ("Mehr zum Thema" over "› …"), share buttons, a listed company's
+  disclaimer, a packed kicker over the title ("LIVE | Sturmtief Zora").
 """
 
 import datetime
@@ -238,10 +252,14 @@ _UPPER_TRANSMISSION_CODES = re.compile(
 # A press office's name on top of its release ("Pressestelle", "Presse- und
 # Öffentlichkeitsarbeit der Stadt Lindenau", a company's "Unternehmenskommunikation").
 _PRESS_OFFICE = re.compile(
-    r"\A(?:Pressestelle|Pressedienst|Presseamt|Pressereferat|Pressebüro"
+    r"\A(?:[-–—*•]\s*)?(?:Pressestelle|Pressedienst|Presseamt|Pressereferat|Pressebüro"
     r"|Presse-\s*und\s+Öffentlichkeitsarbeit|Öffentlichkeitsarbeit"
-    r"|(?:Unternehmens|Konzern)?[Kk]ommunikation|Medienstelle)"
-    r"(?:\s+(?:der|des|im|beim|am)\s+[^.!?:]{2,60})?\Z"
+    r"|(?:Unternehmens|Konzern)?[Kk]ommunikation|Medienstelle"
+    # a university's or an authority's office for it ("Stabsstelle Kommunikation und
+    # Marketing", "Referat Presse")
+    r"|(?:Stabsstelle|Abteilung|Referat|Bereich|Team)\s+(?:Presse|\w*[Kk]ommunikation"
+    r"|Öffentlichkeitsarbeit)(?:\s+und\s+\w+)?)"
+    r"(?:\s+(?:der|des|im|beim|am)\s+[^.!?:]{2,60})?(?:\s*[-–—*•])?\Z"
 )
 # A letterhead's lines of address and contact: "Hauptstraße 12", "12345 Lindenau",
 # "Telefon: 01234 5678", "E-Mail: …", "www.lindenau.example".
@@ -271,7 +289,7 @@ _EDITORS_NOTE = re.compile(rf"\A(?:{EDITORS_NOTE_LABEL}|Sperrfrist)\s*:", re.IGN
 # contacts) and a line saying so ("Die folgenden Informationen sind nicht zur
 # Veröffentlichung bestimmt", "Nicht zur Veröffentlichung"). A whole line of its own.
 _NEWSROOM_BLOCK_START = re.compile(
-    r"(?:[a-z]{2,5}-)?Notizblock"
+    r"(?:#{1,6}\s*)?(?:[a-z]{2,5}-)?Notizblock"
     r"|(?:(?:Die\s+)?(?:folgenden?|nachfolgenden?|nachstehenden?)\s+(?:\w+\s+){1,2}"
     r"(?:sind|ist)\s+)?nicht\s+zur\s+Veröffentlichung(?:\s+bestimmt)?[.:!]?",
     re.IGNORECASE,
@@ -299,9 +317,12 @@ _TITLE_PREFIX = re.compile(
     rf"|ROUNDUP(?:\s+\d)?|Titel|Überschrift|Schlagzeile|{_SENDER_CODE})"
     rf"(?:\s*\+{{3}}|\s*:|\s+[–—-])\s+|{_GLUED_TITLE_LABEL})"
 )
+# What a wire's note says it did to the item, as a participle ("(Korrigiert im dritten
+# Absatz den Vornamen …)").
+_VERSION_DONE = r"(?:aktualisiert|korrigiert|berichtigt|ergänzt|präzisiert|erweitert)"
 _VERSION_WORDS = (
     r"\((?:\d\.\s*)?(?:Zusammenfassung|Fassung|Korrektur|Berichtigung|Wiederholung"
-    r"|Update|Aktualisierung|aktualisiert|Neufassung|neu)(?=[\s:)])"
+    rf"|Update|Aktualisierung|{_VERSION_DONE}|Neufassung|neu)(?=[\s:)])"
 )
 _VERSION_LABEL = rf"{_VERSION_WORDS}[^()]{{0,40}}\)"
 # On the title, the version first or last; and the " =" dpa's wire format closes a
@@ -309,22 +330,35 @@ _VERSION_LABEL = rf"{_VERSION_WORDS}[^()]{{0,40}}\)"
 _TITLE_MARKS = re.compile(rf"\A{_VERSION_LABEL}\s*|\s*{_VERSION_LABEL}\Z|\s+=\Z", re.IGNORECASE)
 # The version on a line of its own under the title, saying after a colon what is new, may
 # be longer ("(Neu: Reaktion der Arbeitgeber, Absätze 4 und 5)", as AFP writes it): it is
-# for the newsroom ("(Neu im Kino)" is no version).
+# for the newsroom ("(Neu im Kino)" is no version), as is one saying what was changed
+# ("(Korrigiert im dritten Absatz den Vornamen …)", as Reuters writes it).
 _VERSION_NOTE = re.compile(
-    rf"{_VERSION_WORDS}\s*(?::[^()]{{1,{TITLE_MAX_CHARS}}})?\)", re.IGNORECASE
+    rf"{_VERSION_WORDS}\s*(?::[^()]{{1,{TITLE_MAX_CHARS}}})?\)"
+    rf"|\({_VERSION_DONE}\s[^()]{{1,{TITLE_MAX_CHARS}}}\)",
+    re.IGNORECASE,
 )
 # A press release's contact block for journalists after its text: the label, then
 # short lines of names, numbers and addresses, none a sentence ("Pressekontakt:",
 # "Für Rückfragen:", "Rückfragen bitte an:", "Pressesprecherin:"); and a wire's links
 # for the newsroom, under a label alone on its line ("Internet:", "Links:").
 _CONTACT_LABEL = re.compile(
-    r"\A(?:(?:Presse|Medien)kontakte?|Pressesprecher(?:in)?|Pressereferent(?:in)?|Pressestelle"
+    r"\A(?:(?:Presse|Medien)kontakte?(?=\s*:|\Z)|Pressesprecher(?:in)?|Pressereferent(?:in)?|Pressestelle"
     r"|(?:Kontakt|Ansprechpartner(?:in)?)\s+für\s+"
     r"(?:die\s+)?(?:Presse|Medien|Journalist\w*|Redaktionen)"
     r"|(?:Für\s+|Bei\s+)?Rückfragen(?:\s+[^\s.!?:]+){0,6}"
     r"|(?:(?:Mehr\s+)?im\s+)?Internet(?=\s*:\Z)|(?:Web)?links?(?=\s*:\Z)"
     # who is responsible for the release under press law ("V.i.S.d.P.: Anna Muster")
-    r"|V\.?\s?i\.?\s?S\.?\s?d\.?\s?P\.?)\s*:",
+    r"|V\.?\s?i\.?\s?S\.?\s?d\.?\s?P\.?)\s*(?::|\Z)",
+    re.IGNORECASE,
+)
+# Links to related articles, anywhere in the text, under their label on a line of its own
+# ("Mehr zum Thema", "Lesen Sie auch:"), each link a line of the label's block or after
+# it, opened by an arrow ("› Warum Orkane häufiger werden").
+_LINK_ITEM = re.compile(r"[›»→▸►>]\s*\S")
+_RELATED_LABEL = re.compile(
+    r"(?:Mehr\s+zum\s+Thema|Lesen\s+Sie\s+(?:auch|mehr)|Auch\s+interessant|Mehr\s+dazu"
+    r"|Das\s+könnte\s+Sie\s+auch\s+interessieren|Zum\s+Weiterlesen|Verwandte\s+Artikel"
+    r"|Weitere\s+(?:Artikel|Meldungen|Nachrichten|Beiträge)(?:\s+zum\s+Thema)?)\s*:?\Z",
     re.IGNORECASE,
 )
 CONTACT_LINE_MAX_CHARS = 100
@@ -377,9 +411,22 @@ _BROADCAST_DISCLAIMER = re.compile(
 )
 # A caption or photo credit as a line of its own ("Foto: Anna Muster", "Bildunterschrift:
 # …", "(Foto: dpa)"): it belongs to a picture, not to the text.
+# A message of a messenger's chat export, the day (its year maybe in two digits), the
+# time and the sender before the text: "[19.12.26, 21:31:47] Tobias Kranich: Text", or
+# without brackets and with a dash, "19.12.26, 21:31 - Tobias Kranich: Text".
+_CHAT_MESSAGE = re.compile(
+    r"\A\[?(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{2}|\d{4}),?\s+"
+    r"\d{1,2}:\d{2}(?::\d{2})?\]?(?:\s+-)?\s+(?P<sender>[^:]{1,40}):\s*(?P<text>.*)\Z"
+)
+# A writer's initials after a slash, alone on the line closing an item ("/ab"), as press
+# offices sign each item of a round-up.
+_SIGN_OFF_INITIALS = re.compile(r"/[a-zäöüß]{2,4}(?:/[a-zäöüß]{2,4})*")
+# A system's marker alone on its line, in square brackets ("[ARTIKEL-EXPORT]", "[ENDE
+# EXPORT]", "[Anzeige]"): never text.
+_MARKER_LINE = re.compile(r"\[[^\[\]]{1,40}\]")
 _CAPTION_LINE = re.compile(
     r"\A\(?(?:Bildunterschrift|Bildtext|Bildzeile|BU|Fotos?|Fotografi?e?|Bildquellen?"
-    r"|Bildnachweis|Bildrechte|Titelbild|Archivbild|Archivfoto)\s*:\s*\S"
+    r"|Bildnachweis|Bildrechte|Bildmaterial|Titelbild|Archivbild|Archivfoto)\s*:\s*\S"
 )
 # A fact box's line, a label and a figure (perhaps with its unit): "Zuschauer: 8412",
 # "Preis: 15 Euro", "Ergebnis: 2:1". Short and unpunctuated like a subheading, it is text.
@@ -415,19 +462,51 @@ _FOOTER = re.compile(
     rf"\A(?:{_CODE}(?:[ /]{_CODE}){{1,8}}\Z|{_INITIALS}\Z"
     r"|©|\([cC]\)\s|Copyright\s+(?:©|\([cC]\)|\d{4})"
     # why a newsletter reached its reader ("Sie erhalten diesen Newsletter, weil …")
-    r"|Sie\s+erhalten\s+(?:diese[ns]?|unseren?)\s+(?:Newsletter|Rundbrief|Infobrief|E-?Mail)\b"
+    # or a wire's item its client ("dpa-infocom gmbh, Hamburg: Sie erhalten diesen Beitrag
+    # im Rahmen des Landesdienstes …")
+    r"|(?:[^:]{1,60}:\s*)?Sie\s+erhalten\s+(?:diese[ns]?|unseren?)\s+"
+    r"(?:Newsletter|Rundbrief|Infobrief|E-?Mail|Beitrag|Meldung|Dienst)\b"
     r"|.{0,60}\b[a-z]{2,8}:\d{6}-\d{2,3}-\d{3,8}(?:/\d{1,3})?\Z"
+    # the buttons to share the article ("Artikel teilen: Facebook | WhatsApp | E-Mail")
+    r"|(?:Artikel|Beitrag|Seite|Text)\s+(?:teilen|empfehlen|drucken)\b[^.!?]{0,80}\Z"
+    # a listed company's legal disclaimer under its label
+    r"|(?:Zukunftsgerichtete\s+Aussagen|Haftungsausschluss|Disclaimer|Rechtlicher\s+Hinweis"
+    r"|Forward-looking\s+statements)\s*:?\Z"
     rf"|{_COMPANY_NAME}\Z)"
+    # where else the sender publishes the text ("Diese Pressemitteilung ist unter
+    # www.lg.example abrufbar.", "Den Bericht finden Sie auch auf …")
+    r"|(?=.*(?:https?://|www\.|\w@\w))(?:Diese[rs]?|Den|Die|Das)\s+(?:Presse|Medien)?"
+    r"(?:mitteilung|information|meldung|Pressemitteilung|Text|Beitrag|Artikel|Bericht)\b.{0,160}\Z"
 )
 _CREDITS = re.compile(
     rf"\A\((?:Bericht|Berichterstattung|Reporter|Reporterin|Text)\s*:?\s+(?:von\s+)?"
     rf"(?P<names>{_NAME}(?:\s+und\s+{_NAME})*)(?:[^()]|\([^()]*\))*\)\Z"
+    # an interview's credit closing it: "Die Fragen stellte Anna Muster.", "Das Gespräch
+    # führten A und B."
+    r"|\A(?:Die\s+Fragen\s+stellten?|Das\s+(?:Gespräch|Interview)\s+führten?)\s+"
+    rf"(?P<interviewers>{_NAME}(?:\s+und\s+{_NAME})*)\.?\Z"
 )
 # A hard-wrapped text: its longest line is at most this long, and lines near it are many.
 WRAP_MAX_CHARS = 100
 WRAP_MIN_CHARS = 40
 WRAP_MIN_FULL_LINES = 3
 WRAP_SLACK = 15
+# Articles, prepositions and conjunctions that no sentence or heading ends in (not those
+# that end one as a verb's particle, "… kauft ein", "… hört auf"), so a hard-wrapped
+# line ending in one goes on in the next.
+_NEVER_LAST_WORDS = frozenset(
+    {
+        *("der", "die", "das", "den", "dem", "des", "eine", "einen", "einem", "einer", "eines"),
+        *("und", "oder", "sowie", "dass", "ob", "weil"),
+        *("für", "von", "vom", "zum", "zur", "beim", "im", "am", "wegen", "seit", "zwischen"),
+        *("gegen", "ohne"),
+    }
+)
+# A line on top packing several of the head's fields, set apart by bars, tabs or wide
+# spaces, as a wire's or an office's system writes it ("SID-Meldung 0412 | Sport |
+# 17.12.2026 22:31", "Pressemitteilung Nr. 41/2026<tabs>Lüneburg, den 21.12.2026").
+PACKED_PART_MAX_WORDS = 4
+_PACKED_SEPARATOR = re.compile(r"\s*[|\t]\s*|\s+·\s+|\s{3,}")
 # A rule line, one mark repeated ("-----", "*****", "* * * *", "====="): it sets off
 # parts of a text (a masthead, sections, what follows the text) and is never text itself.
 _RULE_LINE = re.compile(r"([-–—=_*#~+•·])(?:\s*\1){2,}")
@@ -491,6 +570,7 @@ _FIELD_TAGS = {
         *("bildunterschrift", "bildtext", "bildzeile", "bu", "bild", "grafik"),
         *("foto", "fotos", "fotograf", "bildquelle", "bildnachweis"),
         *("id", "kennung", "kürzel", "tags", "keywords", "verwandte artikel"),
+        *("autorenbox", "autoreninfo", "autorenzeile", "über den autor", "über die autorin"),
         *("schlagworte", "schlagwörter", "schlagwoerter", "stichworte", "stichwörter"),
         *("stichwoerter", "status", "dringlichkeit", "version", "zeichen", "länge", "paywall"),
         *("von", "from", "an", "to", "cc", "bcc", "antwort an", "kopie", "anhang", "attachments"),
@@ -621,13 +701,21 @@ def parse_article(text: str) -> ParsedArticle:
     boilerplate = boilerplate_lines()
     longest = _boilerplate_longest()
     lines: list[_Line] = []
-    untagged, dropped = _read_field_tags(_unwrapped_lines(text))
-    for line in untagged:
+    chat, dropped, sent_on = _read_chat_export(_unwrapped_lines(text))
+    if sent_on and not published_on:
+        published_on, precision = sent_on, DatePrecision.DAY
+    untagged, untagged_dropped = _read_field_tags(chat)
+    dropped += untagged_dropped
+    related = _related_links(untagged)
+    for index, line in enumerate(untagged):
         core = _core(line.text)
         if (
-            (len(core) <= longest and core.casefold() in boilerplate)
+            index in related
+            or (len(core) <= longest and core.casefold() in boilerplate)
             or _is_teaser(line.text)
             or _CAPTION_LINE.match(line.text)
+            or _MARKER_LINE.fullmatch(line.text)
+            or _SIGN_OFF_INITIALS.fullmatch(line.text)
         ):
             dropped.append(line.text)
         else:
@@ -648,13 +736,17 @@ def parse_article(text: str) -> ParsedArticle:
         if len(lines) == 1:  # a footer's shape, but the whole text
             break
         if credits := _CREDITS.match(last):
-            byline = credits["names"]
+            byline = credits["names"] or credits["interviewers"].removesuffix(".")
         elif (closing := _closing_block_start(lines)) is not None:
             footers.extend(line.text for line in lines[closing:])
             del lines[closing:]
             continue
         elif not _is_footer(last):
-            break
+            if not (footer_block := _footer_block(lines)):
+                break
+            footers.extend(line.text for line in reversed(footer_block))  # as popped
+            del lines[-len(footer_block) :]
+            continue
         footers.append(lines.pop().text)
 
     head = _read_head(lines, _distribution_senders(footers))
@@ -667,7 +759,7 @@ def parse_article(text: str) -> ParsedArticle:
     place, agencies = head.place, head.agencies
     if lines and (
         dateline := read_dateline(lines[0].text)
-        or read_sender_dateline(lines[0].text, "\n".join(head.lines))
+        or read_sender_dateline(lines[0].text, "\n".join([*head.lines, head.title]))
     ):
         place, agencies = dateline.place or place, dateline.agencies or head.agencies
         if dateline.published_on and not published_on:
@@ -700,6 +792,31 @@ def parse_article(text: str) -> ParsedArticle:
         dropped_lines=dropped,
         byline=byline,
     )
+
+
+def _related_links(lines: list["_Line"]) -> set[int]:
+    """The indexes of the lines linking to related articles (see `_RELATED_LABEL`): the
+    label and the links right under it, each opened by an arrow ("› Titel") or, in a
+    text of blocks, a short line of the label's block that ends no sentence."""
+    related: set[int] = set()
+    label: _Line | None = None
+    blocky = any(line.alone for line in lines)
+    for index, line in enumerate(lines):
+        if _RELATED_LABEL.match(line.text):
+            label = line
+        elif label is None or not (
+            _LINK_ITEM.match(line.text)
+            or (blocky and line.block == label.block and _is_link_title(line.text))
+        ):
+            label = None
+            continue
+        related.add(index)
+    return related
+
+
+def _is_link_title(line: str) -> bool:
+    """A line short enough for a link's title that ends no sentence."""
+    return len(line) <= HEADING_MAX_CHARS and not line.endswith(_LINE_ENDS_SENTENCE)
 
 
 def _is_teaser(line: str) -> bool:
@@ -744,6 +861,16 @@ def _is_footer(line: str) -> bool:
         return True
     code = _AGENCY_CODE.fullmatch(line)
     return code is not None and code["agency"].casefold() in WIRE_AGENCIES
+
+
+def _footer_block(lines: list["_Line"]) -> list["_Line"]:
+    """The last block of `lines` if a footer line opens it and more text stands above
+    it: the lines under a copyright or a code line are its ("Copyright 2026 KNA …" over
+    "Nur für den internen Gebrauch der Bezieher bestimmt.")."""
+    block = [line for line in lines if line.block == lines[-1].block]
+    if len(block) < 2 or len(block) == len(lines) or not lines[-1].block:
+        return []
+    return block if _is_footer(block[0].text) else []
 
 
 def _is_imprint(line: str) -> bool:
@@ -864,6 +991,32 @@ def _unwrapped_lines(text: str) -> list[_Line]:
     ]
 
 
+def _read_chat_export(lines: list[_Line]) -> tuple[list[_Line], list[str], datetime.date | None]:
+    """A messenger's chat export (see `_CHAT_MESSAGE`): the messages that go on over
+    lines of their own (the copy a reporter sent) without their prefix, the day the
+    first of them was sent, and the other messages (the chat around it) as lines to
+    drop. Other texts as they are.
+
+    A text is a chat export when it opens with a message and has another.
+    """
+    messages = [_CHAT_MESSAGE.match(line.text) for line in lines]
+    if not messages or not messages[0] or sum(map(bool, messages)) < 2:
+        return lines, [], None
+    kept: list[_Line] = []
+    dropped: list[str] = []
+    sent_on = None
+    for index, (line, message) in enumerate(zip(lines, messages, strict=True)):
+        if not message:
+            kept.append(line)
+        elif index + 1 < len(messages) and not messages[index + 1] and message["text"]:
+            kept.append(line._replace(text=message["text"]))
+            year = message["year"] if len(message["year"]) == 4 else f"20{message['year']}"
+            sent_on = sent_on or calendar_date(year, message["month"], None, message["day"])
+        else:
+            dropped.append(line.text)
+    return (kept, dropped, sent_on) if kept else (lines, [], None)
+
+
 def _read_field_tags(lines: list[_Line]) -> tuple[list[_Line], list[str]]:
     """A tagged export's lines without their tags, each marked with its field and set
     apart as a block of its own, the head's fields first; and the lines of fields that
@@ -936,7 +1089,12 @@ def _wrap_width(groups: list[list[str]]) -> int | None:
 def _join_soft_breaks(group: list[str], width: int) -> list[str]:
     joined = group[:1]
     for previous, line in itertools.pairwise(group):
-        starts_anew = _LIST_ITEM.match(line) or _TAGGED_LINE.match(line) or _line_field(line)
+        starts_anew = (
+            _LIST_ITEM.match(line)
+            or _TAGGED_LINE.match(line)
+            or _CHAT_MESSAGE.match(line)
+            or _line_field(line)
+        )
         if starts_anew or not _is_soft_break(previous, line, width):
             joined.append(line)
         else:
@@ -945,11 +1103,14 @@ def _join_soft_breaks(group: list[str], width: int) -> list[str]:
 
 
 def _is_soft_break(previous: str, line: str, width: int) -> bool:
-    """A break the wrapping made: the next word would not have fitted on the line, or
-    the line runs close to the width and stops inside a sentence (wrapped by hand, or
-    by a tool that keeps a margin, where a short next word could still have fitted)."""
+    """A break the wrapping made: the next word would not have fitted on the line, the
+    line runs close to the width and stops inside a sentence (wrapped by hand, or by a
+    tool that keeps a margin, where a short next word could still have fitted), or it
+    ends in a word no sentence or heading ends in ("für einen", "und")."""
     first_word = line.split(maxsplit=1)[0]
     if len(previous) + 1 + len(first_word) > width:
+        return True
+    if previous.rsplit(maxsplit=1)[-1] in _NEVER_LAST_WORDS:
         return True
     return len(previous) >= width - WRAP_SLACK and not previous.endswith(_LINE_ENDS_SENTENCE)
 
@@ -966,10 +1127,11 @@ class _Head:
     place: str = ""  # a press release's place and date line, a CMS export's place field
     subject: str = ""  # a mail's subject: the title if no headline follows
     subtitle_block: int | None = None  # the block right under the title's line
+    title_block: int | None = None  # the title's, where a two-line block holds its subtitle
 
     def read_title(self, title: str, block: int) -> None:
         """The title, read from a line in `block`: its subtitle may stand in the next."""
-        self.title, self.subtitle_block = title, block + 1
+        self.title, self.subtitle_block, self.title_block = title, block + 1, block
 
     def read_byline(self, byline: re.Match[str]) -> None:
         """The names of a byline (see `_BYLINE`) and the agency it names, if any."""
@@ -1021,7 +1183,7 @@ def _read_head_line(head: _Head, lines: list[_Line], senders: frozenset[str]) ->
         head.place, head.published_on = dated.place, head.published_on or dated.published_on
     elif numbered_on := _coded_date(line):
         head.published_on = head.published_on or numbered_on
-    elif not head.title and _over_document_kind(lines):
+    elif not head.title and (_read_packed_line(head, lines) or _over_document_kind(lines)):
         pass
     elif not head.byline and (byline := _byline_match(line, after_title=bool(head.title))):
         head.read_byline(byline)
@@ -1032,9 +1194,9 @@ def _read_head_line(head: _Head, lines: list[_Line], senders: frozenset[str]) ->
     ):
         head.read_title(candidate.text, lines[0].block)
         return True
-    elif lines[0].block == head.subtitle_block and _is_subtitle(lines[0]):
+    elif _is_subtitle_of(head, lines):
         if len(head.title.split()) > KICKER_MAX_WORDS:
-            head.subtitle_block = None
+            head.subtitle_block = head.title_block = None
         else:  # the line read as the title was the kicker above it ("Stadtrat")
             head.lines.append(head.title)
             head.read_title(_title_text(line), lines[0].block)
@@ -1043,6 +1205,44 @@ def _read_head_line(head: _Head, lines: list[_Line], senders: frozenset[str]) ->
         return False
     head.lines.append(line)
     return True
+
+
+def _is_subtitle_of(head: _Head, lines: list[_Line]) -> bool:
+    """The first of `lines` is the subtitle under the head's title (see `_is_subtitle`):
+    alone in the block right under it, or the second line of a two-line block with it
+    over the dateline, where the text starts ("Eishockey" over "Falcons beenden
+    Negativserie", a title over its subtitle)."""
+    line = lines[0]
+    if line.block == head.subtitle_block:
+        return _is_subtitle(line)
+    if line.block != head.title_block or len(lines) < 2 or lines[1].block == line.block:
+        return False
+    return read_dateline(lines[1].text) is not None and _is_subtitle(line._replace(alone=True))
+
+
+def _read_packed_line(head: _Head, lines: list[_Line]) -> bool:
+    """Read the first of `lines`, packing the head's fields (see `_PACKED_SEPARATOR`),
+    into `head`: True if it has several parts, none a sentence, and one gives the date
+    (with the place) or names a press office (the sender's letterhead), or, its parts
+    a few words each, it stands over a title alone ("LIVE | Sturmtief Zora", a section's
+    path "Sport | Fußball")."""
+    parts = [part for part in _PACKED_SEPARATOR.split(lines[0].text) if part]
+    if len(parts) < 2 or any(first_sentence(part) != part for part in parts):
+        return False
+    dated = next(filter(None, map(_place_and_date_line, parts)), None)
+    published_on = dated.published_on if dated else next(filter(None, map(_date_line, parts)), None)
+    head.place = head.place or (dated.place if dated else "")
+    head.published_on = head.published_on or published_on
+    return (
+        published_on is not None
+        or any(_PRESS_OFFICE.match(part) for part in parts)
+        or (
+            all(len(part.split()) <= PACKED_PART_MAX_WORDS for part in parts)
+            and len(lines) > 1
+            and lines[1].alone
+            and _is_title(lines[1])
+        )
+    )
 
 
 def _read_field(head: _Head, line: _Line) -> bool:

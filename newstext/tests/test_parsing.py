@@ -1008,7 +1008,8 @@ def load_cases(folder: str) -> dict[str, dict]:
 
 # The sets of text cases, each a folder of files and their expected.json (same schema).
 CASE_SETS = {
-    folder: load_cases(folder) for folder in ("text", "text_blind2", "text_blind3", "text_blind4")
+    folder: load_cases(folder)
+    for folder in ("text", "text_blind2", "text_blind3", "text_blind4", "text_blind5")
 }
 MOJIBAKE = ("Ã", "â€", "\ufeff", "\ufffd", "\r")
 # Held-out fields right per blind set, a floor against regressions; only the total is
@@ -1020,7 +1021,10 @@ MOJIBAKE = ("Ã", "â€", "\ufeff", "\ufffd", "\r")
 # text_blind4's held-out half (of 55), measured once as a total on 2026-12-07: 15/55 before
 # the rules were changed on its tuning half (18/55 -> 54/55), 15/55 after; then released
 # for tuning (2026-12-07): 55/55, so all its fields are in the test below.
-HELD_OUT_FLOORS = {"text_blind2": 66}
+# text_blind5's held-out half (of 66), measured once as a total on 2026-12-08: 32/66
+# before the rules were changed on its tuning half (24/66 -> 65/66), 32/66 after; then
+# released for tuning: 53/66, the floor below.
+HELD_OUT_FLOORS = {"text_blind2": 66, "text_blind5": 53}
 
 
 def case_fields(folder: str, name: str) -> dict[str, bool]:
@@ -1059,19 +1063,24 @@ WRONG_EXPECTATIONS = {
     # and last words expected.json fixes, without the disclaimer it rules out, the body
     # holds the introduction and eight interview turns: 9 paragraphs.
     ("text_blind4", "rundfunk_transkript_hafen.txt"): ["paragraph count"],
+    # Disputed: a press release naming no wire service; this writer wants its sender as
+    # the agency, the fourth set's writer left such agencies empty, as the import does.
+    ("text_blind5", "gericht_pressemitteilung_urteil.txt"): ["agency"],
 }
 
 
 # Every field of every case tuned on: the first set, whose held-out half was first only
 # measured (59 of 77 fields right, a floor) and then released for tuning (77 of 77
-# since), the tuning half of the second set, and the whole third and fourth sets, their
-# held-out halves released after their floors (32 and 15 of 55) were measured.
+# since), the tuning half of the second set, the whole third and fourth sets, their
+# held-out halves released after their floors (32 and 15 of 55) were measured, and the
+# fifth set's tuning half (its held-out half has a floor).
 @pytest.mark.parametrize(
     ("folder", "name"),
     cases_of("text", "tuning", "held-out")
     + cases_of("text_blind2", "tuning")
     + cases_of("text_blind3", "tuning", "held-out")
-    + cases_of("text_blind4", "tuning", "held-out"),
+    + cases_of("text_blind4", "tuning", "held-out")
+    + cases_of("text_blind5", "tuning"),
 )
 def test_wire_and_cms_text_cases_are_read_right(folder, name):
     fields = case_fields(folder, name)
@@ -1454,3 +1463,209 @@ def test_a_subheading_about_something_over_its_own_text_stays():
     parsed = parse_article(text)
     assert headings(parsed) == ["Über die Alpen"]
     assert parsed.body == text
+
+
+# What the fifth set's tuning half adds: packed head lines, a subtitle or kicker over
+# the dateline, footer blocks, system markers, author boxes, messenger chat exports.
+
+
+@pytest.mark.parametrize(
+    ("top", "published", "place"),
+    [
+        ("SID-Meldung 0412 | Sport, Eishockey | 17.12.2026 22:31", "2026-12-17", ""),
+        ("KNA-Basisdienst Nr. 284      Donnerstag, 10.12.2026, 14:05 Uhr", "2026-12-10", ""),
+        ("Pressemitteilung Nr. 41/2026\t\tLüneburg, den 21.12.2026", "2026-12-21", "Lüneburg"),
+    ],
+)
+def test_a_packed_head_line_dates_the_item_and_is_no_title(top, published, place):
+    parsed = parse_article(f"{top}\n\nRat beschließt Brücke\n\nDer Rat hat entschieden.")
+    assert parsed.title == "Rat beschließt Brücke"
+    assert (str(parsed.published_on), parsed.dateline_place) == (published, place)
+    assert top in parsed.dropped_lines
+
+
+def test_a_packed_line_without_a_date_or_press_office_is_a_title():
+    parsed = parse_article("Bahn | Bus | Rad: Neue Preise\n\nDer Rat hat entschieden.")
+    assert parsed.title == "Bahn | Bus | Rad: Neue Preise"
+
+
+@pytest.mark.parametrize(
+    ("block", "title"),
+    [
+        (
+            "Eishockey\nFalcons beenden Negativserie mit Derbysieg",
+            "Falcons beenden Negativserie mit Derbysieg",
+        ),
+        (
+            "Pfarrhäuser werden verkauft\nInstitut: Jede dritte Pfarrei nutzt sie nicht",
+            "Pfarrhäuser werden verkauft",
+        ),
+    ],
+)
+def test_a_two_line_block_over_the_dateline_is_kicker_or_subtitle_and_title(block, title):
+    parsed = parse_article(f"{block}\n\nMainz (KNA) Der Rat hat entschieden.\n\nMehr folgt.")
+    assert (parsed.title, parsed.dateline_place) == (title, "Mainz")
+    assert parsed.body == "Der Rat hat entschieden.\n\nMehr folgt."
+
+
+def test_a_block_opened_by_a_footer_line_goes_whole():
+    text = (
+        "Rat beschließt Brücke\n\nBonn (KNA) Der Rat hat entschieden.\n\n(KNA - pkr-75-00312)\n\n"
+        "Copyright 2026 KNA GmbH. Alle Rechte vorbehalten.\nNur für den internen Gebrauch."
+    )
+    assert parse_article(text).body == "Der Rat hat entschieden."
+
+
+def test_a_closing_block_of_plain_sentences_stays():
+    text = "Rat beschließt Brücke\n\nDer Rat hat entschieden.\n\nDer Bau beginnt.\nEr dauert."
+    assert paragraphs(parse_article(text))[1:] == ["Der Bau beginnt.", "Er dauert."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Diese Pressemitteilung ist unter www.lg-lueneburg.example abrufbar.",
+        "[ENDE EXPORT]",
+        "dpa-infocom gmbh, Hamburg: Sie erhalten diesen Beitrag im Rahmen des Landesdienstes.",
+        "Bildmaterial: Foto: Hochschule (honorarfrei)",
+    ],
+)
+def test_notes_on_the_item_after_the_text_go(line):
+    parsed = parse_article(f"Rat beschließt Brücke\n\nDer Rat hat entschieden.\n\n{line}")
+    assert parsed.body == "Der Rat hat entschieden."
+
+
+def test_a_sentence_naming_the_text_without_an_address_stays():
+    text = "Rat beschließt Brücke\n\nDer Rat hat entschieden.\n\nDieser Text ist ein Kommentar."
+    assert parse_article(text).body.endswith("Dieser Text ist ein Kommentar.")
+
+
+def test_an_author_box_after_a_cms_text_goes():
+    text = (
+        "Überschrift: Rat beschließt Brücke\nText:\nDer Rat hat entschieden.\n---\n"
+        "Autorenbox:\nAnna Muster leitet das Lokalressort.\nKontakt: a@zeitung.example\n---"
+    )
+    parsed = parse_article(text)
+    assert (parsed.title, parsed.body) == ("Rat beschließt Brücke", "Der Rat hat entschieden.")
+
+
+def test_a_wrapped_line_ending_in_an_article_goes_on_in_the_next():
+    lines = [
+        "Der Elternbeirat der Kita am Markt kündigte am Abend an, Unterschriften für",
+        "einen Einwohnerantrag zu sammeln, der die Erhöhung noch stoppen soll. Der Rat",
+        "will im Januar erneut beraten, sagte die Bürgermeisterin nach der Sitzung. Der",
+        "Elternbeirat kündigte an, Unterschriften für einen",
+        "Einwohnerantrag zu sammeln.",
+    ]
+    parsed = parse_article("Kita-Gebühren steigen\n\n" + "\n".join(lines) + "\n\nMehr folgt.")
+    assert len(paragraphs(parsed)) == 2
+
+
+def test_a_chat_export_keeps_the_copy_and_drops_the_chat():
+    text = (
+        "[19.12.26, 21:14:02] Tobias Kranich: Text kommt gleich\n"
+        "[19.12.26, 21:31:47] Tobias Kranich: Scheunenbrand in Wangen\n"
+        "Von Tobias Kranich\n\n"
+        "Wangen – Ein Feuer hat am Samstagabend eine Scheune im Ortsteil Oberhaslach zerstört, "
+        "verletzt wurde nach ersten Erkenntnissen niemand.\n"
+        "[19.12.26, 21:35:55] Desk: danke"
+    )
+    parsed = parse_article(text)
+    assert (parsed.title, parsed.byline, parsed.dateline_place) == (
+        "Scheunenbrand in Wangen",
+        "Tobias Kranich",
+        "Wangen",
+    )
+    assert (parsed.body, str(parsed.published_on)) == (
+        "Ein Feuer hat am Samstagabend eine Scheune im Ortsteil Oberhaslach zerstört, "
+        "verletzt wurde nach ersten Erkenntnissen niemand.",
+        "2026-12-19",
+    )
+
+
+def test_a_place_and_dash_the_title_does_not_name_is_no_dateline():
+    parsed = parse_article("Scheunenbrand in Wangen\n\nMerz – Der Kanzler kam nicht.")
+    assert (parsed.dateline_place, parsed.body) == ("", "Merz – Der Kanzler kam nicht.")
+
+
+@pytest.mark.parametrize(
+    ("closing", "byline"),
+    [
+        ("Die Fragen stellte Konstantin Weigel.", "Konstantin Weigel"),
+        ("Das Gespräch führten Anna Muster und Tom Beispiel.", "Anna Muster und Tom Beispiel"),
+    ],
+)
+def test_an_interviews_credit_is_its_byline(closing, byline):
+    text = f"Gletscher schmelzen\n\nFrage: Wie schnell?\n\nAntwort: Sehr schnell.\n\n{closing}"
+    parsed = parse_article(text)
+    assert (parsed.byline, paragraphs(parsed)[-1]) == (byline, "Antwort: Sehr schnell.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kassel, 16. Dezember 2026. Die Hochschule hat entschieden.",
+        "Kassel, 16. Dezember 2026 – Die Hochschule hat entschieden.",
+    ],
+)
+def test_a_press_releases_dateline_closed_by_a_dash_or_full_stop(line):
+    parsed = parse_article(f"Rat beschließt Brücke\n\n{line}")
+    assert (parsed.dateline_place, parsed.body) == ("Kassel", "Die Hochschule hat entschieden.")
+    assert str(parsed.published_on) == "2026-12-16"
+
+
+def test_a_correction_note_under_the_title_is_no_text():
+    parsed = parse_article(
+        "Rat beschließt Brücke\n\n(Korrigiert im dritten Absatz den Vornamen)\n\n"
+        "Augsburg, 14. Dez (Reuters) - Der Rat hat entschieden."
+    )
+    assert (parsed.body, parsed.publisher_name) == ("Der Rat hat entschieden.", "Reuters")
+
+
+# What the fifth set's released held-out half adds: sign-off initials, related links,
+# share buttons, a listed company's disclaimer, a kicker line over the title.
+
+
+def test_links_to_related_articles_go_anywhere_in_the_text():
+    text = (
+        "Sturm an der Küste\n\nDer Rat hat entschieden.\n\nLesen Sie auch:\n› Warum Orkane"
+        " häufiger werden\n\nDer Bau beginnt.\n\nMehr zum Thema\n› Service: Schäden melden"
+        "\n\nArtikel teilen: Facebook | WhatsApp | E-Mail"
+    )
+    assert paragraphs(parse_article(text)) == ["Der Rat hat entschieden.", "Der Bau beginnt."]
+
+
+def test_arrows_without_a_label_stay():
+    text = "Sturm an der Küste\n\nDer Rat hat entschieden.\n\n› Der Bau beginnt im Mai."
+    assert paragraphs(parse_article(text))[-1] == "› Der Bau beginnt im Mai."
+
+
+def test_sign_off_initials_after_each_item_go():
+    text = (
+        "Polizeibericht\n\nEin Dieb stahl eine Geldbörse.\n\n/ab\n\nEin Radfahrer stürzte.\n\n/ki"
+    )
+    assert paragraphs(parse_article(text)) == [
+        "Ein Dieb stahl eine Geldbörse.",
+        "Ein Radfahrer stürzte.",
+    ]
+
+
+def test_a_listed_companys_disclaimer_goes():
+    text = (
+        "Umsatz steigt\n\nDer Umsatz stieg um 9 Prozent.\n\nZukunftsgerichtete Aussagen\n"
+        "Diese Pressemitteilung enthält zukunftsgerichtete Aussagen. Ergebnisse können abweichen."
+    )
+    assert parse_article(text).body == "Der Umsatz stieg um 9 Prozent."
+
+
+@pytest.mark.parametrize("kicker", ["LIVE | Sturmtief Zora", "Sport | Fußball | Bundesliga"])
+def test_a_packed_kicker_over_a_title_alone_is_no_title(kicker):
+    parsed = parse_article(f"{kicker}\n\nFernzüge im Norden gestoppt\n\nDer Rat hat entschieden.")
+    assert parsed.title == "Fernzüge im Norden gestoppt"
+    assert kicker in parsed.dropped_lines
+
+
+def test_a_related_label_in_a_text_of_lines_drops_no_text():
+    # Every line a paragraph, no blank lines: the label's "block" is the whole text.
+    text = "Sturm an der Küste\nDer Rat hat entschieden.\nLesen Sie auch\nDer Bau beginnt."
+    assert paragraphs(parse_article(text)) == ["Der Rat hat entschieden.", "Der Bau beginnt."]
