@@ -929,10 +929,16 @@ def _about_block_start(lines: list["_Line"]) -> int | None:
 
 def is_about_heading(heading: str, following: str) -> bool:
     """Whether `heading` heads a press release's words about its sender, `following`
-    being the text under it (see `_ABOUT_HEADING`)."""
+    being the text under it (see `_ABOUT_HEADING`), which opens with the sender's name
+    again or its initials ("Über die Technische Hochschule Werraland" over "Die THW
+    ist …")."""
     about = _ABOUT_HEADING.fullmatch(heading)
-    return about is not None and (
-        not about["name"] or _ARTICLE.sub("", following).startswith(about["name"])
+    if about is None or not about["name"]:
+        return about is not None
+    following = _ARTICLE.sub("", following)
+    initials = "".join(word[0] for word in about["name"].split() if word[0].isupper())
+    return following.startswith(about["name"]) or (
+        len(initials) >= 2 and re.match(rf"{initials}\b", following) is not None
     )
 
 

@@ -1023,8 +1023,8 @@ MOJIBAKE = ("Ã", "â€", "\ufeff", "\ufffd", "\r")
 # for tuning (2026-12-07): 55/55, so all its fields are in the test below.
 # text_blind5's held-out half (of 66), measured once as a total on 2026-12-08: 32/66
 # before the rules were changed on its tuning half (24/66 -> 65/66), 32/66 after; then
-# released for tuning: 53/66, the floor below.
-HELD_OUT_FLOORS = {"text_blind2": 66, "text_blind5": 53}
+# released for tuning: 58/66, the floor below.
+HELD_OUT_FLOORS = {"text_blind2": 66, "text_blind5": 58}
 
 
 def case_fields(folder: str, name: str) -> dict[str, bool]:
@@ -1669,3 +1669,20 @@ def test_a_related_label_in_a_text_of_lines_drops_no_text():
     # Every line a paragraph, no blank lines: the label's "block" is the whole text.
     text = "Sturm an der Küste\nDer Rat hat entschieden.\nLesen Sie auch\nDer Bau beginnt."
     assert paragraphs(parse_article(text)) == ["Der Rat hat entschieden.", "Der Bau beginnt."]
+
+
+@pytest.mark.parametrize(
+    ("about", "kept"),
+    [
+        ("Die THW ist eine Hochschule in Kassel.", False),
+        ("Die Technische Hochschule Werraland ist eine Hochschule.", False),
+        ("Die Tagung beginnt um neun Uhr.", True),
+    ],
+)
+def test_an_about_box_opens_with_the_senders_name_or_initials(about, kept):
+    text = (
+        "Gletscher schmelzen\n\nDie Forscherin kehrt nach sechs Wochen am Rhonegletscher zurück,"
+        " im Gepäck 212 Eisbohrkerne, die das Klima der letzten Jahrhunderte speichern.\n\n"
+        f"Über die Technische Hochschule Werraland\n{about}"
+    )
+    assert (about in parse_article(text).body) is kept
