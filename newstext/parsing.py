@@ -506,6 +506,16 @@ _NEVER_LAST_WORDS = frozenset(
 # spaces, as a wire's or an office's system writes it ("SID-Meldung 0412 | Sport |
 # 17.12.2026 22:31", "Pressemitteilung Nr. 41/2026<tabs>Lüneburg, den 21.12.2026").
 PACKED_PART_MAX_WORDS = 4
+# A breadcrumb's arrows between a site's sections ("Startseite › Ratgeber › Wohnen"),
+# and a date or a time of day in a line.
+_BREADCRUMB = re.compile(r"\s[›»>/]\s")
+_DATE_OR_TIME = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})\b|\b\d{1,2}:\d{2}\b")
+# Where the head reads a doubtful title, the text starts within this many lines, with a
+# dateline or a paragraph of at least this many words; its headline stands at most this
+# many lines above (a byline, a date line, a subtitle between).
+HEAD_MAX_LINES = 15
+PROSE_MIN_WORDS = 12
+HEADLINE_MAX_GAP = 4
 _PACKED_SEPARATOR = re.compile(r"\s*[|\t]\s*|\s+·\s+|\s{3,}")
 # A rule line, one mark repeated ("-----", "*****", "* * * *", "====="): it sets off
 # parts of a text (a masthead, sections, what follows the text) and is never text itself.
@@ -749,7 +759,10 @@ def parse_article(text: str) -> ParsedArticle:
             continue
         footers.append(lines.pop().text)
 
-    head = _read_head(lines, _distribution_senders(footers))
+    senders = _distribution_senders(footers)
+    head = _read_head(lines, senders)
+    if _is_doubtful_title(head.title):
+        _reanchor_head(head, lines, senders)
     sent_on = head.published_on or _transmission_date(footers)
     if sent_on and not published_on:
         published_on, precision = sent_on, DatePrecision.DAY
@@ -1224,6 +1237,65 @@ def _is_subtitle_of(head: _Head, lines: list[_Line]) -> bool:
     if line.block != head.title_block or len(lines) < 2 or lines[1].block == line.block:
         return False
     return read_dateline(lines[1].text) is not None and _is_subtitle(line._replace(alone=True))
+
+
+def _is_doubtful_title(title: str) -> bool:
+    """A title read off the top that looks more like a line of the head than a headline:
+    none, a name of a word or two ("Stadt Lörrach"), words in capitals only ("WETTERBÜRO
+    HARZ & HEIDE"), parts packed with bars or a breadcrumb's arrows ("Startseite ›
+    Ratgeber"), or a date or time in it."""
+    return (
+        len(title.split()) <= KICKER_MAX_WORDS
+        or not any(char.islower() for char in title)
+        or len([part for part in _PACKED_SEPARATOR.split(title) if part]) > 1
+        or _BREADCRUMB.search(title) is not None
+        or _DATE_OR_TIME.search(title) is not None
+    )
+
+
+def _reanchor_head(head: _Head, lines: list[_Line], senders: frozenset[str]) -> None:
+    """Where the head read a doubtful title (see `_is_doubtful_title`) and stopped above
+    the text's start (a dateline or a paragraph of prose, see `_text_start`), take as the
+    title the headline nearest above that start, at most HEADLINE_MAX_GAP lines above
+    it, and read the lines around it into the head (dates, a byline, a subtitle; the
+    rest, the doubtful title with it, as the head's lines)."""
+    start = _text_start(lines)
+    if not start:
+        return
+    at = next((index for index in range(start - 1, -1, -1) if _is_headline(lines[index])), None)
+    if at is None or start - at > HEADLINE_MAX_GAP:
+        return
+    if head.title:
+        head.lines.append(head.title)
+    head.read_title(_title_text(lines[at].text), lines[at].block)
+    head.lines.append(lines[at].text)
+    for index in [*range(at), *range(at + 1, start)]:
+        if not _read_head_line(head, lines[index:start], senders):
+            head.lines.append(lines[index].text)
+    del lines[:start]
+
+
+def _text_start(lines: list[_Line]) -> int | None:
+    """The first of the first HEAD_MAX_LINES lines that opens the text: a dateline, or
+    a paragraph of prose (PROSE_MIN_WORDS words at least, ending a sentence)."""
+    for index, line in enumerate(lines[:HEAD_MAX_LINES]):
+        if read_dateline(line.text) or (
+            len(line.text.split()) >= PROSE_MIN_WORDS and line.text.endswith(_LINE_ENDS_SENTENCE)
+        ):
+            return index
+    return None
+
+
+def _is_headline(line: _Line) -> bool:
+    """A line that reads as a headline (see `_is_title`), a few words with lower-case
+    ones, neither a byline, a date nor a field, and not itself doubtful."""
+    text = _title_text(line.text)
+    return (
+        not _is_doubtful_title(text)
+        and _is_title(line._replace(text=text, alone=True))
+        and not _byline_match(text, after_title=True)
+        and not _line_field(text)
+    )
 
 
 def _read_packed_line(head: _Head, lines: list[_Line]) -> bool:

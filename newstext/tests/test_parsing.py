@@ -453,8 +453,9 @@ def test_short_lines_of_a_text_that_is_not_wrapped_stay_apart():
     # One line longer than any wrap width: the lines are as their writer broke them.
     text = "Stadt Lindenau\nRat im Rathaus\n\n" + "Der Rat hat entschieden. " * 6 + "\nEnde."
     parsed = parse_article(text)
-    assert parsed.title == "Stadt Lindenau"
-    assert headings(parsed) == ["Rat im Rathaus"]
+    # Two lines, not one: the sender's name over the headline, above the text.
+    assert (parsed.title, headings(parsed)) == ("Rat im Rathaus", [])
+    assert "Stadt Lindenau" in parsed.dropped_lines
 
 
 @pytest.mark.parametrize(
