@@ -120,6 +120,7 @@ _DAY_MONTH_YEAR = (
     r"(?P<day>\d{1,2})\.\s*(?:(?P<month>\d{1,2})\.\s*|(?P<month_name>[A-ZÄÖÜ][a-zä]+\.?)\s+)"
     r"(?P<year>\d{4})"
 )
+_DATE_IN_LINE = re.compile(rf"(?<![\d.]){_DAY_MONTH_YEAR}")
 # A line that is only a date, with a weekday and a time or not: "07.12.2026, 14:03 Uhr",
 # "Montag, 7. Dezember 2026", "07.12.2026 – 14:03" (as news aktuell's press portal
 # prints it); a CMS may label it ("Stand: …", "Aktualisiert am …"), a transcript
@@ -1271,8 +1272,18 @@ def _reanchor_head(head: _Head, lines: list[_Line], senders: frozenset[str]) -> 
     head.lines.append(lines[at].text)
     for index in [*range(at), *range(at + 1, start)]:
         if not _read_head_line(head, lines[index:start], senders):
+            head.published_on = head.published_on or _date_in(lines[index].text)
             head.lines.append(lines[index].text)
     del lines[:start]
+
+
+def _date_in(line: str) -> datetime.date | None:
+    """The first full date in a line of the head ("Ausgegeben: Samstag, 19.12.2026, 05:30
+    Uhr", "15.12.2026, 06:00 Uhr · Lesezeit: 4 Min.")."""
+    match = _DATE_IN_LINE.search(line)
+    if not match:
+        return None
+    return calendar_date(match["year"], match["month"], match["month_name"], match["day"])
 
 
 def _text_start(lines: list[_Line]) -> int | None:
