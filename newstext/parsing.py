@@ -159,7 +159,8 @@ _BYLINE_END = (
 # "Von Anna Beispiel, dpa", "Von Anna Beispiel (KNA)", "Von Anna Beispiel und Tom Muster",
 # "Interview: Lena Schubert".
 _BYLINE = re.compile(
-    rf"\A(?:Von\s+|(?P<label>Interview|Text|Autor|Autorin)\s*:\s*)(?P<names>{_NAMES}){_BYLINE_END}"
+    rf"\A(?:Von\s+|(?:Geschrieben|Verfasst)\s+von\s+|(?P<label>Interview|Text|Autor|Autorin)\s*:\s*)"
+    rf"(?P<names>{_NAMES}){_BYLINE_END}"
 )
 # Lines on top that speak about the item to the newsroom receiving it, not to readers:
 # the kind of document ("PRESSEMITTEILUNG", "Presseinformation Nr. 12/2026", a broadcast's
@@ -385,7 +386,7 @@ _UPDATE_NOTICE = (
     r"aktualisiert)"
 )
 _END_WORDS = (
-    rf"(?:Ende(?:\s+der\s+Meldung)?|mehr|Fortsetzung\s+folgt|{_UPDATE_NOTICE}"
+    rf"(?:Ende(?:\s+der\s+Meldung)?|Schluss|mehr|Fortsetzung\s+folgt|{_UPDATE_NOTICE}"
     r"|Weitere\s+(?:Informationen|Einzelheiten)\s+folgen)[.!…]*"
 )
 _END_MARKER = re.compile(
@@ -459,6 +460,8 @@ IMPRINT_MIN_PARTS = 3
 # The writer's initials in parentheses, as press offices sign a release ("(SBi)", "(jk)"):
 # with a lower-case letter, so that a party ("(SPD)") is none.
 _INITIALS = r"\((?=[^)]*[a-zäöüß])[A-Za-zÄÖÜäöüß]{2,4}(?:/[A-Za-zÄÖÜäöüß]{2,4})*\)"
+# The writers' codes signing an item after its end marker ("(Schluss) vhs/kw").
+_SIGNING_CODES = re.compile(rf"\s+{_CODE}(?:/{_CODE})*\Z")
 _FOOTER = re.compile(
     rf"\A(?:{_CODE}(?:[ /]{_CODE}){{1,8}}\Z|{_INITIALS}\Z"
     r"|©|\([cC]\)\s|Copyright\s+(?:©|\([cC]\)|\d{4})"
@@ -469,7 +472,10 @@ _FOOTER = re.compile(
     r"(?:Newsletter|Rundbrief|Infobrief|E-?Mail|Beitrag|Meldung|Dienst)\b"
     r"|.{0,60}\b[a-z]{2,8}:\d{6}-\d{2,3}-\d{3,8}(?:/\d{1,3})?\Z"
     # the buttons to share the article ("Artikel teilen: Facebook | WhatsApp | E-Mail")
+    r"|(?:(?:Artikel|Beitrag|Seite|Text)\s+)?(?:[Tt]eilen|[Ee]mpfehlen|[Dd]rucken)\s*:[^.!?]{0,80}\Z"
     r"|(?:Artikel|Beitrag|Seite|Text)\s+(?:teilen|empfehlen|drucken)\b[^.!?]{0,80}\Z"
+    # a wire's item code with its transmission time ("APA0287    2026-12-09/11:47")
+    r"|[A-Z]{2,5}\d{3,5}\s+\d{4}-\d{2}-\d{2}(?:[/ T]\d{2}:\d{2}(?::\d{2})?)?\Z"
     # a listed company's legal disclaimer under its label
     r"|(?:Zukunftsgerichtete\s+Aussagen|Haftungsausschluss|Disclaimer|Rechtlicher\s+Hinweis"
     r"|Forward-looking\s+statements)\s*:?\Z"
@@ -578,6 +584,7 @@ _FIELD_TAGS = {
         *("ressort", "rubrik", "kategorie", "seite", "ausgabe", "quelle", "priorität", "prio"),
         *("dachzeile", "spitzmarke", "kicker", "oberzeile", "topline"),
         *("unterzeile", "untertitel", "unterüberschrift", "subline", "teaser", "anreißer"),
+        *("utl.", "utl"),  # APA's "Untertitel"
         *("bildunterschrift", "bildtext", "bildzeile", "bu", "bild", "grafik"),
         *("foto", "fotos", "fotograf", "bildquelle", "bildnachweis"),
         *("id", "kennung", "kürzel", "tags", "keywords", "verwandte artikel"),
@@ -867,7 +874,7 @@ def _is_footer(line: str) -> bool:
         or _FOOTER.match(line)
         or _transmission_time(line)
         or _EDITORS_NOTE.match(line)
-        or _END_MARKER.fullmatch(line)
+        or _END_MARKER.fullmatch(_SIGNING_CODES.sub("", line))
         or DISTRIBUTION_FOOTER.search(line)
         or _BROADCAST_DISCLAIMER.search(line)
         or _RULE_LINE.fullmatch(line)
@@ -1287,10 +1294,12 @@ def _date_in(line: str) -> datetime.date | None:
 
 
 def _text_start(lines: list[_Line]) -> int | None:
-    """The first of the first HEAD_MAX_LINES lines that opens the text: a dateline, or
-    a paragraph of prose (PROSE_MIN_WORDS words at least, ending a sentence)."""
+    """The first of the first HEAD_MAX_LINES lines that opens the text: a dateline (not a
+    place and date alone, "Potsdam, 16. Dezember 2026"), or a paragraph of prose
+    (PROSE_MIN_WORDS words at least, ending a sentence)."""
     for index, line in enumerate(lines[:HEAD_MAX_LINES]):
-        if read_dateline(line.text) or (
+        dateline = read_dateline(line.text)
+        if (dateline and (dateline.rest or dateline.agencies)) or (
             len(line.text.split()) >= PROSE_MIN_WORDS and line.text.endswith(_LINE_ENDS_SENTENCE)
         ):
             return index
