@@ -1210,7 +1210,7 @@ def _read_head_line(head: _Head, lines: list[_Line], senders: frozenset[str]) ->
         head.place, head.published_on = dated.place, head.published_on or dated.published_on
     elif numbered_on := _coded_date(line):
         head.published_on = head.published_on or numbered_on
-    elif not head.title and (_read_packed_line(head, lines) or _over_document_kind(lines)):
+    elif _read_packed_line(head, lines) or (not head.title and _over_document_kind(lines)):
         pass
     elif not head.byline and (byline := _byline_match(line, after_title=bool(head.title))):
         head.read_byline(byline)
@@ -1219,6 +1219,8 @@ def _read_head_line(head: _Head, lines: list[_Line], senders: frozenset[str]) ->
             text=_title_text(line), alone=lines[0].alone or _over_its_byline(lines)
         )
     ):
+        if _is_doubtful_title(candidate.text) and _headline_before_text(lines):
+            return False  # see `_reanchor_head`
         head.read_title(candidate.text, lines[0].block)
         return True
     elif _is_subtitle_of(head, lines):
@@ -1264,19 +1266,22 @@ def _is_doubtful_title(title: str) -> bool:
 def _reanchor_head(head: _Head, lines: list[_Line], senders: frozenset[str]) -> None:
     """Where the head read a doubtful title (see `_is_doubtful_title`) and stopped above
     the text's start (a dateline or a paragraph of prose, see `_text_start`), take as the
-    title the headline nearest above that start, at most HEADLINE_MAX_GAP lines above
-    it, and read the lines around it into the head (dates, a byline, a subtitle; the
-    rest, the doubtful title with it, as the head's lines)."""
+    title the first headline of the HEADLINE_MAX_GAP lines above that start, one set
+    apart as a block of its own first (a kicker above it shares its block with other
+    lines of the head, a subtitle follows it), and read the lines around it into the
+    head (dates, a byline, a subtitle; the rest, the doubtful title with it, as the
+    head's lines)."""
     start = _text_start(lines)
     if not start:
         return
-    at = next((index for index in range(start - 1, -1, -1) if _is_headline(lines[index])), None)
-    if at is None or start - at > HEADLINE_MAX_GAP:
+    window = range(max(0, start - HEADLINE_MAX_GAP), start)
+    headlines = [index for index in window if _is_headline(lines[index])]
+    if not headlines:
         return
+    at = next((index for index in headlines if lines[index].alone), headlines[0])
     if head.title:
         head.lines.append(head.title)
     head.read_title(_title_text(lines[at].text), lines[at].block)
-    head.lines.append(lines[at].text)
     for index in [*range(at), *range(at + 1, start)]:
         if not _read_head_line(head, lines[index:start], senders):
             head.published_on = head.published_on or _date_in(lines[index].text)
@@ -1291,6 +1296,13 @@ def _date_in(line: str) -> datetime.date | None:
     if not match:
         return None
     return calendar_date(match["year"], match["month"], match["month_name"], match["day"])
+
+
+def _headline_before_text(lines: list[_Line]) -> bool:
+    """A headline (see `_is_headline`) stands under the first of `lines`, above the
+    text's start (see `_text_start`)."""
+    start = _text_start(lines)
+    return bool(start) and any(map(_is_headline, lines[1:start]))
 
 
 def _text_start(lines: list[_Line]) -> int | None:
@@ -1320,27 +1332,30 @@ def _is_headline(line: _Line) -> bool:
 
 def _read_packed_line(head: _Head, lines: list[_Line]) -> bool:
     """Read the first of `lines`, packing the head's fields (see `_PACKED_SEPARATOR`),
-    into `head`: True if it has several parts, none a sentence, and one gives the date
-    (with the place) or names a press office (the sender's letterhead), or, its parts
-    a few words each, it stands over a title alone ("LIVE | Sturmtief Zora", a section's
-    path "Sport | Fußball")."""
+    into `head`: True if it has several parts of a few words each, and one gives the
+    date (with the place) or the byline ("Geschrieben von Tobias Renner | 12.12.2026,
+    22:14 Uhr | Kategorie: 1. Herren"), or names a press office (the sender's
+    letterhead), or, its parts shorter still, it stands over a title alone ("LIVE |
+    Sturmtief Zora", a section's path "Sport | Fußball")."""
     parts = [part for part in _PACKED_SEPARATOR.split(lines[0].text) if part]
-    if len(parts) < 2 or any(first_sentence(part) != part for part in parts):
+    if len(parts) < 2 or any(len(part.split()) > 2 * PACKED_PART_MAX_WORDS for part in parts):
         return False
     dated = next(filter(None, map(_place_and_date_line, parts)), None)
     published_on = dated.published_on if dated else next(filter(None, map(_date_line, parts)), None)
-    head.place = head.place or (dated.place if dated else "")
-    head.published_on = head.published_on or published_on
-    return (
-        published_on is not None
-        or any(_PRESS_OFFICE.match(part) for part in parts)
-        or (
-            all(len(part.split()) <= PACKED_PART_MAX_WORDS for part in parts)
+    byline = next(filter(None, (_byline_match(part, after_title=True) for part in parts)), None)
+    if published_on is None and byline is None:
+        return any(_PRESS_OFFICE.match(part) for part in parts) or (
+            not head.title
+            and all(len(part.split()) <= PACKED_PART_MAX_WORDS for part in parts)
             and len(lines) > 1
             and lines[1].alone
             and _is_title(lines[1])
         )
-    )
+    head.place = head.place or (dated.place if dated else "")
+    head.published_on = head.published_on or published_on
+    if byline and not head.byline:
+        head.read_byline(byline)
+    return True
 
 
 def _read_field(head: _Head, line: _Line) -> bool:
