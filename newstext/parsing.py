@@ -333,10 +333,12 @@ _TITLE_MARKS = re.compile(rf"\A{_VERSION_LABEL}\s*|\s*{_VERSION_LABEL}\Z|\s+=\Z"
 # The version on a line of its own under the title, saying after a colon what is new, may
 # be longer ("(Neu: Reaktion der Arbeitgeber, Absätze 4 und 5)", as AFP writes it): it is
 # for the newsroom ("(Neu im Kino)" is no version), as is one saying what was changed
-# ("(Korrigiert im dritten Absatz den Vornamen …)", as Reuters writes it).
+# ("(Korrigiert im dritten Absatz den Vornamen …)", as Reuters writes it), or one
+# giving the version's time ("(Zusammenfassung 16:42 ersetzt Erstmeldung 11:05)").
 _VERSION_NOTE = re.compile(
     rf"{_VERSION_WORDS}\s*(?::[^()]{{1,{TITLE_MAX_CHARS}}})?\)"
-    rf"|\({_VERSION_DONE}\s[^()]{{1,{TITLE_MAX_CHARS}}}\)",
+    rf"|\((?:{_VERSION_DONE}\s|(?:Zusammenfassung|Korrektur|Berichtigung|Neufassung)\s+"
+    rf"\d{{1,2}}[:.]\d{{2}})[^()]{{0,{TITLE_MAX_CHARS}}}\)",
     re.IGNORECASE,
 )
 # A press release's contact block for journalists after its text: the label, then
@@ -423,6 +425,11 @@ _CHAT_MESSAGE = re.compile(
 # A writer's initials after a slash, alone on the line closing an item ("/ab"), as press
 # offices sign each item of a round-up.
 _SIGN_OFF_INITIALS = re.compile(r"/[a-zäöüß]{2,4}(?:/[a-zäöüß]{2,4})*")
+# A page's number, as a PDF's or a word processor's text keeps it between the pages
+# ("Seite 1 von 2", "- 2 -", "Seite 3/4").
+_PAGE_MARKER = re.compile(
+    r"(?:Seite|Page|S\.)\s*\d{1,3}\s*(?:von|/|of)\s*\d{1,3}|[-–]\s*\d{1,3}\s*[-–]"
+)
 # A system's marker alone on its line, in square brackets ("[ARTIKEL-EXPORT]", "[ENDE
 # EXPORT]", "[Anzeige]"): never text.
 _MARKER_LINE = re.compile(r"\[[^\[\]]{1,40}\]")
@@ -476,14 +483,16 @@ _FOOTER = re.compile(
     r"|(?:Artikel|Beitrag|Seite|Text)\s+(?:teilen|empfehlen|drucken)\b[^.!?]{0,80}\Z"
     # a wire's item code with its transmission time ("APA0287    2026-12-09/11:47")
     r"|[A-Z]{2,5}\d{3,5}\s+\d{4}-\d{2}-\d{2}(?:[/ T]\d{2}:\d{2}(?::\d{2})?)?\Z"
+    # a counter of readers' comments, a sponsor's line ("Unser Premium-Partner: …")
+    r"|Kommentare?\s*\(\d+\)\Z|(?:Unser(?:e)?\s+)?(?:Premium-|Haupt-)?(?:Partner|Sponsor)(?:in)?\s*:"
     # a listed company's legal disclaimer under its label
     r"|(?:Zukunftsgerichtete\s+Aussagen|Haftungsausschluss|Disclaimer|Rechtlicher\s+Hinweis"
     r"|Forward-looking\s+statements)\s*:?\Z"
     rf"|{_COMPANY_NAME}\Z)"
     # where else the sender publishes the text ("Diese Pressemitteilung ist unter
     # www.lg.example abrufbar.", "Den Bericht finden Sie auch auf …")
-    r"|(?=.*(?:https?://|www\.|\w@\w))(?:Diese[rs]?|Den|Die|Das)\s+(?:Presse|Medien)?"
-    r"(?:mitteilung|information|meldung|Pressemitteilung|Text|Beitrag|Artikel|Bericht)\b.{0,160}\Z"
+    r"|(?=.*(?:https?://|www\.|\w@\w))(?:(?:Hinweis|Anmerkung)\s*:\s*)?(?:Diese[rs]?|Den|Die|Das)\s+"
+    r"(?:\w*(?:mitteilung|information|meldung|bericht)|Text|Beitrag|Artikel)\b.{0,200}\Z"
 )
 _CREDITS = re.compile(
     rf"\A\((?:Bericht|Berichterstattung|Reporter|Reporterin|Text)\s*:?\s+(?:von\s+)?"
@@ -734,6 +743,7 @@ def parse_article(text: str) -> ParsedArticle:
             or _CAPTION_LINE.match(line.text)
             or _MARKER_LINE.fullmatch(line.text)
             or _SIGN_OFF_INITIALS.fullmatch(line.text)
+            or _PAGE_MARKER.fullmatch(line.text)
         ):
             dropped.append(line.text)
         else:
@@ -836,8 +846,11 @@ def _related_links(lines: list["_Line"]) -> set[int]:
 
 
 def _is_link_title(line: str) -> bool:
-    """A line short enough for a link's title that ends no sentence."""
-    return len(line) <= HEADING_MAX_CHARS and not line.endswith(_LINE_ENDS_SENTENCE)
+    """A line short enough for a link's title that ends no statement (a question may
+    be one: "Glatteis auf dem Parkplatz: Wer zahlt bei einem Sturz?")."""
+    return len(line) <= HEADING_MAX_CHARS and (
+        line.endswith("?") or not line.endswith(_LINE_ENDS_SENTENCE)
+    )
 
 
 def _is_teaser(line: str) -> bool:
@@ -875,6 +888,8 @@ def _is_footer(line: str) -> bool:
         or _transmission_time(line)
         or _EDITORS_NOTE.match(line)
         or _END_MARKER.fullmatch(_SIGNING_CODES.sub("", line))
+        or _VERSION_NOTE.fullmatch(line)
+        or _PRESS_OFFICE.match(line)
         or DISTRIBUTION_FOOTER.search(line)
         or _BROADCAST_DISCLAIMER.search(line)
         or _RULE_LINE.fullmatch(line)
