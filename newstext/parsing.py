@@ -91,6 +91,7 @@ import datetime
 import email.utils
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -109,6 +110,7 @@ SUBTITLE_MIN_WORDS = 4
 KICKER_MAX_WORDS = 2
 HEADING_MAX_CHARS = 90
 HEADING_MAX_WORDS = 12
+COLON_HEADING_MAX_WORDS = 6
 
 _DATE_PREFIX = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?(?=\s)\s*")
 # A weekday, also as mail programs cut it ("Do., 10. Dez. 2026").
@@ -507,6 +509,7 @@ WRAP_MAX_CHARS = 100
 WRAP_MIN_CHARS = 40
 WRAP_MIN_FULL_LINES = 3
 WRAP_SLACK = 15
+INDENTED_MIN_PARAGRAPHS = 3
 # Articles, prepositions and conjunctions that no sentence or heading ends in (not those
 # that end one as a verb's particle, "… kauft ein", "… hört auf"), so a hard-wrapped
 # line ending in one goes on in the next.
@@ -540,6 +543,9 @@ _LIST_ITEM = re.compile(r"\A(?:[-–•*·▪]|\d{1,2}[.)])\s")
 _TRAILER = re.compile(r"\A\s*Quellen?\s*:\s*(?P<names>.+?)\s*\Z", re.IGNORECASE)
 _LINE_ENDS_SENTENCE = tuple('.!?…"“”»«')
 _FINAL_PUNCTUATION = tuple(".!?:;,…\"'«»“”„‘’)–-")
+# A quoted name closing a line, its words in German quotation marks with no sentence end
+# inside: „Landarztpraxen sichern – Nachwuchs gewinnen“.
+_QUOTED_NAME_END = re.compile(r"\s„[^„“.!?]+“\Z")
 # A word: word characters, joined by single hyphens and apostrophes ("CDU-Chef", "geht's").
 _JOINERS = "-'’"
 _WORD = re.compile(rf"\w+(?:[{_JOINERS}]\w+)*")
@@ -1004,6 +1010,9 @@ class _Line(NamedTuple):
 def _unwrapped_lines(text: str) -> list[_Line]:
     """The text's lines, stripped, without empty ones; hard-wrapped lines joined.
 
+    A line opening with the text's paragraph indent (see `_paragraph_indent`) opens a
+    block as a blank line before it would.
+
     A text is hard-wrapped when its paragraphs are separated by blank lines and its lines
     are cut at a width: none longer than WRAP_MAX_CHARS and several close to the longest.
     There a line break inside a paragraph is soft when the next line's first word would
@@ -1013,9 +1022,13 @@ def _unwrapped_lines(text: str) -> list[_Line]:
     block of its own.
     """
     groups: list[list[str]] = [[]]
-    for line in map(str.strip, text.split("\n")):
+    raw_lines = text.split("\n")
+    indent = _paragraph_indent(raw_lines)
+    for raw in raw_lines:
+        line = raw.strip()
         rule = _RULE_LINE.fullmatch(line) is not None
-        if groups[-1] and (rule or not line):
+        starts_paragraph = indent is not None and line and _indent(raw) == indent
+        if groups[-1] and (rule or not line or starts_paragraph):
             groups.append([])
         if line:
             groups[-1].append(line)
@@ -1024,13 +1037,31 @@ def _unwrapped_lines(text: str) -> list[_Line]:
     if not groups[-1]:
         groups.pop()
     if len(groups) > 1 and (width := _wrap_width(groups)):
-        groups = [_join_soft_breaks(group, width) for group in groups]
+        # where an indent opens each paragraph, every other break in one is soft
+        groups = [_join_soft_breaks(group, None if indent else width) for group in groups]
     blocky = len(groups) > 1
     return [
         _Line(line, blocky and len(group) == 1, number)
         for number, group in enumerate(groups)
         for line in group
     ]
+
+
+def _indent(line: str) -> str:
+    return line[: len(line) - len(line.lstrip())]
+
+
+def _paragraph_indent(lines: list[str]) -> str | None:
+    """The indent that opens a paragraph, where a text marks its paragraphs so rather
+    than with blank lines (a wire's "   Wien (APA) - …" over lines that are not): the
+    commonest indent of at least two spaces or a tab, opening INDENTED_MIN_PARAGRAPHS
+    lines at least but less than half of them."""
+    indents = [_indent(line) for line in lines if line.strip()]
+    opening = Counter(indent for indent in indents if indent.startswith(("  ", "\t")))
+    if not opening:
+        return None
+    indent, count = opening.most_common(1)[0]
+    return indent if INDENTED_MIN_PARAGRAPHS <= count < len(indents) / 2 else None
 
 
 def _read_chat_export(lines: list[_Line]) -> tuple[list[_Line], list[str], datetime.date | None]:
@@ -1128,7 +1159,10 @@ def _wrap_width(groups: list[list[str]]) -> int | None:
     return width if 2 * inside > len(breaks) else None
 
 
-def _join_soft_breaks(group: list[str], width: int) -> list[str]:
+def _join_soft_breaks(group: list[str], width: int | None) -> list[str]:
+    """The lines of `group` with its soft breaks joined (see `_is_soft_break`; every
+    break is soft without a `width`), a list item, a tagged line, a chat's message, a
+    field and an end mark ("(Schluss) vhs/kw") each on a line of its own."""
     joined = group[:1]
     for previous, line in itertools.pairwise(group):
         starts_anew = (
@@ -1136,8 +1170,9 @@ def _join_soft_breaks(group: list[str], width: int) -> list[str]:
             or _TAGGED_LINE.match(line)
             or _CHAT_MESSAGE.match(line)
             or _line_field(line)
+            or _END_MARKER.fullmatch(_SIGNING_CODES.sub("", line))
         )
-        if starts_anew or not _is_soft_break(previous, line, width):
+        if starts_anew or (width and not _is_soft_break(previous, line, width)):
             joined.append(line)
         else:
             joined[-1] += " " + line
@@ -1706,11 +1741,14 @@ def _is_subtitle(line: _Line) -> bool:
 
 def _is_standalone_heading(text: str) -> bool:
     """A short line that blank lines set apart, ending in "?" or ":" ("Wie geht es
-    weiter?", "Was die Anleger beunruhigt:"), also one over a list ("Neu sind:").
+    weiter?", "Was die Anleger beunruhigt:"), also one over a list ("Neu sind:"); a
+    longer one ending in ":" is a sentence leading into what follows.
 
     Not an interview turn ("Frage: …?").
     """
     if not text.endswith(("?", ":")) or not is_heading(text[:-1]) or ":" in text[:-1]:
+        return False
+    if text.endswith(":") and len(text.split()) > COLON_HEADING_MAX_WORDS:
         return False
     return first_sentence(text) == text
 
@@ -1747,13 +1785,14 @@ def _take_date_prefix(text: str) -> tuple[datetime.date | None, DatePrecision, s
 
 
 def is_heading(line: str) -> bool:
-    """A subheading: a short line without final punctuation that starts like a title,
-    not a fact box's line (see `_FACT_LINE`)."""
+    """A subheading: a short line without final punctuation that starts like a title
+    (a quoted name may close it: "TOP 3: Antrag „Landarztpraxen sichern“"), not a fact
+    box's line (see `_FACT_LINE`)."""
     line = line.strip()
     return (
         0 < len(line) <= HEADING_MAX_CHARS
         and (line[0].isupper() or line[0].isdigit())
-        and not line.endswith(_FINAL_PUNCTUATION)
+        and not _QUOTED_NAME_END.sub("", line).endswith(_FINAL_PUNCTUATION)
         and len(line.split()) <= HEADING_MAX_WORDS
         and not _FACT_LINE.match(line)
     )
