@@ -85,6 +85,12 @@ What the fifth set adds (newstext/tests/data/formats/text_blind5/), as kinds of 
 - from its released held-out half: sign-off initials ("/ab"), links to related articles
   under their label ("Mehr zum Thema" over "› …"), share buttons, a listed company's
   disclaimer, a packed kicker over the title ("LIVE | Sturmtief Zora").
+What the sixth set adds (newstext/tests/data/formats/text_blind6/), for the head as a
+whole: a title that looks like a line of the head (a name of a word or two, capitals
+only, packed parts, a breadcrumb, a date in it) gives way to the first headline set apart
+above the text's start, a dateline or a paragraph of prose (see `_reanchor_head`), the
+lines around it read into the head; packed lines give a byline; paragraphs marked by an
+indent; page numbers, sponsors, comment counters and a press office signing off.
 """
 
 import datetime

@@ -1010,7 +1010,9 @@ def load_cases(folder: str) -> dict[str, dict]:
 # The sets of text cases, each a folder of files and their expected.json (same schema).
 CASE_SETS = {
     folder: load_cases(folder)
-    for folder in ("text", "text_blind2", "text_blind3", "text_blind4", "text_blind5")
+    for folder in (
+        *("text", "text_blind2", "text_blind3", "text_blind4", "text_blind5", "text_blind6"),
+    )
 }
 MOJIBAKE = ("Ã", "â€", "\ufeff", "\ufffd", "\r")
 # Held-out fields right per blind set, a floor against regressions; only the total is
@@ -1025,7 +1027,10 @@ MOJIBAKE = ("Ã", "â€", "\ufeff", "\ufffd", "\r")
 # text_blind5's held-out half (of 66), measured once as a total on 2026-12-08: 32/66
 # before the rules were changed on its tuning half (24/66 -> 65/66), 32/66 after; then
 # released for tuning: 58/66, the floor below.
-HELD_OUT_FLOORS = {"text_blind2": 66, "text_blind5": 58}
+# text_blind6's held-out half (of 77), measured once as a total on 2026-12-08: 33/77
+# before the rules were changed on its tuning half (32/77 -> 77/77), 42/77 after. Not
+# released: kept for the next round to measure against.
+HELD_OUT_FLOORS = {"text_blind2": 66, "text_blind5": 58, "text_blind6": 42}
 
 
 def case_fields(folder: str, name: str) -> dict[str, bool]:
@@ -1074,14 +1079,15 @@ WRONG_EXPECTATIONS = {
 # measured (59 of 77 fields right, a floor) and then released for tuning (77 of 77
 # since), the tuning half of the second set, the whole third and fourth sets, their
 # held-out halves released after their floors (32 and 15 of 55) were measured, and the
-# fifth set's tuning half (its held-out half has a floor).
+# fifth and sixth sets' tuning halves (their held-out halves have floors).
 @pytest.mark.parametrize(
     ("folder", "name"),
     cases_of("text", "tuning", "held-out")
     + cases_of("text_blind2", "tuning")
     + cases_of("text_blind3", "tuning", "held-out")
     + cases_of("text_blind4", "tuning", "held-out")
-    + cases_of("text_blind5", "tuning"),
+    + cases_of("text_blind5", "tuning")
+    + cases_of("text_blind6", "tuning"),
 )
 def test_wire_and_cms_text_cases_are_read_right(folder, name):
     fields = case_fields(folder, name)
@@ -1687,3 +1693,111 @@ def test_an_about_box_opens_with_the_senders_name_or_initials(about, kept):
         f"Über die Technische Hochschule Werraland\n{about}"
     )
     assert (about in parse_article(text).body) is kept
+
+
+# What the sixth set's tuning half adds: the head read again where its title is doubtful,
+# packed lines' bylines, indent-marked paragraphs, page numbers and more footers.
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Startseite › Ratgeber › Wohnen & Recht\n\nRATGEBER",  # a breadcrumb, a kicker
+        "Keystone-SDA | Basisdienst Deutsch | Inland\n10.12.2026 16:42 | ZUSAMMENFASSUNG",
+        "Stadt Lörrach\nFachbereich Medien und Kommunikation",  # a sender of two words
+        "WETTERBÜRO HARZ & HEIDE\nTextvorhersage für Medien",  # capitals only
+    ],
+)
+def test_a_doubtful_title_gives_way_to_the_headline_over_the_text(head):
+    text = (
+        f"{head}\n\nStreupflicht im Winter: Was Mieter wissen müssen\n\n"
+        "Wenn über Nacht Schnee fällt, beginnt für viele Hausbesitzer der Winterdienst, und"
+        " wer nicht streut, haftet.\n\nMehr folgt."
+    )
+    parsed = parse_article(text)
+    assert parsed.title == "Streupflicht im Winter: Was Mieter wissen müssen"
+    assert paragraphs(parsed)[0].startswith("Wenn über Nacht Schnee fällt")
+    assert headings(parsed) == []
+
+
+def test_a_title_over_a_subheading_over_the_text_stays_the_title():
+    text = (
+        "Rat beschließt Brücke\n\nNeue Pläne für den Markt\n\n"
+        "Der Rat hat am Abend mit großer Mehrheit beschlossen, die Brücke über den Fluss neu zu"
+        " bauen."
+    )
+    assert parse_article(text).title == "Rat beschließt Brücke"
+
+
+def test_the_headline_set_apart_wins_over_a_kicker_in_the_heads_block():
+    text = (
+        "HSG Talheim e.V. | Handball seit 1972\nOberliga Baden-Württemberg, 13. Spieltag\n"
+        "HSG Talheim - TV Lindach 31:29\n\nAufholjagd belohnt: Erste schlägt Lindach\n\n"
+        "Geschrieben von Tobias Renner | 12.12.2026, 22:14 Uhr | Kategorie: 1. Herren\n\n"
+        "Was für ein Abend in der Halle! Vor 620 Zuschauern hat unsere Erste den Favoriten"
+        " geschlagen.\n\nMehr folgt."
+    )
+    parsed = parse_article(text)
+    assert (parsed.title, parsed.byline, str(parsed.published_on)) == (
+        "Aufholjagd belohnt: Erste schlägt Lindach",
+        "Tobias Renner",
+        "2026-12-12",
+    )
+
+
+def test_paragraphs_marked_by_an_indent():
+    # Hard-wrapped at about 70 characters, a paragraph opened by three spaces.
+    text = (
+        "Hallenbäder öffnen länger\n\n"
+        "   Wien (APA) - Die städtischen Hallenbäder in Wien haben ab kommender\n"
+        "Woche länger geöffnet. Wie die zuständige Magistratsabteilung am\n"
+        "Mittwoch mitteilte, schließen sieben der zwölf Hallenbäder später.\n"
+        "   Begründet wird der Schritt mit dem Andrang in den Abendstunden.\n"
+        "Die Becken seien abends zu voll, sagte eine Sprecherin der Stadt zur\n"
+        "APA. Im November seien im Schnitt 14.800 Gäste gezählt worden.\n"
+        "   Eine Entscheidung über die Wochenenden fällt im Frühjahr.\n"
+        "(Schluss) vhs/kw\n"
+    )
+    parsed = parse_article(text)
+    assert (parsed.dateline_place, parsed.publisher_name) == ("Wien", "APA")
+    assert [paragraph.split()[0] for paragraph in paragraphs(parsed)] == [
+        "Die",
+        "Begründet",
+        "Eine",
+    ]
+    assert "(Schluss)" not in parsed.body
+
+
+@pytest.mark.parametrize("marker", ["Seite 1 von 2", "- 2 -", "Seite 3/4"])
+def test_page_numbers_between_pages_go(marker):
+    text = f"Rat beschließt Brücke\n\nDer Rat hat entschieden.\n\n{marker}\n\nDer Bau beginnt."
+    assert paragraphs(parse_article(text)) == ["Der Rat hat entschieden.", "Der Bau beginnt."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(Zusammenfassung 16:42 ersetzt Erstmeldung 11:05)",
+        "Kommentare (7)",
+        "Unser Premium-Partner: Autohaus Brenninger GmbH",
+        "Hinweis: Dieser Kurzbericht ist kein Protokoll, das steht unter www.landtag.example.",
+        "Pressestelle des Landtages Brandenburg",
+        "Teilen: Facebook | WhatsApp | E-Mail",
+    ],
+)
+def test_more_lines_after_the_text_go(line):
+    parsed = parse_article(f"Rat beschließt Brücke\n\nDer Rat hat entschieden.\n\n{line}")
+    assert parsed.body == "Der Rat hat entschieden."
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("TOP 3: Antrag „Landarztpraxen sichern – Nachwuchs gewinnen“", True),
+        ("So können Sie helfen:", True),
+        ("Die Verbotszone umfasst die Altstadt innerhalb der folgenden Straßen:", False),
+    ],
+)
+def test_headings_closed_by_a_quoted_name_or_a_colon(line, heading):
+    text = f"Rat beschließt Brücke\n\nDer Rat hat entschieden.\n\n{line}\n\nMehr folgt."
+    assert (line.rstrip(":") in [h.rstrip(":") for h in headings(parse_article(text))]) is heading
