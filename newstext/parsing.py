@@ -128,7 +128,6 @@ _DAY_MONTH_YEAR = (
     r"(?P<day>\d{1,2})\.\s*(?:(?P<month>\d{1,2})\.\s*|(?P<month_name>[A-ZÄÖÜ][a-zä]+\.?)\s+)"
     r"(?P<year>\d{4})"
 )
-_DATE_IN_LINE = re.compile(rf"(?<![\d.]){_DAY_MONTH_YEAR}")
 # A line that is only a date, with a weekday and a time or not: "07.12.2026, 14:03 Uhr",
 # "Montag, 7. Dezember 2026", "07.12.2026 – 14:03" (as news aktuell's press portal
 # prints it); a CMS may label it ("Stand: …", "Aktualisiert am …"), a transcript
@@ -421,8 +420,6 @@ _BROADCAST_DISCLAIMER = re.compile(
     r"\bÄußerungen\s+(?:unserer|seiner|ihrer)\s+(?:Gesprächspartner|Gäste|Interviewpartner)"
     r"\w*\b.{0,80}\bnicht\s+zu\s+eigen\W*\Z"
 )
-# A caption or photo credit as a line of its own ("Foto: Anna Muster", "Bildunterschrift:
-# …", "(Foto: dpa)"): it belongs to a picture, not to the text.
 # A message of a messenger's chat export, the day (its year maybe in two digits), the
 # time and the sender before the text: "[19.12.26, 21:31:47] Tobias Kranich: Text", or
 # without brackets and with a dash, "19.12.26, 21:31 - Tobias Kranich: Text".
@@ -441,6 +438,8 @@ _PAGE_MARKER = re.compile(
 # A system's marker alone on its line, in square brackets ("[ARTIKEL-EXPORT]", "[ENDE
 # EXPORT]", "[Anzeige]"): never text.
 _MARKER_LINE = re.compile(r"\[[^\[\]]{1,40}\]")
+# A caption or photo credit as a line of its own ("Foto: Anna Muster", "Bildunterschrift:
+# …", "(Foto: dpa)"): it belongs to a picture, not to the text.
 _CAPTION_LINE = re.compile(
     r"\A\(?(?:Bildunterschrift|Bildtext|Bildzeile|BU|Fotos?|Fotografi?e?|Bildquellen?"
     r"|Bildnachweis|Bildrechte|Bildmaterial|Titelbild|Archivbild|Archivfoto)\s*:\s*\S"
@@ -1345,13 +1344,16 @@ def _reanchor_head(head: _Head, lines: list[_Line], senders: frozenset[str]) -> 
     del lines[:start]
 
 
+def _match_date(match: re.Match[str]) -> datetime.date | None:
+    """The date a match of `_DAY_MONTH_YEAR` gives."""
+    return calendar_date(match["year"], match["month"], match["month_name"], match["day"])
+
+
 def _date_in(line: str) -> datetime.date | None:
     """The first full date in a line of the head ("Ausgegeben: Samstag, 19.12.2026, 05:30
     Uhr", "15.12.2026, 06:00 Uhr · Lesezeit: 4 Min.")."""
     match = _DATE_IN_LINE.search(line)
-    if not match:
-        return None
-    return calendar_date(match["year"], match["month"], match["month_name"], match["day"])
+    return _match_date(match) if match else None
 
 
 def _headline_before_text(lines: list[_Line]) -> bool:
@@ -1675,7 +1677,7 @@ def _coded_date(line: str) -> datetime.date | None:
     rest = f"{line[: match.start()]} {line[match.end() :]}"
     if any(len(word) > CODE_LABEL_MAX_CHARS for word in re.findall(r"[^\W\d_]+", rest)):
         return None
-    return calendar_date(match["year"], match["month"], match["month_name"], match["day"])
+    return _match_date(match)
 
 
 def _is_transmission_codes(line: str) -> bool:
@@ -1763,7 +1765,7 @@ def _date_line(line: str) -> datetime.date | None:
     """The date of a line that is only a date (see `_DATE_LINE`) or a wire's
     transmission time (`_TRANSMISSION_TIME`)."""
     if match := _DATE_LINE.match(line):
-        return calendar_date(match["year"], match["month"], match["month_name"], match["day"])
+        return _match_date(match)
     return _transmission_time(line)
 
 
