@@ -108,6 +108,7 @@ from typing import NamedTuple
 from newstext.datelines import WIRE_AGENCIES, Dateline, read_dateline, read_sender_dateline
 from newstext.dates import calendar_date, newsroom_day, parse_timestamp
 from newstext.legal_forms import LEGAL_FORM
+from newstext.markup import plain_text
 
 BOILERPLATE_FILE = Path(__file__).parent / "data" / "boilerplate.txt"
 
@@ -734,8 +735,9 @@ def _boilerplate_longest() -> int:
 
 
 def parse_article(text: str) -> ParsedArticle:
-    """Split normalised text into metadata and a body of paragraph and heading blocks."""
-    published_on, precision, text = _take_date_prefix(text)
+    """Split normalised text into metadata and a body of paragraph and heading blocks;
+    a Markdown or XML export is read as the text it marks up (see `newstext.markup`)."""
+    published_on, precision, text = _take_date_prefix(plain_text(text))
     boilerplate = boilerplate_lines()
     longest = _boilerplate_longest()
     lines: list[_Line] = []

@@ -3,6 +3,8 @@
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from newstext.parsing import BlockKind, ParsedArticle
+
 
 def differences(item: object, expected: Mapping[str, object]) -> dict[str, tuple[object, object]]:
     """The attributes of `item` that are not as `expected`: name → (actual, expected).
@@ -45,3 +47,13 @@ class AttributionScore:
             f"speaker right {self.speakers_right} of {self.true_positives} "
             f"({self.speaker_accuracy:.3f})"
         )
+
+
+def paragraphs(parsed: ParsedArticle) -> list[str]:
+    """The texts of a parsed article's paragraphs."""
+    return [parsed.body[b.start : b.end] for b in parsed.blocks if b.kind is BlockKind.PARAGRAPH]
+
+
+def headings(parsed: ParsedArticle) -> list[str]:
+    """The texts of a parsed article's subheadings."""
+    return [parsed.body[b.start : b.end] for b in parsed.blocks if b.kind is BlockKind.HEADING]

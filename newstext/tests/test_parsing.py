@@ -19,10 +19,7 @@ from newstext.parsing import (
     shorten,
     split_glued_headings,
 )
-
-
-def headings(parsed):
-    return [parsed.body[b.start : b.end] for b in parsed.blocks if b.kind is BlockKind.HEADING]
+from newstext.tests.support import headings, paragraphs
 
 
 def test_day_date_prefix_is_metadata_not_body():
@@ -225,10 +222,6 @@ def test_word_count_examples(text, words):
 
 
 # Wire and CMS shapes (the cases in data/formats/text/ and the sides each rule must keep).
-
-
-def paragraphs(parsed):
-    return [parsed.body[b.start : b.end] for b in parsed.blocks if b.kind is BlockKind.PARAGRAPH]
 
 
 def test_head_of_date_line_title_and_byline_before_the_dateline():
