@@ -275,7 +275,7 @@ _PRESS_OFFICE = re.compile(
 # "Telefon: 01234 5678", "E-Mail: …", "www.lindenau.example".
 _ADDRESS_LINE = re.compile(
     r"\A(?:(?:[A-ZÄÖÜ][\w.-]*\s+)*[\w-]*(?:straße|strasse|str\.|platz|weg|allee|gasse|ring"
-    r"|damm|ufer|markt|hof)\s+\d+\s*[a-z]?(?:\s*[,|–-]\s*\d{5}\s+\S.*)?"
+    r"|damm|ufer|markt|hof)\s+\d+(?:\s*[-–]\s*\d+)?\s*[a-z]?(?:\s*[,|–-]\s*\d{5}\s+\S.*)?"
     r"|(?:D-)?\d{5}\s+[A-ZÄÖÜ]\S*(?:\s+\S+){0,3}"
     r"|(?:Telefon|Tel\.?|Fon|Fax|Telefax|Mobil|E-?Mail|Mail|Internet|Web)\s*:?\s*\S.*"
     r"|(?:https?://|www\.)\S+|\S+@\S+\.\w+)\Z",
@@ -323,7 +323,7 @@ _GLUED_TITLE_LABEL = (
     r"|HINTERGRUND|KOLUMNE|PORTRÄT|FAKTENBOX|TABELLE)(?:\s+\d{1,2})?-(?=\S)"
 )
 _TITLE_PREFIX = re.compile(
-    r"\A(?:(?:\+{3}\s*)?(?:EIL(?:MELDUNG)?|Eil(?:meldung)?|BLITZ|Blitz|VORAB|Vorab"
+    r"\A(?:(?:\+{3}\s*)?(?:EIL(?:MELDUNG)?|Eil(?:meldung)?|BLITZ|Blitz|VORAB|Vorab|VORSCHAU|Vorschau"
     rf"|ROUNDUP(?:\s+\d)?|Titel|Überschrift|Schlagzeile|{_SENDER_CODE})"
     rf"(?:\s*\+{{3}}|\s*:|\s+[–—-])\s+|{_GLUED_TITLE_LABEL})"
 )
@@ -355,6 +355,7 @@ _VERSION_NOTE = re.compile(
 # for the newsroom, under a label alone on its line ("Internet:", "Links:").
 _CONTACT_LABEL = re.compile(
     r"\A(?:(?:Presse|Medien)kontakte?(?=\s*:|\Z)|Pressesprecher(?:in)?|Pressereferent(?:in)?|Pressestelle"
+    r"|Ansprechpartner(?:in)?(?=\s*:)"
     r"|(?:Kontakt|Ansprechpartner(?:in)?)\s+für\s+"
     r"(?:die\s+)?(?:Presse|Medien|Journalist\w*|Redaktionen)"
     r"|(?:Für\s+|Bei\s+)?Rückfragen(?:\s+[^\s.!?:]+){0,6}"
@@ -479,7 +480,9 @@ _INITIALS = r"\((?=[^)]*[a-zäöüß])[A-Za-zÄÖÜäöüß]{2,4}(?:/[A-Za-zÄÖ
 _SIGNING_CODES = re.compile(rf"\s+{_CODE}(?:/{_CODE})*\Z")
 _FOOTER = re.compile(
     rf"\A(?:{_CODE}(?:[ /]{_CODE}){{1,8}}\Z|{_INITIALS}\Z"
-    r"|©|\([cC]\)\s|Copyright\s+(?:©|\([cC]\)|\d{4})"
+    r"|©|\([cC]\)\s|Copyright\s+(?:©|\([cC]\)|\d{4}|[A-ZÄÖÜ])"
+    # an agency's name in parentheses closing its item ("(dts Nachrichtenagentur)")
+    r"|\((?:[\w-]+\s+){0,2}(?:Nachrichtenagentur|Presseagentur|Pressedienst)\)\Z"
     # why a newsletter reached its reader ("Sie erhalten diesen Newsletter, weil …")
     # or a wire's item its client ("dpa-infocom gmbh, Hamburg: Sie erhalten diesen Beitrag
     # im Rahmen des Landesdienstes …")
@@ -608,7 +611,7 @@ _FIELD_TAGS = {
         *("utl.", "utl"),  # APA's "Untertitel"
         *("bildunterschrift", "bildtext", "bildzeile", "bu", "bild", "grafik"),
         *("foto", "fotos", "fotograf", "bildquelle", "bildnachweis"),
-        *("id", "kennung", "kürzel", "tags", "keywords", "verwandte artikel"),
+        *("id", "kennung", "kürzel", "tags", "keywords", "verwandte artikel", "termin", "termine"),
         *("autorenbox", "autoreninfo", "autorenzeile", "über den autor", "über die autorin"),
         *("schlagworte", "schlagwörter", "schlagwoerter", "stichworte", "stichwörter"),
         *("stichwoerter", "status", "dringlichkeit", "version", "zeichen", "länge", "paywall"),
@@ -903,6 +906,7 @@ def _is_footer(line: str) -> bool:
         or _END_MARKER.fullmatch(_SIGNING_CODES.sub("", line))
         or _VERSION_NOTE.fullmatch(line)
         or _PRESS_OFFICE.match(line)
+        or _date_line(line)
         or DISTRIBUTION_FOOTER.search(line)
         or _BROADCAST_DISCLAIMER.search(line)
         or _RULE_LINE.fullmatch(line)
