@@ -785,12 +785,12 @@ def parse_article(text: str) -> ParsedArticle:
             footers.extend(line.text for line in lines[closing:])
             del lines[closing:]
             continue
-        elif not _is_footer(last):
-            if not (footer_block := _footer_block(lines)):
-                break
+        elif footer_block := _footer_block(lines):
             footers.extend(line.text for line in reversed(footer_block))  # as popped
             del lines[-len(footer_block) :]
             continue
+        elif not _is_footer(last):
+            break
         footers.append(lines.pop().text)
 
     senders = _distribution_senders(footers)
@@ -817,10 +817,10 @@ def parse_article(text: str) -> ParsedArticle:
             del lines[0]
 
     texts: list[tuple[BlockKind, str]] = []
-    for line in lines:
+    for line, following in itertools.zip_longest(lines, lines[1:]):
         if _RULE_LINE.fullmatch(line.text):
             dropped.append(line.text)
-        elif _is_heading_line(line):
+        elif _is_heading_line(line) or _is_list_heading(line, following):
             texts.append((BlockKind.HEADING, line.text))
         else:
             texts.extend(split_glued_headings(line.text))
@@ -917,13 +917,30 @@ def _is_footer(line: str) -> bool:
 
 
 def _footer_block(lines: list["_Line"]) -> list["_Line"]:
-    """The last block of `lines` if a footer line opens it and more text stands above
-    it: the lines under a copyright or a code line are its ("Copyright 2026 KNA …" over
-    "Nur für den internen Gebrauch der Bezieher bestimmt.")."""
+    """The last block of `lines`, more text standing above it, if a footer line opens it
+    (the lines under a copyright or a code line are its: "Copyright 2026 KNA …" over "Nur
+    für den internen Gebrauch der Bezieher bestimmt."), or if a rule line sets it off
+    and a footer line is in it (a hotline and a disclaimer over "© 2026 …")."""
     block = [line for line in lines if line.block == lines[-1].block]
     if len(block) < 2 or len(block) == len(lines) or not lines[-1].block:
         return []
-    return block if _is_footer(block[0].text) else []
+    if _is_footer(block[0].text):
+        return block
+    above = lines[-len(block) - 1].text
+    ruled = _RULE_LINE.fullmatch(above) is not None
+    return block if ruled and any(_is_footer(line.text) for line in block) else []
+
+
+def _is_list_heading(line: "_Line", following: "_Line | None") -> bool:
+    """A short line ending in ":" over the list items of its block ("Das Wichtigste in
+    Kürze:" over "• …", `following`), see `_is_standalone_heading`."""
+    return (
+        following is not None
+        and following.block == line.block
+        and line.text.endswith(":")
+        and _LIST_ITEM.match(following.text) is not None
+        and _is_standalone_heading(line.text)
+    )
 
 
 def _is_imprint(line: str) -> bool:
@@ -1340,6 +1357,16 @@ def _reanchor_head(head: _Head, lines: list[_Line], senders: frozenset[str]) -> 
     if not headlines:
         return
     at = next((index for index in headlines if lines[index].alone), headlines[0])
+    # a list and its label under the headline are text ("Das Wichtigste in Kürze:")
+    start = next(
+        (
+            index
+            for index in range(at + 1, start)
+            if _LIST_ITEM.match(lines[index].text)
+            or _is_list_heading(lines[index], lines[index + 1])
+        ),
+        start,
+    )
     if head.title:
         head.lines.append(head.title)
     head.read_title(_title_text(lines[at].text), lines[at].block)

@@ -382,9 +382,11 @@ def test_short_lines_set_apart_ending_in_a_question_or_colon_are_headings():
 def test_interview_turns_and_lines_in_running_text_stay_paragraphs():
     parsed = parse_article(
         "Berlin (dpa) - Ein Gespräch.\n\nFrage: Wie geht es weiter?\n\nAntwort: Gut.\n\n"
-        "Die Punkte im Überblick:\n- Erstens das.\n- Zweitens dies."
+        "Wie der Sprecher des Verbands am Abend sagte, sind das diese Punkte:\n- Erstens das.\n"
+        "- Zweitens dies."
     )
-    # A list's lead-in on the line above its first item is part of the running text.
+    # A sentence leading into a list on the line above its first item is running text;
+    # a short label there is the list's heading (see test_a_short_label_over_a_list).
     assert headings(parsed) == []
     # Without blank lines around it, a question is a paragraph of its own, as before.
     assert headings(parse_article("Er fragte.\nWas ändert sich?\nNichts.")) == []
@@ -1794,3 +1796,12 @@ def test_more_lines_after_the_text_go(line):
 def test_headings_closed_by_a_quoted_name_or_a_colon(line, heading):
     text = f"Rat beschließt Brücke\n\nDer Rat hat entschieden.\n\n{line}\n\nMehr folgt."
     assert (line.rstrip(":") in [h.rstrip(":") for h in headings(parse_article(text))]) is heading
+
+
+def test_a_short_label_over_a_list_is_its_heading():
+    # As the sixth and seventh sets' writers read "Das Wichtigste in Kürze:" over bullets.
+    parsed = parse_article(
+        "Rat beschließt Brücke\n\nDas Wichtigste in Kürze:\n• Der Bau beginnt.\n• Er kostet viel."
+        "\n\nDer Rat hat entschieden."
+    )
+    assert headings(parsed) == ["Das Wichtigste in Kürze:"]
