@@ -91,6 +91,10 @@ only, packed parts, a breadcrumb, a date in it) gives way to the first headline 
 above the text's start, a dateline or a paragraph of prose (see `_reanchor_head`), the
 lines around it read into the head; packed lines give a byline; paragraphs marked by an
 indent; page numbers, sponsors, comment counters and a press office signing off.
+What the seventh set adds (text_blind7): Markdown and XML exports read as the text they
+mark (`newstext.markup`); an agency's credit in parentheses, a copyright naming its
+holder, a date line after the text, "VORSCHAU:", "Termin:" and "Ansprechpartnerin:"
+blocks, a closing block a rule line sets off, a short label over a list as its heading.
 """
 
 import datetime
