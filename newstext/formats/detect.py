@@ -40,6 +40,7 @@ NAME_HINTS = {
     ".atom": Format.ATOM,
     ".html": Format.HTML,
     ".htm": Format.HTML,
+    ".txt": Format.TEXT,
 }
 
 
@@ -79,8 +80,8 @@ def detect_format(data: bytes, *, name: str = "") -> Format:
         if local in HTML_ELEMENTS:
             return Format.HTML
         if tag:
-            if hint in (Format.RSS, Format.ATOM, Format.HTML):
-                return hint
+            if hint in (Format.RSS, Format.ATOM, Format.HTML, Format.TEXT):
+                return hint  # a text file: an editorial system's XML (see newstext.markup)
             raise FormatError(name, Reason("xml_unknown_root", root=root[1] if root else tag))
     if hint is Format.NINJS:
         return Format.NINJS

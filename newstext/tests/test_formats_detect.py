@@ -91,3 +91,15 @@ def test_plain_text_goes_through_the_text_parser():
     assert article.body == "Der Bundestag hat das Gesetz beschlossen."
     with pytest.raises(FormatError, match=r"^leer\.txt: file is empty"):
         parse_incoming(b"   ", source="leer.txt", max_chars=1000)
+
+
+def test_a_text_file_holding_an_editorial_systems_xml_is_read_as_text():
+    data = (
+        '<?xml version="1.0"?>\n<artikel>\n<headline>Rat beschließt Brücke</headline>\n'
+        "<text>\n<p>Der Rat hat entschieden.</p>\n</text>\n</artikel>\n"
+    ).encode()
+    assert detect_format(data, name="export.txt") is Format.TEXT
+    [article] = parse_incoming(data, source="export.txt", max_chars=1000)
+    assert (article.title, article.body) == ("Rat beschließt Brücke", "Der Rat hat entschieden.")
+    with pytest.raises(FormatError, match=r"XML with root <artikel> is not RSS, Atom or HTML"):
+        detect_format(data, name="export.xml")
