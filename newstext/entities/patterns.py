@@ -552,10 +552,10 @@ def _same_name_retyped(
 
 # A pass: the names it finds in a text, given the mentions found (not every pass needs them).
 _Pass = Callable[[str, list[FoundMention]], Iterable[FoundMention]]
-# The passes in the order of their names in `pattern_mentions`, each with the words one of
-# which stands in every name it finds (None: no such word): a pass runs only on a text
-# that holds one of its words. Each pass's own scan tries its pattern at every position of
-# the text; one scan of the text finds the words of all of them.
+# The passes, in the order of their names in `pattern_mentions`, each with its words: one
+# of them stands in every match of its pattern (None: no such word, the pass runs on every
+# text). A pass runs only on a text holding one of its words: its own scan tries its
+# pattern at every position of the text, and one scan finds the words of all passes.
 _PASSES: list[tuple[_Pass, Sequence[str] | None]] = [
     (_agency_credits, ["/"]),
     (_place_institutions, _INSTITUTION_HEADS),
