@@ -38,8 +38,11 @@ take the place of the shorter or wrongly typed mentions they cover:
 """
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
+from typing import Any
+
+import ahocorasick
 
 from newstext.datelines import WIRE_AGENCY_PATTERN
 from newstext.entities.discovery import (
@@ -92,8 +95,9 @@ _PLACE_INSTITUTIONS = _words(
 _TRADES = _words("Spedition Galerie Bäckerei Metzgerei Brauerei Autohaus Gärtnerei Buchhandlung")
 # Generic bodies that are named only by a place after them: "Polizei Kassel".
 _PLACE_ONLY_INSTITUTIONS = frozenset(_words("Polizei Feuerwehr"))
+_INSTITUTION_HEADS = [*_PLACE_INSTITUTIONS, *_TRADES, *_PLACE_ONLY_INSTITUTIONS]
 _INSTITUTION_BEFORE_NAME = re.compile(
-    rf"(?<![\w-])(?P<head>{'|'.join([*_PLACE_INSTITUTIONS, *_TRADES, *_PLACE_ONLY_INSTITUTIONS])})"
+    rf"(?<![\w-])(?P<head>{'|'.join(_INSTITUTION_HEADS)})"
     r"(?:(?<![es])s)? "  # the genitive
     rf"(?P<address>(?:Am|Im|Zum|Zur|An der|Auf der|Auf dem|In der) )?(?={_NAME_WORD})"
 )
@@ -121,9 +125,10 @@ _ADJECTIVE_HEADS = {
         "Verkehrsbetriebe Stadtwerke Börse Sparkasse Volksbank Tafel Philharmoniker Symphoniker"
     ),
 }
+_ADJECTIVE_HEAD_WORDS = [head for heads in _ADJECTIVE_HEADS.values() for head in heads]
 _ADJECTIVE_NAME = re.compile(
     r"(?<![\w-])(?P<adjective>[A-ZÄÖÜ]\w+er) "
-    rf"(?P<head>{'|'.join(head for heads in _ADJECTIVE_HEADS.values() for head in heads)})(?!\w)"
+    rf"(?P<head>{'|'.join(_ADJECTIVE_HEAD_WORDS)})(?!\w)"
 )
 # Legal forms (`newstext.legal_forms`) and head words of company names, German and
 # foreign: "Nordlicht Ventures", "Voltaro GmbH", "Novák Strojírny s.r.o."; a museum named
@@ -173,14 +178,17 @@ _CUE_BEFORE_NAME = re.compile(
 )
 
 # Motorway junctions, named with their head word: "am Kreuz Köln-Süd", "Dreieck Heumar".
-_JUNCTION = re.compile(
-    rf"(?<![\w-])(?P<head>Autobahnkreuz|Autobahndreieck|Kreuz|Dreieck) (?={_NAME_WORD})"
-)
+_JUNCTION_WORDS = _words("Autobahnkreuz Autobahndreieck Kreuz Dreieck")
+_JUNCTION = re.compile(rf"(?<![\w-])(?P<head>{'|'.join(_JUNCTION_WORDS)}) (?={_NAME_WORD})")
 # Districts named after a landscape, river or town: "Wetteraukreis", "Rhein-Sieg-Kreis".
 _DISTRICT = re.compile(r"(?<![\w-])(?P<stem>[A-ZÄÖÜ][\w-]+?)(?:(?P<hyphenated>-K)|k)reis(?![\w-])")
+_DISTRICT_WORDS = ("kreis", "-Kreis")  # one of them stands in every match
 # Streets by their head word, unless the compound names a kind of street: "Bahnhofstraße",
 # "Lindenallee", not "Umgehungsstraße", "Einkaufsstraße".
-_STREET = re.compile(r"(?<![\w-])(?P<stem>[A-ZÄÖÜ]\w{2,})(?:straße|strasse|allee|gasse)(?![\w-])")
+_STREET_ENDINGS = _words("straße strasse allee gasse")
+_STREET = re.compile(
+    rf"(?<![\w-])(?P<stem>[A-ZÄÖÜ]\w{{2,}})(?:{'|'.join(_STREET_ENDINGS)})(?![\w-])"
+)
 _KINDS_OF_STREET = frozenset(
     _words(
         """Umgehungs Einkaufs Geschäfts Neben Seiten Quer Haupt Hauptverkehrs Durchgangs Zufahrts
@@ -189,9 +197,12 @@ _KINDS_OF_STREET = frozenset(
     )
 )
 # A club by its first word alone, after an article: "die Borussia", "der Eintracht".
+_CLUBS_ALONE = _words(
+    "Borussia Eintracht Fortuna Hertha Arminia Alemannia Werder Germania Viktoria"
+)
 _CLUB_ALONE = re.compile(
     r"(?<![\w-])(?:die|der|den|dem|Die|Der) "
-    r"(?P<club>Borussia|Eintracht|Fortuna|Hertha|Arminia|Alemannia|Werder|Germania|Viktoria)"
+    rf"(?P<club>{'|'.join(_CLUBS_ALONE)})"
     r"(?![\w-]| [A-ZÄÖÜ\d])"
 )
 # A name in quotation marks after the noun that says what it names: "die Bürgerinitiative
@@ -237,20 +248,12 @@ _EVENT_HEAD = re.compile(
 
 def pattern_mentions(text: str, mentions: list[FoundMention]) -> list[FoundMention]:
     """The names the patterns of this module find in `text`, given the mentions found."""
+    words = _trigger_words(text)
     found = [
-        *_agency_credits(text),
-        *_place_institutions(text, mentions),
-        *_public_bodies(text, mentions),
-        *_adjective_names(text),
-        *_companies(text),
-        *_clubs(text),
-        *_named_buildings(text),
-        *_junctions(text, mentions),
-        *_districts(text),
-        *_streets(text),
-        *_clubs_alone(text),
-        *_quoted_names(text),
-        *_unknown_places(text, mentions),
+        mention
+        for find, triggers in _PASSES
+        if triggers is None or not words.isdisjoint(triggers)
+        for mention in find(text, mentions)
     ]
     typed = _typed_by_cue(text, mentions) + list(_retyped(text, mentions))
     return found + typed + _same_name_retyped(mentions, typed)
@@ -270,7 +273,7 @@ def _candidate(text: str, start: int, end: int, kind: Kind, evidence: str) -> Fo
     )
 
 
-def _agency_credits(text: str) -> Iterator[FoundMention]:
+def _agency_credits(text: str, mentions: list[FoundMention]) -> Iterator[FoundMention]:
     for match in _AGENCY_CREDIT.finditer(text):
         yield _candidate(text, *match.span(), Kind.ORGANISATION, "agency credit")
 
@@ -322,7 +325,7 @@ def _junctions(text: str, mentions: list[FoundMention]) -> Iterator[FoundMention
         yield _candidate(text, match.start(), end, Kind.PLACE, evidence)
 
 
-def _districts(text: str) -> Iterator[FoundMention]:
+def _districts(text: str, mentions: list[FoundMention]) -> Iterator[FoundMention]:
     """A district is "…kreis" after a name: a landscape, river or town, known or not; not
     after a common noun ("Wahlkreis", "Freundeskreis", "Teufelskreis")."""
     for match in _DISTRICT.finditer(text):
@@ -346,19 +349,19 @@ def _name_stem(stem: str) -> bool:
     return bool(tags) and (tags[0][0] == "NE" or float(tags[0][1]) < _UNKNOWN_WORD_SCORE)
 
 
-def _streets(text: str) -> Iterator[FoundMention]:
+def _streets(text: str, mentions: list[FoundMention]) -> Iterator[FoundMention]:
     for match in _STREET.finditer(text):
         if match.group("stem") in _KINDS_OF_STREET or _known_common_noun(match.group()):
             continue
         yield _candidate(text, *match.span(), Kind.PLACE, "street name")
 
 
-def _clubs_alone(text: str) -> Iterator[FoundMention]:
+def _clubs_alone(text: str, mentions: list[FoundMention]) -> Iterator[FoundMention]:
     for match in _CLUB_ALONE.finditer(text):
         yield _candidate(text, *match.span("club"), Kind.ORGANISATION, "club name after an article")
 
 
-def _quoted_names(text: str) -> Iterator[FoundMention]:
+def _quoted_names(text: str, mentions: list[FoundMention]) -> Iterator[FoundMention]:
     """A quoted name typed by the noun right before it."""
     for match in _QUOTED_NAME.finditer(text):
         cue, name = match.group("cue").lower(), match.group("name")
@@ -447,7 +450,7 @@ def _public_bodies(text: str, mentions: list[FoundMention]) -> Iterator[FoundMen
         )
 
 
-def _adjective_names(text: str) -> Iterator[FoundMention]:
+def _adjective_names(text: str, mentions: list[FoundMention]) -> Iterator[FoundMention]:
     for match in _ADJECTIVE_NAME.finditer(text):
         if match.group("adjective") in FUNCTION_WORDS or _sentence_start(text, match.start()):
             continue
@@ -456,7 +459,7 @@ def _adjective_names(text: str) -> Iterator[FoundMention]:
         yield _candidate(text, *match.span(), kind, f"place adjective and “{head}”")
 
 
-def _companies(text: str) -> Iterator[FoundMention]:
+def _companies(text: str, mentions: list[FoundMention]) -> Iterator[FoundMention]:
     """Capitalised words before a company's legal form or head word; the words before the
     last must be names themselves ("Nordlicht Ventures", not "Laut Siemens AG")."""
     for match in _COMPANY.finditer(text):
@@ -475,7 +478,7 @@ def _companies(text: str) -> Iterator[FoundMention]:
         )
 
 
-def _clubs(text: str) -> Iterator[FoundMention]:
+def _clubs(text: str, mentions: list[FoundMention]) -> Iterator[FoundMention]:
     for match in _CLUB.finditer(text):
         if not _name_word(match.group("name")):
             continue
@@ -490,7 +493,7 @@ def _clubs(text: str) -> Iterator[FoundMention]:
         yield _candidate(text, match.start(), end, Kind.ORGANISATION, "club prefix")
 
 
-def _named_buildings(text: str) -> Iterator[FoundMention]:
+def _named_buildings(text: str, mentions: list[FoundMention]) -> Iterator[FoundMention]:
     """Two names and a head ("Karl-Pfeiffer-Stadion"); also one name that is not a
     common noun ("Ilmstedt-Brücke", "Schiller-Gymnasium", not "Auto-Brücke")."""
     for match in _NAMED_BUILDING.finditer(text):
@@ -545,3 +548,43 @@ def _same_name_retyped(
             evidence = f"typed elsewhere in the text ({cued.evidence})"
             retyped.append(replace(mention, kind=cued.kind, evidence=evidence))
     return retyped
+
+
+# A pass: the names it finds in a text, given the mentions found (not every pass needs them).
+_Pass = Callable[[str, list[FoundMention]], Iterable[FoundMention]]
+# The passes, in the order of their names in `pattern_mentions`, each with its words: one
+# of them stands in every match of its pattern (None: no such word, the pass runs on every
+# text). A pass runs only on a text holding one of its words: its own scan tries its
+# pattern at every position of the text, and one scan finds the words of all passes.
+_PASSES: list[tuple[_Pass, Sequence[str] | None]] = [
+    (_agency_credits, ["/"]),
+    (_place_institutions, _INSTITUTION_HEADS),
+    (_public_bodies, [" für "]),
+    (_adjective_names, _ADJECTIVE_HEAD_WORDS),
+    (_companies, None),
+    (_clubs, _CLUB_PREFIXES),
+    (_named_buildings, [f"-{head}" for heads in _BUILDING_HEADS.values() for head in heads]),
+    (_junctions, _JUNCTION_WORDS),
+    (_districts, _DISTRICT_WORDS),
+    (_streets, _STREET_ENDINGS),
+    (_clubs_alone, _CLUBS_ALONE),
+    (_quoted_names, ["„", "»"]),
+    (_unknown_places, None),
+]
+
+
+def _trigger_automaton() -> Any:
+    automaton = ahocorasick.Automaton()
+    for _, triggers in _PASSES:
+        for word in triggers or ():
+            automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
+
+
+_TRIGGERS = _trigger_automaton()
+
+
+def _trigger_words(text: str) -> set[str]:
+    """The passes' words that stand in `text`, wherever they stand (inside words too)."""
+    return {word for _, word in _TRIGGERS.iter(text)}

@@ -2,10 +2,13 @@
 find_mentions: each rule with a case it changes and a case it must leave alone. The
 sentences are made up for these tests."""
 
+from pathlib import Path
+
 import pytest
 
 from newstext.entities import FoundMention, Kind, Method, find_mentions, seed_matcher
-from newstext.entities.patterns import pattern_mentions
+from newstext.entities.evaluation import read_germeval
+from newstext.entities.patterns import _PASSES, pattern_mentions
 from newstext.entities.world import place_candidates
 
 ORG, LOC, PER = Kind.ORGANISATION, Kind.PLACE, Kind.PERSON
@@ -256,3 +259,16 @@ def test_a_name_proposed_again_is_not_proposed_after_an_article() -> None:
     assert [kind for surface, kind in names(text) if surface == "Koch"] == [PER]
     text = "Koch lobte das Team. Später sagte Koch, es sei gut."
     assert [kind for surface, kind in names(text) if surface == "Koch"] == [PER, PER]
+
+
+def test_a_pass_is_left_out_only_where_it_would_find_nothing() -> None:
+    """`pattern_mentions` runs a pass only on a text holding one of its words
+    (`patterns._PASSES`): run on every sentence of the blind news sets, each pass finds
+    names only in sentences holding one of its words."""
+    news = Path(__file__).parent / "data" / "news_entities"
+    for file in ("news-de.tsv", "news-de-r2.tsv"):
+        for sentence in read_germeval(news / file):
+            text = " ".join(sentence.tokens)
+            for find, words in _PASSES:
+                if words is not None and list(find(text, [])):
+                    assert any(word in text for word in words), (find.__name__, text)
