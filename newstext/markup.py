@@ -71,8 +71,12 @@ def plain_text(text: str) -> str:
 
 
 def _is_xml(text: str) -> bool:
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    return bool(lines) and sum(line.startswith("<") for line in lines) > len(lines) / 2
+    """An XML document without its declaration: one element holding the whole text, its
+    start tag on the first line and its end tag on the last ("<artikel …>" … "</artikel>");
+    a line of text that only mentions a tag ("<script> steht im Text") is none."""
+    lines = [line.strip() for line in text.strip().split("\n")]
+    root = re.match(r"<(?P<tag>[\w-]+)(?:\s[^<>]*)?>\Z", lines[0])
+    return len(lines) > 2 and root is not None and lines[-1] == f"</{root['tag']}>"
 
 
 def _plain_from_markdown(text: str) -> str:

@@ -85,6 +85,8 @@ def test_an_xml_export_is_read_as_its_text():
         # a wire's notes for the newsroom in Markdown further down: no export
         "Rat beschließt Brücke\n\nDer Rat hat entschieden.\n\n# Notizblock\n\n## Orte\n- Rathaus",
         "Preis < 5 Euro\n\nDer Rat hat entschieden, dass a<b gilt.",
+        '<script>alert("x")</script> steht im Text.',
+        "<b>Rat beschließt Brücke</b>\n\nDer Rat hat entschieden.\n\n<i>Mehr folgt.</i>",
     ],
 )
 def test_plain_text_is_left_as_it_is(text):
