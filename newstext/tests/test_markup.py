@@ -47,35 +47,36 @@ Ihre Löhne sind bis Februar gesichert.</p>
 """
 
 
-def test_a_markdown_export_is_read_as_its_text():
-    parsed = parse_article(MARKDOWN)
-    assert (parsed.title, parsed.byline, parsed.dateline_place) == (
-        "Weihnachtsmarkt zieht Bilanz",
-        "Lisa-Marie Thon",
-        "Erfurt",
-    )
-    assert str(parsed.published_on) == "2026-12-14"
-    assert headings(parsed) == ["Glühwein für 4,50 €"]
-    assert paragraphs(parsed) == [
-        "Zur Halbzeit zieht die Stadt eine positive Bilanz, sagen Händler*innen.",
-        "„Die Leute bleiben länger“, sagt eine Händlerin.",
-        "Mehr dazu in unserem Überblick.",
-    ]
-
-
-def test_an_xml_export_is_read_as_its_text():
-    parsed = parse_article(XML)
-    assert (parsed.title, parsed.byline, parsed.dateline_place) == (
-        "Bäckereikette stellt Insolvenzantrag",
-        "Carsten Pfeil",
-        "Meißen",
-    )
-    assert str(parsed.published_on) == "2026-12-18"
-    assert headings(parsed) == ["Was Beschäftigte wissen müssen"]
-    assert paragraphs(parsed) == [
-        "Die Bäckereikette hat einen Antrag gestellt.",
-        "Die Mitarbeiter erhalten Insolvenzgeld. Ihre Löhne sind bis Februar gesichert.",
-    ]
+@pytest.mark.parametrize(
+    ("document", "head", "heading", "texts"),
+    [
+        (
+            MARKDOWN,
+            ("Weihnachtsmarkt zieht Bilanz", "Lisa-Marie Thon", "Erfurt", "2026-12-14"),
+            "Glühwein für 4,50 €",
+            [
+                "Zur Halbzeit zieht die Stadt eine positive Bilanz, sagen Händler*innen.",
+                "„Die Leute bleiben länger“, sagt eine Händlerin.",
+                "Mehr dazu in unserem Überblick.",
+            ],
+        ),
+        (
+            XML,
+            ("Bäckereikette stellt Insolvenzantrag", "Carsten Pfeil", "Meißen", "2026-12-18"),
+            "Was Beschäftigte wissen müssen",
+            [
+                "Die Bäckereikette hat einen Antrag gestellt.",
+                "Die Mitarbeiter erhalten Insolvenzgeld. Ihre Löhne sind bis Februar gesichert.",
+            ],
+        ),
+    ],
+    ids=["markdown", "xml"],
+)
+def test_an_export_is_read_as_the_text_it_marks_up(document, head, heading, texts):
+    parsed = parse_article(document)
+    date = str(parsed.published_on)
+    assert (parsed.title, parsed.byline, parsed.dateline_place, date) == head
+    assert (headings(parsed), paragraphs(parsed)) == ([heading], texts)
 
 
 @pytest.mark.parametrize(

@@ -1543,10 +1543,27 @@ def test_a_closing_block_of_plain_sentences_stays():
 @pytest.mark.parametrize(
     "line",
     [
+        # the fifth set's
         "Diese Pressemitteilung ist unter www.lg-lueneburg.example abrufbar.",
         "[ENDE EXPORT]",
         "dpa-infocom gmbh, Hamburg: Sie erhalten diesen Beitrag im Rahmen des Landesdienstes.",
         "Bildmaterial: Foto: Hochschule (honorarfrei)",
+        # the sixth set's
+        "(Zusammenfassung 16:42 ersetzt Erstmeldung 11:05)",
+        "Kommentare (7)",
+        "Unser Premium-Partner: Autohaus Brenninger GmbH",
+        "Hinweis: Dieser Kurzbericht ist kein Protokoll, das steht unter www.landtag.example.",
+        "Pressestelle des Landtages Brandenburg",
+        "Teilen: Facebook | WhatsApp | E-Mail",
+        # the seventh set's
+        "(dts Nachrichtenagentur)",
+        "16.12.2026 14:32",
+        "Copyright Evangelischer Pressedienst (epd). Weiterverbreitung nur im Abonnement.",
+        "Termin: Donnerstag, 17. Dezember 2026, 9.00 Uhr, Plenarsaal\nInternet: Drucksache 21/2211",
+        "Ansprechpartnerin:\nSabine Kröhler\nTelefon 02603 71-4412",
+        "Landesamt | Mainzer Straße 14-16 | 56130 Bad Ems",
+        "-----\nSie haben Fragen? Unsere Beratung erreichen Sie unter 05151 98765-0.\n"
+        "Diese Informationen ersetzen keine Rechtsberatung.\n© 2026 Verbraucherzentrale",
     ],
 )
 def test_notes_on_the_item_after_the_text_go(line):
@@ -1787,22 +1804,6 @@ def test_page_numbers_between_pages_go(marker):
 
 
 @pytest.mark.parametrize(
-    "line",
-    [
-        "(Zusammenfassung 16:42 ersetzt Erstmeldung 11:05)",
-        "Kommentare (7)",
-        "Unser Premium-Partner: Autohaus Brenninger GmbH",
-        "Hinweis: Dieser Kurzbericht ist kein Protokoll, das steht unter www.landtag.example.",
-        "Pressestelle des Landtages Brandenburg",
-        "Teilen: Facebook | WhatsApp | E-Mail",
-    ],
-)
-def test_more_lines_after_the_text_go(line):
-    parsed = parse_article(f"Rat beschließt Brücke\n\nDer Rat hat entschieden.\n\n{line}")
-    assert parsed.body == "Der Rat hat entschieden."
-
-
-@pytest.mark.parametrize(
     ("line", "heading"),
     [
         ("TOP 3: Antrag „Landarztpraxen sichern – Nachwuchs gewinnen“", True),
@@ -1825,24 +1826,6 @@ def test_a_short_label_over_a_list_is_its_heading():
 
 
 # What the seventh set's tuning half adds (besides Markdown and XML, see test_markup).
-
-
-@pytest.mark.parametrize(
-    "closing",
-    [
-        "(dts Nachrichtenagentur)",
-        "16.12.2026 14:32",
-        "Copyright Evangelischer Pressedienst (epd). Weiterverbreitung nur im Abonnement.",
-        "Termin: Donnerstag, 17. Dezember 2026, 9.00 Uhr, Plenarsaal\nInternet: Drucksache 21/2211",
-        "Ansprechpartnerin:\nSabine Kröhler\nTelefon 02603 71-4412",
-        "Landesamt | Mainzer Straße 14-16 | 56130 Bad Ems",
-        "-----\nSie haben Fragen? Unsere Beratung erreichen Sie unter 05151 98765-0.\n"
-        "Diese Informationen ersetzen keine Rechtsberatung.\n© 2026 Verbraucherzentrale",
-    ],
-)
-def test_the_seventh_sets_closing_lines_go(closing):
-    parsed = parse_article(f"Rat beschließt Brücke\n\nDer Rat hat entschieden.\n\n{closing}")
-    assert parsed.body == "Der Rat hat entschieden."
 
 
 def test_a_block_under_a_rule_without_a_footer_line_stays():
