@@ -786,6 +786,7 @@ def parse_article(text: str) -> ParsedArticle:
         if credits := _CREDITS.match(last):
             byline = credits["names"] or credits["interviewers"].removesuffix(".")
         elif (closing := _closing_block_start(lines)) is not None:
+            closing = _signature_start(lines, closing)
             footers.extend(line.text for line in lines[closing:])
             del lines[closing:]
             continue
@@ -920,19 +921,41 @@ def _is_footer(line: str) -> bool:
     return code is not None and code["agency"].casefold() in WIRE_AGENCIES
 
 
+def _signature_start(lines: list["_Line"], start: int) -> int:
+    """Where the sender's lines start above a closing block at `start` in the same block
+    of lines, short and none a sentence ("Stadt Lindenau" over "Pressestelle" over its
+    telephone); never on the first line."""
+    while (
+        start > 1
+        and lines[start - 1].block == lines[start].block
+        and _is_short_line(lines[start - 1].text)
+    ):
+        start -= 1
+    return start
+
+
+def _is_short_line(line: str) -> bool:
+    """A line of a contact or an address: short, not ending a sentence."""
+    return len(line) <= CONTACT_LINE_MAX_CHARS and not line.endswith((".", "!", "?"))
+
+
 def _footer_block(lines: list["_Line"]) -> list["_Line"]:
     """The last block of `lines`, more text standing above it, if a footer line opens it
     (the lines under a copyright or a code line are its: "Copyright 2026 KNA …" over "Nur
-    für den internen Gebrauch der Bezieher bestimmt."), or if a rule line sets it off
-    and a footer line is in it (a hotline and a disclaimer over "© 2026 …")."""
+    für den internen Gebrauch der Bezieher bestimmt."), or if a footer line is in it and
+    a rule line sets it off (a hotline and a disclaimer over "© 2026 …") or none of its
+    lines is a sentence (a sender's name, address and telephone over its e-mail)."""
     block = [line for line in lines if line.block == lines[-1].block]
     if len(block) < 2 or len(block) == len(lines) or not lines[-1].block:
         return []
     if _is_footer(block[0].text):
         return block
-    above = lines[-len(block) - 1].text
-    ruled = _RULE_LINE.fullmatch(above) is not None
-    return block if ruled and any(_is_footer(line.text) for line in block) else []
+    if not any(_is_footer(line.text) for line in block):
+        return []
+    ruled = _RULE_LINE.fullmatch(lines[-len(block) - 1].text) is not None
+    # a block of short lines, none a sentence: an address, a contact, an imprint
+    listing = all(_is_short_line(line.text) for line in block)
+    return block if ruled or listing else []
 
 
 def _is_list_heading(line: "_Line", following: "_Line | None") -> bool:
@@ -1023,7 +1046,7 @@ def _contact_block_start(lines: list["_Line"]) -> int | None:
         line = lines[index].text
         if _CONTACT_LABEL.match(line):
             return index
-        if len(line) > CONTACT_LINE_MAX_CHARS or line.endswith((".", "!", "?")):
+        if not _is_short_line(line):
             return None  # a sentence: text, not a name, a number or an address
     return None
 

@@ -1564,6 +1564,8 @@ def test_a_closing_block_of_plain_sentences_stays():
         "Landesamt | Mainzer Straße 14-16 | 56130 Bad Ems",
         "-----\nSie haben Fragen? Unsere Beratung erreichen Sie unter 05151 98765-0.\n"
         "Diese Informationen ersetzen keine Rechtsberatung.\n© 2026 Verbraucherzentrale",
+        # a sender's lines, none a sentence, a footer line among them
+        "Stadt Lindenau\nFachbereich Bürgerdienste\nPressestelle\nTelefon 01234 5678",
     ],
 )
 def test_notes_on_the_item_after_the_text_go(line):
@@ -1838,3 +1840,11 @@ def test_a_block_under_a_rule_without_a_footer_line_stays():
 def test_a_preview_mark_on_the_title_goes():
     parsed = parse_article("VORSCHAU: Landtag entscheidet\n\nWiesbaden (dpa) - Der Landtag tagt.")
     assert (parsed.title, parsed.dateline_place) == ("Landtag entscheidet", "Wiesbaden")
+
+
+def test_a_closing_block_of_short_lines_without_a_footer_line_stays():
+    text = (
+        "Falcons gewinnen Derby\n\nDie Falcons haben das Derby gewonnen.\n\n"
+        "Tore: 1:0 Kowalczyk (8.), 1:1 Ström (23.)\nZuschauer: 13.400"
+    )
+    assert parse_article(text).body.endswith("Zuschauer: 13.400")
