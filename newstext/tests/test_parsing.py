@@ -1024,12 +1024,13 @@ MOJIBAKE = ("Ã", "â€", "\ufeff", "\ufffd", "\r")
 # before the rules were changed on its tuning half (24/66 -> 65/66), 32/66 after; then
 # released for tuning: 58/66, the floor below.
 # text_blind6's held-out half (of 77), measured once as a total on 2026-12-08: 33/77
-# before the rules were changed on its tuning half (32/77 -> 77/77), 42/77 after. Not
-# released: kept for the next round to measure against.
+# before the rules were changed on its tuning half (32/77 -> 77/77), 42/77 after; 42
+# after the seventh set's rules, 43 after the closing-block rules. Not released: kept for
+# the next round to measure against.
 # text_blind7's held-out half (of 88), measured once as a total on 2026-12-08: 44/88
 # before the rules were changed on its tuning half (46/88 -> 82/88), 44/88 after. Not
 # released.
-HELD_OUT_FLOORS = {"text_blind2": 66, "text_blind5": 58, "text_blind6": 42, "text_blind7": 44}
+HELD_OUT_FLOORS = {"text_blind2": 66, "text_blind5": 58, "text_blind6": 43, "text_blind7": 44}
 
 
 def case_fields(folder: str, name: str) -> dict[str, bool]:
