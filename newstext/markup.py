@@ -62,9 +62,10 @@ _MD_HEADLINE = re.compile(r"#\s+\S")
 
 def plain_text(text: str) -> str:
     """`text` without its markup, if it is a Markdown or an XML export (see above)."""
-    if _XML_DECLARATION.match(text) or _is_xml(text):
+    start = text.lstrip()
+    if start.startswith("<") and (_XML_DECLARATION.match(start) or _is_xml(start)):
         return _plain_from_xml(text)
-    first_lines = [line for line in text.split("\n") if line.strip()][:MD_HEADLINE_MAX_LINE]
+    first_lines = start.split("\n", MD_HEADLINE_MAX_LINE)[:MD_HEADLINE_MAX_LINE]
     if _FRONT_MATTER.match(text) or any(map(_MD_HEADLINE.match, first_lines)):
         return _plain_from_markdown(text)
     return text

@@ -480,7 +480,9 @@ IMPRINT_MIN_PARTS = 3
 # The writer's initials in parentheses, as press offices sign a release ("(SBi)", "(jk)"):
 # with a lower-case letter, so that a party ("(SPD)") is none.
 _INITIALS = r"\((?=[^)]*[a-zäöüß])[A-Za-zÄÖÜäöüß]{2,4}(?:/[A-Za-zÄÖÜäöüß]{2,4})*\)"
-# The writers' codes signing an item after its end marker ("(Schluss) vhs/kw").
+# The writers' codes signing an item after its end marker ("(Schluss) vhs/kw"), on a line
+# of at most this many characters.
+END_MARK_MAX_CHARS = 120
 _SIGNING_CODES = re.compile(rf"\s+{_CODE}(?:/{_CODE})*\Z")
 _FOOTER = re.compile(
     rf"\A(?:{_CODE}(?:[ /]{_CODE}){{1,8}}\Z|{_INITIALS}\Z"
@@ -506,8 +508,9 @@ _FOOTER = re.compile(
     rf"|{_COMPANY_NAME}\Z)"
     # where else the sender publishes the text ("Diese Pressemitteilung ist unter
     # www.lg.example abrufbar.", "Den Bericht finden Sie auch auf …")
-    r"|(?=.*(?:https?://|www\.|\w@\w))(?:(?:Hinweis|Anmerkung)\s*:\s*)?(?:Diese[rs]?|Den|Die|Das)\s+"
-    r"(?:\w*(?:mitteilung|information|meldung|bericht)|Text|Beitrag|Artikel)\b.{0,200}\Z"
+    r"|(?:(?:Hinweis|Anmerkung)\s*:\s*)?(?:Diese[rs]?|Den|Die|Das)\s+"
+    r"(?:\w*(?:mitteilung|information|meldung|bericht)|Text|Beitrag|Artikel)\b"
+    r"(?=.{0,200}(?:https?://|www\.|\w@\w)).{0,200}\Z"
 )
 _CREDITS = re.compile(
     rf"\A\((?:Bericht|Berichterstattung|Reporter|Reporterin|Text)\s*:?\s+(?:von\s+)?"
@@ -538,6 +541,7 @@ _NEVER_LAST_WORDS = frozenset(
 # spaces, as a wire's or an office's system writes it ("SID-Meldung 0412 | Sport |
 # 17.12.2026 22:31", "Pressemitteilung Nr. 41/2026<tabs>Lüneburg, den 21.12.2026").
 PACKED_PART_MAX_WORDS = 4
+PACKED_LINE_MAX_CHARS = 200
 # A breadcrumb's arrows between a site's sections ("Startseite › Ratgeber › Wohnen"),
 # and a date or a time of day in a line.
 _BREADCRUMB = re.compile(r"\s[›»>/]\s")
@@ -908,7 +912,7 @@ def _is_footer(line: str) -> bool:
         or _FOOTER.match(line)
         or _transmission_time(line)
         or _EDITORS_NOTE.match(line)
-        or _END_MARKER.fullmatch(_SIGNING_CODES.sub("", line))
+        or _is_end_mark(line)
         or _VERSION_NOTE.fullmatch(line)
         or _PRESS_OFFICE.match(line)
         or _date_line(line)
@@ -937,6 +941,14 @@ def _signature_start(lines: list["_Line"], start: int) -> int:
 def _is_short_line(line: str) -> bool:
     """A line of a contact or an address: short, not ending a sentence."""
     return len(line) <= CONTACT_LINE_MAX_CHARS and not line.endswith((".", "!", "?"))
+
+
+def _is_end_mark(line: str) -> bool:
+    """An end marker (see `_END_MARKER`), maybe signed with the writers' codes ("(Schluss)
+    vhs/kw"): a short line."""
+    return len(line) <= END_MARK_MAX_CHARS and bool(
+        _END_MARKER.fullmatch(_SIGNING_CODES.sub("", line))
+    )
 
 
 def _footer_block(lines: list["_Line"]) -> list["_Line"]:
@@ -1111,6 +1123,8 @@ def _paragraph_indent(lines: list[str]) -> str | None:
     than with blank lines (a wire's "   Wien (APA) - …" over lines that are not): the
     commonest indent of at least two spaces or a tab, opening INDENTED_MIN_PARAGRAPHS
     lines at least but less than half of them."""
+    if not any(line.startswith((" ", "\t")) for line in lines):
+        return None
     indents = [_indent(line) for line in lines if line.strip()]
     opening = Counter(indent for indent in indents if indent.startswith(("  ", "\t")))
     if not opening:
@@ -1225,7 +1239,7 @@ def _join_soft_breaks(group: list[str], width: int | None) -> list[str]:
             or _TAGGED_LINE.match(line)
             or _CHAT_MESSAGE.match(line)
             or _line_field(line)
-            or _END_MARKER.fullmatch(_SIGNING_CODES.sub("", line))
+            or _is_end_mark(line)
         )
         if starts_anew or (width and not _is_soft_break(previous, line, width)):
             joined.append(line)
@@ -1455,6 +1469,8 @@ def _read_packed_line(head: _Head, lines: list[_Line]) -> bool:
     22:14 Uhr | Kategorie: 1. Herren"), or names a press office (the sender's
     letterhead), or, its parts shorter still, it stands over a title alone ("LIVE |
     Sturmtief Zora", a section's path "Sport | Fußball")."""
+    if len(lines[0].text) > PACKED_LINE_MAX_CHARS:
+        return False
     parts = [part for part in _PACKED_SEPARATOR.split(lines[0].text) if part]
     if len(parts) < 2 or any(len(part.split()) > 2 * PACKED_PART_MAX_WORDS for part in parts):
         return False
