@@ -56,7 +56,6 @@ _DROPPED_ELEMENTS = re.compile(
 )
 # Markdown shows itself on top: by front matter, or by a headline marked "# " on the
 # first line (a wire's notes for the newsroom may use "#" and links further down).
-MD_HEADLINE_MAX_LINE = 1
 _MD_HEADLINE = re.compile(r"#\s+\S")
 
 
@@ -65,8 +64,7 @@ def plain_text(text: str) -> str:
     start = text.lstrip()
     if start.startswith("<") and (_XML_DECLARATION.match(start) or _is_xml(start)):
         return _plain_from_xml(text)
-    first_lines = start.split("\n", MD_HEADLINE_MAX_LINE)[:MD_HEADLINE_MAX_LINE]
-    if _FRONT_MATTER.match(text) or any(map(_MD_HEADLINE.match, first_lines)):
+    if _FRONT_MATTER.match(text) or _MD_HEADLINE.match(start):
         return _plain_from_markdown(text)
     return text
 

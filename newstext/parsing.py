@@ -1152,7 +1152,7 @@ def _read_chat_export(lines: list[_Line]) -> tuple[list[_Line], list[str], datet
             kept.append(line)
         elif index + 1 < len(messages) and not messages[index + 1] and message["text"]:
             kept.append(line._replace(text=message["text"]))
-            year = message["year"] if len(message["year"]) == 4 else f"20{message['year']}"
+            year = _full_year(message["year"])
             sent_on = sent_on or calendar_date(year, message["month"], None, message["day"])
         else:
             dropped.append(line.text)
@@ -1416,6 +1416,11 @@ def _reanchor_head(head: _Head, lines: list[_Line], senders: frozenset[str]) -> 
             head.published_on = head.published_on or _date_in(lines[index].text)
             head.lines.append(lines[index].text)
     del lines[:start]
+
+
+def _full_year(year: str) -> str:
+    """A year of two digits in this century, as a wire's or a chat's time gives it."""
+    return year if len(year) == 4 else f"20{year}"
 
 
 def _match_date(match: re.Match[str]) -> datetime.date | None:
@@ -1850,8 +1855,7 @@ def _transmission_time(line: str) -> datetime.date | None:
     match = _TRANSMISSION_TIME.match(line)
     if not match or (match["agency"] and match["agency"].casefold() not in WIRE_AGENCIES):
         return None
-    year = match["year"] if len(match["year"]) == 4 else f"20{match['year']}"
-    return calendar_date(year, None, match["month_name"], match["day"])
+    return calendar_date(_full_year(match["year"]), None, match["month_name"], match["day"])
 
 
 def _take_date_prefix(text: str) -> tuple[datetime.date | None, DatePrecision, str]:
